@@ -1,0 +1,57 @@
+package org.beacon.commons.i18n;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The interface languages and how the one for a request is chosen: the user's choice (cookie), else the
+ * browser's {@code Accept-Language}, else English (PRODUCT.md §6). Content languages are any BCP-47 tag and are
+ * handled by the domain, not here.
+ */
+public final class Languages {
+
+    /** Cookie set by the gateway's language chooser. */
+    public static final String COOKIE = "beacon-lang";
+    public static final List<String> SUPPORTED = List.of("en", "fr", "es", "pt", "ar");
+    public static final String DEFAULT = "en";
+
+    private Languages() {
+    }
+
+    public static String resolve(String cookieValue, String acceptLanguage) {
+        String chosen = supported(cookieValue);
+        if (chosen != null) {
+            return chosen;
+        }
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                    String match = supported(range.getRange());
+                    if (match != null) {
+                        return match;
+                    }
+                }
+            } catch (IllegalArgumentException malformedHeader) {
+                // A malformed header is the browser's problem; fall back to the default rather than failing the page.
+            }
+        }
+        return DEFAULT;
+    }
+
+    /** The supported UI language for a tag such as {@code fr-CA}, or null. */
+    public static String supported(String tag) {
+        if (tag == null || tag.isBlank() || tag.equals("*")) {
+            return null;
+        }
+        String primary = Locale.forLanguageTag(tag.trim()).getLanguage();
+        return SUPPORTED.contains(primary) ? primary : null;
+    }
+
+    public static boolean isRightToLeft(String language) {
+        return "ar".equals(language) || "fa".equals(language) || "he".equals(language) || "ur".equals(language);
+    }
+
+    public static String direction(String language) {
+        return isRightToLeft(language) ? "rtl" : "ltr";
+    }
+}

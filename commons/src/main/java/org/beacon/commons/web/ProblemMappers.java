@@ -1,0 +1,102 @@
+package org.beacon.commons.web;
+
+import java.util.List;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.beacon.commons.i18n.Languages;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every error a user can cause into a 4xx the user can act on: problem+json on API paths ({@code /api/}),
+ * a readable page elsewhere. Unexpected failures become a 500 without a stack trace; the trace goes to the log.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return respond(e.status(), e.title(), e.getMessage(), e.errors(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        List<String> errors = e.getConstraintViolations().stream()
+                .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .sorted()
+                .toList();
+        return respond(400, "Invalid input", "Some fields are not valid.", errors, uri, headers);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        Response response = respond(401, "Sign-in required", "Sign in to continue.", List.of(), uri, headers);
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "Your role does not allow this."
+                : e.getMessage();
+        return respond(403, "Not allowed", detail, List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return respond(status, "Server error", "Something went wrong on our side.", List.of(), uri, headers);
+        }
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        String detail = e.getMessage() == null ? title : e.getMessage();
+        return respond(status, title, detail, List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
+        LOG.error("Unexpected failure", e);
+        return respond(500, "Server error", "Something went wrong on our side.", List.of(), uri, headers);
+    }
+
+    static Response respond(int status, String title, String detail, List<String> errors, UriInfo uri,
+            HttpHeaders headers) {
+        String path = uri.getPath();
+        if (wantsJson(path, headers)) {
+            Problem problem = new Problem("about:blank", title, status, detail, path, errors);
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+        }
+        String language = Languages.resolve(cookie(headers), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        String message = errors.isEmpty() ? detail : detail + " " + String.join("; ", errors);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(ErrorPage.render(status, title, message, language)).build();
+    }
+
+    private static boolean wantsJson(String path, HttpHeaders headers) {
+        if (path.contains("/api/")) {
+            return true;
+        }
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("json") && !accept.contains("text/html");
+    }
+
+    private static String cookie(HttpHeaders headers) {
+        var cookie = headers.getCookies().get(Languages.COOKIE);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+}

@@ -1,0 +1,58 @@
+package org.beacon.training.media;
+
+import java.net.URI;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.security.Roles;
+import org.beacon.commons.storage.MediaUploads;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/training/api/attachments")
+public class AttachmentResource {
+
+    public record AttachmentView(long id, String fileName, String contentType, long size, String href) {
+        static AttachmentView of(Attachment attachment) {
+            return new AttachmentView(attachment.id, attachment.fileName, attachment.contentType,
+                    attachment.sizeBytes, "/training/api/attachments/" + attachment.id);
+        }
+    }
+
+    @Inject
+    AttachmentService attachments;
+
+    @Inject
+    MediaUploads uploads;
+
+    @Inject
+    CurrentUser user;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AUTHOR, Roles.ADMIN })
+    public Response upload(@RestForm("file") FileUpload file) {
+        Attachment attachment = attachments.upload(file, user.subject());
+        AttachmentView view = AttachmentView.of(attachment);
+        return Response.created(URI.create(view.href())).entity(view).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    public Response download(@PathParam("id") long id) {
+        Attachment attachment = attachments.find(id);
+        return uploads.download(attachment.stored(), attachment.fileName, false);
+    }
+}

@@ -1,0 +1,38 @@
+package org.beacon.training.media;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.beacon.commons.storage.MediaUploads;
+import org.beacon.commons.storage.StoredObject;
+import org.beacon.commons.web.ProblemException;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@ApplicationScoped
+public class AttachmentService {
+
+    @Inject
+    MediaUploads uploads;
+
+    /** Validates and stores the file first: a refused upload leaves neither a row nor an object behind. */
+    @Transactional
+    public Attachment upload(FileUpload file, String uploadedBy) {
+        StoredObject stored = uploads.store("attachments", file);
+        Attachment attachment = new Attachment();
+        attachment.storageKey = stored.key();
+        attachment.fileName = file.fileName() == null ? "file" : file.fileName();
+        attachment.contentType = stored.contentType();
+        attachment.sizeBytes = stored.size();
+        attachment.uploadedBy = uploadedBy;
+        attachment.persist();
+        return attachment;
+    }
+
+    public Attachment find(long id) {
+        Attachment attachment = Attachment.findById(id);
+        if (attachment == null) {
+            throw ProblemException.notFound("No attachment " + id + ".");
+        }
+        return attachment;
+    }
+}
