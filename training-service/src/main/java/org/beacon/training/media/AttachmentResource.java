@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.storage.MediaUploads;
 import org.jboss.resteasy.reactive.RestForm;
@@ -35,15 +34,12 @@ public class AttachmentResource {
     @Inject
     MediaUploads uploads;
 
-    @Inject
-    CurrentUser user;
-
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AUTHOR, Roles.ADMIN })
     public Response upload(@RestForm("file") FileUpload file) {
-        Attachment attachment = attachments.upload(file, user.subject());
+        Attachment attachment = attachments.upload(file);
         AttachmentView view = AttachmentView.of(attachment);
         return Response.created(URI.create(view.href())).entity(view).build();
     }

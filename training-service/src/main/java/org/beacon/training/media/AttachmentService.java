@@ -3,8 +3,8 @@ package org.beacon.training.media;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.storage.MediaUploads;
-import org.beacon.commons.storage.StoredObject;
 import org.beacon.commons.web.ProblemException;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -14,16 +14,14 @@ public class AttachmentService {
     @Inject
     MediaUploads uploads;
 
+    @Inject
+    CurrentUser user;
+
     /** Validates and stores the file first: a refused upload leaves neither a row nor an object behind. */
     @Transactional
-    public Attachment upload(FileUpload file, String uploadedBy) {
-        StoredObject stored = uploads.store("attachments", file);
+    public Attachment upload(FileUpload file) {
         Attachment attachment = new Attachment();
-        attachment.storageKey = stored.key();
-        attachment.fileName = file.fileName() == null ? "file" : file.fileName();
-        attachment.contentType = stored.contentType();
-        attachment.sizeBytes = stored.size();
-        attachment.uploadedBy = uploadedBy;
+        attachment.record(uploads.store("attachments", file), file.fileName(), user.subject());
         attachment.persist();
         return attachment;
     }

@@ -1,0 +1,36 @@
+package org.beacon.campaign.media;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.storage.MediaUploads;
+import org.beacon.commons.web.ProblemException;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@ApplicationScoped
+public class MediaService {
+
+    @Inject
+    MediaUploads uploads;
+
+    @Inject
+    CurrentUser user;
+
+    /** Validates and stores the file first: a refused upload leaves neither a row nor an object behind. */
+    @Transactional
+    public Media upload(FileUpload file) {
+        Media media = new Media();
+        media.record(uploads.store("media", file), file.fileName(), user.subject());
+        media.persist();
+        return media;
+    }
+
+    public Media find(long id) {
+        Media media = Media.findById(id);
+        if (media == null) {
+            throw ProblemException.notFound("No media " + id + ".");
+        }
+        return media;
+    }
+}
