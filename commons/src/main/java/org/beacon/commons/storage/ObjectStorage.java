@@ -18,7 +18,7 @@ import io.minio.http.Method;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,35 +31,49 @@ public class ObjectStorage {
 
     private static final Logger LOG = Logger.getLogger(ObjectStorage.class);
 
-    @Inject
-    StorageConfig config;
+    /** Any S3 endpoint: MinIO in Kubernetes, s3proxy on a laptop or in CI. */
+    @ConfigProperty(name = "beacon.storage.endpoint")
+    String endpoint;
+
+    @ConfigProperty(name = "beacon.storage.access-key")
+    String accessKey;
+
+    @ConfigProperty(name = "beacon.storage.secret-key")
+    String secretKey;
+
+    /** One bucket per service (PRODUCT.md §2). */
+    @ConfigProperty(name = "beacon.storage.bucket")
+    String bucket;
+
+    @ConfigProperty(name = "beacon.storage.region", defaultValue = "us-east-1")
+    String region;
 
     private MinioClient client;
 
     @PostConstruct
     void connect() {
         client = MinioClient.builder()
-                .endpoint(config.endpoint())
-                .credentials(config.accessKey(), config.secretKey())
-                .region(config.region())
+                .endpoint(endpoint)
+                .credentials(accessKey, secretKey)
+                .region(region)
                 .build();
         ensureBucket();
     }
 
     void ensureBucket() {
         try {
-            if (!client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
-                client.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).build());
-                LOG.infof("Created bucket %s", config.bucket());
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                LOG.infof("Created bucket %s", bucket);
             }
         } catch (Exception e) {
-            throw new StorageFailure("Cannot reach bucket " + config.bucket() + " at " + config.endpoint(), e);
+            throw new StorageFailure("Cannot reach bucket " + bucket + " at " + endpoint, e);
         }
     }
 
     public boolean isReachable() {
         try {
-            return client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build());
+            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
         } catch (Exception e) {
             return false;
         }
@@ -68,7 +82,7 @@ public class ObjectStorage {
     public StoredObject put(String key, InputStream content, long size, String contentType) {
         try {
             client.putObject(PutObjectArgs.builder()
-                    .bucket(config.bucket())
+                    .bucket(bucket)
                     .object(key)
                     .stream(content, size, -1)
                     .contentType(contentType)
@@ -82,7 +96,7 @@ public class ObjectStorage {
     public Optional<StoredObject> stat(String key) {
         try {
             StatObjectResponse stat = client.statObject(
-                    StatObjectArgs.builder().bucket(config.bucket()).object(key).build());
+                    StatObjectArgs.builder().bucket(bucket).object(key).build());
             return Optional.of(new StoredObject(key, stat.contentType(), stat.size()));
         } catch (ErrorResponseException e) {
             if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
@@ -97,7 +111,7 @@ public class ObjectStorage {
     /** The object's bytes as a stream; the caller closes it (JAX-RS does when it is the response entity). */
     public InputStream open(String key) {
         try {
-            return client.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key).build());
+            return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (Exception e) {
             throw new StorageFailure("Cannot read " + key, e);
         }
@@ -107,7 +121,7 @@ public class ObjectStorage {
         try {
             return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                     .method(Method.GET)
-                    .bucket(config.bucket())
+                    .bucket(bucket)
                     .object(key)
                     .expiry((int) validity.toSeconds())
                     .build());
@@ -118,7 +132,7 @@ public class ObjectStorage {
 
     public void remove(String key) {
         try {
-            client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build());
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (Exception e) {
             throw new StorageFailure("Cannot remove " + key, e);
         }

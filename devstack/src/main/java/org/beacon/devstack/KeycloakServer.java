@@ -1,0 +1,101 @@
+package org.beacon.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.beacon.testing.FreePort;
+
+/**
+ * The real Keycloak server from the distribution on Maven Central, unpacked into the stack's home and built once
+ * for its file database so that later starts take seconds. Its data stays in the home directory, so the realm is
+ * imported on the first start only.
+ */
+final class KeycloakServer {
+
+    static final String VERSION = "26.4.7";
+
+    private KeycloakServer() {
+    }
+
+    static Path distribution() {
+        String configured = System.getProperty("beacon.keycloak.zip", System.getenv("BEACON_KEYCLOAK_ZIP"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "keycloak",
+                "keycloak-quarkus-dist", VERSION, "keycloak-quarkus-dist-" + VERSION + ".zip");
+    }
+
+    static ChildProcess start(StackSettings settings, Map<String, String> realmVariables) {
+        Path server = install(settings.home());
+        RealmFile.write(settings.repository(), true, server.resolve("data/import/beacon-realm.json"));
+        Map<String, String> environment = new java.util.HashMap<>(realmVariables);
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", realmVariables.get("KEYCLOAK_ADMIN_SECRET"));
+        environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        return ChildProcess.start("keycloak", List.of(server.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
+                "--http-port=" + settings.keycloakPort(),
+                // Health lives on the management port; a free one lets several stacks run side by side.
+                "--http-management-port=" + FreePort.find(), "--import-realm"),
+                environment, server, settings.logs().resolve("keycloak.log"));
+    }
+
+    private static Path install(Path home) {
+        Path server = home.resolve("keycloak-" + VERSION);
+        Path built = server.resolve(".beacon-built");
+        if (Files.exists(built)) {
+            return server;
+        }
+        unzip(distribution(), home);
+        server.resolve("bin/kc.sh").toFile().setExecutable(true);
+        ChildProcess build = ChildProcess.start("keycloak-build", List.of(server.resolve("bin/kc.sh").toString(),
+                "build", "--db=dev-file", "--health-enabled=true"), Map.of(), server,
+                home.resolve("logs/keycloak-build.log"));
+        try {
+            if (build.process.waitFor() != 0) {
+                throw new IllegalStateException("Keycloak build failed; see " + build.log);
+            }
+            Files.createFile(built);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return server;
+    }
+
+    private static void unzip(Path zip, Path target) {
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("Keycloak distribution not found at " + zip + "; run the build once");
+        }
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.startsWith(target)) {
+                    throw new IllegalStateException("Unexpected entry " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(file);
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Files.copy((InputStream) in, file, StandardCopyOption.REPLACE_EXISTING);
+                    if (file.toString().endsWith(".sh")) {
+                        file.toFile().setExecutable(true);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.beacon.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.beacon.testing.PostgresServer;
+import org.beacon.testing.S3ProxyServer;
+import org.beacon.testing.WaitFor;
+
+/**
+ * The whole platform on one machine: PostgreSQL, S3 and Keycloak start side by side, then the three services.
+ * Everything binds to 127.0.0.1 and logs to a file under the home directory. Closing the stack stops every child
+ * in reverse order.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final StackSettings settings;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Secrets secrets;
+    private String databaseUrl;
+    private String databaseUser;
+    private String databasePassword;
+    private String s3Endpoint;
+    private String s3AccessKey;
+    private String s3SecretKey;
+
+    private Stack(StackSettings settings) {
+        this.settings = settings;
+        this.secrets = Secrets.in(settings.home());
+    }
+
+    public static Stack start(StackSettings settings) {
+        Stack stack = new Stack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return settings.gatewayUrl();
+    }
+
+    public String keycloakUrl() {
+        return settings.keycloakUrl();
+    }
+
+    public String trainingUrl() {
+        return "http://127.0.0.1:" + settings.trainingPort();
+    }
+
+    public String campaignUrl() {
+        return "http://127.0.0.1:" + settings.campaignPort();
+    }
+
+    public Path logs() {
+        return settings.logs();
+    }
+
+    /** Secret of the password-grant client that only local and test stacks have. */
+    public String testClientSecret() {
+        return secrets.get("test-client-secret");
+    }
+
+    private void startAll() {
+        try {
+            Files.createDirectories(settings.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Keycloak takes longest, so it starts first and the others start while it boots.
+        CompletableFuture<Void> keycloak = settings.externalKeycloakUrl() != null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(this::startKeycloak);
+        startPostgres();
+        startS3();
+        List<ChildProcess> services = new ArrayList<>();
+        services.add(service("training-service", settings.trainingPort(), "training"));
+        services.add(service("campaign-service", settings.campaignPort(), "campaign"));
+        keycloak.join();
+        services.add(gateway());
+        for (ChildProcess service : services) {
+            int port = service.name.equals("gateway") ? settings.gatewayPort()
+                    : service.name.equals("training-service") ? settings.trainingPort() : settings.campaignPort();
+            WaitFor.http(service.name, "http://127.0.0.1:" + port + "/q/health/ready", status -> status == 200,
+                    READY_TIMEOUT, service.process, service.log.toString());
+        }
+    }
+
+    private void startKeycloak() {
+        Map<String, String> realmVariables = Map.of(
+                "BEACON_GATEWAY_URL", settings.gatewayUrl(),
+                "BEACON_GATEWAY_CLIENT_SECRET", secrets.get("gateway-client-secret"),
+                "BEACON_TEST_CLIENT_SECRET", secrets.get("test-client-secret"),
+                "KEYCLOAK_ADMIN_SECRET", secrets.get("keycloak-admin-password"));
+        ChildProcess keycloak = register(KeycloakServer.start(settings, realmVariables));
+        WaitFor.http("keycloak", settings.keycloakUrl() + "/realms/beacon/.well-known/openid-configuration",
+                status -> status == 200, READY_TIMEOUT, keycloak.process, keycloak.log.toString());
+    }
+
+    private void startPostgres() {
+        if (settings.externalDatabaseUrl() != null) {
+            databaseUrl = settings.externalDatabaseUrl();
+            databaseUser = settings.externalDatabaseUser();
+            databasePassword = settings.externalDatabasePassword();
+            return;
+        }
+        PostgresServer postgres = register(PostgresServer.start(settings.postgresPort(),
+                settings.home().resolve("postgres")));
+        databaseUrl = postgres.jdbcUrl("postgres");
+        databaseUser = postgres.username();
+        databasePassword = postgres.password();
+    }
+
+    private void startS3() {
+        if (settings.externalS3Endpoint() != null) {
+            s3Endpoint = settings.externalS3Endpoint();
+            s3AccessKey = settings.externalS3AccessKey();
+            s3SecretKey = settings.externalS3SecretKey();
+            return;
+        }
+        S3ProxyServer s3 = register(S3ProxyServer.start(settings.s3Port(), settings.home().resolve("s3"),
+                settings.logs()));
+        s3Endpoint = s3.endpoint();
+        s3AccessKey = S3ProxyServer.ACCESS_KEY;
+        s3SecretKey = S3ProxyServer.SECRET_KEY;
+    }
+
+    private ChildProcess service(String module, int port, String bucket) {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.http.port", String.valueOf(port));
+        config.put("quarkus.datasource.jdbc.url", databaseUrl);
+        config.put("quarkus.datasource.username", databaseUser);
+        config.put("quarkus.datasource.password", databasePassword);
+        config.put("quarkus.oidc.auth-server-url", settings.keycloakUrl() + "/realms/beacon");
+        config.put("beacon.storage.endpoint", s3Endpoint);
+        config.put("beacon.storage.access-key", s3AccessKey);
+        config.put("beacon.storage.secret-key", s3SecretKey);
+        config.put("beacon.storage.bucket", bucket);
+        return application(module, config, Map.of());
+    }
+
+    private ChildProcess gateway() {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.http.port", String.valueOf(settings.gatewayPort()));
+        config.put("quarkus.oidc.auth-server-url", settings.keycloakUrl() + "/realms/beacon");
+        config.put("beacon.upstream.training", trainingUrl());
+        config.put("beacon.upstream.campaigns", campaignUrl());
+        return application("gateway", config, Map.of(
+                "BEACON_GATEWAY_CLIENT_SECRET", secrets.get("gateway-client-secret"),
+                "BEACON_SESSION_SECRET", secrets.get("session-encryption-secret")));
+    }
+
+    private ChildProcess application(String module, Map<String, String> config, Map<String, String> environment) {
+        Path jar = settings.repository().resolve(module + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(module + " is not built (" + jar + " missing); run ./mvnw package");
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        return register(ChildProcess.start(module, command, environment, settings.repository(),
+                settings.logs().resolve(module + ".log")));
+    }
+
+    private synchronized <T extends AutoCloseable> T register(T child) {
+        running.push(child);
+        return child;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("While stopping the stack: " + e);
+            }
+        }
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

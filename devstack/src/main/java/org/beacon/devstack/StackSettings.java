@@ -1,0 +1,54 @@
+package org.beacon.devstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.beacon.testing.FreePort;
+
+/**
+ * How a stack is laid out: where its data lives, its ports, and which parts are external. Read from environment
+ * variables for the run command; the end-to-end tests build one with free ports and a throw-away directory.
+ */
+public record StackSettings(Path repository, Path home, int gatewayPort, int trainingPort, int campaignPort, int keycloakPort,
+        int postgresPort, int s3Port, String externalDatabaseUrl, String externalDatabaseUser,
+        String externalDatabasePassword, String externalS3Endpoint, String externalS3AccessKey,
+        String externalS3SecretKey, String externalKeycloakUrl, boolean importContent) {
+
+    static StackSettings fromEnvironment(Path repository, Map<String, String> env) {
+        return new StackSettings(repository,
+                Path.of(env.getOrDefault("BEACON_HOME", repository.resolve(".devstack").toString())),
+                port(env, "BEACON_GATEWAY_PORT", 8080),
+                port(env, "BEACON_TRAINING_PORT", 8081),
+                port(env, "BEACON_CAMPAIGN_PORT", 8082),
+                port(env, "BEACON_KEYCLOAK_PORT", 8180),
+                port(env, "BEACON_POSTGRES_PORT", 5532),
+                port(env, "BEACON_S3_PORT", 8190),
+                env.get("BEACON_DB_URL"), env.getOrDefault("BEACON_DB_USER", "postgres"),
+                env.getOrDefault("BEACON_DB_PASSWORD", "postgres"),
+                env.get("BEACON_S3_ENDPOINT"), env.get("BEACON_S3_ACCESS_KEY"), env.get("BEACON_S3_SECRET_KEY"),
+                env.get("BEACON_KEYCLOAK_URL"),
+                !"false".equals(env.get("BEACON_IMPORT_CONTENT")));
+    }
+
+    public static StackSettings forTests(Path repository, Path home) {
+        return new StackSettings(repository, home, FreePort.find(), FreePort.find(), FreePort.find(), FreePort.find(),
+                FreePort.find(), FreePort.find(), null, null, null, null, null, null, null, true);
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    String keycloakUrl() {
+        return externalKeycloakUrl != null ? externalKeycloakUrl : "http://127.0.0.1:" + keycloakPort;
+    }
+
+    Path logs() {
+        return home.resolve("logs");
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}

@@ -1,0 +1,73 @@
+package org.beacon.devstack.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless system Chromium driven through chromedriver, with the helpers every journey needs. */
+public final class Browser implements AutoCloseable {
+
+    public final WebDriver driver;
+    private final String gatewayUrl;
+
+    public Browser(String gatewayUrl) {
+        this.gatewayUrl = gatewayUrl;
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("beacon.chromium", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--lang=en-US",
+                    "--user-data-dir=" + Files.createTempDirectory("beacon-chromium"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(System.getProperty("beacon.chromedriver", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort()
+                    .build();
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void open(String path) {
+        driver.get(gatewayUrl + path);
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(gatewayUrl) ? url.substring(gatewayUrl.length()) : url;
+    }
+
+    public WebElement waitFor(By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Fills the real Keycloak login form, which the gateway redirected the browser to. */
+    public void signInOnKeycloak(String username, String password) {
+        waitFor(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

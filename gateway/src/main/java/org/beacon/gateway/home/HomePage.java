@@ -1,0 +1,92 @@
+package org.beacon.gateway.home;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.beacon.commons.i18n.RequestLanguage;
+import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.security.Roles;
+
+/** The start page: for a visitor, the public doors; for a signed-in user, what their roles let them do. */
+@Path("/")
+public class HomePage {
+
+    /** One thing a role can do; {@code key} names its title and description in the message bundle. */
+    public record Task(String key, String href) {
+        public String titleKey() {
+            return "task_" + key;
+        }
+
+        public String textKey() {
+            return "task_" + key + "_text";
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(boolean signedIn, String userName, String organization, List<Task> tasks);
+    }
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    RequestLanguage language;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance home() {
+        boolean signedIn = !identity.isAnonymous();
+        return Templates.home(signedIn,
+                signedIn ? user.displayName() : "",
+                signedIn ? user.organization().orElse("") : "",
+                signedIn ? tasksFor(identity) : List.of())
+                .setLocale(language.locale());
+    }
+
+    /** Sends the browser through the Keycloak login (the path requires authentication), then home. */
+    @GET
+    @Path("login")
+    @Authenticated
+    public Response login() {
+        return Response.seeOther(URI.create("/")).build();
+    }
+
+    static List<Task> tasksFor(SecurityIdentity identity) {
+        List<Task> tasks = new ArrayList<>();
+        if (identity.hasRole(Roles.TRAINEE)) {
+            tasks.add(new Task("courses", "/training"));
+        }
+        if (identity.hasRole(Roles.TRAINER)) {
+            tasks.add(new Task("cohorts", "/training/cohorts"));
+        }
+        if (identity.hasRole(Roles.AUTHOR)) {
+            tasks.add(new Task("authoring", "/training/authoring"));
+        }
+        if (identity.hasRole(Roles.CAMPAIGN_MANAGER)) {
+            tasks.add(new Task("campaigns", "/campaigns/manage"));
+        }
+        if (identity.hasRole(Roles.EVALUATOR)) {
+            tasks.add(new Task("results", "/campaigns/results"));
+        }
+        if (identity.hasRole(Roles.ADMIN)) {
+            tasks.add(new Task("reports", "/training/reports"));
+            tasks.add(new Task("audit", "/campaigns/audit"));
+        }
+        return tasks;
+    }
+}

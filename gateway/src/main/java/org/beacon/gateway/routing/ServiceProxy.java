@@ -1,0 +1,154 @@
+package org.beacon.gateway.routing;
+
+import java.util.Set;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.beacon.commons.i18n.Languages;
+import org.beacon.gateway.routing.Upstreams.Upstream;
+import org.beacon.gateway.web.GatewayErrors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Forwards {@code /training/**} and {@code /campaigns/**} to the services. The signed-in user's access token goes
+ * along as a bearer token; the browser's cookies (which hold the encrypted session) and any Authorization header
+ * it sent never do, so a service only ever sees a token the gateway obtained from Keycloak. Which paths need a
+ * login is decided by the HTTP permissions in application.properties, before this handler runs.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+
+    /** Hop-by-hop headers (RFC 9110 §7.6.1) and the ones the gateway replaces. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "cookie",
+            "authorization", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip");
+    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding",
+            "upgrade", "set-cookie", "trailer");
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Upstreams upstreams;
+
+    @Inject
+    GatewayErrors errors;
+
+    @ConfigProperty(name = "beacon.upstream.timeout-ms", defaultValue = "30000")
+    long timeoutMs;
+
+    private HttpClient client;
+
+    @PostConstruct
+    void createClient() {
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(64)
+                .setKeepAlive(true)
+                .setConnectTimeout(2000));
+    }
+
+    void routes(@Observes Router router) {
+        router.route("/training/*").handler(ctx -> forward(ctx, upstreams.training()));
+        router.route("/campaigns/*").handler(ctx -> forward(ctx, upstreams.campaigns()));
+    }
+
+    void forward(RoutingContext ctx, Upstream upstream) {
+        HttpServerRequest in = ctx.request();
+        in.pause();
+        String token = accessToken(ctx);
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setURI(in.uri())
+                .setIdleTimeout(timeoutMs);
+        client.request(options).onSuccess(out -> {
+            copyRequestHeaders(in, out.headers());
+            if (token != null) {
+                out.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            }
+            out.send(in).onSuccess(response -> relay(ctx, response))
+                    .onFailure(failure -> unavailable(ctx, upstream, failure));
+        }).onFailure(failure -> unavailable(ctx, upstream, failure));
+    }
+
+    private void copyRequestHeaders(HttpServerRequest in, MultiMap headers) {
+        in.headers().forEach(header -> {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase())) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        });
+        // The language chooser's cookie is not forwarded (no cookies are); its choice travels as Accept-Language.
+        Cookie chosen = in.getCookie(Languages.COOKIE);
+        String language = Languages.resolve(chosen == null ? null : chosen.getValue(),
+                in.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        headers.set("X-Forwarded-Proto", in.scheme());
+        if (in.authority() != null) {
+            headers.set("X-Forwarded-Host", in.authority().toString());
+        }
+    }
+
+    private void relay(RoutingContext ctx, HttpClientResponse response) {
+        HttpServerResponse out = ctx.response();
+        if (out.closed()) {
+            response.request().reset();
+            return;
+        }
+        out.setStatusCode(response.statusCode());
+        out.setStatusMessage(response.statusMessage());
+        response.headers().forEach(header -> {
+            if (!NOT_RETURNED.contains(header.getKey().toLowerCase())) {
+                out.headers().add(header.getKey(), header.getValue());
+            }
+        });
+        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            out.setChunked(true);
+        }
+        response.pipeTo(out);
+    }
+
+    private void unavailable(RoutingContext ctx, Upstream upstream, Throwable failure) {
+        LOG.warnf("%s unavailable for %s %s: %s", upstream.name(), ctx.request().method(), ctx.request().path(),
+                failure.toString());
+        ctx.request().resume();
+        if (!ctx.response().headWritten()) {
+            errors.serviceUnavailable(ctx, upstream.name());
+        } else {
+            ctx.response().reset();
+        }
+    }
+
+    /** The access token of the signed-in user, or null on public paths and for anonymous visitors. */
+    private static String accessToken(RoutingContext ctx) {
+        if (!(ctx.user() instanceof QuarkusHttpUser user)) {
+            return null;
+        }
+        SecurityIdentity identity = user.getSecurityIdentity();
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+        return credential == null ? null : credential.getToken();
+    }
+}
