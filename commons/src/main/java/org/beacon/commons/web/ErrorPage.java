@@ -8,6 +8,10 @@ import org.beacon.commons.i18n.Languages;
  */
 public final class ErrorPage {
 
+    public static final String NOT_FOUND_TITLE = "Page not found";
+    public static final String NOT_FOUND_DETAIL =
+            "There is nothing at this address. Check the link or go back to the start page.";
+
     private ErrorPage() {
     }
 

@@ -58,6 +58,9 @@ public class ProblemMappers {
             LOG.error("Request failed", e);
             return respond(status, "Server error", "Something went wrong on our side.", List.of(), uri, headers);
         }
+        if (status == 404) {
+            return respond(404, ErrorPage.NOT_FOUND_TITLE, ErrorPage.NOT_FOUND_DETAIL, List.of(), uri, headers);
+        }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = e.getMessage() == null ? title : e.getMessage();
         return respond(status, title, detail, List.of(), uri, headers);

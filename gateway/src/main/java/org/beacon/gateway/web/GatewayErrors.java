@@ -17,8 +17,8 @@ public class GatewayErrors {
 
     /** Runs after every other route: only paths that nothing served reach it. */
     void fallback(@Observes Router router) {
-        router.route().order(Integer.MAX_VALUE - 10).handler(ctx -> page(ctx, 404, "Page not found",
-                "There is nothing at this address. Check the link or go back to the start page."));
+        router.route().order(Integer.MAX_VALUE - 10)
+                .handler(ctx -> page(ctx, 404, ErrorPage.NOT_FOUND_TITLE, ErrorPage.NOT_FOUND_DETAIL));
     }
 
     public void serviceUnavailable(RoutingContext ctx, String service) {

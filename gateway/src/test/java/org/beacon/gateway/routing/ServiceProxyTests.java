@@ -1,0 +1,97 @@
+package org.beacon.gateway.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Set;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(EchoUpstream.class)
+class ServiceProxyTests {
+
+    static {
+        RestAssured.config = RestAssured.config().redirect(
+                io.restassured.config.RedirectConfig.redirectConfig().followRedirects(false));
+    }
+
+    @Test
+    void aProtectedPathSendsAVisitorToTheLoginPage() {
+        given().when().get("/training/courses")
+                .then().statusCode(302)
+                .header("Location", containsString("/realms/quarkus"))
+                .header("Location", containsString("response_type=code"))
+                .header("Location", containsString("code_challenge"));
+    }
+
+    @Test
+    void publicPathsAreForwardedWithoutLoginAndWithoutCookiesOrClientAddress() {
+        given().cookie("q_session", "encrypted-session").cookie("beacon-lang", "pt")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .header("Authorization", "Bearer forged")
+                .when().get("/training/public/verify?code=AB-12")
+                .then().statusCode(200)
+                .body("uri", equalTo("/training/public/verify?code=AB-12"))
+                .body("headers.cookie", nullValue())
+                .body("headers.authorization", nullValue())
+                .body("headers.x-forwarded-for", nullValue())
+                .body("headers.accept-language", equalTo("pt"))
+                .header("Set-Cookie", nullValue());
+    }
+
+    @Test
+    void theSignedInUsersAccessTokenIsRelayedAsABearerToken() {
+        String token = OidcWiremockTestResource.getAccessToken("alice", Set.of("trainee"));
+        given().auth().oauth2(token)
+                .contentType("application/json").body("{\"language\":\"fr\"}")
+                .when().post("/training/api/enrolments")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("body", equalTo("{\"language\":\"fr\"}"))
+                .body("headers.authorization", equalTo("Bearer " + token));
+    }
+
+    @Test
+    void anInvalidBearerTokenIsRefusedAtTheGateway() {
+        given().auth().oauth2("not.a.token")
+                .when().get("/training/api/courses")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aServiceThatIsDownGivesAReadable503Page() {
+        given().when().get("/campaigns/public/safe-journeys")
+                .then().statusCode(503)
+                .contentType(startsWith("text/html"))
+                .body(containsString("Temporarily unavailable"))
+                .body(containsString("campaign-service"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void securityHeadersAreOnProxiedResponses() {
+        given().when().get("/training/public/verify")
+                .then().statusCode(200)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "same-origin");
+    }
+
+    @Test
+    void anUnknownPathIsAReadable404Page() {
+        given().when().get("/no/such/page")
+                .then().statusCode(404)
+                .contentType(startsWith("text/html"))
+                .body(containsString("Page not found"));
+    }
+}
