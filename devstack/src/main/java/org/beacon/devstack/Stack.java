@@ -102,10 +102,16 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** An external Keycloak brings its own client secret; a local one gets a generated, remembered secret. */
+    private String gatewayClientSecret() {
+        return settings.externalGatewaySecret() != null ? settings.externalGatewaySecret()
+                : secrets.get("gateway-client-secret");
+    }
+
     private void startKeycloak() {
         Map<String, String> realmVariables = Map.of(
                 "BEACON_GATEWAY_URL", settings.gatewayUrl(),
-                "BEACON_GATEWAY_CLIENT_SECRET", secrets.get("gateway-client-secret"),
+                "BEACON_GATEWAY_CLIENT_SECRET", gatewayClientSecret(),
                 "BEACON_TEST_CLIENT_SECRET", secrets.get("test-client-secret"),
                 "KEYCLOAK_ADMIN_SECRET", secrets.get("keycloak-admin-password"));
         ChildProcess keycloak = register(KeycloakServer.start(settings, realmVariables));
@@ -162,7 +168,7 @@ public final class Stack implements AutoCloseable {
         config.put("beacon.upstream.training", trainingUrl());
         config.put("beacon.upstream.campaigns", campaignUrl());
         return application("gateway", config, Map.of(
-                "BEACON_GATEWAY_CLIENT_SECRET", secrets.get("gateway-client-secret"),
+                "BEACON_GATEWAY_CLIENT_SECRET", gatewayClientSecret(),
                 "BEACON_SESSION_SECRET", secrets.get("session-encryption-secret")));
     }
 

@@ -12,7 +12,7 @@ import org.beacon.testing.FreePort;
 public record StackSettings(Path repository, Path home, int gatewayPort, int trainingPort, int campaignPort, int keycloakPort,
         int postgresPort, int s3Port, String externalDatabaseUrl, String externalDatabaseUser,
         String externalDatabasePassword, String externalS3Endpoint, String externalS3AccessKey,
-        String externalS3SecretKey, String externalKeycloakUrl, boolean importContent) {
+        String externalS3SecretKey, String externalKeycloakUrl, String externalGatewaySecret, boolean importContent) {
 
     static StackSettings fromEnvironment(Path repository, Map<String, String> env) {
         return new StackSettings(repository,
@@ -26,13 +26,13 @@ public record StackSettings(Path repository, Path home, int gatewayPort, int tra
                 env.get("BEACON_DB_URL"), env.getOrDefault("BEACON_DB_USER", "postgres"),
                 env.getOrDefault("BEACON_DB_PASSWORD", "postgres"),
                 env.get("BEACON_S3_ENDPOINT"), env.get("BEACON_S3_ACCESS_KEY"), env.get("BEACON_S3_SECRET_KEY"),
-                env.get("BEACON_KEYCLOAK_URL"),
+                env.get("BEACON_KEYCLOAK_URL"), env.get("BEACON_GATEWAY_CLIENT_SECRET"),
                 !"false".equals(env.get("BEACON_IMPORT_CONTENT")));
     }
 
     public static StackSettings forTests(Path repository, Path home) {
         return new StackSettings(repository, home, FreePort.find(), FreePort.find(), FreePort.find(), FreePort.find(),
-                FreePort.find(), FreePort.find(), null, null, null, null, null, null, null, true);
+                FreePort.find(), FreePort.find(), null, null, null, null, null, null, null, null, true);
     }
 
     String gatewayUrl() {
