@@ -19,7 +19,7 @@ if [ -n "$stale" ]; then
   ./mvnw -q -DskipTests package
 fi
 
-exec java -Dbeacon.repository="$PWD" \
+exec java -Dbeacon.repository="$PWD" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -Dbeacon.s3proxy.jar="$PWD/test-support/target/tools/s3proxy.jar" \
   -Dbeacon.keycloak.zip="$PWD/devstack/target/tools/keycloak.zip" \
   -cp "devstack/target/classes:devstack/target/lib/*" org.beacon.devstack.Devstack

@@ -31,12 +31,14 @@ public final class Devstack {
         StackSettings settings = StackSettings.fromEnvironment(repository, System.getenv());
         long started = System.nanoTime();
         System.out.println("Starting Beacon; logs in " + settings.logs());
-        Stack stack = Stack.start(settings);
+        Stack stack = Stack.of(settings);
+        // Registered before anything starts, so Ctrl-C during start-up stops what was already running.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Beacon...");
             stack.close();
             System.out.println("Stopped.");
         }));
+        stack.start();
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%nBeacon is ready after %.1f s.%n%n", seconds);
         System.out.println("  Open      " + stack.gatewayUrl());

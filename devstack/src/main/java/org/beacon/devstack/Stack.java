@@ -29,6 +29,7 @@ public final class Stack implements AutoCloseable {
     private final StackSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Secrets secrets;
+    private boolean closed;
     private String databaseUrl;
     private String databaseUser;
     private String databasePassword;
@@ -41,13 +42,18 @@ public final class Stack implements AutoCloseable {
         this.secrets = Secrets.in(settings.home());
     }
 
-    public static Stack start(StackSettings settings) {
-        Stack stack = new Stack(settings);
+    /** A stack not yet started: register {@link #close()} (e.g. as a shutdown hook) before {@link #start()}. */
+    public static Stack of(StackSettings settings) {
+        return new Stack(settings);
+    }
+
+    /** Starts every part and waits until all are ready; on failure, stops what was started. */
+    public Stack start() {
         try {
-            stack.startAll();
-            return stack;
+            startAll();
+            return this;
         } catch (RuntimeException e) {
-            stack.close();
+            close();
             throw e;
         }
     }
@@ -186,12 +192,22 @@ public final class Stack implements AutoCloseable {
     }
 
     private synchronized <T extends AutoCloseable> T register(T child) {
+        if (closed) {
+            // Stopped while this part was starting (Ctrl-C during start-up): never leave it running.
+            try {
+                child.close();
+            } catch (Exception e) {
+                System.err.println("While stopping the stack: " + e);
+            }
+            throw new IllegalStateException("The stack was stopped while starting");
+        }
         running.push(child);
         return child;
     }
 
     @Override
     public synchronized void close() {
+        closed = true;
         while (!running.isEmpty()) {
             try {
                 running.pop().close();

@@ -25,9 +25,9 @@ public final class E2EStack {
             try {
                 Path repository = Path.of(System.getProperty("beacon.repository", "..")).toAbsolutePath().normalize();
                 Path home = Files.createTempDirectory("beacon-e2e");
-                stack = Stack.start(StackSettings.forTests(repository, home));
-                Stack started = stack;
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+                Stack created = Stack.of(StackSettings.forTests(repository, home));
+                Runtime.getRuntime().addShutdownHook(new Thread(created::close));
+                stack = created.start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
