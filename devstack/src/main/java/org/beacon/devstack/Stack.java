@@ -78,6 +78,11 @@ public final class Stack implements AutoCloseable {
         return settings.logs();
     }
 
+    /** Secret of the service account that imports content (client {@code content-importer}). */
+    public String importerClientSecret() {
+        return secrets.get("importer-client-secret");
+    }
+
     /** Secret of the password-grant client that only local and test stacks have. */
     public String testClientSecret() {
         return secrets.get("test-client-secret");
@@ -119,6 +124,7 @@ public final class Stack implements AutoCloseable {
                 "BEACON_GATEWAY_URL", settings.gatewayUrl(),
                 "BEACON_GATEWAY_CLIENT_SECRET", gatewayClientSecret(),
                 "BEACON_TEST_CLIENT_SECRET", secrets.get("test-client-secret"),
+                "BEACON_IMPORTER_CLIENT_SECRET", importerClientSecret(),
                 "KEYCLOAK_ADMIN_SECRET", secrets.get("keycloak-admin-password"));
         ChildProcess keycloak = register(KeycloakServer.start(settings, realmVariables));
         WaitFor.http("keycloak", settings.keycloakUrl() + "/realms/beacon/.well-known/openid-configuration",
