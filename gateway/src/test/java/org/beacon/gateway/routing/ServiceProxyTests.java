@@ -62,6 +62,20 @@ class ServiceProxyTests {
     }
 
     @Test
+    void aTamperedSessionCookieIsNotASessionAndChangesNothing() {
+        given().cookie("q_session", "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..tampered.cookie.value")
+                .when().get("/training/courses")
+                .then().statusCode(401)
+                .contentType(startsWith("text/html"))
+                .body(containsString("Sign-in required"))
+                .header("Set-Cookie", containsString("q_session=; Max-Age=0"));
+        given().cookie("q_session", "tampered")
+                .when().get("/training/public/verify")
+                .then().statusCode(200)
+                .body("headers.authorization", nullValue());
+    }
+
+    @Test
     void anInvalidBearerTokenIsRefusedAtTheGateway() {
         given().auth().oauth2("not.a.token")
                 .when().get("/training/api/courses")

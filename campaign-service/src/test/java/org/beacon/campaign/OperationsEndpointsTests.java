@@ -1,0 +1,15 @@
+package org.beacon.campaign;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.beacon.testing.OperationsEndpointsContract;
+import org.beacon.testing.PostgresResource;
+import org.beacon.testing.S3Resource;
+import org.beacon.testing.TestTokens;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(TestTokens.class)
+class OperationsEndpointsTests extends OperationsEndpointsContract {
+}

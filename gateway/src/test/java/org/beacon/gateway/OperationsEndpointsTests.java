@@ -1,0 +1,13 @@
+package org.beacon.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.beacon.gateway.routing.EchoUpstream;
+import org.beacon.testing.OperationsEndpointsContract;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(EchoUpstream.class)
+class OperationsEndpointsTests extends OperationsEndpointsContract {
+}
