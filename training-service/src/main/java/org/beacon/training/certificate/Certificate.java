@@ -1,6 +1,7 @@
 package org.beacon.training.certificate;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -28,8 +29,24 @@ public class Certificate extends PanacheEntityBase {
     public int courseVersion;
     @Column(name = "issued_on")
     public LocalDate issuedOn;
+    @Column(name = "enrolment_id")
+    public Long enrolmentId;
+    @Column(name = "course_id")
+    public Long courseId;
+    public String language;
+    /** A later version of the course was published as a legal change: the holder should take it again. */
+    @Column(name = "refresher_due")
+    public boolean refresherDue;
 
     public static Optional<Certificate> byCode(String code) {
         return find("code", code).firstResultOptional();
+    }
+
+    public static Optional<Certificate> ofEnrolment(long enrolmentId) {
+        return find("enrolmentId", enrolmentId).firstResultOptional();
+    }
+
+    public static List<Certificate> of(String subject) {
+        return list("holderSubject = ?1 order by issuedOn desc, id desc", subject);
     }
 }

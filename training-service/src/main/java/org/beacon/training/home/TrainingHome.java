@@ -6,6 +6,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,15 +14,22 @@ import jakarta.ws.rs.core.MediaType;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
+import org.beacon.training.certificate.Certificate;
 import org.beacon.training.course.Course;
+import org.beacon.training.enrolment.Enrolment;
 
-/** The trainee's start page: who is signed in and which courses are open to them. */
+/** The training start page: who is signed in, their courses, the published courses and their role's tools. */
 @Path("/training")
 public class TrainingHome {
 
+    /** One of the trainee's enrolments as the start page lists it. */
+    public record MyCourse(long enrolmentId, String title, String status, boolean refresherDue) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(String userName, String organization, List<Course> courses);
+        static native TemplateInstance home(String userName, String organization, List<Course> courses,
+                List<MyCourse> mine, boolean learner, boolean author, boolean trainer, boolean admin);
     }
 
     @Inject
@@ -32,9 +40,18 @@ public class TrainingHome {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Transactional
     @RolesAllowed({ Roles.TRAINEE, Roles.TRAINER, Roles.AUTHOR, Roles.ADMIN })
     public TemplateInstance home() {
-        return Templates.home(user.displayName(), user.organization().orElse(""), Course.published())
+        List<MyCourse> mine = Enrolment.of(user.subject()).stream().map(e -> {
+            Course course = Course.findById(e.courseId);
+            boolean refresher = Certificate.ofEnrolment(e.id).map(c -> c.refresherDue).orElse(false);
+            return new MyCourse(e.id, course.title, e.status, refresher);
+        }).toList();
+        boolean learner = user.hasRole(Roles.TRAINEE) || user.hasRole(Roles.TRAINER);
+        return Templates.home(user.displayName(), user.organization().orElse(""), Course.published(), mine, learner,
+                user.hasRole(Roles.AUTHOR) || user.isAdmin(), user.hasRole(Roles.TRAINER) || user.isAdmin(),
+                user.isAdmin())
                 .setLocale(language.locale());
     }
 }

@@ -60,4 +60,388 @@ public interface TrainingMessages {
 
     @Message("Version")
     String verify_version();
+
+    @Message("Authoring")
+    String nav_author();
+
+    @Message("Cohorts")
+    String nav_cohorts();
+
+    @Message("Reports")
+    String nav_reports();
+
+    @Message("Your courses")
+    String my_courses();
+
+    @Message("Open")
+    String open();
+
+    @Message("Version {number}")
+    String version_label(int number);
+
+    @Message("In progress")
+    String status_active();
+
+    @Message("Completed")
+    String status_completed();
+
+    @Message("For: {sectors}")
+    String course_for(String sectors);
+
+    @Message("Country: {country}")
+    String course_country(String country);
+
+    @Message("Languages: {languages}")
+    String course_languages(String languages);
+
+    @Message("Modules")
+    String course_modules();
+
+    @Message("Language of study")
+    String enrol_language();
+
+    @Message("Enrol")
+    String enrol_button();
+
+    @Message("Continue the course")
+    String continue_course();
+
+    @Message("Progress: {percent}%")
+    String progress_label(int percent);
+
+    @Message("Pre-test")
+    String pretest();
+
+    @Message("Post-test")
+    String posttest();
+
+    @Message("Knowledge check")
+    String knowledge_check();
+
+    @Message("Take it")
+    String take_test();
+
+    @Message("Score: {score}%")
+    String score(String score);
+
+    @Message("Passed")
+    String passed();
+
+    @Message("Not passed")
+    String not_passed();
+
+    @Message("Not open yet")
+    String locked();
+
+    @Message("Studied")
+    String studied();
+
+    @Message("Pass mark: {mark}%")
+    String pass_mark(int mark);
+
+    @Message("Certificate")
+    String certificate_heading();
+
+    @Message("Verification code: {code}")
+    String certificate_code(String code);
+
+    @Message("Download the certificate (PDF)")
+    String download_certificate();
+
+    @Message("Download the course for offline use (zip)")
+    String offline_download();
+
+    @Message("Refresher due: a newer version of this course reflects a change in the law.")
+    String refresher_due();
+
+    @Message("Part of this text is not yet available in your language; it is shown in the course’s default language ({language}).")
+    String fallback_notice(String language);
+
+    @Message("Materials")
+    String lesson_materials();
+
+    @Message("Previous")
+    String lesson_previous();
+
+    @Message("Next")
+    String lesson_next();
+
+    @Message("Mark as studied and continue")
+    String mark_studied();
+
+    @Message("Back to the course")
+    String back_to_course();
+
+    @Message("{kind}")
+    String media_kind(String kind);
+
+    @Message("{kb} KB")
+    String media_size(long kb);
+
+    @Message("Glossary")
+    String glossary();
+
+    @Message("Contents")
+    String offline_contents();
+
+    @Message("Version {number}, for reading without a connection.")
+    String offline_version(int number);
+
+    @Message("This test shows what you know before the course. It does not count towards passing.")
+    String quiz_intro_pretest();
+
+    @Message("Check what you have learnt in this module.")
+    String quiz_intro_check();
+
+    @Message("Choose all that apply.")
+    String choose_all();
+
+    @Message("True")
+    String answer_true();
+
+    @Message("False")
+    String answer_false();
+
+    @Message("Your answer")
+    String your_answer();
+
+    @Message("Submit answers")
+    String submit_answers();
+
+    @Message("Your result")
+    String result_title();
+
+    @Message("Not passed yet: study the lessons again and retake the post-test.")
+    String result_failed();
+
+    @Message("Right answer")
+    String right_answer();
+
+    @Message("Feedback")
+    String feedback();
+
+    @Message("Legal source")
+    String legal_source();
+
+    @Message("(no answer)")
+    String no_answer();
+
+    @Message("Course completed. Your certificate code is {code}.")
+    String course_completed(String code);
+
+    @Message("Certificate of completion")
+    String cert_title();
+
+    @Message("This certifies that")
+    String cert_awarded_to();
+
+    @Message("has completed the course")
+    String cert_for_completing();
+
+    @Message("Verify at")
+    String cert_verify_at();
+
+    @Message("Authoring")
+    String author_title();
+
+    @Message("Another author must approve a version you wrote or changed.")
+    String author_intro();
+
+    @Message("No course yet.")
+    String no_course_yet();
+
+    @Message("Draft")
+    String status_draft();
+
+    @Message("In review")
+    String status_in_review();
+
+    @Message("Published")
+    String status_published();
+
+    @Message("Archived")
+    String status_archived();
+
+    @Message("Translation completeness")
+    String completeness();
+
+    @Message("Language")
+    String language();
+
+    @Message("missing: {items}")
+    String missing(String items);
+
+    @Message("Submit for review")
+    String submit_review();
+
+    @Message("Approve and publish")
+    String approve();
+
+    @Message("Send back to draft")
+    String reject();
+
+    @Message("What must change")
+    String reject_comment();
+
+    @Message("Reviewer’s comment: {comment}")
+    String review_comment(String comment);
+
+    @Message("Start a new draft")
+    String new_draft();
+
+    @Message("Withdraw (archive)")
+    String archive();
+
+    @Message("Legal change")
+    String legal_change();
+
+    @Message("Publishing this version flags trainees certified on older versions as refresher due.")
+    String legal_change_hint();
+
+    @Message("Save")
+    String save();
+
+    @Message("Import questions (GIFT)")
+    String gift_import();
+
+    @Message("Export questions (GIFT)")
+    String gift_export();
+
+    @Message("GIFT text")
+    String gift_text();
+
+    @Message("Import")
+    String import_button();
+
+    @Message("{count} questions imported.")
+    String gift_imported(int count);
+
+    @Message("Edit a lesson")
+    String edit_lesson();
+
+    @Message("Lesson")
+    String lesson();
+
+    @Message("Title")
+    String title();
+
+    @Message("Text (Markdown)")
+    String lesson_body();
+
+    @Message("{count} questions")
+    String questions_count(int count);
+
+    @Message("Your cohorts")
+    String cohorts_title();
+
+    @Message("You have no cohort yet.")
+    String no_cohorts();
+
+    @Message("New cohort")
+    String cohort_new();
+
+    @Message("Name")
+    String cohort_name();
+
+    @Message("Course")
+    String cohort_course();
+
+    @Message("Institution")
+    String cohort_institution();
+
+    @Message("Starts on")
+    String cohort_starts();
+
+    @Message("Ends on")
+    String cohort_ends();
+
+    @Message("Create")
+    String create();
+
+    @Message("Trainees")
+    String cohort_members();
+
+    @Message("Add a trainee")
+    String add_trainee();
+
+    @Message("Enrolled in the course")
+    String trainee_enrolled();
+
+    @Message("or the trainee’s account id")
+    String trainee_subject();
+
+    @Message("Add")
+    String add();
+
+    @Message("Workshop sessions")
+    String sessions();
+
+    @Message("Date")
+    String session_date();
+
+    @Message("Topic")
+    String session_topic();
+
+    @Message("Add a session")
+    String add_session();
+
+    @Message("Present")
+    String present();
+
+    @Message("Save attendance")
+    String save_attendance();
+
+    @Message("Sessions attended")
+    String attended();
+
+    @Message("Knowledge gain")
+    String knowledge_gain();
+
+    @Message("Mean gain: {gain} points ({count} trainees with both tests).")
+    String gain_mean(String gain, long count);
+
+    @Message("No trainee has taken both the pre-test and the post-test yet.")
+    String gain_none();
+
+    @Message("Gain (points)")
+    String gain_range();
+
+    @Message("Trainees")
+    String trainees();
+
+    @Message("Gain")
+    String gain();
+
+    @Message("Progress")
+    String progress();
+
+    @Message("not enrolled")
+    String not_enrolled();
+
+    @Message("Completions")
+    String reports_title();
+
+    @Message("By sector")
+    String by_sector();
+
+    @Message("By institution")
+    String by_institution();
+
+    @Message("By country")
+    String by_country();
+
+    @Message("Enrolments")
+    String enrolments();
+
+    @Message("Completions")
+    String completions();
+
+    @Message("none")
+    String none();
+
+    @Message("Attach a file to a lesson")
+    String attach_media();
+
+    @Message("File (PDF, image, audio or video)")
+    String media_file();
 }

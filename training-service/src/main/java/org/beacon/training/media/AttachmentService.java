@@ -1,21 +1,45 @@
 package org.beacon.training.media;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.storage.MediaUploads;
+import org.beacon.commons.storage.ObjectStorage;
+import org.beacon.commons.storage.StoredObject;
+import org.beacon.commons.storage.UploadPolicy;
 import org.beacon.commons.web.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @ApplicationScoped
 public class AttachmentService {
 
+    /** Media types by file extension, for files that arrive inside a course package rather than a form. */
+    public static final Map<String, String> TYPES_BY_EXTENSION = Map.of("pdf", "application/pdf", "png", "image/png",
+            "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif", "webp", "image/webp", "mp3", "audio/mpeg",
+            "ogg", "audio/ogg", "mp4", "video/mp4", "webm", "video/webm");
+
     @Inject
     MediaUploads uploads;
 
     @Inject
+    ObjectStorage storage;
+
+    @Inject
     CurrentUser user;
+
+    @ConfigProperty(name = "beacon.uploads.max-bytes", defaultValue = "52428800")
+    long maxBytes;
 
     /** Validates and stores the file first: a refused upload leaves neither a row nor an object behind. */
     @Transactional
@@ -24,6 +48,43 @@ public class AttachmentService {
         attachment.record(uploads.store("attachments", file), file.fileName(), user.subject());
         attachment.persist();
         return attachment;
+    }
+
+    /**
+     * Checks a file of a course package by its extension and content, the same rules as a form upload.
+     *
+     * @return the media type
+     */
+    public String check(String fileName, Path file) {
+        String extension = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1) : "";
+        String type = TYPES_BY_EXTENSION.get(extension.toLowerCase(Locale.ROOT));
+        if (type == null) {
+            throw ProblemException.badRequest("media/" + fileName + ": files of this kind are not accepted. Accepted: "
+                    + String.join(", ", TYPES_BY_EXTENSION.keySet().stream().sorted().toList()) + ".");
+        }
+        try {
+            return UploadPolicy.media(maxBytes).check(type, file);
+        } catch (ProblemException e) {
+            throw new ProblemException(e.status(), e.title(), "media/" + fileName + ": " + e.getMessage());
+        }
+    }
+
+    /** Stores a checked file, or reuses the stored object when the same file was stored before. */
+    @Transactional
+    public Attachment storeChecked(String fileName, Path file, String type, String sha256) {
+        return Attachment.withDigest(sha256, fileName).orElseGet(() -> {
+            StoredObject stored;
+            try (InputStream in = Files.newInputStream(file)) {
+                stored = storage.put("attachments/" + UUID.randomUUID(), in, Files.size(file), type);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Attachment attachment = new Attachment();
+            attachment.record(stored, fileName, user.subject());
+            attachment.sha256 = sha256;
+            attachment.persist();
+            return attachment;
+        });
     }
 
     public Attachment find(long id) {

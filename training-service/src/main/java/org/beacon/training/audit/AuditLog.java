@@ -1,0 +1,25 @@
+package org.beacon.training.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.beacon.commons.security.CurrentUser;
+
+/** Writes the audit trail inside the caller's transaction when there is one, so an action that fails leaves no entry. */
+@ApplicationScoped
+public class AuditLog {
+
+    @Inject
+    CurrentUser user;
+
+    @Transactional
+    public void record(String action, String entity, Long entityId, String detail) {
+        AuditEntry entry = new AuditEntry();
+        entry.actor = user.subject();
+        entry.action = action;
+        entry.entity = entity;
+        entry.entityId = entityId;
+        entry.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+        entry.persist();
+    }
+}

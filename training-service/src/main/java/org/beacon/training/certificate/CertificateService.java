@@ -1,0 +1,67 @@
+package org.beacon.training.certificate;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.beacon.training.course.ContentText;
+import org.beacon.training.course.CourseVersion;
+import org.beacon.training.course.Texts;
+import org.beacon.training.course.VersionContent;
+import org.beacon.training.enrolment.Enrolment;
+
+/** Issues the certificate of a completed enrolment, with a code anyone can verify on the public page. */
+@ApplicationScoped
+public class CertificateService {
+
+    /** No 0/O or 1/I: the code is typed from paper. */
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Texts texts;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Certificate issue(Enrolment enrolment) {
+        Certificate existing = Certificate.ofEnrolment(enrolment.id).orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        CourseVersion version = CourseVersion.findById(enrolment.versionId);
+        var titles = texts.all(ContentText.COURSE, version.id, VersionContent.TITLE);
+        Certificate certificate = new Certificate();
+        certificate.code = newCode();
+        certificate.holderSubject = enrolment.subject;
+        certificate.holderName = enrolment.displayName;
+        certificate.courseTitle = titles.getOrDefault(enrolment.language, titles.get(version.defaultLanguage));
+        certificate.courseVersion = version.number;
+        certificate.issuedOn = LocalDate.now();
+        certificate.enrolmentId = enrolment.id;
+        certificate.courseId = enrolment.courseId;
+        certificate.language = enrolment.language;
+        certificate.persist();
+        // Completing a newer version is the refresher: older certificates of the course no longer call for one.
+        em.createNativeQuery("update certificate set refresher_due = false where holder_subject = ?1"
+                + " and course_id = ?2 and course_version < ?3")
+                .setParameter(1, enrolment.subject).setParameter(2, enrolment.courseId)
+                .setParameter(3, version.number).executeUpdate();
+        return certificate;
+    }
+
+    static String newCode() {
+        StringBuilder code = new StringBuilder("BCN-");
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                code.append('-');
+            }
+            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}

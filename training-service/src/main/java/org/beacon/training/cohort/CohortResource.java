@@ -1,0 +1,94 @@
+package org.beacon.training.cohort;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.ProblemException;
+import org.beacon.training.cohort.CohortService.CohortDetail;
+import org.beacon.training.cohort.CohortService.CohortRow;
+import org.beacon.training.cohort.CohortService.NewCohort;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Trainers' JSON API for their cohorts; a trainer never sees another trainer's cohort. */
+@Path("/training/api/cohorts")
+@Tag(name = "cohorts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.TRAINER, Roles.ADMIN })
+public class CohortResource {
+
+    public record NewMember(String subject) {
+    }
+
+    public record NewSession(String heldOn, String topic) {
+    }
+
+    public record Attendance(List<String> present) {
+    }
+
+    @Inject
+    CohortService cohorts;
+
+    @GET
+    @Operation(summary = "The caller's cohorts (all cohorts for an admin)")
+    public List<CohortRow> list() {
+        return cohorts.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a cohort: name, course slug, institution, startsOn and endsOn (YYYY-MM-DD)")
+    public Response create(NewCohort request) {
+        Cohort cohort = cohorts.create(request);
+        return Response.created(URI.create("/training/api/cohorts/" + cohort.id)).entity(cohorts.detail(cohort.id)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Trainees with progress and scores, sessions with attendance, knowledge gain")
+    public CohortDetail detail(@PathParam("id") long id) {
+        return cohorts.detail(id);
+    }
+
+    @POST
+    @Path("/{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a trainee enrolled in the cohort's course, by account id (subject)")
+    public CohortDetail addMember(@PathParam("id") long id, NewMember member) {
+        cohorts.addMember(id, member == null ? null : member.subject());
+        return cohorts.detail(id);
+    }
+
+    @POST
+    @Path("/{id}/sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addSession(@PathParam("id") long id, NewSession session) {
+        if (session == null) {
+            throw ProblemException.badRequest("Send the session's date and topic.");
+        }
+        cohorts.addSession(id, session.heldOn(), session.topic());
+        return Response.status(201).entity(cohorts.detail(id)).build();
+    }
+
+    @PUT
+    @Path("/{id}/sessions/{sessionId}/attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record who was present; the cohort's other trainees are recorded absent")
+    public CohortDetail attendance(@PathParam("id") long id, @PathParam("sessionId") long sessionId,
+            Attendance attendance) {
+        cohorts.recordAttendance(id, sessionId, attendance == null ? List.of() : attendance.present());
+        return cohorts.detail(id);
+    }
+}

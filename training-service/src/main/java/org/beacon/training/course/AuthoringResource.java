@@ -1,0 +1,225 @@
+package org.beacon.training.course;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.ProblemException;
+import org.beacon.training.course.CourseService.AssessmentPlan;
+import org.beacon.training.course.CourseService.NewCourse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Authors' JSON API: courses, drafts, translations, question banks and the review workflow. */
+@Path("/training/api/authoring")
+@Tag(name = "authoring")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.AUTHOR, Roles.ADMIN })
+public class AuthoringResource {
+
+    public record TextEdit(String title, String summary, String body) {
+    }
+
+    public record NewModule(String slug, String title) {
+    }
+
+    public record NewLesson(String slug, String title, String body) {
+    }
+
+    public record AttachmentLink(long attachmentId) {
+    }
+
+    public record LegalChange(boolean legalChange) {
+    }
+
+    public record Review(String comment) {
+    }
+
+    public record Created(long id) {
+    }
+
+    public record GiftImported(int questions) {
+    }
+
+    @Inject
+    CourseService courses;
+
+    @Inject
+    AuthoringView view;
+
+    @GET
+    @Path("/courses")
+    @Operation(summary = "Every course with its versions, statuses and translation completeness")
+    public List<AuthoringView.CourseRow> list() {
+        return view.courses();
+    }
+
+    @POST
+    @Path("/courses")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a course; its first version is a draft")
+    public Response create(NewCourse request) {
+        if (request == null) {
+            throw ProblemException.badRequest("Send the course as JSON.");
+        }
+        CourseVersion version = courses.create(request);
+        return Response.created(URI.create("/training/api/authoring/versions/" + version.id))
+                .entity(view.version(version.id)).build();
+    }
+
+    @POST
+    @Path("/courses/{slug}/drafts")
+    @Operation(summary = "Start a new draft as a copy of the latest version")
+    public Response newDraft(@PathParam("slug") String slug) {
+        CourseVersion version = courses.newDraft(slug);
+        return Response.created(URI.create("/training/api/authoring/versions/" + version.id))
+                .entity(view.version(version.id)).build();
+    }
+
+    @GET
+    @Path("/versions/{id}")
+    @Operation(summary = "A version's structure, workflow state and translation completeness")
+    public AuthoringView.VersionDetail version(@PathParam("id") long id) {
+        return view.version(id);
+    }
+
+    @PUT
+    @Path("/versions/{id}/texts/{lang}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the course title and summary in one language")
+    public AuthoringView.VersionDetail editCourseText(@PathParam("id") long id, @PathParam("lang") String lang,
+            TextEdit edit) {
+        courses.editCourseText(id, lang, edit.title(), edit.summary());
+        return view.version(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/modules")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addModule(@PathParam("id") long id, NewModule module) {
+        return Response.status(201).entity(new Created(courses.addModule(id, module.slug(), module.title()).id)).build();
+    }
+
+    @PUT
+    @Path("/versions/{id}/modules/{moduleId}/texts/{lang}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AuthoringView.VersionDetail editModule(@PathParam("id") long id, @PathParam("moduleId") long moduleId,
+            @PathParam("lang") String lang, TextEdit edit) {
+        courses.editModuleTitle(id, moduleId, lang, edit.title());
+        return view.version(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/modules/{moduleId}/lessons")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addLesson(@PathParam("id") long id, @PathParam("moduleId") long moduleId, NewLesson lesson) {
+        return Response.status(201)
+                .entity(new Created(courses.addLesson(id, moduleId, lesson.slug(), lesson.title(), lesson.body()).id))
+                .build();
+    }
+
+    @PUT
+    @Path("/versions/{id}/lessons/{lessonId}/texts/{lang}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write a lesson's title and Markdown in one language (blank removes the translation)")
+    public AuthoringView.VersionDetail editLesson(@PathParam("id") long id, @PathParam("lessonId") long lessonId,
+            @PathParam("lang") String lang, TextEdit edit) {
+        courses.editLesson(id, lessonId, lang, edit.title(), edit.body());
+        return view.version(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/lessons/{lessonId}/attachments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List an uploaded attachment under a lesson")
+    public AuthoringView.VersionDetail attach(@PathParam("id") long id, @PathParam("lessonId") long lessonId,
+            AttachmentLink link) {
+        courses.attachToLesson(id, lessonId, link.attachmentId());
+        return view.version(id);
+    }
+
+    @PUT
+    @Path("/versions/{id}/assessments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Choose the pre-test, post-test and module checks by question name; set the pass mark")
+    public AuthoringView.VersionDetail plan(@PathParam("id") long id, AssessmentPlan plan) {
+        courses.planAssessments(id, plan);
+        return view.version(id);
+    }
+
+    @PUT
+    @Path("/versions/{id}/legal-change")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AuthoringView.VersionDetail legalChange(@PathParam("id") long id, LegalChange change) {
+        courses.markLegalChange(id, change.legalChange());
+        return view.version(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/questions/gift")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Import a GIFT file into the draft's bank in one language; all or nothing")
+    public GiftImported importGift(@PathParam("id") long id, @QueryParam("lang") String lang, String gift) {
+        return new GiftImported(courses.importGift(id, requireLanguage(id, lang), gift));
+    }
+
+    @GET
+    @Path("/versions/{id}/questions/gift")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Export the bank in one language as GIFT")
+    public Response exportGift(@PathParam("id") long id, @QueryParam("lang") String lang) {
+        String gift = courses.exportGift(id, requireLanguage(id, lang));
+        return Response.ok(gift, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"bank." + lang + ".gift\"").build();
+    }
+
+    @POST
+    @Path("/versions/{id}/submit")
+    public AuthoringView.VersionDetail submit(@PathParam("id") long id) {
+        courses.submit(id);
+        return view.version(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/approve")
+    @Operation(summary = "Publish a version in review; 403 for anyone who wrote or changed it (four eyes)")
+    public AuthoringView.VersionDetail approve(@PathParam("id") long id) {
+        courses.approve(id);
+        return view.version(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AuthoringView.VersionDetail reject(@PathParam("id") long id, Review review) {
+        courses.reject(id, review == null ? null : review.comment());
+        return view.version(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/archive")
+    public AuthoringView.VersionDetail archive(@PathParam("id") long id) {
+        courses.archive(id);
+        return view.version(id);
+    }
+
+    String requireLanguage(long id, String lang) {
+        CourseVersion version = CourseVersion.require(id);
+        if (lang == null || !version.offers(lang)) {
+            throw ProblemException.badRequest("Give ?lang= with one of the version's languages: " + version.languages + ".");
+        }
+        return lang;
+    }
+}

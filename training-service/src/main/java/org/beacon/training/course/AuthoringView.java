@@ -1,0 +1,78 @@
+package org.beacon.training.course;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.beacon.commons.security.CurrentUser;
+import org.beacon.training.assessment.Assessment;
+import org.beacon.training.assessment.Question;
+
+/** What authors see of courses and versions, shared by the authoring API and pages. */
+@ApplicationScoped
+public class AuthoringView {
+
+    public record VersionRow(long id, int number, String status, boolean legalChange) {
+    }
+
+    public record CourseRow(String slug, String title, List<String> sectors, String country, String status,
+            List<VersionRow> versions) {
+    }
+
+    public record LessonRow(long id, String slug, String title) {
+    }
+
+    public record ModuleRow(long id, String slug, String title, List<LessonRow> lessons, List<String> check) {
+    }
+
+    public record VersionDetail(long id, String course, int number, String status, String defaultLanguage,
+            List<String> languages, int passMark, boolean legalChange, String reviewComment, boolean mayApprove,
+            List<ModuleRow> modules, List<String> pretest, List<String> posttest, int questions,
+            List<Texts.Completeness> completeness) {
+    }
+
+    @Inject
+    Texts texts;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public List<CourseRow> courses() {
+        return Course.<Course>list("order by slug").stream().map(c -> new CourseRow(c.slug, c.title, c.sectorList(),
+                c.country, c.status, CourseVersion.of(c.id).stream()
+                        .map(v -> new VersionRow(v.id, v.number, v.status, v.legalChange)).toList()))
+                .toList();
+    }
+
+    @Transactional
+    public VersionDetail version(long id) {
+        CourseVersion version = CourseVersion.require(id);
+        Course course = Course.findById(version.courseId);
+        Localized text = texts.localized(version, version.defaultLanguage, null);
+        List<ModuleRow> modules = CourseModule.of(version.id).stream().map(m -> new ModuleRow(m.id, m.slug,
+                text.value(ContentText.MODULE, m.id, VersionContent.TITLE),
+                Lesson.ofModule(m.id).stream().map(l -> new LessonRow(l.id, l.slug,
+                        text.value(ContentText.LESSON, l.id, VersionContent.TITLE))).toList(),
+                Assessment.checkOf(m.id).map(AuthoringView::names).orElse(List.of()))).toList();
+        boolean contributed = ((Number) em.createNativeQuery("select count(*) from version_contributor"
+                + " where version_id = ?1 and subject = ?2").setParameter(1, version.id)
+                .setParameter(2, user.subject()).getSingleResult()).longValue() > 0;
+        boolean mayApprove = CourseVersion.IN_REVIEW.equals(version.status) && !contributed
+                && !user.subject().equals(version.authorSubject);
+        return new VersionDetail(version.id, course.slug, version.number, version.status, version.defaultLanguage,
+                version.languageList(), version.passMark, version.legalChange, version.reviewComment, mayApprove,
+                modules, Assessment.of(version.id, Assessment.PRETEST).map(AuthoringView::names).orElse(List.of()),
+                Assessment.of(version.id, Assessment.POSTTEST).map(AuthoringView::names).orElse(List.of()),
+                (int) Question.count("versionId", version.id), texts.completeness(version));
+    }
+
+    private static List<String> names(Assessment assessment) {
+        return assessment.questions().stream().map(q -> q.name).toList();
+    }
+}

@@ -1,0 +1,34 @@
+package org.beacon.training.course;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One translatable text: a field of a course, module, lesson, question or glossary entry in one language. */
+@Entity
+@Table(name = "content_text")
+public class ContentText extends PanacheEntityBase {
+
+    public static final String COURSE = "course";
+    public static final String MODULE = "module";
+    public static final String LESSON = "lesson";
+    public static final String QUESTION = "question";
+    public static final String GLOSSARY = "glossary";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "version_id")
+    public Long versionId;
+    @Column(name = "owner_kind")
+    public String ownerKind;
+    @Column(name = "owner_id")
+    public Long ownerId;
+    public String field;
+    public String language;
+    public String value;
+}

@@ -1,0 +1,42 @@
+package org.beacon.training.course;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.beacon.commons.web.ProblemException;
+
+/** What a trainee sees of a published course before enrolling, in their language where it exists. */
+@ApplicationScoped
+public class CourseCatalogue {
+
+    public record ModuleInfo(String title, List<String> lessons) {
+    }
+
+    public record CourseInfo(String slug, String title, String summary, List<String> sectors, String country,
+            String defaultLanguage, List<String> languages, int version, int passMark, List<ModuleInfo> modules,
+            boolean fallback) {
+    }
+
+    @Inject
+    Texts texts;
+
+    @Transactional
+    public CourseInfo published(String slug, String language) {
+        Course course = Course.bySlug(slug == null ? "" : slug)
+                .orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
+        CourseVersion version = CourseVersion.publishedOf(course.id)
+                .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' is not published."));
+        String shown = language != null && version.offers(language) ? language : version.defaultLanguage;
+        Localized text = texts.localized(version, shown, null);
+        Localized.Text title = text.text(ContentText.COURSE, version.id, VersionContent.TITLE);
+        List<ModuleInfo> modules = CourseModule.of(version.id).stream().map(m -> new ModuleInfo(
+                text.value(ContentText.MODULE, m.id, VersionContent.TITLE),
+                Lesson.ofModule(m.id).stream().map(l -> text.value(ContentText.LESSON, l.id, VersionContent.TITLE)).toList()))
+                .toList();
+        return new CourseInfo(course.slug, title.value(), text.value(ContentText.COURSE, version.id, VersionContent.SUMMARY),
+                course.sectorList(), course.country, version.defaultLanguage, version.languageList(), version.number,
+                version.passMark, modules, title.fallback());
+    }
+}

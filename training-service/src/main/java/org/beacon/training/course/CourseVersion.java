@@ -1,0 +1,108 @@
+package org.beacon.training.course;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.beacon.commons.web.ProblemException;
+
+/**
+ * One version of a course. It moves draft → in_review → published → archived; once published nothing in it
+ * changes, so the version an enrolment pins is the version the trainee studies and is certified on.
+ */
+@Entity
+@Table(name = "course_version")
+public class CourseVersion extends PanacheEntityBase {
+
+    public static final String DRAFT = "draft";
+    public static final String IN_REVIEW = "in_review";
+    public static final String PUBLISHED = "published";
+    public static final String ARCHIVED = "archived";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "course_id")
+    public Long courseId;
+    public int number;
+    public String status = DRAFT;
+    @Column(name = "default_language")
+    public String defaultLanguage;
+    /** Comma-separated BCP-47 tags, default language first. */
+    public String languages;
+    @Column(name = "pass_mark")
+    public int passMark = 70;
+    @Column(name = "legal_change")
+    public boolean legalChange;
+    @Column(name = "author_subject")
+    public String authorSubject;
+    @Column(name = "reviewer_subject")
+    public String reviewerSubject;
+    @Column(name = "review_comment")
+    public String reviewComment;
+    @Column(name = "source_hash")
+    public String sourceHash;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+
+    public List<String> languageList() {
+        return Arrays.asList(languages.split(","));
+    }
+
+    public boolean offers(String language) {
+        return languageList().contains(language);
+    }
+
+    public boolean isDraft() {
+        return DRAFT.equals(status);
+    }
+
+    public boolean isPublished() {
+        return PUBLISHED.equals(status);
+    }
+
+    /** Only a draft may change; a version in review or published is frozen (published ones for good). */
+    public void requireEditable() {
+        if (!isDraft()) {
+            throw ProblemException.conflict("Version " + number + " is " + status.replace('_', ' ')
+                    + " and cannot be changed. Start a new draft to change it.");
+        }
+    }
+
+    public static CourseVersion require(long id) {
+        CourseVersion version = findById(id);
+        if (version == null) {
+            throw ProblemException.notFound("No course version " + id + ".");
+        }
+        return version;
+    }
+
+    public static Optional<CourseVersion> publishedOf(long courseId) {
+        return find("courseId = ?1 and status = 'published'", courseId).firstResultOptional();
+    }
+
+    public static Optional<CourseVersion> openOf(long courseId) {
+        return find("courseId = ?1 and status in ('draft', 'in_review')", courseId).firstResultOptional();
+    }
+
+    public static Optional<CourseVersion> latestOf(long courseId) {
+        return find("courseId = ?1 order by number desc", courseId).firstResultOptional();
+    }
+
+    public static List<CourseVersion> of(long courseId) {
+        return list("courseId = ?1 order by number desc", courseId);
+    }
+}

@@ -1,0 +1,67 @@
+package org.beacon.training.course;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/**
+ * Lesson Markdown to HTML that is safe to put in a page: CommonMark with raw HTML escaped, then the OWASP
+ * sanitizer as a second wall, so a {@code <script>} or a {@code javascript:} link in a lesson never reaches a
+ * browser. Links to the course's media ({@code ../../media/file.pdf}) are rewritten by the caller's resolver:
+ * to the attachment online, to {@code ../media/file.pdf} in the offline package.
+ */
+public final class LessonMarkdown {
+
+    private static final Parser PARSER = Parser.builder().build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS)
+            .and(Sanitizers.TABLES).and(Sanitizers.IMAGES)
+            .and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr", "br").toFactory());
+    private static final Pattern MEDIA = Pattern.compile("^(?:\\.\\./|\\./)*media/([^/?#]+)$");
+
+    private LessonMarkdown() {
+    }
+
+    /** @param mediaHref the link for a media file name, or null to leave the link as written */
+    public static String render(String markdown, Function<String, String> mediaHref) {
+        Node document = PARSER.parse(markdown == null ? "" : markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                link.setDestination(resolve(link.getDestination(), mediaHref));
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                image.setDestination(resolve(image.getDestination(), mediaHref));
+                visitChildren(image);
+            }
+        });
+        return POLICY.sanitize(RENDERER.render(document));
+    }
+
+    public static String render(String markdown, Map<String, String> mediaHrefs) {
+        return render(markdown, mediaHrefs::get);
+    }
+
+    private static String resolve(String destination, Function<String, String> mediaHref) {
+        Matcher media = destination == null ? null : MEDIA.matcher(destination.strip());
+        if (media != null && media.matches()) {
+            String href = mediaHref.apply(media.group(1));
+            return href == null ? "#" : href;
+        }
+        return destination;
+    }
+}

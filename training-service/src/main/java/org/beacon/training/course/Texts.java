@@ -1,0 +1,121 @@
+package org.beacon.training.course;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The translatable texts of versions: writing them, reading them in a language with fallback to the version's
+ * default language, and how complete each translation is.
+ */
+@ApplicationScoped
+public class Texts {
+
+    @Inject
+    EntityManager em;
+
+    /** Sets one text; a blank value removes the translation so that the fallback applies. */
+    public void put(long versionId, String kind, long ownerId, String field, String language, String value) {
+        if (value == null || value.isBlank()) {
+            em.createNativeQuery("delete from content_text where owner_kind = ?1 and owner_id = ?2 and field = ?3"
+                    + " and language = ?4")
+                    .setParameter(1, kind).setParameter(2, ownerId).setParameter(3, field).setParameter(4, language)
+                    .executeUpdate();
+            return;
+        }
+        em.createNativeQuery("insert into content_text (version_id, owner_kind, owner_id, field, language, value)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (owner_kind, owner_id, field, language)"
+                + " do update set value = excluded.value")
+                .setParameter(1, versionId).setParameter(2, kind).setParameter(3, ownerId).setParameter(4, field)
+                .setParameter(5, language).setParameter(6, value.strip()).executeUpdate();
+    }
+
+    public void putAll(long versionId, String kind, long ownerId, String field, Map<String, String> byLanguage) {
+        if (byLanguage != null) {
+            byLanguage.forEach((language, value) -> put(versionId, kind, ownerId, field, language, value));
+        }
+    }
+
+    /** Every language's value of one field of one owner. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> all(String kind, long ownerId, String field) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<Object[]> rows = em.createNativeQuery("select language, value from content_text where owner_kind = ?1"
+                + " and owner_id = ?2 and field = ?3 order by language")
+                .setParameter(1, kind).setParameter(2, ownerId).setParameter(3, field).getResultList();
+        for (Object[] row : rows) {
+            values.put((String) row[0], (String) row[1]);
+        }
+        return values;
+    }
+
+    /**
+     * The texts of a version in {@code language}, falling back to the default language. Lesson bodies are large
+     * and loaded only when asked for, one lesson at a time.
+     */
+    @SuppressWarnings("unchecked")
+    public Localized localized(CourseVersion version, String language, Long bodyOfLesson) {
+        List<Object[]> rows = em.createNativeQuery("select owner_kind, owner_id, field, language, value"
+                + " from content_text where version_id = ?1 and language in (?2, ?3)"
+                + " and (field <> 'body' or owner_id = ?4)")
+                .setParameter(1, version.id).setParameter(2, language).setParameter(3, version.defaultLanguage)
+                .setParameter(4, bodyOfLesson == null ? -1L : bodyOfLesson)
+                .getResultList();
+        Map<String, String> wanted = new HashMap<>();
+        Map<String, String> fallback = new HashMap<>();
+        for (Object[] row : rows) {
+            String key = Localized.key((String) row[0], ((Number) row[1]).longValue(), (String) row[2]);
+            (language.equals(row[3]) ? wanted : fallback).put(key, (String) row[4]);
+        }
+        return new Localized(language, version.defaultLanguage, wanted, fallback);
+    }
+
+    /** How much of the default language's text exists in one language, counted by the database. */
+    public record Completeness(String language, long translated, long total, int percent, boolean complete,
+            Map<String, Long> missingByKind) {
+        static Completeness of(String language, long translated, long total, Map<String, Long> missingByKind) {
+            return new Completeness(language, translated, total,
+                    total == 0 ? 100 : (int) Math.floor(translated * 100.0 / total), translated >= total, missingByKind);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Completeness> completeness(CourseVersion version) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select l.language, d.owner_kind, count(d.id) as total, count(t.id) as translated
+                from unnest(string_to_array(?1, ',')) as l(language)
+                cross join content_text d
+                left join content_text t on t.owner_kind = d.owner_kind and t.owner_id = d.owner_id
+                    and t.field = d.field and t.language = l.language
+                where d.version_id = ?2 and d.language = ?3
+                group by l.language, d.owner_kind
+                """)
+                .setParameter(1, version.languages).setParameter(2, version.id)
+                .setParameter(3, version.defaultLanguage).getResultList();
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> missing = new HashMap<>();
+        for (String language : version.languageList()) {
+            totals.put(language, new long[2]);
+            missing.put(language, new LinkedHashMap<>());
+        }
+        for (Object[] row : rows) {
+            String language = (String) row[0];
+            long total = ((Number) row[2]).longValue();
+            long translated = ((Number) row[3]).longValue();
+            long[] sums = totals.get(language);
+            sums[0] += translated;
+            sums[1] += total;
+            if (translated < total) {
+                missing.get(language).put((String) row[1], total - translated);
+            }
+        }
+        return totals.entrySet().stream()
+                .map(e -> Completeness.of(e.getKey(), e.getValue()[0], e.getValue()[1], missing.get(e.getKey())))
+                .toList();
+    }
+}

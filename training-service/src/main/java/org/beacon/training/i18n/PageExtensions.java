@@ -1,0 +1,24 @@
+package org.beacon.training.i18n;
+
+import java.util.Collection;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Small formatting the training pages need; Qute templates have no arithmetic. */
+@TemplateExtension
+public class PageExtensions {
+
+    static String joined(Collection<?> items, String separator) {
+        return String.join(separator, items.stream().map(String::valueOf).toList());
+    }
+
+    /** A credit between 0 and 1 as a whole percentage. */
+    static long percent(double credit) {
+        return Math.round(credit * 100);
+    }
+
+    /** A file size in KB, never shown as 0. */
+    static long kilobytes(long bytes) {
+        return Math.max(1, (bytes + 1023) / 1024);
+    }
+}

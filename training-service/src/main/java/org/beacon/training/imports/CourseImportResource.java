@@ -1,0 +1,60 @@
+package org.beacon.training.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.ProblemException;
+import org.beacon.training.imports.CourseImportService.ImportResult;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The content import API used by the content/ importer (see README.md for the exact request). */
+@Path("/training/api/import/courses")
+@Tag(name = "import")
+@Produces(MediaType.APPLICATION_JSON)
+public class CourseImportResource {
+
+    @Inject
+    CourseImportService imports;
+
+    @POST
+    @Consumes("application/zip")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Import a course folder of content/ as a zip (raw body)",
+            description = "Idempotent: 200 'unchanged' for the same content, 201 for a new course or a new draft.")
+    public Response importZip(byte[] zip) {
+        return respond(imports.importZip(zip == null ? new byte[0] : zip));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Import a course folder of content/ as a zip in the form field 'file'")
+    public Response importForm(@RestForm("file") FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.badRequest("Attach the course zip in the form field 'file'.");
+        }
+        try {
+            return respond(imports.importZip(Files.readAllBytes(file.uploadedFile())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Response respond(ImportResult result) {
+        int status = "created".equals(result.outcome()) || "new-draft".equals(result.outcome()) ? 201 : 200;
+        return Response.status(status).entity(result).build();
+    }
+}

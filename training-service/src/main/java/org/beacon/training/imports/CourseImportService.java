@@ -1,0 +1,139 @@
+package org.beacon.training.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.beacon.commons.web.ProblemException;
+import org.beacon.training.audit.AuditLog;
+import org.beacon.training.course.Course;
+import org.beacon.training.course.CourseDocument;
+import org.beacon.training.course.CourseDocument.GlossaryDoc;
+import org.beacon.training.course.CourseDocument.LessonDoc;
+import org.beacon.training.course.CourseDocument.ModuleDoc;
+import org.beacon.training.course.CourseService;
+import org.beacon.training.course.CourseVersion;
+import org.beacon.training.imports.CoursePackage.GlossaryYaml;
+import org.beacon.training.imports.CoursePackage.LessonFiles;
+import org.beacon.training.imports.CoursePackage.LessonYaml;
+import org.beacon.training.imports.CoursePackage.ModuleYaml;
+import org.beacon.training.media.Attachment;
+import org.beacon.training.media.AttachmentService;
+
+/**
+ * Imports a course package idempotently: the same content again changes nothing; changed content becomes a new
+ * draft (or replaces the imported draft not yet published). Publishing stays a separate, four-eyes step.
+ */
+@ApplicationScoped
+public class CourseImportService {
+
+    /** What an import did: created, unchanged, new-draft or draft-replaced. */
+    public record ImportResult(String outcome, String slug, long versionId, int version, String status) {
+        public boolean changed() {
+            return !"unchanged".equals(outcome);
+        }
+    }
+
+    @Inject
+    CourseService courses;
+
+    @Inject
+    AttachmentService attachments;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public ImportResult importZip(byte[] zip) {
+        CoursePackage pkg = CoursePackage.read(zip);
+        Course course = pkg.course.slug() == null ? null : Course.bySlug(pkg.course.slug()).orElse(null);
+        CourseVersion latest = course == null ? null : CourseVersion.latestOf(course.id).orElse(null);
+        if (latest != null && pkg.sha256.equals(latest.sourceHash)) {
+            return new ImportResult("unchanged", course.slug, latest.id, latest.number, latest.status);
+        }
+        CourseVersion open = course == null ? null : CourseVersion.openOf(course.id).orElse(null);
+        if (open != null && open.sourceHash == null) {
+            throw ProblemException.conflict("Course '" + course.slug + "' has version " + open.number
+                    + " being edited in Beacon. Publish or finish it before importing new content.");
+        }
+        CourseDocument doc = document(pkg);
+        CourseVersion version;
+        String outcome;
+        if (open != null) {
+            version = courses.replaceDraft(open, doc, pkg.sha256);
+            outcome = "draft-replaced";
+        } else {
+            version = courses.createFrom(doc, pkg.sha256);
+            outcome = course == null ? "created" : "new-draft";
+        }
+        audit.record("course.import", "course_version", version.id, doc.slug() + " v" + version.number + " " + outcome);
+        return new ImportResult(outcome, doc.slug(), version.id, version.number, version.status);
+    }
+
+    private CourseDocument document(CoursePackage pkg) {
+        CoursePackage.CourseYaml yaml = pkg.course;
+        Map<String, Long> media = storeMedia(pkg.media);
+        List<ModuleDoc> modules = new ArrayList<>();
+        for (ModuleYaml module : yaml.modules()) {
+            List<LessonDoc> lessons = new ArrayList<>();
+            for (LessonYaml lesson : module.lessons()) {
+                LessonFiles files = pkg.lessons.get(CoursePackage.lessonKey(module.slug(), lesson.slug()));
+                lessons.add(new LessonDoc(lesson.slug(), files.title(), files.body(),
+                        files.media().stream().map(media::get).toList()));
+            }
+            modules.add(new ModuleDoc(module.slug(), orEmpty(module.title()), lessons, orEmpty(module.check())));
+        }
+        List<GlossaryDoc> glossary = new ArrayList<>();
+        if (yaml.glossary() != null) {
+            for (GlossaryYaml term : yaml.glossary()) {
+                glossary.add(new GlossaryDoc(term.term(), orEmpty(term.explanation()), orEmpty(term.sources())));
+            }
+        }
+        List<String> sectors = yaml.sectors() != null ? yaml.sectors()
+                : yaml.sector() != null ? List.of(yaml.sector()) : List.of();
+        return new CourseDocument(yaml.slug(), sectors, yaml.country(), yaml.defaultLanguage(), pkg.languages(),
+                yaml.passMark() == null ? 70 : yaml.passMark(), orEmpty(yaml.title()), orEmpty(yaml.summary()),
+                modules, orEmpty(yaml.pretest()), orEmpty(yaml.posttest()), glossary, pkg.banks, media);
+    }
+
+    /** Every file is checked before the first one is stored, so a bad file stores nothing. */
+    private Map<String, Long> storeMedia(Map<String, byte[]> files) {
+        Map<String, Path> temp = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Path path = Files.createTempFile("beacon-media", ".bin");
+                temp.put(file.getKey(), path);
+                Files.write(path, file.getValue());
+                types.put(file.getKey(), attachments.check(file.getKey(), path));
+            }
+            Map<String, Long> ids = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Attachment stored = attachments.storeChecked(file.getKey(), temp.get(file.getKey()),
+                        types.get(file.getKey()), CoursePackage.digest(file.getValue()));
+                ids.put(file.getKey(), stored.id);
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            temp.values().forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,171 @@
+package org.beacon.training.offline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.beacon.commons.i18n.Languages;
+import org.beacon.commons.storage.ObjectStorage;
+import org.beacon.commons.web.ErrorPage;
+import org.beacon.training.course.ContentText;
+import org.beacon.training.course.CourseModule;
+import org.beacon.training.course.CourseVersion;
+import org.beacon.training.course.GlossaryTerm;
+import org.beacon.training.course.Lesson;
+import org.beacon.training.course.LessonMarkdown;
+import org.beacon.training.course.Localized;
+import org.beacon.training.course.Texts;
+import org.beacon.training.course.VersionContent;
+import org.beacon.training.course.VersionMedia;
+import org.beacon.training.i18n.TrainingMessages;
+import org.beacon.training.media.Attachment;
+
+/**
+ * A course version in one language as a zip that opens from disk with no server (000 L6474-6480): an index, one
+ * page per lesson, the glossary and the media, linked with relative paths only. Tests are not included: their
+ * answers are scored on the server.
+ */
+@ApplicationScoped
+public class OfflinePackage {
+
+    private static final String STYLE = "body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:0 auto;"
+            + "padding:1rem;color:#1d2330}a{color:#0b5cad}.notice{background:#fff8e6;border:1px solid #f0d48a;"
+            + "padding:.5rem}nav{display:flex;justify-content:space-between;margin:1rem 0}"
+            + "table{border-collapse:collapse}th,td{border:1px solid #d8dce4;padding:.3rem}\n";
+
+    @Inject
+    Texts texts;
+
+    @Inject
+    VersionContent content;
+
+    @Inject
+    ObjectStorage storage;
+
+    @Transactional
+    public byte[] build(CourseVersion version, String language) {
+        Localized text = texts.localized(version, language, null);
+        String ui = Languages.supported(language) != null ? Languages.supported(language) : Languages.DEFAULT;
+        TrainingMessages msg = MessageBundles.get(TrainingMessages.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(ui));
+        Map<String, Long> media = new LinkedHashMap<>();
+        VersionMedia.of(version.id).forEach(m -> media.put(m.fileName, m.attachmentId));
+        List<Lesson> lessons = Lesson.inOrder(version.id);
+        Map<Long, String> pages = new LinkedHashMap<>();
+        for (int i = 0; i < lessons.size(); i++) {
+            pages.put(lessons.get(i).id, String.format(Locale.ROOT, "lessons/%02d-%s.html", i + 1, lessons.get(i).slug));
+        }
+        String dir = Languages.direction(language);
+        String title = text.value(ContentText.COURSE, version.id, VersionContent.TITLE);
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            put(zip, "style.css", STYLE);
+            StringBuilder index = new StringBuilder();
+            index.append("<h1>").append(esc(title)).append("</h1>\n<p>")
+                    .append(esc(text.value(ContentText.COURSE, version.id, VersionContent.SUMMARY)))
+                    .append("</p>\n<p>").append(esc(msg.offline_version(version.number))).append("</p>\n");
+            for (CourseModule module : CourseModule.of(version.id)) {
+                index.append("<h2>").append(esc(text.value(ContentText.MODULE, module.id, VersionContent.TITLE)))
+                        .append("</h2>\n<ol>\n");
+                for (Lesson lesson : lessons) {
+                    if (lesson.moduleId.equals(module.id)) {
+                        index.append("<li><a href=\"").append(pages.get(lesson.id)).append("\">")
+                                .append(esc(text.value(ContentText.LESSON, lesson.id, VersionContent.TITLE)))
+                                .append("</a></li>\n");
+                    }
+                }
+                index.append("</ol>\n");
+            }
+            List<GlossaryTerm> glossary = GlossaryTerm.of(version.id);
+            if (!glossary.isEmpty()) {
+                index.append("<p><a href=\"glossary.html\">").append(esc(msg.glossary())).append("</a></p>\n");
+                StringBuilder terms = new StringBuilder("<h1>" + esc(msg.glossary()) + "</h1>\n<dl>\n");
+                for (GlossaryTerm term : glossary) {
+                    terms.append("<dt><strong>").append(esc(term.term)).append("</strong></dt><dd>")
+                            .append(esc(text.value(ContentText.GLOSSARY, term.id, VersionContent.EXPLANATION)))
+                            .append("</dd>\n");
+                }
+                terms.append("</dl>\n<p><a href=\"index.html\">").append(esc(msg.offline_contents())).append("</a></p>");
+                put(zip, "glossary.html", page(language, dir, msg.glossary(), "", terms.toString()));
+            }
+            put(zip, "index.html", page(language, dir, title, "", index.toString()));
+            Map<String, Long> files = new LinkedHashMap<>(media);
+            for (int i = 0; i < lessons.size(); i++) {
+                Lesson lesson = lessons.get(i);
+                Localized.Text body = texts.localized(version, language, lesson.id)
+                        .text(ContentText.LESSON, lesson.id, VersionContent.BODY);
+                StringBuilder html = new StringBuilder();
+                html.append("<p><a href=\"../index.html\">").append(esc(msg.offline_contents())).append("</a></p>\n");
+                html.append("<h1>").append(esc(text.value(ContentText.LESSON, lesson.id, VersionContent.TITLE)))
+                        .append("</h1>\n");
+                if (body.fallback()) {
+                    html.append("<p class=\"notice\">").append(esc(msg.fallback_notice(version.defaultLanguage)))
+                            .append("</p>\n");
+                }
+                html.append(LessonMarkdown.render(body.value(),
+                        name -> media.containsKey(name) ? "../media/" + name : null));
+                List<String> materials = new ArrayList<>();
+                for (Long attachmentId : content.attachmentsOf(lesson.id)) {
+                    Attachment attachment = Attachment.findById(attachmentId);
+                    String name = media.entrySet().stream().filter(e -> e.getValue().equals(attachmentId))
+                            .map(Map.Entry::getKey).findFirst()
+                            .orElse(attachmentId + "-" + attachment.fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
+                    files.putIfAbsent(name, attachmentId);
+                    materials.add("<li><a href=\"../media/" + name + "\">" + esc(attachment.fileName) + "</a> ("
+                            + esc(attachment.kind()) + ")</li>");
+                }
+                if (!materials.isEmpty()) {
+                    html.append("<h2>").append(esc(msg.lesson_materials())).append("</h2>\n<ul>")
+                            .append(String.join("\n", materials)).append("</ul>\n");
+                }
+                html.append("<nav>");
+                html.append(i > 0 ? "<a href=\"../" + pages.get(lessons.get(i - 1).id) + "\">" + esc(msg.lesson_previous()) + "</a>" : "<span></span>");
+                html.append(i + 1 < lessons.size() ? "<a href=\"../" + pages.get(lessons.get(i + 1).id) + "\">" + esc(msg.lesson_next()) + "</a>" : "<span></span>");
+                html.append("</nav>\n");
+                put(zip, pages.get(lesson.id), page(language, dir,
+                        text.value(ContentText.LESSON, lesson.id, VersionContent.TITLE), "../", html.toString()));
+            }
+            for (Map.Entry<String, Long> file : files.entrySet()) {
+                Attachment attachment = Attachment.findById(file.getValue());
+                zip.putNextEntry(new ZipEntry("media/" + file.getKey()));
+                try (InputStream in = storage.open(attachment.storageKey)) {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String page(String language, String dir, String title, String root, String body) {
+        return "<!doctype html>\n<html lang=\"" + esc(language) + "\" dir=\"" + dir + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + esc(title)
+                + "</title><link rel=\"stylesheet\" href=\"" + root + "style.css\"></head><body>\n" + body
+                + "\n</body></html>\n";
+    }
+
+    private static void put(ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private static String esc(String text) {
+        return ErrorPage.escape(text == null ? "" : text);
+    }
+}

@@ -1,0 +1,42 @@
+package org.beacon.training.report;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.beacon.commons.web.ProblemException;
+
+/**
+ * Enrolments and completions grouped by the course's sectors, the trainee's institution (their organization) or
+ * the course's country overlay. The database aggregates; nothing is loaded row by row.
+ */
+@ApplicationScoped
+public class CompletionReport {
+
+    public static final List<String> DIMENSIONS = List.of("sector", "institution", "country");
+
+    public record Row(String key, long enrolments, long completions) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @SuppressWarnings("unchecked")
+    public List<Row> by(String dimension) {
+        String key = switch (dimension == null ? "" : dimension) {
+            case "sector" -> "s.sector";
+            case "institution" -> "coalesce(e.organization, '')";
+            case "country" -> "coalesce(c.country, '')";
+            default -> throw ProblemException.badRequest("Group by one of " + String.join(", ", DIMENSIONS) + ".");
+        };
+        String sectors = dimension.equals("sector")
+                ? " cross join unnest(string_to_array(c.sectors, ',')) as s(sector)" : "";
+        List<Object[]> rows = em.createNativeQuery("select " + key + " as k, count(e.id),"
+                + " count(e.id) filter (where e.status = 'completed')"
+                + " from enrolment e join course c on c.id = e.course_id" + sectors
+                + " group by k order by k").getResultList();
+        return rows.stream().map(r -> new Row((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
+                .toList();
+    }
+}

@@ -1,0 +1,36 @@
+package org.beacon.training.report;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.beacon.commons.security.Roles;
+import org.beacon.training.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/training/api/reports/completions")
+@Tag(name = "reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    @Inject
+    CompletionReport report;
+
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Enrolments and completions by sector, institution or country (?by=)")
+    public List<CompletionReport.Row> completions(@QueryParam("by") String by) {
+        List<CompletionReport.Row> rows = report.by(by == null ? "sector" : by);
+        audit.record("report.export", "report", null, "completions by " + (by == null ? "sector" : by));
+        return rows;
+    }
+}

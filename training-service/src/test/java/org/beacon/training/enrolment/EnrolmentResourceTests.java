@@ -1,0 +1,303 @@
+package org.beacon.training.enrolment;
+
+import static io.restassured.RestAssured.given;
+import static org.beacon.training.CourseFixtures.publishedCourse;
+import static org.beacon.training.CourseFixtures.trainee;
+import static org.beacon.training.CourseFixtures.uniqueSlug;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.beacon.testing.PostgresResource;
+import org.beacon.testing.S3Resource;
+import org.beacon.testing.TestTokens;
+import org.beacon.training.LearnerSteps;
+import org.beacon.training.LearnerSteps.Learner;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(TestTokens.class)
+class EnrolmentResourceTests {
+
+    static final String API = LearnerSteps.API;
+
+    @Test
+    void aTraineeGoesFromEnrolmentToAVerifiedCertificate() throws IOException {
+        String slug = uniqueSlug("journey");
+        publishedCourse(slug);
+        Learner course = LearnerSteps.enrol("jade", slug, "en");
+        assertEquals(0, course.outline().getInt("progress"));
+
+        // Lessons wait for the pre-test.
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/lessons/" + course.lesson(0, 0))
+                .then().statusCode(409).body("detail", containsString("pre-test"));
+
+        JsonPath pretest = LearnerSteps.quiz(course, course.pretest());
+        pretest.getList("questions").forEach(q -> assertFalse(q.toString().contains("fraction")));
+        JsonPath pre = LearnerSteps.submit(course, course.pretest(), LearnerSteps.answers(pretest, Map.of("For an adult", List.of("2"),
+                "Trafficking always", List.of("true"))));
+        assertEquals(25.0f, pre.getFloat("score"));
+
+        // The pre-test is taken once: it measures what the trainee knew before.
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/assessments/" + course.pretest())
+                .then().statusCode(409);
+
+        // Lessons open in order.
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/lessons/" + course.lesson(0, 1))
+                .then().statusCode(409);
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/lessons/" + course.lesson(0, 0))
+                .then().statusCode(200).body("html", containsString("<strong>act</strong>")).body("fallback", equalTo(false));
+        LearnerSteps.study(course, course.lesson(0, 0));
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/lessons/" + course.lesson(0, 1))
+                .then().statusCode(200)
+                .body("media[0].fileName", equalTo("handout.pdf"))
+                .body("media[0].kind", equalTo("pdf"))
+                .body("html", containsString("href=\"/training/api/attachments/"));
+
+        // A module's check opens once its lessons are studied; the post-test once every module is done.
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/assessments/" + course.check(0))
+                .then().statusCode(409);
+        LearnerSteps.study(course, course.lesson(0, 1));
+        LearnerSteps.submit(course, course.check(0), Map.of());
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/assessments/" + course.posttest())
+                .then().statusCode(409).body("detail", containsString("Complete every module"));
+        LearnerSteps.study(course, course.lesson(1, 0));
+        LearnerSteps.submit(course, course.check(1), Map.of());
+
+        JsonPath posttest = LearnerSteps.quiz(course, course.posttest());
+        JsonPath failed = LearnerSteps.submit(course, course.posttest(), LearnerSteps.answers(posttest, Map.of("For an adult", List.of("1"),
+                "Trafficking always", List.of("true"), "Which article", List.of("7"), "Which of these", List.of("2"))));
+        assertEquals(0.0f, failed.getFloat("score"));
+        assertFalse(failed.getBoolean("passed"));
+        assertFalse(failed.getBoolean("courseCompleted"));
+
+        JsonPath passed = LearnerSteps.submit(course, course.posttest(), LearnerSteps.answers(posttest, LearnerSteps.PERFECT_EN));
+        assertEquals(100.0f, passed.getFloat("score"));
+        assertTrue(passed.getBoolean("courseCompleted"));
+        String code = passed.getString("certificateCode");
+
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment())
+                .then().statusCode(200).body("status", equalTo("completed")).body("progress", equalTo(100))
+                .body("certificateCode", equalTo(code));
+
+        byte[] pdf = given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/certificate.pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Jade Tester"), text);
+            assertTrue(text.contains("Test course " + slug), text);
+            assertTrue(text.contains(code), text);
+        }
+
+        given().queryParam("code", code.toLowerCase()).when().get("/training/public/verify")
+                .then().statusCode(200)
+                .body(containsString("Jade Tester"))
+                .body(containsString("Test course " + slug))
+                .body(not(containsString(TestTokens.subjectOf("jade"))));
+    }
+
+    @Test
+    void theAnswerKeyIsNeverSentBeforeSubmissionAndScoringIsOnTheServer() {
+        String slug = uniqueSlug("keys");
+        publishedCourse(slug);
+        Learner course = LearnerSteps.throughModules("kofi", slug, "en", Map.of());
+        String quiz = given().auth().oauth2(course.token())
+                .when().get(API + "/" + course.enrolment() + "/assessments/" + course.posttest())
+                .then().statusCode(200).body("questions", hasSize(4)).extract().asString();
+        for (String secret : List.of("fraction", "feedback", "Right: all three", "Partly", "truth", "Article 5\"",
+                "legalSource", "\"=")) {
+            assertFalse(quiz.contains(secret), "the quiz leaks " + secret + ": " + quiz);
+        }
+        JsonPath result = LearnerSteps.submit(course, course.posttest(), LearnerSteps.answers(new JsonPath(quiz), Map.of(
+                "For an adult", List.of("2"), "Trafficking always", List.of("false"),
+                "Which article", List.of("Article 5"), "Which of these", List.of("0", "2"))));
+        // 0.5 (weighted ~%50%) + 1 + 1 + max(0, 0.5 - 1) = 2.5 of 4
+        assertEquals(62.5f, result.getFloat("score"));
+        assertFalse(result.getBoolean("passed"));
+        assertEquals(75, result.getInt("passMark"));
+        String resultText = result.prettify();
+        assertTrue(resultText.contains("Right: trafficking can happen within one country."), resultText);
+        assertTrue(resultText.contains("UN Smuggling Protocol, Art. 5"), resultText);
+    }
+
+    @Test
+    void aFrenchTraineeStudiesInFrenchWithAVisibleFallbackForUntranslatedLessons() {
+        String slug = uniqueSlug("langs");
+        publishedCourse(slug);
+        Learner course = LearnerSteps.throughModules("fatou", slug, "fr", Map.of());
+        assertEquals("Leçon un", course.outline().getString("modules[0].lessons[0].title"));
+        assertEquals("Lesson two", course.outline().getString("modules[0].lessons[1].title"));
+        assertTrue(course.outline().getBoolean("modules[0].lessons[1].fallback"));
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/lessons/" + course.lesson(0, 0))
+                .then().statusCode(200).body("fallback", equalTo(false)).body("html", containsString("<strong>l&#39;acte</strong>"));
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/lessons/" + course.lesson(0, 1))
+                .then().statusCode(200).body("fallback", equalTo(true)).body("shownLanguage", equalTo("en"));
+        // The questions come in French; a short answer accepted in French scores.
+        JsonPath posttest = LearnerSteps.quiz(course, course.posttest());
+        assertTrue(posttest.getString("questions.stem").contains("Pour une victime adulte"));
+        JsonPath result = LearnerSteps.submit(course, course.posttest(), LearnerSteps.answers(posttest, Map.of("Pour une victime", List.of("0"),
+                "La traite", List.of("false"), "Quel article", List.of("Article 5"), "Which of these", List.of("0", "1"))));
+        assertEquals(100.0f, result.getFloat("score"));
+    }
+
+    @Test
+    void lessonMarkupCannotRunScripts() {
+        String slug = uniqueSlug("xss");
+        publishedCourse(slug);
+        Learner course = LearnerSteps.throughModules("xavier", slug, "en", Map.of());
+        String html = given().auth().oauth2(course.token())
+                .when().get(API + "/" + course.enrolment() + "/lessons/" + course.lesson(0, 1))
+                .then().statusCode(200).extract().path("html");
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("javascript:"), html);
+        assertFalse(html.contains("<img"), html);
+        // Raw HTML in a lesson is shown as text, never interpreted.
+        assertTrue(html.contains("&lt;script&gt;"), html);
+    }
+
+    @Test
+    void enrollingTwiceKeepsTheFirstEnrolment() {
+        String slug = uniqueSlug("twice");
+        publishedCourse(slug);
+        Learner course = LearnerSteps.enrol("tomas", slug, "en");
+        given().auth().oauth2(course.token()).contentType("application/json")
+                .body(Map.of("course", slug, "language", "fr"))
+                .when().post(API).then().statusCode(200).body("enrolmentId", equalTo((int) course.enrolment()))
+                .body("language", equalTo("en"));
+        given().auth().oauth2(course.token()).when().get(API)
+                .then().statusCode(200).body("course", hasItem(slug));
+    }
+
+    @Test
+    void badEnrolmentsAreClear4xx() {
+        String slug = uniqueSlug("bad");
+        publishedCourse(slug);
+        given().auth().oauth2(trainee("una")).contentType("application/json")
+                .body(Map.of("course", "no-such-course", "language", "en"))
+                .when().post(API).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(trainee("una")).contentType("application/json")
+                .body(Map.of("course", slug, "language", "sw"))
+                .when().post(API).then().statusCode(400).body("detail", containsString("en,fr"));
+        given().auth().oauth2(trainee("una")).when().get(API).then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void aQuestionFromAnotherAssessmentIsRefusedAndNothingIsScored() {
+        String slug = uniqueSlug("foreign");
+        publishedCourse(slug);
+        Learner course = LearnerSteps.enrol("ines", slug, "en");
+        given().auth().oauth2(course.token()).contentType("application/json")
+                .body(Map.of("answers", Map.of(999999L, List.of("0"))))
+                .when().post(API + "/" + course.enrolment() + "/assessments/" + course.pretest() + "/attempts")
+                .then().statusCode(400);
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment())
+                .then().statusCode(200).body("pretest.taken", equalTo(false));
+    }
+
+    @Test
+    void anotherTraineesEnrolmentIsForbidden() {
+        String slug = uniqueSlug("private");
+        publishedCourse(slug);
+        Learner course = LearnerSteps.enrol("paula", slug, "en");
+        given().auth().oauth2(trainee("mallory")).when().get(API + "/" + course.enrolment())
+                .then().statusCode(403);
+        given().auth().oauth2(trainee("mallory")).when().get(API + "/" + course.enrolment() + "/certificate.pdf")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void noCertificateBeforeCompletion() {
+        String slug = uniqueSlug("early");
+        publishedCourse(slug);
+        Learner course = LearnerSteps.enrol("ed", slug, "en");
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/certificate.pdf")
+                .then().statusCode(404).body("detail", containsString("not completed"));
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment())
+                .then().body("certificateCode", nullValue());
+    }
+
+    @Test
+    void theLearningApiNeedsATraineeToken() {
+        given().when().get(API).then().statusCode(401);
+        given().when().post(API + "/1/lessons/1/studied").then().statusCode(401);
+        given().when().get("/training/api/courses/any-course").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("eve", "national-coordination", "evaluator"))
+                .when().get(API).then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("manon", "national-coordination", "campaign-manager"))
+                .contentType("application/json").body(Map.of("course", "x", "language", "en"))
+                .when().post(API).then().statusCode(403);
+    }
+
+    @Test
+    void theOfflinePackageOpensFromDiskWithRelativeLinksAndTheMedia() throws IOException {
+        String slug = uniqueSlug("offline");
+        publishedCourse(slug);
+        Learner course = LearnerSteps.enrol("oumar", slug, "fr");
+        byte[] zip = given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/offline.zip")
+                .then().statusCode(200).contentType("application/zip").extract().asByteArray();
+        Map<String, String> entries = new HashMap<>();
+        Map<String, byte[]> binary = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                binary.put(entry.getName(), bytes);
+                entries.put(entry.getName(), new String(bytes, StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(entries.containsKey("index.html"), entries.keySet().toString());
+        assertTrue(entries.containsKey("lessons/01-l1.html"));
+        assertTrue(entries.containsKey("lessons/02-l2.html"));
+        assertTrue(entries.containsKey("lessons/03-l3.html"));
+        assertTrue(entries.containsKey("glossary.html"));
+        assertTrue(entries.containsKey("style.css"));
+        assertTrue(java.util.Arrays.equals(org.beacon.training.CourseFixtures.PDF, binary.get("media/handout.pdf")));
+        String index = entries.get("index.html");
+        assertTrue(index.contains("Cours d&#39;essai " + slug) || index.contains("Cours d'essai " + slug), index);
+        assertTrue(index.contains("href=\"lessons/01-l1.html\""), index);
+        String lesson = entries.get("lessons/02-l2.html");
+        assertTrue(lesson.contains("href=\"../media/handout.pdf\""), lesson);
+        assertTrue(lesson.contains("class=\"notice\""), "untranslated lesson says so offline too");
+        for (Map.Entry<String, String> page : entries.entrySet()) {
+            if (page.getKey().endsWith(".html")) {
+                assertFalse(page.getValue().matches("(?s).*(href|src)=\"(https?:)?//.*"), page.getKey() + " links out");
+                assertFalse(page.getValue().contains("\"/training"), page.getKey() + " links to the server");
+                assertFalse(page.getValue().contains("<script"), page.getKey());
+            }
+        }
+        assertTrue(index.matches("(?s).*lang=\"fr\".*"));
+        given().auth().oauth2(trainee("other")).when().get(API + "/" + course.enrolment() + "/offline.zip")
+                .then().statusCode(403);
+        given().when().get(API + "/" + course.enrolment() + "/offline.zip").then().statusCode(401);
+        assertTrue(entries.get("lessons/01-l1.html").contains("href=\"../style.css\""));
+        assertTrue(course.outline().getString("title").startsWith("Cours d'essai"),
+                course.outline().getString("title"));
+        assertEquals(1, course.outline().getInt("version"));
+        assertTrue(index.contains("href=\"glossary.html\""));
+        assertTrue(matchesPattern("(?s).*Confier un enfant.*").matches(entries.get("glossary.html")));
+    }
+}

@@ -1,0 +1,142 @@
+package org.beacon.training.enrolment;
+
+import static io.restassured.RestAssured.given;
+import static org.beacon.training.CourseFixtures.publishedCourse;
+import static org.beacon.training.CourseFixtures.trainee;
+import static org.beacon.training.CourseFixtures.uniqueSlug;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.beacon.testing.PostgresResource;
+import org.beacon.testing.S3Resource;
+import org.beacon.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/** The trainee's journey through the HTML pages alone: forms, redirects, no JavaScript. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(TestTokens.class)
+class LearnPagesTests {
+
+    static final int PAGE_BUDGET = 60 * 1024;
+
+    static String page(String token, String path, String language) {
+        Response response = given().auth().oauth2(token).header("Accept-Language", language).redirects().follow(false)
+                .when().get(path);
+        response.then().statusCode(200).contentType(containsString("text/html"));
+        String html = response.asString();
+        assertTrue(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < PAGE_BUDGET, path + " is over 60 KB");
+        assertTrue(!html.contains("<script"), path + " has a script");
+        return html;
+    }
+
+    static String redirect(Response response) {
+        response.then().statusCode(303);
+        String location = response.header("Location");
+        assertTrue(location.startsWith("/training/"), location);
+        return location;
+    }
+
+    @Test
+    void aTraineeCompletesACourseThroughTheFormsAlone() {
+        String slug = uniqueSlug("pages");
+        publishedCourse(slug);
+        String token = trainee("pia");
+
+        String home = page(token, "/training", "en");
+        assertTrue(home.contains("/training/courses/" + slug), home);
+        String course = page(token, "/training/courses/" + slug, "fr");
+        assertTrue(course.contains("Cours d&#39;essai") || course.contains("Cours d'essai"), course);
+        assertTrue(course.contains("<option value=\"fr\""), course);
+
+        String enrolment = redirect(given().auth().oauth2(token).redirects().follow(false)
+                .formParam("language", "fr").when().post("/training/courses/" + slug + "/enrol"));
+        String outline = page(token, enrolment, "fr");
+        assertTrue(outline.contains("Test préalable"), outline);
+        long enrolmentId = Long.parseLong(enrolment.substring(enrolment.lastIndexOf('/') + 1));
+        var steps = given().auth().oauth2(token).when().get("/training/api/enrolments/" + enrolmentId).then().extract().jsonPath();
+
+        String pretest = page(token, "/training/enrolments/" + enrolmentId + "/assessments/" + steps.getLong("pretest.assessmentId"), "fr");
+        assertTrue(pretest.contains("type=\"radio\""), pretest);
+        assertTrue(pretest.contains("Vrai"), pretest);
+        // A field that names no question of the test is refused with a readable page, and nothing is scored.
+        given().auth().oauth2(token).redirects().follow(false).formParam("q0", "x")
+                .when().post("/training/enrolments/" + enrolmentId + "/assessments/" + steps.getLong("pretest.assessmentId"))
+                .then().statusCode(400).contentType(containsString("text/html")).body(containsString("not part of this assessment"));
+        given().auth().oauth2(token).when().get("/training/api/enrolments/" + enrolmentId)
+                .then().body("pretest.taken", equalTo(false));
+    }
+
+    @Test
+    void theLessonPageShowsTheFallbackNoticeLinksMediaAndNeverEmbedsVideo() {
+        String slug = uniqueSlug("lesson-page");
+        publishedCourse(slug);
+        var learner = org.beacon.training.LearnerSteps.throughModules("lea", slug, "fr", java.util.Map.of());
+        String html = page(learner.token(), "/training/enrolments/" + learner.enrolment() + "/lessons/" + learner.lesson(0, 1), "fr");
+        assertTrue(html.contains("class=\"notice\""), html);
+        assertTrue(html.contains("pas encore disponible"), html);
+        assertTrue(html.contains("href=\"/training/api/attachments/"), html);
+        assertTrue(html.contains("handout.pdf"), html);
+        assertTrue(!html.contains("<video") && !html.contains("<audio") && !html.contains("<iframe"), html);
+        assertTrue(html.contains("&lt;script&gt;"), "a script in the lesson is shown as text");
+
+        String arabic = page(learner.token(), "/training/enrolments/" + learner.enrolment(), "ar");
+        assertTrue(arabic.contains("dir=\"rtl\""));
+        for (String language : new String[] { "en", "es", "pt" }) {
+            page(learner.token(), "/training/enrolments/" + learner.enrolment() + "/lessons/" + learner.lesson(0, 0), language);
+        }
+    }
+
+    @Test
+    void studyingALessonRedirectsToTheNextOneAndAnsweringShowsTheResult() {
+        String slug = uniqueSlug("prg");
+        publishedCourse(slug);
+        var learner = org.beacon.training.LearnerSteps.enrol("remi", slug, "en");
+        String token = learner.token();
+        long question = org.beacon.training.LearnerSteps.quiz(learner, learner.pretest()).getLong("questions[0].id");
+        String location = redirect(given().auth().oauth2(token).redirects().follow(false)
+                .formParam("q" + question, "0").when()
+                .post("/training/enrolments/" + learner.enrolment() + "/assessments/" + learner.pretest()));
+        String result = page(token, location, "en");
+        assertTrue(result.contains("Your result"), result);
+        assertTrue(result.contains("Right answer"), result);
+
+        location = redirect(given().auth().oauth2(token).redirects().follow(false)
+                .when().post("/training/enrolments/" + learner.enrolment() + "/lessons/" + learner.lesson(0, 0) + "/studied"));
+        assertTrue(location.endsWith("/lessons/" + learner.lesson(0, 1)), location);
+        location = redirect(given().auth().oauth2(token).redirects().follow(false)
+                .when().post("/training/enrolments/" + learner.enrolment() + "/lessons/" + learner.lesson(0, 1) + "/studied"));
+        assertTrue(location.endsWith("/enrolments/" + learner.enrolment()), "the module's check comes next: " + location);
+
+        given().auth().oauth2(token).formParam("q" + question, "0").redirects().follow(false).when()
+                .post("/training/enrolments/" + learner.enrolment() + "/assessments/" + learner.pretest())
+                .then().statusCode(409).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void pagesNeedATraineeAndShowReadableErrors() {
+        given().auth().oauth2(TestTokens.token("eve", "national-coordination", "evaluator"))
+                .when().get("/training/courses/anything").then().statusCode(403).contentType(containsString("text/html"));
+        given().auth().oauth2(trainee("nina")).when().get("/training/courses/no-such-course")
+                .then().statusCode(404).contentType(containsString("text/html")).body(containsString("No course"));
+        given().auth().oauth2(trainee("nina")).when().get("/training/enrolments/999999")
+                .then().statusCode(404).body(not(startsWith("{")));
+        given().when().get("/training/enrolments/1").then().statusCode(401);
+        given().auth().oauth2(trainee("nina")).when().get("/training").then().statusCode(200)
+                .body(containsString("lang=\"en\""))
+                .header("Content-Type", containsString("text/html"));
+        given().auth().oauth2(trainee("nina")).header("Accept-Language", "pt").when().get("/training")
+                .then().body(containsString("A sua formação"));
+        given().auth().oauth2(trainee("nina")).header("Accept-Language", "es").when().get("/training")
+                .then().body(containsString("Su formación")).body(containsString("lang=\"es\""));
+        given().auth().oauth2(trainee("nina")).when().get("/training").then().body(not(containsString("/training/author")))
+                .body(not(containsString("/training/reports")));
+    }
+}
