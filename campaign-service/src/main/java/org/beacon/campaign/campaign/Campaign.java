@@ -11,25 +11,35 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
+/**
+ * A campaign's identity: its public address, its owning organization and a summary of its versions. Its content
+ * lives in {@link CampaignVersion}s so that surveys, materials and links keep pointing at the same campaign while
+ * its text is revised and reviewed.
+ */
 @Entity
 public class Campaign extends PanacheEntityBase {
 
-    public static final String DRAFT = "draft";
-    public static final String PUBLISHED = "published";
+    public static final String DRAFT = Review.DRAFT;
+    public static final String PUBLISHED = Review.PUBLISHED;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String slug;
     public String organization;
+    /** Default language of the newest version. */
     @Column(name = "default_language")
     public String defaultLanguage;
+    /** Title of the newest version in its default language. */
     public String title;
+    /** "published" while a version is on the public page, otherwise the newest version's status. */
     public String status;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 
     public static List<Campaign> ofOrganization(String organization) {
         return list("organization = ?1 order by createdAt desc", organization);
@@ -45,5 +55,24 @@ public class Campaign extends PanacheEntityBase {
 
     public static Optional<Campaign> publishedBySlug(String slug) {
         return find("slug = ?1 and status = ?2", slug, PUBLISHED).firstResultOptional();
+    }
+
+    public static Optional<Campaign> bySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public boolean isPublished() {
+        return PUBLISHED.equals(status);
+    }
+
+    /** Keeps the summary in step with the versions after any change to them. */
+    void summarize(CampaignVersion newest, boolean anyPublished) {
+        CampaignTranslation main = newest.translation(newest.defaultLanguage);
+        defaultLanguage = newest.defaultLanguage;
+        if (main != null) {
+            title = main.title;
+        }
+        status = anyPublished ? PUBLISHED : newest.review.status;
+        updatedAt = OffsetDateTime.now();
     }
 }

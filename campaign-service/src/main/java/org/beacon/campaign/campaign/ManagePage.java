@@ -6,21 +6,26 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
+import org.jboss.resteasy.reactive.RestForm;
 
-/** The campaign manager's desk: the organization's campaigns. */
+/** The campaign manager's desk: the organization's campaigns and the form to start one. */
 @Path("/campaigns/manage")
 public class ManagePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance manage(String userName, String organization, List<Campaign> campaigns);
+        static native TemplateInstance manage(String userName, String organization, List<Campaign> campaigns,
+                boolean admin, List<String> errors, NewCampaign form);
     }
 
     @Inject
@@ -36,7 +41,20 @@ public class ManagePage {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
     public TemplateInstance manage() {
-        return Templates.manage(user.displayName(), user.organization().orElse(""), campaigns.visibleCampaigns())
-                .setLocale(language.locale());
+        return page(List.of(), new NewCampaign("", "", language.code()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
+    public Response create(@RestForm String slug, @RestForm String title, @RestForm String defaultLanguage) {
+        NewCampaign form = new NewCampaign(slug, title, defaultLanguage);
+        return Forms.submit(() -> "/campaigns/manage/" + campaigns.create(form).id, errors -> page(errors, form));
+    }
+
+    private TemplateInstance page(List<String> errors, NewCampaign form) {
+        return Templates.manage(user.displayName(), user.organization().orElse(""), campaigns.visibleCampaigns(),
+                user.isAdmin(), errors, form).setLocale(language.locale());
     }
 }

@@ -33,4 +33,334 @@ public interface CampaignMessages {
 
     @Message("No campaign is published at the moment.")
     String no_published();
+
+    @Message("Campaign")
+    String campaign();
+
+    @Message("Organization")
+    String organization_column();
+
+    @Message("Review queue")
+    String review_queue();
+
+    @Message("Help resources")
+    String help_directory();
+
+    @Message("Audit log")
+    String audit_log();
+
+    @Message("Start a campaign")
+    String new_campaign();
+
+    @Message("Address (lower-case letters, digits, dashes)")
+    String field_slug();
+
+    @Message("Title")
+    String field_title();
+
+    @Message("Default language (BCP-47 tag, e.g. fr)")
+    String field_default_language();
+
+    @Message("Create")
+    String create();
+
+    @Message("Public page")
+    String public_page();
+
+    @Message("Version {number}")
+    String version_heading(int number);
+
+    @Message("Publishing is blocked: no active help resource for these places and languages")
+    String gate_missing();
+
+    @Message("Every place and language has an active help resource.")
+    String gate_ok();
+
+    @Message("Version {number} is on the public page until this one is published.")
+    String published_version_is(int number);
+
+    @Message("This version is not a draft: saving a change starts a new draft version, or sends nothing while it is in review.")
+    String frozen_hint();
+
+    @Message("Texts per language")
+    String texts();
+
+    @Message("Language")
+    String language();
+
+    @Message("Languages")
+    String languages();
+
+    @Message("Key messages")
+    String key_messages();
+
+    @Message("default")
+    String default_language_marker();
+
+    @Message("Edit")
+    String edit();
+
+    @Message("Remove")
+    String remove();
+
+    @Message("Add a language (BCP-47 tag)")
+    String add_language();
+
+    @Message("Add")
+    String add();
+
+    @Message("Audience, places and period")
+    String settings();
+
+    @Message("Target groups")
+    String target_groups();
+
+    @Message("Channels")
+    String channels();
+
+    @Message("Others, separated by commas")
+    String other_comma();
+
+    @Message("Places, one a line: country code, optionally / region (e.g. SN/Dakar)")
+    String places_hint();
+
+    @Message("Start")
+    String period_start();
+
+    @Message("End")
+    String period_end();
+
+    @Message("Save")
+    String save();
+
+    @Message("Materials")
+    String materials();
+
+    @Message("Material")
+    String material();
+
+    @Message("Kind")
+    String kind();
+
+    @Message("No material yet.")
+    String no_materials();
+
+    @Message("Add material")
+    String add_material();
+
+    @Message("Versions")
+    String versions();
+
+    @Message("Text in {language}")
+    String text_in(String language);
+
+    @Message("Objectives")
+    String objectives();
+
+    @Message("Key messages, one a line")
+    String key_messages_hint();
+
+    @Message("Please correct the following:")
+    String errors_title();
+
+    @Message("draft")
+    String st_draft();
+
+    @Message("in review")
+    String st_in_review();
+
+    @Message("published")
+    String st_published();
+
+    @Message("archived")
+    String st_archived();
+
+    @Message("original")
+    String ts_original();
+
+    @Message("translation in progress")
+    String ts_in_progress();
+
+    @Message("translated")
+    String ts_translated();
+
+    @Message("needs update (original changed)")
+    String ts_outdated();
+
+    @Message("you wrote or last changed it")
+    String wf_you_wrote();
+
+    @Message("Send for review")
+    String wf_submit();
+
+    @Message("Back to draft")
+    String wf_send_back();
+
+    @Message("Approved by a second manager.")
+    String wf_approved();
+
+    @Message("Publish")
+    String wf_publish();
+
+    @Message("Another campaign manager must approve what you wrote.")
+    String wf_author_cannot_approve();
+
+    @Message("Review checklist: confirm all four")
+    String wf_checklist();
+
+    @Message("It promotes safe alternatives, not only risks.")
+    String check_safe_alternatives();
+
+    @Message("Trafficking in human beings and migrant smuggling are told apart correctly.")
+    String check_thb_som();
+
+    @Message("It is sensitive to gender, children and LGBTI people.")
+    String check_sensitivity();
+
+    @Message("No image can identify a victim.")
+    String check_no_identifying_image();
+
+    @Message("Approve")
+    String wf_approve();
+
+    @Message("Unpublish")
+    String wf_unpublish();
+
+    @Message("Translation")
+    String translation_status();
+
+    @Message("Published variant")
+    String published_variant();
+
+    @Message("not written yet")
+    String no_variant();
+
+    @Message("Variant {number}")
+    String variant_number(int number);
+
+    @Message("Preview")
+    String preview();
+
+    @Message("Text")
+    String text();
+
+    @Message("Text (Markdown; HTML, scripts and images are removed)")
+    String markdown_hint();
+
+    @Message("File")
+    String file();
+
+    @Message("PDF, image, audio or video file")
+    String file_hint();
+
+    @Message("Upload")
+    String upload();
+
+    @Message("A campaign is published only where an active help resource serves every place and language.")
+    String help_intro();
+
+    @Message("Place")
+    String place();
+
+    @Message("Contact")
+    String contact();
+
+    @Message("Active")
+    String active();
+
+    @Message("Last verified")
+    String last_verified();
+
+    @Message("Add a help resource")
+    String add_help();
+
+    @Message("Country (ISO code, e.g. SN)")
+    String country();
+
+    @Message("Region (optional)")
+    String region_optional();
+
+    @Message("Languages served, separated by commas")
+    String languages_comma();
+
+    @Message("Name per language, one a line (fr: Nom)")
+    String names_hint();
+
+    @Message("Demo entry (sample data)")
+    String demo_entry();
+
+    @Message("Hotline")
+    String kind_hotline();
+
+    @Message("Shelter")
+    String kind_shelter();
+
+    @Message("Referral service")
+    String kind_referral();
+
+    @Message("Campaigns")
+    String campaigns_in_review();
+
+    @Message("Materials")
+    String materials_in_review();
+
+    @Message("Nothing waits for review.")
+    String nothing_in_review();
+
+    @Message("When")
+    String when();
+
+    @Message("Who")
+    String who();
+
+    @Message("Action")
+    String action();
+
+    @Message("What")
+    String what();
+
+    @Message("Nothing recorded yet.")
+    String audit_empty();
+
+    @Message("Newer")
+    String newer();
+
+    @Message("Older")
+    String older();
+
+    @Message("Languages")
+    String pub_languages();
+
+    @Message("What you need to know")
+    String pub_key_messages();
+
+    @Message("Where to find help")
+    String pub_help_title();
+
+    @Message("Your area")
+    String pub_place();
+
+    @Message("demo")
+    String pub_demo();
+
+    @Message("Last verified {date}")
+    String pub_verified(java.time.LocalDate date);
+
+    @Message("Ask a local support service or the police for help.")
+    String pub_no_help();
+
+    @Message("Tell us what you think")
+    String pub_survey_title();
+
+    @Message("QR code for the survey: {title}")
+    String pub_qr_alt(String title);
+
+    @Message("Materials")
+    String pub_materials();
+
+    @Message("Download {name}")
+    String pub_download(String name);
+
+    @Message("{kb} KB")
+    String size_kb(long kb);
 }

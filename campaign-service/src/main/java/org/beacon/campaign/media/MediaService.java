@@ -20,16 +20,26 @@ public class MediaService {
     /** Validates and stores the file first: a refused upload leaves neither a row nor an object behind. */
     @Transactional
     public Media upload(FileUpload file) {
+        return upload(file, user.organization().orElse(null));
+    }
+
+    @Transactional
+    public Media upload(FileUpload file, String organization) {
         Media media = new Media();
-        media.record(uploads.store("media", file), file.fileName(), user.subject());
+        media.record(uploads.store("media", file), file == null ? null : file.fileName(), user.subject());
+        media.organization = organization;
         media.persist();
         return media;
     }
 
+    /** A file as its organization's managers see it, published or not. */
     public Media find(long id) {
         Media media = Media.findById(id);
         if (media == null) {
             throw ProblemException.notFound("No media " + id + ".");
+        }
+        if (media.organization != null) {
+            user.requireMayActFor(media.organization);
         }
         return media;
     }

@@ -1,10 +1,33 @@
 package org.beacon.campaign.publicpage;
 
 import static io.restassured.RestAssured.given;
+import static org.beacon.campaign.campaign.CampaignFixtures.COUNTRY;
+import static org.beacon.campaign.campaign.CampaignFixtures.FULL_CHECKLIST;
+import static org.beacon.campaign.campaign.CampaignFixtures.NATIONAL;
+import static org.beacon.campaign.campaign.CampaignFixtures.action;
+import static org.beacon.campaign.campaign.CampaignFixtures.approve;
+import static org.beacon.campaign.campaign.CampaignFixtures.author;
+import static org.beacon.campaign.campaign.CampaignFixtures.campaign;
+import static org.beacon.campaign.campaign.CampaignFixtures.publishedCampaign;
+import static org.beacon.campaign.campaign.CampaignFixtures.region;
+import static org.beacon.campaign.campaign.CampaignFixtures.reviewer;
+import static org.beacon.campaign.campaign.CampaignFixtures.settings;
+import static org.beacon.campaign.campaign.CampaignFixtures.slug;
+import static org.beacon.campaign.campaign.CampaignFixtures.text;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
@@ -16,6 +39,33 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestTokens.class)
 class PublicCampaignPageTests {
 
+    /** A campaign in English, French and Arabic for two regions, each with help of its own; published. */
+    static String publishedInThreeLanguages(String regionA, String regionB) {
+        String slug = slug();
+        String author = author(NATIONAL);
+        long id = campaign(author, slug, "en");
+        settings(author, id, "en", COUNTRY + "/" + regionA, COUNTRY + "/" + regionB).statusCode(200);
+        text(author, id, "en", "Safe Journeys", "Leaving is not the only road to success.").statusCode(200);
+        text(author, id, "fr", "Parcours sûrs", "Partir n'est pas le seul chemin vers la réussite.").statusCode(200);
+        text(author, id, "ar", "رحلات آمنة", "الرحيل ليس الطريق الوحيد إلى النجاح").statusCode(200);
+        action(author, id, "submit").statusCode(200);
+        approve(reviewer(NATIONAL), id, FULL_CHECKLIST).statusCode(200);
+        help(regionA, "Hotline of " + regionA, true);
+        help(regionB, "Shelter of " + regionB, false);
+        action(reviewer(NATIONAL), id, "publish").statusCode(200);
+        return slug;
+    }
+
+    static void help(String region, String name, boolean demo) {
+        given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON)
+                .body(Map.of("slug", "h-" + UUID.randomUUID().toString().substring(0, 8), "kind", "shelter",
+                        "country", COUNTRY, "region", region, "languages", List.of("en", "fr", "ar"),
+                        "names", Map.of("en", name, "ar", "مأوى " + region), "contact", "Ask at the town hall",
+                        "active", true, "demo", demo, "lastVerified", "2026-11-01"))
+                .when().post("/campaigns/api/help")
+                .then().statusCode(201);
+    }
+
     @Test
     void theListOfPublishedCampaignsNeedsNoLogin() {
         given().header("Accept-Language", "es")
@@ -26,9 +76,121 @@ class PublicCampaignPageTests {
 
     @Test
     void anUnknownCampaignIsAReadable404Page() {
-        given().when().get("/campaigns/public/no-such-campaign")
+        given().when().get("/campaigns/public/no-such-campaign/en")
                 .then().statusCode(404)
                 .contentType(containsString("text/html"))
                 .body(containsString("There is no published campaign at this address."));
+        given().redirects().follow(false).when().get("/campaigns/public/no-such-campaign")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aCampaignNotYetPublishedIsA404EvenForItsOwnLanguage() {
+        String slug = slug();
+        long id = campaign(author(NATIONAL), slug, "en");
+        text(author(NATIONAL), id, "en", "Draft title", "Draft message").statusCode(200);
+        given().when().get("/campaigns/public/" + slug + "/en")
+                .then().statusCode(404)
+                .body(not(containsString("Draft message")));
+    }
+
+    @Test
+    void everyLanguageHasItsPageAndArabicIsRightToLeft() {
+        String slug = publishedInThreeLanguages(region(), region());
+
+        given().when().get("/campaigns/public/" + slug + "/en")
+                .then().statusCode(200)
+                .body(containsString("<html lang=\"en\" dir=\"ltr\">"))
+                .body(containsString("Leaving is not the only road to success."))
+                .body(containsString("Where to find help"));
+        given().when().get("/campaigns/public/" + slug + "/fr")
+                .then().statusCode(200)
+                .body(containsString("<html lang=\"fr\" dir=\"ltr\">"))
+                .body(containsString("Partir n&#39;est pas le seul chemin"))
+                .body(containsString("Où trouver de l’aide"));
+        given().when().get("/campaigns/public/" + slug + "/ar")
+                .then().statusCode(200)
+                .body(containsString("<html lang=\"ar\" dir=\"rtl\">"))
+                .body(containsString("الرحيل ليس الطريق الوحيد إلى النجاح"))
+                .body(containsString("أين تجد المساعدة"));
+        given().when().get("/campaigns/public/" + slug + "/pt")
+                .then().statusCode(404)
+                .body(containsString("en, fr, ar"));
+    }
+
+    @Test
+    void theBareAddressSendsTheReaderToTheirLanguageOrTheDefault() {
+        String slug = publishedInThreeLanguages(region(), region());
+        given().redirects().follow(false).header("Accept-Language", "ar, en;q=0.5")
+                .when().get("/campaigns/public/" + slug)
+                .then().statusCode(303)
+                .header("Location", endsWith("/campaigns/public/" + slug + "/ar"));
+        given().redirects().follow(false).header("Accept-Language", "es")
+                .when().get("/campaigns/public/" + slug)
+                .then().statusCode(303)
+                .header("Location", endsWith("/campaigns/public/" + slug + "/en"));
+    }
+
+    @Test
+    void theHelpBlockShowsTheReadersPlaceAndLabelsDemoEntries() {
+        String regionA = region();
+        String regionB = region();
+        String slug = publishedInThreeLanguages(regionA, regionB);
+
+        given().when().get("/campaigns/public/" + slug + "/en")
+                .then().statusCode(200)
+                .body(containsString("Hotline of " + regionA))
+                .body(containsString("<span class=\"demo\">demo</span>"))
+                .body(not(containsString("Shelter of " + regionB)));
+        given().queryParam("place", COUNTRY + "/" + regionB)
+                .when().get("/campaigns/public/" + slug + "/en")
+                .then().statusCode(200)
+                .body(containsString("Shelter of " + regionB))
+                .body(not(containsString("Hotline of " + regionA)))
+                .body(not(containsString("class=\"demo\"")));
+        given().queryParam("place", COUNTRY + "/" + regionB)
+                .when().get("/campaigns/public/" + slug + "/ar")
+                .then().body(containsString("مأوى " + regionB));
+    }
+
+    @Test
+    void aPublicPageIsCacheableHasNoScriptAndWeighsUnder60KilobytesWithAllItsMaterials() {
+        String slug = slug();
+        long id = publishedCampaign(slug);
+        String paragraph = "Check every job offer, scholarship or agency with official services before paying. ";
+        for (int m = 0; m < 6; m++) {
+            given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON)
+                    .body(Map.of("slug", "m" + m, "kind", "leaflet"))
+                    .when().post("/campaigns/api/campaigns/" + id + "/materials").then().statusCode(201);
+            given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Leaflet " + m, "markdown", ("## Part\n\n" + paragraph.repeat(6) + "\n\n")
+                            .repeat(5)))
+                    .when().put("/campaigns/api/campaigns/" + id + "/materials/m" + m + "/variants/en")
+                    .then().statusCode(200);
+            String variant = "/campaigns/api/campaigns/" + id + "/materials/m" + m + "/variants/en/";
+            given().auth().oauth2(author(NATIONAL)).when().post(variant + "submit").then().statusCode(200);
+            given().auth().oauth2(reviewer(NATIONAL)).contentType(ContentType.JSON).body(FULL_CHECKLIST)
+                    .when().post(variant + "approve").then().statusCode(200);
+            given().auth().oauth2(reviewer(NATIONAL)).when().post(variant + "publish").then().statusCode(200);
+        }
+
+        String page = given().when().get("/campaigns/public/" + slug + "/en")
+                .then().statusCode(200)
+                .header("Cache-Control", equalTo("public, max-age=300"))
+                .body(containsString("Leaflet 5"))
+                .extract().asString();
+        int bytes = page.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes > 15_000, "the page carries the materials' text: " + bytes + " bytes");
+        assertTrue(bytes < 60 * 1024, "public page weighs " + bytes + " bytes");
+        assertTrue(!page.contains("<script"), "no JavaScript on a public page");
+    }
+
+    @Test
+    void noTokenIsNeededEvenWhenAnInvalidOneIsSent() {
+        String slug = slug();
+        publishedCampaign(slug);
+        given().auth().oauth2(TestTokens.forgedToken("mallory", NATIONAL, "admin"))
+                .when().get("/campaigns/public/" + slug + "/en")
+                .then().statusCode(200);
     }
 }

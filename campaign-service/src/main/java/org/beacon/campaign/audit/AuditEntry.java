@@ -1,0 +1,42 @@
+package org.beacon.campaign.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One line of the audit log: who did what to which item, and when. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(insertable = false, updatable = false)
+    public OffsetDateTime at;
+    public String actor;
+    @Column(name = "actor_name")
+    public String actorName;
+    public String organization;
+    public String action;
+    @Column(name = "subject_type")
+    public String subjectType;
+    @Column(name = "subject_id")
+    public Long subjectId;
+    public String summary;
+
+    public static List<AuditEntry> newest(int page, int size) {
+        return find("order by id desc").page(page, size).list();
+    }
+
+    public static List<AuditEntry> about(String subjectType, long subjectId) {
+        return list("subjectType = ?1 and subjectId = ?2 order by id desc", subjectType, subjectId);
+    }
+}

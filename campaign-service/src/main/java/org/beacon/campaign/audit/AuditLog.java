@@ -1,0 +1,44 @@
+package org.beacon.campaign.audit;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.beacon.commons.security.CurrentUser;
+
+/**
+ * Writes the audit log (PRODUCT.md §8). Joins the caller's transaction, so an entry exists exactly when the change
+ * it describes was committed.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String PUBLISH = "publish";
+    public static final String UNPUBLISH = "unpublish";
+    public static final String APPROVE = "approve";
+    public static final String IMPORT = "import";
+
+    public static final int PAGE_SIZE = 50;
+
+    @Inject
+    CurrentUser user;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String subjectType, Long subjectId, String organization, String summary) {
+        AuditEntry entry = new AuditEntry();
+        entry.actor = user.subject();
+        entry.actorName = user.displayName();
+        entry.organization = organization;
+        entry.action = action;
+        entry.subjectType = subjectType;
+        entry.subjectId = subjectId;
+        entry.summary = summary.length() > 1000 ? summary.substring(0, 997) + "..." : summary;
+        entry.persist();
+    }
+
+    /** Newest first, {@value #PAGE_SIZE} a page. */
+    public List<AuditEntry> page(int page) {
+        return AuditEntry.newest(Math.max(page, 0), PAGE_SIZE);
+    }
+}

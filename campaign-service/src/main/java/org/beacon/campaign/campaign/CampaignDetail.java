@@ -1,0 +1,28 @@
+package org.beacon.campaign.campaign;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A campaign with the version being worked on and the one on the public page, for the API and the pages. */
+public record CampaignDetail(long id, String slug, String organization, String status, String title,
+        VersionView current, VersionView published, List<VersionSummary> versions) {
+
+    public record VersionView(long id, int number, String defaultLanguage, List<String> languages,
+            List<String> targetGroups, List<String> channels, LocalDate periodStart, LocalDate periodEnd,
+            List<PlaceView> places, List<TranslationView> translations, ReviewView review,
+            List<String> missingHelp) {
+
+        public TranslationView translation(String language) {
+            return translations.stream().filter(t -> t.language().equals(language)).findFirst().orElse(null);
+        }
+    }
+
+    public record PlaceView(String country, String region, String label) {
+    }
+
+    public record TranslationView(String language, String title, String objectives, List<String> keyMessages) {
+    }
+
+    public record VersionSummary(long id, int number, String status) {
+    }
+}

@@ -1,0 +1,223 @@
+package org.beacon.campaign.campaign;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.beacon.campaign.audit.AuditLog;
+import org.beacon.campaign.material.Material;
+import org.beacon.campaign.material.MaterialService;
+import org.beacon.campaign.material.MaterialVariant;
+import org.beacon.commons.web.ProblemException;
+
+/**
+ * Imports campaigns from content/ (campaign.yaml and materials/*.md, see content/README.md). Everything is read
+ * and checked before anything is written, in one transaction: a bad file changes nothing. Unchanged content
+ * changes nothing either, and changed content becomes a draft (a new campaign version, a new material variant),
+ * never an overwrite of what was published.
+ */
+@ApplicationScoped
+public class CampaignImport {
+
+    public record Report(List<CampaignReport> campaigns) {
+    }
+
+    /** {@code outcome}: created, new-version, updated-draft or unchanged; {@code changes}: each draft written. */
+    public record CampaignReport(String slug, String outcome, List<String> changes) {
+    }
+
+    private record Parsed(String path, CampaignFile file, CampaignSettings settings, Map<String, TranslationText> texts,
+            List<MaterialContent> materials) {
+    }
+
+    private record MaterialContent(String slug, String kind, Map<String, VariantContent> variants) {
+    }
+
+    private record VariantContent(String title, String markdown) {
+    }
+
+
+    @Inject
+    CampaignService campaigns;
+
+    @Inject
+    MaterialService materials;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public Report importArchive(ContentArchive archive) {
+        List<String> paths = archive.find("campaign.yaml");
+        if (paths.isEmpty()) {
+            throw ProblemException.badRequest("The archive holds no campaign.yaml.");
+        }
+        List<String> errors = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
+        for (String path : paths) {
+            parse(archive, path, errors).ifPresent(parsed::add);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The content was not imported; nothing changed.", errors);
+        }
+        return new Report(parsed.stream().map(this::apply).toList());
+    }
+
+    private CampaignReport apply(Parsed content) {
+        CampaignFile file = content.file();
+        List<String> changes = new ArrayList<>();
+        Optional<Campaign> existing = Campaign.bySlug(file.slug());
+        String outcome;
+        Campaign campaign;
+        if (existing.isEmpty()) {
+            campaign = campaigns.create(new NewCampaign(file.slug(), file.title().get(file.defaultLanguage()),
+                    file.defaultLanguage()), file.organization());
+            campaigns.importContent(campaign, content.settings(), content.texts());
+            outcome = "created";
+        } else {
+            campaign = existing.get();
+            if (!campaign.organization.equals(file.organization())) {
+                throw ProblemException.conflict(content.path() + ": campaign '" + file.slug() + "' belongs to "
+                        + campaign.organization + ", not " + file.organization() + "; nothing changed.");
+            }
+            CampaignService.ImportOutcome result = campaigns.importContent(campaign, content.settings(),
+                    content.texts());
+            outcome = switch (result) {
+                case UNCHANGED -> "unchanged";
+                case UPDATED_DRAFT -> "updated-draft";
+                case NEW_VERSION -> "new-version";
+            };
+        }
+        if (!outcome.equals("unchanged")) {
+            changes.add("campaign version " + campaigns.current(campaign).number);
+        }
+        for (MaterialContent materialContent : content.materials()) {
+            Material material = materials.importMaterial(campaign, materialContent.slug(), materialContent.kind());
+            materialContent.variants().forEach((language, variant) -> materials
+                    .importVariant(material, language, variant.title(), variant.markdown())
+                    .ifPresent(written -> changes.add(describe(written))));
+        }
+        if (outcome.equals("unchanged") && !changes.isEmpty()) {
+            outcome = "updated-materials";
+        }
+        if (!changes.isEmpty()) {
+            audit.record(AuditLog.IMPORT, CampaignService.AUDIT_SUBJECT, campaign.id, campaign.organization,
+                    "Campaign '" + campaign.slug + "' imported from " + content.path() + ": " + outcome + " ("
+                            + String.join("; ", changes) + ").");
+        }
+        return new CampaignReport(campaign.slug, outcome, changes);
+    }
+
+    private static String describe(MaterialVariant variant) {
+        return variant.material.slug + " " + variant.language + " variant " + variant.number;
+    }
+
+    private Optional<Parsed> parse(ContentArchive archive, String path, List<String> errors) {
+        CampaignFile file;
+        try {
+            file = archive.yaml(path, CampaignFile.class);
+        } catch (IOException e) {
+            errors.add(path + ": not valid YAML: " + firstLine(e.getMessage()));
+            return Optional.empty();
+        }
+        if (file == null || file.slug() == null || file.organization() == null || file.defaultLanguage() == null
+                || file.title() == null) {
+            errors.add(path + ": slug, organization, defaultLanguage and title are required.");
+            return Optional.empty();
+        }
+        List<String> problems = new ArrayList<>();
+        check(new NewCampaign(file.slug(), file.title().get(file.defaultLanguage()), file.defaultLanguage()),
+                problems);
+
+        Set<String> languages = new LinkedHashSet<>();
+        languages.add(file.defaultLanguage());
+        languages.addAll(file.languages() != null ? file.languages() : file.title().keySet());
+        Map<String, TranslationText> texts = new LinkedHashMap<>();
+        for (String language : languages) {
+            if (file.title().get(language) == null) {
+                problems.add("title: no " + language + " title, yet " + language + " is one of the languages");
+                continue;
+            }
+            List<String> messages = file.keyMessages() == null ? List.of()
+                    : file.keyMessages().stream().map(m -> m.get(language)).filter(m -> m != null).toList();
+            TranslationText text = new TranslationText(file.title().get(language),
+                    file.objectives() == null ? "" : file.objectives().get(language), messages);
+            check(text, problems);
+            texts.put(language, text);
+        }
+        CampaignSettings settings = new CampaignSettings(file.defaultLanguage(),
+                file.targetGroups() == null ? List.of() : file.targetGroups(),
+                file.channels() == null ? List.of() : file.channels(),
+                file.places() == null ? List.of() : file.places().stream()
+                        .map(p -> new CampaignSettings.PlaceInput(p.country(), p.region())).toList(),
+                file.period() == null ? null : file.period().start(),
+                file.period() == null ? null : file.period().end());
+        check(settings, problems);
+
+        String root = path.substring(0, path.length() - "campaign.yaml".length());
+        List<MaterialContent> materialContents = new ArrayList<>();
+        for (CampaignFile.MaterialEntry entry : file.materials() == null ? List.<CampaignFile.MaterialEntry>of()
+                : file.materials()) {
+            if (entry.slug() == null || entry.type() == null || !Material.KINDS.contains(entry.type())) {
+                problems.add("materials: each needs a slug and a type among " + String.join(", ", Material.KINDS)
+                        + (entry.slug() == null ? "" : " (" + entry.slug() + ")"));
+                continue;
+            }
+            materialContents.add(new MaterialContent(entry.slug(), entry.type(),
+                    variants(archive, root + "materials/" + entry.slug() + ".", entry)));
+        }
+        problems.forEach(problem -> errors.add(path + ": " + problem));
+        return problems.isEmpty() ? Optional.of(new Parsed(path, file, settings, texts, materialContents))
+                : Optional.empty();
+    }
+
+    /** Every {@code materials/<slug>.<language>.md} present; its leading level-1 heading is the fallback title. */
+    private static Map<String, VariantContent> variants(ContentArchive archive, String prefix,
+            CampaignFile.MaterialEntry entry) {
+        Map<String, VariantContent> variants = new LinkedHashMap<>();
+        for (String path : archive.endingWith(".md")) {
+            if (!path.startsWith(prefix)) {
+                continue;
+            }
+            String language = path.substring(prefix.length(), path.length() - ".md".length());
+            if (!language.matches(Vocabulary.LANGUAGE_TAG)) {
+                continue;
+            }
+            String markdown = archive.text(path).orElse("").strip();
+            String heading = null;
+            if (markdown.startsWith("# ")) {
+                int end = markdown.indexOf('\n');
+                heading = (end < 0 ? markdown.substring(2) : markdown.substring(2, end)).trim();
+                // The page shows the title above the text; repeating it as the first line would say it twice.
+                markdown = end < 0 ? "" : markdown.substring(end + 1).strip();
+            }
+            String title = entry.title() != null && entry.title().get(language) != null ? entry.title().get(language)
+                    : heading != null ? heading : entry.slug();
+            variants.put(language, new VariantContent(title, markdown));
+        }
+        return variants;
+    }
+
+    private <T> void check(T value, List<String> problems) {
+        for (ConstraintViolation<T> violation : validator.validate(value)) {
+            problems.add(violation.getPropertyPath() + ": " + violation.getMessage());
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

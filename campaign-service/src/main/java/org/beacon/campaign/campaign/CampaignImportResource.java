@@ -1,0 +1,32 @@
+package org.beacon.campaign.campaign;
+
+import java.io.InputStream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.beacon.commons.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/campaigns/api/import/campaigns")
+public class CampaignImportResource {
+
+    @Inject
+    CampaignImport campaignImport;
+
+    @POST
+    @Consumes({ "application/zip", MediaType.APPLICATION_OCTET_STREAM })
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Import content/campaigns as a zip (<slug>/campaign.yaml, <slug>/materials/*.md)",
+            description = "Idempotent: unchanged content changes nothing; changed content becomes a new draft"
+                    + " version or variant, never an overwrite of published text. 400 lists every problem, and"
+                    + " then nothing is imported.")
+    public CampaignImport.Report importCampaigns(InputStream zip) {
+        return campaignImport.importArchive(ContentArchive.read(zip));
+    }
+}

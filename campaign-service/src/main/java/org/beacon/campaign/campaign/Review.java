@@ -1,0 +1,174 @@
+package org.beacon.campaign.campaign;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+import io.quarkus.security.ForbiddenException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import org.beacon.commons.web.ProblemException;
+
+/**
+ * The editorial workflow shared by campaign versions and material variants: draft → in review → published →
+ * archived, approved by someone other than the people who wrote it (four eyes), with the review checklist kept
+ * next to the approval. Holds the rules only; who may act for the organization is checked by the services.
+ */
+@Embeddable
+public class Review {
+
+    public static final String DRAFT = "draft";
+    public static final String IN_REVIEW = "in_review";
+    public static final String PUBLISHED = "published";
+    public static final String ARCHIVED = "archived";
+
+    public String status = DRAFT;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "edited_by")
+    public String editedBy;
+    @Column(name = "edited_at")
+    public OffsetDateTime editedAt;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+    @Column(name = "approved_by")
+    public String approvedBy;
+    @Column(name = "approved_at")
+    public OffsetDateTime approvedAt;
+    @Column(name = "check_safe_alternatives")
+    public boolean safeAlternatives;
+    @Column(name = "check_thb_som_distinction")
+    public boolean thbSomDistinction;
+    @Column(name = "check_sensitivity")
+    public boolean sensitivity;
+    @Column(name = "check_no_identifying_image")
+    public boolean noIdentifyingImage;
+    @Column(name = "published_by")
+    public String publishedBy;
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+
+    public static Review startedBy(String author) {
+        Review review = new Review();
+        review.createdBy = author;
+        review.editedBy = author;
+        review.editedAt = OffsetDateTime.now();
+        return review;
+    }
+
+    public boolean isDraft() {
+        return DRAFT.equals(status);
+    }
+
+    public boolean isInReview() {
+        return IN_REVIEW.equals(status);
+    }
+
+    public boolean isPublished() {
+        return PUBLISHED.equals(status);
+    }
+
+    public boolean isOpen() {
+        return isDraft() || isInReview();
+    }
+
+    public boolean isApproved() {
+        return isInReview() && approvedBy != null;
+    }
+
+    /** Whether this person wrote or last changed the text, and so may not approve it. */
+    public boolean isAuthor(String subject) {
+        return Objects.equals(createdBy, subject) || Objects.equals(editedBy, subject);
+    }
+
+    public ReviewChecklist checklist() {
+        return new ReviewChecklist(safeAlternatives, thbSomDistinction, sensitivity, noIdentifyingImage);
+    }
+
+    /** Only drafts change; what is in review or published is what the reviewer saw. */
+    public void requireEditable(String what) {
+        if (!isDraft()) {
+            throw ProblemException.conflict(what + " is " + label(status)
+                    + "; send it back to draft before changing it.");
+        }
+    }
+
+    public void edited(String editor) {
+        editedBy = editor;
+        editedAt = OffsetDateTime.now();
+    }
+
+    public void submit(String subject, String what) {
+        if (!isDraft()) {
+            throw ProblemException.conflict(what + " is " + label(status) + "; only a draft can be sent for review.");
+        }
+        status = IN_REVIEW;
+        submittedBy = subject;
+        submittedAt = OffsetDateTime.now();
+    }
+
+    /** Back to draft, by its author withdrawing it or a reviewer asking for changes; any approval is void. */
+    public void sendBack(String what) {
+        if (!isInReview()) {
+            throw ProblemException.conflict(what + " is " + label(status) + "; only what is in review can be sent back.");
+        }
+        status = DRAFT;
+        clearApproval();
+    }
+
+    public void approve(String reviewer, ReviewChecklist checklist, String what) {
+        if (!isInReview()) {
+            throw ProblemException.conflict(what + " is " + label(status) + "; only what is in review can be approved.");
+        }
+        if (isAuthor(reviewer)) {
+            throw new ForbiddenException("You wrote " + what.toLowerCase()
+                    + "; another campaign manager must approve it (four eyes).");
+        }
+        if (!checklist.missing().isEmpty()) {
+            throw ProblemException.invalid("Tick every item of the review checklist to approve.",
+                    checklist.missing().stream().map(item -> "not confirmed: " + item).toList());
+        }
+        approvedBy = reviewer;
+        approvedAt = OffsetDateTime.now();
+        safeAlternatives = checklist.safeAlternatives();
+        thbSomDistinction = checklist.thbSomDistinction();
+        sensitivity = checklist.sensitivity();
+        noIdentifyingImage = checklist.noIdentifyingImage();
+    }
+
+    public void requirePublishable(String what) {
+        if (isPublished()) {
+            throw ProblemException.conflict(what + " is already published.");
+        }
+        if (!isApproved()) {
+            throw ProblemException.conflict(what + " must be approved by a second campaign manager before it is"
+                    + " published.");
+        }
+    }
+
+    public void publish(String publisher) {
+        status = PUBLISHED;
+        publishedBy = publisher;
+        publishedAt = OffsetDateTime.now();
+    }
+
+    public void archive() {
+        status = ARCHIVED;
+    }
+
+    private void clearApproval() {
+        approvedBy = null;
+        approvedAt = null;
+        safeAlternatives = false;
+        thbSomDistinction = false;
+        sensitivity = false;
+        noIdentifyingImage = false;
+    }
+
+    public static String label(String status) {
+        return IN_REVIEW.equals(status) ? "in review" : status;
+    }
+}

@@ -1,0 +1,36 @@
+package org.beacon.campaign.campaign;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a reviewer confirms before approving awareness material, grounded in the seeds: promote safe alternatives
+ * rather than only risks (000 L5866), state the THB/SoM distinction correctly, be gender, child and LGBTI sensitive,
+ * and never show an identifying image of a victim (000 L5955).
+ */
+public record ReviewChecklist(boolean safeAlternatives, boolean thbSomDistinction, boolean sensitivity,
+        boolean noIdentifyingImage) {
+
+    public static final String SAFE_ALTERNATIVES = "safe alternatives rather than only risks";
+    public static final String THB_SOM_DISTINCTION = "the THB/SoM distinction is stated correctly";
+    public static final String SENSITIVITY = "gender, child and LGBTI sensitivity";
+    public static final String NO_IDENTIFYING_IMAGE = "no identifying image of a victim";
+
+    /** The items not ticked, in checklist order; empty when the reviewer confirmed all four. */
+    public List<String> missing() {
+        List<String> missing = new ArrayList<>();
+        if (!safeAlternatives) {
+            missing.add(SAFE_ALTERNATIVES);
+        }
+        if (!thbSomDistinction) {
+            missing.add(THB_SOM_DISTINCTION);
+        }
+        if (!sensitivity) {
+            missing.add(SENSITIVITY);
+        }
+        if (!noIdentifyingImage) {
+            missing.add(NO_IDENTIFYING_IMAGE);
+        }
+        return missing;
+    }
+}

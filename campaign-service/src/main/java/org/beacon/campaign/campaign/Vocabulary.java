@@ -1,0 +1,30 @@
+package org.beacon.campaign.campaign;
+
+import java.util.List;
+
+import org.beacon.commons.web.ProblemException;
+
+/**
+ * The audiences and channels offered on the campaign form (PRODUCT.md §4). Others can be typed in: campaigns reach
+ * groups the list does not foresee, so the API accepts any lower-case token.
+ */
+public final class Vocabulary {
+
+    public static final String LANGUAGE_TAG = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*";
+    public static final String TOKEN = "[a-z0-9]+(-[a-z0-9]+)*";
+
+    public static final List<String> TARGET_GROUPS = List.of("young-people", "parents", "potential-migrants",
+            "returnees", "domestic-workers", "employers", "diaspora");
+    public static final List<String> CHANNELS = List.of("radio", "tv", "social-media", "posters", "theatre",
+            "school-talks", "public-transport", "community-meetings");
+
+    private Vocabulary() {
+    }
+
+    /** Language tags arrive in paths too, where bean validation does not look. */
+    public static void requireLanguageTag(String language) {
+        if (language == null || !language.matches(LANGUAGE_TAG)) {
+            throw ProblemException.badRequest("'" + language + "' is not a BCP-47 language tag.");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.beacon.campaign.help;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.beacon.campaign.audit.AuditLog;
+import org.beacon.campaign.campaign.ContentArchive;
+import org.beacon.commons.web.ProblemException;
+
+/**
+ * Imports {@code content/help/<country>.yaml}: platform-wide entries matched by slug. All files are checked before
+ * anything is written; an unchanged entry is left as it is, so importing twice changes nothing.
+ */
+@ApplicationScoped
+public class HelpImport {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record HelpFile(String country, List<Entry> resources) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Entry(String slug, String kind, Boolean demo, String region, List<String> languages,
+            Map<String, String> name, String contact, Boolean active, LocalDate lastVerified) {
+    }
+
+    /** Slugs by outcome. */
+    public record Report(List<String> created, List<String> updated, List<String> unchanged) {
+    }
+
+
+    @Inject
+    HelpDirectory directory;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public Report importArchive(ContentArchive archive) {
+        List<String> errors = new ArrayList<>();
+        List<HelpResourceInput> inputs = new ArrayList<>();
+        List<String> paths = archive.endingWith(".yaml");
+        if (paths.isEmpty()) {
+            throw ProblemException.badRequest("The archive holds no help/<country>.yaml file.");
+        }
+        for (String path : paths) {
+            HelpFile file;
+            try {
+                file = archive.yaml(path, HelpFile.class);
+            } catch (IOException e) {
+                errors.add(path + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+                continue;
+            }
+            if (file == null || file.country() == null || file.resources() == null) {
+                errors.add(path + ": country and resources are required.");
+                continue;
+            }
+            for (Entry entry : file.resources()) {
+                HelpResourceInput input = new HelpResourceInput(entry.slug(), entry.kind(), file.country(),
+                        entry.region(), entry.languages() == null ? List.of() : entry.languages(),
+                        entry.name() == null ? Map.of() : entry.name(), entry.contact(),
+                        entry.active() == null || entry.active(), Boolean.TRUE.equals(entry.demo()),
+                        entry.lastVerified());
+                for (ConstraintViolation<HelpResourceInput> violation : validator.validate(input)) {
+                    errors.add(path + " " + entry.slug() + ": " + violation.getPropertyPath() + ": "
+                            + violation.getMessage());
+                }
+                inputs.add(input);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The help resources were not imported; nothing changed.", errors);
+        }
+        Report report = new Report(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (HelpResourceInput input : inputs) {
+            switch (directory.importResource(input)) {
+                case CREATED -> report.created().add(input.slug());
+                case UPDATED -> report.updated().add(input.slug());
+                case UNCHANGED -> report.unchanged().add(input.slug());
+            }
+        }
+        if (!report.created().isEmpty() || !report.updated().isEmpty()) {
+            audit.record(AuditLog.IMPORT, "help-resource", null, null, "Help resources imported: "
+                    + report.created().size() + " created " + report.created() + ", " + report.updated().size()
+                    + " updated " + report.updated() + ".");
+        }
+        return report;
+    }
+}

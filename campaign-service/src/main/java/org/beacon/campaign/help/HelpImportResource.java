@@ -1,0 +1,30 @@
+package org.beacon.campaign.help;
+
+import java.io.InputStream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.beacon.campaign.campaign.ContentArchive;
+import org.beacon.commons.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/campaigns/api/import/help")
+public class HelpImportResource {
+
+    @Inject
+    HelpImport help;
+
+    @POST
+    @Consumes({ "application/zip", MediaType.APPLICATION_OCTET_STREAM })
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Import content/help as a zip of <country>.yaml files (idempotent)")
+    public HelpImport.Report importHelp(InputStream zip) {
+        return help.importArchive(ContentArchive.read(zip));
+    }
+}

@@ -1,0 +1,327 @@
+package org.beacon.campaign.material;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.beacon.campaign.audit.AuditLog;
+import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.campaign.CampaignService;
+import org.beacon.campaign.campaign.Review;
+import org.beacon.campaign.campaign.ReviewChecklist;
+import org.beacon.campaign.campaign.ReviewView;
+import org.beacon.campaign.campaign.Vocabulary;
+import org.beacon.campaign.material.MaterialViews.MaterialView;
+import org.beacon.campaign.material.MaterialViews.MediaView;
+import org.beacon.campaign.material.MaterialViews.VariantView;
+import org.beacon.campaign.media.MediaService;
+import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.web.ProblemException;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Materials and their language variants, under the same rules as the campaign they belong to: its organization
+ * only, published variants never overwritten, four-eyes approval with the checklist, every publish, unpublish and
+ * approval audited.
+ */
+@ApplicationScoped
+public class MaterialService {
+
+    public static final String AUDIT_SUBJECT = "material-variant";
+
+    @Inject
+    CampaignService campaigns;
+
+    @Inject
+    MediaService media;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public List<MaterialView> materials(long campaignId) {
+        return Material.of(campaigns.find(campaignId)).stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public MaterialView material(long campaignId, String slug) {
+        return view(find(campaignId, slug));
+    }
+
+    @Transactional
+    public MaterialView add(long campaignId, @Valid @NotNull NewMaterial request) {
+        Campaign campaign = campaigns.find(campaignId);
+        return view(add(campaign, request));
+    }
+
+    Material add(Campaign campaign, NewMaterial request) {
+        if (Material.count("campaign = ?1 and slug = ?2", campaign, request.slug()) > 0) {
+            throw ProblemException.conflict("The campaign already has a material '" + request.slug() + "'.");
+        }
+        Material material = new Material();
+        material.campaign = campaign;
+        material.slug = request.slug();
+        material.kind = request.kind();
+        material.position = (int) Material.count("campaign", campaign);
+        material.createdBy = user.subject();
+        material.persist();
+        return material;
+    }
+
+    /** Writes a variant's text into the draft of that language, starting one if the newest is already public. */
+    @Transactional
+    public VariantView reviseText(long campaignId, String slug, String language, @Valid @NotNull VariantText text) {
+        Vocabulary.requireLanguageTag(language);
+        Material material = find(campaignId, slug);
+        return viewOf(revise(material, language, text, false, null).orElseGet(() -> current(material, language)));
+    }
+
+    /**
+     * Applies a text to a material, creating or continuing a draft; empty when the text equals what is there.
+     * The content import may pull a variant back from review, since the files it reads are the reviewed source.
+     */
+    Optional<MaterialVariant> revise(Material material, String language, VariantText text, boolean withdrawReview,
+            String statusIfNew) {
+        MaterialVariant newest = MaterialVariant.newest(material, language).orElse(null);
+        String status = text.translationStatus() != null ? text.translationStatus()
+                : newest != null ? newest.translationStatus
+                : statusIfNew != null ? statusIfNew : initialTranslationStatus(material, language);
+        if (newest != null && newest.title.equals(text.title()) && newest.bodyMarkdown.equals(text.markdown())
+                && newest.translationStatus.equals(status)) {
+            return Optional.empty();
+        }
+        if (withdrawReview && newest != null && newest.review.isInReview()) {
+            newest.review.sendBack(newest.describe());
+        }
+        boolean textChanged = newest == null || !newest.bodyMarkdown.equals(text.markdown())
+                || !newest.title.equals(text.title());
+        MaterialVariant draft = draftOf(material, language, text.title());
+        draft.title = text.title();
+        draft.bodyMarkdown = text.markdown();
+        draft.bodyHtml = MarkdownText.toSafeHtml(text.markdown());
+        draft.translationStatus = status;
+        draft.review.edited(user.subject());
+        if (textChanged && language.equals(material.campaign.defaultLanguage)) {
+            markTranslationsOutdated(material, language);
+        }
+        return Optional.of(draft);
+    }
+
+    /**
+     * The content import's material: found by slug or added; its kind follows the file, as a kind is not text a
+     * reader sees and needs no review.
+     */
+    @Transactional
+    public Material importMaterial(Campaign campaign, String slug, String kind) {
+        Material material = Material.find("campaign = ?1 and slug = ?2", campaign, slug).firstResult();
+        if (material == null) {
+            return add(campaign, new NewMaterial(slug, kind));
+        }
+        material.kind = kind;
+        return material;
+    }
+
+    /**
+     * The content import's variant text: unchanged text leaves everything as it is (so importing twice changes
+     * nothing); changed text goes into a draft, never over a published variant. Imported translations start as
+     * "translated", the original as "original".
+     */
+    @Transactional
+    public Optional<MaterialVariant> importVariant(Material material, String language, String title, String markdown) {
+        String statusIfNew = language.equals(material.campaign.defaultLanguage) ? MaterialVariant.ORIGINAL
+                : MaterialVariant.TRANSLATED;
+        return revise(material, language, new VariantText(title, markdown, null), true, statusIfNew);
+    }
+
+    /** Attaches a file (poster image, PDF, audio or video spot) to the draft of a language. */
+    @Transactional
+    public VariantView attachFile(long campaignId, String slug, String language, FileUpload file) {
+        Vocabulary.requireLanguageTag(language);
+        Material material = find(campaignId, slug);
+        // The draft first: a variant in review refuses the change before anything is stored.
+        MaterialVariant draft = draftOf(material, language,
+                titleFromFileName(file == null || file.fileName() == null ? "file" : file.fileName()));
+        draft.media = media.upload(file, material.campaign.organization);
+        draft.review.edited(user.subject());
+        return viewOf(draft);
+    }
+
+    @Transactional
+    public VariantView submit(long campaignId, String slug, String language) {
+        MaterialVariant variant = openVariant(find(campaignId, slug), language);
+        if (variant.bodyMarkdown.isBlank() && variant.media == null) {
+            throw ProblemException.badRequest("Add a text or a file before sending the variant for review.");
+        }
+        variant.review.submit(user.subject(), variant.describe());
+        return viewOf(variant);
+    }
+
+    @Transactional
+    public VariantView sendBack(long campaignId, String slug, String language) {
+        MaterialVariant variant = openVariant(find(campaignId, slug), language);
+        variant.review.sendBack(variant.describe());
+        return viewOf(variant);
+    }
+
+    @Transactional
+    public VariantView approve(long campaignId, String slug, String language, @NotNull ReviewChecklist checklist) {
+        MaterialVariant variant = openVariant(find(campaignId, slug), language);
+        variant.review.approve(user.subject(), checklist, variant.describe());
+        audit.record(AuditLog.APPROVE, AUDIT_SUBJECT, variant.id, variant.material.campaign.organization,
+                variant.describe() + " approved with the full review checklist.");
+        return viewOf(variant);
+    }
+
+    @Transactional
+    public VariantView publish(long campaignId, String slug, String language) {
+        Material material = find(campaignId, slug);
+        MaterialVariant variant = openVariant(material, language);
+        variant.review.requirePublishable(variant.describe());
+        Optional<MaterialVariant> previous = MaterialVariant.published(material, language);
+        previous.ifPresent(old -> {
+            old.review.archive();
+            // One published variant per language (partial unique index): retire the old one first.
+            old.persistAndFlush();
+        });
+        variant.review.publish(user.subject());
+        audit.record(AuditLog.PUBLISH, AUDIT_SUBJECT, variant.id, material.campaign.organization,
+                variant.describe() + " published" + previous.map(old -> ", replacing variant " + old.number)
+                        .orElse("") + ".");
+        return viewOf(variant);
+    }
+
+    @Transactional
+    public VariantView unpublish(long campaignId, String slug, String language) {
+        Material material = find(campaignId, slug);
+        MaterialVariant variant = MaterialVariant.published(material, language)
+                .orElseThrow(() -> ProblemException.conflict("Material '" + slug + "' has no published " + language
+                        + " variant."));
+        variant.review.archive();
+        audit.record(AuditLog.UNPUBLISH, AUDIT_SUBJECT, variant.id, material.campaign.organization,
+                variant.describe() + " taken off the public page.");
+        return viewOf(variant);
+    }
+
+    /** Material variants waiting for a reviewer, of the organizations the user acts for. */
+    @Transactional
+    public List<ReviewItem> reviewQueue() {
+        return MaterialVariant.inReview().stream()
+                .filter(v -> user.mayActFor(v.material.campaign.organization))
+                .map(v -> new ReviewItem(v.material.campaign.id, v.material.campaign.title, v.material.slug,
+                        v.material.kind, v.language, v.number, v.title, v.review.isAuthor(user.subject())))
+                .toList();
+    }
+
+    public record ReviewItem(long campaignId, String campaignTitle, String materialSlug, String kind,
+            String language, int number, String title, boolean writtenByYou) {
+    }
+
+    Material find(long campaignId, String slug) {
+        Campaign campaign = campaigns.find(campaignId);
+        Material material = Material.find("campaign = ?1 and slug = ?2", campaign, slug).firstResult();
+        if (material == null) {
+            throw ProblemException.notFound("Campaign '" + campaign.slug + "' has no material '" + slug + "'.");
+        }
+        return material;
+    }
+
+    private MaterialVariant draftOf(Material material, String language, String titleIfNew) {
+        Optional<MaterialVariant> open = MaterialVariant.open(material, language);
+        if (open.isPresent()) {
+            open.get().review.requireEditable(open.get().describe());
+            return open.get();
+        }
+        MaterialVariant newest = MaterialVariant.newest(material, language).orElse(null);
+        MaterialVariant draft = new MaterialVariant();
+        draft.material = material;
+        draft.language = language;
+        draft.review = Review.startedBy(user.subject());
+        if (newest == null) {
+            draft.number = 1;
+            draft.title = titleIfNew;
+            draft.translationStatus = initialTranslationStatus(material, language);
+        } else {
+            draft.number = newest.number + 1;
+            draft.title = newest.title;
+            draft.bodyMarkdown = newest.bodyMarkdown;
+            draft.bodyHtml = newest.bodyHtml;
+            draft.media = newest.media;
+            draft.translationStatus = newest.translationStatus;
+        }
+        draft.persist();
+        return draft;
+    }
+
+    private MaterialVariant openVariant(Material material, String language) {
+        return MaterialVariant.open(material, language).orElseThrow(() -> ProblemException.conflict(
+                "Material '" + material.slug + "' has no " + language + " variant in draft or in review."));
+    }
+
+    private MaterialVariant current(Material material, String language) {
+        return MaterialVariant.open(material, language).or(() -> MaterialVariant.newest(material, language))
+                .orElseThrow();
+    }
+
+    /** Translators see at once which languages lag behind a changed original. */
+    private void markTranslationsOutdated(Material material, String sourceLanguage) {
+        Map<String, MaterialVariant> newestByLanguage = new LinkedHashMap<>();
+        for (MaterialVariant variant : MaterialVariant.of(material)) {
+            newestByLanguage.putIfAbsent(variant.language, variant);
+        }
+        newestByLanguage.values().stream()
+                .filter(v -> !v.language.equals(sourceLanguage))
+                .filter(v -> MaterialVariant.TRANSLATED.equals(v.translationStatus))
+                .forEach(v -> v.translationStatus = MaterialVariant.OUTDATED);
+    }
+
+    private static String initialTranslationStatus(Material material, String language) {
+        return language.equals(material.campaign.defaultLanguage) ? MaterialVariant.ORIGINAL
+                : MaterialVariant.IN_PROGRESS;
+    }
+
+    private MaterialView view(Material material) {
+        Map<String, MaterialVariant> currentByLanguage = new LinkedHashMap<>();
+        Map<String, Integer> publishedByLanguage = new LinkedHashMap<>();
+        for (MaterialVariant variant : MaterialVariant.of(material)) {
+            if (variant.review.isPublished()) {
+                publishedByLanguage.put(variant.language, variant.number);
+            }
+            MaterialVariant chosen = currentByLanguage.get(variant.language);
+            if (chosen == null || (!chosen.review.isOpen() && variant.review.isOpen())) {
+                currentByLanguage.put(variant.language, variant);
+            }
+        }
+        List<VariantView> variants = new ArrayList<>();
+        currentByLanguage.values().forEach(v -> variants.add(view(v, publishedByLanguage.get(v.language))));
+        return new MaterialView(material.id, material.slug, material.kind, variants);
+    }
+
+    private VariantView viewOf(MaterialVariant variant) {
+        Integer published = MaterialVariant.published(variant.material, variant.language).map(v -> v.number)
+                .orElse(null);
+        return view(variant, published);
+    }
+
+    private VariantView view(MaterialVariant variant, Integer publishedNumber) {
+        return new VariantView(variant.id, variant.language, variant.number, variant.title, variant.bodyMarkdown,
+                variant.bodyHtml, MediaView.of(variant.media, variant.media == null ? null
+                        : "/campaigns/api/media/" + variant.media.id),
+                variant.translationStatus, ReviewView.of(variant.review, user.subject()), publishedNumber);
+    }
+
+    private static String titleFromFileName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+}

@@ -1,0 +1,93 @@
+package org.beacon.campaign.material;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.campaign.Review;
+import org.beacon.campaign.media.Media;
+
+/**
+ * A material in one language: text (Markdown, stored with its sanitized HTML) and/or a file. Numbered per
+ * language; a published variant is never changed, the next one replaces it once reviewed.
+ */
+@Entity
+@Table(name = "material_variant")
+public class MaterialVariant extends PanacheEntityBase {
+
+    public static final String ORIGINAL = "original";
+    public static final String IN_PROGRESS = "in-progress";
+    public static final String TRANSLATED = "translated";
+    public static final String OUTDATED = "outdated";
+    public static final List<String> TRANSLATION_STATUSES = List.of(ORIGINAL, IN_PROGRESS, TRANSLATED, OUTDATED);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "material_id")
+    public Material material;
+    public String language;
+    public int number;
+    public String title;
+    @Column(name = "body_markdown")
+    public String bodyMarkdown = "";
+    @Column(name = "body_html")
+    public String bodyHtml = "";
+    @ManyToOne
+    @JoinColumn(name = "media_id")
+    public Media media;
+    @Column(name = "translation_status")
+    public String translationStatus;
+    @Embedded
+    public Review review;
+
+    public static List<MaterialVariant> of(Material material) {
+        return list("material = ?1 order by language, number desc", material);
+    }
+
+    public static Optional<MaterialVariant> open(Material material, String language) {
+        return find("material = ?1 and language = ?2 and review.status in ?3", material, language,
+                List.of(Review.DRAFT, Review.IN_REVIEW)).firstResultOptional();
+    }
+
+    public static Optional<MaterialVariant> published(Material material, String language) {
+        return find("material = ?1 and language = ?2 and review.status = ?3", material, language, Review.PUBLISHED)
+                .firstResultOptional();
+    }
+
+    public static Optional<MaterialVariant> newest(Material material, String language) {
+        return find("material = ?1 and language = ?2 order by number desc", material, language).firstResultOptional();
+    }
+
+    public static List<MaterialVariant> inReview() {
+        return list("review.status = ?1 order by review.submittedAt", Review.IN_REVIEW);
+    }
+
+    /** What a reader of a published campaign sees in a language, in the campaign's material order. */
+    public static List<MaterialVariant> publishedIn(Campaign campaign, String language) {
+        return list("material.campaign = ?1 and language = ?2 and review.status = ?3"
+                + " order by material.position, material.id", campaign, language, Review.PUBLISHED);
+    }
+
+    /** Whether a file may be served publicly: it belongs to a published variant of a published campaign. */
+    public static boolean isPublicMedia(long mediaId) {
+        return count("media.id = ?1 and review.status = ?2 and material.campaign.status = ?3", mediaId,
+                Review.PUBLISHED, Campaign.PUBLISHED) > 0;
+    }
+
+    public String describe() {
+        return "The " + language + " variant " + number + " of material '" + material.slug + "' of campaign '"
+                + material.campaign.slug + "'";
+    }
+}

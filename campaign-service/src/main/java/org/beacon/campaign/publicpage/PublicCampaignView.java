@@ -1,0 +1,28 @@
+package org.beacon.campaign.publicpage;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.beacon.campaign.publicpage.OpenSurveyLinks.SurveyLink;
+
+/** Everything a public campaign page shows, in one language, read in one transaction. */
+public record PublicCampaignView(String slug, String language, String dir, String title, List<String> keyMessages,
+        List<LanguageLink> languages, List<PublicMaterial> materials, List<PlaceLink> places, HelpBlock help,
+        List<SurveyLink> surveys, boolean showDemoLabel) {
+
+    public record LanguageLink(String language, String name, String href, boolean current) {
+    }
+
+    public record PublicMaterial(String kind, String title, String html, String mediaHref, String mediaType,
+            String mediaName, long mediaKb, boolean image) {
+    }
+
+    public record PlaceLink(String label, String href, boolean current) {
+    }
+
+    public record HelpBlock(String place, List<HelpEntry> entries) {
+    }
+
+    public record HelpEntry(String kind, String name, String contact, boolean demo, LocalDate lastVerified) {
+    }
+}

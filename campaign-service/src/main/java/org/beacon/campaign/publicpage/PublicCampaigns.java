@@ -1,0 +1,130 @@
+package org.beacon.campaign.publicpage;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.campaign.CampaignTranslation;
+import org.beacon.campaign.campaign.CampaignVersion;
+import org.beacon.campaign.help.HelpDirectory;
+import org.beacon.campaign.help.Place;
+import org.beacon.campaign.material.MaterialVariant;
+import org.beacon.campaign.media.Media;
+import org.beacon.campaign.publicpage.PublicCampaignView.HelpBlock;
+import org.beacon.campaign.publicpage.PublicCampaignView.HelpEntry;
+import org.beacon.campaign.publicpage.PublicCampaignView.LanguageLink;
+import org.beacon.campaign.publicpage.PublicCampaignView.PlaceLink;
+import org.beacon.campaign.publicpage.PublicCampaignView.PublicMaterial;
+import org.beacon.commons.i18n.Languages;
+import org.beacon.commons.web.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What community members may see: published versions, published variants and the files they use. Nothing else. */
+@ApplicationScoped
+public class PublicCampaigns {
+
+    static final String NOT_PUBLISHED = "There is no published campaign at this address.";
+
+    @Inject
+    HelpDirectory help;
+
+    @Inject
+    @Any
+    Instance<OpenSurveyLinks> surveyLinks;
+
+    /** Demo help entries (shipped sample data) say so on public pages unless an operator turns it off. */
+    @ConfigProperty(name = "beacon.help.show-demo-label", defaultValue = "true")
+    boolean showDemoLabel;
+
+    /** The language to send a reader to: theirs when the campaign speaks it, else the campaign's default. */
+    @Transactional
+    public String languageFor(String slug, String readerLanguage) {
+        CampaignVersion version = publishedVersion(slug);
+        List<String> languages = version.languages();
+        return languages.contains(readerLanguage) ? readerLanguage : version.defaultLanguage;
+    }
+
+    @Transactional
+    public PublicCampaignView page(String slug, String language, String placeParameter) {
+        CampaignVersion version = publishedVersion(slug);
+        CampaignTranslation text = version.translation(language);
+        if (text == null) {
+            throw ProblemException.notFound("This campaign is not published in '" + language + "'. It is available in "
+                    + String.join(", ", version.languages()) + ".");
+        }
+        Campaign campaign = version.campaign;
+        String base = "/campaigns/public/" + campaign.slug + "/";
+
+        List<LanguageLink> languages = version.languages().stream()
+                .map(l -> new LanguageLink(l, nameOf(l), base + l, l.equals(language)))
+                .toList();
+
+        List<PublicMaterial> materials = MaterialVariant.publishedIn(campaign, language).stream()
+                .map(PublicCampaigns::material)
+                .toList();
+
+        List<Place> places = version.placeList();
+        Place chosen = Optional.ofNullable(Place.parse(placeParameter)).filter(places::contains)
+                .orElse(places.isEmpty() ? null : places.get(0));
+        List<PlaceLink> placeLinks = places.size() < 2 ? List.of()
+                : places.stream().map(p -> new PlaceLink(p.toString(),
+                        base + language + "?place=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8),
+                        p.equals(chosen))).toList();
+        HelpBlock helpBlock = chosen == null ? new HelpBlock("", List.of())
+                : new HelpBlock(chosen.toString(), help.servingPlace(chosen, language).stream()
+                        .map(r -> new HelpEntry(r.kind, r.name(language), r.contact, r.demo, r.lastVerified))
+                        .toList());
+
+        List<OpenSurveyLinks.SurveyLink> surveys = new ArrayList<>();
+        for (OpenSurveyLinks links : surveyLinks) {
+            surveys.addAll(links.openSurveys(campaign.id, language));
+        }
+        return new PublicCampaignView(campaign.slug, language, Languages.direction(primary(language)), text.title,
+                List.copyOf(text.keyMessages), languages, materials, placeLinks, helpBlock, surveys, showDemoLabel);
+    }
+
+    /** A file for the public: only one used by a published variant of a published campaign. */
+    @Transactional
+    public Media publicMedia(long id) {
+        Media media = Media.findById(id);
+        if (media == null || !MaterialVariant.isPublicMedia(id)) {
+            throw ProblemException.notFound("There is no public file at this address.");
+        }
+        return media;
+    }
+
+    private CampaignVersion publishedVersion(String slug) {
+        return Campaign.publishedBySlug(slug).flatMap(CampaignVersion::published)
+                .orElseThrow(() -> ProblemException.notFound(NOT_PUBLISHED));
+    }
+
+    private static PublicMaterial material(MaterialVariant variant) {
+        Media media = variant.media;
+        return new PublicMaterial(variant.material.kind, variant.title, variant.bodyHtml,
+                media == null ? null : "/campaigns/public/media/" + media.id,
+                media == null ? null : media.contentType,
+                media == null ? null : media.fileName,
+                media == null ? 0 : Math.max(1, (media.sizeBytes + 1023) / 1024),
+                media != null && media.contentType.startsWith("image/"));
+    }
+
+    /** A language's own name for itself ("français", "العربية"), as readers look for it. */
+    private static String nameOf(String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        String name = locale.getDisplayLanguage(locale);
+        return name.isBlank() ? language : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+
+    private static String primary(String language) {
+        return language.split("-")[0].toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,94 @@
+package org.beacon.campaign.results;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.beacon.campaign.results.ResultsView.Breakdown;
+import org.beacon.campaign.results.ResultsView.ChangeRow;
+import org.beacon.campaign.results.ResultsView.Figure;
+import org.beacon.campaign.results.ResultsView.QuestionResult;
+import org.beacon.campaign.results.ResultsView.Row;
+import org.beacon.campaign.results.ResultsView.Table;
+
+/**
+ * The aggregates as one long CSV table (one figure per line), written from the same suppressed view as the page:
+ * a hidden figure has an empty number and its "&lt; k" or "hidden" text, never its value.
+ */
+final class ResultsCsv {
+
+    static final List<String> HEADER = List.of("section", "wave", "dimension", "group", "question", "question_label",
+            "row", "row_type", "n", "percent", "mean", "display");
+
+    private ResultsCsv() {
+    }
+
+    static String write(ResultsView view, List<Breakdown> breakdowns) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(HEADER.toArray(String[]::new)).get())) {
+            overall(csv, "respondents", view.waves(), new QuestionResult("respondents", "", "", null,
+                    view.respondents()));
+            for (QuestionResult question : view.questions()) {
+                overall(csv, "question", view.waves(), question);
+            }
+            if (view.knowledgeScore() != null) {
+                overall(csv, "knowledge_score", view.waves(), view.knowledgeScore());
+            }
+            for (ChangeRow change : view.changes()) {
+                csv.printRecord("change", "baseline-endline", "", "", change.name(), change.label(), change.measure(),
+                        "change", "", number(change.difference()), "", change.display());
+                csv.printRecord("change", "baseline-endline", "", "", change.name(), change.label(), change.measure(),
+                        "ci_low", "", number(change.low()), "", "");
+                csv.printRecord("change", "baseline-endline", "", "", change.name(), change.label(), change.measure(),
+                        "ci_high", "", number(change.high()), "", "");
+            }
+            for (Breakdown breakdown : breakdowns) {
+                byGroup(csv, breakdown, new QuestionResult("respondents", "", "", null, breakdown.respondents()));
+                for (QuestionResult question : breakdown.questions()) {
+                    byGroup(csv, breakdown, question);
+                }
+                if (breakdown.knowledgeScore() != null) {
+                    byGroup(csv, breakdown, breakdown.knowledgeScore());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void overall(CSVPrinter csv, String section, List<String> waves, QuestionResult question)
+            throws IOException {
+        Table table = question.table();
+        for (Row row : table.rows()) {
+            for (int c = 0; c < waves.size(); c++) {
+                figure(csv, section, waves.get(c), "", "", question, row, row.cells().get(c));
+            }
+        }
+    }
+
+    private static void byGroup(CSVPrinter csv, Breakdown breakdown, QuestionResult question) throws IOException {
+        Table table = question.table();
+        for (Row row : table.rows()) {
+            for (int c = 0; c < table.columns().size(); c++) {
+                figure(csv, "breakdown", breakdown.wave(), breakdown.dimension(), table.columns().get(c), question,
+                        row, row.cells().get(c));
+            }
+        }
+    }
+
+    private static void figure(CSVPrinter csv, String section, String wave, String dimension, String group,
+            QuestionResult question, Row row, Figure figure) throws IOException {
+        csv.printRecord(section, wave, dimension, group, question.name(), question.label(), row.label(), row.type(),
+                figure.n() == null || Row.MEAN.equals(row.type()) ? "" : figure.n(), number(figure.percent()),
+                number(figure.mean()), figure.display());
+    }
+
+    private static String number(Double value) {
+        return value == null ? "" : value.toString();
+    }
+}

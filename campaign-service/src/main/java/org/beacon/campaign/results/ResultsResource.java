@@ -1,0 +1,96 @@
+package org.beacon.campaign.results;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.beacon.campaign.survey.SurveyForm;
+import org.beacon.campaign.survey.Wave;
+import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.security.Roles;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Results as data: JSON for dashboards, CSV for spreadsheets. Both carry the same suppression as the page, and every
+ * call is written to the audit log, since each one takes results out of the service.
+ */
+@Path("/campaigns/api/results")
+@Produces(MediaType.APPLICATION_JSON)
+public class ResultsResource {
+
+    public record MinCellSize(@NotNull Integer minCellSize) {
+    }
+
+    public record DisclosureView(String organization, int minCellSize) {
+    }
+
+    @Inject
+    ResultsService results;
+
+    @Inject
+    FreeText freeText;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.EVALUATOR, Roles.ADMIN })
+    public ResultsView results(@RestPath long id, @RestQuery String by, @RestQuery String wave) {
+        SurveyForm form = results.survey(id);
+        SurveyResults computed = results.results(form, form.defaultLanguage(), ResultsWording.ENGLISH);
+        ResultsView view = computed.view(results.campaignTitle(form), by == null ? null : Dimension.parse(by),
+                wave == null ? null : Wave.parse(wave));
+        results.recordExport(form, "results as JSON" + (by == null ? "" : " by " + by + " (" + wave + ")"));
+        return view;
+    }
+
+    @GET
+    @Path("/{id}/export.csv")
+    @Produces("text/csv")
+    @RolesAllowed({ Roles.EVALUATOR, Roles.ADMIN })
+    public Response csv(@RestPath long id) {
+        SurveyForm form = results.survey(id);
+        SurveyResults computed = results.results(form, form.defaultLanguage(), ResultsWording.ENGLISH);
+        String csv = ResultsCsv.write(computed.view(results.campaignTitle(form), null, null), computed.breakdowns());
+        results.recordExport(form, "results as CSV");
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + form.slug() + "-results.csv\"").build();
+    }
+
+    /** Masked free-text answers of one question and wave; evaluators only, as PRODUCT.md §5 asks. */
+    @GET
+    @Path("/{id}/texts")
+    @RolesAllowed(Roles.EVALUATOR)
+    public FreeText.TextPage texts(@RestPath long id, @RestQuery String question, @RestQuery String wave,
+            @RestQuery int page) {
+        SurveyForm form = results.survey(id);
+        FreeText.TextPage texts = freeText.page(form, question, Wave.parse(wave), page,
+                results.minCellSize(form.organization()), form.defaultLanguage());
+        results.recordExport(form, "free-text answers of " + question + " (" + wave + ", page " + page + ")");
+        return texts;
+    }
+
+    @GET
+    @Path("/disclosure/{organization}")
+    @RolesAllowed({ Roles.EVALUATOR, Roles.ADMIN })
+    public DisclosureView disclosure(@RestPath String organization) {
+        user.requireMayActFor(organization);
+        return new DisclosureView(organization, results.minCellSize(organization));
+    }
+
+    @PUT
+    @Path("/disclosure/{organization}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public DisclosureView changeDisclosure(@RestPath String organization, @NotNull MinCellSize request) {
+        return new DisclosureView(organization, results.changeMinCellSize(organization, request.minCellSize()));
+    }
+}

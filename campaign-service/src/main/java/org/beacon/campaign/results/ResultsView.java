@@ -1,0 +1,47 @@
+package org.beacon.campaign.results;
+
+import java.util.List;
+
+/**
+ * A survey's results as every output shows them (page, JSON, CSV): figures are already suppressed, so no output
+ * can show more than another.
+ */
+public record ResultsView(long surveyId, String survey, String campaign, String language, int minCellSize,
+        List<String> waves, Table respondents, List<QuestionResult> questions, QuestionResult knowledgeScore,
+        List<ChangeRow> changes, String reachQuestion, Breakdown breakdown) {
+
+    /** One figure: a count with its percentage, or a mean. Hidden figures carry only their display text. */
+    public record Figure(Long n, Double percent, Double mean, String display, String suppressed) {
+
+        public static final String SMALL = "small";
+        public static final String PROTECTING = "protecting";
+
+        public boolean isHidden() {
+            return suppressed != null;
+        }
+    }
+
+    public record Row(String label, String type, boolean correct, List<Figure> cells) {
+        public static final String CHOICE = "choice";
+        public static final String ANSWERED = "answered";
+        public static final String MEAN = "mean";
+    }
+
+    /** Rows of choices (plus answered and mean rows) by columns of waves or of a background dimension's values. */
+    public record Table(String title, List<String> columns, List<Row> rows) {
+    }
+
+    public record QuestionResult(String name, String label, String kind, String role, Table table) {
+    }
+
+    public record ChangeRow(String name, String label, String measure, Figure baseline, Figure endline,
+            Double difference, Double low, Double high, String display, String suppressed) {
+        public static final String PROPORTION = "proportion";
+        public static final String MEAN = "mean";
+    }
+
+    /** The same figures for one wave, per value of one background dimension. */
+    public record Breakdown(String dimension, String wave, Table respondents, QuestionResult knowledgeScore,
+            List<QuestionResult> questions) {
+    }
+}

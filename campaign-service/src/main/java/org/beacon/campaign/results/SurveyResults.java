@@ -1,0 +1,482 @@
+package org.beacon.campaign.results;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.beacon.campaign.results.ResultsView.Breakdown;
+import org.beacon.campaign.results.ResultsView.ChangeRow;
+import org.beacon.campaign.results.ResultsView.Figure;
+import org.beacon.campaign.results.ResultsView.QuestionResult;
+import org.beacon.campaign.results.ResultsView.Row;
+import org.beacon.campaign.results.ResultsView.Table;
+import org.beacon.campaign.survey.SurveyForm;
+import org.beacon.campaign.survey.SurveyQuestion;
+import org.beacon.campaign.survey.Wave;
+
+/**
+ * Turns a survey's tally into what evaluators see. Every figure of every wave and dimension is registered with one
+ * {@link Disclosure} before anything is shown, so each output hides exactly the same figures; percentages, means and
+ * changes are computed only from figures that are shown, so they reveal nothing that is hidden.
+ */
+public final class SurveyResults {
+
+    /** The sum of an integer question's numbers for a group: hidden with the group, protected like a count. */
+    private record SumKey(Tally.Key key) {
+    }
+
+    /** Something with a row per choice: a question, or the knowledge score. */
+    private final class Item {
+        final String name;
+        final String label;
+        final String kind;
+        final String role;
+        final long question;
+        final boolean required;
+        final List<String> choiceLabels;
+        final boolean additive;
+        final boolean integer;
+        /** Value of each choice row for a mean (Likert 1-5, score 0-K); null when the item has no mean. */
+        final double[] values;
+        final int correct;
+
+        Item(String name, String label, String kind, String role, long question, boolean required,
+                List<String> choiceLabels, boolean additive, boolean integer, double[] values, int correct) {
+            this.name = name;
+            this.label = label;
+            this.kind = kind;
+            this.role = role;
+            this.question = question;
+            this.required = required;
+            this.choiceLabels = choiceLabels;
+            this.additive = additive;
+            this.integer = integer;
+            this.values = values;
+            this.correct = correct;
+        }
+
+        int choices() {
+            return choiceLabels.size();
+        }
+
+        Tally.Key choice(int wave, int choice, Dimension dimension, int value) {
+            return new Tally.Key(wave, question, choice, dimension, value);
+        }
+
+        /** Those who answered; for a required question that is every respondent, so both share one figure. */
+        Tally.Key base(int wave, Dimension dimension, int value) {
+            return required ? respondents(wave, dimension, value) : choice(wave, 0, dimension, value);
+        }
+
+        SumKey sum(int wave, Dimension dimension, int value) {
+            return new SumKey(new Tally.Key(wave, question, 0, dimension, value));
+        }
+    }
+
+    private final SurveyForm form;
+    private final Tally tally;
+    private final String language;
+    private final ResultsWording words;
+    private final List<Wave> waves = new ArrayList<>();
+    private final Map<Dimension, SurveyForm.Question> dimensions = new LinkedHashMap<>();
+    private final List<Item> items = new ArrayList<>();
+    private final Map<String, Item> itemsByQuestion = new LinkedHashMap<>();
+    private final Item score;
+    private final Disclosure disclosure;
+
+    public SurveyResults(SurveyForm form, Tally tally, int minCellSize, Collection<Wave> openedWaves,
+            String language, ResultsWording words) {
+        this.form = form;
+        this.tally = tally;
+        this.language = language;
+        this.words = words;
+        for (Wave wave : Wave.values()) {
+            if (openedWaves.contains(wave) || tally.hasWave(wave.code())) {
+                waves.add(wave);
+            }
+        }
+        for (Dimension dimension : Dimension.values()) {
+            if (dimension != Dimension.ALL) {
+                form.withRole(dimension.role()).ifPresent(q -> dimensions.put(dimension, q));
+            }
+        }
+        for (SurveyForm.Question question : form.answerable()) {
+            Item item = itemOf(question);
+            items.add(item);
+            itemsByQuestion.put(question.name(), item);
+        }
+        score = scoreItem();
+        disclosure = new Disclosure(minCellSize);
+        for (Wave wave : waves) {
+            registerRespondents(wave.code());
+            for (Item item : items) {
+                register(item, wave.code());
+            }
+            if (score != null) {
+                register(score, wave.code());
+            }
+        }
+        disclosure.protect();
+    }
+
+    public List<Wave> waves() {
+        return waves;
+    }
+
+    public boolean hasDimension(Dimension dimension) {
+        return dimensions.containsKey(dimension);
+    }
+
+    private Item itemOf(SurveyForm.Question question) {
+        List<String> labels = question.choices().stream().map(c -> c.label(language, form.defaultLanguage()))
+                .toList();
+        double[] values = null;
+        if (question.kind().equals(SurveyQuestion.LIKERT)) {
+            values = new double[labels.size()];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = c + 1;
+            }
+        }
+        return new Item(question.name(), question.label(language, form.defaultLanguage()), question.kind(),
+                question.role(), question.id(), question.required(), labels, question.isSingleAnswer(),
+                question.kind().equals(SurveyQuestion.INTEGER), values,
+                question.answerKey() == null ? 0 : question.answerKey());
+    }
+
+    private Item scoreItem() {
+        List<SurveyForm.Question> knowledge = form.knowledgeItems();
+        if (knowledge.isEmpty()) {
+            return null;
+        }
+        List<String> labels = new ArrayList<>();
+        double[] values = new double[knowledge.size() + 1];
+        for (int s = 0; s <= knowledge.size(); s++) {
+            labels.add(s + " / " + knowledge.size());
+            values[s] = s;
+        }
+        boolean everyoneScored = knowledge.stream().allMatch(SurveyForm.Question::required);
+        return new Item("knowledge_score", words.knowledgeScore(), "score", null, Tally.KNOWLEDGE_SCORE,
+                everyoneScored, labels, true, false, values, 0);
+    }
+
+    // ---- registration: every figure of every wave and dimension, and the sums that relate them ----
+
+    private static Tally.Key respondents(int wave, Dimension dimension, int value) {
+        return new Tally.Key(wave, Tally.RESPONDENTS, 0, dimension, value);
+    }
+
+    /** Values of a dimension that have respondents in a wave; "not stated" (0) last and only when someone is in it. */
+    private List<Integer> values(int wave, Dimension dimension) {
+        if (dimension == Dimension.ALL) {
+            return List.of(0);
+        }
+        List<Integer> values = new ArrayList<>();
+        for (int v = 1; v <= dimensions.get(dimension).choices().size(); v++) {
+            values.add(v);
+        }
+        if (tally.n(wave, Tally.RESPONDENTS, 0, dimension, 0) > 0) {
+            values.add(0);
+        }
+        return values;
+    }
+
+    private long n(Tally.Key key) {
+        if (key.question() == Tally.KNOWLEDGE_SCORE && key.choice() == 0) {
+            long scored = 0;
+            for (int s = 1; s <= score.choices(); s++) {
+                scored += tally.n(key.wave(), key.question(), s, key.dimension(), key.value());
+            }
+            return scored;
+        }
+        return tally.get(key).n();
+    }
+
+    private void registerRespondents(int wave) {
+        disclosure.count(respondents(wave, Dimension.ALL, 0), n(respondents(wave, Dimension.ALL, 0)));
+        for (Dimension dimension : dimensions.keySet()) {
+            List<Tally.Key> members = new ArrayList<>();
+            for (int value : values(wave, dimension)) {
+                Tally.Key key = respondents(wave, dimension, value);
+                disclosure.count(key, n(key));
+                members.add(key);
+            }
+            disclosure.line(members, respondents(wave, Dimension.ALL, 0));
+        }
+    }
+
+    private void register(Item item, int wave) {
+        List<Dimension> all = new ArrayList<>();
+        all.add(Dimension.ALL);
+        all.addAll(dimensions.keySet());
+        for (Dimension dimension : all) {
+            for (int value : values(wave, dimension)) {
+                Tally.Key base = item.base(wave, dimension, value);
+                disclosure.count(base, n(base));
+                List<Tally.Key> column = new ArrayList<>();
+                for (int c = 1; c <= item.choices(); c++) {
+                    Tally.Key key = item.choice(wave, c, dimension, value);
+                    disclosure.count(key, n(key));
+                    column.add(key);
+                }
+                if (item.additive) {
+                    disclosure.line(column, base);
+                }
+                if (item.integer) {
+                    disclosure.derived(item.sum(wave, dimension, value), n(base), List.of(base));
+                }
+            }
+        }
+        for (Dimension dimension : dimensions.keySet()) {
+            List<Integer> values = values(wave, dimension);
+            for (int c = 0; c <= item.choices(); c++) {
+                final int choice = c;
+                List<Tally.Key> members = values.stream()
+                        .map(v -> choice == 0 ? item.base(wave, dimension, v) : item.choice(wave, choice, dimension, v))
+                        .toList();
+                disclosure.line(members, choice == 0 ? item.base(wave, Dimension.ALL, 0)
+                        : item.choice(wave, choice, Dimension.ALL, 0));
+            }
+            if (item.integer) {
+                disclosure.line(values.stream().map(v -> item.sum(wave, dimension, v)).toList(),
+                        item.sum(wave, Dimension.ALL, 0));
+            }
+        }
+    }
+
+    // ---- figures ----
+
+    private Figure hidden(Object key) {
+        return disclosure.state(key) == Disclosure.State.SMALL
+                ? new Figure(null, null, null, "< " + disclosure.k(), Figure.SMALL)
+                : new Figure(null, null, null, words.hidden(), Figure.PROTECTING);
+    }
+
+    private Figure count(Tally.Key key, Tally.Key base) {
+        if (disclosure.isHidden(key)) {
+            return hidden(key);
+        }
+        long n = n(key);
+        Double percent = null;
+        if (base != null && !disclosure.isHidden(base) && n(base) > 0) {
+            percent = round(100.0 * n / n(base), 1);
+        }
+        return new Figure(n, percent, null, percent == null ? Long.toString(n) : n + " (" + format(percent, 1) + "%)",
+                null);
+    }
+
+    /** Count, sum and sum of squares of a group, or null when any figure behind them is hidden. */
+    private Change.Moments moments(Item item, int wave, Dimension dimension, int value) {
+        Tally.Key base = item.base(wave, dimension, value);
+        if (item.integer) {
+            SumKey sum = item.sum(wave, dimension, value);
+            if (disclosure.isHidden(sum) || disclosure.isHidden(base)) {
+                return null;
+            }
+            Tally.Sums sums = tally.get(sum.key());
+            return new Change.Moments(sums.n(), sums.total(), sums.totalSquares());
+        }
+        List<Tally.Key> keys = new ArrayList<>();
+        keys.add(base);
+        for (int c = 1; c <= item.choices(); c++) {
+            keys.add(item.choice(wave, c, dimension, value));
+        }
+        if (!disclosure.allShown(keys)) {
+            return null;
+        }
+        long n = 0;
+        double sum = 0;
+        double squares = 0;
+        for (int c = 1; c <= item.choices(); c++) {
+            long count = n(item.choice(wave, c, dimension, value));
+            double v = item.values[c - 1];
+            n += count;
+            sum += v * count;
+            squares += v * v * count;
+        }
+        return new Change.Moments(n, sum, squares);
+    }
+
+    private Figure mean(Item item, int wave, Dimension dimension, int value) {
+        Change.Moments moments = moments(item, wave, dimension, value);
+        if (moments == null) {
+            Object cause = item.integer ? item.sum(wave, dimension, value) : item.base(wave, dimension, value);
+            return disclosure.isHidden(cause) ? hidden(cause)
+                    : new Figure(null, null, null, words.hidden(), Figure.PROTECTING);
+        }
+        if (moments.n() == 0) {
+            return new Figure(0L, null, null, "–", null);
+        }
+        double mean = round(moments.mean(), 2);
+        return new Figure(moments.n(), null, mean, format(mean, 2), null);
+    }
+
+    // ---- tables ----
+
+    private record Column(int wave, Dimension dimension, int value) {
+    }
+
+    private Table table(Item item, String title, List<String> headers, List<Column> columns) {
+        List<Row> rows = new ArrayList<>();
+        for (int c = 1; c <= item.choices(); c++) {
+            List<Figure> cells = new ArrayList<>();
+            for (Column column : columns) {
+                cells.add(count(item.choice(column.wave(), c, column.dimension(), column.value()),
+                        item.base(column.wave(), column.dimension(), column.value())));
+            }
+            rows.add(new Row(item.choiceLabels.get(c - 1), Row.CHOICE, c == item.correct, cells));
+        }
+        rows.add(new Row(words.answered(), Row.ANSWERED, false, columns.stream()
+                .map(column -> count(item.base(column.wave(), column.dimension(), column.value()), null)).toList()));
+        if (item.values != null || item.integer) {
+            rows.add(new Row(item == score ? words.meanScore() : item.integer ? words.mean().replace(" (1-5)", "")
+                    : words.mean(), Row.MEAN, false, columns.stream()
+                            .map(column -> mean(item, column.wave(), column.dimension(), column.value())).toList()));
+        }
+        return new Table(title, headers, rows);
+    }
+
+    private QuestionResult overall(Item item) {
+        List<Column> columns = waves.stream().map(w -> new Column(w.code(), Dimension.ALL, 0)).toList();
+        List<String> headers = waves.stream().map(words::wave).toList();
+        return new QuestionResult(item.name, item.label, item.kind, item.role,
+                table(item, item.label, headers, columns));
+    }
+
+    private List<Column> breakdownColumns(Wave wave, Dimension dimension) {
+        List<Column> columns = new ArrayList<>();
+        for (int value : values(wave.code(), dimension)) {
+            columns.add(new Column(wave.code(), dimension, value));
+        }
+        columns.add(new Column(wave.code(), Dimension.ALL, 0));
+        return columns;
+    }
+
+    private List<String> breakdownHeaders(Wave wave, Dimension dimension) {
+        SurveyForm.Question question = dimensions.get(dimension);
+        List<String> headers = new ArrayList<>();
+        for (int value : values(wave.code(), dimension)) {
+            headers.add(value == 0 ? words.notStated()
+                    : question.choices().get(value - 1).label(language, form.defaultLanguage()));
+        }
+        headers.add(words.all());
+        return headers;
+    }
+
+    private Table respondentsTable(List<String> headers, List<Column> columns) {
+        return new Table(words.respondents(), headers, List.of(new Row(words.respondents(), Row.ANSWERED, false,
+                columns.stream().map(c -> count(respondents(c.wave(), c.dimension(), c.value()), null)).toList())));
+    }
+
+    public Breakdown breakdown(Dimension dimension, Wave wave) {
+        List<Column> columns = breakdownColumns(wave, dimension);
+        List<String> headers = breakdownHeaders(wave, dimension);
+        // A background question broken down by itself is only its own diagonal.
+        List<QuestionResult> questions = items.stream().filter(item -> !dimension.role().equals(item.role))
+                .map(item -> new QuestionResult(item.name, item.label, item.kind, item.role,
+                        table(item, item.label, headers, columns)))
+                .toList();
+        QuestionResult knowledge = score == null ? null
+                : new QuestionResult(score.name, score.label, score.kind, null,
+                        table(score, score.label, headers, columns));
+        return new Breakdown(dimension.id(), wave.id(), respondentsTable(headers, columns), knowledge, questions);
+    }
+
+    /** Every breakdown this survey has, for exports. */
+    public List<Breakdown> breakdowns() {
+        List<Breakdown> all = new ArrayList<>();
+        for (Wave wave : waves) {
+            for (Dimension dimension : dimensions.keySet()) {
+                all.add(breakdown(dimension, wave));
+            }
+        }
+        return all;
+    }
+
+    // ---- change from baseline to endline ----
+
+    private List<ChangeRow> changes() {
+        if (!waves.contains(Wave.BASELINE) || !waves.contains(Wave.ENDLINE)) {
+            return List.of();
+        }
+        int before = Wave.BASELINE.code();
+        int after = Wave.ENDLINE.code();
+        List<ChangeRow> changes = new ArrayList<>();
+        for (Item item : items) {
+            if (item.kind.equals(SurveyQuestion.KNOWLEDGE)) {
+                changes.add(proportionChange(item, before, after));
+            } else if (item.values != null || item.integer) {
+                changes.add(meanChange(item, before, after));
+            }
+        }
+        if (score != null) {
+            changes.add(meanChange(score, before, after));
+        }
+        return changes;
+    }
+
+    private ChangeRow proportionChange(Item item, int before, int after) {
+        Tally.Key x1 = item.choice(before, item.correct, Dimension.ALL, 0);
+        Tally.Key n1 = item.base(before, Dimension.ALL, 0);
+        Tally.Key x2 = item.choice(after, item.correct, Dimension.ALL, 0);
+        Tally.Key n2 = item.base(after, Dimension.ALL, 0);
+        Figure baseline = count(x1, n1);
+        Figure endline = count(x2, n2);
+        if (!disclosure.allShown(List.of(x1, n1, x2, n2)) || n(n1) == 0 || n(n2) == 0) {
+            return new ChangeRow(item.name, item.label, ChangeRow.PROPORTION, baseline, endline, null, null, null,
+                    words.hidden(), Figure.PROTECTING);
+        }
+        Change change = Change.ofProportions(n(x1), n(n1), n(x2), n(n2));
+        double d = round(100 * change.difference(), 1);
+        double low = round(100 * change.low(), 1);
+        double high = round(100 * change.high(), 1);
+        return new ChangeRow(item.name, item.label, ChangeRow.PROPORTION, baseline, endline, d, low, high,
+                signed(d, 1) + " pp [" + format(low, 1) + ", " + format(high, 1) + "]", null);
+    }
+
+    private ChangeRow meanChange(Item item, int before, int after) {
+        Figure baseline = mean(item, before, Dimension.ALL, 0);
+        Figure endline = mean(item, after, Dimension.ALL, 0);
+        Change.Moments m1 = moments(item, before, Dimension.ALL, 0);
+        Change.Moments m2 = moments(item, after, Dimension.ALL, 0);
+        if (m1 == null || m2 == null || m1.n() < 2 || m2.n() < 2) {
+            return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, null, null, null,
+                    words.hidden(), Figure.PROTECTING);
+        }
+        Change change = Change.ofMeans(m1, m2);
+        double d = round(change.difference(), 2);
+        double low = round(change.low(), 2);
+        double high = round(change.high(), 2);
+        return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, d, low, high,
+                signed(d, 2) + " [" + format(low, 2) + ", " + format(high, 2) + "]", null);
+    }
+
+    // ---- the whole view ----
+
+    public ResultsView view(String campaign, Dimension by, Wave breakdownWave) {
+        List<Column> columns = waves.stream().map(w -> new Column(w.code(), Dimension.ALL, 0)).toList();
+        List<String> headers = waves.stream().map(words::wave).toList();
+        String reach = form.withRole(SurveyQuestion.CHANNEL).map(SurveyForm.Question::name).orElse(null);
+        Breakdown breakdown = by != null && breakdownWave != null && dimensions.containsKey(by)
+                && waves.contains(breakdownWave) ? breakdown(by, breakdownWave) : null;
+        return new ResultsView(form.id(), form.title(), campaign, language, disclosure.k(),
+                waves.stream().map(Wave::id).toList(), respondentsTable(headers, columns),
+                items.stream().map(this::overall).toList(), score == null ? null : overall(score), changes(), reach,
+                breakdown);
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    private static String format(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static String signed(double value, int decimals) {
+        return (value > 0 ? "+" : "") + format(value, decimals);
+    }
+}

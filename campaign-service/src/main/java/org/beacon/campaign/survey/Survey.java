@@ -1,0 +1,72 @@
+package org.beacon.campaign.survey;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An evaluation survey of a campaign, as imported from an XLSForm. */
+@Entity
+public class Survey extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "campaign_id")
+    public Long campaignId;
+    public String slug;
+    public String title;
+    @Column(name = "form_id")
+    public String formId;
+    @Column(name = "form_version")
+    public String formVersion;
+    @Column(name = "default_language")
+    public String defaultLanguage;
+    /** Comma-separated BCP-47 tags, default language first. */
+    public String languages;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> consent;
+    public int revision;
+    public String fingerprint;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @OneToMany(mappedBy = "survey", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<SurveyQuestion> questions = new ArrayList<>();
+
+    public List<String> languageList() {
+        return Arrays.asList(languages.split(","));
+    }
+
+    public static List<Survey> ofCampaigns(List<Long> campaignIds) {
+        return campaignIds.isEmpty() ? List.of() : list("campaignId in ?1 order by createdAt desc", campaignIds);
+    }
+
+    public static Optional<Survey> bySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static boolean hasResponses(long surveyId) {
+        return getEntityManager()
+                .createNativeQuery("select exists (select 1 from survey_response where survey_id = ?1)")
+                .setParameter(1, surveyId)
+                .getSingleResult() == Boolean.TRUE;
+    }
+}

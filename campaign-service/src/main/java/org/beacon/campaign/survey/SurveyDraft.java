@@ -1,0 +1,32 @@
+package org.beacon.campaign.survey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A survey definition read from a form and fully validated, ready to be stored. Label maps are ordered, so the
+ * fingerprint of the same form is the same on every import.
+ */
+public record SurveyDraft(String title, String formId, String version, String defaultLanguage, List<String> languages,
+        Map<String, String> consent, List<QuestionDraft> questions) {
+
+    public record QuestionDraft(String name, String kind, String role, boolean required, Map<String, String> label,
+            Map<String, String> hint, String answerKey, List<ChoiceDraft> choices) {
+    }
+
+    public record ChoiceDraft(String name, Map<String, String> label) {
+    }
+
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.beacon.campaign.survey;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+import org.beacon.campaign.campaign.Campaign;
+import org.beacon.commons.web.ProblemException;
+
+/**
+ * Survey definitions as answering and results use them. A definition only changes by re-import, which bumps its
+ * revision; each lookup reads the revision (and the wave) in one indexed query and rebuilds the snapshot only when
+ * it moved, so every instance of the service stays current without a shared cache.
+ */
+@ApplicationScoped
+public class SurveyForms {
+
+    /** The survey behind a public address, with the state of the wave asked for. */
+    public record Located(SurveyForm form, String waveStatus) {
+        public boolean isOpen() {
+            return SurveyWave.OPEN.equals(waveStatus);
+        }
+    }
+
+    private final Map<Long, SurveyForm> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A survey by its number or its address, with the wave's state; 404 when there is none. */
+    public Located locate(String idOrSlug, Wave wave) {
+        List<?> rows = entityManager.createNativeQuery("""
+                select s.id, s.revision, w.status from survey s
+                left join survey_wave w on w.survey_id = s.id and w.wave = ?1
+                where s.slug = ?2 or (?3 > 0 and s.id = ?3)""")
+                .setParameter(1, wave.id())
+                .setParameter(2, idOrSlug)
+                .setParameter(3, idOrSlug.matches("\\d{1,18}") ? Long.parseLong(idOrSlug) : 0L)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("There is no survey at this address.");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        long id = ((Number) row[0]).longValue();
+        int revision = ((Number) row[1]).intValue();
+        return new Located(snapshot(id, revision), (String) row[2]);
+    }
+
+    public SurveyForm of(Survey survey) {
+        return snapshot(survey.id, survey.revision);
+    }
+
+    public Optional<SurveyForm> byId(long id) {
+        Survey survey = Survey.findById(id);
+        return Optional.ofNullable(survey).map(this::of);
+    }
+
+    private SurveyForm snapshot(long id, int revision) {
+        SurveyForm cached = cache.get(id);
+        if (cached != null && cached.revision() == revision) {
+            return cached;
+        }
+        SurveyForm fresh = build(Survey.findById(id));
+        cache.put(id, fresh);
+        return fresh;
+    }
+
+    private static SurveyForm build(Survey survey) {
+        Campaign campaign = Campaign.findById(survey.campaignId);
+        List<SurveyForm.Question> questions = survey.questions.stream()
+                .map(q -> new SurveyForm.Question(q.id, q.name, q.kind, q.role, q.required, q.slot, Map.copyOf(q.label),
+                        Map.copyOf(q.hint), q.answerKey,
+                        q.choices.stream().map(c -> new SurveyForm.Choice(c.position, c.name, Map.copyOf(c.label)))
+                                .toList()))
+                .toList();
+        return new SurveyForm(survey.id, survey.revision, survey.slug, survey.campaignId, campaign.slug,
+                campaign.organization, survey.title, survey.defaultLanguage, survey.languageList(),
+                Map.copyOf(survey.consent), questions);
+    }
+}

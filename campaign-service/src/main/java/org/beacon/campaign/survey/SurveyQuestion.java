@@ -1,0 +1,63 @@
+package org.beacon.campaign.survey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "survey_question")
+public class SurveyQuestion extends PanacheEntityBase {
+
+    public static final String LIKERT = "likert";
+    public static final String SINGLE = "single";
+    public static final String MULTIPLE = "multiple";
+    public static final String INTEGER = "integer";
+    public static final String TEXT = "text";
+    public static final String KNOWLEDGE = "knowledge";
+    public static final String NOTE = "note";
+
+    public static final String AGE_BAND = "age_band";
+    public static final String GENDER = "gender";
+    public static final String REGION = "region";
+    public static final String CHANNEL = "channel";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @ManyToOne
+    @JoinColumn(name = "survey_id")
+    public Survey survey;
+    public int position;
+    public Integer slot;
+    public String name;
+    public String kind;
+    public String role;
+    public boolean required;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> label;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> hint;
+    @Column(name = "answer_key")
+    public Integer answerKey;
+    @Column(name = "choice_count")
+    public int choiceCount;
+
+    @OneToMany(mappedBy = "question", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<SurveyChoice> choices = new ArrayList<>();
+}

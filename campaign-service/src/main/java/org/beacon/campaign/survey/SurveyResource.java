@@ -1,0 +1,176 @@
+package org.beacon.campaign.survey;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.beacon.commons.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Survey definitions, waves and paper answers as an API (used by the content import, and by field tools). */
+@Path("/campaigns/api/surveys")
+@Produces(MediaType.APPLICATION_JSON)
+public class SurveyResource {
+
+    public record WaveView(String wave, String status, String href, String qr) {
+
+        /** Every wave of a survey, opened or not, with its public address. */
+        public static List<WaveView> of(long surveyId, String slug) {
+            List<SurveyWave> states = SurveyWave.ofSurvey(surveyId);
+            List<WaveView> waves = new ArrayList<>();
+            for (Wave wave : Wave.values()) {
+                String status = states.stream().filter(s -> s.wave.equals(wave.id())).map(s -> s.status).findFirst()
+                        .orElse("not_opened");
+                String href = "/campaigns/public/surveys/" + slug + "/" + wave.id();
+                waves.add(new WaveView(wave.id(), status, href, href + "/qr.svg"));
+            }
+            return waves;
+        }
+    }
+
+    public record ChoiceView(String name, Map<String, String> label) {
+    }
+
+    public record QuestionView(String name, String kind, String role, boolean required, Map<String, String> label,
+            Map<String, String> hint, String answer, List<ChoiceView> choices) {
+    }
+
+    public record SurveyView(long id, String slug, String title, long campaignId, String campaign, String formId,
+            String formVersion, String defaultLanguage, List<String> languages, Map<String, String> consent,
+            List<WaveView> waves, List<QuestionView> questions) {
+
+        static SurveyView of(SurveyForm form, Survey survey) {
+            List<QuestionView> questions = form.questions().stream().map(q -> new QuestionView(q.name(), q.kind(),
+                    q.role(), q.required(), q.label(), q.hint(),
+                    q.answerKey() == null ? null : q.choices().get(q.answerKey() - 1).name(),
+                    q.choices().stream().map(c -> new ChoiceView(c.name(), c.label())).toList())).toList();
+            return new SurveyView(form.id(), form.slug(), form.title(), form.campaignId(), form.campaignSlug(),
+                    survey.formId, survey.formVersion, form.defaultLanguage(), form.languages(), form.consent(),
+                    WaveView.of(form.id(), form.slug()), questions);
+        }
+    }
+
+    public record SurveySummary(long id, String slug, String title, long campaignId, List<WaveView> waves) {
+    }
+
+    public record ImportView(boolean created, boolean changed, SurveyView survey) {
+    }
+
+    public record UploadView(int rows, int stored, int duplicates, List<String> problems) {
+    }
+
+    @Inject
+    SurveyService surveys;
+
+    @Inject
+    SurveyForms forms;
+
+    @Inject
+    AnswerUpload uploads;
+
+    @ConfigProperty(name = "beacon.surveys.max-upload-bytes", defaultValue = "10485760")
+    long maxUploadBytes;
+
+    @GET
+    @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.EVALUATOR, Roles.ADMIN })
+    public List<SurveySummary> list() {
+        return surveys.visibleSurveys().stream()
+                .map(s -> new SurveySummary(s.id, s.slug, s.title, s.campaignId, WaveView.of(s.id, s.slug))).toList();
+    }
+
+    /**
+     * Imports an XLSForm into a campaign: either {@code file} (.xlsx) or the sheets as CSV ({@code survey},
+     * {@code choices}, {@code settings}). 201 when a survey is created, 200 when it existed (changed or not).
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
+    public Response importForm(@RestForm String campaign, @RestForm String slug, @RestForm("file") FileUpload file,
+            @RestForm("survey") FileUpload survey, @RestForm("choices") FileUpload choices,
+            @RestForm("settings") FileUpload settings) {
+        SurveyService.ImportOutcome outcome = surveys.importSheets(campaign, slug,
+                FormUploads.sheets(file, survey, choices, settings, maxUploadBytes));
+        Survey imported = outcome.survey();
+        ImportView view = new ImportView(outcome.created(), outcome.changed(),
+                SurveyView.of(forms.of(imported), imported));
+        return outcome.created()
+                ? Response.created(URI.create("/campaigns/api/surveys/" + imported.id)).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.EVALUATOR, Roles.ADMIN })
+    public SurveyView get(@RestPath long id) {
+        Survey survey = surveys.find(id);
+        return SurveyView.of(forms.of(survey), survey);
+    }
+
+    @POST
+    @Path("/{id}/waves/{wave}/open")
+    @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
+    public WaveView open(@RestPath long id, @RestPath String wave) {
+        return waveView(surveys.openWave(id, Wave.parse(wave)), id);
+    }
+
+    @POST
+    @Path("/{id}/waves/{wave}/close")
+    @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
+    public WaveView close(@RestPath long id, @RestPath String wave) {
+        return waveView(surveys.closeWave(id, Wave.parse(wave)), id);
+    }
+
+    /**
+     * Answers collected on paper, as CSV. With problems and without {@code onlyGoodRows=true} nothing is stored and
+     * the answer is 400 with each problem by row and column.
+     */
+    @POST
+    @Path("/{id}/waves/{wave}/answers")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
+    public UploadView upload(@RestPath long id, @RestPath String wave, @RestForm("file") FileUpload file,
+            @RestForm boolean onlyGoodRows) {
+        AnswerUpload.Report report = uploads.upload(id, Wave.parse(wave), answerSheet(file, maxUploadBytes),
+                onlyGoodRows);
+        return new UploadView(report.rows(), report.stored(), report.duplicates(),
+                report.problems().stream().map(FormError::toString).toList());
+    }
+
+    /** A header line with the survey's question names: the layout paper answers are typed into. */
+    @GET
+    @Path("/{id}/answers-template.csv")
+    @Produces("text/csv")
+    @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
+    public Response template(@RestPath long id) {
+        SurveyForm form = surveys.form(id);
+        String header = String.join(",", form.answerable().stream().map(SurveyForm.Question::name).toList()) + "\r\n";
+        return Response.ok(header, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + form.slug() + "-answers.csv\"").build();
+    }
+
+    static FormSheet answerSheet(FileUpload file, long maxBytes) {
+        if (file == null || file.size() == 0) {
+            throw org.beacon.commons.web.ProblemException.badRequest("Choose the CSV file with the answers.");
+        }
+        return FormUploads.csv(AnswerUpload.SHEET, file, maxBytes);
+    }
+
+    private static WaveView waveView(SurveyWave state, long surveyId) {
+        Survey survey = Survey.findById(surveyId);
+        return WaveView.of(surveyId, survey.slug).stream().filter(w -> w.wave().equals(state.wave)).findFirst()
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,211 @@
+package org.beacon.campaign.survey;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.beacon.campaign.audit.AuditLog;
+import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.survey.SurveyDraft.ChoiceDraft;
+import org.beacon.campaign.survey.SurveyDraft.QuestionDraft;
+import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.web.ProblemException;
+
+/** Survey rules: a survey belongs to a campaign and is seen and changed only by the campaign's organization. */
+@ApplicationScoped
+public class SurveyService {
+
+    public static final String AUDIT_SUBJECT = "survey";
+
+    /** What an import did: created a survey, replaced its definition, or found it unchanged. */
+    public record ImportOutcome(Survey survey, boolean created, boolean changed) {
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    SurveyForms forms;
+
+    /** The campaign a survey is imported into, by number or address, if the user may act for it. */
+    public Campaign campaign(String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw ProblemException.badRequest("Choose the campaign the survey belongs to.");
+        }
+        String ref = reference.trim();
+        Campaign campaign = ref.matches("\\d{1,18}") ? Campaign.findById(Long.parseLong(ref))
+                : Campaign.bySlug(ref).orElse(null);
+        if (campaign == null) {
+            throw ProblemException.notFound("There is no campaign '" + ref + "'.");
+        }
+        user.requireMayActFor(campaign.organization);
+        return campaign;
+    }
+
+    /** A survey the user's organization may see; 404 or 403 otherwise. */
+    public Survey find(long id) {
+        Survey survey = Survey.findById(id);
+        if (survey == null) {
+            throw ProblemException.notFound("There is no survey " + id + ".");
+        }
+        Campaign campaign = Campaign.findById(survey.campaignId);
+        user.requireMayActFor(campaign.organization);
+        return survey;
+    }
+
+    public SurveyForm form(long id) {
+        return forms.of(find(id));
+    }
+
+    public List<Survey> visibleSurveys() {
+        List<Campaign> campaigns = user.isAdmin() ? Campaign.all() : Campaign.ofOrganization(user.requireOrganization());
+        return Survey.ofCampaigns(campaigns.stream().map(c -> c.id).toList());
+    }
+
+    /** Reads a form's sheets and imports it into a campaign; nothing is stored if any row has a problem. */
+    @Transactional
+    public ImportOutcome importSheets(String campaignReference, String requestedSlug, Map<String, FormSheet> sheets) {
+        Campaign campaign = campaign(campaignReference);
+        return store(campaign, requestedSlug, XlsForm.parse(sheets, campaign.defaultLanguage));
+    }
+
+    @Transactional
+    public ImportOutcome importForm(Campaign campaign, String requestedSlug, SurveyDraft draft) {
+        return store(campaign, requestedSlug, draft);
+    }
+
+    private ImportOutcome store(Campaign campaign, String requestedSlug, SurveyDraft draft) {
+        user.requireMayActFor(campaign.organization);
+        String slug = slugFor(requestedSlug, draft);
+        String fingerprint = draft.fingerprint();
+        Survey survey = Survey.bySlug(slug).orElse(null);
+        boolean created = survey == null;
+        if (survey != null) {
+            if (!survey.campaignId.equals(campaign.id)) {
+                throw ProblemException.conflict("The survey address '" + slug
+                        + "' is used by another campaign; give this form another form_id.");
+            }
+            if (survey.fingerprint.equals(fingerprint)) {
+                return new ImportOutcome(survey, false, false);
+            }
+            if (Survey.hasResponses(survey.id)) {
+                throw ProblemException.conflict("The survey '" + slug + "' already has answers, so its questions "
+                        + "cannot change; import the new form under another form_id to start a new survey.");
+            }
+            survey.questions.clear();
+            // Old questions must be gone before new ones take their names and slots.
+            Survey.flush();
+            survey.revision++;
+        } else {
+            survey = new Survey();
+            survey.campaignId = campaign.id;
+            survey.slug = slug;
+            survey.createdBy = user.subject();
+            survey.revision = 1;
+        }
+        survey.title = draft.title().length() > 300 ? draft.title().substring(0, 300) : draft.title();
+        survey.formId = draft.formId();
+        survey.formVersion = draft.version();
+        survey.defaultLanguage = draft.defaultLanguage();
+        survey.languages = String.join(",", draft.languages());
+        survey.consent = draft.consent();
+        survey.fingerprint = fingerprint;
+        addQuestions(survey, draft.questions());
+        survey.persist();
+        audit.record("survey-import", AUDIT_SUBJECT, survey.id, campaign.organization,
+                (created ? "Imported survey " : "Replaced the questions of survey ") + slug + " ("
+                        + draft.questions().size() + " rows) for campaign " + campaign.slug);
+        return new ImportOutcome(survey, created, true);
+    }
+
+    private static void addQuestions(Survey survey, List<QuestionDraft> drafts) {
+        int position = 0;
+        int slot = 0;
+        for (QuestionDraft draft : drafts) {
+            SurveyQuestion question = new SurveyQuestion();
+            question.survey = survey;
+            question.position = ++position;
+            question.slot = draft.kind().equals(SurveyQuestion.NOTE) ? null : ++slot;
+            question.name = draft.name();
+            question.kind = draft.kind();
+            question.role = draft.role();
+            question.required = draft.required();
+            question.label = draft.label();
+            question.hint = draft.hint();
+            question.choiceCount = draft.choices().size();
+            int choicePosition = 0;
+            for (ChoiceDraft choiceDraft : draft.choices()) {
+                SurveyChoice choice = new SurveyChoice();
+                choice.question = question;
+                choice.position = ++choicePosition;
+                choice.name = choiceDraft.name();
+                choice.label = choiceDraft.label();
+                question.choices.add(choice);
+                if (choiceDraft.name().equals(draft.answerKey())) {
+                    question.answerKey = choicePosition;
+                }
+            }
+            survey.questions.add(question);
+        }
+    }
+
+    static String slugFor(String requested, SurveyDraft draft) {
+        if (requested != null && !requested.isBlank()) {
+            String slug = requested.trim();
+            if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.length() > 120) {
+                throw ProblemException.badRequest("A survey address uses lower-case letters, digits and dashes.");
+            }
+            return slug;
+        }
+        String source = draft.formId() != null ? draft.formId() : draft.title();
+        String slug = source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.isEmpty()) {
+            throw ProblemException.badRequest("Give the survey an address: the form has no usable form_id.");
+        }
+        return slug.length() > 120 ? slug.substring(0, 120) : slug;
+    }
+
+    /** Opens a wave for answers, or reopens it. */
+    @Transactional
+    public SurveyWave openWave(long surveyId, Wave wave) {
+        return changeWave(surveyId, wave, true);
+    }
+
+    /** Closes a wave: from now on its form refuses answers. */
+    @Transactional
+    public SurveyWave closeWave(long surveyId, Wave wave) {
+        return changeWave(surveyId, wave, false);
+    }
+
+    private SurveyWave changeWave(long surveyId, Wave wave, boolean open) {
+        Survey survey = find(surveyId);
+        SurveyWave state = SurveyWave.of(surveyId, wave).orElse(null);
+        if (state == null) {
+            if (!open) {
+                throw ProblemException.conflict("The " + wave.id() + " wave was never opened.");
+            }
+            state = new SurveyWave();
+            state.surveyId = surveyId;
+            state.wave = wave.id();
+        }
+        state.status = open ? SurveyWave.OPEN : SurveyWave.CLOSED;
+        if (open) {
+            state.openedAt = OffsetDateTime.now();
+            state.closedAt = null;
+        } else {
+            state.closedAt = OffsetDateTime.now();
+        }
+        state.persist();
+        audit.record(open ? "survey-wave-open" : "survey-wave-close", AUDIT_SUBJECT, surveyId,
+                Campaign.<Campaign>findById(survey.campaignId).organization,
+                (open ? "Opened" : "Closed") + " the " + wave.id() + " wave of survey " + survey.slug);
+        return state;
+    }
+}

@@ -1,0 +1,125 @@
+package org.beacon.campaign.help;
+
+import static io.restassured.RestAssured.given;
+import static org.beacon.campaign.campaign.CampaignFixtures.NATIONAL;
+import static org.beacon.campaign.campaign.CampaignFixtures.NGO;
+import static org.beacon.campaign.campaign.CampaignFixtures.admin;
+import static org.beacon.campaign.campaign.CampaignFixtures.author;
+import static org.beacon.campaign.campaign.CampaignFixtures.helpResource;
+import static org.beacon.campaign.campaign.CampaignFixtures.region;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.beacon.testing.PostgresResource;
+import org.beacon.testing.S3Resource;
+import org.beacon.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(TestTokens.class)
+class HelpDirectoryResourceTests {
+
+    static Map<String, Object> body(String slug, String region) {
+        Map<String, Object> body = new HashMap<>(Map.of("slug", slug, "kind", "referral", "country", "zz",
+                "region", region, "languages", List.of("en", "pt"), "names", Map.of("en", "Referral desk"),
+                "contact", "Town hall, ground floor", "active", true, "demo", true, "lastVerified", "2026-10-01"));
+        return body;
+    }
+
+    @Test
+    void aManagerAddsAResourceForTheirOrganizationThatEveryManagerSees() {
+        String region = region();
+        long id = given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON)
+                .body(body("referral-" + region.toLowerCase(), region))
+                .when().post("/campaigns/api/help")
+                .then().statusCode(201)
+                .body("organization", equalTo(NATIONAL))
+                .body("country", equalTo("ZZ"))
+                .body("lastVerified", equalTo("2026-10-01"))
+                .body("demo", equalTo(true))
+                .extract().<Integer>path("id").longValue();
+
+        given().auth().oauth2(author(NGO)).when().get("/campaigns/api/help")
+                .then().statusCode(200)
+                .body("find { it.id == " + id + " }.mayChange", equalTo(false))
+                .body("find { it.id == " + id + " }.names.en", equalTo("Referral desk"));
+        given().auth().oauth2(author(NATIONAL)).when().get("/campaigns/api/help/" + id)
+                .then().body("mayChange", equalTo(true));
+    }
+
+    @Test
+    void onlyTheOwningOrganizationOrAnAdminChangesAResource() {
+        String region = region();
+        String slug = "referral-" + region.toLowerCase();
+        long id = given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON).body(body(slug, region))
+                .when().post("/campaigns/api/help").then().statusCode(201)
+                .extract().<Integer>path("id").longValue();
+
+        Map<String, Object> deactivated = body(slug, region);
+        deactivated.put("active", false);
+        given().auth().oauth2(author(NGO)).contentType(ContentType.JSON).body(deactivated)
+                .when().put("/campaigns/api/help/" + id)
+                .then().statusCode(403);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(deactivated)
+                .when().put("/campaigns/api/help/" + id)
+                .then().statusCode(200).body("active", equalTo(false));
+    }
+
+    @Test
+    void invalidEntriesAreRefusedNamingTheFields() {
+        given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON)
+                .body(Map.of("slug", "Bad Slug", "kind", "embassy", "country", "Senegal", "languages", List.of(),
+                        "names", Map.of(), "contact", "", "active", true, "demo", false))
+                .when().post("/campaigns/api/help")
+                .then().statusCode(400)
+                .body("errors", hasItem(containsString("kind")))
+                .body("errors", hasItem(containsString("country")))
+                .body("errors", hasItem(containsString("languages")))
+                .body("errors", hasItem(containsString("lastVerified")));
+    }
+
+    @Test
+    void anEvaluatorReadsTheDirectoryButCannotAddToIt() {
+        String evaluator = TestTokens.token("eve", NATIONAL, "evaluator");
+        given().auth().oauth2(evaluator).when().get("/campaigns/api/help").then().statusCode(200);
+        given().auth().oauth2(evaluator).contentType(ContentType.JSON).body(body("x-" + region().toLowerCase(), "X"))
+                .when().post("/campaigns/api/help").then().statusCode(403);
+    }
+
+    @Test
+    void theHelpPageListsResourcesAndRefusesABadFormWith400() {
+        long id = helpResource(author(NATIONAL), "ZZ", region(), true, "en");
+        given().auth().oauth2(author(NATIONAL)).when().get("/campaigns/manage/help")
+                .then().statusCode(200)
+                .body(containsString("/campaigns/manage/help/" + id));
+        given().auth().oauth2(author(NATIONAL)).contentType(ContentType.URLENC)
+                .formParam("slug", "form-" + region().toLowerCase()).formParam("kind", "hotline")
+                .formParam("country", "ZZ").formParam("languages", "en").formParam("names", "no colon here")
+                .formParam("contact", "x").formParam("lastVerified", "2026-11-01")
+                .when().post("/campaigns/manage/help")
+                .then().statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("Write each name as"));
+        String slug = "form-" + region().toLowerCase();
+        given().auth().oauth2(author(NATIONAL)).contentType(ContentType.URLENC).redirects().follow(false)
+                .formParam("slug", slug).formParam("kind", "hotline").formParam("country", "ZZ")
+                .formParam("region", "Kolda").formParam("languages", "en, fr")
+                .formParam("names", "en: Kolda hotline\nfr: Ligne de Kolda").formParam("contact", "Dial 0")
+                .formParam("active", "true").formParam("lastVerified", "2026-11-01")
+                .when().post("/campaigns/manage/help")
+                .then().statusCode(303);
+        given().auth().oauth2(author(NATIONAL)).when().get("/campaigns/api/help")
+                .then().body("find { it.slug == '" + slug + "' }.names.fr", equalTo("Ligne de Kolda"))
+                .body("find { it.slug == '" + slug + "' }.languages", equalTo(List.of("en", "fr")));
+    }
+}

@@ -1,0 +1,100 @@
+package org.beacon.campaign.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class DisclosureTests {
+
+    @Test
+    void aCountUnderKIsSmallAndOneAtKIsShown() {
+        Disclosure disclosure = new Disclosure(10);
+        disclosure.count("a", 9);
+        disclosure.count("b", 10);
+        disclosure.count("zero", 0);
+        disclosure.protect();
+        assertEquals(Disclosure.State.SMALL, disclosure.state("a"));
+        assertEquals(Disclosure.State.SHOWN, disclosure.state("b"));
+        assertEquals(Disclosure.State.SMALL, disclosure.state("zero"));
+    }
+
+    @Test
+    void aLoneHiddenMemberOfASumTakesTheSmallestVisibleMemberWithIt() {
+        Disclosure disclosure = new Disclosure(10);
+        disclosure.count("woman", 30);
+        disclosure.count("man", 26);
+        disclosure.count("unstated", 4);
+        disclosure.count("all", 60);
+        disclosure.line(List.of("woman", "man", "unstated"), "all");
+        disclosure.protect();
+        assertEquals(Disclosure.State.SMALL, disclosure.state("unstated"));
+        assertEquals(Disclosure.State.PROTECTING, disclosure.state("man"));
+        assertEquals(Disclosure.State.SHOWN, disclosure.state("woman"));
+        assertEquals(Disclosure.State.SHOWN, disclosure.state("all"));
+    }
+
+    @Test
+    void protectionCascadesAcrossCrossingLines() {
+        // A 2x2 table with margins: hiding a cell forces one in its row and one in its column, and then the
+        // fourth cell so that the new ones are not alone in their own lines either.
+        Disclosure disclosure = new Disclosure(10);
+        disclosure.count("a1", 3);
+        disclosure.count("a2", 40);
+        disclosure.count("b1", 50);
+        disclosure.count("b2", 60);
+        disclosure.count("a", 43);
+        disclosure.count("b", 110);
+        disclosure.count("c1", 53);
+        disclosure.count("c2", 100);
+        disclosure.count("all", 153);
+        disclosure.line(List.of("a1", "a2"), "a");
+        disclosure.line(List.of("b1", "b2"), "b");
+        disclosure.line(List.of("a1", "b1"), "c1");
+        disclosure.line(List.of("a2", "b2"), "c2");
+        disclosure.line(List.of("a", "b"), "all");
+        disclosure.line(List.of("c1", "c2"), "all");
+        disclosure.protect();
+        for (String cell : List.of("a1", "a2", "b1", "b2")) {
+            assertTrue(disclosure.isHidden(cell), cell);
+        }
+        assertFalse(disclosure.isHidden("all"));
+    }
+
+    @Test
+    void aSumWhoseOnlyVisiblePartIsItsTotalHidesTheTotal() {
+        Disclosure disclosure = new Disclosure(5);
+        disclosure.count("only", 3);
+        disclosure.count("total", 3);
+        disclosure.line(List.of("only"), "total");
+        disclosure.protect();
+        assertTrue(disclosure.isHidden("total"));
+    }
+
+    @Test
+    void aDerivedFigureIsHiddenWithWhatItDependsOn() {
+        Disclosure disclosure = new Disclosure(10);
+        disclosure.count("n", 7);
+        disclosure.derived("sum", 7, List.of("n"));
+        disclosure.count("m", 30);
+        disclosure.derived("other sum", 30, List.of("m"));
+        disclosure.derived("total sum", 37, List.of());
+        disclosure.line(List.of("sum", "other sum"), "total sum");
+        disclosure.protect();
+        assertTrue(disclosure.isHidden("sum"));
+        assertTrue(disclosure.isHidden("other sum"), "or the total would give the small group's sum away");
+        assertFalse(disclosure.isHidden("m"));
+    }
+
+    @Test
+    void aliasesShareOneFigure() {
+        Disclosure disclosure = new Disclosure(10);
+        disclosure.count("respondents", 8);
+        disclosure.count("respondents", 80);
+        disclosure.protect();
+        assertEquals(Disclosure.State.SMALL, disclosure.state("respondents"));
+    }
+}

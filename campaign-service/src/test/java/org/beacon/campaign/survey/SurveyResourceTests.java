@@ -1,0 +1,270 @@
+package org.beacon.campaign.survey;
+
+import static io.restassured.RestAssured.given;
+import static org.beacon.campaign.survey.SurveyFixtures.NATIONAL;
+import static org.beacon.campaign.survey.SurveyFixtures.NGO;
+import static org.beacon.campaign.survey.SurveyFixtures.campaign;
+import static org.beacon.campaign.survey.SurveyFixtures.importXlsx;
+import static org.beacon.campaign.survey.SurveyFixtures.manager;
+import static org.beacon.campaign.survey.SurveyFixtures.sheets;
+import static org.beacon.campaign.survey.SurveyFixtures.unique;
+import static org.beacon.campaign.survey.SurveyFixtures.xlsx;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.beacon.testing.PostgresResource;
+import org.beacon.testing.S3Resource;
+import org.beacon.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(TestTokens.class)
+class SurveyResourceTests {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A form written the way the ODK and KoboToolbox documentation shows them: groups, hints, likert appearance. */
+    static byte[] odkForm(String formId, List<String> extraRow) {
+        List<String> header = List.of("type", "name", "label::English (en)", "label::Español (es)",
+                "hint::English (en)", "hint::Español (es)", "required", "appearance", "relevant");
+        List<List<String>> survey = new java.util.ArrayList<>(List.of(header,
+                List.of("begin_group", "about_you", "About you", "Sobre usted", "", "", "", "field-list", ""),
+                List.of("select_one districts", "district", "Where do you live?", "¿Dónde vive?",
+                        "Choose one.", "Elija una.", "yes", "", ""),
+                List.of("end_group", "", "", "", "", "", "", "", ""),
+                List.of("select_one agree", "trust_police", "I would report exploitation to the police.",
+                        "Denunciaría la explotación a la policía.", "", "", "yes", "likert", ""),
+                List.of("select_multiple sources", "sources", "Where did you hear about it?",
+                        "¿Dónde oyó hablar de ello?", "Select all that apply.", "Elija todas las que correspondan.",
+                        "no", "", ""),
+                List.of("integer", "household", "How many people live with you?", "¿Cuántas personas viven con usted?",
+                        "", "", "yes", "", ""),
+                List.of("text", "comment", "Anything else?", "¿Algo más?", "", "", "no", "", ""),
+                List.of("note", "bye", "Thank you!", "¡Gracias!", "", "", "", "", "")));
+        if (extraRow != null) {
+            survey.add(4, extraRow);
+        }
+        List<List<String>> choices = List.of(List.of("list_name", "name", "label::English (en)", "label::Español (es)"),
+                List.of("districts", "north", "North", "Norte"),
+                List.of("districts", "south", "South", "Sur"),
+                List.of("agree", "1", "Strongly disagree", "Muy en desacuerdo"),
+                List.of("agree", "2", "Disagree", "En desacuerdo"),
+                List.of("agree", "3", "Neutral", "Neutral"),
+                List.of("agree", "4", "Agree", "De acuerdo"),
+                List.of("agree", "5", "Strongly agree", "Muy de acuerdo"),
+                List.of("sources", "radio", "Radio", "Radio"),
+                List.of("sources", "friends", "Friends", "Amistades"));
+        List<List<String>> settings = List.of(List.of("form_title", "form_id", "version", "default_language"),
+                List.of("Community survey", formId, "2027010101", "English (en)"));
+        return xlsx(sheets(survey, choices, settings));
+    }
+
+    long surveyCount() {
+        return ((Number) entityManager.createNativeQuery("select count(*) from survey").getSingleResult())
+                .longValue();
+    }
+
+    @Test
+    void anOdkStyleFormIsImportedWithGroupsFlattened() {
+        long campaign = campaign(NATIONAL);
+        String formId = "community_" + unique("f").replace('-', '_');
+        importXlsx(manager(NATIONAL), campaign, odkForm(formId, null))
+                .then().statusCode(201)
+                .body("created", equalTo(true))
+                .body("survey.slug", equalTo(formId.replace('_', '-')))
+                .body("survey.languages", contains("en", "es"))
+                .body("survey.questions.name", contains("district", "trust_police", "sources", "household", "comment",
+                        "bye"))
+                .body("survey.questions.kind", contains("single", "likert", "multiple", "integer", "text", "note"))
+                .body("survey.questions[0].hint.es", equalTo("Elija una."))
+                .body("survey.questions[1].label.es", equalTo("Denunciaría la explotación a la policía."))
+                .body("survey.questions[2].required", equalTo(false))
+                .body("survey.waves.status", contains("not_opened", "not_opened", "not_opened"));
+    }
+
+    @Test
+    void importingTheSameFormAgainChangesNothing() {
+        long campaign = campaign(NATIONAL);
+        String formId = "again_" + unique("f").replace('-', '_');
+        byte[] form = odkForm(formId, null);
+        long id = importXlsx(manager(NATIONAL), campaign, form).then().statusCode(201)
+                .extract().<Integer>path("survey.id").longValue();
+        importXlsx(manager(NATIONAL), campaign, form).then().statusCode(200)
+                .body("created", equalTo(false)).body("changed", equalTo(false)).body("survey.id", equalTo((int) id));
+    }
+
+    @Test
+    void unsupportedRowsAreNamedBySheetRowAndColumnAndNothingIsImported() {
+        long campaign = campaign(NATIONAL);
+        long before = surveyCount();
+        // Row 5 (after the header and three rows) is a GPS question, which Beacon does not collect.
+        byte[] form = odkForm("bad_" + unique("f").replace('-', '_'),
+                List.of("geopoint", "location", "Where are you?", "¿Dónde está?", "", "", "no", "", ""));
+        byte[] withSkipLogic = xlsx(sheets(
+                List.of(List.of("type", "name", "label", "relevant"),
+                        List.of("integer", "age", "Age", ""),
+                        List.of("text", "why", "Why?", "${age} > 17")),
+                List.of(List.of("list_name", "name", "label")),
+                List.of(List.of("form_id"), List.of("skip_" + unique("f").replace('-', '_')))));
+
+        importXlsx(manager(NATIONAL), campaign, form)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors", hasItem(containsString("survey sheet, row 5, column A (type): the type 'geopoint' is "
+                        + "not supported")));
+        importXlsx(manager(NATIONAL), campaign, withSkipLogic)
+                .then().statusCode(400)
+                .body("errors", hasItem("survey sheet, row 3, column D (relevant): skip logic (relevant) is not "
+                        + "supported"));
+        assertEquals(before, surveyCount(), "a rejected form must not be half-imported");
+    }
+
+    @Test
+    void identifyingMetadataAndMissingTranslationsAreRefused() {
+        long campaign = campaign(NATIONAL);
+        byte[] kobo = xlsx(sheets(
+                List.of(List.of("type", "name", "label::English (en)", "label::Français (fr)"),
+                        List.of("start", "start", "", ""),
+                        List.of("deviceid", "deviceid", "", ""),
+                        List.of("text", "why", "Why?", "")),
+                List.of(List.of("list_name", "name", "label::English (en)", "label::Français (fr)")),
+                List.of(List.of("form_id"), List.of("kobo_" + unique("f").replace('-', '_')))));
+        importXlsx(manager(NATIONAL), campaign, kobo)
+                .then().statusCode(400)
+                .body("errors", hasItem(containsString("survey sheet, row 2, column A (type): 'start' is not "
+                        + "supported: Beacon surveys are anonymous")))
+                .body("errors", hasItem(containsString("survey sheet, row 3, column A (type): 'deviceid'")))
+                .body("errors", hasItem("survey sheet, row 4, column D (label::Français (fr)): the label in fr is "
+                        + "missing"));
+    }
+
+    @Test
+    void theShippedContentSurveyImportsFromItsCsvSheets() throws IOException {
+        long campaign = campaign(NATIONAL);
+        Path folder = SurveyFixtures.CONTENT.resolve("know-the-signs/surveys/know-the-signs");
+        String slug = unique("know-the-signs");
+        given().auth().oauth2(manager(NATIONAL))
+                .multiPart("campaign", Long.toString(campaign))
+                .multiPart("slug", slug)
+                .multiPart("survey", "survey.csv", Files.readAllBytes(folder.resolve("survey.csv")), "text/csv")
+                .multiPart("choices", "choices.csv", Files.readAllBytes(folder.resolve("choices.csv")), "text/csv")
+                .multiPart("settings", "settings.csv", Files.readAllBytes(folder.resolve("settings.csv")), "text/csv")
+                .when().post("/campaigns/api/surveys")
+                .then().statusCode(201)
+                .body("survey.slug", equalTo(slug))
+                .body("survey.languages", contains("en", "fr", "es", "pt", "ar"))
+                .body("survey.consent.fr", containsString("Cette courte enquête est anonyme"))
+                .body("survey.questions.find { it.name == 'gender' }.role", equalTo("gender"))
+                .body("survey.questions.find { it.name == 'k_sign' }.kind", equalTo("knowledge"))
+                .body("survey.questions.find { it.name == 'k_sign' }.answer", equalTo("papers_kept"))
+                .body("survey.questions.find { it.name == 'l_real_work' }.kind", equalTo("likert"))
+                .body("survey.questions.find { it.name == 'heard_from' }.role", equalTo("channel"))
+                .body("survey.questions.find { it.name == 'suggestion' }.answer", nullValue());
+    }
+
+    @Test
+    void aManagerOfAnotherOrganizationCanNeitherImportNorOpenWaves() {
+        long campaign = campaign(NATIONAL);
+        importXlsx(manager(NGO), campaign, odkForm("other_" + unique("f").replace('-', '_'), null))
+                .then().statusCode(403);
+        long id = SurveyFixtures.evaluationSurvey(NATIONAL, "iso_" + unique("f").replace('-', '_'));
+        given().auth().oauth2(manager(NGO))
+                .when().post("/campaigns/api/surveys/" + id + "/waves/baseline/open")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("tina", NATIONAL, "trainee"))
+                .when().get("/campaigns/api/surveys/" + id)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void wavesOpenAndClose() {
+        long id = SurveyFixtures.evaluationSurvey(NATIONAL, "waves_" + unique("f").replace('-', '_'));
+        given().auth().oauth2(manager(NATIONAL))
+                .when().post("/campaigns/api/surveys/" + id + "/waves/endline/close")
+                .then().statusCode(409);
+        given().auth().oauth2(manager(NATIONAL))
+                .when().post("/campaigns/api/surveys/" + id + "/waves/baseline/open")
+                .then().statusCode(200).body("status", equalTo("open"));
+        given().auth().oauth2(manager(NATIONAL))
+                .when().post("/campaigns/api/surveys/" + id + "/waves/baseline/close")
+                .then().statusCode(200).body("status", equalTo("closed"));
+        given().auth().oauth2(manager(NATIONAL))
+                .when().get("/campaigns/api/surveys/" + id)
+                .then().statusCode(200)
+                .body("waves.find { it.wave == 'baseline' }.status", equalTo("closed"))
+                .body("waves.find { it.wave == 'baseline' }.href",
+                        equalTo("/campaigns/public/surveys/" + given().auth().oauth2(manager(NATIONAL))
+                                .get("/campaigns/api/surveys/" + id).path("slug") + "/baseline"));
+    }
+
+    @Test
+    void paperAnswersWithBadRowsAreRejectedWholeUnlessOnlyGoodRowsAreWanted() {
+        long id = SurveyFixtures.evaluationSurvey(NATIONAL, "paper_" + unique("f").replace('-', '_'),
+                Wave.BASELINE);
+        String csv = """
+                age_band,gender,region,k1,l1,heard_from,people_told,suggestion
+                age_15_24,woman,dakar,yes,4,radio posters,3,More radio
+                age_25_49,man,,maybe,5,,2,
+                age_50_plus,prefer_not,thies,no,3,radio,1,
+                age_25_49,woman,dakar,yes,9,tv,x,
+                """;
+        SurveyFixtures.uploadCsv(NATIONAL, id, Wave.BASELINE, csv, false)
+                .then().statusCode(400)
+                .body("errors", hasItem("answers sheet, row 3, column D (k1): not one of the choices"))
+                .body("errors", hasItem("answers sheet, row 5, column E (l1): not one of the choices"))
+                .body("errors", hasItem("answers sheet, row 5, column F (heard_from): not one of the choices"))
+                .body("errors", hasItem("answers sheet, row 5, column G (people_told): not a whole number"));
+        assertEquals(0, responses(id), "a file with bad rows stores nothing");
+
+        SurveyFixtures.uploadCsv(NATIONAL, id, Wave.BASELINE, csv, true)
+                .then().statusCode(200)
+                .body("rows", equalTo(4)).body("stored", equalTo(2)).body("duplicates", equalTo(0))
+                .body("problems", hasSize(4));
+        assertEquals(2, responses(id));
+
+        SurveyFixtures.uploadCsv(NATIONAL, id, Wave.BASELINE, csv, true)
+                .then().statusCode(200).body("stored", equalTo(0)).body("duplicates", equalTo(2));
+        assertEquals(2, responses(id), "uploading the same file twice stores its rows once");
+    }
+
+    @Test
+    void paperAnswersWithUnknownColumnsOrWithoutARequiredQuestionAreRejected() {
+        long id = SurveyFixtures.evaluationSurvey(NATIONAL, "cols_" + unique("f").replace('-', '_'));
+        SurveyFixtures.uploadCsv(NATIONAL, id, Wave.BASELINE, "age_band,gender,k1,favourite_colour\n", true)
+                .then().statusCode(400)
+                .body("errors", hasItem("answers sheet, row 1, column D (favourite_colour): no question of this "
+                        + "survey has this name"))
+                .body("errors", hasItem("answers sheet, row 1, column l1: the required question has no column"));
+    }
+
+    @Test
+    void theAnswerTemplateListsTheQuestionNames() {
+        long id = SurveyFixtures.evaluationSurvey(NATIONAL, "tpl_" + unique("f").replace('-', '_'));
+        given().auth().oauth2(manager(NATIONAL))
+                .when().get("/campaigns/api/surveys/" + id + "/answers-template.csv")
+                .then().statusCode(200)
+                .body(equalTo("age_band,gender,region,k1,l1,heard_from,people_told,suggestion\r\n"));
+    }
+
+    long responses(long surveyId) {
+        return ((Number) entityManager.createNativeQuery("select count(*) from survey_response where survey_id = ?1")
+                .setParameter(1, surveyId).getSingleResult()).longValue();
+    }
+}
