@@ -3,6 +3,8 @@ package org.beacon.devstack;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.beacon.devstack.content.DemoData;
+
 /**
  * The run command: starts the whole platform with the shipped content and demo users, prints where to go and how
  * to sign in, and stops everything on Ctrl-C.
@@ -21,7 +23,6 @@ public final class Devstack {
             new String[] { "ngo-manager", "campaign-manager", "civil-society-ngo" },
             new String[] { "ngo-evaluator", "evaluator", "civil-society-ngo" },
             new String[] { "admin", "admin", "national-coordination" });
-    static final String DEMO_PASSWORD = "beacon-demo";
 
     private Devstack() {
     }
@@ -40,12 +41,16 @@ public final class Devstack {
         }));
         stack.start();
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (!stack.importReport().isEmpty()) {
+            System.out.println("\nContent imported from content/:");
+            stack.importReport().forEach(line -> System.out.println("  " + line));
+        }
         System.out.printf("%nBeacon is ready after %.1f s.%n%n", seconds);
         System.out.println("  Open      " + stack.gatewayUrl());
         System.out.println("  Keycloak  " + stack.keycloakUrl() + "  (realm beacon)");
         System.out.println("  Logs      " + stack.logs());
         System.out.println();
-        System.out.println("  Demo logins (password for all: " + DEMO_PASSWORD + ")");
+        System.out.println("  Demo logins (password for all: " + DemoData.DEMO_PASSWORD + ")");
         for (String[] user : DEMO_USERS) {
             System.out.printf("    %-14s %-36s %s%n", user[0], user[1], user[2]);
         }

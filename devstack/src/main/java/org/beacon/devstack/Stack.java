@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.beacon.devstack.content.ContentImport;
+import org.beacon.devstack.content.DemoData;
 import org.beacon.testing.PostgresServer;
 import org.beacon.testing.S3ProxyServer;
 import org.beacon.testing.WaitFor;
@@ -30,6 +32,7 @@ public final class Stack implements AutoCloseable {
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Secrets secrets;
     private boolean closed;
+    private final List<String> importReport = new ArrayList<>();
     private String databaseUrl;
     private String databaseUser;
     private String databasePassword;
@@ -111,6 +114,22 @@ public final class Stack implements AutoCloseable {
             WaitFor.http(service.name, "http://127.0.0.1:" + port + "/q/health/ready", status -> status == 200,
                     READY_TIMEOUT, service.process, service.log.toString());
         }
+        if (settings.importContent()) {
+            importContent();
+        }
+    }
+
+    /** The shipped content, through the same import APIs and service account as the Kubernetes Job. */
+    private void importContent() {
+        ContentImport contentImport = new ContentImport(trainingUrl(), campaignUrl(), settings.keycloakUrl(),
+                "content-importer", importerClientSecret(), settings.repository().resolve("content"));
+        importReport.addAll(contentImport.run());
+        importReport.addAll(new DemoData(contentImport, settings.keycloakUrl(), testClientSecret()).publish());
+    }
+
+    /** What the content import did at start, one line per item. */
+    public List<String> importReport() {
+        return List.copyOf(importReport);
     }
 
     /** An external Keycloak brings its own client secret; a local one gets a generated, remembered secret. */

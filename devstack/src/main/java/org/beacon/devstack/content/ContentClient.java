@@ -28,15 +28,30 @@ final class ContentClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String tokenUrl;
-    private final String clientId;
-    private final String clientSecret;
+    private final String grant;
     private String token;
     private long tokenExpiresAt;
 
-    ContentClient(String keycloakUrl, String clientId, String clientSecret) {
+    private ContentClient(String keycloakUrl, String grant) {
         this.tokenUrl = keycloakUrl + "/realms/beacon/protocol/openid-connect/token";
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
+        this.grant = grant;
+    }
+
+    /** A confidential client acting for itself (client-credentials grant): the content importer. */
+    static ContentClient serviceAccount(String keycloakUrl, String clientId, String clientSecret) {
+        return new ContentClient(keycloakUrl, "grant_type=client_credentials&client_id=" + encode(clientId)
+                + "&client_secret=" + encode(clientSecret));
+    }
+
+    /**
+     * A demo user, through the password-grant client that only local and test realms have: the demo data goes
+     * through the same four-eyes steps a real author and reviewer would take.
+     */
+    static ContentClient demoUser(String keycloakUrl, String clientId, String clientSecret, String username,
+            String password) {
+        return new ContentClient(keycloakUrl, "grant_type=password&client_id=" + encode(clientId)
+                + "&client_secret=" + encode(clientSecret) + "&username=" + encode(username) + "&password="
+                + encode(password));
     }
 
     Answer post(String url, String contentType, byte[] body) {
@@ -48,6 +63,11 @@ final class ContentClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return send(request);
+    }
+
+    /** A POST without a body, as the workflow actions (submit, approve, open a wave) are. */
+    Answer post(String url) {
+        return post(url, "application/json", new byte[0]);
     }
 
     Answer postJson(String url, Object body) {
@@ -87,13 +107,11 @@ final class ContentClient {
 
     private synchronized String token() {
         if (token == null || System.currentTimeMillis() > tokenExpiresAt) {
-            String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
-                    + encode(clientSecret);
             Answer answer = send(HttpRequest.newBuilder(URI.create(tokenUrl))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(grant)).build());
             if (!answer.ok()) {
-                throw new IllegalStateException("Keycloak refused the content-importer client: " + answer.body());
+                throw new IllegalStateException("Keycloak refused the token request: " + answer.body());
             }
             token = answer.body().path("access_token").asText();
             // Renew a little before expiry so a long import never sends a stale token.

@@ -1,0 +1,149 @@
+package org.beacon.devstack.content;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Loads content/ into the services through their import APIs, as the {@code content-importer} service account:
+ * courses, then help resources (campaigns need them to be publishable), then campaigns, then their surveys (the
+ * XLSForm built from the checked-in CSV sheets). Every import API is idempotent, so running this again changes
+ * nothing, and a changed file becomes a new draft. Used by the devstack at start and by the Kubernetes Job.
+ */
+public final class ContentImport {
+
+    private final ContentClient client;
+    private final String trainingUrl;
+    private final String campaignUrl;
+    private final Path content;
+    private final List<String> report = new ArrayList<>();
+    private final List<JsonNode> courseVersions = new ArrayList<>();
+    private final List<JsonNode> surveys = new ArrayList<>();
+
+    public ContentImport(String trainingUrl, String campaignUrl, String keycloakUrl, String clientId,
+            String clientSecret, Path content) {
+        this.client = ContentClient.serviceAccount(keycloakUrl, clientId, clientSecret);
+        this.trainingUrl = trainingUrl;
+        this.campaignUrl = campaignUrl;
+        this.content = content;
+    }
+
+    /** The Kubernetes Job's entry point; configuration from the environment (see k8s/README.md). */
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        Path content = Path.of(env.getOrDefault("BEACON_CONTENT_DIR", "content"));
+        List<String> problems = ContentValidation.validate(content, null);
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> System.err.println("content: " + problem));
+            System.exit(1);
+        }
+        ContentImport contentImport = new ContentImport(required(env, "BEACON_TRAINING_URL"),
+                required(env, "BEACON_CAMPAIGN_URL"), required(env, "BEACON_KEYCLOAK_URL"),
+                env.getOrDefault("BEACON_IMPORT_CLIENT_ID", "content-importer"),
+                required(env, "BEACON_IMPORT_CLIENT_SECRET"), content);
+        try {
+            contentImport.run().forEach(System.out::println);
+        } catch (ImportFailed e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** One line per imported item with the service's verdict (created, unchanged, new draft...). */
+    public List<String> run() {
+        for (Path course : ContentValidation.children(content.resolve("courses"))) {
+            JsonNode answer = expect("course " + course.getFileName(), client.post(
+                    trainingUrl + "/training/api/import/courses", "application/zip",
+                    Zips.of(course, List.of(course))));
+            report.add("course " + course.getFileName() + ": " + answer.path("outcome").asText(answer.toString()));
+            courseVersions.add(answer);
+        }
+        if (Files.isDirectory(content.resolve("help"))) {
+            JsonNode answer = expect("help resources", client.post(campaignUrl + "/campaigns/api/import/help",
+                    "application/zip", Zips.of(content.resolve("help"), List.of(content.resolve("help")))));
+            report.add("help resources: " + summary(answer));
+        }
+        List<Path> campaigns = ContentValidation.children(content.resolve("campaigns"));
+        if (!campaigns.isEmpty()) {
+            List<Path> texts = new ArrayList<>();
+            for (Path campaign : campaigns) {
+                texts.add(campaign.resolve("campaign.yaml"));
+                if (Files.isDirectory(campaign.resolve("materials"))) {
+                    texts.add(campaign.resolve("materials"));
+                }
+            }
+            JsonNode answer = expect("campaigns", client.post(campaignUrl + "/campaigns/api/import/campaigns",
+                    "application/zip", Zips.of(content.resolve("campaigns"), texts)));
+            report.add("campaigns: " + summary(answer));
+        }
+        for (Path campaign : campaigns) {
+            for (Path survey : ContentValidation.children(campaign.resolve("surveys"))) {
+                Multipart form = new Multipart()
+                        .field("campaign", campaign.getFileName().toString())
+                        .field("slug", survey.getFileName().toString())
+                        .file("file", survey.getFileName() + ".xlsx",
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                XlsFormWorkbook.fromCsv(survey));
+                JsonNode answer = expect("survey " + survey.getFileName(), client.post(
+                        campaignUrl + "/campaigns/api/surveys", form.contentType(), form.bytes()));
+                surveys.add(answer);
+                report.add("survey " + survey.getFileName() + ": "
+                        + (answer.path("created").asBoolean() ? "created"
+                                : answer.path("changed").asBoolean() ? "changed" : "unchanged"));
+            }
+        }
+        return report;
+    }
+
+    /** What the training service answered for each course: outcome, version id and status. */
+    List<JsonNode> courseVersions() {
+        return courseVersions;
+    }
+
+    /** What the campaign service answered for each survey. */
+    List<JsonNode> surveys() {
+        return surveys;
+    }
+
+    String trainingUrl() {
+        return trainingUrl;
+    }
+
+    String campaignUrl() {
+        return campaignUrl;
+    }
+
+    Path content() {
+        return content;
+    }
+
+    private static String summary(JsonNode answer) {
+        return answer.isObject() ? answer.toString() : answer.asText();
+    }
+
+    static JsonNode expect(String what, ContentClient.Answer answer) {
+        if (!answer.ok()) {
+            throw new ImportFailed("Import of " + what + " refused (" + answer.status() + "): " + answer.body());
+        }
+        return answer.body();
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set");
+        }
+        return value;
+    }
+
+    /** A service refused part of the content; nothing of that part was imported. */
+    public static final class ImportFailed extends RuntimeException {
+        ImportFailed(String message) {
+            super(message);
+        }
+    }
+}

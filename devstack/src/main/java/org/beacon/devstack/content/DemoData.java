@@ -1,0 +1,109 @@
+package org.beacon.devstack.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a fresh local stack shows on first start besides the imported drafts: the shipped courses and campaigns
+ * published through their real four-eyes steps by two different demo accounts, and the demo surveys filled with
+ * synthetic answers so evaluators see results. Only for local and test stacks: it signs in demo users through the
+ * password-grant client that the production realm does not have.
+ */
+public final class DemoData {
+
+    /** Password of every demo account (keycloak/beacon-realm-demo.json). */
+    public static final String DEMO_PASSWORD = "beacon-demo";
+
+    private final ContentImport contentImport;
+    private final String keycloakUrl;
+    private final String testClientSecret;
+    private final List<String> report = new ArrayList<>();
+
+    public DemoData(ContentImport contentImport, String keycloakUrl, String testClientSecret) {
+        this.contentImport = contentImport;
+        this.keycloakUrl = keycloakUrl;
+        this.testClientSecret = testClientSecret;
+    }
+
+    public List<String> publish() {
+        publishCourses();
+        publishCampaigns();
+        return report;
+    }
+
+    /** The importer wrote each version; an author submits it and a second author approves it. */
+    private void publishCourses() {
+        ContentClient author = user("author");
+        ContentClient reviewer = user("reviewer");
+        String authoring = contentImport.trainingUrl() + "/training/api/authoring/versions/";
+        for (JsonNode version : contentImport.courseVersions()) {
+            String status = version.path("status").asText();
+            long id = version.path("versionId").asLong();
+            if ("draft".equals(status)) {
+                ContentImport.expect("submitting course " + version.path("slug").asText(),
+                        author.post(authoring + id + "/submit"));
+                status = "in_review";
+            }
+            if ("in_review".equals(status)) {
+                ContentImport.expect("approving course " + version.path("slug").asText(),
+                        reviewer.post(authoring + id + "/approve"));
+                report.add("course " + version.path("slug").asText() + ": published version "
+                        + version.path("version").asText() + " (submitted by author, approved by reviewer)");
+            }
+        }
+    }
+
+    /**
+     * Each imported campaign of the national coordination body, and each of its material variants: one manager
+     * sends it for review, a second approves it with the review checklist, the first publishes it.
+     */
+    private void publishCampaigns() {
+        ContentClient manager = user("manager");
+        ContentClient approver = user("manager2");
+        String campaigns = contentImport.campaignUrl() + "/campaigns/api/campaigns/";
+        for (JsonNode campaign : ContentImport.expect("listing campaigns", manager.get(campaigns)).path("campaigns")) {
+            String id = campaign.path("id").asText();
+            String slug = campaign.path("slug").asText();
+            for (JsonNode material : ContentImport.expect("listing materials of " + slug,
+                    manager.get(campaigns + id + "/materials"))) {
+                for (JsonNode variant : material.path("variants")) {
+                    advance(slug + "/" + material.path("slug").asText() + "/" + variant.path("language").asText(),
+                            variant.path("review"), campaigns + id + "/materials/" + material.path("slug").asText()
+                                    + "/variants/" + variant.path("language").asText(),
+                            manager, approver);
+                }
+            }
+            JsonNode detail = ContentImport.expect("reading campaign " + slug, manager.get(campaigns + id));
+            if (advance(slug, detail.path("current").path("review"), campaigns + id, manager, approver)) {
+                report.add("campaign " + slug + ": published (sent by manager, approved by manager2)");
+            }
+        }
+    }
+
+    /** Moves a reviewable item on to published; true when it was published now. */
+    private static boolean advance(String what, JsonNode review, String url, ContentClient author,
+            ContentClient approver) {
+        String status = review.path("status").asText();
+        if ("draft".equals(status)) {
+            ContentImport.expect("sending " + what + " for review", author.post(url + "/submit"));
+            status = "in_review";
+        }
+        if (!"in_review".equals(status)) {
+            return false;
+        }
+        if (review.path("approvedBy").isNull() || review.path("approvedBy").isMissingNode()) {
+            ContentImport.expect("approving " + what, approver.postJson(url + "/approve", Map.of(
+                    "safeAlternatives", true, "thbSomDistinction", true, "sensitivity", true,
+                    "noIdentifyingImage", true)));
+        }
+        ContentImport.expect("publishing " + what, author.post(url + "/publish"));
+        return true;
+    }
+
+    private ContentClient user(String username) {
+        return ContentClient.demoUser(keycloakUrl, "beacon-tests", testClientSecret, username, DEMO_PASSWORD);
+    }
+}

@@ -1,0 +1,160 @@
+package org.beacon.devstack.content;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Plausible, clearly synthetic answers for a shipped survey, so that evaluators see real-looking results on a fresh
+ * stack: knowledge and attitudes a little better at endline than at baseline, campaign reach only at endline, and
+ * background groups of very different sizes so that some cells fall under the suppression threshold. The output is
+ * the CSV layout field teams upload (one column per question name, multiple choices separated by spaces), and the
+ * same generator can produce any number of rows for load tests. Seeded, so the same call gives the same answers.
+ */
+public final class SyntheticAnswers {
+
+    /** A question of the form, as far as generating answers needs it. */
+    record Question(String type, String name, String list, String kind, String answer, boolean required) {
+    }
+
+    private final List<Question> questions = new ArrayList<>();
+    private final Map<String, List<String>> choices = new LinkedHashMap<>();
+
+    private SyntheticAnswers() {
+    }
+
+    public static SyntheticAnswers forSurvey(Path surveyFolder) {
+        SyntheticAnswers answers = new SyntheticAnswers();
+        List<List<String>> survey = XlsFormWorkbook.rows(surveyFolder.resolve("survey.csv"));
+        List<String> header = survey.get(0);
+        for (List<String> row : survey.subList(1, survey.size())) {
+            String[] type = cell(row, header, "type").trim().split("\\s+");
+            String name = cell(row, header, "name");
+            if (name.isBlank() || List.of("note", "begin_group", "end_group", "begin", "end").contains(type[0])) {
+                continue;
+            }
+            answers.questions.add(new Question(type[0], name, type.length > 1 ? type[1] : null,
+                    cell(row, header, "beacon_kind"), cell(row, header, "beacon_answer"),
+                    cell(row, header, "required").toLowerCase().matches("yes|true|1")));
+        }
+        List<List<String>> choiceRows = XlsFormWorkbook.rows(surveyFolder.resolve("choices.csv"));
+        List<String> choiceHeader = choiceRows.get(0);
+        for (List<String> row : choiceRows.subList(1, choiceRows.size())) {
+            answers.choices.computeIfAbsent(cell(row, choiceHeader, "list_name"), k -> new ArrayList<>())
+                    .add(cell(row, choiceHeader, "name"));
+        }
+        return answers;
+    }
+
+    /** {@code count} respondents of a wave as CSV; {@code endline} shifts knowledge, attitudes and reach. */
+    public String csv(int count, boolean endline, long seed) {
+        Random random = new Random(seed);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            printer.printRecord(questions.stream().map(Question::name).toList());
+            for (int i = 0; i < count; i++) {
+                List<String> row = new ArrayList<>(questions.size());
+                for (Question question : questions) {
+                    row.add(answer(question, endline, random));
+                }
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private String answer(Question question, boolean endline, Random random) {
+        if (!question.required() && random.nextDouble() < 0.2) {
+            return "";
+        }
+        List<String> options = question.list() == null ? List.of() : choices.getOrDefault(question.list(), List.of());
+        switch (question.type()) {
+            case "integer":
+                return String.valueOf(Math.max(0, (int) Math.round(random.nextGaussian() * 2 + (endline ? 4 : 2))));
+            case "text":
+                return random.nextDouble() < 0.9 ? "" : FREE_TEXT.get(random.nextInt(FREE_TEXT.size()));
+            case "select_multiple":
+                return channels(options, endline, random);
+            case "select_one":
+                break;
+            default:
+                return "";
+        }
+        if (options.isEmpty()) {
+            return "";
+        }
+        return switch (question.kind()) {
+            case "knowledge" -> random.nextDouble() < (endline ? 0.68 : 0.45) || options.size() == 1
+                    ? question.answer()
+                    : wrong(options, question.answer(), random);
+            case "likert" -> options.get(likert(options.size(), endline, random));
+            // Background groups of very different sizes: the later choices are rare, so some cells stay small.
+            case "background" -> options.get(skewed(options.size(), random));
+            default -> options.get(random.nextInt(options.size()));
+        };
+    }
+
+    private static String wrong(List<String> options, String right, Random random) {
+        List<String> wrong = options.stream().filter(o -> !o.equals(right)).toList();
+        return wrong.get(random.nextInt(wrong.size()));
+    }
+
+    /** Agreement on a 1..n scale centred a little higher at endline. */
+    private static int likert(int size, boolean endline, Random random) {
+        double centre = (size - 1) * (endline ? 0.62 : 0.5);
+        int value = (int) Math.round(centre + random.nextGaussian() * size / 4.0);
+        return Math.min(size - 1, Math.max(0, value));
+    }
+
+    /** Index 0 most often, each later one rarer (geometric). */
+    private static int skewed(int size, Random random) {
+        int index = 0;
+        while (index < size - 1 && random.nextDouble() < 0.45) {
+            index++;
+        }
+        return index;
+    }
+
+    /** Reach: at baseline most have not heard of the campaign; at endline most name one to three channels. */
+    private static String channels(List<String> options, boolean endline, Random random) {
+        String notHeard = options.stream().filter(o -> o.startsWith("not_")).findFirst().orElse(null);
+        List<String> real = options.stream().filter(o -> !o.equals(notHeard)).toList();
+        if (notHeard != null && random.nextDouble() < (endline ? 0.25 : 0.8)) {
+            return notHeard;
+        }
+        List<String> picked = new ArrayList<>();
+        int wanted = 1 + random.nextInt(3);
+        for (String option : real) {
+            if (picked.size() < wanted && random.nextDouble() < 0.35) {
+                picked.add(option);
+            }
+        }
+        if (picked.isEmpty()) {
+            picked.add(real.get(skewed(real.size(), random)));
+        }
+        return String.join(" ", picked);
+    }
+
+    private static String cell(List<String> row, List<String> header, String column) {
+        int index = header.indexOf(column);
+        return index < 0 || index >= row.size() ? "" : row.get(index).trim();
+    }
+
+    private static final List<String> FREE_TEXT = List.of(
+            "The radio spot was clear.",
+            "I would like more information about work contracts abroad.",
+            "We talked about it at the community meeting.",
+            "Where can my cousin check a job offer? Write to demo@example.org",
+            "Please repeat the message on the radio in the evening.");
+}

@@ -1,0 +1,164 @@
+package org.beacon.devstack.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.beacon.devstack.Stack;
+import org.beacon.devstack.content.ContentImport;
+import org.beacon.devstack.content.DemoData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A trainee's whole course: pre-test, lessons, knowledge check, post-test, certificate, public verification. The
+ * course is a small one written here, so the journey knows the right answers without the browser ever seeing them;
+ * it goes through the same import and four-eyes publishing as the shipped courses.
+ */
+class TrainingJourneyIT {
+
+    static Stack stack;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        stack = E2EStack.get();
+        Path content = Files.createTempDirectory("beacon-e2e-content");
+        writeCourse(content.resolve("courses/e2e-first-steps"));
+        ContentImport contentImport = new ContentImport(stack.trainingUrl(), stack.campaignUrl(), stack.keycloakUrl(),
+                "content-importer", stack.importerClientSecret(), content);
+        contentImport.run();
+        new DemoData(contentImport, stack.keycloakUrl(), stack.testClientSecret()).publish();
+        browser = new Browser(stack.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @Test
+    void aTraineeCompletesACourseAndAnyoneCanVerifyTheCertificate() throws Exception {
+        browser.open("/training/courses/e2e-first-steps");
+        browser.signInOnKeycloak("trainee", DemoData.DEMO_PASSWORD);
+        browser.waitFor(By.id("language"));
+        browser.driver.findElement(By.cssSelector("#language option[value='fr']")).click();
+        browser.driver.findElement(By.cssSelector("form[action$='/enrol'] button")).click();
+
+        String enrolment = browser.path();
+        assertTrue(enrolment.matches("/training/enrolments/\\d+"), enrolment);
+        for (int step = 0; step < 10 && certificateLink().isEmpty(); step++) {
+            takeNextStep(enrolment);
+        }
+        List<WebElement> certificate = certificateLink();
+        assertEquals(1, certificate.size(), "the completed course offers its certificate: " + browser.text());
+        assertTrue(browser.text().contains("100"), "progress is complete: " + browser.text());
+
+        byte[] pdf = downloadWithBrowserSession(certificate.get(0).getAttribute("href"));
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+
+        String verify = browser.driver.findElement(By.cssSelector("a[href*='/training/public/verify?code=']"))
+                .getAttribute("href");
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(verify);
+        String page = browser.text();
+        assertTrue(page.contains("Tariq Trainee"), page);
+        assertTrue(page.contains("Premiers pas"), "the course title in the trainee's language: " + page);
+        assertTrue(browser.path().startsWith("/training/public/verify"), "no login needed: " + browser.path());
+    }
+
+    /** Opens the first open test or unstudied lesson on the enrolment page and completes it. */
+    private void takeNextStep(String enrolment) {
+        browser.open(enrolment);
+        List<WebElement> tests = browser.driver.findElements(By.cssSelector("a.button[href*='/assessments/']"));
+        if (!tests.isEmpty()) {
+            tests.get(0).click();
+            for (WebElement yes : browser.driver.findElements(By.cssSelector("input[type=radio][value=true]"))) {
+                yes.click();
+            }
+            browser.driver.findElement(By.cssSelector("form[action*='/assessments/'] button[type=submit]")).click();
+            return;
+        }
+        for (WebElement item : browser.driver.findElements(By.cssSelector("ol li"))) {
+            List<WebElement> link = item.findElements(By.cssSelector("a[href*='/lessons/']"));
+            if (!link.isEmpty() && !item.getText().contains("✓")) {
+                link.get(0).click();
+                browser.driver.findElement(By.cssSelector("form[action$='/studied'] button")).click();
+                return;
+            }
+        }
+        throw new AssertionError("no step left to take on " + enrolment + ": " + browser.text());
+    }
+
+    private List<WebElement> certificateLink() {
+        return browser.driver.findElements(By.cssSelector("a[href$='/certificate.pdf']"));
+    }
+
+    private byte[] downloadWithBrowserSession(String url) throws Exception {
+        String cookies = browser.driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        return response.body();
+    }
+
+    private static void writeCourse(Path course) throws IOException {
+        write(course.resolve("course.yaml"), """
+                slug: e2e-first-steps
+                sectors: [police]
+                defaultLanguage: en
+                languages: [en, fr]
+                passMark: 70
+                title: {en: "First steps", fr: "Premiers pas"}
+                summary: {en: "A short course for the journey test.", fr: "Un cours court pour le test de parcours."}
+                modules:
+                  - slug: basics
+                    title: {en: "Basics", fr: "Bases"}
+                    lessons:
+                      - slug: elements
+                        title: {en: "Three elements", fr: "Trois éléments"}
+                    check: [e2e-q2]
+                pretest: [e2e-q1]
+                posttest: [e2e-q1, e2e-q2, e2e-q3]
+                """);
+        for (String language : List.of("en", "fr")) {
+            write(course.resolve("lessons/basics/elements." + language + ".md"),
+                    "# " + ("en".equals(language) ? "Three elements" : "Trois éléments") + "\n\n"
+                            + "Act, means and purpose. (002 L17)\n");
+            write(course.resolve("questions/bank." + language + ".gift"), """
+                    // source: (002 L17)
+                    // legal: UN Trafficking Protocol, Art. 3(a)
+                    ::e2e-q1:: Trafficking of an adult needs an act, a means and a purpose. {T #Yes.}
+
+                    // source: (002 L19)
+                    // legal: UN Trafficking Protocol, Art. 3(b)
+                    ::e2e-q2:: Consent obtained by deception is irrelevant. {T #Yes.}
+
+                    // source: (002 L56)
+                    // legal: UN Smuggling Protocol, Art. 3
+                    ::e2e-q3:: Smuggling of migrants always involves crossing a border. {T #Yes.}
+                    """);
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
