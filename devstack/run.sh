@@ -20,6 +20,7 @@ if [ -n "$stale" ]; then
 fi
 
 exec java -Dbeacon.repository="$PWD" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory \
   -Dbeacon.s3proxy.jar="$PWD/test-support/target/tools/s3proxy.jar" \
   -Dbeacon.keycloak.zip="$PWD/devstack/target/tools/keycloak.zip" \
   -cp "devstack/target/classes:devstack/target/lib/*" org.beacon.devstack.Devstack

@@ -65,7 +65,8 @@ public final class ContentImport {
         if (Files.isDirectory(content.resolve("help"))) {
             JsonNode answer = expect("help resources", client.post(campaignUrl + "/campaigns/api/import/help",
                     "application/zip", Zips.of(content.resolve("help"), List.of(content.resolve("help")))));
-            report.add("help resources: " + summary(answer));
+            report.add("help resources: " + answer.path("created").size() + " created, "
+                    + answer.path("updated").size() + " updated, " + answer.path("unchanged").size() + " unchanged");
         }
         List<Path> campaigns = ContentValidation.children(content.resolve("campaigns"));
         if (!campaigns.isEmpty()) {
@@ -78,7 +79,11 @@ public final class ContentImport {
             }
             JsonNode answer = expect("campaigns", client.post(campaignUrl + "/campaigns/api/import/campaigns",
                     "application/zip", Zips.of(content.resolve("campaigns"), texts)));
-            report.add("campaigns: " + summary(answer));
+            for (JsonNode campaign : answer.path("campaigns")) {
+                report.add("campaign " + campaign.path("slug").asText() + ": " + campaign.path("outcome").asText()
+                        + (campaign.path("changes").isEmpty() ? "" : " (" + campaign.path("changes").size()
+                                + " drafts written)"));
+            }
         }
         for (Path campaign : campaigns) {
             for (Path survey : ContentValidation.children(campaign.resolve("surveys"))) {
@@ -119,10 +124,6 @@ public final class ContentImport {
 
     Path content() {
         return content;
-    }
-
-    private static String summary(JsonNode answer) {
-        return answer.isObject() ? answer.toString() : answer.asText();
     }
 
     static JsonNode expect(String what, ContentClient.Answer answer) {

@@ -1,6 +1,8 @@
 package org.beacon.devstack.content;
 
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,10 @@ public final class DemoData {
     private final String testClientSecret;
     private final List<String> report = new ArrayList<>();
 
+    /** A few thousand answers: enough for real-looking figures, with some background cells still under k. */
+    static final int BASELINE_RESPONSES = 1200;
+    static final int ENDLINE_RESPONSES = 1500;
+
     public DemoData(ContentImport contentImport, String keycloakUrl, String testClientSecret) {
         this.contentImport = contentImport;
         this.keycloakUrl = keycloakUrl;
@@ -31,6 +37,7 @@ public final class DemoData {
     public List<String> publish() {
         publishCourses();
         publishCampaigns();
+        answerNewSurveys();
         return report;
     }
 
@@ -81,6 +88,40 @@ public final class DemoData {
                 report.add("campaign " + slug + ": published (sent by manager, approved by manager2)");
             }
         }
+    }
+
+    /**
+     * A survey imported for the first time gets a closed baseline wave and an open endline wave, both filled with
+     * synthetic answers uploaded the way field teams upload paper forms. The endline stays open, so the public
+     * campaign page links to it.
+     */
+    private void answerNewSurveys() {
+        ContentClient manager = user("manager");
+        String api = contentImport.campaignUrl() + "/campaigns/api/surveys/";
+        for (JsonNode imported : contentImport.surveys()) {
+            if (!imported.path("created").asBoolean()) {
+                continue;
+            }
+            JsonNode survey = imported.path("survey");
+            long id = survey.path("id").asLong();
+            Path folder = contentImport.content().resolve("campaigns")
+                    .resolve(survey.path("campaign").asText()).resolve("surveys").resolve(survey.path("slug").asText());
+            SyntheticAnswers answers = SyntheticAnswers.forSurvey(folder);
+            int baseline = upload(manager, api + id, "baseline", answers.csv(BASELINE_RESPONSES, false, id));
+            ContentImport.expect("closing the baseline", manager.post(api + id + "/waves/baseline/close"));
+            int endline = upload(manager, api + id, "endline", answers.csv(ENDLINE_RESPONSES, true, id + 1));
+            report.add("survey " + survey.path("slug").asText() + ": " + baseline + " baseline and " + endline
+                    + " endline synthetic answers; endline open");
+        }
+    }
+
+    private static int upload(ContentClient manager, String survey, String wave, String csv) {
+        ContentImport.expect("opening the " + wave, manager.post(survey + "/waves/" + wave + "/open"));
+        Multipart form = new Multipart().file("file", wave + ".csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        return ContentImport.expect("uploading " + wave + " answers",
+                manager.post(survey + "/waves/" + wave + "/answers", form.contentType(), form.bytes()))
+                .path("stored").asInt();
     }
 
     /** Moves a reviewable item on to published; true when it was published now. */
