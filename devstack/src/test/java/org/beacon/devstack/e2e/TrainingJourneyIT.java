@@ -60,7 +60,11 @@ class TrainingJourneyIT {
 
         String enrolment = browser.path();
         assertTrue(enrolment.matches("/training/enrolments/\\d+"), enrolment);
-        for (int step = 0; step < 10 && certificateLink().isEmpty(); step++) {
+        for (int step = 0; step < 10; step++) {
+            browser.open(enrolment);
+            if (!certificateLink().isEmpty()) {
+                break;
+            }
             takeNextStep(enrolment);
         }
         List<WebElement> certificate = certificateLink();
@@ -80,10 +84,10 @@ class TrainingJourneyIT {
         assertTrue(browser.path().startsWith("/training/public/verify"), "no login needed: " + browser.path());
     }
 
-    /** Opens the first open test or unstudied lesson on the enrolment page and completes it. */
+    /** Takes the first test not yet taken (a taken one shows its score) or studies the first unstudied lesson. */
     private void takeNextStep(String enrolment) {
-        browser.open(enrolment);
-        List<WebElement> tests = browser.driver.findElements(By.cssSelector("a.button[href*='/assessments/']"));
+        List<WebElement> tests = browser.driver.findElements(By.cssSelector("a.button[href*='/assessments/']"))
+                .stream().filter(test -> !test.findElement(By.xpath("./..")).getText().contains("%")).toList();
         if (!tests.isEmpty()) {
             tests.get(0).click();
             for (WebElement yes : browser.driver.findElements(By.cssSelector("input[type=radio][value=true]"))) {

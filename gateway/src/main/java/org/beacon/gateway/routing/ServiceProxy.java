@@ -1,5 +1,7 @@
 package org.beacon.gateway.routing;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.quarkus.oidc.AccessTokenCredential;
@@ -122,10 +124,27 @@ public class ServiceProxy {
                 out.headers().add(header.getKey(), header.getValue());
             }
         });
+        // The services pick the language from the Accept-Language the gateway derives from the chooser's cookie,
+        // so a cached page is only valid for the same header and cookie.
+        out.headers().set(HttpHeaders.VARY, vary(response.headers().getAll(HttpHeaders.VARY)));
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             out.setChunked(true);
         }
         response.pipeTo(out);
+    }
+
+    static String vary(List<String> upstream) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String header : upstream) {
+            for (String value : header.split(",")) {
+                if (!value.isBlank()) {
+                    values.add(value.trim());
+                }
+            }
+        }
+        values.add("Accept-Language");
+        values.add("Cookie");
+        return String.join(", ", values);
     }
 
     private void unavailable(RoutingContext ctx, Upstream upstream, Throwable failure) {

@@ -46,7 +46,9 @@ class ServiceProxyTests {
                 .body("headers.authorization", nullValue())
                 .body("headers.x-forwarded-for", nullValue())
                 .body("headers.accept-language", equalTo("pt"))
-                .header("Set-Cookie", nullValue());
+                .header("Set-Cookie", nullValue())
+                .header("Vary", containsString("Accept-Language"))
+                .header("Vary", containsString("Cookie"));
     }
 
     @Test
