@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,6 +26,9 @@ public final class SyntheticAnswers {
     /** A question of the form, as far as generating answers needs it. */
     record Question(String type, String name, String list, String kind, String answer, boolean required) {
     }
+
+    /** The key column of an uploaded sheet (ODK's name for it). */
+    static final String KEY_COLUMN = "_uuid";
 
     private final List<Question> questions = new ArrayList<>();
     private final Map<String, List<String>> choices = new LinkedHashMap<>();
@@ -60,9 +64,13 @@ public final class SyntheticAnswers {
         Random random = new Random(seed);
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            printer.printRecord(questions.stream().map(Question::name).toList());
+            List<String> header = new ArrayList<>(List.of(KEY_COLUMN));
+            questions.forEach(question -> header.add(question.name()));
+            printer.printRecord(header);
             for (int i = 0; i < count; i++) {
-                List<String> row = new ArrayList<>(questions.size());
+                List<String> row = new ArrayList<>(questions.size() + 1);
+                // Each respondent's own key (as ODK's _uuid): identical answers of two people stay two responses.
+                row.add(new UUID(seed, i).toString());
                 for (Question question : questions) {
                     row.add(answer(question, endline, random));
                 }
