@@ -59,6 +59,25 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Replaces what a form field holds with {@code text} (a text area takes line breaks as typed). */
+    public void fill(By field, String text) {
+        WebElement element = waitFor(field);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    /** Clicks a button or link that loads another page, and waits until that page has replaced this one. */
+    public void clickAndWait(By target) {
+        clickAndWait(driver.findElement(target));
+    }
+
+    /** The same for an element already found. */
+    public void clickAndWait(WebElement target) {
+        WebElement current = driver.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(current));
+    }
+
     /** Fills the real Keycloak login form, which the gateway redirected the browser to. */
     public void signInOnKeycloak(String username, String password) {
         waitFor(By.id("username")).sendKeys(username);

@@ -29,7 +29,8 @@ class FoundationJourneyIT {
     @Test
     void aTraineeSignsInStudiesIsRefusedManagerPagesAndSignsOut() {
         browser.open("/");
-        browser.waitFor(By.id("sign-in")).click();
+        browser.waitFor(By.id("sign-in"));
+        browser.clickAndWait(By.id("sign-in"));
 
         assertTrue(browser.driver.getCurrentUrl().startsWith(stack.keycloakUrl() + "/realms/beacon/"),
                 "sent to the Keycloak login page, was " + browser.driver.getCurrentUrl());
@@ -73,7 +74,7 @@ class FoundationJourneyIT {
     void theLanguageChoiceIsRememberedAndReachesTheServices() {
         browser.driver.manage().deleteAllCookies();
         browser.open("/");
-        browser.driver.findElement(By.cssSelector("a[hreflang='fr']")).click();
+        browser.clickAndWait(By.cssSelector("a[hreflang='fr']"));
         assertTrue(browser.text().contains("Ouvert à toutes et à tous"), browser.text());
 
         browser.open("/campaigns/public");

@@ -56,7 +56,7 @@ class TrainingJourneyIT {
         browser.signInOnKeycloak("trainee", DemoData.DEMO_PASSWORD);
         browser.waitFor(By.id("language"));
         browser.driver.findElement(By.cssSelector("#language option[value='fr']")).click();
-        browser.driver.findElement(By.cssSelector("form[action$='/enrol'] button")).click();
+        browser.clickAndWait(By.cssSelector("form[action$='/enrol'] button"));
 
         String enrolment = browser.path();
         assertTrue(enrolment.matches("/training/enrolments/\\d+"), enrolment);
@@ -89,18 +89,18 @@ class TrainingJourneyIT {
         List<WebElement> tests = browser.driver.findElements(By.cssSelector("a.button[href*='/assessments/']"))
                 .stream().filter(test -> !test.findElement(By.xpath("./..")).getText().contains("%")).toList();
         if (!tests.isEmpty()) {
-            tests.get(0).click();
+            browser.clickAndWait(tests.get(0));
             for (WebElement yes : browser.driver.findElements(By.cssSelector("input[type=radio][value=true]"))) {
                 yes.click();
             }
-            browser.driver.findElement(By.cssSelector("form[action*='/assessments/'] button[type=submit]")).click();
+            browser.clickAndWait(By.cssSelector("form[action*='/assessments/'] button[type=submit]"));
             return;
         }
         for (WebElement item : browser.driver.findElements(By.cssSelector("ol li"))) {
             List<WebElement> link = item.findElements(By.cssSelector("a[href*='/lessons/']"));
             if (!link.isEmpty() && !item.getText().contains("✓")) {
-                link.get(0).click();
-                browser.driver.findElement(By.cssSelector("form[action$='/studied'] button")).click();
+                browser.clickAndWait(link.get(0));
+                browser.clickAndWait(By.cssSelector("form[action$='/studied'] button"));
                 return;
             }
         }
