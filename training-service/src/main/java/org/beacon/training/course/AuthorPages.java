@@ -1,6 +1,12 @@
 package org.beacon.training.course;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -15,10 +21,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.training.course.CourseService.AssessmentPlan;
+import org.beacon.training.course.CourseService.NewCourse;
 import org.beacon.training.media.AttachmentService;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -34,9 +43,26 @@ public class AuthorPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance courses(List<AuthoringView.CourseRow> courses);
+        static native TemplateInstance courses(List<AuthoringView.CourseRow> courses, List<String> sectors,
+                CourseForm form, List<String> errors);
+
+        static native TemplateInstance texts(AuthoringView.VersionDetail version, TextForm form, List<String> errors);
 
         static native TemplateInstance version(AuthoringView.VersionDetail version, List<String> errors, Integer imported);
+    }
+
+    /** What the new-course form holds, as typed, so that a refused form shows it again. */
+    public record CourseForm(String slug, List<String> sectors, String country, String defaultLanguage,
+            String languages, String passMark, String title, String summary) {
+        static final CourseForm EMPTY = new CourseForm("", List.of(), "", "en", "", "70", "", "");
+    }
+
+    /** One text of a course, module or lesson in one language, beside its default-language original. */
+    public record TextField(String name, boolean multiline, String value, String original) {
+    }
+
+    /** The per-language text form of one owner (course, module or lesson) of a version. */
+    public record TextForm(long versionId, String kind, String name, String action, String language, List<TextField> fields) {
     }
 
     @Inject
@@ -51,15 +77,118 @@ public class AuthorPages {
     @Inject
     AttachmentService attachments;
 
+    @Inject
+    Texts texts;
+
+    private static final String CHECK = "check.";
+
     @GET
     public TemplateInstance courses() {
-        return Templates.courses(view.courses()).setLocale(language.locale());
+        return coursesPage(CourseForm.EMPTY, List.of());
+    }
+
+    /** Creates a course and its first draft version with the API's rules; a refused form is shown again. */
+    @POST
+    @Path("/courses")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createCourse(@RestForm("slug") String slug, @RestForm("sectors") List<String> sectors,
+            @RestForm("country") String country, @RestForm("defaultLanguage") String defaultLanguage,
+            @RestForm("languages") String languages, @RestForm("passMark") String passMark,
+            @RestForm("title") String title, @RestForm("summary") String summary) {
+        CourseForm form = new CourseForm(slug, sectors == null ? List.of() : sectors, country, defaultLanguage,
+                languages, passMark, title, summary);
+        try {
+            Map<String, String> titles = new HashMap<>();
+            Map<String, String> summaries = new HashMap<>();
+            String lang = trimmed(defaultLanguage);
+            if (lang != null) {
+                titles.put(lang, title);
+                summaries.put(lang, summary);
+            }
+            CourseVersion version = courses.create(new NewCourse(trimmed(slug), form.sectors(), trimmed(country), lang,
+                    names(languages), percentage(passMark), titles, summaries));
+            return back(version.id);
+        } catch (ProblemException e) {
+            if (e.status() != 400 && e.status() != 409) {
+                throw e;
+            }
+            return Response.status(e.status()).entity(coursesPage(form, messages(e))).build();
+        }
     }
 
     @GET
     @Path("/versions/{id}")
     public TemplateInstance version(@PathParam("id") long id, @QueryParam("imported") Integer imported) {
         return Templates.version(view.version(id), List.of(), imported).setLocale(language.locale());
+    }
+
+    @POST
+    @Path("/versions/{id}/modules")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addModule(@PathParam("id") long id, @RestForm("slug") String slug, @RestForm("title") String title) {
+        return onPage(id, () -> courses.addModule(id, trimmed(slug), title));
+    }
+
+    @POST
+    @Path("/versions/{id}/modules/{moduleId}/lessons")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addLesson(@PathParam("id") long id, @PathParam("moduleId") long moduleId,
+            @RestForm("slug") String slug, @RestForm("title") String title, @RestForm("body") String body) {
+        return onPage(id, () -> courses.addLesson(id, moduleId, trimmed(slug), title, body));
+    }
+
+    /**
+     * The texts of the course ({@code course/{versionId}}), a module or a lesson in one language, pre-filled, with
+     * the default language's text beside them for translators.
+     */
+    @GET
+    @Path("/versions/{id}/{kind: course|modules|lessons}/{ownerId}/texts")
+    public TemplateInstance texts(@PathParam("id") long id, @PathParam("kind") String kind,
+            @PathParam("ownerId") long ownerId, @QueryParam("lang") String lang) {
+        CourseVersion version = CourseVersion.require(id);
+        version.requireEditable();
+        return Templates.texts(view.version(id), textForm(version, kind, ownerId, lang, null), List.of())
+                .setLocale(language.locale());
+    }
+
+    /** Saves the texts of one language with the API's rules; a refused form is shown again as typed. */
+    @POST
+    @Path("/versions/{id}/{kind: course|modules|lessons}/{ownerId}/texts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response editTexts(@PathParam("id") long id, @PathParam("kind") String kind,
+            @PathParam("ownerId") long ownerId, @RestForm("language") String lang, @RestForm("title") String title,
+            @RestForm("summary") String summary, @RestForm("body") String body) {
+        Map<String, String> typed = new HashMap<>();
+        typed.put(VersionContent.TITLE, title);
+        typed.put(VersionContent.SUMMARY, summary);
+        typed.put(VersionContent.BODY, body);
+        return refusedAs(id, () -> {
+            switch (kind) {
+                case "course" -> courses.editCourseText(courseOwner(id, ownerId), lang, title, summary);
+                case "modules" -> courses.editModuleTitle(id, ownerId, lang, title);
+                default -> courses.editLesson(id, ownerId, lang, title, body);
+            }
+            return id;
+        }, errors -> Templates.texts(view.version(id), textForm(CourseVersion.require(id), kind, ownerId, lang, typed),
+                errors));
+    }
+
+    /** The pre-test, post-test and module checks by question name (separated by commas or spaces). */
+    @POST
+    @Path("/versions/{id}/assessments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response planAssessments(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        Map<String, List<String>> checks = new LinkedHashMap<>();
+        form.forEach((field, values) -> {
+            if (field.startsWith(CHECK) && !names(values.get(0)).isEmpty()) {
+                checks.put(field.substring(CHECK.length()), names(values.get(0)));
+            }
+        });
+        return onPage(id, () -> {
+            courses.planAssessments(id, new AssessmentPlan(names(form.getFirst("pretest")),
+                    names(form.getFirst("posttest")), checks, percentage(form.getFirst("passMark"))));
+            return id;
+        });
     }
 
     @POST
@@ -113,17 +242,6 @@ public class AuthorPages {
         return response.getStatus() == 303 ? seeOther("/training/author/versions/" + id + "?imported=" + count[0]) : response;
     }
 
-    @POST
-    @Path("/versions/{id}/lessons")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response editLesson(@PathParam("id") long id, @RestForm("lesson") long lessonId,
-            @RestForm("language") String lessonLanguage, @RestForm("title") String title, @RestForm("body") String body) {
-        return onPage(id, () -> {
-            courses.editLesson(id, lessonId, lessonLanguage, title, body);
-            return lessonId;
-        });
-    }
-
     /** Uploads a handout, image, audio or video file and lists it under a lesson of the draft. */
     @POST
     @Path("/versions/{id}/attachments")
@@ -139,6 +257,10 @@ public class AuthorPages {
 
     /** Runs a change; a 400 shows the version page with the problems, anything else is the usual error page. */
     private Response onPage(long id, Supplier<?> change) {
+        return refusedAs(id, change, errors -> Templates.version(view.version(id), errors, null));
+    }
+
+    private Response refusedAs(long id, Supplier<?> change, Function<List<String>, TemplateInstance> page) {
         try {
             change.get();
             return back(id);
@@ -146,9 +268,70 @@ public class AuthorPages {
             if (e.status() != 400) {
                 throw e;
             }
-            List<String> errors = e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors();
-            return Response.status(400)
-                    .entity(Templates.version(view.version(id), errors, null).setLocale(language.locale())).build();
+            return Response.status(400).entity(page.apply(messages(e)).setLocale(language.locale())).build();
+        }
+    }
+
+    private static List<String> messages(ProblemException e) {
+        return e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors();
+    }
+
+    private TemplateInstance coursesPage(CourseForm form, List<String> errors) {
+        return Templates.courses(view.courses(), Course.SECTORS, form, errors).setLocale(language.locale());
+    }
+
+    /** The form of one owner's texts; {@code typed} holds the values of a refused form, null shows the stored ones. */
+    private TextForm textForm(CourseVersion version, String kind, long ownerId, String lang, Map<String, String> typed) {
+        String shown = lang != null && version.offers(lang) ? lang : version.defaultLanguage;
+        String action = "/training/author/versions/" + version.id + "/" + kind + "/" + ownerId + "/texts";
+        return switch (kind) {
+            case "course" -> new TextForm(version.id, kind, null, action, shown, List.of(
+                    field(version, shown, ContentText.COURSE, courseOwner(version.id, ownerId), VersionContent.TITLE, false, typed),
+                    field(version, shown, ContentText.COURSE, version.id, VersionContent.SUMMARY, true, typed)));
+            case "modules" -> new TextForm(version.id, kind, CourseService.moduleOf(version, ownerId).slug, action, shown,
+                    List.of(field(version, shown, ContentText.MODULE, ownerId, VersionContent.TITLE, false, typed)));
+            default -> new TextForm(version.id, kind, CourseService.lessonOf(version, ownerId).slug, action, shown, List.of(
+                    field(version, shown, ContentText.LESSON, ownerId, VersionContent.TITLE, false, typed),
+                    field(version, shown, ContentText.LESSON, ownerId, VersionContent.BODY, true, typed)));
+        };
+    }
+
+    /** The course's texts belong to the version itself: its owner id is the version's id. */
+    private static long courseOwner(long versionId, long ownerId) {
+        if (ownerId != versionId) {
+            throw ProblemException.notFound("The course texts of version " + versionId + " are at course/" + versionId + ".");
+        }
+        return versionId;
+    }
+
+    /** One field: the typed value when the form is shown again, otherwise the stored text in that language. */
+    private TextField field(CourseVersion version, String shown, String kind, long ownerId, String name,
+            boolean multiline, Map<String, String> typed) {
+        Map<String, String> all = texts.all(kind, ownerId, name);
+        String value = typed != null ? Objects.toString(typed.get(name), "") : all.getOrDefault(shown, "");
+        String original = shown.equals(version.defaultLanguage) ? null : all.getOrDefault(version.defaultLanguage, "");
+        return new TextField(name, multiline, value, original);
+    }
+
+    /** Names or language tags typed in one field, separated by commas or spaces. */
+    static List<String> names(String typed) {
+        return typed == null ? List.of()
+                : Arrays.stream(typed.split("[,\\s]+")).filter(n -> !n.isEmpty()).toList();
+    }
+
+    private static String trimmed(String typed) {
+        return typed == null || typed.isBlank() ? null : typed.strip();
+    }
+
+    /** A typed percentage; the range is the service's rule, only "not a number" is refused here. */
+    private static Integer percentage(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(typed.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("The form is not valid.", List.of("passMark: '" + typed + "' is not a number."));
         }
     }
 

@@ -193,6 +193,7 @@ public class CourseService {
     @Transactional
     public void editCourseText(long versionId, String language, String title, String summary) {
         CourseVersion version = editable(versionId, language);
+        requireDefaultText(version, language, "a title", title);
         texts.put(version.id, ContentText.COURSE, version.id, VersionContent.TITLE, language, title);
         texts.put(version.id, ContentText.COURSE, version.id, VersionContent.SUMMARY, language, summary);
     }
@@ -201,6 +202,9 @@ public class CourseService {
     public CourseModule addModule(long versionId, String slug, String title) {
         CourseVersion version = editable(versionId, null);
         requireSlug(slug);
+        if (blank(title)) {
+            throw ProblemException.badRequest("Give the module a title.");
+        }
         if (CourseModule.count("versionId = ?1 and slug = ?2", version.id, slug) > 0) {
             throw ProblemException.conflict("The version has a module '" + slug + "' already.");
         }
@@ -217,6 +221,7 @@ public class CourseService {
     public void editModuleTitle(long versionId, long moduleId, String language, String title) {
         CourseVersion version = editable(versionId, language);
         CourseModule module = moduleOf(version, moduleId);
+        requireDefaultText(version, language, "a title", title);
         texts.put(version.id, ContentText.MODULE, module.id, VersionContent.TITLE, language, title);
     }
 
@@ -246,10 +251,7 @@ public class CourseService {
     public void editLesson(long versionId, long lessonId, String language, String title, String body) {
         CourseVersion version = editable(versionId, language);
         Lesson lesson = lessonOf(version, lessonId);
-        if (language.equals(version.defaultLanguage) && (blank(title) || blank(body))) {
-            throw ProblemException.badRequest("The default language (" + language
-                    + ") needs both a title and a text: other languages fall back to it.");
-        }
+        requireDefaultText(version, language, "both a title and a text", title, body);
         texts.put(version.id, ContentText.LESSON, lesson.id, VersionContent.TITLE, language, title);
         texts.put(version.id, ContentText.LESSON, lesson.id, VersionContent.BODY, language, body);
     }
@@ -446,7 +448,15 @@ public class CourseService {
                 .setParameter(1, version.id).setParameter(2, user.subject()).executeUpdate();
     }
 
-    private static CourseModule moduleOf(CourseVersion version, long moduleId) {
+    /** The default language's texts may not be removed: other languages fall back to them. */
+    private static void requireDefaultText(CourseVersion version, String language, String what, String... values) {
+        if (language.equals(version.defaultLanguage) && java.util.Arrays.stream(values).anyMatch(CourseService::blank)) {
+            throw ProblemException.badRequest("The default language (" + language + ") needs " + what
+                    + ": other languages fall back to it.");
+        }
+    }
+
+    static CourseModule moduleOf(CourseVersion version, long moduleId) {
         CourseModule module = CourseModule.findById(moduleId);
         if (module == null || !module.versionId.equals(version.id)) {
             throw ProblemException.notFound("Version " + version.number + " has no module " + moduleId + ".");

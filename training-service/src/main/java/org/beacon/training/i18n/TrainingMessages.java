@@ -444,4 +444,58 @@ public interface TrainingMessages {
 
     @Message("File (PDF, image, audio or video)")
     String media_file();
+
+    @Message("New course")
+    String new_course();
+
+    @Message("Short name for addresses (lower-case letters, digits, hyphens)")
+    String slug();
+
+    @Message("Sectors")
+    String sectors();
+
+    @Message("Country (ISO code such as SN; leave empty for all countries)")
+    String country_optional();
+
+    @Message("Default language")
+    String default_language();
+
+    @Message("Other languages (tags such as fr, es, separated by commas)")
+    String other_languages();
+
+    @Message("Pass mark (%)")
+    String pass_mark_field();
+
+    @Message("Title (in the default language)")
+    String title_default_language();
+
+    @Message("Summary")
+    String summary();
+
+    @Message("Course title and summary")
+    String course_texts();
+
+    @Message("Edit a module")
+    String edit_module();
+
+    @Message("Edit in")
+    String edit_in();
+
+    @Message("Text in the default language ({language})")
+    String original_text(String language);
+
+    @Message("Leave a field empty to remove this translation: the default language is then shown.")
+    String blank_removes();
+
+    @Message("Add a module")
+    String add_module();
+
+    @Message("Add a lesson")
+    String add_lesson();
+
+    @Message("Tests")
+    String assessments();
+
+    @Message("Question names from the question bank, separated by commas. An empty field leaves that test as it is.")
+    String assessments_hint();
 }
