@@ -13,6 +13,9 @@ public interface CampaignMessages {
     @Message("Campaigns")
     String nav_campaigns();
 
+    @Message("Surveys")
+    String nav_surveys();
+
     @Message("Campaigns")
     String manage_title();
 

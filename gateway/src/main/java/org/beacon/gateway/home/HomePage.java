@@ -75,13 +75,13 @@ public class HomePage {
             tasks.add(new Task("cohorts", "/training/cohorts"));
         }
         if (identity.hasRole(Roles.AUTHOR)) {
-            tasks.add(new Task("authoring", "/training/authoring"));
+            tasks.add(new Task("authoring", "/training/author"));
         }
         if (identity.hasRole(Roles.CAMPAIGN_MANAGER)) {
             tasks.add(new Task("campaigns", "/campaigns/manage"));
         }
         if (identity.hasRole(Roles.EVALUATOR)) {
-            tasks.add(new Task("results", "/campaigns/results"));
+            tasks.add(new Task("results", "/campaigns/surveys"));
         }
         if (identity.hasRole(Roles.ADMIN)) {
             tasks.add(new Task("reports", "/training/reports"));
