@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.beacon.devstack.content.SyntheticAnswers;
 import org.beacon.testing.FreePort;
 import org.beacon.testing.PostgresServer;
 import org.beacon.testing.S3ProxyServer;
@@ -38,7 +38,8 @@ import org.beacon.testing.TestTokens;
  * <ol>
  * <li>starts embedded PostgreSQL, s3proxy and the packaged campaign-service (a separate JVM, as in production);</li>
  * <li>imports the shipped "know-the-signs" survey through the API and opens its waves;</li>
- * <li>loads N synthetic responses in the service's storage layout (one row per response, answers packed) and
+ * <li>generates N responses with {@link SyntheticAnswers} (the generator of the demo surveys' answers), uploads
+ * them in chunks through the service's paper-answers API (half baseline, half endline), timing the upload, and
  * lets the service's own fold build the rollup, timing it;</li>
  * <li>times the results page, a breakdown page and the JSON API over HTTP, then the raw GROUP BYs in SQL.</li>
  * </ol>
@@ -47,20 +48,30 @@ public final class SurveyResultsBench {
 
     private static final String ORG = "bench-org";
 
+    /** The service's default beacon.surveys.max-upload-bytes: raised for the bench only when a chunk is larger. */
+    private static final long DEFAULT_MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
 
     public static void main(String[] args) throws Exception {
         new SurveyResultsBench().run(Integer.getInteger("responses", 1_000_000), Integer.getInteger("runs", 10),
+                Integer.getInteger("chunk", 25_000),
                 Path.of(System.getProperty("app", "../../campaign-service/target/quarkus-app/quarkus-run.jar")),
                 Path.of(System.getProperty("content", "../../content/campaigns/know-the-signs/surveys/know-the-signs")));
     }
 
-    private void run(int responses, int runs, Path app, Path content) throws Exception {
+    private void run(int responses, int runs, int chunk, Path app, Path content) throws Exception {
         if (!Files.exists(app)) {
             throw new IllegalStateException(app + " is missing: ./mvnw -pl campaign-service package -DskipTests");
         }
         Path work = Files.createTempDirectory("survey-results-bench");
+        // The first chunk of each wave tells how large the uploads are (CSV rows are of similar length), so the
+        // upload limit is raised only if a chunk would not fit under the service's default.
+        SyntheticAnswers generator = SyntheticAnswers.forSurvey(content);
+        int perChunk = Math.max(1, Math.min(chunk, (responses + 1) / 2));
+        long largestChunk = Math.max(generator.csv(perChunk, false, 1).getBytes(StandardCharsets.UTF_8).length,
+                generator.csv(perChunk, true, 1).getBytes(StandardCharsets.UTF_8).length);
         try (PostgresServer postgres = PostgresServer.start(FreePort.find(), null);
                 S3ProxyServer s3 = S3ProxyServer.start(FreePort.find(), null, work.resolve("s3"))) {
             Map<String, String> oidc = new TestTokens().start();
@@ -76,13 +87,19 @@ public final class SurveyResultsBench {
             config.put("quarkus.oidc.auth-server-url", "");
             config.put("beacon.surveys.fold-every", "1s");
             config.put("beacon.surveys.fold-batch", "20000");
+            if (largestChunk * 5 / 4 > DEFAULT_MAX_UPLOAD_BYTES) {
+                config.put("beacon.surveys.max-upload-bytes", Long.toString(largestChunk * 2));
+            }
+            // One upload is one transaction (every row or none): keep a large chunk on a busy machine from running
+            // into the transaction manager's default 60 s timeout.
+            config.put("quarkus.transaction-manager.default-transaction-timeout", "10m");
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", app.toAbsolutePath().toString()));
             Process service = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(work.resolve("service.log").toFile()).start();
             try {
                 waitUntilReady();
-                bench(postgres, responses, runs, content);
+                bench(postgres, responses, runs, content, perChunk, generator, largestChunk);
             } finally {
                 service.destroy();
                 service.waitFor();
@@ -90,7 +107,8 @@ public final class SurveyResultsBench {
         }
     }
 
-    private void bench(PostgresServer postgres, int responses, int runs, Path content) throws Exception {
+    private void bench(PostgresServer postgres, int responses, int runs, Path content, int chunk,
+            SyntheticAnswers generator, long largestChunk) throws Exception {
         String manager = TestTokens.token("bench-manager", ORG, "campaign-manager");
         String evaluator = TestTokens.token("bench-evaluator", ORG, "evaluator");
         String campaign = body(send(HttpRequest.newBuilder(URI.create(base + "/campaigns/api/campaigns"))
@@ -118,10 +136,12 @@ public final class SurveyResultsBench {
         properties.setProperty("password", postgres.password());
         properties.setProperty("currentSchema", "campaign");
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("postgres"), properties)) {
+            Load load = upload(manager, survey, responses, chunk, generator);
+            long stored = count(db, "select count(*) from survey_response where survey_id = " + survey);
+            if (stored != responses) {
+                throw new IllegalStateException(stored + " responses stored, " + responses + " uploaded");
+            }
             long started = System.nanoTime();
-            load(db, survey, responses);
-            double loadSeconds = seconds(started);
-            started = System.nanoTime();
             while (count(db, "select count(*) from survey_response_pending") > 0) {
                 Thread.sleep(200);
             }
@@ -162,9 +182,14 @@ public final class SurveyResultsBench {
             System.out.printf(Locale.ROOT, "%nSurvey results benchmark: %,d responses, %d questions (%s)%n",
                     responses, count(db, "select count(*) from survey_question where survey_id = " + survey),
                     Runtime.getRuntime().availableProcessors() + " cores");
-            System.out.printf(Locale.ROOT, "  load (SQL insert of responses + queue)     %8.1f s%n", loadSeconds);
-            System.out.printf(Locale.ROOT, "  fold into rollup by the service            %8.1f s  (%,.0f responses/s; %,d tally rows)%n",
-                    foldSeconds, responses / foldSeconds, tallyRows);
+            System.out.printf(Locale.ROOT, "  generate CSV (devstack SyntheticAnswers)       %8.1f s  (%d chunks of up to %,d rows, largest %,d bytes)%n",
+                    load.generateSeconds(), load.chunks(), chunk, largestChunk);
+            System.out.printf(Locale.ROOT, "  upload POST …/waves/{wave}/answers, one by one %8.1f s  (%,.0f responses/s through the API)%n",
+                    load.uploadSeconds(), responses / load.uploadSeconds());
+            System.out.printf(Locale.ROOT, "  fold into rollup by the service, after upload  %8.1f s  (%,d tally rows; the fold also runs during the upload)%n",
+                    foldSeconds, tallyRows);
+            System.out.printf(Locale.ROOT, "  first upload to empty queue                    %8.1f s  (%,.0f responses/s stored and folded)%n",
+                    load.uploadSeconds() + foldSeconds, responses / (load.uploadSeconds() + foldSeconds));
             System.out.printf(Locale.ROOT, "%n  %-52s %9s %9s %9s%n", "what (HTTP through loopback, evaluator token)",
                     "median", "p90", "max");
             print("full results page  GET /campaigns/results/{id}", page);
@@ -181,55 +206,49 @@ public final class SurveyResultsBench {
         }
     }
 
+    /** How loading went: CSV generation and upload timed apart (generation is the bench's, not the service's). */
+    private record Load(int chunks, double generateSeconds, double uploadSeconds) {
+    }
+
     /**
-     * Synthetic answers in the service's layout: every question answered uniformly at random (multiple choice: a
-     * random non-empty set), free text left empty as most respondents do, half baseline and half endline.
+     * The responses as field teams upload them: CSV from the demo surveys' generator, half baseline and half endline,
+     * in chunks of {@code chunk} rows posted one after the other to the paper-answers API. Each chunk has its own
+     * seed, so its {@code _uuid}s (seed, row) never collide with another chunk's, and every row must be stored.
      */
-    private static void load(Connection db, long survey, int responses) throws SQLException {
-        List<String> slots = new ArrayList<>();
-        List<String> knowledge = new ArrayList<>();
-        String ageBand = "0";
-        String gender = "0";
-        String region = "0";
-        try (PreparedStatement questions = db.prepareStatement("""
-                select slot, kind, role, choice_count, answer_key from survey_question
-                where survey_id = ? and slot is not null order by slot""")) {
-            questions.setLong(1, survey);
-            try (ResultSet q = questions.executeQuery()) {
-                while (q.next()) {
-                    int slot = q.getInt(1);
-                    int choices = q.getInt(4);
-                    slots.add(switch (q.getString(2)) {
-                        case "multiple" -> "(1 + floor(random() * " + ((1 << choices) - 1) + "))::int";
-                        case "integer" -> "floor(random() * 20)::int";
-                        case "text" -> "null::int";
-                        default -> "(1 + floor(random() * " + choices + "))::int";
-                    });
-                    if ("knowledge".equals(q.getString(2))) {
-                        knowledge.add("(a[" + slot + "] = " + q.getInt(5) + ")::int");
-                    }
-                    String role = q.getString(3);
-                    if ("age_band".equals(role)) {
-                        ageBand = "a[" + slot + "]";
-                    } else if ("gender".equals(role)) {
-                        gender = "a[" + slot + "]";
-                    } else if ("region".equals(role)) {
-                        region = "a[" + slot + "]";
-                    }
+    private Load upload(String manager, long survey, int responses, int chunk, SyntheticAnswers generator)
+            throws IOException, InterruptedException {
+        int chunks = 0;
+        long generating = 0;
+        long uploading = 0;
+        int endlineResponses = responses / 2;
+        for (String wave : List.of("baseline", "endline")) {
+            boolean endline = wave.equals("endline");
+            int remaining = endline ? endlineResponses : responses - endlineResponses;
+            while (remaining > 0) {
+                int rows = Math.min(chunk, remaining);
+                long seed = 1_000_000L * (endline ? 2 : 1) + chunks;
+                long started = System.nanoTime();
+                byte[] csv = generator.csv(rows, endline, seed).getBytes(StandardCharsets.UTF_8);
+                Multipart form = new Multipart().file("file", wave + "-" + chunks + ".csv", csv);
+                byte[] body = form.bytes();
+                generating += System.nanoTime() - started;
+                started = System.nanoTime();
+                String report = body(send(HttpRequest.newBuilder(URI.create(base + "/campaigns/api/surveys/" + survey
+                        + "/waves/" + wave + "/answers")).header("Authorization", "Bearer " + manager)
+                        .header("Content-Type", form.contentType())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)), 200));
+                uploading += System.nanoTime() - started;
+                if (Integer.parseInt(field(report, "stored")) != rows) {
+                    throw new IllegalStateException("Chunk " + chunks + " of " + rows + " rows: " + report);
+                }
+                remaining -= rows;
+                chunks++;
+                if (chunks % 10 == 0) {
+                    System.out.printf(Locale.ROOT, "  … %d chunks uploaded (%.0f s)%n", chunks, uploading / 1e9);
                 }
             }
         }
-        String score = knowledge.isEmpty() ? "null" : String.join(" + ", knowledge);
-        try (Statement insert = db.createStatement()) {
-            insert.execute("""
-                    insert into survey_response (survey_id, wave, idempotency_key, source, language, age_band, gender,
-                                                 region, knowledge_score, answers)
-                    select %d, w, gen_random_uuid(), 'web', 'fr', %s, %s, %s, %s, a
-                    from (select (1 + g %% 2)::smallint as w, array[%s] as a from generate_series(1, %d) g) s
-                    """.formatted(survey, ageBand, gender, region, score, String.join(", ", slots), responses));
-            insert.execute("insert into survey_response_pending (response_id, survey_id) "
-                    + "select id, survey_id from survey_response where survey_id = " + survey);
-        }
+        return new Load(chunks, generating / 1e9, uploading / 1e9);
     }
 
     private record Timing(double[] seconds) {
