@@ -1,5 +1,6 @@
 package org.beacon.campaign.campaign;
 
+import io.quarkus.cache.CacheInvalidateAll;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.beacon.campaign.publicpage.PublicCampaigns;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.help.HelpDirectory;
 import org.beacon.campaign.help.Place;
@@ -167,6 +169,7 @@ public class CampaignService {
     }
 
     @Transactional
+    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public CampaignVersion publish(long campaignId) {
         Campaign campaign = find(campaignId);
         CampaignVersion version = openVersion(campaign);
@@ -193,6 +196,7 @@ public class CampaignService {
     }
 
     @Transactional
+    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public CampaignVersion unpublish(long campaignId) {
         Campaign campaign = find(campaignId);
         CampaignVersion version = CampaignVersion.published(campaign)

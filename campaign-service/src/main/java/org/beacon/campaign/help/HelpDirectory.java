@@ -1,5 +1,6 @@
 package org.beacon.campaign.help;
 
+import io.quarkus.cache.CacheInvalidateAll;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.beacon.campaign.publicpage.PublicCampaigns;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
 
@@ -53,6 +55,7 @@ public class HelpDirectory {
     }
 
     @Transactional
+    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public HelpResource create(@Valid @NotNull HelpResourceInput input) {
         String organization = user.requireOrganization();
         if (HelpResource.count("slug", input.slug()) > 0) {
@@ -67,6 +70,7 @@ public class HelpDirectory {
     }
 
     @Transactional
+    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public HelpResource update(long id, @Valid @NotNull HelpResourceInput input) {
         HelpResource resource = find(id);
         if (!mayChange(resource)) {
@@ -85,6 +89,7 @@ public class HelpDirectory {
 
     /** The content import's upsert: platform-wide entries, matched by slug, untouched when nothing changed. */
     @Transactional
+    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public Outcome importResource(@Valid @NotNull HelpResourceInput input) {
         HelpResource resource = HelpResource.find("slug", input.slug()).firstResult();
         if (resource == null) {

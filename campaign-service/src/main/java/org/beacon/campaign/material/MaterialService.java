@@ -1,5 +1,6 @@
 package org.beacon.campaign.material;
 
+import io.quarkus.cache.CacheInvalidateAll;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.beacon.campaign.publicpage.PublicCampaigns;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignService;
@@ -183,6 +185,7 @@ public class MaterialService {
     }
 
     @Transactional
+    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public VariantView publish(long campaignId, String slug, String language) {
         Material material = find(campaignId, slug);
         MaterialVariant variant = openVariant(material, language);
@@ -201,6 +204,7 @@ public class MaterialService {
     }
 
     @Transactional
+    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public VariantView unpublish(long campaignId, String slug, String language) {
         Material material = find(campaignId, slug);
         MaterialVariant variant = MaterialVariant.published(material, language)

@@ -71,7 +71,7 @@ public class PublicCampaignPage {
     @Produces(MediaType.TEXT_HTML)
     public Response campaign(@PathParam("slug") String slug, @PathParam("language") String contentLanguage,
             @QueryParam("place") String place) {
-        PublicCampaignView page = campaigns.page(slug, contentLanguage, place);
+        PublicCampaignView page = campaigns.page(slug, contentLanguage, place == null ? "" : place);
         return cached(Templates.campaign(page).setLocale(Locale.forLanguageTag(page.language())));
     }
 

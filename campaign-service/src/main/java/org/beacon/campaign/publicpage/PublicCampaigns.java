@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -34,6 +35,12 @@ public class PublicCampaigns {
 
     static final String NOT_PUBLISHED = "There is no published campaign at this address.";
 
+    /**
+     * Public pages are read far more often than anything changes, by readers on slow links: their views are kept for
+     * a few seconds (see application.properties) and dropped whenever published content, help or waves change.
+     */
+    public static final String PAGE_CACHE = "public-campaign-page";
+
     @Inject
     HelpDirectory help;
 
@@ -53,6 +60,8 @@ public class PublicCampaigns {
         return languages.contains(readerLanguage) ? readerLanguage : version.defaultLanguage;
     }
 
+    /** @param placeParameter the reader's chosen place, or "" for the campaign's first place */
+    @CacheResult(cacheName = PAGE_CACHE)
     @Transactional
     public PublicCampaignView page(String slug, String language, String placeParameter) {
         CampaignVersion version = publishedVersion(slug);

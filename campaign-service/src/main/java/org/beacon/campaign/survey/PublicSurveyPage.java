@@ -161,7 +161,7 @@ public class PublicSurveyPage {
     private static MessagePage message(SurveyForm form, String language) {
         Campaign campaign = Campaign.findById(form.campaignId());
         String href = campaign != null && campaign.isPublished()
-                ? "/campaigns/public/" + campaign.slug + "?lang=" + language
+                ? "/campaigns/public/" + campaign.slug + "/" + language
                 : null;
         return new MessagePage(language, Languages.direction(language), form.title(), href);
     }

@@ -1,5 +1,6 @@
 package org.beacon.campaign.survey;
 
+import io.quarkus.cache.CacheInvalidateAll;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.campaign.publicpage.PublicCampaigns;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.survey.SurveyDraft.ChoiceDraft;
@@ -174,12 +176,14 @@ public class SurveyService {
 
     /** Opens a wave for answers, or reopens it. */
     @Transactional
+    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public SurveyWave openWave(long surveyId, Wave wave) {
         return changeWave(surveyId, wave, true);
     }
 
     /** Closes a wave: from now on its form refuses answers. */
     @Transactional
+    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public SurveyWave closeWave(long surveyId, Wave wave) {
         return changeWave(surveyId, wave, false);
     }

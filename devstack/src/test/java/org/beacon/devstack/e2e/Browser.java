@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,6 +78,31 @@ public final class Browser implements AutoCloseable {
         WebElement current = driver.findElement(By.tagName("html"));
         target.click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(current));
+    }
+
+    /**
+     * Clicks a form's button as a user would and waits for the next page. Fails at once, naming the fields, when the
+     * browser itself refuses the form (required, pattern...), and with the address it stayed on when no new page came
+     * (a form post or redirect the browser blocked, e.g. by the Content-Security-Policy's form-action).
+     */
+    public void submit(By button) {
+        WebElement element = driver.findElement(button);
+        List<String> refused = element.findElements(By.xpath("ancestor::form//*[self::input or self::select or "
+                + "self::textarea]")).stream()
+                .filter(field -> field.getDomProperty("validationMessage") != null
+                        && !field.getDomProperty("validationMessage").isEmpty())
+                .map(field -> field.getAttribute("name") + " = '" + field.getDomProperty("value") + "': "
+                        + field.getDomProperty("validationMessage") + " " + field.getAttribute("outerHTML"))
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new AssertionError("the browser refuses to send the form on " + path() + ": " + refused);
+        }
+        try {
+            clickAndWait(element);
+        } catch (TimeoutException e) {
+            throw new AssertionError("sending the form on " + path() + " led to no new page within 30 s "
+                    + "(a post or redirect the browser blocked?)", e);
+        }
     }
 
     /** Fills the real Keycloak login form, which the gateway redirected the browser to. */

@@ -7,13 +7,16 @@ import java.util.Set;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -75,9 +78,12 @@ public class ServiceProxy {
     }
 
     void forward(RoutingContext ctx, Upstream upstream) {
+        ctx.request().pause();
+        forward(ctx, upstream, accessToken(ctx), true);
+    }
+
+    private void forward(RoutingContext ctx, Upstream upstream, String token, boolean mayRetry) {
         HttpServerRequest in = ctx.request();
-        in.pause();
-        String token = accessToken(ctx);
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(upstream.host())
@@ -89,9 +95,27 @@ public class ServiceProxy {
             if (token != null) {
                 out.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
             }
-            out.send(in).onSuccess(response -> relay(ctx, response))
-                    .onFailure(failure -> unavailable(ctx, upstream, failure));
+            Future<HttpClientResponse> sent;
+            if (isSafe(in.method())) {
+                in.resume();
+                sent = out.send();
+            } else {
+                sent = out.send(in);
+            }
+            sent.onSuccess(response -> relay(ctx, response)).onFailure(failure -> {
+                // A pooled keep-alive connection the service closed in the meantime: a GET or HEAD has no body
+                // that could have been consumed, so it is safe to send it once more on a fresh connection.
+                if (mayRetry && failure instanceof HttpClosedException && isSafe(in.method())) {
+                    forward(ctx, upstream, token, false);
+                } else {
+                    unavailable(ctx, upstream, failure);
+                }
+            });
         }).onFailure(failure -> unavailable(ctx, upstream, failure));
+    }
+
+    private static boolean isSafe(HttpMethod method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
     }
 
     private void copyRequestHeaders(HttpServerRequest in, MultiMap headers) {

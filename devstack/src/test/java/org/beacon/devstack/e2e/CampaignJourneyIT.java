@@ -1,0 +1,296 @@
+package org.beacon.devstack.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.beacon.devstack.Stack;
+import org.beacon.devstack.content.DemoData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A campaign from its first line to its public page, only through the manager pages: a campaign manager writes it in
+ * English and French for a place that no help resource serves yet (a region of Guinea; the shipped help directory
+ * covers Senegal only), with a leaflet in both languages, and sends it for review; a second manager approves it
+ * with the checklist; publishing is refused and names each place × language without help; once the first manager
+ * has added a hotline for that place in both languages, publishing succeeds and the public page opens without a
+ * login in both languages, with the help block. Slugs carry a stamp so reruns never collide.
+ */
+class CampaignJourneyIT {
+
+    static final String STAMP = Long.toString(System.currentTimeMillis(), 36);
+    static final String SLUG = "e2e-check-first-" + STAMP;
+    static final String PLACE = "GN/Kankan";
+    static final String MATERIAL = "check-first-leaflet";
+
+    static final String TITLE_EN = "Check first, then go";
+    static final String TITLE_FR = "Vérifie d'abord, pars ensuite";
+    static final List<String> MESSAGES_EN = List.of(
+            "Check every job offer abroad with official services before you pay anything.",
+            "Keep your own passport and ask for a written contract.");
+    static final List<String> MESSAGES_FR = List.of(
+            "Vérifie chaque offre d'emploi à l'étranger auprès des services officiels avant de payer quoi que ce soit.",
+            "Garde toi-même ton passeport et exige un contrat écrit.");
+    static final String LEAFLET_EN = "Before you sign: three checks";
+    static final String LEAFLET_FR = "Avant de signer : trois vérifications";
+    static final String HELP_EN = "Kankan help line";
+    static final String HELP_FR = "Ligne d'aide de Kankan";
+    static final String HELP_CONTACT = "+224 620 00 00 00";
+
+    static Stack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = E2EStack.get();
+    }
+
+    @Test
+    void aCampaignIsPublishedOnlyOnceHelpServesEveryPlaceAndLanguage() {
+        try (Browser manager = new Browser(stack.gatewayUrl())) {
+            long id = writeCampaign(manager);
+            writeLeaflet(manager, id);
+            sendForReview(manager, id);
+
+            try (Browser reviewer = new Browser(stack.gatewayUrl())) {
+                approveAsSecondManager(reviewer, id);
+            }
+
+            manager.open("/campaigns/manage/" + id);
+            assertTrue(manager.waitFor(By.tagName("main")).getText().contains("Approved by a second manager."),
+                    manager.text());
+            manager.submit(By.cssSelector("form[action='/campaigns/manage/" + id + "/publish'] button"));
+            assertTrue(manager.path().endsWith("/campaigns/manage/" + id + "/publish"),
+                    "a refused publish shows the campaign page again: " + manager.path());
+            String refusal = manager.waitFor(By.cssSelector("[role=alert]")).getText();
+            assertTrue(refusal.contains("Publishing is refused: no active help resource serves " + PLACE + " × en, "
+                    + PLACE + " × fr."), "the refusal names every place × language: " + refusal);
+            assertTrue(manager.text().contains("Status: in review"), "nothing was published: " + manager.text());
+
+            try (Browser reader = new Browser(stack.gatewayUrl())) {
+                reader.open("/campaigns/public/" + SLUG + "/en");
+                assertTrue(reader.driver.getTitle().startsWith("404"),
+                        "a refused campaign is not public: " + reader.driver.getTitle() + " " + reader.text());
+            }
+
+            addHelpResource(manager);
+
+            manager.open("/campaigns/manage/" + id);
+            assertTrue(manager.waitFor(By.tagName("main")).getText()
+                    .contains("Every place and language has an active help resource."), manager.text());
+            manager.submit(By.cssSelector("form[action='/campaigns/manage/" + id + "/publish'] button"));
+            assertEquals("/campaigns/manage/" + id, manager.path(), "published, back on the campaign page");
+            assertTrue(manager.text().contains("Status: published"), manager.text());
+            assertTrue(manager.driver.findElements(By.cssSelector("[role=alert]")).isEmpty(), manager.text());
+            manager.driver.findElement(By.cssSelector("a[href='/campaigns/public/" + SLUG + "']"));
+
+            for (String language : List.of("en", "fr")) {
+                manager.open("/campaigns/manage/materials/" + id + "/" + MATERIAL + "/" + language);
+                manager.submit(By.cssSelector("form[action$='/" + MATERIAL + "/" + language + "/publish'] button"));
+                assertTrue(manager.text().contains("Status: published"), manager.text());
+            }
+        }
+
+        try (Browser reader = new Browser(stack.gatewayUrl())) {
+            readPublicPages(reader);
+        }
+    }
+
+    /** Signs in as the first manager and writes the campaign: both texts, audience, the place without help. */
+    private static long writeCampaign(Browser manager) {
+        manager.open("/campaigns/manage");
+        assertTrue(manager.driver.getCurrentUrl().startsWith(stack.keycloakUrl() + "/realms/beacon/"),
+                "the manager pages ask for a login on Keycloak: " + manager.driver.getCurrentUrl());
+        manager.signInOnKeycloak("manager", DemoData.DEMO_PASSWORD);
+        manager.waitFor(By.id("slug"));
+        assertTrue(manager.text().contains("Signed in as Mariama Manager"), manager.text());
+        assertTrue(manager.text().contains("national-coordination"), manager.text());
+
+        manager.fill(By.id("slug"), SLUG);
+        manager.fill(By.id("title"), TITLE_EN);
+        manager.fill(By.id("defaultLanguage"), "en");
+        manager.submit(By.cssSelector("form[action='/campaigns/manage'] button"));
+        Matcher created = Pattern.compile("/campaigns/manage/(\\d+)").matcher(manager.path());
+        assertTrue(created.matches(), "a new campaign opens its page: " + manager.path() + " " + manager.text());
+        long id = Long.parseLong(created.group(1));
+        assertEquals(TITLE_EN, manager.waitFor(By.tagName("h1")).getText());
+        assertTrue(manager.text().contains("Status: draft"), manager.text());
+
+        manager.clickAndWait(By.cssSelector("a[href='/campaigns/manage/" + id + "/translations?language=en']"));
+        assertEquals(TITLE_EN, manager.waitFor(By.id("title")).getAttribute("value"), "the English title is kept");
+        manager.fill(By.id("objectives"), "Young people check job offers abroad before they pay or sign.");
+        manager.fill(By.id("keyMessages"), String.join("\n", MESSAGES_EN));
+        manager.submit(By.cssSelector("form[action='/campaigns/manage/" + id + "/translations'] button"));
+        assertEquals("/campaigns/manage/" + id, manager.path(), manager.text());
+
+        manager.fill(By.id("language"), "fr");
+        manager.submit(By.cssSelector("form[action='/campaigns/manage/" + id + "/translations'][method=get] button"));
+        assertTrue(manager.waitFor(By.tagName("h1")).getText().contains("fr"), manager.text());
+        manager.fill(By.id("title"), TITLE_FR);
+        manager.fill(By.id("objectives"), "Les jeunes vérifient les offres d'emploi à l'étranger avant de payer ou de signer.");
+        manager.fill(By.id("keyMessages"), String.join("\n", MESSAGES_FR));
+        manager.submit(By.cssSelector("form[action='/campaigns/manage/" + id + "/translations'][method=post] button"));
+        assertEquals("/campaigns/manage/" + id, manager.path(), manager.text());
+        String texts = manager.text();
+        assertTrue(texts.contains(TITLE_EN) && texts.contains(TITLE_FR), "both texts are listed: " + texts);
+
+        check(manager, By.cssSelector("input[name=targetGroups][value=young-people]"));
+        check(manager, By.cssSelector("input[name=targetGroups][value=potential-migrants]"));
+        check(manager, By.cssSelector("input[name=channels][value=radio]"));
+        check(manager, By.cssSelector("input[name=channels][value=social-media]"));
+        manager.fill(By.id("places"), PLACE);
+        manager.submit(By.cssSelector("form[action='/campaigns/manage/" + id + "/settings'] button"));
+        assertEquals("/campaigns/manage/" + id, manager.path(), manager.text());
+        assertEquals(PLACE, manager.waitFor(By.id("places")).getAttribute("value").trim());
+        assertTrue(manager.driver.findElement(By.cssSelector("input[name=channels][value=radio]")).isSelected());
+
+        String gate = manager.driver.findElement(By.cssSelector(".notice")).getText();
+        assertTrue(gate.contains("Publishing is blocked"), gate);
+        assertTrue(gate.contains(PLACE + " × en") && gate.contains(PLACE + " × fr"),
+                "the page warns before anyone tries: " + gate);
+        return id;
+    }
+
+    /** A leaflet with an English original and a French translation, each sent for review. */
+    private static void writeLeaflet(Browser manager, long id) {
+        manager.fill(By.id("materialSlug"), MATERIAL);
+        new Select(manager.driver.findElement(By.id("kind"))).selectByValue("leaflet");
+        manager.submit(By.cssSelector("form[action='/campaigns/manage/" + id + "/materials'] button"));
+        assertEquals("/campaigns/manage/materials/" + id + "/" + MATERIAL, manager.path(), manager.text());
+
+        writeVariant(manager, id, "en", LEAFLET_EN,
+                "**Check** the employer, the contract and the agency with official services.", "original");
+        writeVariant(manager, id, "fr", LEAFLET_FR,
+                "**Vérifie** l'employeur, le contrat et l'agence auprès des services officiels.", "translated");
+
+        manager.open("/campaigns/manage/materials/" + id + "/" + MATERIAL);
+        String table = manager.waitFor(By.tagName("table")).getText();
+        assertTrue(table.contains(LEAFLET_EN) && table.contains(LEAFLET_FR), table);
+        assertTrue(table.contains("in review"), table);
+    }
+
+    private static void writeVariant(Browser manager, long id, String language, String title, String markdown,
+            String translationStatus) {
+        manager.clickAndWait(By.cssSelector("a[href='/campaigns/manage/materials/" + id + "/" + MATERIAL + "/"
+                + language + "']"));
+        manager.fill(By.id("title"), title);
+        manager.fill(By.id("markdown"), markdown);
+        new Select(manager.driver.findElement(By.id("translationStatus"))).selectByValue(translationStatus);
+        manager.submit(By.cssSelector("form[action$='/" + language + "/text'] button"));
+        assertTrue(manager.path().endsWith("/" + MATERIAL + "/" + language), manager.path());
+        assertEquals(title, manager.waitFor(By.cssSelector("article.card h3")).getText(), "the preview shows it");
+        manager.submit(By.cssSelector("form[action$='/" + language + "/submit'] button"));
+        assertTrue(manager.text().contains("Status: in review"), manager.text());
+        manager.clickAndWait(By.cssSelector("a[href='/campaigns/manage/materials/" + id + "/" + MATERIAL + "']"));
+    }
+
+    private static void sendForReview(Browser manager, long id) {
+        manager.open("/campaigns/manage/" + id);
+        manager.submit(By.cssSelector("form[action='/campaigns/manage/" + id + "/submit'] button"));
+        assertEquals("/campaigns/manage/" + id, manager.path(), manager.text());
+        String page = manager.text();
+        assertTrue(page.contains("Status: in review"), page);
+        assertTrue(page.contains("Another campaign manager must approve what you wrote."), page);
+        assertTrue(manager.driver.findElements(By.cssSelector("form[action$='/approve']")).isEmpty(),
+                "the author is offered no approval");
+    }
+
+    /** The second manager finds the campaign and both leaflet variants in the review queue and approves them. */
+    private static void approveAsSecondManager(Browser reviewer, long id) {
+        reviewer.open("/campaigns/manage/review");
+        reviewer.signInOnKeycloak("manager2", DemoData.DEMO_PASSWORD);
+        assertEquals("Review queue", reviewer.waitFor(By.tagName("h1")).getText());
+        String queue = reviewer.text();
+        assertTrue(queue.contains(TITLE_EN) && queue.contains(LEAFLET_EN) && queue.contains(LEAFLET_FR), queue);
+
+        reviewer.clickAndWait(By.cssSelector("main a[href='/campaigns/manage/" + id + "']"));
+        assertEquals(TITLE_EN, reviewer.waitFor(By.tagName("h1")).getText());
+        approveWithChecklist(reviewer);
+        assertTrue(reviewer.text().contains("Approved by a second manager."), reviewer.text());
+
+        for (String language : List.of("en", "fr")) {
+            reviewer.open("/campaigns/manage/review");
+            reviewer.clickAndWait(By.cssSelector("main a[href='/campaigns/manage/materials/" + id + "/" + MATERIAL
+                    + "/" + language + "']"));
+            approveWithChecklist(reviewer);
+            assertTrue(reviewer.text().contains("Approved by a second manager."), reviewer.text());
+        }
+        reviewer.open("/campaigns/manage/review");
+        assertFalse(reviewer.driver.findElements(By.cssSelector("main a[href='/campaigns/manage/" + id + "']"))
+                .isEmpty(), "approved but unpublished, the campaign still waits in the queue");
+    }
+
+    private static void approveWithChecklist(Browser reviewer) {
+        for (String item : List.of("safeAlternatives", "thbSomDistinction", "sensitivity", "noIdentifyingImage")) {
+            check(reviewer, By.cssSelector("form[action$='/approve'] input[name=" + item + "]"));
+        }
+        reviewer.submit(By.cssSelector("form[action$='/approve'] button"));
+        assertTrue(reviewer.driver.findElements(By.cssSelector("[role=alert]")).isEmpty(), reviewer.text());
+    }
+
+    /** Managers may add help resources: a hotline for the campaign's region that speaks both languages. */
+    private static void addHelpResource(Browser manager) {
+        manager.clickAndWait(By.cssSelector(".notice a[href='/campaigns/manage/help']"));
+        assertEquals("Help resources", manager.waitFor(By.tagName("h1")).getText());
+        manager.fill(By.id("slug"), "e2e-kankan-hotline-" + STAMP);
+        new Select(manager.driver.findElement(By.id("kind"))).selectByValue("hotline");
+        manager.fill(By.id("country"), "GN");
+        manager.fill(By.id("region"), "Kankan");
+        manager.fill(By.id("languages"), "en, fr");
+        manager.fill(By.id("names"), "en: " + HELP_EN + "\nfr: " + HELP_FR);
+        manager.fill(By.id("contact"), HELP_CONTACT);
+        check(manager, By.cssSelector("input[name=active]"));
+        manager.submit(By.cssSelector("form[action='/campaigns/manage/help'] button"));
+        assertEquals("/campaigns/manage/help", manager.path(), manager.text());
+        assertTrue(manager.driver.findElements(By.cssSelector("[role=alert]")).isEmpty(), manager.text());
+        WebElement row = manager.driver.findElement(By.xpath("//tr[td[normalize-space()='" + PLACE + "']]"));
+        assertTrue(row.getText().contains(HELP_EN) && row.getText().contains("en, fr")
+                && row.getText().contains(HELP_CONTACT), row.getText());
+    }
+
+    /** A reader with no account: both languages, key messages, the help block for the place, the leaflet. */
+    private static void readPublicPages(Browser reader) {
+        reader.open("/campaigns/public/" + SLUG + "/en");
+        assertEquals("/campaigns/public/" + SLUG + "/en", reader.path(), "no login is asked for");
+        assertEquals("en", reader.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals(TITLE_EN, reader.waitFor(By.tagName("h1")).getText());
+        String english = reader.text();
+        MESSAGES_EN.forEach(message -> assertTrue(english.contains(message), english));
+        String help = reader.driver.findElement(By.id("help")).getText();
+        assertTrue(help.contains("Where to find help"), help);
+        assertTrue(help.contains(HELP_EN) && help.contains("Hotline") && help.contains(HELP_CONTACT), help);
+        assertTrue(english.contains(LEAFLET_EN) && english.contains("the contract and the agency"), english);
+        assertFalse(english.contains(LEAFLET_FR), "only the English variant: " + english);
+
+        reader.clickAndWait(By.cssSelector("a[hreflang='fr']"));
+        assertEquals("/campaigns/public/" + SLUG + "/fr", reader.path());
+        assertEquals("fr", reader.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals(TITLE_FR, reader.waitFor(By.tagName("h1")).getText());
+        String french = reader.text();
+        MESSAGES_FR.forEach(message -> assertTrue(french.contains(message), french));
+        String aide = reader.driver.findElement(By.id("help")).getText();
+        assertTrue(aide.contains("Où trouver de l’aide"), aide);
+        assertTrue(aide.contains(HELP_FR) && aide.contains(HELP_CONTACT), aide);
+        assertTrue(french.contains(LEAFLET_FR) && french.contains("le contrat et l'agence"), french);
+
+        reader.open("/campaigns/public");
+        assertEquals(1, reader.driver.findElements(By.cssSelector("a[href='/campaigns/public/" + SLUG + "']")).size(),
+                "the campaign is listed with the published ones: " + reader.text());
+    }
+
+    /** Ticks a checkbox unless it already is. */
+    private static void check(Browser browser, By checkbox) {
+        WebElement box = browser.driver.findElement(checkbox);
+        if (!box.isSelected()) {
+            box.click();
+        }
+        assertTrue(box.isSelected());
+    }
+}

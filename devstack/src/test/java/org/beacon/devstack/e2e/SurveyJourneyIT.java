@@ -1,0 +1,164 @@
+package org.beacon.devstack.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.beacon.devstack.Stack;
+import org.beacon.devstack.content.DemoData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * An anonymous answer and what evaluators may see of it. The shipped campaign Safe Journeys is published at start and
+ * its survey's endline wave is open, with synthetic baseline and endline answers whose background groups are skewed
+ * (DemoData, SyntheticAnswers): a respondent with no account follows the survey link from the French campaign page,
+ * answers in French and is thanked; the evaluator of the campaign's organization sees the endline count grow by that
+ * one answer, and a region breakdown in which a small region is shown as "< 10"; an evaluator of another
+ * organization is refused the same page.
+ */
+class SurveyJourneyIT {
+
+    static final String SURVEY = "safe-journeys";
+
+    /** The respondent's answers by question name; Ziguinchor is one of the rarest regions of the synthetic answers. */
+    static final Map<String, List<String>> ANSWERS = Map.ofEntries(
+            Map.entry("age_band", List.of("age_18_24")),
+            Map.entry("gender", List.of("woman")),
+            Map.entry("region", List.of("ziguinchor")),
+            Map.entry("k_smuggling", List.of("paid_crossing")),
+            Map.entry("k_internal", List.of("yes")),
+            Map.entry("k_consent", List.of("consent_irrelevant")),
+            Map.entry("k_child", List.of("yes")),
+            Map.entry("k_smuggled_liable", List.of("no")),
+            Map.entry("l_only_way", List.of("2")),
+            Map.entry("l_local_future", List.of("4")),
+            Map.entry("l_can_verify", List.of("4")),
+            Map.entry("l_family_support", List.of("5")),
+            Map.entry("heard_from", List.of("radio", "community_meetings")));
+
+    static Stack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = E2EStack.get();
+    }
+
+    @Test
+    void anAnonymousFrenchAnswerCountsForTheOwnEvaluatorWithSmallGroupsHidden() {
+        try (Browser evaluator = new Browser(stack.gatewayUrl())) {
+            String results = openResultsAsEvaluator(evaluator);
+            String note = evaluator.driver.findElement(By.cssSelector("main p.muted")).getText();
+            assertTrue(note.contains("Figures from fewer than 10 respondents are shown as “< 10”"), note);
+            long before = endlineRespondents(evaluator);
+
+            try (Browser respondent = new Browser(stack.gatewayUrl())) {
+                answerInFrench(respondent);
+            }
+
+            evaluator.open(results);
+            assertEquals(before + 1, endlineRespondents(evaluator),
+                    "the endline count includes the answer just given");
+
+            new Select(evaluator.driver.findElement(By.name("by"))).selectByValue("region");
+            new Select(evaluator.driver.findElement(By.name("wave"))).selectByValue("endline");
+            evaluator.submit(By.cssSelector("form[action^='/campaigns/results/'] button[type=submit]"));
+            assertTrue(evaluator.path().startsWith(results + "?by=region&wave=endline"), evaluator.path());
+            WebElement breakdown = evaluator.driver.findElement(
+                    By.xpath("//h2[@id='breakdown']/following::table[1]"));
+            assertEquals("Respondents", breakdown.findElement(By.tagName("caption")).getText());
+            WebElement small = cell(breakdown, "Ziguinchor");
+            assertEquals("< 10", small.getText(), "a region with fewer than 10 respondents is suppressed");
+            assertEquals("suppressed", small.getAttribute("class"));
+            WebElement large = cell(breakdown, "Dakar");
+            assertFalse("suppressed".equals(large.getAttribute("class")), large.getText());
+            assertTrue(Long.parseLong(large.getText()) >= 10, "large groups are shown: " + large.getText());
+            assertEquals(Long.toString(before + 1), cell(breakdown, "All").getText());
+
+            try (Browser outsider = new Browser(stack.gatewayUrl())) {
+                outsider.open(results);
+                outsider.signInOnKeycloak("ngo-evaluator", DemoData.DEMO_PASSWORD);
+                outsider.waitFor(By.tagName("h1"));
+                assertEquals(results, outsider.path(), "back on the results address after the login");
+                assertTrue(outsider.driver.getTitle().startsWith("403"), outsider.driver.getTitle());
+                assertTrue(outsider.text().contains("Not allowed"), outsider.text());
+                assertTrue(outsider.driver.findElements(By.cssSelector("table.results")).isEmpty(),
+                        "no figure reaches another organization: " + outsider.text());
+            }
+        }
+    }
+
+    /** Signs in as the evaluator of national-coordination and walks from the survey list to the results. */
+    private static String openResultsAsEvaluator(Browser evaluator) {
+        evaluator.open("/campaigns/surveys");
+        assertTrue(evaluator.driver.getCurrentUrl().startsWith(stack.keycloakUrl() + "/realms/beacon/"),
+                evaluator.driver.getCurrentUrl());
+        evaluator.signInOnKeycloak("evaluator", DemoData.DEMO_PASSWORD);
+        evaluator.waitFor(By.tagName("h1"));
+        evaluator.clickAndWait(By.xpath("//tr[td/span[normalize-space()='" + SURVEY + "']]//a"));
+        WebElement endline = evaluator.driver.findElement(By.xpath("//tr[th[normalize-space()='Endline']]"));
+        assertTrue(endline.getText().contains("open"), "the endline wave is open: " + endline.getText());
+        evaluator.clickAndWait(By.cssSelector("a[href^='/campaigns/results/']"));
+        String results = evaluator.path();
+        assertTrue(results.matches("/campaigns/results/\\d+"), results);
+        assertTrue(evaluator.waitFor(By.tagName("h1")).getText().startsWith("Results: "), evaluator.text());
+        return results;
+    }
+
+    /** The endline figure of the first table (respondents per wave). */
+    private static long endlineRespondents(Browser evaluator) {
+        WebElement table = evaluator.waitFor(By.cssSelector("table.results"));
+        assertEquals("Respondents", table.findElement(By.tagName("caption")).getText());
+        return Long.parseLong(cell(table, "Endline").getText());
+    }
+
+    /** The figure of a results table's first row in the column with this heading. */
+    private static WebElement cell(WebElement table, String column) {
+        List<String> headings = table.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText)
+                .toList();
+        int index = headings.indexOf(column);
+        assertTrue(index > 0, column + " is a column of " + headings);
+        return table.findElements(By.cssSelector("tbody tr:first-child td")).get(index - 1);
+    }
+
+    /** A fresh browser: the French campaign page, its survey link, the form answered by clicks and typing. */
+    private static void answerInFrench(Browser respondent) {
+        respondent.open("/campaigns/public/safe-journeys/fr");
+        assertEquals("/campaigns/public/safe-journeys/fr", respondent.path(), "no login is asked for");
+        assertEquals("Parcours sûrs : ton avenir, ton choix", respondent.waitFor(By.tagName("h1")).getText());
+        assertTrue(respondent.text().contains("Donnez-nous votre avis"), respondent.text());
+        respondent.clickAndWait(By.cssSelector("a[href^='/campaigns/public/surveys/" + SURVEY + "/endline']"));
+        assertEquals("/campaigns/public/surveys/" + SURVEY + "/endline?lang=fr", respondent.path());
+
+        assertEquals("fr", respondent.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(respondent.driver.findElements(By.tagName("script")).isEmpty(), "the form needs no JavaScript");
+        String form = respondent.text();
+        assertTrue(form.contains("Quel âge avez-vous ?") && form.contains("Dans quelle région vivez-vous ?")
+                && form.contains("Hors du Sénégal"), form);
+        ANSWERS.forEach((question, choices) -> choices.forEach(choice -> {
+            WebElement option = respondent.driver.findElement(
+                    By.cssSelector("input[name='q." + question + "'][value='" + choice + "']"));
+            option.click();
+            assertTrue(option.isSelected(), question + " = " + choice);
+        }));
+        respondent.fill(By.cssSelector("textarea[name='q.suggestion']"),
+                "Des émissions de radio le soir, en pulaar et en wolof.");
+        respondent.fill(By.cssSelector("input[name='q.people_told']"), "3");
+        WebElement send = respondent.driver.findElement(By.cssSelector("form button[type=submit]"));
+        assertEquals("Envoyer mes réponses", send.getText());
+        respondent.submit(By.cssSelector("form button[type=submit]"));
+
+        assertEquals("/campaigns/public/surveys/" + SURVEY + "/endline/thanks?lang=fr", respondent.path(),
+                "accepted and redirected: " + respondent.text());
+        assertEquals("Merci", respondent.waitFor(By.tagName("h1")).getText());
+        assertTrue(respondent.text().contains("Vos réponses ont été enregistrées."), respondent.text());
+        assertTrue(respondent.driver.manage().getCookies().isEmpty(),
+                "answering sets no cookie: " + respondent.driver.manage().getCookies());
+    }
+}
