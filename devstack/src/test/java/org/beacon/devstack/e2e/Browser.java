@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -77,7 +79,16 @@ public final class Browser implements AutoCloseable {
     public void clickAndWait(WebElement target) {
         WebElement current = driver.findElement(By.tagName("html"));
         target.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(current));
+        // While Chromium swaps documents, asking about the old node can fail with an "unknown error" ("Node with
+        // given id does not belong to the document") instead of a stale-element error: that only means "not yet
+        // decided", so the wait asks again rather than failing the journey.
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(current));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(WebDriverException.class)
+                .until(page -> "complete".equals(
+                        ((JavascriptExecutor) page).executeScript("return document.readyState")));
     }
 
     /**
