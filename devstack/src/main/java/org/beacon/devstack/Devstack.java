@@ -49,6 +49,8 @@ public final class Devstack {
         System.out.println("  Open      " + stack.gatewayUrl());
         System.out.println("  Keycloak  " + stack.keycloakUrl() + "  (realm beacon)");
         System.out.println("  Logs      " + stack.logs());
+        System.out.println("  OpenAPI   " + stack.managementUrl("training-service") + "/q/openapi, "
+                + stack.managementUrl("campaign-service") + "/q/openapi  (health and metrics beside them)");
         System.out.println();
         System.out.println("  Demo logins (password for all: " + DemoData.DEMO_PASSWORD + ")");
         for (String[] user : DEMO_USERS) {

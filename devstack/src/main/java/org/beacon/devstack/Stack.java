@@ -77,6 +77,17 @@ public final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + settings.campaignPort();
     }
 
+    /** Health, metrics and OpenAPI of one application: {@code gateway}, {@code training-service}... */
+    public String managementUrl(String application) {
+        int port = switch (application) {
+            case "gateway" -> settings.management().gateway();
+            case "training-service" -> settings.management().training();
+            case "campaign-service" -> settings.management().campaign();
+            default -> throw new IllegalArgumentException("No application " + application);
+        };
+        return "http://127.0.0.1:" + port;
+    }
+
     public Path logs() {
         return settings.logs();
     }
@@ -104,14 +115,14 @@ public final class Stack implements AutoCloseable {
         startPostgres();
         startS3();
         List<ChildProcess> services = new ArrayList<>();
-        services.add(service("training-service", settings.trainingPort(), "training"));
-        services.add(service("campaign-service", settings.campaignPort(), "campaign"));
+        services.add(service("training-service", settings.trainingPort(), settings.management().training(),
+                "training"));
+        services.add(service("campaign-service", settings.campaignPort(), settings.management().campaign(),
+                "campaign"));
         keycloak.join();
         services.add(gateway());
         for (ChildProcess service : services) {
-            int port = service.name.equals("gateway") ? settings.gatewayPort()
-                    : service.name.equals("training-service") ? settings.trainingPort() : settings.campaignPort();
-            WaitFor.http(service.name, "http://127.0.0.1:" + port + "/q/health/ready", status -> status == 200,
+            WaitFor.http(service.name, managementUrl(service.name) + "/q/health/ready", status -> status == 200,
                     READY_TIMEOUT, service.process, service.log.toString());
         }
         if (settings.importContent()) {
@@ -178,9 +189,10 @@ public final class Stack implements AutoCloseable {
         s3SecretKey = S3ProxyServer.SECRET_KEY;
     }
 
-    private ChildProcess service(String module, int port, String bucket) {
+    private ChildProcess service(String module, int port, int managementPort, String bucket) {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.http.port", String.valueOf(port));
+        config.put("quarkus.management.port", String.valueOf(managementPort));
         config.put("quarkus.datasource.jdbc.url", databaseUrl);
         config.put("quarkus.datasource.username", databaseUser);
         config.put("quarkus.datasource.password", databasePassword);
@@ -195,6 +207,7 @@ public final class Stack implements AutoCloseable {
     private ChildProcess gateway() {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.http.port", String.valueOf(settings.gatewayPort()));
+        config.put("quarkus.management.port", String.valueOf(settings.management().gateway()));
         config.put("quarkus.oidc.auth-server-url", settings.keycloakUrl() + "/realms/beacon");
         config.put("beacon.upstream.training", trainingUrl());
         config.put("beacon.upstream.campaigns", campaignUrl());

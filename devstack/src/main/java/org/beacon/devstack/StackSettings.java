@@ -9,8 +9,8 @@ import org.beacon.testing.FreePort;
  * How a stack is laid out: where its data lives, its ports, and which parts are external. Read from environment
  * variables for the run command; the end-to-end tests build one with free ports and a throw-away directory.
  */
-public record StackSettings(Path repository, Path home, int gatewayPort, int trainingPort, int campaignPort, int keycloakPort,
-        int postgresPort, int s3Port, String externalDatabaseUrl, String externalDatabaseUser,
+public record StackSettings(Path repository, Path home, int gatewayPort, int trainingPort, int campaignPort,
+        ManagementPorts management, int keycloakPort, int postgresPort, int s3Port, String externalDatabaseUrl, String externalDatabaseUser,
         String externalDatabasePassword, String externalS3Endpoint, String externalS3AccessKey,
         String externalS3SecretKey, String externalKeycloakUrl, String externalGatewaySecret, boolean importContent) {
 
@@ -20,6 +20,9 @@ public record StackSettings(Path repository, Path home, int gatewayPort, int tra
                 port(env, "BEACON_GATEWAY_PORT", 8080),
                 port(env, "BEACON_TRAINING_PORT", 8081),
                 port(env, "BEACON_CAMPAIGN_PORT", 8082),
+                new ManagementPorts(port(env, "BEACON_GATEWAY_MANAGEMENT_PORT", 9080),
+                        port(env, "BEACON_TRAINING_MANAGEMENT_PORT", 9081),
+                        port(env, "BEACON_CAMPAIGN_MANAGEMENT_PORT", 9082)),
                 port(env, "BEACON_KEYCLOAK_PORT", 8180),
                 port(env, "BEACON_POSTGRES_PORT", 5532),
                 port(env, "BEACON_S3_PORT", 8190),
@@ -31,8 +34,13 @@ public record StackSettings(Path repository, Path home, int gatewayPort, int tra
     }
 
     public static StackSettings forTests(Path repository, Path home) {
-        return new StackSettings(repository, home, FreePort.find(), FreePort.find(), FreePort.find(), FreePort.find(),
+        return new StackSettings(repository, home, FreePort.find(), FreePort.find(), FreePort.find(),
+                new ManagementPorts(FreePort.find(), FreePort.find(), FreePort.find()), FreePort.find(),
                 FreePort.find(), FreePort.find(), null, null, null, null, null, null, null, null, true);
+    }
+
+    /** Where each application serves health, metrics and OpenAPI (never on its application port). */
+    public record ManagementPorts(int gateway, int training, int campaign) {
     }
 
     String gatewayUrl() {

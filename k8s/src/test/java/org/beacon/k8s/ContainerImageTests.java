@@ -28,7 +28,7 @@ class ContainerImageTests {
         }
         // The pod runs as this user and probes this port (quarkus-runtime.yaml).
         assertTrue(lines.contains("USER 185"));
-        assertTrue(lines.contains("EXPOSE 8080"));
+        assertTrue(lines.contains("EXPOSE 8080 9000"), "the application and the management port");
         assertEquals(185L, ServiceWorkloadTests.pod(Overlay.PROD, service).getSecurityContext().getRunAsUser());
         assertTrue(lines.stream().anyMatch(l -> l.contains("-t beacon/" + service + ":1.0.0")),
                 "the build command tags the image the manifests run");

@@ -110,8 +110,17 @@ class ServiceWorkloadTests {
         assertNotNull(probe, path + " probe");
         assertEquals(path, probe.getHttpGet().getPath());
         String port = probe.getHttpGet().getPort().getStrVal();
-        assertEquals(8080, container.getPorts().stream().filter(p -> p.getName().equals(port)).findFirst()
-                .orElseThrow().getContainerPort());
+        assertEquals("management", port, path + " is probed on the management port");
+        int containerPort = container.getPorts().stream().filter(p -> p.getName().equals(port)).findFirst()
+                .orElseThrow().getContainerPort();
+        // The port probed must be the one Quarkus serves its management interface on, and all interfaces.
+        assertEquals(String.valueOf(containerPort), env(container, "QUARKUS_MANAGEMENT_PORT"));
+        assertEquals("0.0.0.0", env(container, "QUARKUS_MANAGEMENT_HOST"));
+    }
+
+    private static String env(Container container, String name) {
+        return container.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue).findFirst()
+                .orElse(null);
     }
 
     static PodSpec pod(Overlay overlay, String service) {

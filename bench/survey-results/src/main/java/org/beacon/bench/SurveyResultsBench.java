@@ -53,6 +53,8 @@ public final class SurveyResultsBench {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
+    /** Where the service answers its readiness check (its management port). */
+    private String management;
 
     public static void main(String[] args) throws Exception {
         new SurveyResultsBench().run(Integer.getInteger("responses", 1_000_000), Integer.getInteger("runs", 10),
@@ -81,6 +83,9 @@ public final class SurveyResultsBench {
                     .toString(), "-Xmx512m"));
             Map<String, String> config = new java.util.LinkedHashMap<>(oidc);
             config.put("quarkus.http.port", Integer.toString(port));
+            int managementPort = FreePort.find();
+            management = "http://127.0.0.1:" + managementPort;
+            config.put("quarkus.management.port", Integer.toString(managementPort));
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("postgres"));
             config.put("beacon.storage.endpoint", s3.endpoint());
             // Tokens are checked against the test key pair, as in the service's tests: no Keycloak to discover.
@@ -338,7 +343,7 @@ public final class SurveyResultsBench {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
