@@ -80,6 +80,9 @@ public class AuthorPages {
     @Inject
     Texts texts;
 
+    @Inject
+    TranslationService translations;
+
     private static final String CHECK = "check.";
 
     @GET
@@ -146,7 +149,7 @@ public class AuthorPages {
     public TemplateInstance texts(@PathParam("id") long id, @PathParam("kind") String kind,
             @PathParam("ownerId") long ownerId, @QueryParam("lang") String lang) {
         CourseVersion version = CourseVersion.require(id);
-        version.requireEditable();
+        translations.requireEditable(version, lang != null && version.offers(lang) ? lang : version.defaultLanguage);
         return Templates.texts(view.version(id), textForm(version, kind, ownerId, lang, null), List.of())
                 .setLocale(language.locale());
     }
@@ -222,6 +225,29 @@ public class AuthorPages {
     public Response archive(@PathParam("id") long id) {
         courses.archive(id);
         return back(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/translations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addTranslation(@PathParam("id") long id, @RestForm("language") String lang) {
+        return onPage(id, () -> translations.add(id, trimmed(lang)));
+    }
+
+    @POST
+    @Path("/versions/{id}/translations/{lang}/{step: submit|approve|archive}")
+    public Response translationStep(@PathParam("id") long id, @PathParam("lang") String lang,
+            @PathParam("step") String step) {
+        translations.step(id, lang, step);
+        return back(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/translations/{lang}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rejectTranslation(@PathParam("id") long id, @PathParam("lang") String lang,
+            @RestForm("comment") String comment) {
+        return onPage(id, () -> translations.reject(id, lang, comment));
     }
 
     @POST

@@ -53,11 +53,17 @@ public class AuthoringResource {
     public record GiftImported(int questions) {
     }
 
+    public record NewTranslation(String language) {
+    }
+
     @Inject
     CourseService courses;
 
     @Inject
     AuthoringView view;
+
+    @Inject
+    TranslationService translations;
 
     @GET
     @Path("/courses")
@@ -212,6 +218,39 @@ public class AuthoringResource {
     @Path("/versions/{id}/archive")
     public AuthoringView.VersionDetail archive(@PathParam("id") long id) {
         courses.archive(id);
+        return view.version(id);
+    }
+
+    // --- one translation at a time -------------------------------------------------------------------------------
+
+    @POST
+    @Path("/versions/{id}/translations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a language to a version; in a published version it stays hidden from trainees until"
+            + " its translation is published")
+    public AuthoringView.VersionDetail addTranslation(@PathParam("id") long id, NewTranslation translation) {
+        translations.add(id, translation == null ? null : translation.language());
+        return view.version(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/translations/{lang}/{step: submit|approve|archive}")
+    @Operation(summary = "Move one translation on its own: submit a draft (of a version in review or published),"
+            + " approve one in review (of a published version; 403 for anyone who wrote or changed it), or"
+            + " withdraw a published one (trainees already studying it keep it)")
+    public AuthoringView.VersionDetail translationStep(@PathParam("id") long id, @PathParam("lang") String lang,
+            @PathParam("step") String step) {
+        translations.step(id, lang, step);
+        return view.version(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/translations/{lang}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send one translation in review back to draft with a comment")
+    public AuthoringView.VersionDetail rejectTranslation(@PathParam("id") long id, @PathParam("lang") String lang,
+            Review review) {
+        translations.reject(id, lang, review == null ? null : review.comment());
         return view.version(id);
     }
 

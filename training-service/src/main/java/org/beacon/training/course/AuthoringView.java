@@ -27,10 +27,17 @@ public class AuthoringView {
     public record ModuleRow(long id, String slug, String title, List<LessonRow> lessons, List<String> check) {
     }
 
+    /** One language of a version: where it is in the workflow and what the signed-in author may do with it. */
+    public record TranslationRow(String language, String status, boolean isDefault, String reviewComment,
+            Texts.Completeness completeness, boolean editable, boolean maySubmit, boolean mayApprove,
+            boolean mayArchive) {
+    }
+
     public record VersionDetail(long id, String course, int number, String status, String defaultLanguage,
             List<String> languages, int passMark, boolean legalChange, String reviewComment, boolean mayApprove,
             List<ModuleRow> modules, List<String> pretest, List<String> posttest, int questions,
-            List<Texts.Completeness> completeness) {
+            List<Texts.Completeness> completeness, List<TranslationRow> translations, List<String> editableLanguages,
+            boolean mayAddLanguage) {
     }
 
     @Inject
@@ -41,6 +48,9 @@ public class AuthoringView {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TranslationService translationWorkflow;
 
     @Transactional
     public List<CourseRow> courses() {
@@ -65,11 +75,30 @@ public class AuthoringView {
                 .setParameter(2, user.subject()).getSingleResult()).longValue() > 0;
         boolean mayApprove = CourseVersion.IN_REVIEW.equals(version.status) && !contributed
                 && !user.subject().equals(version.authorSubject);
+        List<CourseTranslation> rows = CourseTranslation.of(version.id);
+        List<Texts.Completeness> completeness = texts.completeness(version);
+        List<TranslationRow> translations = version.languageList().stream()
+                .flatMap(language -> rows.stream().filter(t -> t.language.equals(language)).findFirst().stream())
+                .map(t -> translationRow(version, t, completeness.stream()
+                        .filter(c -> c.language().equals(t.language)).findFirst().orElse(null)))
+                .toList();
         return new VersionDetail(version.id, course.slug, version.number, version.status, version.defaultLanguage,
                 version.languageList(), version.passMark, version.legalChange, version.reviewComment, mayApprove,
                 modules, Assessment.of(version.id, Assessment.PRETEST).map(AuthoringView::names).orElse(List.of()),
                 Assessment.of(version.id, Assessment.POSTTEST).map(AuthoringView::names).orElse(List.of()),
-                (int) Question.count("versionId", version.id), texts.completeness(version));
+                (int) Question.count("versionId", version.id), completeness, translations,
+                translations.stream().filter(TranslationRow::editable).map(TranslationRow::language).toList(),
+                !CourseVersion.ARCHIVED.equals(version.status));
+    }
+
+    private TranslationRow translationRow(CourseVersion version, CourseTranslation translation,
+            Texts.Completeness completeness) {
+        boolean isDefault = translation.language.equals(version.defaultLanguage);
+        boolean versionOpen = version.isDraft() || !isDefault && !CourseVersion.ARCHIVED.equals(version.status);
+        boolean separate = !isDefault && (CourseVersion.IN_REVIEW.equals(version.status) || version.isPublished());
+        return new TranslationRow(translation.language, translation.status, isDefault, translation.reviewComment,
+                completeness, translation.isDraft() && versionOpen, separate && translation.isDraft(),
+                translationWorkflow.mayApprove(version, translation), !isDefault && translation.isPublished());
     }
 
     private static List<String> names(Assessment assessment) {

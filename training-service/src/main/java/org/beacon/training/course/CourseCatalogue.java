@@ -28,7 +28,9 @@ public class CourseCatalogue {
                 .orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
         CourseVersion version = CourseVersion.publishedOf(course.id)
                 .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' is not published."));
-        String shown = language != null && version.offers(language) ? language : version.defaultLanguage;
+        // Trainees see only published translations; a draft or withdrawn one falls back to the default language.
+        List<String> offered = CourseTranslation.offered(version);
+        String shown = language != null && offered.contains(language) ? language : version.defaultLanguage;
         Localized text = texts.localized(version, shown, null);
         Localized.Text title = text.text(ContentText.COURSE, version.id, VersionContent.TITLE);
         List<ModuleInfo> modules = CourseModule.of(version.id).stream().map(m -> new ModuleInfo(
@@ -36,7 +38,7 @@ public class CourseCatalogue {
                 Lesson.ofModule(m.id).stream().map(l -> text.value(ContentText.LESSON, l.id, VersionContent.TITLE)).toList()))
                 .toList();
         return new CourseInfo(course.slug, title.value(), text.value(ContentText.COURSE, version.id, VersionContent.SUMMARY),
-                course.sectorList(), course.country, version.defaultLanguage, version.languageList(), version.number,
-                version.passMark, modules, title.fallback());
+                course.sectorList(), course.country, version.defaultLanguage, offered, version.number,
+                version.passMark, modules, title.fallback() || language != null && !shown.equals(language));
     }
 }

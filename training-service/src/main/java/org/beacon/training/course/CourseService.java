@@ -51,6 +51,9 @@ public class CourseService {
     AttachmentService attachments;
 
     @Inject
+    TranslationService translations;
+
+    @Inject
     EntityManager em;
 
     /** The fields a new course starts from; everything else is added to its first draft. */
@@ -135,6 +138,7 @@ public class CourseService {
         version.authorSubject = user.subject();
         version.sourceHash = hash;
         version.persist();
+        translations.open(version);
         contribute(version);
         content.fill(version, doc);
         return version;
@@ -168,6 +172,7 @@ public class CourseService {
         draft.languages = String.join(",", languages);
         draft.passMark = doc.passMark();
         draft.sourceHash = hash;
+        translations.open(draft);
         contribute(draft);
         content.fill(draft, doc);
         return draft;
@@ -301,6 +306,8 @@ public class CourseService {
     @Transactional
     public int importGift(long versionId, String language, String gift) {
         CourseVersion version = editable(versionId, language);
+        // A bank holds the answer keys of every language: only a draft version's bank may change.
+        version.requireEditable();
         List<String> errors = new ArrayList<>();
         List<GiftQuestion> questions = Gift.parse(gift == null ? "" : gift, errors);
         if (errors.isEmpty() && questions.isEmpty()) {
@@ -348,6 +355,7 @@ public class CourseService {
         version.status = CourseVersion.IN_REVIEW;
         version.submittedAt = OffsetDateTime.now();
         version.reviewComment = null;
+        translations.versionSubmitted(version);
         return version;
     }
 
@@ -369,6 +377,7 @@ public class CourseService {
         course.status = CourseVersion.PUBLISHED;
         course.title = texts.all(ContentText.COURSE, version.id, VersionContent.TITLE).get(version.defaultLanguage);
         course.defaultLanguage = version.defaultLanguage;
+        translations.versionApproved(version);
         audit.record("version.publish", "course_version", version.id,
                 course.slug + " v" + version.number + (version.legalChange ? " (legal change)" : ""));
         if (version.legalChange) {
@@ -389,6 +398,7 @@ public class CourseService {
         }
         version.status = CourseVersion.DRAFT;
         version.reviewComment = comment.strip();
+        translations.versionRejected(version);
         return version;
     }
 
@@ -414,14 +424,28 @@ public class CourseService {
                 .orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
     }
 
+    /**
+     * The version when the signed-in author may change it: its structure ({@code language} null, default-language
+     * texts included) only as a draft; the texts of one language while that translation is a draft.
+     */
     private CourseVersion editable(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);
-        version.requireEditable();
-        if (language != null && !version.offers(language)) {
+        if (language == null) {
+            version.requireEditable();
+            contribute(version);
+            translations.contributed(version, version.defaultLanguage);
+            return version;
+        }
+        if (!version.offers(language)) {
+            version.requireEditable();
             throw ProblemException.badRequest("The version is not offered in '" + language + "'. Its languages: "
                     + version.languages + ".");
         }
-        contribute(version);
+        translations.requireEditable(version, language);
+        if (version.isDraft()) {
+            contribute(version);
+        }
+        translations.contributed(version, language);
         return version;
     }
 

@@ -28,6 +28,7 @@ import org.beacon.training.certificate.CertificateService;
 import org.beacon.training.course.ContentText;
 import org.beacon.training.course.Course;
 import org.beacon.training.course.CourseModule;
+import org.beacon.training.course.CourseTranslation;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.course.Lesson;
 import org.beacon.training.course.LessonMarkdown;
@@ -132,8 +133,9 @@ public class EnrolmentService {
         if (done != null) {
             return new Enrolled(done, false);
         }
-        if (language == null || !version.offers(language)) {
-            throw ProblemException.badRequest("Pick one of the course's languages: " + version.languages + ".");
+        List<String> offered = CourseTranslation.offered(version);
+        if (language == null || !offered.contains(language)) {
+            throw ProblemException.badRequest("Pick one of the course's languages: " + String.join(",", offered) + ".");
         }
         Enrolment enrolment = new Enrolment();
         enrolment.courseId = course.id;

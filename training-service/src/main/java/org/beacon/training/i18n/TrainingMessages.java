@@ -498,4 +498,19 @@ public interface TrainingMessages {
 
     @Message("Question names from the question bank, separated by commas. An empty field leaves that test as it is.")
     String assessments_hint();
+
+    @Message("Translations")
+    String translations();
+
+    @Message("Each language goes to review with its version. A language added later, or sent back by the reviewer, is reviewed on its own. Trainees are offered only published translations.")
+    String translations_hint();
+
+    @Message("default language")
+    String default_language_mark();
+
+    @Message("Add a language")
+    String add_language();
+
+    @Message("Language tag (BCP-47, e.g. ar or pt-BR)")
+    String language_tag();
 }

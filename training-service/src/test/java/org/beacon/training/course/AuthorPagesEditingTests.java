@@ -84,7 +84,7 @@ class AuthorPagesEditingTests {
                 .body(containsString("readonly>Look for **signs** of control.</textarea>"))
                 .body(containsString("rows=\"16\"></textarea>"));
         given().auth().oauth2(author("bob")).when().get(page).then().statusCode(200)
-                .body(containsString("<td>fr</td><td>0%</td>"));
+                .body(containsString("<td lang=\"fr\">fr</td><td>0% · missing"));
 
         post(page + "/lessons/" + lesson + "/texts", "language", "fr", "title", "Indices de traite",
                 "body", "Cherchez les **indices** de contrôle.");
@@ -94,7 +94,7 @@ class AuthorPagesEditingTests {
         given().auth().oauth2(author("bob")).when().get(page + "/lessons/" + lesson + "/texts?lang=fr")
                 .then().statusCode(200).body(containsString("Cherchez les **indices** de contrôle.</textarea>"));
         given().auth().oauth2(author("bob")).when().get(page).then().statusCode(200)
-                .body(containsString("<td>fr</td><td>100%</td>")).body(containsString("Signs of trafficking"));
+                .body(containsString("<td lang=\"fr\">fr</td><td>100%</td>")).body(containsString("Signs of trafficking"));
         JsonPath detail = detail(version);
         assertThat(detail.getList("completeness.percent"), contains(100, 100));
         assertThat(detail.getList("languages"), contains("en", "fr"));

@@ -69,6 +69,44 @@ class AuthorPagesTests {
     }
 
     @Test
+    void aLanguageIsAddedReviewedAndPublishedFromTheVersionPage() {
+        String slug = uniqueSlug("language-page");
+        long version = CourseFixtures.publishedCourse(slug);
+        String page = "/training/author/versions/" + version;
+        given().auth().oauth2(author("bob")).redirects().follow(false).formParam("language", "pt")
+                .when().post(page + "/translations")
+                .then().statusCode(303).header("Location", equalTo(page));
+        given().auth().oauth2(author("bob")).redirects().follow(false).formParam("language", "no tag")
+                .when().post(page + "/translations")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("BCP-47"));
+        // Only the new draft translation can be edited; the published texts of the version cannot.
+        given().auth().oauth2(author("bob")).when().get(page)
+                .then().statusCode(200)
+                .body(containsString("id=\"translation-pt\""))
+                .body(containsString(page + "/translations/pt/submit"))
+                .body(containsString("/texts?lang=pt"))
+                .body(not(containsString("/texts?lang=fr")));
+        given().auth().oauth2(author("bob")).when().get(page + "/course/" + version + "/texts?lang=fr")
+                .then().statusCode(409);
+        given().auth().oauth2(author("bob")).redirects().follow(false)
+                .formParam("language", "pt").formParam("title", "Curso de teste").formParam("summary", "Resumo.")
+                .when().post(page + "/course/" + version + "/texts")
+                .then().statusCode(303);
+        given().auth().oauth2(author("bob")).redirects().follow(false).when().post(page + "/translations/pt/submit")
+                .then().statusCode(303);
+        given().auth().oauth2(author("bob")).when().get(page)
+                .then().body(not(containsString(page + "/translations/pt/approve")));
+        given().auth().oauth2(author("rita")).header("Accept-Language", "fr").when().get(page)
+                .then().body(containsString(page + "/translations/pt/approve"))
+                .body(containsString("Traductions"));
+        given().auth().oauth2(author("rita")).redirects().follow(false).when().post(page + "/translations/pt/approve")
+                .then().statusCode(303);
+        given().auth().oauth2(CourseFixtures.trainee("tina")).when().get("/training/api/courses/" + slug)
+                .then().body("languages", equalTo(java.util.List.of("en", "fr", "pt")));
+    }
+
+    @Test
     void anAuthorAttachesAHandoutToALessonAndAWrongTypeIsShownOnThePage() {
         String slug = uniqueSlug("attach-page");
         long version = importCourse(zip(slug, courseFiles(slug)), 201).getLong("versionId");

@@ -1,0 +1,66 @@
+package org.beacon.training.course;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.beacon.commons.web.ProblemException;
+
+/**
+ * One language of a course version, with its own place in the workflow (draft → in_review → published →
+ * archived). The default language moves with its version; the others may be sent back, added or withdrawn alone.
+ */
+@Entity
+@Table(name = "version_translation")
+public class CourseTranslation extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "version_id")
+    public Long versionId;
+    public String language;
+    public String status = CourseVersion.DRAFT;
+    @Column(name = "reviewer_subject")
+    public String reviewerSubject;
+    @Column(name = "review_comment")
+    public String reviewComment;
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+
+    public boolean isDraft() {
+        return CourseVersion.DRAFT.equals(status);
+    }
+
+    public boolean isPublished() {
+        return CourseVersion.PUBLISHED.equals(status);
+    }
+
+    public static List<CourseTranslation> of(long versionId) {
+        return list("versionId", versionId);
+    }
+
+    public static CourseTranslation require(CourseVersion version, String language) {
+        return CourseTranslation.<CourseTranslation>find("versionId = ?1 and language = ?2", version.id, language)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Version " + version.number + " has no '" + language
+                        + "' translation. Its languages: " + version.languages + "."));
+    }
+
+    /** The languages trainees may study a version in: its published translations, the default first. */
+    public static List<String> offered(CourseVersion version) {
+        if (!version.isPublished()) {
+            return List.of();
+        }
+        List<String> published = CourseTranslation.<CourseTranslation>list("versionId = ?1 and status = ?2",
+                version.id, CourseVersion.PUBLISHED).stream().map(t -> t.language).toList();
+        return version.languageList().stream().filter(published::contains).toList();
+    }
+}

@@ -1,0 +1,251 @@
+package org.beacon.training.course;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.web.ProblemException;
+import org.beacon.training.audit.AuditLog;
+
+/**
+ * The workflow of each translation of a version. A version goes to review with all its languages and, when
+ * approved, publishes those still in review; the default language always moves with its version. Apart from that,
+ * a reviewer may send one language back, a language may be added to a published version, and a faulty translation
+ * may be withdrawn, each without touching the course or its other languages. Whoever wrote or changed a language
+ * cannot approve it (four eyes, per language).
+ */
+@ApplicationScoped
+public class TranslationService {
+
+    private static final String LANGUAGE = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*";
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    // --- following the version -----------------------------------------------------------------------------------
+
+    /** Every language of a new version starts as a draft. */
+    void open(CourseVersion version) {
+        CourseTranslation.delete("versionId", version.id);
+        for (String language : version.languageList()) {
+            CourseTranslation translation = new CourseTranslation();
+            translation.versionId = version.id;
+            translation.language = language;
+            translation.persist();
+        }
+    }
+
+    void versionSubmitted(CourseVersion version) {
+        move(version, CourseVersion.DRAFT, CourseVersion.IN_REVIEW);
+    }
+
+    void versionRejected(CourseVersion version) {
+        move(version, CourseVersion.IN_REVIEW, CourseVersion.DRAFT);
+    }
+
+    /**
+     * The version's reviewer has read every translation still in review, so they are published with it; one the
+     * reviewer wrote (added while the version was in review) waits for another reviewer.
+     */
+    void versionApproved(CourseVersion version) {
+        for (CourseTranslation translation : CourseTranslation.of(version.id)) {
+            boolean own = !translation.language.equals(version.defaultLanguage) && wrote(version, translation.language);
+            if (CourseVersion.IN_REVIEW.equals(translation.status) && !own) {
+                publish(translation);
+            }
+        }
+    }
+
+    /** Records that the signed-in author wrote or changed {@code language} of the version. */
+    void contributed(CourseVersion version, String language) {
+        em.createNativeQuery("insert into translation_contributor (version_id, language, subject)"
+                + " values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, version.id).setParameter(2, language).setParameter(3, user.subject())
+                .executeUpdate();
+    }
+
+    /**
+     * Whether the texts of {@code language} may change now: the default language only in a draft version; another
+     * language while its translation is a draft, even in a published version, since trainees never see a draft
+     * translation.
+     */
+    CourseTranslation requireEditable(CourseVersion version, String language) {
+        CourseTranslation translation = CourseTranslation.require(version, language);
+        if (language.equals(version.defaultLanguage) || CourseVersion.ARCHIVED.equals(version.status)) {
+            version.requireEditable();
+        }
+        if (!translation.isDraft()) {
+            throw ProblemException.conflict("The '" + language + "' translation of version " + version.number
+                    + " is " + words(translation.status) + " and cannot be changed. "
+                    + (CourseVersion.IN_REVIEW.equals(translation.status)
+                            ? "The reviewer approves it or sends it back to draft."
+                            : "Start a new draft to change it."));
+        }
+        return translation;
+    }
+
+    // --- one translation at a time -----------------------------------------------------------------------------
+
+    /** Adds a language to a version; in a published version it stays hidden from trainees until it is published. */
+    @Transactional
+    public CourseTranslation add(long versionId, String language) {
+        CourseVersion version = CourseVersion.require(versionId);
+        if (language == null || !language.matches(LANGUAGE)) {
+            throw ProblemException.badRequest("Give a BCP-47 language tag such as fr or pt-BR.");
+        }
+        if (CourseVersion.ARCHIVED.equals(version.status)) {
+            throw ProblemException.conflict("Version " + version.number + " is archived; add the language to the"
+                    + " current version.");
+        }
+        if (version.offers(language)) {
+            throw ProblemException.conflict("Version " + version.number + " has a '" + language
+                    + "' translation already.");
+        }
+        version.languages = version.languages + "," + language;
+        CourseTranslation translation = new CourseTranslation();
+        translation.versionId = version.id;
+        translation.language = language;
+        translation.persist();
+        audit.record("translation.add", "course_version", version.id, "v" + version.number + " " + language);
+        return translation;
+    }
+
+    /** Sends a draft translation to review once its version's structure is frozen (in review or published). */
+    @Transactional
+    public CourseTranslation submit(long versionId, String language) {
+        CourseVersion version = CourseVersion.require(versionId);
+        CourseTranslation translation = separate(version, language, "submitted with the version",
+                CourseVersion.DRAFT, "a draft");
+        if (!CourseVersion.IN_REVIEW.equals(version.status) && !version.isPublished()) {
+            throw ProblemException.conflict("Version " + version.number + " is " + words(version.status)
+                    + ": its translations go to review with it.");
+        }
+        translation.status = CourseVersion.IN_REVIEW;
+        translation.reviewComment = null;
+        return translation;
+    }
+
+    /** Publishes a translation in review of a published version, by someone who did not write it. */
+    @Transactional
+    public CourseTranslation approve(long versionId, String language) {
+        CourseVersion version = CourseVersion.require(versionId);
+        CourseTranslation translation = separate(version, language, "approved with the version",
+                CourseVersion.IN_REVIEW, "in review");
+        if (!version.isPublished()) {
+            throw ProblemException.conflict("Version " + version.number + " is " + words(version.status)
+                    + ": approving the version publishes its translations in review.");
+        }
+        requireOtherReviewer(version, language);
+        publish(translation);
+        return translation;
+    }
+
+    /** Sends a translation in review back to its translators with what must change. */
+    @Transactional
+    public CourseTranslation reject(long versionId, String language, String comment) {
+        CourseVersion version = CourseVersion.require(versionId);
+        CourseTranslation translation = separate(version, language, "sent back with the version",
+                CourseVersion.IN_REVIEW, "in review");
+        if (comment == null || comment.isBlank()) {
+            throw ProblemException.badRequest("Say what must change: the comment is required.");
+        }
+        translation.status = CourseVersion.DRAFT;
+        translation.reviewComment = comment.strip();
+        audit.record("translation.reject", "course_version", version.id, "v" + version.number + " " + language);
+        return translation;
+    }
+
+    /** Withdraws a published translation: no new enrolment in it; trainees already studying it keep it. */
+    @Transactional
+    public CourseTranslation archive(long versionId, String language) {
+        CourseVersion version = CourseVersion.require(versionId);
+        CourseTranslation translation = separate(version, language, "archived with the version",
+                CourseVersion.PUBLISHED, "published");
+        translation.status = CourseVersion.ARCHIVED;
+        audit.record("translation.archive", "course_version", version.id, "v" + version.number + " " + language
+                + " withdrawn");
+        return translation;
+    }
+
+    /** One of the steps a form or API call names: submit, approve or archive. */
+    @Transactional
+    public CourseTranslation step(long versionId, String language, String step) {
+        return switch (step) {
+            case "submit" -> submit(versionId, language);
+            case "approve" -> approve(versionId, language);
+            case "archive" -> archive(versionId, language);
+            default -> throw ProblemException.notFound("No step '" + step + "' for a translation.");
+        };
+    }
+
+    /** Whether the signed-in author may approve this translation now. */
+    public boolean mayApprove(CourseVersion version, CourseTranslation translation) {
+        return version.isPublished() && CourseVersion.IN_REVIEW.equals(translation.status)
+                && !translation.language.equals(version.defaultLanguage) && !wrote(version, translation.language);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private void publish(CourseTranslation translation) {
+        translation.status = CourseVersion.PUBLISHED;
+        translation.reviewerSubject = user.subject();
+        translation.publishedAt = OffsetDateTime.now();
+        audit.record("translation.publish", "course_version", translation.versionId, translation.language);
+    }
+
+    private static void move(CourseVersion version, String from, String to) {
+        CourseTranslation.update("status = ?1 where versionId = ?2 and status = ?3", to, version.id, from);
+    }
+
+    /**
+     * A translation that moves on its own: never the default language (it is {@code how}, e.g. "approved with the
+     * version"), and only from the status the step starts from.
+     */
+    private static CourseTranslation separate(CourseVersion version, String language, String how, String from,
+            String fromWords) {
+        CourseTranslation translation = CourseTranslation.require(version, language);
+        if (language.equals(version.defaultLanguage)) {
+            throw ProblemException.conflict("'" + language + "' is the default language of version "
+                    + version.number + ": it is " + how + ".");
+        }
+        if (!from.equals(translation.status)) {
+            throw ProblemException.conflict("The '" + language + "' translation of version " + version.number
+                    + " is " + words(translation.status) + ", not " + fromWords + ".");
+        }
+        return translation;
+    }
+
+    private void requireOtherReviewer(CourseVersion version, String language) {
+        if (wrote(version, language)) {
+            throw new ForbiddenException("You wrote or changed the '" + language + "' translation; another author"
+                    + " must review it.");
+        }
+    }
+
+    private boolean wrote(CourseVersion version, String language) {
+        if (user.subject().equals(version.authorSubject)) {
+            return true;
+        }
+        return ((Number) em.createNativeQuery("select count(*) from translation_contributor"
+                + " where version_id = ?1 and language = ?2 and subject = ?3")
+                .setParameter(1, version.id).setParameter(2, language).setParameter(3, user.subject())
+                .getSingleResult()).longValue() > 0;
+    }
+
+
+    static String words(String status) {
+        return status.replace('_', ' ');
+    }
+
+}
