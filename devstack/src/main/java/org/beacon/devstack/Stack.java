@@ -26,6 +26,17 @@ import org.beacon.testing.WaitFor;
  */
 public final class Stack implements AutoCloseable {
 
+    /**
+     * How the three applications run here, as in Kubernetes (k8s/base/quarkus-runtime.yaml), to stay under the
+     * 256 MB resident memory of PRODUCT.md §9 under load (bench/survey-submission): a small heap that is given back
+     * when idle, the client compiler only (less code cache and no C2 compiler arenas; on two cores it also leaves
+     * more CPU to the requests), smaller thread stacks, and two malloc arenas (MALLOC_ARENA_MAX, set below) instead
+     * of one per thread.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=48m", "-Xss512k");
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final StackSettings settings;
@@ -221,11 +232,14 @@ public final class Stack implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(module + " is not built (" + jar + " missing); run ./mvnw package");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(JVM_OPTIONS);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        return register(ChildProcess.start(module, command, environment, settings.repository(),
+        Map<String, String> withMalloc = new HashMap<>(environment);
+        withMalloc.put("MALLOC_ARENA_MAX", "2");
+        return register(ChildProcess.start(module, command, withMalloc, settings.repository(),
                 settings.logs().resolve(module + ".log")));
     }
 

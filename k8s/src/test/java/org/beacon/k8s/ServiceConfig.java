@@ -27,13 +27,15 @@ final class ServiceConfig {
      * Standard keys a Deployment may set although no Beacon module names them, each for a reason of the container:
      * <ul>
      * <li>JAVA_OPTS_APPEND: JVM flags for the image's run-java.sh (heap as a share of the memory limit);</li>
+     * <li>MALLOC_ARENA_MAX: read by glibc, caps the malloc arenas that otherwise grow with the thread count;</li>
      * <li>QUARKUS_HTTP_BODY_UPLOADS_DIRECTORY: Quarkus buffers uploads under the working directory, which is
      * read-only in the pod;</li>
      * <li>QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING and QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED: the gateway sits
      * behind the ingress controller and must build its login redirect from the browser's scheme and host.</li>
      * </ul>
      */
-    static final Set<String> STANDARD_KEYS = Set.of("JAVA_OPTS_APPEND", "QUARKUS_HTTP_BODY_UPLOADS_DIRECTORY",
+    static final Set<String> STANDARD_KEYS = Set.of("JAVA_OPTS_APPEND", "MALLOC_ARENA_MAX",
+            "QUARKUS_HTTP_BODY_UPLOADS_DIRECTORY",
             "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED");
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
