@@ -62,6 +62,9 @@ public class ServiceProxy {
     @ConfigProperty(name = "beacon.upstream.timeout-ms", defaultValue = "30000")
     long timeoutMs;
 
+    /** How many times a GET or HEAD is sent again when its pooled connection turns out to be closed. */
+    private static final int RETRIES = 3;
+
     private HttpClient client;
 
     @PostConstruct
@@ -79,10 +82,10 @@ public class ServiceProxy {
 
     void forward(RoutingContext ctx, Upstream upstream) {
         ctx.request().pause();
-        forward(ctx, upstream, accessToken(ctx), true);
+        forward(ctx, upstream, accessToken(ctx), RETRIES);
     }
 
-    private void forward(RoutingContext ctx, Upstream upstream, String token, boolean mayRetry) {
+    private void forward(RoutingContext ctx, Upstream upstream, String token, int retriesLeft) {
         HttpServerRequest in = ctx.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
@@ -104,9 +107,10 @@ public class ServiceProxy {
             }
             sent.onSuccess(response -> relay(ctx, response)).onFailure(failure -> {
                 // A pooled keep-alive connection the service closed in the meantime: a GET or HEAD has no body
-                // that could have been consumed, so it is safe to send it once more on a fresh connection.
-                if (mayRetry && failure instanceof HttpClosedException && isSafe(in.method())) {
-                    forward(ctx, upstream, token, false);
+                // that could have been consumed, so it is safe to send it again. Several pooled connections may
+                // close at once (the service restarting, many visitors leaving together), hence a few tries.
+                if (retriesLeft > 0 && failure instanceof HttpClosedException && isSafe(in.method())) {
+                    forward(ctx, upstream, token, retriesLeft - 1);
                 } else {
                     unavailable(ctx, upstream, failure);
                 }

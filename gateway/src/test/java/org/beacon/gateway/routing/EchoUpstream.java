@@ -1,7 +1,9 @@
 package org.beacon.gateway.routing;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
@@ -11,10 +13,15 @@ import org.beacon.testing.FreePort;
 
 /**
  * Stands in for training-service: answers every request with what it received (method, path, headers, body), so
- * tests can see exactly what the gateway forwards. The campaign upstream points at a port nobody listens on, as
- * when campaign-service is down.
+ * tests can see exactly what the gateway forwards. A path under {@code /training/public/closing/} closes the
+ * connection without an answer the first {@link #CLOSES} times it is asked for, as a service does with pooled
+ * connections it drops. The campaign upstream points at a port nobody listens on, as when campaign-service is down.
  */
 public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
+
+    static final int CLOSES = 2;
+
+    private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
 
     private Vertx vertx;
 
@@ -23,6 +30,11 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         int port = FreePort.find();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            if (request.path().startsWith("/training/public/closing/")
+                    && asked.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet() <= CLOSES) {
+                request.connection().close();
+                return;
+            }
             JsonObject headers = new JsonObject();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
             JsonObject echo = new JsonObject()

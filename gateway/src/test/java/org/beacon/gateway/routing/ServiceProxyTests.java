@@ -95,6 +95,16 @@ class ServiceProxyTests {
     }
 
     @Test
+    void aReadIsSentAgainWhenTheServiceClosedItsConnectionButAFormPostIsNot() {
+        given().when().get("/training/public/closing/page")
+                .then().statusCode(200).body("uri", equalTo("/training/public/closing/page"));
+        // A post may have been read before the connection closed: sending it again could store it twice.
+        given().contentType("application/x-www-form-urlencoded").formParam("answer", "yes")
+                .when().post("/training/public/closing/form")
+                .then().statusCode(503).contentType(containsString("text/html"));
+    }
+
+    @Test
     void securityHeadersAreOnProxiedResponses() {
         given().when().get("/training/public/verify")
                 .then().statusCode(200)
