@@ -158,12 +158,12 @@ public class PublicSurveyPage {
         return html(wasOpen ? 410 : 404, Templates.closed(message(located.form(), language), wasOpen), language);
     }
 
-    private static MessagePage message(SurveyForm form, String language) {
+    private MessagePage message(SurveyForm form, String language) {
         Campaign campaign = Campaign.findById(form.campaignId());
         String href = campaign != null && campaign.isPublished()
                 ? "/campaigns/public/" + campaign.slug + "/" + language
                 : null;
-        return new MessagePage(language, Languages.direction(language), form.title(), href);
+        return new MessagePage(language, Languages.direction(language), forms.title(form, language), href);
     }
 
     private static UUID idempotencyKey(String value) {
@@ -206,7 +206,7 @@ public class PublicSurveyPage {
         List<LanguageLink> languages = form.languages().stream().filter(l -> !l.equals(language))
                 .map(l -> new LanguageLink(l, Locale.forLanguageTag(l).getDisplayLanguage(Locale.forLanguageTag(l))))
                 .toList();
-        return new FormPage(form.slug(), wave.id(), language, Languages.direction(language), form.title(),
+        return new FormPage(form.slug(), wave.id(), language, Languages.direction(language), forms.title(form, language),
                 SurveyForm.text(form.consent(), language, fallback), key, fields, problems.size(), busy, languages,
                 maxText);
     }

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.campaign.CampaignTranslation;
+import org.beacon.campaign.campaign.Review;
 import org.beacon.commons.web.ProblemException;
 
 /**
@@ -48,6 +50,18 @@ public class SurveyForms {
         long id = ((Number) row[0]).longValue();
         int revision = ((Number) row[1]).intValue();
         return new Located(snapshot(id, revision), (String) row[2]);
+    }
+
+    /**
+     * What respondents see as the survey's title in a language: the campaign's published title in that language, so
+     * that the form, its thank-you page and the campaign page's link name the campaign as its readers know it;
+     * otherwise the title the form was imported with (an XLSForm's form_title has one language only).
+     */
+    public String title(SurveyForm form, String language) {
+        return CampaignTranslation.<CampaignTranslation>find(
+                        "version.campaign.id = ?1 and version.review.status = ?2 and language = ?3",
+                        form.campaignId(), Review.PUBLISHED, language)
+                .firstResultOptional().map(t -> t.title).orElse(form.title());
     }
 
     public SurveyForm of(Survey survey) {

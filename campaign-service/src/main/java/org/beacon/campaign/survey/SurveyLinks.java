@@ -34,9 +34,10 @@ public class SurveyLinks implements OpenSurveyLinks {
             String slug = (String) row[0];
             Wave wave = Wave.parse((String) row[1]);
             SurveyForm form = forms.locate(slug, wave).form();
-            String lang = URLEncoder.encode(form.language(language), StandardCharsets.UTF_8);
+            String shown = form.language(language);
+            String lang = URLEncoder.encode(shown, StandardCharsets.UTF_8);
             String href = "/campaigns/public/surveys/" + slug + "/" + wave.id();
-            links.add(new SurveyLink(form.title(), href + "?lang=" + lang, href + "/qr.svg?lang=" + lang));
+            links.add(new SurveyLink(forms.title(form, shown), href + "?lang=" + lang, href + "/qr.svg?lang=" + lang));
         }
         return links;
     }

@@ -246,4 +246,24 @@ class PublicSurveyPageTests {
         assertEquals("/campaigns/public/surveys/" + slug(id) + "/endline?lang=fr", open.get(0).href());
         assertEquals("/campaigns/public/surveys/" + slug(id) + "/endline/qr.svg?lang=fr", open.get(0).qrCodeHref());
     }
+
+    @Test
+    void theFormIsTitledWithTheCampaignsNameInTheRespondentsLanguage() {
+        long campaign = org.beacon.campaign.campaign.CampaignFixtures.publishedCampaign(unique("titled"));
+        String formId = "titled_" + unique("f").replace('-', '_');
+        long id = SurveyFixtures.importXlsx(SurveyFixtures.manager(NATIONAL), campaign,
+                SurveyFixtures.evaluationForm(formId)).then().statusCode(201)
+                .extract().<Integer>path("survey.id").longValue();
+        SurveyFixtures.openWave(NATIONAL, id, Wave.ENDLINE);
+        String form = "/campaigns/public/surveys/" + slug(id) + "/endline";
+        given().when().get(form + "?lang=fr").then().statusCode(200)
+                .body(containsString("<h1>Parcours sûrs</h1>"))
+                .body(not(containsString("Evaluation " + formId)));
+        given().when().get(form + "?lang=en").then().body(containsString("<h1>Safe journeys</h1>"));
+        assertEquals("Parcours sûrs", links.openSurveys(campaign, "fr").get(0).title());
+        // A survey whose campaign is not published (or has no text in the language) keeps its imported title.
+        long draft = evaluationSurvey(NATIONAL, formId + "_draft", Wave.ENDLINE);
+        given().when().get("/campaigns/public/surveys/" + slug(draft) + "/endline?lang=fr")
+                .then().body(containsString("<h1>Evaluation " + formId + "_draft</h1>"));
+    }
 }
