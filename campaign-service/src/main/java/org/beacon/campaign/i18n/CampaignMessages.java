@@ -366,4 +366,67 @@ public interface CampaignMessages {
 
     @Message("{kb} KB")
     String size_kb(long kb);
+
+    @Message("Young people")
+    String term_young_people();
+
+    @Message("Parents")
+    String term_parents();
+
+    @Message("Potential migrants")
+    String term_potential_migrants();
+
+    @Message("Returnees")
+    String term_returnees();
+
+    @Message("Domestic workers")
+    String term_domestic_workers();
+
+    @Message("Employers")
+    String term_employers();
+
+    @Message("Diaspora")
+    String term_diaspora();
+
+    @Message("Radio")
+    String term_radio();
+
+    @Message("TV")
+    String term_tv();
+
+    @Message("Social media")
+    String term_social_media();
+
+    @Message("Posters")
+    String term_posters();
+
+    @Message("Theatre")
+    String term_theatre();
+
+    @Message("School talks")
+    String term_school_talks();
+
+    @Message("Public transport")
+    String term_public_transport();
+
+    @Message("Community meetings")
+    String term_community_meetings();
+
+    @Message("Poster")
+    String term_poster();
+
+    @Message("Leaflet")
+    String term_leaflet();
+
+    @Message("Radio script")
+    String term_radio_script();
+
+    @Message("Video")
+    String term_video();
+
+    @Message("Social media post")
+    String term_social_media_post();
+
+    @Message("SMS text")
+    String term_sms();
 }

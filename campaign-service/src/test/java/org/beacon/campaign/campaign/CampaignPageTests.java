@@ -85,6 +85,15 @@ class CampaignPageTests {
                         equalTo(List.of("Premier message", "Deuxième message")))
                 .body("current.targetGroups", equalTo(List.of("parents", "returnees", "fishermen")))
                 .body("current.places.label", equalTo(List.of("SN/Dakar", "SN")));
+        // The page names the offered groups, channels and kinds in the reader's language; a typed-in group as typed.
+        given().auth().oauth2(author(NATIONAL)).header("Accept-Language", "fr")
+                .when().get("/campaigns/manage/" + id)
+                .then().statusCode(200)
+                .body(containsString("value=\"returnees\" checked> Personnes de retour</label>"))
+                .body(containsString("value=\"radio\" checked> Radio</label>"))
+                .body(containsString("value=\"social-media\"> Réseaux sociaux</label>"))
+                .body(containsString("<option value=\"radio-script\">Script radio</option>"))
+                .body(containsString("value=\"fishermen,\""));
         form(author(NATIONAL))
                 .formParam("defaultLanguage", "en").formParam("places", "SN")
                 .formParam("periodStart", "2027-05-01").formParam("periodEnd", "2027-01-01")
