@@ -430,6 +430,12 @@ public interface TrainingMessages {
     @Message("By country")
     String by_country();
 
+    @Message("By institution over time")
+    String by_institution_over_time();
+
+    @Message("Enrolments by the quarter they started in, and how many of them completed: whether training keeps up with staff turnover.")
+    String by_institution_over_time_hint();
+
     @Message("Enrolments")
     String enrolments();
 

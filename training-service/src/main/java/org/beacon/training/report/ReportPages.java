@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 
-/** The admins' completions page: by sector, institution and country. */
+/** The admins' completions page: by sector, institution, country, and institution over time. */
 @Path("/training/reports")
 @Produces(MediaType.TEXT_HTML)
 public class ReportPages {
@@ -21,7 +21,7 @@ public class ReportPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance reports(List<CompletionReport.Row> sectors, List<CompletionReport.Row> institutions,
-                List<CompletionReport.Row> countries);
+                List<CompletionReport.Row> countries, List<CompletionReport.Row> quarters);
     }
 
     @Inject
@@ -33,7 +33,8 @@ public class ReportPages {
     @GET
     @RolesAllowed(Roles.ADMIN)
     public TemplateInstance reports() {
-        return Templates.reports(report.by("sector"), report.by("institution"), report.by("country"))
+        return Templates.reports(report.by("sector"), report.by("institution"), report.by("country"),
+                report.by("institution-quarter"))
                 .setLocale(language.locale());
     }
 }

@@ -51,7 +51,8 @@ class CohortPagesTests {
     @Test
     void theReportsPageIsForAdmins() {
         given().auth().oauth2(TestTokens.token("ada", "platform", "admin")).header("Accept-Language", "pt")
-                .when().get("/training/reports").then().statusCode(200).body(containsString("Por setor"));
+                .when().get("/training/reports").then().statusCode(200).body(containsString("Por setor"))
+                .body(containsString("Por instituição ao longo do tempo"));
         given().auth().oauth2(TestTokens.token("tess", "police-academy", "trainer")).when().get("/training/reports")
                 .then().statusCode(403);
     }

@@ -41,6 +41,7 @@ class ReportResourceTests {
         JsonPath sectorsBefore = report("sector");
         JsonPath institutionsBefore = report("institution");
         JsonPath countriesBefore = report("country");
+        JsonPath quartersBefore = report("institution-quarter");
         String slug = uniqueSlug("report");
         publishedCourse(slug);
         Learner done = LearnerSteps.throughModules("rosa", slug, "en", Map.of());
@@ -58,6 +59,11 @@ class ReportResourceTests {
                 count(institutions, "police-academy", "completions"));
         JsonPath countries = report("country");
         assertEquals(count(countriesBefore, "SN", "enrolments") + 2, count(countries, "SN", "enrolments"));
+        // Staff trained per institution over time: by the quarter the enrolments started.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String quarter = "police-academy · " + today.getYear() + " Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        assertEquals(count(quartersBefore, quarter, "enrolments") + 2, count(report("institution-quarter"), quarter,
+                "enrolments"));
     }
 
     @Test
