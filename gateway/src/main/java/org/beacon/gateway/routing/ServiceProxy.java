@@ -57,6 +57,9 @@ public class ServiceProxy {
     Upstreams upstreams;
 
     @Inject
+    PublicPageCache cache;
+
+    @Inject
     GatewayErrors errors;
 
     @ConfigProperty(name = "beacon.upstream.timeout-ms", defaultValue = "30000")
@@ -81,11 +84,16 @@ public class ServiceProxy {
     }
 
     void forward(RoutingContext ctx, Upstream upstream) {
+        String token = accessToken(ctx);
+        String cacheKey = cache.keyOf(ctx.request(), token != null, language(ctx.request()));
+        if (cacheKey != null && cache.answer(cacheKey, ctx.response())) {
+            return;
+        }
         ctx.request().pause();
-        forward(ctx, upstream, accessToken(ctx), RETRIES);
+        forward(ctx, upstream, token, RETRIES, cacheKey);
     }
 
-    private void forward(RoutingContext ctx, Upstream upstream, String token, int retriesLeft) {
+    private void forward(RoutingContext ctx, Upstream upstream, String token, int retriesLeft, String cacheKey) {
         HttpServerRequest in = ctx.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
@@ -105,12 +113,12 @@ public class ServiceProxy {
             } else {
                 sent = out.send(in);
             }
-            sent.onSuccess(response -> relay(ctx, response)).onFailure(failure -> {
+            sent.onSuccess(response -> relay(ctx, response, cacheKey)).onFailure(failure -> {
                 // A pooled keep-alive connection the service closed in the meantime: a GET or HEAD has no body
                 // that could have been consumed, so it is safe to send it again. Several pooled connections may
                 // close at once (the service restarting, many visitors leaving together), hence a few tries.
                 if (retriesLeft > 0 && failure instanceof HttpClosedException && isSafe(in.method())) {
-                    forward(ctx, upstream, token, retriesLeft - 1);
+                    forward(ctx, upstream, token, retriesLeft - 1, cacheKey);
                 } else {
                     unavailable(ctx, upstream, failure);
                 }
@@ -129,17 +137,19 @@ public class ServiceProxy {
             }
         });
         // The language chooser's cookie is not forwarded (no cookies are); its choice travels as Accept-Language.
-        Cookie chosen = in.getCookie(Languages.COOKIE);
-        String language = Languages.resolve(chosen == null ? null : chosen.getValue(),
-                in.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language(in));
         headers.set("X-Forwarded-Proto", in.scheme());
         if (in.authority() != null) {
             headers.set("X-Forwarded-Host", in.authority().toString());
         }
     }
 
-    private void relay(RoutingContext ctx, HttpClientResponse response) {
+    private static String language(HttpServerRequest in) {
+        Cookie chosen = in.getCookie(Languages.COOKIE);
+        return Languages.resolve(chosen == null ? null : chosen.getValue(), in.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private void relay(RoutingContext ctx, HttpClientResponse response, String cacheKey) {
         HttpServerResponse out = ctx.response();
         if (out.closed()) {
             response.request().reset();
@@ -155,6 +165,13 @@ public class ServiceProxy {
         // The services pick the language from the Accept-Language the gateway derives from the chooser's cookie,
         // so a cached page is only valid for the same header and cookie.
         out.headers().set(HttpHeaders.VARY, vary(response.headers().getAll(HttpHeaders.VARY)));
+        if (cacheKey != null && cache.admits(response.statusCode(), response.headers())) {
+            response.body().onSuccess(body -> {
+                cache.keep(cacheKey, response.statusCode(), response.headers(), out.headers(), body);
+                out.end(body);
+            }).onFailure(failure -> out.reset());
+            return;
+        }
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             out.setChunked(true);
         }

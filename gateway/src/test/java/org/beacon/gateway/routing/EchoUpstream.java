@@ -15,13 +15,16 @@ import org.beacon.testing.FreePort;
  * Stands in for training-service: answers every request with what it received (method, path, headers, body), so
  * tests can see exactly what the gateway forwards. A path under {@code /training/public/closing/} closes the
  * connection without an answer the first {@link #CLOSES} times it is asked for, as a service does with pooled
- * connections it drops. The campaign upstream points at a port nobody listens on, as when campaign-service is down.
+ * connections it drops. Query parameters shape the answer for the public page cache: {@code cache-control=...}
+ * sets that header, {@code as=html} answers as an HTML page, {@code cookie=none} leaves out the Set-Cookie; the
+ * echo counts how often it served each address ({@code served}). The campaign upstream points at a port nobody listens on, as when campaign-service is down.
  */
 public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
 
     static final int CLOSES = 2;
 
     private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
 
     private Vertx vertx;
 
@@ -41,10 +44,18 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                     .put("method", request.method().name())
                     .put("uri", request.uri())
                     .put("headers", headers)
-                    .put("body", body.toString());
-            request.response().putHeader("Content-Type", "application/json")
-                    .putHeader("Set-Cookie", "upstream=leak")
-                    .end(echo.encode());
+                    .put("body", body.toString())
+                    .put("served", served.computeIfAbsent(request.uri(), u -> new AtomicInteger()).incrementAndGet());
+            var response = request.response();
+            response.putHeader("Content-Type", "html".equals(request.getParam("as")) ? "text/html;charset=UTF-8"
+                    : "application/json");
+            if (!"none".equals(request.getParam("cookie"))) {
+                response.putHeader("Set-Cookie", "upstream=leak");
+            }
+            if (request.getParam("cache-control") != null) {
+                response.putHeader("Cache-Control", request.getParam("cache-control"));
+            }
+            response.end(echo.encode());
         }));
         try {
             server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

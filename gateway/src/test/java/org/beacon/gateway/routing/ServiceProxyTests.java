@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.Set;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -102,6 +104,37 @@ class ServiceProxyTests {
         given().contentType("application/x-www-form-urlencoded").formParam("answer", "yes")
                 .when().post("/training/public/closing/form")
                 .then().statusCode(503).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void aPublicPageIsKeptBrieflyForAnonymousReadersInTheirLanguage() {
+        String page = "/training/public/kept?as=html&cookie=none&cache-control=public,max-age=300";
+        given().cookie("beacon-lang", "fr").when().get(page)
+                .then().statusCode(200).body(containsString("\"served\":1"))
+                .header("Content-Security-Policy", containsString("default-src"));
+        given().cookie("beacon-lang", "fr").when().get(page)
+                .then().statusCode(200).body(containsString("\"served\":1")).header("Age", notNullValue())
+                .header("Content-Security-Policy", containsString("default-src"))
+                .header("Vary", containsString("Accept-Language"));
+        // Another language is another page.
+        given().cookie("beacon-lang", "pt").when().get(page)
+                .then().body(containsString("\"served\":2")).body(containsString("\"accept-language\":\"pt\""));
+    }
+
+    @Test
+    void whatIsPrivateNoStoreCookieSettingOrNotHtmlIsNeverKept() {
+        for (String page : List.of(
+                "/training/public/form?as=html&cookie=none&cache-control=no-store",
+                "/training/public/mine?as=html&cookie=none&cache-control=private,max-age=300",
+                "/training/public/plain?as=html&cookie=none",
+                "/training/public/cookie?as=html&cache-control=public,max-age=300",
+                "/training/public/json?cookie=none&cache-control=public,max-age=300")) {
+            given().when().get(page).then().statusCode(200).body(containsString("\"served\":1"));
+            given().when().get(page).then().statusCode(200).body(containsString("\"served\":2"));
+        }
+        String form = "/training/public/posted?as=html&cookie=none&cache-control=public,max-age=300";
+        given().formParam("answer", "yes").when().post(form).then().body(containsString("\"served\":1"));
+        given().formParam("answer", "yes").when().post(form).then().body(containsString("\"served\":2"));
     }
 
     @Test
