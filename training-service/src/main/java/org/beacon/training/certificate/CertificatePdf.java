@@ -63,8 +63,8 @@ public class CertificatePdf {
                 centered(stream, bold, 18, certificate.courseTitle, width, height - 285);
                 centered(stream, regular, 12, labels.version() + " " + certificate.courseVersion + "  ·  "
                         + labels.date() + " " + certificate.issuedOn, width, height - 320);
-                text(stream, regular, 11, labels.code() + ": " + certificate.code, 60, 95);
-                text(stream, regular, 9, labels.verifyAt() + " " + verifyUrl(certificate.code), 60, 75);
+                text(stream, regular, 11, VisualText.of(labels.code() + ": " + certificate.code), 60, 95);
+                text(stream, regular, 9, VisualText.of(labels.verifyAt() + " " + verifyUrl(certificate.code)), 60, 75);
                 qr(stream, verifyUrl(certificate.code), width - 160, 50, 100);
             }
             document.save(out);
@@ -90,7 +90,7 @@ public class CertificatePdf {
 
     private static void centered(PDPageContentStream stream, PDFont font, float size, String text, float width,
             float y) throws IOException {
-        String printable = printable(font, text);
+        String printable = printable(font, VisualText.of(text));
         float shown = size;
         float textWidth = font.getStringWidth(printable) / 1000 * shown;
         while (textWidth > width - 120 && shown > 8) {
@@ -100,6 +100,7 @@ public class CertificatePdf {
         text(stream, font, shown, printable, (width - textWidth) / 2, y);
     }
 
+    /** Draws text already in visual order ({@link VisualText}). */
     private static void text(PDPageContentStream stream, PDFont font, float size, String text, float x, float y)
             throws IOException {
         stream.beginText();
