@@ -228,6 +228,21 @@ public class AuthorPages {
     }
 
     @POST
+    @Path("/versions/{id}/{kind: modules|lessons}/{itemId}/{step: move|remove}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response arrange(@PathParam("id") long id, @PathParam("kind") String kind, @PathParam("itemId") long itemId,
+            @PathParam("step") String step, @RestForm("direction") String direction) {
+        return onPage(id, () -> {
+            if (step.equals("move")) {
+                courses.move(id, kind, itemId, direction);
+            } else {
+                courses.remove(id, kind, itemId);
+            }
+            return itemId;
+        });
+    }
+
+    @POST
     @Path("/versions/{id}/translations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addTranslation(@PathParam("id") long id, @RestForm("language") String lang) {

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -143,6 +144,24 @@ public class AuthoringResource {
     public AuthoringView.VersionDetail editLesson(@PathParam("id") long id, @PathParam("lessonId") long lessonId,
             @PathParam("lang") String lang, TextEdit edit) {
         courses.editLesson(id, lessonId, lang, edit.title(), edit.body());
+        return view.version(id);
+    }
+
+    @DELETE
+    @Path("/versions/{id}/{kind: modules|lessons}/{itemId}")
+    @Operation(summary = "Remove a module (with its lessons and check) or a lesson from a draft")
+    public AuthoringView.VersionDetail remove(@PathParam("id") long id, @PathParam("kind") String kind,
+            @PathParam("itemId") long itemId) {
+        courses.remove(id, kind, itemId);
+        return view.version(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/{kind: modules|lessons}/{itemId}/move")
+    @Operation(summary = "Move a module or a lesson of a draft one place (?direction=up or down)")
+    public AuthoringView.VersionDetail move(@PathParam("id") long id, @PathParam("kind") String kind,
+            @PathParam("itemId") long itemId, @QueryParam("direction") String direction) {
+        courses.move(id, kind, itemId, direction);
         return view.version(id);
     }
 

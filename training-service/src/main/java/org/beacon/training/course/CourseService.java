@@ -269,6 +269,85 @@ public class CourseService {
         content.attach(lesson.id, attachmentId, content.attachmentsOf(lesson.id).size());
     }
 
+    /**
+     * Removes a module ({@code modules}: with its lessons, their texts and attachment links, and its knowledge check)
+     * or a lesson ({@code lessons}) from a draft. Attached files stay in storage: other versions may link them.
+     */
+    @Transactional
+    public void remove(long versionId, String kind, long id) {
+        CourseVersion version = editable(versionId, null);
+        if (kind.equals("modules")) {
+            removeModule(version, moduleOf(version, id));
+        } else {
+            Lesson lesson = lessonOf(version, id);
+            removeLessonRows(lesson);
+            renumber(Lesson.ofModule(lesson.moduleId));
+        }
+    }
+
+    private void removeModule(CourseVersion version, CourseModule module) {
+        Lesson.ofModule(module.id).forEach(this::removeLessonRows);
+        Assessment.checkOf(module.id).ifPresent(check -> {
+            check.assign(List.of());
+            check.delete();
+        });
+        removeTexts(ContentText.MODULE, module.id);
+        module.delete();
+        renumber(CourseModule.of(version.id));
+    }
+
+    /** Moves a module ({@code modules}) or a lesson ({@code lessons}) of a draft one place up or down. */
+    @Transactional
+    public void move(long versionId, String kind, long id, String direction) {
+        CourseVersion version = editable(versionId, null);
+        int step = switch (direction == null ? "" : direction) {
+            case "up" -> -1;
+            case "down" -> 1;
+            default -> throw ProblemException.badRequest("Move 'up' or 'down'.");
+        };
+        if (kind.equals("modules")) {
+            List<CourseModule> modules = new ArrayList<>(CourseModule.of(version.id));
+            swap(modules, modules.indexOf(moduleOf(version, id)), step);
+            renumber(modules);
+        } else {
+            Lesson lesson = lessonOf(version, id);
+            List<Lesson> lessons = new ArrayList<>(Lesson.ofModule(lesson.moduleId));
+            swap(lessons, lessons.indexOf(lesson), step);
+            renumber(lessons);
+        }
+    }
+
+    private void removeLessonRows(Lesson lesson) {
+        em.createNativeQuery("delete from lesson_attachment where lesson_id = ?1").setParameter(1, lesson.id)
+                .executeUpdate();
+        removeTexts(ContentText.LESSON, lesson.id);
+        lesson.delete();
+    }
+
+    private void removeTexts(String kind, long ownerId) {
+        em.createNativeQuery("delete from content_text where owner_kind = ?1 and owner_id = ?2")
+                .setParameter(1, kind).setParameter(2, ownerId).executeUpdate();
+    }
+
+    /** Swaps an item with its neighbour; the first cannot go up nor the last down (nothing changes). */
+    private static <T> void swap(List<T> items, int index, int step) {
+        int other = index + step;
+        if (index >= 0 && other >= 0 && other < items.size()) {
+            java.util.Collections.swap(items, index, other);
+        }
+    }
+
+    private static void renumber(List<?> items) {
+        for (int position = 0; position < items.size(); position++) {
+            Object item = items.get(position);
+            if (item instanceof CourseModule module) {
+                module.position = position;
+            } else if (item instanceof Lesson lesson) {
+                lesson.position = position;
+            }
+        }
+    }
+
     /** The assessments of a draft by question name; a check is keyed by its module's slug. */
     public record AssessmentPlan(List<String> pretest, List<String> posttest, Map<String, List<String>> checks,
             Integer passMark) {

@@ -519,4 +519,13 @@ public interface TrainingMessages {
 
     @Message("Language tag (BCP-47, e.g. ar or pt-BR)")
     String language_tag();
+
+    @Message("Move up")
+    String move_up();
+
+    @Message("Move down")
+    String move_down();
+
+    @Message("Remove from this draft")
+    String remove();
 }
