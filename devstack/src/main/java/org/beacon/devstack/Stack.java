@@ -33,7 +33,7 @@ public final class Stack implements AutoCloseable {
      * more CPU to the requests), smaller thread stacks, and two malloc arenas (MALLOC_ARENA_MAX, set below) instead
      * of one per thread.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=48m", "-Xss512k");
 

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.beacon.devstack.Stack;
 import org.beacon.devstack.content.SyntheticAnswers;
 import org.beacon.testing.FreePort;
 import org.beacon.testing.PostgresServer;
@@ -49,16 +50,17 @@ public final class SurveyResultsBench {
     private static final String ORG = "bench-org";
 
     /** The service's default beacon.surveys.max-upload-bytes: raised for the bench only when a chunk is larger. */
-    private static final long DEFAULT_MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+    private static final long DEFAULT_MAX_UPLOAD_BYTES = 1_572_864L;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
+    private long servicePid;
     /** Where the service answers its readiness check (its management port). */
     private String management;
 
     public static void main(String[] args) throws Exception {
         new SurveyResultsBench().run(Integer.getInteger("responses", 1_000_000), Integer.getInteger("runs", 10),
-                Integer.getInteger("chunk", 25_000),
+                Integer.getInteger("chunk", 10_000),
                 Path.of(System.getProperty("app", "../../campaign-service/target/quarkus-app/quarkus-run.jar")),
                 Path.of(System.getProperty("content", "../../content/campaigns/know-the-signs/surveys/know-the-signs")));
     }
@@ -79,8 +81,11 @@ public final class SurveyResultsBench {
             Map<String, String> oidc = new TestTokens().start();
             int port = FreePort.find();
             base = "http://127.0.0.1:" + port;
+            // The service runs as the local stack and Kubernetes run it, so the page is timed, and its memory
+            // measured, under the production heap and compiler settings.
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m"));
+                    .toString()));
+            command.addAll(Stack.JVM_OPTIONS);
             Map<String, String> config = new java.util.LinkedHashMap<>(oidc);
             config.put("quarkus.http.port", Integer.toString(port));
             int managementPort = FreePort.find();
@@ -100,8 +105,11 @@ public final class SurveyResultsBench {
             config.put("quarkus.transaction-manager.default-transaction-timeout", "10m");
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", app.toAbsolutePath().toString()));
-            Process service = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("service.log").toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("service.log").toFile());
+            builder.environment().put("MALLOC_ARENA_MAX", "2");
+            Process service = builder.start();
+            servicePid = service.pid();
             try {
                 waitUntilReady();
                 bench(postgres, responses, runs, content, perChunk, generator, largestChunk);
@@ -208,6 +216,8 @@ public final class SurveyResultsBench {
                     rawNormalised);
             System.out.printf(Locale.ROOT, "%n  page / raw GROUPING SETS = %.3f; page / normalised GROUP BY = %.3f%n",
                     page.median() / rawGroupingSets.median(), page.median() / rawNormalised.median());
+            System.out.printf(Locale.ROOT, "  campaign-service (%s): peak resident memory %s%n",
+                    String.join(" ", Stack.JVM_OPTIONS), peakResidentMemory(servicePid));
         }
     }
 
@@ -386,6 +396,18 @@ public final class SurveyResultsBench {
 
         private void write(String text) {
             out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The peak resident set of a process since it started (Linux: VmHWM), or "unknown" elsewhere. */
+    private static String peakResidentMemory(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB")
+                    .findFirst().orElse("unknown");
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 }

@@ -64,10 +64,14 @@ final class FormUploads {
         }
     }
 
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
+    }
+
     private static void checkSize(FileUpload file, long maxBytes) {
         if (file.size() > maxBytes) {
-            throw ProblemException.tooLarge("The file is " + file.size() + " bytes; the limit is " + maxBytes
-                    + " bytes.");
+            throw ProblemException.tooLarge("The file is " + megabytes(file.size()) + "; the limit is "
+                    + megabytes(maxBytes) + ". Split it into smaller files: each is checked and stored on its own.");
         }
     }
 }

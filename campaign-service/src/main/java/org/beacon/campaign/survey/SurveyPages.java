@@ -72,7 +72,7 @@ public class SurveyPages {
     @Inject
     RequestLanguage language;
 
-    @ConfigProperty(name = "beacon.surveys.max-upload-bytes", defaultValue = "10485760")
+    @ConfigProperty(name = "beacon.surveys.max-upload-bytes", defaultValue = "1572864")
     long maxUploadBytes;
 
     @GET

@@ -81,7 +81,7 @@ public class SurveyResource {
     @Inject
     AnswerUpload uploads;
 
-    @ConfigProperty(name = "beacon.surveys.max-upload-bytes", defaultValue = "10485760")
+    @ConfigProperty(name = "beacon.surveys.max-upload-bytes", defaultValue = "1572864")
     long maxUploadBytes;
 
     @GET

@@ -245,6 +245,18 @@ class SurveyResourceTests {
     }
 
     @Test
+    void anAnswersFileOverTheUploadLimitIsRefusedWith413AndStoresNothing() {
+        long id = SurveyFixtures.evaluationSurvey(NATIONAL, "big_" + unique("f").replace('-', '_'));
+        StringBuilder csv = new StringBuilder("age_band,gender,region,k1,l1,heard_from,people_told,suggestion\n");
+        while (csv.length() <= 1_572_864) {
+            csv.append("age_25_49,woman,dakar,yes,4,radio,2,\n");
+        }
+        SurveyFixtures.uploadCsv(NATIONAL, id, Wave.BASELINE, csv.toString(), true)
+                .then().statusCode(413).body("detail", containsString("1.5 MB"));
+        assertEquals(0, responses(id), "a refused file stores nothing");
+    }
+
+    @Test
     void paperAnswersWithUnknownColumnsOrWithoutARequiredQuestionAreRejected() {
         long id = SurveyFixtures.evaluationSurvey(NATIONAL, "cols_" + unique("f").replace('-', '_'));
         SurveyFixtures.uploadCsv(NATIONAL, id, Wave.BASELINE, "age_band,gender,k1,favourite_colour\n", true)
