@@ -43,6 +43,9 @@ public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
 
+    /** How many times a GET or HEAD is sent again when its pooled connection turns out to be closed. */
+    private static final int RETRIES = 3;
+
     /** Hop-by-hop headers (RFC 9110 §7.6.1) and the ones the gateway replaces. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "cookie",
@@ -64,9 +67,6 @@ public class ServiceProxy {
 
     @ConfigProperty(name = "beacon.upstream.timeout-ms", defaultValue = "30000")
     long timeoutMs;
-
-    /** How many times a GET or HEAD is sent again when its pooled connection turns out to be closed. */
-    private static final int RETRIES = 3;
 
     private HttpClient client;
 
