@@ -7,6 +7,7 @@ import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
 
+/** Runs the {@link OperationsEndpointsContract} tests (health, metrics, OpenAPI on the management port only) here. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(S3Resource.class)

@@ -6,6 +6,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.beacon.gateway.routing.EchoUpstream;
 import org.beacon.testing.OperationsEndpointsContract;
 
+/** Runs the {@link OperationsEndpointsContract} tests (health, metrics, OpenAPI on the management port only) here. */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(EchoUpstream.class)

@@ -113,22 +113,18 @@ public class CampaignPage {
                 errors -> page(id, errors));
     }
 
+    /** The workflow steps that need no form: send for review, send back, publish, unpublish. A refusal shows the page. */
     @POST
-    @Path("/submit")
+    @Path("/{step: submit|send-back|publish|unpublish}")
     @Produces(MediaType.TEXT_HTML)
-    public Response submit(@PathParam("id") long id) {
+    public Response step(@PathParam("id") long id, @PathParam("step") String step) {
         return Forms.submit(() -> {
-            campaigns.submit(id);
-            return home(id);
-        }, errors -> page(id, errors));
-    }
-
-    @POST
-    @Path("/send-back")
-    @Produces(MediaType.TEXT_HTML)
-    public Response sendBack(@PathParam("id") long id) {
-        return Forms.submit(() -> {
-            campaigns.sendBack(id);
+            switch (step) {
+                case "submit" -> campaigns.submit(id);
+                case "send-back" -> campaigns.sendBack(id);
+                case "publish" -> campaigns.publish(id);
+                default -> campaigns.unpublish(id);
+            }
             return home(id);
         }, errors -> page(id, errors));
     }
@@ -142,26 +138,6 @@ public class CampaignPage {
         return Forms.submit(() -> {
             campaigns.approve(id, new ReviewChecklist(safeAlternatives, thbSomDistinction, sensitivity,
                     noIdentifyingImage));
-            return home(id);
-        }, errors -> page(id, errors));
-    }
-
-    @POST
-    @Path("/publish")
-    @Produces(MediaType.TEXT_HTML)
-    public Response publish(@PathParam("id") long id) {
-        return Forms.submit(() -> {
-            campaigns.publish(id);
-            return home(id);
-        }, errors -> page(id, errors));
-    }
-
-    @POST
-    @Path("/unpublish")
-    @Produces(MediaType.TEXT_HTML)
-    public Response unpublish(@PathParam("id") long id) {
-        return Forms.submit(() -> {
-            campaigns.unpublish(id);
             return home(id);
         }, errors -> page(id, errors));
     }

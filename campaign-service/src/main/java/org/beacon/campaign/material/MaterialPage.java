@@ -96,24 +96,19 @@ public class MaterialPage {
         }, errors -> variantPage(id, slug, contentLanguage, errors, null, null));
     }
 
+    /** The workflow steps of a variant that need no form: submit, send back, publish, unpublish. */
     @POST
-    @Path("/{id:\\d+}/{slug}/{language}/submit")
+    @Path("/{id:\\d+}/{slug}/{language}/{step: submit|send-back|publish|unpublish}")
     @Produces(MediaType.TEXT_HTML)
-    public Response submit(@PathParam("id") long id, @PathParam("slug") String slug,
-            @PathParam("language") String contentLanguage) {
+    public Response step(@PathParam("id") long id, @PathParam("slug") String slug,
+            @PathParam("language") String contentLanguage, @PathParam("step") String step) {
         return Forms.submit(() -> {
-            materials.submit(id, slug, contentLanguage);
-            return here(id, slug, contentLanguage);
-        }, errors -> variantPage(id, slug, contentLanguage, errors, null, null));
-    }
-
-    @POST
-    @Path("/{id:\\d+}/{slug}/{language}/send-back")
-    @Produces(MediaType.TEXT_HTML)
-    public Response sendBack(@PathParam("id") long id, @PathParam("slug") String slug,
-            @PathParam("language") String contentLanguage) {
-        return Forms.submit(() -> {
-            materials.sendBack(id, slug, contentLanguage);
+            switch (step) {
+                case "submit" -> materials.submit(id, slug, contentLanguage);
+                case "send-back" -> materials.sendBack(id, slug, contentLanguage);
+                case "publish" -> materials.publish(id, slug, contentLanguage);
+                default -> materials.unpublish(id, slug, contentLanguage);
+            }
             return here(id, slug, contentLanguage);
         }, errors -> variantPage(id, slug, contentLanguage, errors, null, null));
     }
@@ -128,28 +123,6 @@ public class MaterialPage {
         return Forms.submit(() -> {
             materials.approve(id, slug, contentLanguage, new ReviewChecklist(safeAlternatives, thbSomDistinction,
                     sensitivity, noIdentifyingImage));
-            return here(id, slug, contentLanguage);
-        }, errors -> variantPage(id, slug, contentLanguage, errors, null, null));
-    }
-
-    @POST
-    @Path("/{id:\\d+}/{slug}/{language}/publish")
-    @Produces(MediaType.TEXT_HTML)
-    public Response publish(@PathParam("id") long id, @PathParam("slug") String slug,
-            @PathParam("language") String contentLanguage) {
-        return Forms.submit(() -> {
-            materials.publish(id, slug, contentLanguage);
-            return here(id, slug, contentLanguage);
-        }, errors -> variantPage(id, slug, contentLanguage, errors, null, null));
-    }
-
-    @POST
-    @Path("/{id:\\d+}/{slug}/{language}/unpublish")
-    @Produces(MediaType.TEXT_HTML)
-    public Response unpublish(@PathParam("id") long id, @PathParam("slug") String slug,
-            @PathParam("language") String contentLanguage) {
-        return Forms.submit(() -> {
-            materials.unpublish(id, slug, contentLanguage);
             return here(id, slug, contentLanguage);
         }, errors -> variantPage(id, slug, contentLanguage, errors, null, null));
     }
