@@ -8,12 +8,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.IntPredicate;
 
-/** Polls until a server answers, failing with the server's log file named when it does not. */
+/**
+ * Polls until a server answers. When it does not, the failure names the server's log file and quotes its last
+ * lines: on a CI machine the log is gone once the run ends, and the exception is all that is left.
+ */
 public final class WaitFor {
 
+    private static final int LOG_LINES = 25;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private WaitFor() {
@@ -58,7 +66,7 @@ public final class WaitFor {
                 return;
             }
             if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(what + " exited with " + process.exitValue() + "; see " + log);
+                throw failure(what + " exited with " + process.exitValue() + "; see " + log, log);
             }
             try {
                 Thread.sleep(100);
@@ -67,6 +75,27 @@ public final class WaitFor {
                 throw new IllegalStateException("Interrupted while waiting for " + what, e);
             }
         }
-        throw new IllegalStateException(what + " not ready after " + timeout.toSeconds() + " s; see " + log);
+        throw failure(what + " not ready after " + timeout.toSeconds() + " s; see " + log, log);
+    }
+
+    /** Also printed, because test reports keep only an exception's first line in their summary. */
+    private static IllegalStateException failure(String message, String log) {
+        String full = message + lastLines(log);
+        System.err.println(full);
+        return new IllegalStateException(full);
+    }
+
+    private static String lastLines(String log) {
+        if (log == null) {
+            return "";
+        }
+        try {
+            // Decoded leniently: a log cut mid-character must still be quoted.
+            List<String> lines = new String(Files.readAllBytes(Path.of(log)), StandardCharsets.UTF_8).lines().toList();
+            return "\n--- last lines of " + log + " ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 }
