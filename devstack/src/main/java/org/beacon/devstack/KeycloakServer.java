@@ -45,7 +45,10 @@ final class KeycloakServer {
                 "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
                 "--http-port=" + settings.keycloakPort(),
                 // Health lives on the management port; a free one lets several stacks run side by side.
-                "--http-management-port=" + FreePort.find(), "--import-realm"),
+                "--http-management-port=" + FreePort.find(),
+                // One node: a local cache keeps Keycloak from opening its cluster transport (JGroups listens on
+                // every interface, on fixed ports), which a single node has no use for.
+                "--cache=local", "--import-realm"),
                 environment, server, settings.logs().resolve("keycloak.log"));
     }
 
