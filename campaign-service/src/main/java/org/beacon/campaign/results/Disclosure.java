@@ -1,22 +1,32 @@
 package org.beacon.campaign.results;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Small-cell suppression for a set of figures that are published together (PRODUCT.md §5, §8).
  * <ul>
  * <li>Primary: a count from fewer than k respondents is hidden and shown as "&lt; k".</li>
- * <li>Complementary: figures related by a sum (a row or column adding up to its total, wherever the total is shown)
- * never leave exactly one hidden member, or it could be recovered by subtraction; the smallest visible member is
- * hidden as well, repeatedly, until no such line remains.</li>
+ * <li>Complementary: figures are tied by linear relations (a row or column adding up to its total, the knowledge
+ * scores weighted by their value adding up to the correct answers). No hidden figure may be computable from the
+ * shown ones through any combination of those relations. A relation with a single hidden figure is the common case
+ * and is fixed by hiding its smallest visible figure; what remains is found by elimination over the hidden figures
+ * (a hidden cell can be pinned down by several relations together, e.g. a "bridge" between two blocks of hidden
+ * cells) and fixed the same way.</li>
  * <li>Derived figures (a group's sum behind a mean) are hidden whenever a figure they depend on is hidden.</li>
  * </ul>
- * All outputs of a survey run the same problem over every wave and every dimension, so the page, the JSON and the
- * CSV hide the same figures and cannot be combined to reveal one.
+ * Keys pass through a canonical form first, so two outputs that show the same respondents (a background question's
+ * answer counts and the respondents per group, or one cross table seen from either of its dimensions) are one
+ * figure and are hidden or shown together. All outputs of a survey run one problem over every wave and dimension,
+ * so the page, the JSON and the CSV hide the same figures and cannot be combined to reveal one. Every map keeps its
+ * insertion order: which figure protects another must not depend on hash codes (enum hash codes differ from one JVM
+ * to the next), or two replicas could hide different figures of the same survey.
  */
 public final class Disclosure {
 
@@ -24,13 +34,18 @@ public final class Disclosure {
         SHOWN, SMALL, PROTECTING
     }
 
+    private static final double EPSILON = 1e-9;
+
     private static final class Figure {
         final long n;
+        /** Known to everyone (a structural zero): never hidden, never protects. */
+        final boolean known;
         State state;
 
-        Figure(long n, State state) {
+        Figure(long n, State state, boolean known) {
             this.n = n;
             this.state = state;
+            this.known = known;
         }
 
         boolean hidden() {
@@ -38,61 +53,80 @@ public final class Disclosure {
         }
     }
 
-    private record Line(List<Object> members, Object total) {
+    /** Sum of coefficient × figure is zero. */
+    private record Relation(Map<Object, Integer> terms) {
     }
 
     private final int k;
+    private final Function<Object, Object> canonical;
     private final Map<Object, Figure> figures = new LinkedHashMap<>();
-    private final List<Line> lines = new ArrayList<>();
+    private final List<Relation> relations = new ArrayList<>();
     private final Map<Object, List<Object>> dependencies = new LinkedHashMap<>();
 
     public Disclosure(int k) {
+        this(k, Function.identity());
+    }
+
+    /** @param canonical maps every key to the figure it stands for; keys that show the same count map together */
+    public Disclosure(int k, Function<Object, Object> canonical) {
         this.k = k;
+        this.canonical = canonical;
     }
 
     public int k() {
         return k;
     }
 
-    /** A count of respondents. Registering the same key twice keeps the first: aliases share one figure. */
+    /** A count of respondents. Registering the same figure twice keeps the first: aliases share one figure. */
     public void count(Object key, long n) {
-        figures.putIfAbsent(key, new Figure(n, n < k ? State.SMALL : State.SHOWN));
+        figures.putIfAbsent(canonical.apply(key), new Figure(n, n < k ? State.SMALL : State.SHOWN, false));
+    }
+
+    /** A figure everyone knows without being told (a count that is zero by definition). Register it first. */
+    public void known(Object key, long n) {
+        figures.put(canonical.apply(key), new Figure(n, State.SHOWN, true));
     }
 
     /** A figure computed from others (e.g. a group's sum), hidden whenever one of them is. */
     public void derived(Object key, long n, Collection<?> dependsOn) {
-        figures.putIfAbsent(key, new Figure(n, State.SHOWN));
-        dependencies.put(key, List.copyOf(dependsOn));
+        Object figure = canonical.apply(key);
+        figures.putIfAbsent(figure, new Figure(n, State.SHOWN, false));
+        dependencies.put(figure, dependsOn.stream().map(canonical).toList());
     }
 
     /** Members that add up to a total. */
     public void line(Collection<?> members, Object total) {
-        lines.add(new Line(List.copyOf(members), total));
+        Map<Object, Integer> terms = new LinkedHashMap<>();
+        members.forEach(member -> terms.merge(member, 1, Integer::sum));
+        terms.merge(total, -1, Integer::sum);
+        relation(terms);
     }
 
-    /** Applies complementary suppression until every line and dependency is safe. */
+    /** Figures weighted by their coefficients add up to zero. */
+    public void relation(Map<?, Integer> terms) {
+        Map<Object, Integer> merged = new LinkedHashMap<>();
+        terms.forEach((key, coefficient) -> merged.merge(canonical.apply(key), coefficient, Integer::sum));
+        merged.values().removeIf(coefficient -> coefficient == 0);
+        // A relation among known figures alone, or an identity (a total that is its only member), says nothing.
+        merged.keySet().removeIf(figure -> figures.containsKey(figure) && figures.get(figure).known);
+        if (!merged.isEmpty()) {
+            relations.add(new Relation(merged));
+        }
+    }
+
+    /** Applies complementary suppression until no hidden figure can be computed and every dependency holds. */
     public void protect() {
         boolean changed = true;
         while (changed) {
-            changed = false;
-            for (Map.Entry<Object, List<Object>> dependency : dependencies.entrySet()) {
-                Figure figure = figures.get(dependency.getKey());
-                if (!figure.hidden() && dependency.getValue().stream().anyMatch(this::isHidden)) {
-                    figure.state = State.PROTECTING;
-                    changed = true;
-                }
-            }
-            for (Line line : lines) {
-                if (hiddenIn(line) == 1) {
-                    hide(protectorOf(line));
-                    changed = true;
-                }
+            changed = hideDependents() | protectLoneHidden();
+            if (!changed) {
+                changed = protectDetermined();
             }
         }
     }
 
     public State state(Object key) {
-        Figure figure = figures.get(key);
+        Figure figure = figures.get(canonical.apply(key));
         if (figure == null) {
             throw new IllegalArgumentException("No figure " + key);
         }
@@ -107,31 +141,181 @@ public final class Disclosure {
         return keys.stream().noneMatch(this::isHidden);
     }
 
-    private int hiddenIn(Line line) {
-        int hidden = isHidden(line.total()) ? 1 : 0;
-        for (Object member : line.members()) {
-            if (isHidden(member)) {
-                hidden++;
+    private boolean hideDependents() {
+        boolean changed = false;
+        for (Map.Entry<Object, List<Object>> dependency : dependencies.entrySet()) {
+            Figure figure = figures.get(dependency.getKey());
+            if (!figure.hidden() && dependency.getValue().stream().anyMatch(key -> figure(key).hidden())) {
+                figure.state = State.PROTECTING;
+                changed = true;
             }
         }
-        return hidden;
+        return changed;
     }
 
-    /** The visible member with the fewest respondents (the least information lost), else the total. */
-    private Object protectorOf(Line line) {
-        Object best = null;
-        long fewest = Long.MAX_VALUE;
-        for (Object member : line.members()) {
-            Figure figure = figures.get(member);
-            if (!figure.hidden() && figure.n < fewest) {
-                best = member;
-                fewest = figure.n;
+    private boolean protectLoneHidden() {
+        boolean changed = false;
+        for (Relation relation : relations) {
+            if (relation.terms().keySet().stream().filter(key -> figure(key).hidden()).count() == 1) {
+                changed |= protect(relation);
             }
         }
-        return best != null ? best : line.total();
+        return changed;
     }
 
-    private void hide(Object key) {
-        figures.get(key).state = State.PROTECTING;
+    /**
+     * Gaussian elimination over the hidden figures, one connected block at a time: a hidden figure is computable
+     * when its unit vector lies in the row space of the relations restricted to hidden figures (the shown ones move
+     * to the right-hand side). Each such figure gets one more hidden figure beside it in one of its relations.
+     */
+    private boolean protectDetermined() {
+        Map<Object, Object> parent = hiddenBlocks();
+        Map<Object, List<Object>> blocks = new LinkedHashMap<>();
+        for (Object key : parent.keySet()) {
+            blocks.computeIfAbsent(root(parent, key), r -> new ArrayList<>()).add(key);
+        }
+        Map<Object, List<Relation>> relationsOf = new LinkedHashMap<>();
+        for (Relation relation : relations) {
+            relation.terms().keySet().stream().filter(parent::containsKey).findFirst().ifPresent(
+                    key -> relationsOf.computeIfAbsent(root(parent, key), r -> new ArrayList<>()).add(relation));
+        }
+        boolean changed = false;
+        for (Map.Entry<Object, List<Object>> block : blocks.entrySet()) {
+            List<Relation> blockRelations = relationsOf.getOrDefault(block.getKey(), List.of());
+            for (Object determined : determined(block.getValue(), blockRelations)) {
+                for (Relation relation : blockRelations) {
+                    if (relation.terms().containsKey(determined) && protect(relation)) {
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Hides the visible figure with the fewest respondents in a relation (the least information lost). */
+    private boolean protect(Relation relation) {
+        Figure best = null;
+        for (Object key : relation.terms().keySet()) {
+            Figure figure = figure(key);
+            if (!figure.hidden() && !figure.known && (best == null || figure.n < best.n)) {
+                best = figure;
+            }
+        }
+        if (best == null) {
+            return false;
+        }
+        best.state = State.PROTECTING;
+        return true;
+    }
+
+    /** Hidden figures joined (union-find) when a relation links them; each root stands for one block. */
+    private Map<Object, Object> hiddenBlocks() {
+        Map<Object, Object> parent = new LinkedHashMap<>();
+        for (Map.Entry<Object, Figure> entry : figures.entrySet()) {
+            if (entry.getValue().hidden()) {
+                parent.put(entry.getKey(), entry.getKey());
+            }
+        }
+        for (Relation relation : relations) {
+            Object first = null;
+            for (Object key : relation.terms().keySet()) {
+                if (parent.containsKey(key)) {
+                    if (first == null) {
+                        first = key;
+                    } else {
+                        parent.put(root(parent, key), root(parent, first));
+                    }
+                }
+            }
+        }
+        return parent;
+    }
+
+    private static Object root(Map<Object, Object> parent, Object key) {
+        Object root = key;
+        while (!parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        parent.put(key, root);
+        return root;
+    }
+
+    /** The figures of a block that the relations pin down, by reduced row echelon form. */
+    private static List<Object> determined(List<Object> block, List<Relation> relations) {
+        Map<Object, Integer> column = new LinkedHashMap<>();
+        for (int c = 0; c < block.size(); c++) {
+            column.put(block.get(c), c);
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (Relation relation : relations) {
+            double[] row = null;
+            for (Map.Entry<Object, Integer> term : relation.terms().entrySet()) {
+                Integer c = column.get(term.getKey());
+                if (c != null) {
+                    row = row == null ? new double[block.size()] : row;
+                    row[c] = term.getValue();
+                }
+            }
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        int[] pivotRowOf = new int[block.size()];
+        Arrays.fill(pivotRowOf, -1);
+        int rank = 0;
+        for (int c = 0; c < block.size() && rank < rows.size(); c++) {
+            int pivot = -1;
+            for (int r = rank; r < rows.size(); r++) {
+                if (Math.abs(rows.get(r)[c]) > EPSILON && (pivot < 0
+                        || Math.abs(rows.get(r)[c]) > Math.abs(rows.get(pivot)[c]))) {
+                    pivot = r;
+                }
+            }
+            if (pivot < 0) {
+                continue;
+            }
+            Collections.swap(rows, rank, pivot);
+            double[] top = rows.get(rank);
+            double scale = top[c];
+            for (int j = 0; j < top.length; j++) {
+                top[j] /= scale;
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                double[] row = rows.get(r);
+                if (r != rank && Math.abs(row[c]) > EPSILON) {
+                    double factor = row[c];
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] -= factor * top[j];
+                    }
+                }
+            }
+            pivotRowOf[c] = rank++;
+        }
+        List<Object> determined = new ArrayList<>();
+        for (int c = 0; c < block.size(); c++) {
+            if (pivotRowOf[c] >= 0 && onlyEntry(rows.get(pivotRowOf[c]), c)) {
+                determined.add(block.get(c));
+            }
+        }
+        return determined;
+    }
+
+    private static boolean onlyEntry(double[] row, int column) {
+        for (int j = 0; j < row.length; j++) {
+            if (j != column && Math.abs(row[j]) > EPSILON) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Figure figure(Object canonicalKey) {
+        Figure figure = figures.get(canonicalKey);
+        if (figure == null) {
+            throw new IllegalStateException("A relation names a figure that was never registered: " + canonicalKey);
+        }
+        return figure;
     }
 }

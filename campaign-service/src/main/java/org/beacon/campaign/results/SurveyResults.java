@@ -2,6 +2,7 @@ package org.beacon.campaign.results;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,22 @@ public final class SurveyResults {
 
     /** The sum of an integer question's numbers for a group: hidden with the group, protected like a count. */
     private record SumKey(Tally.Key key) {
+    }
+
+    /**
+     * A count of respondents named by what they stated on background questions (a choice position, 0 for not
+     * stated, {@link #ANSWERED} for any choice). It is the canonical form of every key that counts the same people:
+     * "women" as a group, as an answer to the gender question and as that answer's overall row; "women in region 2"
+     * in the gender table by region and in the region table by gender.
+     */
+    private record Cell(int wave, Map<Dimension, Integer> stated) {
+    }
+
+    private static final int ANSWERED = -1;
+
+    /** A count that is zero by definition (women among men), which everyone knows without being told. */
+    private enum Known {
+        ZERO
     }
 
     /** Something with a row per choice: a question, or the knowledge score. */
@@ -85,6 +102,7 @@ public final class SurveyResults {
     private final List<Item> items = new ArrayList<>();
     private final Map<String, Item> itemsByQuestion = new LinkedHashMap<>();
     private final Item score;
+    private final Map<Long, Dimension> backgroundQuestions = new LinkedHashMap<>();
     private final Disclosure disclosure;
 
     public SurveyResults(SurveyForm form, Tally tally, int minCellSize, Collection<Wave> openedWaves,
@@ -100,7 +118,10 @@ public final class SurveyResults {
         }
         for (Dimension dimension : Dimension.values()) {
             if (dimension != Dimension.ALL) {
-                form.withRole(dimension.role()).ifPresent(q -> dimensions.put(dimension, q));
+                form.withRole(dimension.role()).ifPresent(q -> {
+                    dimensions.put(dimension, q);
+                    backgroundQuestions.put(q.id(), dimension);
+                });
             }
         }
         for (SurveyForm.Question question : form.answerable()) {
@@ -109,14 +130,17 @@ public final class SurveyResults {
             itemsByQuestion.put(question.name(), item);
         }
         score = scoreItem();
-        disclosure = new Disclosure(minCellSize);
+        disclosure = new Disclosure(minCellSize, this::canonical);
+        disclosure.known(Known.ZERO, 0);
         for (Wave wave : waves) {
             registerRespondents(wave.code());
             for (Item item : items) {
                 register(item, wave.code());
             }
+            registerNotStated(wave.code());
             if (score != null) {
                 register(score, wave.code());
+                registerScore(wave.code());
             }
         }
         disclosure.protect();
@@ -157,18 +181,47 @@ public final class SurveyResults {
             labels.add(s + " / " + knowledge.size());
             values[s] = s;
         }
-        boolean everyoneScored = knowledge.stream().allMatch(SurveyForm.Question::required);
+        // A score exists for everyone who answered at least one knowledge item: one required item scores everyone.
+        boolean everyoneScored = knowledge.stream().anyMatch(SurveyForm.Question::required);
         return new Item("knowledge_score", words.knowledgeScore(), "score", null, Tally.KNOWLEDGE_SCORE,
                 everyoneScored, labels, true, false, values, 0);
     }
 
     // ---- registration: every figure of every wave and dimension, and the sums that relate them ----
 
+    /** The figure a key stands for: background counts become {@link Cell}s, everything else is its own figure. */
+    private Object canonical(Object key) {
+        if (!(key instanceof Tally.Key tallyKey)) {
+            return key;
+        }
+        Map<Dimension, Integer> stated = new EnumMap<>(Dimension.class);
+        if (tallyKey.question() != Tally.RESPONDENTS) {
+            Dimension own = backgroundQuestions.get(tallyKey.question());
+            if (own == null) {
+                return key;
+            }
+            stated.put(own, tallyKey.choice() == 0 ? ANSWERED : tallyKey.choice());
+        }
+        if (tallyKey.dimension() != Dimension.ALL) {
+            Integer own = stated.get(tallyKey.dimension());
+            if (own != null && own != ANSWERED && own != tallyKey.value()
+                    || own != null && own == ANSWERED && tallyKey.value() == 0) {
+                return Known.ZERO;
+            }
+            stated.put(tallyKey.dimension(), tallyKey.value());
+        }
+        return new Cell(tallyKey.wave(), Map.copyOf(stated));
+    }
+
     private static Tally.Key respondents(int wave, Dimension dimension, int value) {
         return new Tally.Key(wave, Tally.RESPONDENTS, 0, dimension, value);
     }
 
-    /** Values of a dimension that have respondents in a wave; "not stated" (0) last and only when someone is in it. */
+    /**
+     * Values of a dimension in a wave, "not stated" (0) last. An optional background question always has its "not
+     * stated" group, even when empty: a group that appeared only when someone is in it would tell by its absence
+     * that the answered count is the respondent count.
+     */
     private List<Integer> values(int wave, Dimension dimension) {
         if (dimension == Dimension.ALL) {
             return List.of(0);
@@ -177,7 +230,7 @@ public final class SurveyResults {
         for (int v = 1; v <= dimensions.get(dimension).choices().size(); v++) {
             values.add(v);
         }
-        if (tally.n(wave, Tally.RESPONDENTS, 0, dimension, 0) > 0) {
+        if (!dimensions.get(dimension).required() || tally.n(wave, Tally.RESPONDENTS, 0, dimension, 0) > 0) {
             values.add(0);
         }
         return values;
@@ -242,6 +295,62 @@ public final class SurveyResults {
             if (item.integer) {
                 disclosure.line(values.stream().map(v -> item.sum(wave, dimension, v)).toList(),
                         item.sum(wave, Dimension.ALL, 0));
+            }
+        }
+    }
+
+    /**
+     * Those who answered an optional background question and those who did not state it add up to the respondents,
+     * overall and in every group of another dimension. Both are shown (the "Answered" row and the "not stated"
+     * group), so the sum is a relation like any other.
+     */
+    private void registerNotStated(int wave) {
+        for (Map.Entry<Dimension, SurveyForm.Question> background : dimensions.entrySet()) {
+            Dimension own = background.getKey();
+            if (!values(wave, own).contains(0)) {
+                continue;
+            }
+            Item item = itemsByQuestion.get(background.getValue().name());
+            List<Dimension> across = new ArrayList<>();
+            across.add(Dimension.ALL);
+            dimensions.keySet().stream().filter(d -> d != own).forEach(across::add);
+            for (Dimension dimension : across) {
+                for (int value : values(wave, dimension)) {
+                    Tally.Key answered = item.base(wave, dimension, value);
+                    Tally.Key everyone = respondents(wave, dimension, value);
+                    Cell notStated = new Cell(wave, dimension == Dimension.ALL ? Map.of(own, 0)
+                            : Map.of(own, 0, dimension, value));
+                    disclosure.count(notStated, n(everyone) - n(answered));
+                    disclosure.line(List.of(answered, notStated), everyone);
+                }
+            }
+        }
+    }
+
+    /**
+     * Each respondent's score is their number of correct answers, so in every group the scores weighted by their
+     * value add up to the knowledge items' correct counts; with a single item, those scored are those who answered
+     * it. Without these relations a score count could give away a hidden correct count, or the reverse.
+     */
+    private void registerScore(int wave) {
+        List<Item> knowledge = items.stream().filter(item -> item.kind.equals(SurveyQuestion.KNOWLEDGE)).toList();
+        List<Dimension> all = new ArrayList<>();
+        all.add(Dimension.ALL);
+        all.addAll(dimensions.keySet());
+        for (Dimension dimension : all) {
+            for (int value : values(wave, dimension)) {
+                Map<Object, Integer> terms = new LinkedHashMap<>();
+                for (int c = 2; c <= score.choices(); c++) {
+                    terms.merge(score.choice(wave, c, dimension, value), c - 1, Integer::sum);
+                }
+                for (Item item : knowledge) {
+                    terms.merge(item.choice(wave, item.correct, dimension, value), -1, Integer::sum);
+                }
+                disclosure.relation(terms);
+                if (knowledge.size() == 1) {
+                    disclosure.line(List.of(score.base(wave, dimension, value)),
+                            knowledge.get(0).base(wave, dimension, value));
+                }
             }
         }
     }

@@ -97,4 +97,55 @@ class DisclosureTests {
         disclosure.protect();
         assertEquals(Disclosure.State.SMALL, disclosure.state("respondents"));
     }
+
+    @Test
+    void relationsThatPinAFigureDownTogetherGetOneMoreHiddenFigure() {
+        // x + y, y + z and x + z all shown: each line has two hidden members once x is small, yet the three lines
+        // together give x = (A - B + C) / 2. One of the totals must go as well.
+        Disclosure disclosure = new Disclosure(5);
+        disclosure.count("x", 3);
+        disclosure.count("y", 20);
+        disclosure.count("z", 30);
+        disclosure.count("A", 23);
+        disclosure.count("B", 50);
+        disclosure.count("C", 33);
+        disclosure.line(List.of("x", "y"), "A");
+        disclosure.line(List.of("y", "z"), "B");
+        disclosure.line(List.of("x", "z"), "C");
+        disclosure.protect();
+        assertTrue(disclosure.isHidden("x") && disclosure.isHidden("y") && disclosure.isHidden("z"));
+        assertTrue(disclosure.isHidden("A") || disclosure.isHidden("B") || disclosure.isHidden("C"),
+                "a shown A, B and C would give x away");
+    }
+
+    @Test
+    void aliasesAreOneFigureAndAWeightedRelationProtectsLikeASum() {
+        // Two keys for the same people (canonical form: the lower-case name), and scores weighted by their value
+        // adding up to the correct answers.
+        Disclosure disclosure = new Disclosure(5, key -> key.toString().toLowerCase(java.util.Locale.ROOT));
+        disclosure.count("score1", 3);
+        disclosure.count("score2", 12);
+        disclosure.count("correct", 27);
+        disclosure.count("SCORE2", 999);
+        disclosure.relation(java.util.Map.of("score1", 1, "score2", 2, "correct", -1));
+        disclosure.protect();
+        assertEquals(Disclosure.State.SMALL, disclosure.state("score1"));
+        assertTrue(disclosure.isHidden("SCORE2"), "an alias is hidden with its figure");
+        assertTrue(disclosure.isHidden("score2") || disclosure.isHidden("correct"),
+                "correct - 2 x score2 would give score1 away");
+    }
+
+    @Test
+    void aKnownFigureIsNeverHiddenNorCountsAsHidden() {
+        Disclosure disclosure = new Disclosure(5);
+        disclosure.known("zero", 0);
+        disclosure.count("small", 2);
+        disclosure.count("large", 40);
+        disclosure.count("total", 42);
+        disclosure.line(List.of("small", "zero", "large"), "total");
+        disclosure.protect();
+        assertEquals(Disclosure.State.SHOWN, disclosure.state("zero"));
+        assertEquals(Disclosure.State.PROTECTING, disclosure.state("large"),
+                "a zero everyone knows does not stand in for a second hidden member");
+    }
 }
