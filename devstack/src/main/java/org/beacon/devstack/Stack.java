@@ -99,18 +99,31 @@ public final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The checkout the stack runs from (its content/, its built services). */
+    public Path repository() {
+        return settings.repository();
+    }
+
     public Path logs() {
         return settings.logs();
     }
 
     /** Secret of the service account that imports content (client {@code content-importer}). */
     public String importerClientSecret() {
-        return secrets.get("importer-client-secret");
+        return secret("importer-client-secret");
     }
 
     /** Secret of the password-grant client that only local and test stacks have. */
     public String testClientSecret() {
-        return secrets.get("test-client-secret");
+        return secret("test-client-secret");
+    }
+
+    /**
+     * A local Keycloak gets generated, remembered secrets; an external one brings its own through the environment
+     * (null when not given: a generated secret would only be refused by it).
+     */
+    private String secret(String name) {
+        return settings.externalKeycloakUrl() != null ? settings.externalSecrets().get(name) : secrets.get(name);
     }
 
     private void startAll() {
@@ -143,9 +156,18 @@ public final class Stack implements AutoCloseable {
 
     /** The shipped content, through the same import APIs and service account as the Kubernetes Job. */
     private void importContent() {
+        if (importerClientSecret() == null) {
+            throw new IllegalStateException("With BEACON_KEYCLOAK_URL, set BEACON_IMPORTER_CLIENT_SECRET (the "
+                    + "content-importer client's secret) or BEACON_IMPORT_CONTENT=false");
+        }
         ContentImport contentImport = new ContentImport(trainingUrl(), campaignUrl(), settings.keycloakUrl(),
                 "content-importer", importerClientSecret(), settings.repository().resolve("content"));
         importReport.addAll(contentImport.run());
+        if (testClientSecret() == null) {
+            importReport.add("demo publishing and answers skipped: they sign in demo users through the beacon-tests "
+                    + "client, and BEACON_TEST_CLIENT_SECRET is not set for the external Keycloak");
+            return;
+        }
         importReport.addAll(new DemoData(contentImport, settings.keycloakUrl(), testClientSecret()).publish());
     }
 
@@ -154,17 +176,20 @@ public final class Stack implements AutoCloseable {
         return List.copyOf(importReport);
     }
 
-    /** An external Keycloak brings its own client secret; a local one gets a generated, remembered secret. */
     private String gatewayClientSecret() {
-        return settings.externalGatewaySecret() != null ? settings.externalGatewaySecret()
-                : secrets.get("gateway-client-secret");
+        String secret = secret("gateway-client-secret");
+        if (secret == null) {
+            throw new IllegalStateException("With BEACON_KEYCLOAK_URL, set BEACON_GATEWAY_CLIENT_SECRET (the gateway "
+                    + "client's secret in that Keycloak)");
+        }
+        return secret;
     }
 
     private void startKeycloak() {
         Map<String, String> realmVariables = Map.of(
                 "BEACON_GATEWAY_URL", settings.gatewayUrl(),
                 "BEACON_GATEWAY_CLIENT_SECRET", gatewayClientSecret(),
-                "BEACON_TEST_CLIENT_SECRET", secrets.get("test-client-secret"),
+                "BEACON_TEST_CLIENT_SECRET", testClientSecret(),
                 "BEACON_IMPORTER_CLIENT_SECRET", importerClientSecret(),
                 "KEYCLOAK_ADMIN_SECRET", secrets.get("keycloak-admin-password"));
         ChildProcess keycloak = register(KeycloakServer.start(settings, realmVariables));
@@ -212,6 +237,9 @@ public final class Stack implements AutoCloseable {
         config.put("beacon.storage.access-key", s3AccessKey);
         config.put("beacon.storage.secret-key", s3SecretKey);
         config.put("beacon.storage.bucket", bucket);
+        // Certificate verification links and survey QR codes point readers at the gateway, wherever it listens.
+        config.put(module.equals("training-service") ? "beacon.public-url" : "beacon.surveys.public-url",
+                settings.gatewayUrl());
         return application(module, config, Map.of());
     }
 

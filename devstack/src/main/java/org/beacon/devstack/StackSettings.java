@@ -12,7 +12,16 @@ import org.beacon.testing.FreePort;
 public record StackSettings(Path repository, Path home, int gatewayPort, int trainingPort, int campaignPort,
         ManagementPorts management, int keycloakPort, int postgresPort, int s3Port, String externalDatabaseUrl, String externalDatabaseUser,
         String externalDatabasePassword, String externalS3Endpoint, String externalS3AccessKey,
-        String externalS3SecretKey, String externalKeycloakUrl, String externalGatewaySecret, boolean importContent) {
+        String externalS3SecretKey, String externalKeycloakUrl, Map<String, String> externalSecrets, boolean importContent) {
+
+    /**
+     * Client secrets an external Keycloak was set up with, by the names the local stack stores its generated ones
+     * under; environment variable of each.
+     */
+    static final Map<String, String> SECRET_VARIABLES = Map.of(
+            "gateway-client-secret", "BEACON_GATEWAY_CLIENT_SECRET",
+            "importer-client-secret", "BEACON_IMPORTER_CLIENT_SECRET",
+            "test-client-secret", "BEACON_TEST_CLIENT_SECRET");
 
     static StackSettings fromEnvironment(Path repository, Map<String, String> env) {
         return new StackSettings(repository,
@@ -29,14 +38,14 @@ public record StackSettings(Path repository, Path home, int gatewayPort, int tra
                 env.get("BEACON_DB_URL"), env.getOrDefault("BEACON_DB_USER", "postgres"),
                 env.getOrDefault("BEACON_DB_PASSWORD", "postgres"),
                 env.get("BEACON_S3_ENDPOINT"), env.get("BEACON_S3_ACCESS_KEY"), env.get("BEACON_S3_SECRET_KEY"),
-                env.get("BEACON_KEYCLOAK_URL"), env.get("BEACON_GATEWAY_CLIENT_SECRET"),
+                env.get("BEACON_KEYCLOAK_URL"), externalSecrets(env),
                 !"false".equals(env.get("BEACON_IMPORT_CONTENT")));
     }
 
     public static StackSettings forTests(Path repository, Path home) {
         return new StackSettings(repository, home, FreePort.find(), FreePort.find(), FreePort.find(),
                 new ManagementPorts(FreePort.find(), FreePort.find(), FreePort.find()), FreePort.find(),
-                FreePort.find(), FreePort.find(), null, null, null, null, null, null, null, null, true);
+                FreePort.find(), FreePort.find(), null, null, null, null, null, null, null, Map.of(), true);
     }
 
     /** Where each application serves health, metrics and OpenAPI (never on its application port). */
@@ -53,6 +62,17 @@ public record StackSettings(Path repository, Path home, int gatewayPort, int tra
 
     Path logs() {
         return home.resolve("logs");
+    }
+
+    private static Map<String, String> externalSecrets(Map<String, String> env) {
+        Map<String, String> secrets = new java.util.HashMap<>();
+        SECRET_VARIABLES.forEach((name, variable) -> {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                secrets.put(name, value.trim());
+            }
+        });
+        return Map.copyOf(secrets);
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -67,6 +67,22 @@ class TopologyTests {
         assertEquals(Set.of("gateway"), backends);
     }
 
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void keycloakIsPublishedOnlyForTheBeaconRealmsLoginPages(Overlay overlay) {
+        // The master realm's token endpoint would let anyone guess the bootstrap admin's password, without the
+        // brute-force detection the beacon realm has; the admin console is reached by port-forward only.
+        for (Ingress ingress : overlay.manifests().all(Ingress.class)) {
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                Set<String> keycloakPaths = new HashSet<>();
+                rule.getHttp().getPaths().stream()
+                        .filter(path -> path.getBackend().getService().getName().equals("keycloak"))
+                        .forEach(path -> keycloakPaths.add(path.getPath()));
+                assertEquals(Set.of("/realms/beacon/", "/resources/"), keycloakPaths);
+            }
+        }
+    }
+
     @Test
     void productionServesItsHostOverTls() {
         Ingress ingress = Overlay.PROD.manifests().get(Ingress.class, "beacon");

@@ -1,31 +1,70 @@
 package org.beacon.commons.web;
 
+import java.util.Locale;
+import java.util.ResourceBundle;
+
 import org.beacon.commons.i18n.Languages;
 
 /**
- * The readable page shown for an error on an HTML path, in every service and the gateway alike. Kept as one small
- * piece of markup here so that an error never depends on the template engine of the page that failed.
+ * The readable page shown for an error on an HTML path, in every service and the gateway alike, in the reader's
+ * language. Kept as one small piece of markup here so that an error never depends on the template engine of the
+ * page that failed.
  */
 public final class ErrorPage {
 
-    public static final String NOT_FOUND_TITLE = "Page not found";
-    public static final String NOT_FOUND_DETAIL =
-            "There is nothing at this address. Check the link or go back to the start page.";
+    /** Standard explanations, by their key in {@code errors.properties}. */
+    public static final String NOT_FOUND = "detail.not-found";
+    public static final String SIGN_IN = "detail.sign-in";
+    public static final String NOT_ALLOWED = "detail.not-allowed";
+    public static final String INVALID = "detail.invalid";
+    public static final String SERVER_ERROR = "detail.server-error";
+    public static final String UNAVAILABLE = "detail.unavailable";
+
+    private static final String BUNDLE = "org.beacon.commons.web.errors";
 
     private ErrorPage() {
     }
 
-    public static String render(int status, String title, String detail, String language) {
+    /**
+     * The page for a status in the reader's language: a heading for the status and an explanation. The explanation
+     * is a standard text when {@code detailKey} names one ({@code {0}} replaced by {@code argument}), otherwise the
+     * service's own words.
+     */
+    public static String render(int status, String detailKey, String argument, String detail, String language) {
         String lang = Languages.supported(language) != null ? Languages.supported(language) : Languages.DEFAULT;
+        ResourceBundle texts = texts(lang);
+        String heading = title(texts, status);
+        String explanation = detailKey != null
+                ? texts.getString(detailKey).replace("{0}", argument == null ? "" : argument)
+                : detail == null ? "" : detail;
         return """
                 <!doctype html>
                 <html lang="%s" dir="%s"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width,initial-scale=1">
                 <title>%d %s · Beacon</title><link rel="stylesheet" href="%s"></head>
                 <body><main class="page error"><h1>%s</h1><p>%s</p>
-                <p><a href="/">Beacon</a></p></main></body></html>
-                """.formatted(lang, Languages.direction(lang), status, escape(title), StaticAssets.stylesheet(),
-                escape(title), escape(detail == null ? "" : detail));
+                <p><a href="/">%s</a></p></main></body></html>
+                """.formatted(lang, Languages.direction(lang), status, escape(heading), StaticAssets.stylesheet(),
+                escape(heading), escape(explanation), escape(texts.getString("home")));
+    }
+
+    /** The standard text of a key in English, for problem+json answers (read by programs, not people). */
+    public static String english(String key) {
+        return texts(Languages.DEFAULT).getString(key);
+    }
+
+    private static String title(ResourceBundle texts, int status) {
+        String exact = "title." + status;
+        if (texts.containsKey(exact)) {
+            return texts.getString(exact);
+        }
+        return texts.getString(status >= 500 ? "title.5xx" : "title.4xx");
+    }
+
+    private static ResourceBundle texts(String language) {
+        // No fallback to the JVM's default locale: English is the base bundle, whatever the machine is set to.
+        return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public static String escape(String text) {

@@ -25,7 +25,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        return respond(e.status(), e.title(), e.getMessage(), e.errors(), uri, headers);
+        return respond(e.status(), e.title(), e.getMessage(), null, e.errors(), uri, headers);
     }
 
     @ServerExceptionMapper
@@ -34,21 +34,24 @@ public class ProblemMappers {
                 .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
                 .sorted()
                 .toList();
-        return respond(400, "Invalid input", "Some fields are not valid.", errors, uri, headers);
+        return respond(400, "Invalid input", ErrorPage.english(ErrorPage.INVALID), ErrorPage.INVALID, errors, uri,
+                headers);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
-        Response response = respond(401, "Sign-in required", "Sign in to continue.", List.of(), uri, headers);
+        Response response = respond(401, "Sign-in required", ErrorPage.english(ErrorPage.SIGN_IN), ErrorPage.SIGN_IN,
+                List.of(), uri, headers);
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
-        String detail = e.getMessage() == null || e.getMessage().isBlank()
-                ? "Your role does not allow this."
-                : e.getMessage();
-        return respond(403, "Not allowed", detail, List.of(), uri, headers);
+        if (e.getMessage() == null || e.getMessage().isBlank()) {
+            return respond(403, "Not allowed", ErrorPage.english(ErrorPage.NOT_ALLOWED), ErrorPage.NOT_ALLOWED,
+                    List.of(), uri, headers);
+        }
+        return respond(403, "Not allowed", e.getMessage(), null, List.of(), uri, headers);
     }
 
     @ServerExceptionMapper
@@ -56,24 +59,31 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
-            return respond(status, "Server error", "Something went wrong on our side.", List.of(), uri, headers);
+            return respond(status, "Server error", ErrorPage.english(ErrorPage.SERVER_ERROR), ErrorPage.SERVER_ERROR,
+                    List.of(), uri, headers);
         }
         if (status == 404) {
-            return respond(404, ErrorPage.NOT_FOUND_TITLE, ErrorPage.NOT_FOUND_DETAIL, List.of(), uri, headers);
+            return respond(404, "Not found", ErrorPage.english(ErrorPage.NOT_FOUND), ErrorPage.NOT_FOUND, List.of(),
+                    uri, headers);
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = e.getMessage() == null ? title : e.getMessage();
-        return respond(status, title, detail, List.of(), uri, headers);
+        return respond(status, title, detail, null, List.of(), uri, headers);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
         LOG.error("Unexpected failure", e);
-        return respond(500, "Server error", "Something went wrong on our side.", List.of(), uri, headers);
+        return respond(500, "Server error", ErrorPage.english(ErrorPage.SERVER_ERROR), ErrorPage.SERVER_ERROR,
+                List.of(), uri, headers);
     }
 
-    static Response respond(int status, String title, String detail, List<String> errors, UriInfo uri,
-            HttpHeaders headers) {
+    /**
+     * problem+json in English on API paths; elsewhere the page in the reader's language, with the standard text of
+     * {@code detailKey} when there is one, else the detail as the service wrote it.
+     */
+    static Response respond(int status, String title, String detail, String detailKey, List<String> errors,
+            UriInfo uri, HttpHeaders headers) {
         String path = uri.getPath();
         if (wantsJson(path, headers)) {
             Problem problem = new Problem("about:blank", title, status, detail, path, errors);
@@ -81,8 +91,9 @@ public class ProblemMappers {
         }
         String language = Languages.resolve(cookie(headers), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String message = errors.isEmpty() ? detail : detail + " " + String.join("; ", errors);
+        String key = errors.isEmpty() ? detailKey : null;
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(ErrorPage.render(status, title, message, language)).build();
+                .entity(ErrorPage.render(status, key, null, message, language)).build();
     }
 
     private static boolean wantsJson(String path, HttpHeaders headers) {

@@ -23,6 +23,7 @@ public final class ContentImport {
     private final List<String> report = new ArrayList<>();
     private final List<JsonNode> courseVersions = new ArrayList<>();
     private final List<JsonNode> surveys = new ArrayList<>();
+    private final List<String> createdCampaigns = new ArrayList<>();
 
     public ContentImport(String trainingUrl, String campaignUrl, String keycloakUrl, String clientId,
             String clientSecret, Path content) {
@@ -80,6 +81,9 @@ public final class ContentImport {
             JsonNode answer = expect("campaigns", client.post(campaignUrl + "/campaigns/api/import/campaigns",
                     "application/zip", Zips.of(content.resolve("campaigns"), texts)));
             for (JsonNode campaign : answer.path("campaigns")) {
+                if ("created".equals(campaign.path("outcome").asText())) {
+                    createdCampaigns.add(campaign.path("slug").asText());
+                }
                 report.add("campaign " + campaign.path("slug").asText() + ": " + campaign.path("outcome").asText()
                         + (campaign.path("changes").isEmpty() ? "" : " (" + campaign.path("changes").size()
                                 + " drafts written)"));
@@ -93,12 +97,20 @@ public final class ContentImport {
                         .file("file", survey.getFileName() + ".xlsx",
                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                 XlsFormWorkbook.fromCsv(survey));
-                JsonNode answer = expect("survey " + survey.getFileName(), client.post(
-                        campaignUrl + "/campaigns/api/surveys", form.contentType(), form.bytes()));
-                surveys.add(answer);
+                ContentClient.Answer answer = client.post(campaignUrl + "/campaigns/api/surveys",
+                        form.contentType(), form.bytes());
+                if (answer.status() == 409 && answer.body().path("detail").asText().contains("already has answers")) {
+                    // Answers were given to the questions as they are; the service keeps them and says how to
+                    // start a new survey. The rest of the content still goes in.
+                    report.add("survey " + survey.getFileName() + ": changed, kept as it was: "
+                            + answer.body().path("detail").asText());
+                    continue;
+                }
+                JsonNode imported = expect("survey " + survey.getFileName(), answer);
+                surveys.add(imported);
                 report.add("survey " + survey.getFileName() + ": "
-                        + (answer.path("created").asBoolean() ? "created"
-                                : answer.path("changed").asBoolean() ? "changed" : "unchanged"));
+                        + (imported.path("created").asBoolean() ? "created"
+                                : imported.path("changed").asBoolean() ? "changed" : "unchanged"));
             }
         }
         return report;
@@ -107,6 +119,11 @@ public final class ContentImport {
     /** What the training service answered for each course: outcome, version id and status. */
     List<JsonNode> courseVersions() {
         return courseVersions;
+    }
+
+    /** Campaigns this run created (not those it found, nor those it wrote a new draft of). */
+    List<String> createdCampaigns() {
+        return createdCampaigns;
     }
 
     /** What the campaign service answered for each survey. */

@@ -37,6 +37,7 @@ public final class ContentValidation {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     /** A section shorter than this (a lead-in such as "Two conditions stand out:") states no fact of its own. */
     private static final int FACT_LENGTH = 160;
+    private static final int LEAD_IN_LENGTH = 400;
 
     private final Path content;
     private final Path seeds;
@@ -232,14 +233,14 @@ public final class ContentValidation {
             }
         }
         if (lesson) {
-            // A lesson teaches section by section: each section that says something carries its sources. A lead-in
-            // or an exercise may go without, so the check is per section rather than per paragraph.
-            for (String section : text.split("(?m)^(?=## )")) {
-                if (section.startsWith("# ")) {
-                    continue; // the title and its lead-in introduce the lesson; the sections below teach it
-                }
+            // A lesson teaches section by section: each section that says something carries its sources. The
+            // lead-in under the title may introduce the lesson in a few lines without one; a longer lead-in, or a
+            // lesson without sections (all lead-in), teaches and is checked like a section.
+            List<String> sections = List.of(text.split("(?m)^(?=## )"));
+            for (String section : sections) {
                 String body = section.replaceFirst("^#[^\\n]*\\n?", "").strip();
-                if (body.length() >= FACT_LENGTH && !CITATION.matcher(body).find()) {
+                boolean leadIn = section.startsWith("# ") && sections.size() > 1;
+                if (body.length() >= (leadIn ? LEAD_IN_LENGTH : FACT_LENGTH) && !CITATION.matcher(body).find()) {
                     String heading = section.lines().findFirst().orElse("").strip();
                     problems.add(relative + ": section without a source reference: \"" + heading + "\"");
                 }

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * What a fresh local stack shows on first start besides the imported drafts: the shipped courses and campaigns
  * published through their real four-eyes steps by two different demo accounts, and the demo surveys filled with
- * synthetic answers so evaluators see results. Only for local and test stacks: it signs in demo users through the
+ * synthetic answers so evaluators see results. Only what this import created is published: a draft someone wrote
+ * in the pages, or the new draft a changed file became, waits for a real review. Only for local and test stacks: it signs in demo users through the
  * password-grant client that the production realm does not have.
  */
 public final class DemoData {
@@ -41,12 +42,15 @@ public final class DemoData {
         return report;
     }
 
-    /** The importer wrote each version; an author submits it and a second author approves it. */
+    /** The importer created each course; an author submits its first version and a second author approves it. */
     private void publishCourses() {
         ContentClient author = user("author");
         ContentClient reviewer = user("reviewer");
         String authoring = contentImport.trainingUrl() + "/training/api/authoring/versions/";
         for (JsonNode version : contentImport.courseVersions()) {
+            if (!"created".equals(version.path("outcome").asText())) {
+                continue;
+            }
             String status = version.path("status").asText();
             long id = version.path("versionId").asLong();
             if ("draft".equals(status)) {
@@ -64,8 +68,8 @@ public final class DemoData {
     }
 
     /**
-     * Each imported campaign of the national coordination body, and each of its material variants: one manager
-     * sends it for review, a second approves it with the review checklist, the first publishes it.
+     * Each campaign of the national coordination body that the import created, and each of its material variants:
+     * one manager sends it for review, a second approves it with the review checklist, the first publishes it.
      */
     private void publishCampaigns() {
         ContentClient manager = user("manager");
@@ -74,6 +78,9 @@ public final class DemoData {
         for (JsonNode campaign : ContentImport.expect("listing campaigns", manager.get(campaigns)).path("campaigns")) {
             String id = campaign.path("id").asText();
             String slug = campaign.path("slug").asText();
+            if (!contentImport.createdCampaigns().contains(slug)) {
+                continue;
+            }
             for (JsonNode material : ContentImport.expect("listing materials of " + slug,
                     manager.get(campaigns + id + "/materials"))) {
                 for (JsonNode variant : material.path("variants")) {

@@ -113,6 +113,16 @@ class ContentValidationTests {
     }
 
     @Test
+    void aLessonWithoutSectionsIsCheckedAsAWhole() throws IOException {
+        validCourse();
+        write("courses/c1/lessons/m1/l1.en.md", "# Transnationality\n\nSmuggling of migrants is transnational by "
+                + "definition, because crossing a border irregularly is one of the elements of the offence itself, "
+                + "whatever the route or the means of transport used.\n");
+        assertEquals(List.of("courses/c1/lessons/m1/l1.en.md: section without a source reference: "
+                + "\"# Transnationality\""), ContentValidation.validate(content, null));
+    }
+
+    @Test
     void aReferencePastTheEndOfASeedIsReported() throws IOException {
         validCourse();
         write("seeds/002_x.txt", "one line\n");

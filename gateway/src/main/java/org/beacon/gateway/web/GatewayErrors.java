@@ -18,15 +18,14 @@ public class GatewayErrors {
     /** Runs after every other route: only paths that nothing served reach it. */
     void fallback(@Observes Router router) {
         router.route().order(Integer.MAX_VALUE - 10)
-                .handler(ctx -> page(ctx, 404, ErrorPage.NOT_FOUND_TITLE, ErrorPage.NOT_FOUND_DETAIL));
+                .handler(ctx -> page(ctx, 404, ErrorPage.NOT_FOUND, null));
     }
 
     public void serviceUnavailable(RoutingContext ctx, String service) {
-        page(ctx, 503, "Temporarily unavailable",
-                "This part of Beacon (" + service + ") is not answering right now. Please try again in a minute.");
+        page(ctx, 503, ErrorPage.UNAVAILABLE, service);
     }
 
-    void page(RoutingContext ctx, int status, String title, String detail) {
+    void page(RoutingContext ctx, int status, String detailKey, String argument) {
         Cookie cookie = ctx.request().getCookie(Languages.COOKIE);
         String language = Languages.resolve(cookie == null ? null : cookie.getValue(),
                 ctx.request().getHeader("Accept-Language"));
@@ -34,6 +33,6 @@ public class GatewayErrors {
                 .setStatusCode(status)
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
-                .end(ErrorPage.render(status, title, detail, language));
+                .end(ErrorPage.render(status, detailKey, argument, null, language));
     }
 }

@@ -66,6 +66,17 @@ class ServiceProxyTests {
     }
 
     @Test
+    void anUploadAsLargeAsTheServicesAcceptReachesThem() {
+        // The services take attachments up to 50 MB; the gateway must not stop them at its own default (10 MB).
+        byte[] video = new byte[30 * 1024 * 1024];
+        String token = OidcWiremockTestResource.getAccessToken("alice", Set.of("author"));
+        given().auth().oauth2(token).contentType("video/mp4").body(video)
+                .when().post("/training/api/attachments")
+                .then().statusCode(200)
+                .body("length", equalTo(video.length));
+    }
+
+    @Test
     void aTamperedSessionCookieIsNotASessionAndChangesNothing() {
         given().cookie("q_session", "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..tampered.cookie.value")
                 .when().get("/training/courses")
@@ -152,5 +163,19 @@ class ServiceProxyTests {
                 .then().statusCode(404)
                 .contentType(startsWith("text/html"))
                 .body(containsString("Page not found"));
+    }
+
+    @Test
+    void errorPagesSpeakTheReadersLanguage() {
+        given().header("Accept-Language", "fr-SN,fr;q=0.9").when().get("/no/such/page")
+                .then().statusCode(404)
+                .body(containsString("<html lang=\"fr\" dir=\"ltr\">"))
+                .body(containsString("Page introuvable"))
+                .body(not(containsString("Page not found")));
+        given().cookie("beacon-lang", "ar").when().get("/campaigns/public/safe-journeys")
+                .then().statusCode(503)
+                .body(containsString("<html lang=\"ar\" dir=\"rtl\">"))
+                .body(containsString("غير متاح مؤقتًا"))
+                .body(containsString("campaign-service"));
     }
 }
