@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.web.Paging;
 
 /**
  * Writes the audit log (PRODUCT.md §8). Joins the caller's transaction, so an entry exists exactly when the change
@@ -37,8 +38,8 @@ public class AuditLog {
         entry.persist();
     }
 
-    /** Newest first, {@value #PAGE_SIZE} a page. */
+    /** Newest first, {@value #PAGE_SIZE} a page; a page number too large to reach is a 400. */
     public List<AuditEntry> page(int page) {
-        return AuditEntry.newest(Math.max(page, 0), PAGE_SIZE);
+        return AuditEntry.newest(Paging.page(page), PAGE_SIZE);
     }
 }

@@ -265,7 +265,7 @@ public class CampaignService {
 
     /** The places × languages of a version that no active help resource serves; empty when it may go public. */
     public List<String> missingHelp(CampaignVersion version) {
-        return help.missingCoverage(version.placeList(), version.languages());
+        return help.missingHelp(version);
     }
 
     /** Campaign versions waiting for a reviewer, of the organizations the user acts for. */

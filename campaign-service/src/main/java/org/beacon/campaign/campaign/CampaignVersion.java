@@ -67,6 +67,16 @@ public class CampaignVersion extends PanacheEntityBase {
         return find("campaign = ?1 and review.status = ?2", campaign, Review.PUBLISHED).firstResultOptional();
     }
 
+    public static List<CampaignVersion> allPublished() {
+        return list("review.status = ?1", Review.PUBLISHED);
+    }
+
+    /** The versions on public pages that name a place in this country: the ones its help resources serve. */
+    public static List<CampaignVersion> publishedIn(String country) {
+        return list("select distinct v from CampaignVersion v join v.places p"
+                + " where v.review.status = ?1 and p.country = ?2", Review.PUBLISHED, country);
+    }
+
     public static Optional<CampaignVersion> newest(Campaign campaign) {
         return find("campaign = ?1 order by number desc", campaign).firstResultOptional();
     }

@@ -1,12 +1,16 @@
 package org.beacon.campaign.campaign;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import org.beacon.commons.web.ProblemException;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * The editorial workflow shared by campaign versions and material variants: draft → in review → published →
@@ -30,6 +34,13 @@ public class Review {
     public String editedBy;
     @Column(name = "edited_at")
     public OffsetDateTime editedAt;
+    /**
+     * Everyone who wrote or changed this version, in order: approval is refused to each of them, not only to the
+     * creator and the last editor, or a manager could approve their own text once someone else changed it after them.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "editors")
+    public List<String> editors = new ArrayList<>();
     @Column(name = "submitted_by")
     public String submittedBy;
     @Column(name = "submitted_at")
@@ -54,8 +65,7 @@ public class Review {
     public static Review startedBy(String author) {
         Review review = new Review();
         review.createdBy = author;
-        review.editedBy = author;
-        review.editedAt = OffsetDateTime.now();
+        review.edited(author);
         return review;
     }
 
@@ -79,9 +89,9 @@ public class Review {
         return isInReview() && approvedBy != null;
     }
 
-    /** Whether this person wrote or last changed the text, and so may not approve it. */
+    /** Whether this person wrote or changed the text at any point, and so may not approve it. */
     public boolean isAuthor(String subject) {
-        return Objects.equals(createdBy, subject) || Objects.equals(editedBy, subject);
+        return Objects.equals(createdBy, subject) || Objects.equals(editedBy, subject) || editors.contains(subject);
     }
 
     public ReviewChecklist checklist() {
@@ -99,6 +109,9 @@ public class Review {
     public void edited(String editor) {
         editedBy = editor;
         editedAt = OffsetDateTime.now();
+        if (!editors.contains(editor)) {
+            editors.add(editor);
+        }
     }
 
     public void submit(String subject, String what) {
@@ -124,8 +137,8 @@ public class Review {
             throw ProblemException.conflict(what + " is " + label(status) + "; only what is in review can be approved.");
         }
         if (isAuthor(reviewer)) {
-            throw new ForbiddenException("You wrote " + what.toLowerCase()
-                    + "; another campaign manager must approve it (four eyes).");
+            throw new ForbiddenException("You wrote or changed " + what.toLowerCase()
+                    + "; a campaign manager who did not must approve it (four eyes).");
         }
         if (!checklist.missing().isEmpty()) {
             throw ProblemException.invalid("Tick every item of the review checklist to approve.",

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.beacon.campaign.audit.AuditLog;
+import org.beacon.campaign.campaign.CampaignVersion;
 import org.beacon.campaign.publicpage.PublicCampaigns;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
@@ -28,8 +31,13 @@ public class HelpDirectory {
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
+    public static final String AUDIT_SUBJECT = "help-resource";
+
     @Inject
     CurrentUser user;
+
+    @Inject
+    AuditLog audit;
 
     @Transactional
     public List<HelpView> listed() {
@@ -66,6 +74,7 @@ public class HelpDirectory {
         resource.organization = organization;
         apply(resource, input);
         resource.persist();
+        audit.record("help-create", AUDIT_SUBJECT, resource.id, organization, "Added " + describe(resource) + ".");
         return resource;
     }
 
@@ -82,7 +91,12 @@ public class HelpDirectory {
             throw ProblemException.badRequest("The identifier of a help resource cannot change.");
         }
         if (!sameAs(resource, input)) {
-            apply(resource, input);
+            keepingPublishedHelp(CampaignVersion.publishedIn(resource.country), () -> {
+                apply(resource, input);
+                return resource;
+            });
+            audit.record("help-update", AUDIT_SUBJECT, resource.id, resource.organization,
+                    "Changed " + describe(resource) + ".");
         }
         return resource;
     }
@@ -104,6 +118,41 @@ public class HelpDirectory {
         }
         apply(resource, input);
         return Outcome.UPDATED;
+    }
+
+    /**
+     * Runs a change to the directory unless it takes help away from a published campaign: every place × language of
+     * a version on a public page keeps an active resource, as the publishing gate required before it went public.
+     * The gate's own rule ({@link #missingHelp}) is asked before and after the change, and only what the change
+     * leaves uncovered is refused (409, which rolls the change back), so an older gap never blocks another correction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T keepingPublishedHelp(List<CampaignVersion> published, Supplier<T> change) {
+        List<List<String>> before = published.stream().map(this::missingHelp).toList();
+        T result = change.get();
+        // The gate reads the directory from the database: the change must be there first.
+        HelpResource.flush();
+        List<String> lost = new ArrayList<>();
+        for (int i = 0; i < published.size(); i++) {
+            CampaignVersion version = published.get(i);
+            for (String missing : missingHelp(version)) {
+                if (!before.get(i).contains(missing)) {
+                    lost.add("campaign '" + version.campaign.slug + "': " + missing);
+                }
+            }
+        }
+        if (!lost.isEmpty()) {
+            throw new ProblemException(409, "Published campaigns would lose their help",
+                    "The change is refused: no other active help resource serves " + String.join(", ", lost)
+                            + ". Add or activate another resource there first, or unpublish the campaign.",
+                    lost);
+        }
+        return result;
+    }
+
+    /** The publishing gate: the places × languages of a campaign version that no active help resource serves. */
+    public List<String> missingHelp(CampaignVersion version) {
+        return missingCoverage(version.placeList(), version.languages());
     }
 
     /**
@@ -147,6 +196,12 @@ public class HelpDirectory {
         resource.lastVerified = input.lastVerified();
         resource.updatedBy = user.subject();
         resource.updatedAt = OffsetDateTime.now();
+    }
+
+    private static String describe(HelpResource resource) {
+        return "help resource '" + resource.slug + "' (" + resource.kind + ", " + resource.place() + ", "
+                + String.join(" ", resource.languages) + (resource.active ? "" : ", inactive")
+                + (resource.demo ? ", demo" : "") + ")";
     }
 
     private static boolean sameAs(HelpResource resource, HelpResourceInput input) {

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.beacon.campaign.audit.AuditLog;
+import org.beacon.campaign.campaign.CampaignVersion;
 import org.beacon.campaign.campaign.ContentArchive;
 import org.beacon.commons.web.ProblemException;
 
@@ -83,15 +84,19 @@ public class HelpImport {
             throw ProblemException.invalid("The help resources were not imported; nothing changed.", errors);
         }
         Report report = new Report(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (HelpResourceInput input : inputs) {
-            switch (directory.importResource(input)) {
-                case CREATED -> report.created().add(input.slug());
-                case UPDATED -> report.updated().add(input.slug());
-                case UNCHANGED -> report.unchanged().add(input.slug());
+        // Judged as a whole: an archive may retire one entry and add its replacement in any order.
+        directory.keepingPublishedHelp(CampaignVersion.allPublished(), () -> {
+            for (HelpResourceInput input : inputs) {
+                switch (directory.importResource(input)) {
+                    case CREATED -> report.created().add(input.slug());
+                    case UPDATED -> report.updated().add(input.slug());
+                    case UNCHANGED -> report.unchanged().add(input.slug());
+                }
             }
-        }
+            return report;
+        });
         if (!report.created().isEmpty() || !report.updated().isEmpty()) {
-            audit.record(AuditLog.IMPORT, "help-resource", null, null, "Help resources imported: "
+            audit.record(AuditLog.IMPORT, HelpDirectory.AUDIT_SUBJECT, null, null, "Help resources imported: "
                     + report.created().size() + " created " + report.created() + ", " + report.updated().size()
                     + " updated " + report.updated() + ".");
         }

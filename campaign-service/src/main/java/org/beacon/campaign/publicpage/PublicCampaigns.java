@@ -97,7 +97,7 @@ public class PublicCampaigns {
         for (OpenSurveyLinks links : surveyLinks) {
             surveys.addAll(links.openSurveys(campaign.id, language));
         }
-        return new PublicCampaignView(campaign.slug, language, Languages.direction(primary(language)), text.title,
+        return new PublicCampaignView(campaign.slug, language, Languages.direction(language), text.title,
                 List.copyOf(text.keyMessages), languages, materials, placeLinks, helpBlock, surveys, showDemoLabel);
     }
 
@@ -131,9 +131,5 @@ public class PublicCampaigns {
         Locale locale = Locale.forLanguageTag(language);
         String name = locale.getDisplayLanguage(locale);
         return name.isBlank() ? language : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
-    }
-
-    private static String primary(String language) {
-        return language.split("-")[0].toLowerCase(Locale.ROOT);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import org.beacon.campaign.survey.SurveyForm;
 import org.beacon.campaign.survey.SurveyQuestion;
 import org.beacon.campaign.survey.Wave;
+import org.beacon.commons.web.Paging;
 import org.beacon.commons.web.ProblemException;
 
 /**
@@ -19,8 +20,12 @@ public class FreeText {
 
     public static final int PAGE_SIZE = 50;
 
-    public record TextPage(String question, String label, String wave, long answered, boolean shown,
-            List<String> answers, int page, boolean hasMore) {
+    /**
+     * {@code answered} is the exact number only when the answers are shown: below k it is null and
+     * {@code answeredDisplay} reads "< k", as every other small count does in the page, JSON and CSV.
+     */
+    public record TextPage(String question, String label, String wave, Long answered, String answeredDisplay,
+            boolean shown, List<String> answers, int page, boolean hasMore) {
     }
 
     @Inject
@@ -28,6 +33,7 @@ public class FreeText {
 
     public TextPage page(SurveyForm form, String questionName, Wave wave, int page, int minCellSize,
             String language) {
+        int from = Paging.page(page);
         SurveyForm.Question question = form.question(questionName)
                 .filter(q -> q.kind().equals(SurveyQuestion.TEXT))
                 .orElseThrow(() -> ProblemException.notFound("The survey has no free-text question '" + questionName
@@ -39,9 +45,9 @@ public class FreeText {
                 .getSingleResult()).longValue();
         String label = question.label(language, form.defaultLanguage());
         if (answered < minCellSize) {
-            return new TextPage(question.name(), label, wave.id(), answered, false, List.of(), 0, false);
+            return new TextPage(question.name(), label, wave.id(), null, "< " + minCellSize, false, List.of(), 0,
+                    false);
         }
-        int from = Math.max(page, 0);
         @SuppressWarnings("unchecked")
         List<String> texts = entityManager.createNativeQuery("""
                 select t.answer from survey_text_answer t join survey_response r on r.id = t.response_id
@@ -51,6 +57,7 @@ public class FreeText {
                 .getResultList();
         boolean more = texts.size() > PAGE_SIZE;
         List<String> masked = texts.stream().limit(PAGE_SIZE).map(Masking::mask).toList();
-        return new TextPage(question.name(), label, wave.id(), answered, true, masked, from, more);
+        return new TextPage(question.name(), label, wave.id(), answered, Long.toString(answered), true, masked, from,
+                more);
     }
 }

@@ -17,8 +17,13 @@ public final class Masking {
             "[\\p{L}\\p{N}._%+'-]+\\s*(?:@|\\(at\\)|\\[at\\])\\s*[\\p{L}\\p{N}-]+(?:\\s*(?:\\.|\\(dot\\)|\\[dot\\])\\s*[\\p{L}\\p{N}-]+)+",
             Pattern.CASE_INSENSITIVE);
 
-    /** A run of digits with the separators people write numbers with; it is a phone number from 7 digits on. */
-    private static final Pattern NUMBERS = Pattern.compile("(?:\\+|00)?\\(?\\d[\\d\\s().\\-/]{5,}\\d");
+    /**
+     * A run of digits with the separators people write numbers with; it is a phone number from 7 digits on. Digits
+     * of any script count (Unicode character classes): respondents write Arabic-Indic ٠٧٧…, Persian ۰۹۱… or
+     * Devanagari digits as readily as 0-9, and a plain {@code \d} would let those numbers through unmasked.
+     */
+    private static final Pattern NUMBERS = Pattern.compile("(?:\\+|00)?\\(?\\d[\\d\\s().\\-/]{5,}\\d",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     private Masking() {
     }

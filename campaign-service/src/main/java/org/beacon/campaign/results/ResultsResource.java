@@ -3,6 +3,7 @@ package org.beacon.campaign.results;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -86,11 +87,13 @@ public class ResultsResource {
         return new DisclosureView(organization, results.minCellSize(organization));
     }
 
+    /** Organizations are stored in 100 characters: a longer name is bad input (400), not a failed insert. */
     @PUT
     @Path("/disclosure/{organization}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public DisclosureView changeDisclosure(@RestPath String organization, @NotNull MinCellSize request) {
+    public DisclosureView changeDisclosure(@RestPath @Size(max = 100) String organization,
+            @NotNull MinCellSize request) {
         return new DisclosureView(organization, results.changeMinCellSize(organization, request.minCellSize()));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.campaign.audit.AuditLog;
+import org.beacon.commons.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,9 +42,17 @@ public class AnswerUpload {
     @ConfigProperty(name = "beacon.surveys.max-text-length", defaultValue = "2000")
     int maxText;
 
+    /**
+     * Stores a file of answers into a wave that was opened. A closed wave takes them too: field teams type in the
+     * paper answers they collected while it was open, often days later. A wave that never ran had no respondents,
+     * so answers for it are a mistake (409). Every upload is written to the audit log, naming a closed wave.
+     */
     @Transactional
     public Report upload(long surveyId, Wave wave, FormSheet sheet, boolean onlyGoodRows) {
         SurveyForm form = surveys.form(surveyId);
+        SurveyWave state = SurveyWave.of(surveyId, wave).orElseThrow(() -> ProblemException.conflict("The "
+                + wave.id() + " wave was never opened, so it has no answers to upload; open it first, or choose the"
+                + " wave the answers were collected in."));
         List<FormError> problems = new ArrayList<>();
         Map<String, Integer> columns = columns(form, sheet, problems);
         if (!problems.isEmpty()) {
@@ -75,7 +84,8 @@ public class AnswerUpload {
         }
         int stored = responses.storeAll(form, wave, ResponseStore.UPLOAD, good);
         audit.record("survey-upload", SurveyService.AUDIT_SUBJECT, form.id(), form.organization(),
-                "Uploaded " + rows + " rows of " + wave.id() + " answers to survey " + form.slug() + ": " + stored
+                "Uploaded " + rows + " rows of " + (state.isOpen() ? "" : "closed ") + wave.id() + " wave answers to"
+                        + " survey " + form.slug() + ": " + stored
                         + " stored, " + (good.size() - stored) + " already stored, "
                         + (rows - good.size()) + " skipped");
         return new Report(rows, stored, good.size() - stored, problems);

@@ -33,12 +33,16 @@ public class SurveyForms {
     @Inject
     EntityManager entityManager;
 
-    /** A survey by its number or its address, with the wave's state; 404 when there is none. */
+    /**
+     * A survey by its address or its number, with the wave's state; 404 when there is none. The address wins: a
+     * survey stored with an all-digit address (refused since) keeps it even when another survey has that number.
+     */
     public Located locate(String idOrSlug, Wave wave) {
         List<?> rows = entityManager.createNativeQuery("""
                 select s.id, s.revision, w.status from survey s
                 left join survey_wave w on w.survey_id = s.id and w.wave = ?1
-                where s.slug = ?2 or (?3 > 0 and s.id = ?3)""")
+                where s.slug = ?2 or (?3 > 0 and s.id = ?3)
+                order by s.slug = ?2 desc limit 1""")
                 .setParameter(1, wave.id())
                 .setParameter(2, idOrSlug)
                 .setParameter(3, idOrSlug.matches("\\d{1,18}") ? Long.parseLong(idOrSlug) : 0L)

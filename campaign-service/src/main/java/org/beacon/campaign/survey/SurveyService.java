@@ -158,20 +158,38 @@ public class SurveyService {
         }
     }
 
+    /**
+     * The survey's public address. It is never all digits: the public form is found by address or by number, and an
+     * address such as "2024" would be some other survey's number.
+     */
     static String slugFor(String requested, SurveyDraft draft) {
         if (requested != null && !requested.isBlank()) {
             String slug = requested.trim();
             if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.length() > 120) {
                 throw ProblemException.badRequest("A survey address uses lower-case letters, digits and dashes.");
             }
+            if (allDigits(slug)) {
+                throw ProblemException.invalid("The survey address cannot be only digits.",
+                        List.of("slug: '" + slug + "' is only digits; add a letter, e.g. 'survey-" + slug + "'"));
+            }
             return slug;
         }
+        String field = draft.formId() != null ? "form_id" : "form_title";
         String source = draft.formId() != null ? draft.formId() : draft.title();
         String slug = source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.isEmpty()) {
             throw ProblemException.badRequest("Give the survey an address: the form has no usable form_id.");
         }
+        if (allDigits(slug)) {
+            throw new FormRejected("The survey address, taken from the form's " + field + ", cannot be only digits.",
+                    List.of(new FormError(XlsForm.SETTINGS, 2, field, "'" + source + "' gives the address '" + slug
+                            + "', which is only digits; add a letter, or give the survey an address")));
+        }
         return slug.length() > 120 ? slug.substring(0, 120) : slug;
+    }
+
+    private static boolean allDigits(String slug) {
+        return slug.matches("[0-9]+");
     }
 
     /** Opens a wave for answers, or reopens it. */

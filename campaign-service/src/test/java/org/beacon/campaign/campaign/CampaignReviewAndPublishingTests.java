@@ -105,6 +105,15 @@ class CampaignReviewAndPublishingTests {
         action(reviewer(NATIONAL), id, "publish").statusCode(200);
     }
 
+    /** The approval is refused as the approver's own text (four eyes) and the version stays unapproved. */
+    static void refusedUnderFourEyes(String approver, long id) {
+        approve(approver, id, FULL_CHECKLIST)
+                .statusCode(403)
+                .body("detail", containsString("four eyes"));
+        given().auth().oauth2(approver).when().get("/campaigns/api/campaigns/" + id)
+                .then().body("current.review.approvedBy", nullValue());
+    }
+
     @Test
     void theAuthorCannotApproveTheirOwnVersion() {
         String author = author(NATIONAL);
@@ -113,23 +122,25 @@ class CampaignReviewAndPublishingTests {
         text(author, id, "en", "Safe journeys", "Check every job offer.").statusCode(200);
         action(author, id, "submit").statusCode(200);
 
-        approve(author, id, FULL_CHECKLIST)
-                .statusCode(403)
-                .body("detail", containsString("four eyes"));
-        given().auth().oauth2(author).when().get("/campaigns/api/campaigns/" + id)
-                .then().body("current.review.approvedBy", nullValue());
+        refusedUnderFourEyes(author, id);
     }
 
     @Test
-    void whoeverLastChangedTheTextCannotApproveItEither() {
+    void nobodyWhoChangedTheTextApprovesItTheLastEditorNorAnEarlierOne() {
         String author = author(NATIONAL);
         String editor = reviewer(NATIONAL);
         long id = campaign(author, slug(), "en");
         settings(author, id, "en", COUNTRY + "/" + region()).statusCode(200);
         text(editor, id, "en", "Safe journeys", "Edited by the second manager.").statusCode(200);
         action(editor, id, "submit").statusCode(200);
-
         approve(editor, id, FULL_CHECKLIST).statusCode(403);
+
+        // The author changes it after the editor: the editor's text is still in it, so the editor may not approve.
+        action(editor, id, "send-back").statusCode(200);
+        text(author, id, "en", "Safe journeys", "Edited by the second manager.", "Then by the first.")
+                .statusCode(200);
+        action(author, id, "submit").statusCode(200);
+        refusedUnderFourEyes(editor, id);
         approve(TestTokens.token("third", NATIONAL, "campaign-manager"), id, FULL_CHECKLIST).statusCode(200);
     }
 
@@ -251,6 +262,19 @@ class CampaignReviewAndPublishingTests {
                 .then().statusCode(200)
                 .contentType(containsString("text/html"));
         given().auth().oauth2(author(NATIONAL)).when().get("/campaigns/audit").then().statusCode(403);
+    }
+
+    @Test
+    void anAuditPageTooFarToReachIsRefusedWith400() {
+        given().auth().oauth2(admin()).when().get("/campaigns/api/audit?page=50000000")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("page number"));
+        given().auth().oauth2(admin()).when().get("/campaigns/audit?page=50000000")
+                .then().statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("page number"));
+        given().auth().oauth2(admin()).when().get("/campaigns/api/audit?page=1").then().statusCode(200);
     }
 
     @Test

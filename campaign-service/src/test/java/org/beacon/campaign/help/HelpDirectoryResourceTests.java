@@ -1,14 +1,22 @@
 package org.beacon.campaign.help;
 
 import static io.restassured.RestAssured.given;
+import static org.beacon.campaign.campaign.CampaignFixtures.COUNTRY;
 import static org.beacon.campaign.campaign.CampaignFixtures.NATIONAL;
 import static org.beacon.campaign.campaign.CampaignFixtures.NGO;
+import static org.beacon.campaign.campaign.CampaignFixtures.action;
 import static org.beacon.campaign.campaign.CampaignFixtures.admin;
+import static org.beacon.campaign.campaign.CampaignFixtures.approvedCampaign;
 import static org.beacon.campaign.campaign.CampaignFixtures.author;
 import static org.beacon.campaign.campaign.CampaignFixtures.helpResource;
 import static org.beacon.campaign.campaign.CampaignFixtures.region;
+import static org.beacon.campaign.campaign.CampaignFixtures.reviewer;
+import static org.beacon.campaign.campaign.CampaignFixtures.slug;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.util.HashMap;
@@ -18,6 +26,7 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
@@ -34,6 +43,17 @@ class HelpDirectoryResourceTests {
                 "region", region, "languages", List.of("en", "pt"), "names", Map.of("en", "Referral desk"),
                 "contact", "Town hall, ground floor", "active", true, "demo", true, "lastVerified", "2026-10-01"));
         return body;
+    }
+
+    static long created(String slug, String region) {
+        return given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON).body(body(slug, region))
+                .when().post("/campaigns/api/help").then().statusCode(201)
+                .extract().<Integer>path("id").longValue();
+    }
+
+    static ValidatableResponse put(String token, long id, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().put("/campaigns/api/help/" + id).then();
     }
 
     @Test
@@ -58,21 +78,72 @@ class HelpDirectoryResourceTests {
     }
 
     @Test
-    void onlyTheOwningOrganizationOrAnAdminChangesAResource() {
+    void onlyTheOwningOrganizationOrAnAdminChangesAResourceAndEveryChangeIsAudited() {
         String region = region();
         String slug = "referral-" + region.toLowerCase();
-        long id = given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON).body(body(slug, region))
-                .when().post("/campaigns/api/help").then().statusCode(201)
-                .extract().<Integer>path("id").longValue();
+        long id = created(slug, region);
 
         Map<String, Object> deactivated = body(slug, region);
         deactivated.put("active", false);
-        given().auth().oauth2(author(NGO)).contentType(ContentType.JSON).body(deactivated)
-                .when().put("/campaigns/api/help/" + id)
-                .then().statusCode(403);
-        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(deactivated)
-                .when().put("/campaigns/api/help/" + id)
-                .then().statusCode(200).body("active", equalTo(false));
+        put(author(NGO), id, deactivated).statusCode(403);
+        put(admin(), id, deactivated).statusCode(200).body("active", equalTo(false));
+        put(admin(), id, deactivated).statusCode(200);
+
+        String entries = "findAll { it.subjectType == 'help-resource' && it.subjectId == " + id + " }";
+        given().auth().oauth2(admin()).when().get("/campaigns/api/audit")
+                .then().statusCode(200)
+                .body(entries + ".action", contains("help-update", "help-create"))
+                .body(entries + ".actor", contains(TestTokens.subjectOf("ada"),
+                        TestTokens.subjectOf("amina-" + NATIONAL)))
+                .body(entries + ".organization", everyItem(equalTo(NATIONAL)))
+                .body(entries + ".summary", everyItem(containsString(slug)))
+                .body(entries + "[0].summary", containsString("inactive"));
+    }
+
+    @Test
+    void theLastResourceServingAPublishedCampaignCannotBeDeactivatedOrMovedAway() {
+        String region = region();
+        String campaignSlug = slug();
+        long campaign = approvedCampaign(campaignSlug, region);
+        long help = helpResource(author(NATIONAL), COUNTRY, region, true, "en", "fr");
+        action(reviewer(NATIONAL), campaign, "publish").statusCode(200);
+        String helpSlug = given().auth().oauth2(author(NATIONAL)).when().get("/campaigns/api/help/" + help)
+                .then().extract().path("slug");
+        Map<String, Object> entry = new HashMap<>(Map.of("slug", helpSlug, "kind", "hotline", "country", COUNTRY,
+                "region", region, "languages", List.of("en", "fr"), "names", Map.of("en", "Test hotline"),
+                "contact", "Dial the test line", "active", true, "demo", false, "lastVerified", "2026-11-01"));
+
+        Map<String, Object> deactivated = new HashMap<>(entry);
+        deactivated.put("active", false);
+        put(author(NATIONAL), help, deactivated).statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString(campaignSlug))
+                .body("errors", containsInAnyOrder(
+                        "campaign '" + campaignSlug + "': " + COUNTRY + "/" + region + " × en",
+                        "campaign '" + campaignSlug + "': " + COUNTRY + "/" + region + " × fr"));
+        Map<String, Object> moved = new HashMap<>(entry);
+        moved.put("region", region());
+        put(author(NATIONAL), help, moved).statusCode(409);
+        Map<String, Object> englishOnly = new HashMap<>(entry);
+        englishOnly.put("languages", List.of("en"));
+        put(admin(), help, englishOnly).statusCode(409)
+                .body("errors", containsInAnyOrder(
+                        "campaign '" + campaignSlug + "': " + COUNTRY + "/" + region + " × fr"));
+        given().auth().oauth2(author(NATIONAL)).contentType(ContentType.URLENC)
+                .formParam("slug", helpSlug).formParam("kind", "hotline").formParam("country", COUNTRY)
+                .formParam("region", region).formParam("languages", "en, fr")
+                .formParam("names", "en: Test hotline").formParam("contact", "Dial the test line")
+                .formParam("lastVerified", "2026-11-01")
+                .when().post("/campaigns/manage/help/" + help)
+                .then().statusCode(409)
+                .contentType(containsString("text/html"))
+                .body(containsString(campaignSlug));
+        given().when().get("/campaigns/public/" + campaignSlug + "/fr")
+                .then().statusCode(200).body(containsString("Dial the test line"));
+
+        // Once another resource serves the place in both languages, the first may go.
+        helpResource(author(NATIONAL), COUNTRY, region, true, "en", "fr");
+        put(author(NATIONAL), help, deactivated).statusCode(200).body("active", equalTo(false));
     }
 
     @Test

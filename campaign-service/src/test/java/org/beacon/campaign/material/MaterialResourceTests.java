@@ -152,6 +152,26 @@ class MaterialResourceTests {
     }
 
     @Test
+    void whoeverChangedAVariantCannotApproveItThoughSomeoneElseChangedItLast() {
+        long id = campaign(author(NATIONAL), slug(), "en");
+        addMaterial(author(NATIONAL), id, "leaflet", "leaflet");
+        write(author(NATIONAL), id, "leaflet", "en", "Leaflet", "Started by the first manager.").statusCode(200);
+        write(reviewer(NATIONAL), id, "leaflet", "en", "Leaflet", "Rewritten by the second.").statusCode(200);
+        write(author(NATIONAL), id, "leaflet", "en", "Leaflet", "Rewritten by the second, then by the first.")
+                .statusCode(200);
+        act(author(NATIONAL), id, "leaflet", "en", "submit").statusCode(200);
+
+        given().auth().oauth2(reviewer(NATIONAL)).contentType(ContentType.JSON).body(FULL_CHECKLIST)
+                .when().post(base(id) + "/leaflet/variants/en/approve")
+                .then().statusCode(403)
+                .body("detail", containsString("four eyes"));
+        given().auth().oauth2(TestTokens.token("third", NATIONAL, "campaign-manager")).contentType(ContentType.JSON)
+                .body(FULL_CHECKLIST)
+                .when().post(base(id) + "/leaflet/variants/en/approve")
+                .then().statusCode(200);
+    }
+
+    @Test
     void anImageIsStoredOnTheVariantAndServedPubliclyOnlyOncePublished() {
         String slug = slug();
         long id = publishedCampaign(slug);

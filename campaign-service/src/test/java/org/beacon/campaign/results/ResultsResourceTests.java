@@ -301,13 +301,18 @@ class ResultsResourceTests {
                 .then().statusCode(200)
                 .body("shown", equalTo(true))
                 .body("answered", equalTo(20))
+                .body("answeredDisplay", equalTo("20"))
                 .body("answers", org.hamcrest.Matchers.hasItem("Call me on [phone]"))
                 .body("answers", org.hamcrest.Matchers.hasItem("write to [e-mail]"))
                 .body("answers", org.hamcrest.Matchers.hasItem("More radio spots in 2027"))
                 .body(not(containsString("77 123")));
         given().auth().oauth2(evaluator(NATIONAL))
                 .when().get("/campaigns/api/results/" + survey + "/texts?question=suggestion&wave=baseline")
-                .then().statusCode(200).body("shown", equalTo(false)).body("answers", org.hamcrest.Matchers.empty());
+                .then().statusCode(200).body("shown", equalTo(false)).body("answers", org.hamcrest.Matchers.empty())
+                // 6 people answered at baseline: fewer than k, so the count is as hidden as the answers.
+                .body("answered", org.hamcrest.Matchers.nullValue())
+                .body("answeredDisplay", equalTo("< 10"))
+                .body(not(containsString("6")));
         assertEquals(6L, ((Number) entityManager.createNativeQuery("""
                 select count(*) from survey_text_answer t join survey_response r on r.id = t.response_id
                 where r.survey_id = ?1 and t.answer = 'Call me on +221 77 123 45 67'""")
@@ -378,4 +383,34 @@ class ResultsResourceTests {
         return java.util.Arrays.stream(values).map(v -> (v - m) * (v - m)).sum() / (values.length - 1);
     }
 
+    @Test
+    void aPageNumberTooLargeToReachIsRefusedWith400NotAServerError() {
+        // 50,000,000 × 50 answers a page does not fit in an int: it used to overflow into a 500.
+        given().auth().oauth2(evaluator(NATIONAL))
+                .when().get("/campaigns/api/results/" + survey + "/texts?question=suggestion&wave=endline&page=50000000")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("page number"));
+        given().auth().oauth2(evaluator(NATIONAL))
+                .when().get("/campaigns/results/" + survey + "/texts?question=suggestion&wave=endline&page=50000000")
+                .then().statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("page number"));
+        given().auth().oauth2(evaluator(NATIONAL))
+                .when().get("/campaigns/api/results/" + survey + "/texts?question=suggestion&wave=endline&page=1")
+                .then().statusCode(200).body("page", equalTo(1)).body("answers", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void anOrganizationNameLongerThanStoredIsRefusedWith400() {
+        String tooLong = "o".repeat(101);
+        given().auth().oauth2(admin()).contentType("application/json").body(Map.of("minCellSize", 20))
+                .when().put("/campaigns/api/results/disclosure/" + tooLong)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors", org.hamcrest.Matchers.hasItem(containsString("organization")));
+        assertEquals(0L, ((Number) entityManager.createNativeQuery(
+                "select count(*) from survey_disclosure_policy where organization like 'ooooo%'")
+                .getSingleResult()).longValue());
+    }
 }

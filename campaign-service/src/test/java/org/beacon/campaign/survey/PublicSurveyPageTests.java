@@ -106,6 +106,32 @@ class PublicSurveyPageTests {
     }
 
     @Test
+    void anArabicFormWithARegionSubtagIsRightToLeft() {
+        long campaign = SurveyFixtures.campaign(NATIONAL);
+        String formId = "eg_" + unique("f").replace('-', '_');
+        byte[] form = SurveyFixtures.xlsx(SurveyFixtures.sheets(
+                List.of(List.of("type", "name", "label::English (en)", "label::العربية (ar-EG)", "required"),
+                        List.of("select_one yesno", "heard", "Have you heard of the campaign?",
+                                "هل سمعت عن الحملة؟", "yes")),
+                List.of(List.of("list_name", "name", "label::English (en)", "label::العربية (ar-EG)"),
+                        List.of("yesno", "yes", "Yes", "نعم"),
+                        List.of("yesno", "no", "No", "لا")),
+                List.of(List.of("form_title", "form_id", "default_language"),
+                        List.of("Egypt " + formId, formId, "English (en)"))));
+        long id = SurveyFixtures.importXlsx(SurveyFixtures.manager(NATIONAL), campaign, form)
+                .then().statusCode(201).extract().<Integer>path("survey.id").longValue();
+        SurveyFixtures.openWave(NATIONAL, id, Wave.BASELINE);
+        String address = "/campaigns/public/surveys/" + slug(id) + "/baseline";
+        given().when().get(address + "?lang=ar-EG")
+                .then().statusCode(200)
+                .body(containsString("<html lang=\"ar-EG\" dir=\"rtl\">"))
+                .body(containsString("هل سمعت عن الحملة؟"));
+        given().when().get(address + "/thanks?lang=ar-EG")
+                .then().statusCode(200).body(containsString("<html lang=\"ar-EG\" dir=\"rtl\">"));
+        given().when().get(address + "?lang=en").then().body(containsString("<html lang=\"en\" dir=\"ltr\">"));
+    }
+
+    @Test
     void aClosedWaveRefusesAnswersWithAClearMessageAndStoresNothing() {
         long id = evaluationSurvey(NATIONAL, "closed_" + unique("f").replace('-', '_'), Wave.BASELINE);
         String slug = slug(id);

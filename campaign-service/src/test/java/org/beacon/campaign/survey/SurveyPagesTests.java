@@ -70,7 +70,7 @@ class SurveyPagesTests {
 
     @Test
     void aPaperUploadWithBadRowsListsThemAndStoresNothingUnlessAsked() {
-        long id = evaluationSurvey(NATIONAL, "pu_" + unique("f").replace('-', '_'));
+        long id = evaluationSurvey(NATIONAL, "pu_" + unique("f").replace('-', '_'), Wave.BASELINE);
         String csv = "age_band,gender,k1,l1\nage_15_24,woman,yes,3\nage_15_24,robot,yes,3\n";
         given().auth().oauth2(manager(NATIONAL))
                 .multiPart("wave", "baseline")

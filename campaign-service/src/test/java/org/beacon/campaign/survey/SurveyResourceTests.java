@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -245,6 +247,75 @@ class SurveyResourceTests {
     }
 
     @Test
+    void paperAnswersGoIntoAWaveThatWasOpenedEvenOnceClosedAndTheUploadIsAudited() {
+        long id = SurveyFixtures.evaluationSurvey(NATIONAL, "pw_" + unique("f").replace('-', '_'));
+        String csv = """
+                age_band,gender,region,k1,l1,heard_from,people_told,suggestion
+                age_15_24,woman,dakar,yes,4,radio posters,3,More radio
+                """;
+        SurveyFixtures.uploadCsv(NATIONAL, id, Wave.ENDLINE, csv, false)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("endline wave was never opened"));
+        assertEquals(0, responses(id), "nothing is stored into a wave that never ran");
+
+        // Paper answers collected while the wave was open are typed in after it closed.
+        SurveyFixtures.openWave(NATIONAL, id, Wave.ENDLINE);
+        given().auth().oauth2(manager(NATIONAL))
+                .when().post("/campaigns/api/surveys/" + id + "/waves/endline/close")
+                .then().statusCode(200);
+        SurveyFixtures.uploadCsv(NATIONAL, id, Wave.ENDLINE, csv, false)
+                .then().statusCode(200).body("stored", equalTo(1));
+        assertEquals(1, responses(id));
+        Object[] entry = (Object[]) entityManager.createNativeQuery("""
+                select actor, summary from audit_entry where action = 'survey-upload' and subject_id = ?1
+                order by id desc limit 1""").setParameter(1, id).getSingleResult();
+        assertEquals(TestTokens.subjectOf("manon-" + NATIONAL), entry[0]);
+        assertTrue(((String) entry[1]).contains("closed endline wave"), (String) entry[1]);
+    }
+
+    @Test
+    void anAllDigitSurveyAddressIsRefusedNamingTheField() {
+        long campaign = campaign(NATIONAL);
+        importXlsx(manager(NATIONAL), campaign, SurveyFixtures.evaluationForm("2024"))
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors", hasItem(containsString("form_id")));
+        given().auth().oauth2(manager(NATIONAL))
+                .multiPart("campaign", Long.toString(campaign)).multiPart("slug", "2024")
+                .multiPart("file", "form.xlsx", SurveyFixtures.evaluationForm("digits_" + unique("f").replace('-', '_')),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .when().post("/campaigns/api/surveys")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors", hasItem(containsString("slug")));
+        assertEquals(0L, ((Number) entityManager.createNativeQuery(
+                "select count(*) from survey where campaign_id = ?1").setParameter(1, campaign).getSingleResult())
+                .longValue(), "nothing is imported");
+    }
+
+    @Test
+    void anAddressThatIsAlsoAnotherSurveysNumberFindsTheSurveyWithThatAddress() {
+        String targetForm = "target_" + unique("f").replace('-', '_');
+        String legacyForm = "legacy_" + unique("f").replace('-', '_');
+        long target = SurveyFixtures.evaluationSurvey(NATIONAL, targetForm, Wave.BASELINE);
+        long legacy = SurveyFixtures.evaluationSurvey(NATIONAL, legacyForm, Wave.BASELINE);
+        // A survey imported before all-digit addresses were refused, whose address is the other survey's number.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update survey set slug = ?1, revision = revision + 1 where id = ?2")
+                .setParameter(1, Long.toString(target)).setParameter(2, legacy).executeUpdate());
+
+        for (int i = 0; i < 3; i++) {
+            given().when().get("/campaigns/public/surveys/" + target + "/baseline")
+                    .then().statusCode(200)
+                    .body(containsString("<h1>Evaluation " + legacyForm + "</h1>"));
+        }
+        given().when().get("/campaigns/public/surveys/" + SurveyFixtures.slug(target) + "/baseline")
+                .then().statusCode(200)
+                .body(containsString("<h1>Evaluation " + targetForm + "</h1>"));
+    }
+
+    @Test
     void anAnswersFileOverTheUploadLimitIsRefusedWith413AndStoresNothing() {
         long id = SurveyFixtures.evaluationSurvey(NATIONAL, "big_" + unique("f").replace('-', '_'));
         StringBuilder csv = new StringBuilder("age_band,gender,region,k1,l1,heard_from,people_told,suggestion\n");
@@ -258,7 +329,7 @@ class SurveyResourceTests {
 
     @Test
     void paperAnswersWithUnknownColumnsOrWithoutARequiredQuestionAreRejected() {
-        long id = SurveyFixtures.evaluationSurvey(NATIONAL, "cols_" + unique("f").replace('-', '_'));
+        long id = SurveyFixtures.evaluationSurvey(NATIONAL, "cols_" + unique("f").replace('-', '_'), Wave.BASELINE);
         SurveyFixtures.uploadCsv(NATIONAL, id, Wave.BASELINE, "age_band,gender,k1,favourite_colour\n", true)
                 .then().statusCode(400)
                 .body("errors", hasItem("answers sheet, row 1, column D (favourite_colour): no question of this "

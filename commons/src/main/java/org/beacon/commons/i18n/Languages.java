@@ -47,8 +47,13 @@ public final class Languages {
         return SUPPORTED.contains(primary) ? primary : null;
     }
 
+    /**
+     * Whether a language is written right to left, decided by its primary subtag: {@code ar-EG} and {@code fa-AF}
+     * are as right-to-left as {@code ar} and {@code fa}. Every page asks here, whatever tag its content carries.
+     */
     public static boolean isRightToLeft(String language) {
-        return "ar".equals(language) || "fa".equals(language) || "he".equals(language) || "ur".equals(language);
+        String primary = language == null ? "" : Locale.forLanguageTag(language.trim()).getLanguage();
+        return "ar".equals(primary) || "fa".equals(primary) || "he".equals(primary) || "ur".equals(primary);
     }
 
     public static String direction(String language) {
