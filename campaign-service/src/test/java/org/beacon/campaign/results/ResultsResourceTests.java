@@ -399,6 +399,20 @@ class ResultsResourceTests {
         given().auth().oauth2(evaluator(NATIONAL))
                 .when().get("/campaigns/api/results/" + survey + "/texts?question=suggestion&wave=endline&page=1")
                 .then().statusCode(200).body("page", equalTo(1)).body("answers", org.hamcrest.Matchers.empty());
+        // Not a number at all, or too large for one: bad input too, not "nothing at this address".
+        for (String page : List.of("abc", "99999999999")) {
+            given().auth().oauth2(evaluator(NATIONAL))
+                    .when().get("/campaigns/api/results/" + survey + "/texts?question=suggestion&wave=endline&page="
+                            + page)
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("not of the expected kind"));
+        }
+        given().auth().oauth2(evaluator(NATIONAL)).header("Accept-Language", "fr")
+                .when().get("/campaigns/results/" + survey + "/texts?question=suggestion&wave=endline&page=abc")
+                .then().statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("Demande non valide"));
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class ErrorPage {
     public static final String SIGN_IN = "detail.sign-in";
     public static final String NOT_ALLOWED = "detail.not-allowed";
     public static final String INVALID = "detail.invalid";
+    public static final String BAD_PARAMETER = "detail.bad-parameter";
     public static final String SERVER_ERROR = "detail.server-error";
     public static final String UNAVAILABLE = "detail.unavailable";
 

@@ -62,6 +62,12 @@ public class ProblemMappers {
             return respond(status, "Server error", ErrorPage.english(ErrorPage.SERVER_ERROR), ErrorPage.SERVER_ERROR,
                     List.of(), uri, headers);
         }
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers a query or path parameter it cannot convert (page=abc) with a 404 wrapping the
+            // conversion error; for the user that is bad input, not a missing page.
+            return respond(400, "Bad request", ErrorPage.english(ErrorPage.BAD_PARAMETER), ErrorPage.BAD_PARAMETER,
+                    List.of(), uri, headers);
+        }
         if (status == 404) {
             return respond(404, "Not found", ErrorPage.english(ErrorPage.NOT_FOUND), ErrorPage.NOT_FOUND, List.of(),
                     uri, headers);
