@@ -184,6 +184,18 @@ class AuthorPagesEditingTests {
     }
 
     @Test
+    void anArabicTranslationIsEditedRightToLeftBesideTheOriginal() {
+        String slug = uniqueSlug("form-rtl");
+        long version = CourseFixtures.newCourse(slug, "police", java.util.List.of("en", "ar"), "Identification");
+        String page = PAGES + "/versions/" + version + "/course/" + version + "/texts?lang=";
+        as(author("bob")).when().get(page + "ar").then().statusCode(200)
+                .body(containsString("name=\"title\" value=\"\" maxlength=\"300\" lang=\"ar\" dir=\"rtl\""))
+                .body(containsString("value=\"Identification\" lang=\"en\" dir=\"ltr\" readonly"));
+        as(author("bob")).when().get(page + "en").then().statusCode(200)
+                .body(containsString("value=\"Identification\" maxlength=\"300\" lang=\"en\" dir=\"ltr\""));
+    }
+
+    @Test
     void aTraineeMayNotUseTheAuthorForms() {
         String token = trainee("tom");
         as(token).formParam("slug", uniqueSlug("nope")).formParam("sectors", "police").formParam("defaultLanguage", "en")
