@@ -44,6 +44,24 @@ class AuthoringResourceTests {
                 .then().statusCode(201).body("status", equalTo("draft")).extract().jsonPath().getLong("id");
     }
 
+    /** Drafts a new version marked as a legal change (bob) and publishes it (rita). */
+    static void publishLegalChange(String slug) {
+        long legal = newDraft(slug, author("bob"));
+        given().auth().oauth2(author("bob")).contentType("application/json").body(Map.of("legalChange", true))
+                .when().put(API + "/versions/" + legal + "/legal-change").then().statusCode(200).body("legalChange", equalTo(true));
+        given().auth().oauth2(author("bob")).when().post(API + "/versions/" + legal + "/submit").then().statusCode(200);
+        given().auth().oauth2(author("rita")).when().post(API + "/versions/" + legal + "/approve").then().statusCode(200);
+    }
+
+    /** Adds a module and one lesson in it to a draft, as bob. */
+    static void newModuleWithLesson(long version, String module, String title, Map<String, String> lesson) {
+        long id = given().auth().oauth2(author("bob")).contentType("application/json")
+                .body(Map.of("slug", module, "title", title))
+                .when().post(API + "/versions/" + version + "/modules").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(author("bob")).contentType("application/json").body(lesson)
+                .when().post(API + "/versions/" + version + "/modules/" + id + "/lessons").then().statusCode(201);
+    }
+
     static long firstLesson(long versionId) {
         return given().auth().oauth2(author("bob")).when().get(API + "/versions/" + versionId)
                 .then().statusCode(200).extract().jsonPath().getLong("modules[0].lessons[0].id");
@@ -148,11 +166,7 @@ class AuthoringResourceTests {
         given().auth().oauth2(certified.token()).when().get("/training/api/enrolments")
                 .then().body("find { it.course == '" + slug + "' }.refresherDue", equalTo(false));
 
-        long legal = newDraft(slug, author("bob"));
-        given().auth().oauth2(author("bob")).contentType("application/json").body(Map.of("legalChange", true))
-                .when().put(API + "/versions/" + legal + "/legal-change").then().statusCode(200).body("legalChange", equalTo(true));
-        given().auth().oauth2(author("bob")).when().post(API + "/versions/" + legal + "/submit").then().statusCode(200);
-        given().auth().oauth2(author("rita")).when().post(API + "/versions/" + legal + "/approve").then().statusCode(200);
+        publishLegalChange(slug);
         given().auth().oauth2(certified.token()).when().get("/training/api/enrolments/" + certified.enrolment())
                 .then().body("refresherDue", equalTo(true));
 
@@ -162,6 +176,21 @@ class AuthoringResourceTests {
         assertTrue(LearnerSteps.passPosttest(refresher).getBoolean("courseCompleted"));
         given().auth().oauth2(certified.token()).when().get("/training/api/enrolments/" + certified.enrolment())
                 .then().body("refresherDue", equalTo(false));
+    }
+
+    @Test
+    void aTraineeWhoCompletesTheOldVersionAfterALegalChangeIsDueARefresherAtOnce() {
+        String slug = uniqueSlug("late-legal");
+        publishedCourse(slug);
+        // Enrolled on v1, which the enrolment keeps when v2 is published as a legal change.
+        var late = LearnerSteps.throughModules("lars", slug, "en", Map.of());
+        publishLegalChange(slug);
+
+        assertTrue(LearnerSteps.passPosttest(late).getBoolean("courseCompleted"));
+        given().auth().oauth2(late.token()).when().get("/training/api/enrolments/" + late.enrolment())
+                .then().body("version", equalTo(1)).body("refresherDue", equalTo(true));
+        given().auth().oauth2(late.token()).when().get("/training/api/enrolments")
+                .then().body("find { it.course == '" + slug + "' }.refresherDue", equalTo(true));
     }
 
     @Test
