@@ -9,10 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.security.Roles;
 import org.beacon.commons.storage.MediaUploads;
 import org.beacon.commons.storage.ObjectStorage;
 import org.beacon.commons.storage.StoredObject;
@@ -29,6 +32,17 @@ public class AttachmentService {
             "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif", "webp", "image/webp", "mp3", "audio/mpeg",
             "ogg", "audio/ogg", "mp4", "video/mp4", "webm", "video/webm");
 
+    /** Whether attachment ?1 is media of, or listed under a lesson of, a version published or studied by ?2. */
+    private static final String STUDIED = """
+            select count(*) from course_version v
+             where (v.status = 'published'
+                    or exists (select 1 from enrolment e where e.version_id = v.id and e.subject = ?2))
+               and (exists (select 1 from version_media vm where vm.version_id = v.id and vm.attachment_id = ?1)
+                    or exists (select 1 from lesson_attachment la join lesson l on l.id = la.lesson_id
+                               join course_module m on m.id = l.module_id
+                               where m.version_id = v.id and la.attachment_id = ?1))
+            """;
+
     @Inject
     MediaUploads uploads;
 
@@ -37,6 +51,9 @@ public class AttachmentService {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    EntityManager em;
 
     @ConfigProperty(name = "beacon.uploads.max-bytes", defaultValue = "52428800")
     long maxBytes;
@@ -91,6 +108,25 @@ public class AttachmentService {
         Attachment attachment = Attachment.findById(id);
         if (attachment == null) {
             throw ProblemException.notFound("No attachment " + id + ".");
+        }
+        return attachment;
+    }
+
+    /**
+     * The attachment if the caller may download it. Authors (writers and reviewers) and admins read every file,
+     * drafts included. Trainees and trainers read only the media of a version they are enrolled in or that is
+     * published: files of a draft may be unreviewed, and ids are sequential, so anyone could try them all.
+     */
+    public Attachment readable(long id) {
+        Attachment attachment = find(id);
+        if (user.hasRole(Roles.AUTHOR) || user.isAdmin()) {
+            return attachment;
+        }
+        boolean studied = (user.hasRole(Roles.TRAINEE) || user.hasRole(Roles.TRAINER))
+                && ((Number) em.createNativeQuery(STUDIED).setParameter(1, id).setParameter(2, user.subject())
+                        .getSingleResult()).longValue() > 0;
+        if (!studied) {
+            throw new ForbiddenException("This file is not part of a published course or of one you are enrolled in.");
         }
         return attachment;
     }
