@@ -82,7 +82,7 @@ public class CourseService {
         if (doc.sectors() == null || doc.sectors().isEmpty()) {
             errors.add("sectors: name at least one of " + String.join(", ", Course.SECTORS) + ".");
         } else {
-            doc.sectors().stream().filter(s -> !Course.SECTORS.contains(s))
+            doc.sectors().stream().filter(s -> s == null || !Course.SECTORS.contains(s))
                     .forEach(s -> errors.add("sectors: '" + s + "' is not one of " + String.join(", ", Course.SECTORS) + "."));
         }
         if (doc.country() != null && !doc.country().matches("[A-Z]{2}")) {
@@ -197,7 +197,7 @@ public class CourseService {
 
     @Transactional
     public void editCourseText(long versionId, String language, String title, String summary) {
-        CourseVersion version = editable(versionId, language);
+        CourseVersion version = textsEditable(versionId, language);
         requireDefaultText(version, language, "a title", title);
         texts.put(version.id, ContentText.COURSE, version.id, VersionContent.TITLE, language, title);
         texts.put(version.id, ContentText.COURSE, version.id, VersionContent.SUMMARY, language, summary);
@@ -224,7 +224,7 @@ public class CourseService {
 
     @Transactional
     public void editModuleTitle(long versionId, long moduleId, String language, String title) {
-        CourseVersion version = editable(versionId, language);
+        CourseVersion version = textsEditable(versionId, language);
         CourseModule module = moduleOf(version, moduleId);
         requireDefaultText(version, language, "a title", title);
         texts.put(version.id, ContentText.MODULE, module.id, VersionContent.TITLE, language, title);
@@ -254,7 +254,7 @@ public class CourseService {
     /** Writes a lesson's title and Markdown in one language; blank values remove that translation. */
     @Transactional
     public void editLesson(long versionId, long lessonId, String language, String title, String body) {
-        CourseVersion version = editable(versionId, language);
+        CourseVersion version = textsEditable(versionId, language);
         Lesson lesson = lessonOf(version, lessonId);
         requireDefaultText(version, language, "both a title and a text", title, body);
         texts.put(version.id, ContentText.LESSON, lesson.id, VersionContent.TITLE, language, title);
@@ -384,7 +384,7 @@ public class CourseService {
     /** Imports one language's GIFT file into a draft's bank: all or nothing, errors name their line. */
     @Transactional
     public int importGift(long versionId, String language, String gift) {
-        CourseVersion version = editable(versionId, language);
+        CourseVersion version = textsEditable(versionId, language);
         // A bank holds the answer keys of every language: only a draft version's bank may change.
         version.requireEditable();
         List<String> errors = new ArrayList<>();
@@ -526,6 +526,15 @@ public class CourseService {
         }
         translations.contributed(version, language);
         return version;
+    }
+
+    /** {@link #editable} for the texts of one language, which a text form or a GIFT file must name. */
+    private CourseVersion textsEditable(long versionId, String language) {
+        if (language == null || language.isBlank()) {
+            CourseVersion version = CourseVersion.require(versionId);
+            throw ProblemException.badRequest("Say which language the texts are in: one of " + version.languages + ".");
+        }
+        return editable(versionId, language);
     }
 
     private CourseVersion inReview(long versionId) {

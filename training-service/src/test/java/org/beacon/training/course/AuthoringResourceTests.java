@@ -13,6 +13,7 @@ import static org.beacon.training.CourseFixtures.zip;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -255,6 +256,35 @@ class AuthoringResourceTests {
                 .body("errors.size()", equalTo(3));
         given().auth().oauth2(author("bob")).when().post(API + "/courses/no-such-course/drafts").then().statusCode(404);
         given().auth().oauth2(author("bob")).when().get(API + "/versions/987654").then().statusCode(404);
+    }
+
+    @Test
+    void missingBodiesAndNullSectorsAre400AndChangeNothing() {
+        String slug = uniqueSlug("no-body");
+        long version = importCourse(zip(slug, courseFiles(slug)), 201).getLong("versionId");
+        long module = given().auth().oauth2(author("bob")).when().get(API + "/versions/" + version)
+                .then().extract().jsonPath().getLong("modules[0].id");
+        String before = given().auth().oauth2(author("bob")).when().get(API + "/versions/" + version).asString();
+        for (String[] call : new String[][] { { "PUT", "/texts/en" }, { "POST", "/modules" },
+                { "PUT", "/modules/" + module + "/texts/en" }, { "POST", "/modules/" + module + "/lessons" },
+                { "PUT", "/lessons/" + firstLesson(version) + "/texts/en" }, { "PUT", "/assessments" },
+                { "PUT", "/legal-change" }, { "POST", "/lessons/" + firstLesson(version) + "/attachments" } }) {
+            given().auth().oauth2(author("bob")).contentType("application/json")
+                    .when().request(call[0], API + "/versions/" + version + call[1])
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0]", containsString("send the request body as JSON"));
+        }
+        given().auth().oauth2(author("bob")).contentType("application/json")
+                .when().post(API + "/courses").then().statusCode(400).contentType("application/problem+json");
+        assertEquals(before, given().auth().oauth2(author("bob")).when().get(API + "/versions/" + version).asString());
+
+        String other = uniqueSlug("null-sector");
+        given().auth().oauth2(author("bob")).contentType("application/json")
+                .body("{\"slug\": \"" + other + "\", \"sectors\": [null], \"defaultLanguage\": \"en\","
+                        + " \"title\": {\"en\": \"T\"}}")
+                .when().post(API + "/courses").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0]", containsString("sectors: 'null' is not one of"));
+        given().auth().oauth2(author("bob")).when().get(API + "/courses").then().body(not(containsString(other)));
     }
 
     @Test
