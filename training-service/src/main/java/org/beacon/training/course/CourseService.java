@@ -428,6 +428,8 @@ public class CourseService {
         if (Assessment.of(version.id, Assessment.POSTTEST).map(a -> a.questions().isEmpty()).orElse(true)) {
             missing.add("The version has no post-test.");
         }
+        // A trainee is scored the same in every language: a key corrected in one language only is not ready.
+        missing.addAll(bank.keyProblems(version));
         if (!missing.isEmpty()) {
             throw ProblemException.invalid("The version is not ready for review.", missing);
         }

@@ -5,6 +5,7 @@ import static org.beacon.training.CourseFixtures.admin;
 import static org.beacon.training.CourseFixtures.author;
 import static org.beacon.training.CourseFixtures.courseFiles;
 import static org.beacon.training.CourseFixtures.importCourse;
+import static org.beacon.training.CourseFixtures.newCourse;
 import static org.beacon.training.CourseFixtures.publish;
 import static org.beacon.training.CourseFixtures.publishedCourse;
 import static org.beacon.training.CourseFixtures.trainee;
@@ -216,16 +217,9 @@ class AuthoringResourceTests {
     @Test
     void authorsCreateACourseAndBuildItThroughTheApi() {
         String slug = uniqueSlug("handmade");
-        long version = given().auth().oauth2(author("bob")).contentType("application/json")
-                .body(Map.of("slug", slug, "sectors", List.of("labour-inspection"), "defaultLanguage", "en",
-                        "languages", List.of("en", "pt"), "title", Map.of("en", "Labour inspection basics")))
-                .when().post(API + "/courses").then().statusCode(201).extract().jsonPath().getLong("id");
-        long module = given().auth().oauth2(author("bob")).contentType("application/json")
-                .body(Map.of("slug", "signs", "title", "Signs of forced labour"))
-                .when().post(API + "/versions/" + version + "/modules").then().statusCode(201).extract().jsonPath().getLong("id");
-        given().auth().oauth2(author("bob")).contentType("application/json")
-                .body(Map.of("slug", "withheld-documents", "title", "Withheld documents", "body", "Passports kept by employers."))
-                .when().post(API + "/versions/" + version + "/modules/" + module + "/lessons").then().statusCode(201);
+        long version = newCourse(slug, "labour-inspection", List.of("en", "pt"), "Labour inspection basics");
+        newModuleWithLesson(version, "signs", "Signs of forced labour", Map.of("slug", "withheld-documents",
+                "title", "Withheld documents", "body", "Passports kept by employers."));
         given().auth().oauth2(author("bob")).when().post(API + "/versions/" + version + "/submit")
                 .then().statusCode(400).body("errors", hasItem("The version has no post-test."));
         given().auth().oauth2(author("bob")).contentType("text/plain")
@@ -285,6 +279,52 @@ class AuthoringResourceTests {
                 .when().post(API + "/courses").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0]", containsString("sectors: 'null' is not one of"));
         given().auth().oauth2(author("bob")).when().get(API + "/courses").then().body(not(containsString(other)));
+    }
+
+    @Test
+    void anAuthorCorrectsTheAnswerKeyOfADraftInTheDefaultLanguageAndThenInItsTranslations() {
+        long version = newCourse(uniqueSlug("rekey"), "police", List.of("en", "fr"), "Keys");
+        newModuleWithLesson(version, "m1", "Module", Map.of("slug", "l1", "title", "Lesson", "body", "Text."));
+        String gift = API + "/versions/" + version + "/questions/gift?lang=";
+        // Both keys are wrong at first: smuggling is consensual, and it is the crossing that is procured.
+        String wrongEn = """
+                ::k-tf:: Smuggling of migrants requires the migrant's consent. {FALSE}
+
+                ::k-mc:: What does the smuggler procure? {=Work ~Illegal entry}
+                """;
+        String wrongFr = """
+                ::k-tf:: Le trafic illicite de migrants suppose le consentement du migrant. {FALSE}
+
+                ::k-mc:: Que procure le passeur ? {=Un travail ~L'entrée illégale}
+                """;
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body(wrongEn).when().post(gift + "en")
+                .then().statusCode(200).body("questions", equalTo(2));
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body(wrongFr).when().post(gift + "fr")
+                .then().statusCode(200);
+
+        // The default language corrects the key although the French translation still has the old one.
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8")
+                .body(wrongEn.replace("{FALSE}", "{TRUE}").replace("{=Work ~Illegal entry}", "{~Work =Illegal entry}"))
+                .when().post(gift + "en").then().statusCode(200);
+        given().auth().oauth2(author("bob")).contentType("application/json")
+                .body(Map.of("posttest", List.of("k-tf", "k-mc")))
+                .when().put(API + "/versions/" + version + "/assessments").then().statusCode(200);
+        given().auth().oauth2(author("bob")).when().post(API + "/versions/" + version + "/submit")
+                .then().statusCode(400).body("errors", hasItem(containsString("'k-mc'")))
+                .body("errors[0]", containsString("import the fr questions again with the corrected key"));
+        // A translation must follow the default language's key, and the error says how to change it.
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body(wrongFr).when().post(gift + "fr")
+                .then().statusCode(400).body("errors[0]", containsString("is true in en but false here"))
+                .body("errors[0]", containsString("import en with the new key first"));
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8")
+                .body(wrongFr.replace("{FALSE}", "{TRUE}").replace("{=Un travail ~L'entrée illégale}",
+                        "{~Un travail =L'entrée illégale}"))
+                .when().post(gift + "fr").then().statusCode(200);
+        String exported = given().auth().oauth2(author("bob")).when().get(gift + "fr").then().statusCode(200)
+                .extract().asString();
+        assertTrue(exported.contains("{TRUE}") || exported.contains("{T}"), exported);
+        assertTrue(exported.contains("=L'entrée illégale"), exported);
+        given().auth().oauth2(author("bob")).when().post(API + "/versions/" + version + "/submit").then().statusCode(200);
     }
 
     @Test

@@ -127,7 +127,7 @@ class CourseImportResourceTests {
         files.put("questions/bank.fr.gift", CourseFixtures.BANK_FR.replace("{F#Faux", "{T#Faux").getBytes(StandardCharsets.UTF_8));
         given().auth().oauth2(admin()).contentType("application/zip").body(zip(slug, files))
                 .when().post(API).then().statusCode(400)
-                .body("errors[0]", containsString("questions/bank.fr.gift line 7: 't-q02' is false in another language but true here."));
+                .body("errors[0]", containsString("questions/bank.fr.gift line 7: 't-q02' is false in en but true here. Translations keep the key of en"));
         assertEquals(0, versions(slug));
     }
 
