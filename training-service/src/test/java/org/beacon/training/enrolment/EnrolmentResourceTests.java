@@ -348,6 +348,33 @@ class EnrolmentResourceTests {
     }
 
     @Test
+    void theOfflinePackageIsStreamedIntoTheResponseWithTheMediaAsStored() throws IOException {
+        String slug = uniqueSlug("offline-stream");
+        Map<String, byte[]> files = CourseFixtures.courseFiles(slug);
+        // A handout that does not compress, larger than the server's response buffer.
+        byte[] handout = new byte[40_000];
+        new java.util.Random(7).nextBytes(handout);
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, handout, 0, 9);
+        files.put("media/handout.pdf", handout);
+        CourseFixtures.publish(CourseFixtures.importCourse(CourseFixtures.zip(slug, files), 201).getLong("versionId"));
+        Learner course = LearnerSteps.enrol("sami", slug, "en");
+        io.restassured.response.Response response = given().auth().oauth2(course.token())
+                .when().get(API + "/" + course.enrolment() + "/offline.zip");
+        // Written as it is built rather than buffered whole first: no length is known in advance.
+        response.then().statusCode(200).contentType("application/zip")
+                .header("Transfer-Encoding", "chunked").header("Content-Length", nullValue());
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(response.asByteArray()))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        assertEquals(List.of("style.css", "glossary.html", "index.html", "lessons/01-l1.html", "lessons/02-l2.html",
+                "lessons/03-l3.html", "media/handout.pdf"), List.copyOf(entries.keySet()));
+        assertTrue(java.util.Arrays.equals(handout, entries.get("media/handout.pdf")));
+    }
+
+    @Test
     void theOfflinePackageOpensFromDiskWithRelativeLinksAndTheMedia() throws IOException {
         String slug = uniqueSlug("offline");
         publishedCourse(slug);
