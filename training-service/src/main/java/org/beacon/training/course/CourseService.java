@@ -20,6 +20,7 @@ import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.QuestionBank;
 import org.beacon.training.audit.AuditLog;
 import org.beacon.training.media.AttachmentService;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Authoring and the publishing workflow: draft → in_review → published → archived. Whoever changed a version
@@ -263,10 +264,19 @@ public class CourseService {
 
     @Transactional
     public void attachToLesson(long versionId, long lessonId, long attachmentId) {
-        CourseVersion version = editable(versionId, null);
-        Lesson lesson = lessonOf(version, lessonId);
+        Lesson lesson = lessonOf(editable(versionId, null), lessonId);
         attachments.find(attachmentId);
         content.attach(lesson.id, attachmentId, content.attachmentsOf(lesson.id).size());
+    }
+
+    /**
+     * Uploads a file and lists it under a lesson of a draft. The draft and the lesson are checked before the file
+     * is stored, and a failure after it removes the stored file again (one transaction).
+     */
+    @Transactional
+    public void uploadToLesson(long versionId, long lessonId, FileUpload file) {
+        Lesson lesson = lessonOf(editable(versionId, null), lessonId);
+        content.attach(lesson.id, attachments.upload(file).id, content.attachmentsOf(lesson.id).size());
     }
 
     /**
