@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -174,6 +175,14 @@ public final class CourseFixtures {
                 .then().statusCode(200);
         given().auth().oauth2(author("rita")).when().post("/training/api/authoring/versions/" + versionId + "/approve")
                 .then().statusCode(200);
+    }
+
+    /** A new course made through the authoring API by the author bob; returns its first version's id. */
+    public static long newCourse(String slug, String sector, List<String> languages, String title) {
+        return given().auth().oauth2(author("bob")).contentType("application/json")
+                .body(Map.of("slug", slug, "sectors", List.of(sector), "defaultLanguage", "en",
+                        "languages", languages, "title", Map.of("en", title)))
+                .when().post("/training/api/authoring/courses").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     /** Imports and publishes the test course; returns the published version's id. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,8 +16,10 @@ import org.beacon.training.course.Texts;
 
 /**
  * A version's question bank, one language at a time. A question's name links its translations; a translation
- * must agree with the others on the type and the key (the weights of its choices, the truth of a true/false
- * statement), so that a trainee is scored the same in every language.
+ * must agree with the default language on the type and the key (the weights of its choices, the truth of a
+ * true/false statement), so that a trainee is scored the same in every language. The default language defines the
+ * key: importing it again into a draft may correct the key, and the other languages must then be imported again
+ * with the corrected key before the version can go to review ({@link #keyProblems}).
  */
 @ApplicationScoped
 public class QuestionBank {
@@ -47,9 +50,15 @@ public class QuestionBank {
                 question.type = gift.type().code;
                 question.truth = gift.truth();
                 question.persist();
-            } else if (!disagreement(question, gift, language).isEmpty()) {
-                errors.add(at + "'" + gift.name() + "' " + disagreement(question, gift, language));
-                continue;
+            } else {
+                String disagreement = disagreement(version, question, gift, language);
+                if (!disagreement.isEmpty()) {
+                    errors.add(at + "'" + gift.name() + "' " + disagreement);
+                    continue;
+                }
+                // Agreeing with the other languages, or defining the key: the file's type and truth hold.
+                question.type = gift.type().code;
+                question.truth = gift.truth();
             }
             if (gift.legalSource() != null && (question.legalSource == null || language.equals(version.defaultLanguage))) {
                 question.legalSource = gift.legalSource();
@@ -78,29 +87,67 @@ public class QuestionBank {
         }
     }
 
-    /** Why a translation cannot belong to an existing question, or "" when it can. */
-    private String disagreement(Question question, GiftQuestion gift, String language) {
-        if (!question.type.equals(gift.type().code)) {
-            return "is a " + question.type + " question in another language but " + gift.type().code + " here.";
+    /**
+     * Why {@code gift} cannot be the question's text in {@code language}, or "" when it can. It is compared with the
+     * question's other languages only: re-importing the one language a question has may change anything, and the
+     * default language may change the key (not the type) of a question its translations share.
+     */
+    private String disagreement(CourseVersion version, Question question, GiftQuestion gift, String language) {
+        TreeSet<String> others = new TreeSet<>(texts.all(ContentText.QUESTION, question.id, STEM).keySet());
+        others.remove(language);
+        if (others.isEmpty()) {
+            return "";
         }
+        if (!question.type.equals(gift.type().code)) {
+            return "is a " + question.type + " question in " + String.join(", ", others) + " but " + gift.type().code
+                    + " here; a question keeps its type in every language.";
+        }
+        if (language.equals(version.defaultLanguage)) {
+            return "";
+        }
+        String reference = others.contains(version.defaultLanguage) ? version.defaultLanguage : others.first();
+        String fix = " Translations keep the key of " + reference + "; to correct the key, import "
+                + reference + " with the new key first, then this language.";
         if (gift.type() == QuestionType.TRUEFALSE && !Objects.equals(question.truth, gift.truth())) {
-            return "is " + question.truth + " in another language but " + gift.truth() + " here.";
+            return "is " + question.truth + " in " + reference + " but " + gift.truth() + " here." + fix;
         }
         if (gift.type() == QuestionType.SINGLE || gift.type() == QuestionType.MULTIPLE) {
-            List<QuestionAnswer> other = QuestionAnswer.list(
-                    "questionId = ?1 and language <> ?2 order by language, position", question.id, language);
-            if (!other.isEmpty()) {
-                String otherLanguage = other.get(0).language;
-                List<Double> key = other.stream().filter(a -> a.language.equals(otherLanguage))
-                        .map(a -> a.fraction.doubleValue()).toList();
-                List<Double> here = gift.answers().stream().map(GiftAnswer::fraction).toList();
-                if (!sameKey(key, here)) {
-                    return "has answers weighted " + key + " in " + otherLanguage + " but " + here
-                            + " here; translations must keep the answers in the same order.";
-                }
+            List<Double> key = weights(question, reference);
+            List<Double> here = gift.answers().stream().map(GiftAnswer::fraction).toList();
+            if (!sameKey(key, here)) {
+                return "has answers weighted " + key + " in " + reference + " but " + here
+                        + " here; translations keep the answers in the same order." + fix;
             }
         }
         return "";
+    }
+
+    /**
+     * The choice questions whose answers in a language are weighted otherwise than in the default language: left
+     * behind when the default language's key was corrected. A version with any of them cannot go to review.
+     */
+    public List<String> keyProblems(CourseVersion version) {
+        List<String> problems = new ArrayList<>();
+        for (Question question : Question.of(version.id)) {
+            if (question.questionType() != QuestionType.SINGLE && question.questionType() != QuestionType.MULTIPLE) {
+                continue;
+            }
+            List<Double> key = weights(question, version.defaultLanguage);
+            for (String language : version.languageList()) {
+                List<Double> weights = weights(question, language);
+                if (!language.equals(version.defaultLanguage) && !weights.isEmpty() && !key.isEmpty()
+                        && !sameKey(key, weights)) {
+                    problems.add("Question '" + question.name + "': its answers are weighted " + weights + " in "
+                            + language + " but " + key + " in " + version.defaultLanguage
+                            + "; import the " + language + " questions again with the corrected key.");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static List<Double> weights(Question question, String language) {
+        return QuestionAnswer.of(question.id, language).stream().map(a -> a.fraction.doubleValue()).toList();
     }
 
     private static boolean sameKey(List<Double> a, List<Double> b) {

@@ -1,8 +1,13 @@
 package org.beacon.training.assessment;
 
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.DoubleStream;
+
+import org.beacon.commons.web.ProblemException;
 
 /**
  * Credit for one answer to one question, between 0 and 1, the way Moodle grades the same GIFT question: the
@@ -23,8 +28,8 @@ public final class Scoring {
             return 0;
         }
         return switch (question.questionType()) {
-            case SINGLE -> clamp(answerAt(answers, response.get(0)));
-            case MULTIPLE -> clamp(response.stream().distinct().mapToDouble(r -> answerAt(answers, r)).sum());
+            case SINGLE -> clamp(weights(answers, positions(question, answers, response)).findFirst().orElse(0));
+            case MULTIPLE -> clamp(weights(answers, positions(question, answers, response)).sum());
             case TRUEFALSE -> String.valueOf(question.truth).equalsIgnoreCase(response.get(0).strip()) ? 1 : 0;
             case SHORT -> clamp(answers.stream().filter(a -> normal(a.text).equals(normal(response.get(0))))
                     .mapToDouble(a -> a.fraction.doubleValue()).max().orElse(0));
@@ -39,14 +44,36 @@ public final class Scoring {
         return answers.stream().filter(a -> a.fraction.signum() > 0).map(a -> a.text).toList();
     }
 
-    private static double answerAt(List<QuestionAnswer> answers, String position) {
-        try {
-            int index = Integer.parseInt(position.strip());
-            return answers.stream().filter(a -> a.position == index).mapToDouble(a -> a.fraction.doubleValue())
-                    .findFirst().orElse(0);
-        } catch (NumberFormatException e) {
-            return 0;
+    /**
+     * The answer positions a response to a choice question picks, each once and in the order given: "0", "00" and
+     * "+0" are one choice, which earns its weight once. A value that is not the position of one of the question's
+     * answers is refused (400), as is more than one answer to a single-choice question.
+     */
+    public static Set<Integer> positions(Question question, List<QuestionAnswer> answers, List<String> response) {
+        Set<Integer> chosen = new LinkedHashSet<>();
+        for (String value : response) {
+            Integer position = null;
+            try {
+                position = Integer.valueOf(value.strip());
+            } catch (NumberFormatException e) {
+                // refused below, like a number that names no answer
+            }
+            Integer found = position;
+            if (found == null || answers.stream().noneMatch(a -> a.position == found)) {
+                throw ProblemException.badRequest("Question " + question.id + ": '" + value
+                        + "' is not one of its answers; send answer positions from 0 to " + (answers.size() - 1) + ".");
+            }
+            chosen.add(found);
         }
+        if (question.questionType() == QuestionType.SINGLE && chosen.size() > 1) {
+            throw ProblemException.badRequest("Question " + question.id + " takes one answer, not " + chosen.size() + ".");
+        }
+        return chosen;
+    }
+
+    private static DoubleStream weights(List<QuestionAnswer> answers, Set<Integer> positions) {
+        return positions.stream().mapToDouble(p -> answers.stream().filter(a -> a.position == p)
+                .mapToDouble(a -> a.fraction.doubleValue()).findFirst().orElse(0));
     }
 
     public static String normal(String text) {

@@ -2,6 +2,7 @@ package org.beacon.training.certificate;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,12 +46,19 @@ public class CertificateService {
         certificate.enrolmentId = enrolment.id;
         certificate.courseId = enrolment.courseId;
         certificate.language = enrolment.language;
+        // An enrolment keeps its version, so a trainee may finish v1 after v2 was published as a legal change:
+        // that certificate is out of date from the start, as if it had been issued before v2 (CourseService.approve).
+        certificate.refresherDue = CourseVersion.count("courseId = ?1 and number > ?2 and legalChange = true"
+                + " and status in ?3", enrolment.courseId, version.number,
+                List.of(CourseVersion.PUBLISHED, CourseVersion.ARCHIVED)) > 0;
         certificate.persist();
-        // Completing a newer version is the refresher: older certificates of the course no longer call for one.
-        em.createNativeQuery("update certificate set refresher_due = false where holder_subject = ?1"
-                + " and course_id = ?2 and course_version < ?3")
-                .setParameter(1, enrolment.subject).setParameter(2, enrolment.courseId)
-                .setParameter(3, version.number).executeUpdate();
+        if (!certificate.refresherDue) {
+            // Completing an up-to-date version is the refresher: older certificates no longer call for one.
+            em.createNativeQuery("update certificate set refresher_due = false where holder_subject = ?1"
+                    + " and course_id = ?2 and course_version < ?3")
+                    .setParameter(1, enrolment.subject).setParameter(2, enrolment.courseId)
+                    .setParameter(3, version.number).executeUpdate();
+        }
         return certificate;
     }
 

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.quarkus.security.ForbiddenException;
@@ -118,14 +119,17 @@ public class CohortService {
         return cohort;
     }
 
-    /** Adds a trainee enrolled in the cohort's course, by account id (the subject of their token). */
+    /**
+     * Adds a trainee enrolled in the cohort's course, by account id (the subject of their token). A trainer runs
+     * cohorts for their own organization: a trainee of another organization is refused (403); an admin may cross.
+     */
     @Transactional
     public void addMember(long cohortId, String subject) {
         Cohort cohort = require(cohortId);
         if (blank(subject)) {
             throw ProblemException.badRequest("Give the trainee's account id.");
         }
-        List<?> found = em.createNativeQuery("select subject, display_name from enrolment"
+        List<?> found = em.createNativeQuery("select subject, display_name, organization from enrolment"
                 + " where course_id = ?1 and subject = ?2 order by id desc limit 1")
                 .setParameter(1, cohort.courseId).setParameter(2, subject.strip()).getResultList();
         if (found.isEmpty()) {
@@ -133,6 +137,11 @@ public class CohortService {
                     "No trainee with this account id is enrolled in the cohort's course; ask them to enrol first.");
         }
         Object[] trainee = (Object[]) found.get(0);
+        if (!user.isAdmin() && !Objects.equals(trainee[2], cohort.organization)) {
+            throw new ForbiddenException("This trainee belongs to another organization than the cohort ("
+                    + (cohort.organization == null ? "none" : cohort.organization)
+                    + "); only an admin can add them.");
+        }
         em.createNativeQuery("insert into cohort_member (cohort_id, subject, display_name) values (?1, ?2, ?3)"
                 + " on conflict do nothing")
                 .setParameter(1, cohort.id).setParameter(2, trainee[0]).setParameter(3, trainee[1]).executeUpdate();
@@ -229,10 +238,18 @@ public class CohortService {
                 session.present().add((String) r[3]);
             }
         }
-        List<Candidate> candidates = ((List<Object[]>) em.createNativeQuery("select distinct on (e.subject) e.subject,"
-                + " e.display_name from enrolment e where e.course_id = ?1 and not exists (select 1 from cohort_member m"
+        // The trainees a trainer may add (addMember): enrolled through the cohort's organization; admins see all.
+        String sameOrganization = user.isAdmin() ? ""
+                : cohort.organization == null ? " and e.organization is null" : " and e.organization = ?3";
+        var query = em.createNativeQuery("select distinct on (e.subject) e.subject,"
+                + " e.display_name from enrolment e where e.course_id = ?1" + sameOrganization
+                + " and not exists (select 1 from cohort_member m"
                 + " where m.cohort_id = ?2 and m.subject = e.subject) order by e.subject, e.id desc limit 500")
-                .setParameter(1, cohort.courseId).setParameter(2, cohort.id).getResultList())
+                .setParameter(1, cohort.courseId).setParameter(2, cohort.id);
+        if (sameOrganization.contains("?3")) {
+            query.setParameter(3, cohort.organization);
+        }
+        List<Candidate> candidates = ((List<Object[]>) query.getResultList())
                 .stream().map(r -> new Candidate((String) r[0], (String) r[1])).toList();
         return new CohortDetail(row(cohort), members, new ArrayList<>(sessions.values()), knowledgeGain(cohort.id),
                 candidates);

@@ -28,7 +28,6 @@ import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.course.CourseService.AssessmentPlan;
 import org.beacon.training.course.CourseService.NewCourse;
-import org.beacon.training.media.AttachmentService;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -73,9 +72,6 @@ public class AuthorPages {
 
     @Inject
     RequestLanguage language;
-
-    @Inject
-    AttachmentService attachments;
 
     @Inject
     Texts texts;
@@ -288,10 +284,8 @@ public class AuthorPages {
     @Path("/versions/{id}/attachments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response attach(@PathParam("id") long id, @RestForm("lesson") long lessonId, @RestForm("file") FileUpload file) {
-        // Refuse before storing anything when the version can no longer change.
-        CourseVersion.require(id).requireEditable();
         return onPage(id, () -> {
-            courses.attachToLesson(id, lessonId, attachments.upload(file).id);
+            courses.uploadToLesson(id, lessonId, file);
             return lessonId;
         });
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.AUTHOR, Roles.ADMIN })
 public class AuthoringResource {
+
+    /** Every change here takes a JSON body; without one it is a 400 before anything is read or changed. */
+    static final String BODY = "send the request body as JSON";
 
     public record TextEdit(String title, String summary, String body) {
     }
@@ -77,10 +81,7 @@ public class AuthoringResource {
     @Path("/courses")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a course; its first version is a draft")
-    public Response create(NewCourse request) {
-        if (request == null) {
-            throw ProblemException.badRequest("Send the course as JSON.");
-        }
+    public Response create(@NotNull(message = BODY) NewCourse request) {
         CourseVersion version = courses.create(request);
         return Response.created(URI.create("/training/api/authoring/versions/" + version.id))
                 .entity(view.version(version.id)).build();
@@ -107,7 +108,7 @@ public class AuthoringResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the course title and summary in one language")
     public AuthoringView.VersionDetail editCourseText(@PathParam("id") long id, @PathParam("lang") String lang,
-            TextEdit edit) {
+            @NotNull(message = BODY) TextEdit edit) {
         courses.editCourseText(id, lang, edit.title(), edit.summary());
         return view.version(id);
     }
@@ -115,7 +116,7 @@ public class AuthoringResource {
     @POST
     @Path("/versions/{id}/modules")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addModule(@PathParam("id") long id, NewModule module) {
+    public Response addModule(@PathParam("id") long id, @NotNull(message = BODY) NewModule module) {
         return Response.status(201).entity(new Created(courses.addModule(id, module.slug(), module.title()).id)).build();
     }
 
@@ -123,7 +124,7 @@ public class AuthoringResource {
     @Path("/versions/{id}/modules/{moduleId}/texts/{lang}")
     @Consumes(MediaType.APPLICATION_JSON)
     public AuthoringView.VersionDetail editModule(@PathParam("id") long id, @PathParam("moduleId") long moduleId,
-            @PathParam("lang") String lang, TextEdit edit) {
+            @PathParam("lang") String lang, @NotNull(message = BODY) TextEdit edit) {
         courses.editModuleTitle(id, moduleId, lang, edit.title());
         return view.version(id);
     }
@@ -131,7 +132,8 @@ public class AuthoringResource {
     @POST
     @Path("/versions/{id}/modules/{moduleId}/lessons")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addLesson(@PathParam("id") long id, @PathParam("moduleId") long moduleId, NewLesson lesson) {
+    public Response addLesson(@PathParam("id") long id, @PathParam("moduleId") long moduleId,
+            @NotNull(message = BODY) NewLesson lesson) {
         return Response.status(201)
                 .entity(new Created(courses.addLesson(id, moduleId, lesson.slug(), lesson.title(), lesson.body()).id))
                 .build();
@@ -142,7 +144,7 @@ public class AuthoringResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Write a lesson's title and Markdown in one language (blank removes the translation)")
     public AuthoringView.VersionDetail editLesson(@PathParam("id") long id, @PathParam("lessonId") long lessonId,
-            @PathParam("lang") String lang, TextEdit edit) {
+            @PathParam("lang") String lang, @NotNull(message = BODY) TextEdit edit) {
         courses.editLesson(id, lessonId, lang, edit.title(), edit.body());
         return view.version(id);
     }
@@ -170,7 +172,7 @@ public class AuthoringResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "List an uploaded attachment under a lesson")
     public AuthoringView.VersionDetail attach(@PathParam("id") long id, @PathParam("lessonId") long lessonId,
-            AttachmentLink link) {
+            @NotNull(message = BODY) AttachmentLink link) {
         courses.attachToLesson(id, lessonId, link.attachmentId());
         return view.version(id);
     }
@@ -179,7 +181,7 @@ public class AuthoringResource {
     @Path("/versions/{id}/assessments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Choose the pre-test, post-test and module checks by question name; set the pass mark")
-    public AuthoringView.VersionDetail plan(@PathParam("id") long id, AssessmentPlan plan) {
+    public AuthoringView.VersionDetail plan(@PathParam("id") long id, @NotNull(message = BODY) AssessmentPlan plan) {
         courses.planAssessments(id, plan);
         return view.version(id);
     }
@@ -187,7 +189,7 @@ public class AuthoringResource {
     @PUT
     @Path("/versions/{id}/legal-change")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AuthoringView.VersionDetail legalChange(@PathParam("id") long id, LegalChange change) {
+    public AuthoringView.VersionDetail legalChange(@PathParam("id") long id, @NotNull(message = BODY) LegalChange change) {
         courses.markLegalChange(id, change.legalChange());
         return view.version(id);
     }

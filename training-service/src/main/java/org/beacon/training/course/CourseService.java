@@ -20,6 +20,7 @@ import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.QuestionBank;
 import org.beacon.training.audit.AuditLog;
 import org.beacon.training.media.AttachmentService;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Authoring and the publishing workflow: draft → in_review → published → archived. Whoever changed a version
@@ -82,7 +83,7 @@ public class CourseService {
         if (doc.sectors() == null || doc.sectors().isEmpty()) {
             errors.add("sectors: name at least one of " + String.join(", ", Course.SECTORS) + ".");
         } else {
-            doc.sectors().stream().filter(s -> !Course.SECTORS.contains(s))
+            doc.sectors().stream().filter(s -> s == null || !Course.SECTORS.contains(s))
                     .forEach(s -> errors.add("sectors: '" + s + "' is not one of " + String.join(", ", Course.SECTORS) + "."));
         }
         if (doc.country() != null && !doc.country().matches("[A-Z]{2}")) {
@@ -197,7 +198,7 @@ public class CourseService {
 
     @Transactional
     public void editCourseText(long versionId, String language, String title, String summary) {
-        CourseVersion version = editable(versionId, language);
+        CourseVersion version = textsEditable(versionId, language);
         requireDefaultText(version, language, "a title", title);
         texts.put(version.id, ContentText.COURSE, version.id, VersionContent.TITLE, language, title);
         texts.put(version.id, ContentText.COURSE, version.id, VersionContent.SUMMARY, language, summary);
@@ -224,7 +225,7 @@ public class CourseService {
 
     @Transactional
     public void editModuleTitle(long versionId, long moduleId, String language, String title) {
-        CourseVersion version = editable(versionId, language);
+        CourseVersion version = textsEditable(versionId, language);
         CourseModule module = moduleOf(version, moduleId);
         requireDefaultText(version, language, "a title", title);
         texts.put(version.id, ContentText.MODULE, module.id, VersionContent.TITLE, language, title);
@@ -254,7 +255,7 @@ public class CourseService {
     /** Writes a lesson's title and Markdown in one language; blank values remove that translation. */
     @Transactional
     public void editLesson(long versionId, long lessonId, String language, String title, String body) {
-        CourseVersion version = editable(versionId, language);
+        CourseVersion version = textsEditable(versionId, language);
         Lesson lesson = lessonOf(version, lessonId);
         requireDefaultText(version, language, "both a title and a text", title, body);
         texts.put(version.id, ContentText.LESSON, lesson.id, VersionContent.TITLE, language, title);
@@ -263,10 +264,19 @@ public class CourseService {
 
     @Transactional
     public void attachToLesson(long versionId, long lessonId, long attachmentId) {
-        CourseVersion version = editable(versionId, null);
-        Lesson lesson = lessonOf(version, lessonId);
+        Lesson lesson = lessonOf(editable(versionId, null), lessonId);
         attachments.find(attachmentId);
         content.attach(lesson.id, attachmentId, content.attachmentsOf(lesson.id).size());
+    }
+
+    /**
+     * Uploads a file and lists it under a lesson of a draft. The draft and the lesson are checked before the file
+     * is stored, and a failure after it removes the stored file again (one transaction).
+     */
+    @Transactional
+    public void uploadToLesson(long versionId, long lessonId, FileUpload file) {
+        Lesson lesson = lessonOf(editable(versionId, null), lessonId);
+        content.attach(lesson.id, attachments.upload(file).id, content.attachmentsOf(lesson.id).size());
     }
 
     /**
@@ -384,7 +394,7 @@ public class CourseService {
     /** Imports one language's GIFT file into a draft's bank: all or nothing, errors name their line. */
     @Transactional
     public int importGift(long versionId, String language, String gift) {
-        CourseVersion version = editable(versionId, language);
+        CourseVersion version = textsEditable(versionId, language);
         // A bank holds the answer keys of every language: only a draft version's bank may change.
         version.requireEditable();
         List<String> errors = new ArrayList<>();
@@ -428,6 +438,8 @@ public class CourseService {
         if (Assessment.of(version.id, Assessment.POSTTEST).map(a -> a.questions().isEmpty()).orElse(true)) {
             missing.add("The version has no post-test.");
         }
+        // A trainee is scored the same in every language: a key corrected in one language only is not ready.
+        missing.addAll(bank.keyProblems(version));
         if (!missing.isEmpty()) {
             throw ProblemException.invalid("The version is not ready for review.", missing);
         }
@@ -526,6 +538,15 @@ public class CourseService {
         }
         translations.contributed(version, language);
         return version;
+    }
+
+    /** {@link #editable} for the texts of one language, which a text form or a GIFT file must name. */
+    private CourseVersion textsEditable(long versionId, String language) {
+        if (language == null || language.isBlank()) {
+            CourseVersion version = CourseVersion.require(versionId);
+            throw ProblemException.badRequest("Say which language the texts are in: one of " + version.languages + ".");
+        }
+        return editable(versionId, language);
     }
 
     private CourseVersion inReview(long versionId) {

@@ -123,7 +123,9 @@ public class EnrolmentResource {
     @Path("/{id}/assessments/{assessmentId}/attempts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit answers: question id → answer positions, \"true\"/\"false\", or the typed text",
-            description = "Scored on the server; the result carries the right answers and feedback.")
+            description = "Scored on the server. The result says which answers earned credit; the right answers,"
+                    + " feedback and legal sources come only once the course is completed (and, for a module's check,"
+                    + " on the questions the post-test does not ask): `keyShown` per question, `keyWithheld` overall.")
     public Response submit(@PathParam("id") long id, @PathParam("assessmentId") long assessmentId,
             Submission submission) {
         Result result = learning.submit(id, assessmentId, submission == null ? Map.of() : submission.answers());

@@ -41,7 +41,9 @@ import org.beacon.training.media.Attachment;
 /**
  * The trainee's path through a course: enrol in a language, take the pre-test, study the lessons in order, take
  * each module's knowledge check, then the post-test. Passing the post-test completes the course and issues the
- * certificate. Scoring happens here; the answer key leaves the server only in the result of a submission.
+ * certificate. Scoring happens here. The answer key (right answers, feedback, legal source) leaves the server only
+ * once the course is completed, and for module checks on the questions the post-test does not ask: a trainee who
+ * could read the key after the pre-test or a failed post-test could retake the post-test and pass without learning.
  */
 @ApplicationScoped
 public class EnrolmentService {
@@ -75,9 +77,10 @@ public class EnrolmentService {
     public record ModuleItem(long id, String title, List<LessonItem> lessons, Step check, boolean complete) {
     }
 
+    /** {@code fallback}: some text is shown in {@code defaultLanguage}, the course's, not in {@code language}. */
     public record Outline(long enrolmentId, String course, String title, String summary, int version,
             String language, String status, int progress, Step pretest, List<ModuleItem> modules, Step posttest,
-            int passMark, String certificateCode, boolean refresherDue, boolean fallback,
+            int passMark, String certificateCode, boolean refresherDue, boolean fallback, String defaultLanguage,
             List<GlossaryItem> glossary) {
     }
 
@@ -87,27 +90,44 @@ public class EnrolmentService {
     public record MediaLink(String href, String fileName, String kind, long size) {
     }
 
+    /**
+     * A lesson in the enrolment's {@code language}; {@code fallback} when its title ({@code titleLanguage}) or its
+     * text ({@code shownLanguage}) comes from the course's {@code defaultLanguage} instead.
+     */
     public record LessonPage(long enrolmentId, long id, String title, String html, boolean fallback,
-            String language, String shownLanguage, String moduleTitle, List<MediaLink> media, boolean studied,
-            Long previousLessonId, Long nextLessonId) {
+            String language, String titleLanguage, String shownLanguage, String defaultLanguage, String moduleTitle,
+            List<MediaLink> media, boolean studied, Long previousLessonId, Long nextLessonId) {
     }
 
     public record Option(int value, String text) {
     }
 
-    public record QuizQuestion(long id, String type, String stem, List<Option> options, boolean fallback) {
+    /** {@code language}: the language the stem and options are shown in; {@code fallback} when not the trainee's. */
+    public record QuizQuestion(long id, String type, String stem, List<Option> options, String language,
+            boolean fallback) {
     }
 
+    /** {@code fallback}: some questions are shown in {@code defaultLanguage}, the course's. */
     public record Quiz(long enrolmentId, long assessmentId, String kind, String moduleTitle, int passMark,
-            List<QuizQuestion> questions) {
+            boolean fallback, String defaultLanguage, List<QuizQuestion> questions) {
     }
 
+    /**
+     * One question of a result. {@code keyShown} false: {@code rightAnswers} is empty and {@code feedback} and
+     * {@code legalSource} are null; the credit still says whether the trainee's answer was right.
+     */
     public record QuestionResult(long id, String type, String stem, double credit, List<String> yourAnswer,
-            List<String> rightAnswers, String feedback, String legalSource) {
+            boolean keyShown, List<String> rightAnswers, String feedback, String legalSource, String language,
+            boolean fallback) {
     }
 
+    /**
+     * {@code keyWithheld}: some questions' right answers are shown only once the post-test is passed;
+     * {@code fallback}: some questions are shown in {@code defaultLanguage}, the course's.
+     */
     public record Result(long attemptId, long enrolmentId, String kind, BigDecimal score, boolean passed,
-            int passMark, boolean courseCompleted, String certificateCode, List<QuestionResult> questions) {
+            int passMark, boolean courseCompleted, String certificateCode, boolean keyWithheld, boolean fallback,
+            String defaultLanguage, List<QuestionResult> questions) {
     }
 
     // --- enrolling -----------------------------------------------------------------------------------------------
@@ -270,8 +290,9 @@ public class EnrolmentService {
                 steps++;
                 done += check.taken() ? 1 : 0;
             }
-            modules.add(new ModuleItem(module.id, text.value(ContentText.MODULE, module.id, VersionContent.TITLE),
-                    items, check, progress.moduleComplete(module)));
+            Localized.Text moduleTitle = text.text(ContentText.MODULE, module.id, VersionContent.TITLE);
+            fallback |= moduleTitle.fallback();
+            modules.add(new ModuleItem(module.id, moduleTitle.value(), items, check, progress.moduleComplete(module)));
         }
         Step pretest = progress.step(progress.pretest);
         Step posttest = progress.step(progress.posttest);
@@ -283,15 +304,19 @@ public class EnrolmentService {
         }
         Certificate certificate = Certificate.ofEnrolment(enrolment.id).orElse(null);
         Course course = Course.findById(enrolment.courseId);
-        List<GlossaryItem> glossary = org.beacon.training.course.GlossaryTerm.of(version.id).stream()
-                .map(t -> new GlossaryItem(t.term, text.value(ContentText.GLOSSARY, t.id, VersionContent.EXPLANATION)))
-                .toList();
+        List<GlossaryItem> glossary = new ArrayList<>();
+        for (var term : org.beacon.training.course.GlossaryTerm.of(version.id)) {
+            Localized.Text explanation = text.text(ContentText.GLOSSARY, term.id, VersionContent.EXPLANATION);
+            fallback |= explanation.fallback();
+            glossary.add(new GlossaryItem(term.term, explanation.value()));
+        }
         Localized.Text title = text.text(ContentText.COURSE, version.id, VersionContent.TITLE);
-        return new Outline(enrolment.id, course.slug, title.value(),
-                text.value(ContentText.COURSE, version.id, VersionContent.SUMMARY), version.number,
+        Localized.Text summary = text.text(ContentText.COURSE, version.id, VersionContent.SUMMARY);
+        return new Outline(enrolment.id, course.slug, title.value(), summary.value(), version.number,
                 enrolment.language, enrolment.status, steps == 0 ? 0 : done * 100 / steps, pretest, modules, posttest,
                 version.passMark, certificate == null ? null : certificate.code,
-                certificate != null && certificate.refresherDue, fallback || title.fallback(), glossary);
+                certificate != null && certificate.refresherDue, fallback || title.fallback() || summary.fallback(),
+                version.defaultLanguage, glossary);
     }
 
     // --- lessons -------------------------------------------------------------------------------------------------
@@ -320,7 +345,8 @@ public class EnrolmentService {
         Long next = index + 1 < progress.lessons.size() ? progress.lessons.get(index + 1).id : null;
         boolean fallback = title.fallback() || body.fallback();
         return new LessonPage(enrolment.id, lesson.id, title.value(), LessonMarkdown.render(body.value(), hrefs),
-                fallback, enrolment.language, body.fallback() ? version.defaultLanguage : enrolment.language,
+                fallback, enrolment.language, shownIn(title, enrolment, version), shownIn(body, enrolment, version),
+                version.defaultLanguage,
                 text.value(ContentText.MODULE, lesson.moduleId, VersionContent.TITLE), media,
                 progress.studied.contains(lesson.id), previous, next);
     }
@@ -374,20 +400,23 @@ public class EnrolmentService {
         List<QuizQuestion> questions = new ArrayList<>();
         for (Question question : assessment.questions()) {
             Localized.Text stem = text.text(ContentText.QUESTION, question.id, "stem");
+            List<QuestionAnswer> answers = answersFor(question, enrolment.language, progress.version);
             List<Option> options = new ArrayList<>();
             if (question.questionType() == QuestionType.SINGLE || question.questionType() == QuestionType.MULTIPLE) {
-                for (QuestionAnswer answer : answersFor(question, enrolment.language, progress.version)) {
+                for (QuestionAnswer answer : answers) {
                     options.add(new Option(answer.position, answer.text));
                 }
                 // Authors often write the right answer first; the order is shuffled, the same way on every visit.
                 Collections.shuffle(options, new Random(enrolment.id * 7919L + question.id));
             }
-            questions.add(new QuizQuestion(question.id, question.type, stem.value(), options, stem.fallback()));
+            boolean fallback = stem.fallback() || fellBack(answers, enrolment);
+            questions.add(new QuizQuestion(question.id, question.type, stem.value(), options,
+                    fallback ? progress.version.defaultLanguage : enrolment.language, fallback));
         }
         String moduleTitle = assessment.moduleId == null ? null
                 : text.value(ContentText.MODULE, assessment.moduleId, VersionContent.TITLE);
         return new Quiz(enrolment.id, assessment.id, assessment.kind, moduleTitle, progress.version.passMark,
-                questions);
+                questions.stream().anyMatch(QuizQuestion::fallback), progress.version.defaultLanguage, questions);
     }
 
     /**
@@ -406,24 +435,38 @@ public class EnrolmentService {
         given.keySet().stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
             throw ProblemException.badRequest("Question " + id + " is not part of this assessment.");
         });
+        given.entrySet().stream().filter(e -> e.getValue() == null).findFirst().ifPresent(e -> {
+            throw ProblemException.badRequest("Question " + e.getKey() + ": send a list of answers, [] for none.");
+        });
+        // Every response is read and checked before anything is stored: a refused submission is not an attempt.
+        Map<Long, List<String>> read = new LinkedHashMap<>();
+        Map<Long, Double> credits = new LinkedHashMap<>();
+        double total = 0;
+        for (Question question : questions) {
+            List<QuestionAnswer> answers = answersFor(question, enrolment.language, progress.version);
+            List<String> response = given.getOrDefault(question.id, List.of()).stream()
+                    .filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
+            if (question.questionType() == QuestionType.SINGLE || question.questionType() == QuestionType.MULTIPLE) {
+                // Stored as the positions themselves, so that the result names the chosen answers.
+                response = Scoring.positions(question, answers, response).stream().map(String::valueOf).toList();
+            }
+            double credit = Scoring.credit(question, answers, response);
+            total += credit;
+            read.put(question.id, response);
+            credits.put(question.id, credit);
+        }
         Attempt attempt = new Attempt();
         attempt.enrolmentId = enrolment.id;
         attempt.assessmentId = assessment.id;
         attempt.kind = assessment.kind;
         attempt.score = BigDecimal.ZERO;
         attempt.persist();
-        double total = 0;
         for (Question question : questions) {
-            List<QuestionAnswer> answers = answersFor(question, enrolment.language, progress.version);
-            List<String> response = given.getOrDefault(question.id, List.of()).stream()
-                    .filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
-            double credit = Scoring.credit(question, answers, response);
-            total += credit;
             em.createNativeQuery("insert into attempt_answer (attempt_id, question_id, response, fraction)"
                     + " values (?1, ?2, ?3, ?4)")
                     .setParameter(1, attempt.id).setParameter(2, question.id)
-                    .setParameter(3, truncate(String.join("\n", response), 2000))
-                    .setParameter(4, BigDecimal.valueOf(credit)).executeUpdate();
+                    .setParameter(3, truncate(String.join("\n", read.get(question.id)), 2000))
+                    .setParameter(4, BigDecimal.valueOf(credits.get(question.id))).executeUpdate();
         }
         attempt.score = questions.isEmpty() ? BigDecimal.ZERO
                 : BigDecimal.valueOf(total * 100.0 / questions.size()).setScale(2, RoundingMode.HALF_UP);
@@ -436,7 +479,7 @@ public class EnrolmentService {
         return resultOf(enrolment, progress.version, attempt);
     }
 
-    /** A submitted attempt again, with right answers and feedback: the trainee may come back to it. */
+    /** A submitted attempt again: the trainee may come back to it, and sees its key once the course is completed. */
     @Transactional
     public Result result(long enrolmentId, long attemptId) {
         Enrolment enrolment = mine(enrolmentId);
@@ -460,18 +503,31 @@ public class EnrolmentService {
             responses.put(questionId, response == null || response.isEmpty() ? List.of() : List.of(response.split("\n")));
             credits.put(questionId, ((Number) row[2]).doubleValue());
         }
+        Set<Long> posttest = new HashSet<>(Assessment.of(version.id, Assessment.POSTTEST)
+                .map(a -> a.questions().stream().map(q -> q.id).toList()).orElse(List.of()));
         List<QuestionResult> results = new ArrayList<>();
         for (Question question : assessment.questions()) {
             List<QuestionAnswer> answers = answersFor(question, enrolment.language, version);
             List<String> response = responses.getOrDefault(question.id, List.of());
             double credit = credits.getOrDefault(question.id, 0.0);
-            results.add(new QuestionResult(question.id, question.type, text.value(ContentText.QUESTION, question.id, "stem"), credit,
-                    shown(question, answers, response), Scoring.rightAnswers(question, answers),
-                    feedback(question, answers, response, credit, text), question.legalSource));
+            // Module checks are formative, so their feedback is shown at once, except on questions the post-test
+            // asks too; the pre-test and the post-test keep their key until the course is completed.
+            boolean keyShown = enrolment.isCompleted()
+                    || (Assessment.CHECK.equals(assessment.kind) && !posttest.contains(question.id));
+            Localized.Text stem = text.text(ContentText.QUESTION, question.id, "stem");
+            boolean fallback = stem.fallback() || fellBack(answers, enrolment);
+            results.add(new QuestionResult(question.id, question.type, stem.value(), credit,
+                    shown(question, answers, response), keyShown,
+                    keyShown ? Scoring.rightAnswers(question, answers) : List.of(),
+                    keyShown ? feedback(question, answers, response, credit, text) : null,
+                    keyShown ? question.legalSource : null,
+                    fallback ? version.defaultLanguage : enrolment.language, fallback));
         }
         Certificate certificate = Certificate.ofEnrolment(enrolment.id).orElse(null);
         return new Result(attempt.id, enrolment.id, attempt.kind, attempt.score, attempt.passed, version.passMark,
-                enrolment.isCompleted(), certificate == null ? null : certificate.code, results);
+                enrolment.isCompleted(), certificate == null ? null : certificate.code,
+                results.stream().anyMatch(r -> !r.keyShown()), results.stream().anyMatch(QuestionResult::fallback),
+                version.defaultLanguage, results);
     }
 
     private static Assessment assessmentIn(Progress progress, long assessmentId) {
@@ -495,6 +551,16 @@ public class EnrolmentService {
                     : "Complete every module (lessons and knowledge check) before the post-test.";
         };
         throw ProblemException.conflict(why);
+    }
+
+    /** The language a text is shown in: the enrolment's, or the course's default one when it fell back. */
+    private static String shownIn(Localized.Text text, Enrolment enrolment, CourseVersion version) {
+        return text.fallback() ? version.defaultLanguage : enrolment.language;
+    }
+
+    /** Whether {@link #answersFor} had to take the default language's answers. */
+    private static boolean fellBack(List<QuestionAnswer> answers, Enrolment enrolment) {
+        return !answers.isEmpty() && !answers.get(0).language.equals(enrolment.language);
     }
 
     /** The answers in the trainee's language, or in the default language when the question is not translated. */

@@ -3,6 +3,7 @@ package org.beacon.training.i18n;
 import java.util.Collection;
 
 import io.quarkus.qute.TemplateExtension;
+import org.beacon.commons.i18n.Languages;
 
 /** Small formatting the training pages need; Qute templates have no arithmetic. */
 @TemplateExtension
@@ -15,6 +16,11 @@ public class PageExtensions {
     /** A credit between 0 and 1 as a whole percentage. */
     static long percent(double credit) {
         return Math.round(credit * 100);
+    }
+
+    /** The writing direction of a content language ({@code rtl} for Arabic…), for {@code dir} beside {@code lang}. */
+    static String direction(String language) {
+        return Languages.direction(language);
     }
 
     /** A file size in KB, never shown as 0. */

@@ -217,6 +217,9 @@ public interface TrainingMessages {
     @Message("Right answer")
     String right_answer();
 
+    @Message("The right answers and the feedback are shown once you pass the post-test.")
+    String result_key_withheld();
+
     @Message("Feedback")
     String feedback();
 

@@ -78,9 +78,17 @@ public class CourseImportService {
         return new ImportResult(outcome, doc.slug(), version.id, version.number, version.status);
     }
 
+    /**
+     * The package as a document. The course-level fields are checked before any media file is stored; a later
+     * error (a question bank, a test naming an unknown question) removes the stored files again on rollback.
+     */
     private CourseDocument document(CoursePackage pkg) {
+        courses.validate(document(pkg, Map.of()));
+        return document(pkg, storeMedia(pkg.media));
+    }
+
+    private CourseDocument document(CoursePackage pkg, Map<String, Long> media) {
         CoursePackage.CourseYaml yaml = pkg.course;
-        Map<String, Long> media = storeMedia(pkg.media);
         List<ModuleDoc> modules = new ArrayList<>();
         for (ModuleYaml module : yaml.modules()) {
             List<LessonDoc> lessons = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.beacon.training.media;
 
 import java.net.URI;
 
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,11 +43,12 @@ public class AttachmentResource {
         return Response.created(URI.create(view.href())).entity(view).build();
     }
 
+    /** Authors and admins read every file; trainees and trainers the media of published or enrolled versions. */
     @GET
     @Path("/{id}")
-    @Authenticated
+    @RolesAllowed({ Roles.AUTHOR, Roles.ADMIN, Roles.TRAINEE, Roles.TRAINER })
     public Response download(@PathParam("id") long id) {
-        Attachment attachment = attachments.find(id);
+        Attachment attachment = attachments.readable(id);
         return uploads.download(attachment.stored(), attachment.fileName, false);
     }
 }

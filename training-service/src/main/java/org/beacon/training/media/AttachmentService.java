@@ -9,10 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.security.Roles;
 import org.beacon.commons.storage.MediaUploads;
 import org.beacon.commons.storage.ObjectStorage;
 import org.beacon.commons.storage.StoredObject;
@@ -29,6 +35,17 @@ public class AttachmentService {
             "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif", "webp", "image/webp", "mp3", "audio/mpeg",
             "ogg", "audio/ogg", "mp4", "video/mp4", "webm", "video/webm");
 
+    /** Whether attachment ?1 is media of, or listed under a lesson of, a version published or studied by ?2. */
+    private static final String STUDIED = """
+            select count(*) from course_version v
+             where (v.status = 'published'
+                    or exists (select 1 from enrolment e where e.version_id = v.id and e.subject = ?2))
+               and (exists (select 1 from version_media vm where vm.version_id = v.id and vm.attachment_id = ?1)
+                    or exists (select 1 from lesson_attachment la join lesson l on l.id = la.lesson_id
+                               join course_module m on m.id = l.module_id
+                               where m.version_id = v.id and la.attachment_id = ?1))
+            """;
+
     @Inject
     MediaUploads uploads;
 
@@ -38,14 +55,23 @@ public class AttachmentService {
     @Inject
     CurrentUser user;
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     @ConfigProperty(name = "beacon.uploads.max-bytes", defaultValue = "52428800")
     long maxBytes;
 
-    /** Validates and stores the file first: a refused upload leaves neither a row nor an object behind. */
+    /**
+     * Validates and stores the file first: a refused upload leaves neither a row nor an object behind. Called
+     * inside a larger change (a lesson's attachment), the object goes again if that change fails.
+     */
     @Transactional
     public Attachment upload(FileUpload file) {
         Attachment attachment = new Attachment();
-        attachment.record(uploads.store("attachments", file), file.fileName(), user.subject());
+        attachment.record(removedOnRollback(uploads.store("attachments", file)), file.fileName(), user.subject());
         attachment.persist();
         return attachment;
     }
@@ -75,7 +101,7 @@ public class AttachmentService {
         return Attachment.withDigest(sha256, fileName).orElseGet(() -> {
             StoredObject stored;
             try (InputStream in = Files.newInputStream(file)) {
-                stored = storage.put("attachments/" + UUID.randomUUID(), in, Files.size(file), type);
+                stored = removedOnRollback(storage.put("attachments/" + UUID.randomUUID(), in, Files.size(file), type));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -87,10 +113,50 @@ public class AttachmentService {
         });
     }
 
+    /**
+     * Object storage is not part of the database transaction: an object stored by a change that then fails (an
+     * import with an error further on, an upload to a lesson that does not exist) is removed when the transaction
+     * rolls back, with the row that would have pointed to it.
+     */
+    private StoredObject removedOnRollback(StoredObject stored) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    storage.remove(stored.key());
+                }
+            }
+        });
+        return stored;
+    }
+
     public Attachment find(long id) {
         Attachment attachment = Attachment.findById(id);
         if (attachment == null) {
             throw ProblemException.notFound("No attachment " + id + ".");
+        }
+        return attachment;
+    }
+
+    /**
+     * The attachment if the caller may download it. Authors (writers and reviewers) and admins read every file,
+     * drafts included. Trainees and trainers read only the media of a version they are enrolled in or that is
+     * published: files of a draft may be unreviewed, and ids are sequential, so anyone could try them all.
+     */
+    public Attachment readable(long id) {
+        Attachment attachment = find(id);
+        if (user.hasRole(Roles.AUTHOR) || user.isAdmin()) {
+            return attachment;
+        }
+        boolean studied = (user.hasRole(Roles.TRAINEE) || user.hasRole(Roles.TRAINER))
+                && ((Number) em.createNativeQuery(STUDIED).setParameter(1, id).setParameter(2, user.subject())
+                        .getSingleResult()).longValue() > 0;
+        if (!studied) {
+            throw new ForbiddenException("This file is not part of a published course or of one you are enrolled in.");
         }
         return attachment;
     }

@@ -1,9 +1,8 @@
 package org.beacon.training.offline;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.storage.ObjectStorage;
 import org.beacon.commons.web.ErrorPage;
@@ -37,6 +37,9 @@ import org.beacon.training.media.Attachment;
  * A course version in one language as a zip that opens from disk with no server (000 L6474-6480): an index, one
  * page per lesson, the glossary and the media, linked with relative paths only. Tests are not included: their
  * answers are scored on the server.
+ *
+ * <p>The pages are built in one transaction; the zip is then written straight into the response, each media file
+ * streamed from object storage, so that a course with large videos is never held in memory.
  */
 @ApplicationScoped
 public class OfflinePackage {
@@ -56,7 +59,7 @@ public class OfflinePackage {
     ObjectStorage storage;
 
     @Transactional
-    public byte[] build(CourseVersion version, String language) {
+    public StreamingOutput build(CourseVersion version, String language) {
         Localized text = texts.localized(version, language, null);
         String ui = Languages.supported(language) != null ? Languages.supported(language) : Languages.DEFAULT;
         TrainingMessages msg = MessageBundles.get(TrainingMessages.class,
@@ -70,86 +73,95 @@ public class OfflinePackage {
         }
         String dir = Languages.direction(language);
         String title = text.value(ContentText.COURSE, version.id, VersionContent.TITLE);
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            put(zip, "style.css", STYLE);
-            StringBuilder index = new StringBuilder();
-            index.append("<h1>").append(esc(title)).append("</h1>\n<p>")
-                    .append(esc(text.value(ContentText.COURSE, version.id, VersionContent.SUMMARY)))
-                    .append("</p>\n<p>").append(esc(msg.offline_version(version.number))).append("</p>\n");
-            for (CourseModule module : CourseModule.of(version.id)) {
-                index.append("<h2>").append(esc(text.value(ContentText.MODULE, module.id, VersionContent.TITLE)))
-                        .append("</h2>\n<ol>\n");
-                for (Lesson lesson : lessons) {
-                    if (lesson.moduleId.equals(module.id)) {
-                        index.append("<li><a href=\"").append(pages.get(lesson.id)).append("\">")
-                                .append(esc(text.value(ContentText.LESSON, lesson.id, VersionContent.TITLE)))
-                                .append("</a></li>\n");
-                    }
+        // Entry name → text, in the order of the zip; the media follow, by entry name → storage key.
+        Map<String, String> pagesByName = new LinkedHashMap<>();
+        pagesByName.put("style.css", STYLE);
+        StringBuilder index = new StringBuilder();
+        index.append("<h1>").append(esc(title)).append("</h1>\n<p>")
+                .append(esc(text.value(ContentText.COURSE, version.id, VersionContent.SUMMARY)))
+                .append("</p>\n<p>").append(esc(msg.offline_version(version.number))).append("</p>\n");
+        for (CourseModule module : CourseModule.of(version.id)) {
+            index.append("<h2>").append(esc(text.value(ContentText.MODULE, module.id, VersionContent.TITLE)))
+                    .append("</h2>\n<ol>\n");
+            for (Lesson lesson : lessons) {
+                if (lesson.moduleId.equals(module.id)) {
+                    index.append("<li><a href=\"").append(pages.get(lesson.id)).append("\">")
+                            .append(esc(text.value(ContentText.LESSON, lesson.id, VersionContent.TITLE)))
+                            .append("</a></li>\n");
                 }
-                index.append("</ol>\n");
             }
-            List<GlossaryTerm> glossary = GlossaryTerm.of(version.id);
-            if (!glossary.isEmpty()) {
-                index.append("<p><a href=\"glossary.html\">").append(esc(msg.glossary())).append("</a></p>\n");
-                StringBuilder terms = new StringBuilder("<h1>" + esc(msg.glossary()) + "</h1>\n<dl>\n");
-                for (GlossaryTerm term : glossary) {
-                    terms.append("<dt><strong>").append(esc(term.term)).append("</strong></dt><dd>")
-                            .append(esc(text.value(ContentText.GLOSSARY, term.id, VersionContent.EXPLANATION)))
-                            .append("</dd>\n");
-                }
-                terms.append("</dl>\n<p><a href=\"index.html\">").append(esc(msg.offline_contents())).append("</a></p>");
-                put(zip, "glossary.html", page(language, dir, msg.glossary(), "", terms.toString()));
-            }
-            put(zip, "index.html", page(language, dir, title, "", index.toString()));
-            Map<String, Long> files = new LinkedHashMap<>(media);
-            for (int i = 0; i < lessons.size(); i++) {
-                Lesson lesson = lessons.get(i);
-                Localized.Text body = texts.localized(version, language, lesson.id)
-                        .text(ContentText.LESSON, lesson.id, VersionContent.BODY);
-                StringBuilder html = new StringBuilder();
-                html.append("<p><a href=\"../index.html\">").append(esc(msg.offline_contents())).append("</a></p>\n");
-                html.append("<h1>").append(esc(text.value(ContentText.LESSON, lesson.id, VersionContent.TITLE)))
-                        .append("</h1>\n");
-                if (body.fallback()) {
-                    html.append("<p class=\"notice\">").append(esc(msg.fallback_notice(version.defaultLanguage)))
-                            .append("</p>\n");
-                }
-                html.append(LessonMarkdown.render(body.value(),
-                        name -> media.containsKey(name) ? "../media/" + name : null));
-                List<String> materials = new ArrayList<>();
-                for (Long attachmentId : content.attachmentsOf(lesson.id)) {
-                    Attachment attachment = Attachment.findById(attachmentId);
-                    String name = media.entrySet().stream().filter(e -> e.getValue().equals(attachmentId))
-                            .map(Map.Entry::getKey).findFirst()
-                            .orElse(attachmentId + "-" + attachment.fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
-                    files.putIfAbsent(name, attachmentId);
-                    materials.add("<li><a href=\"../media/" + name + "\">" + esc(attachment.fileName) + "</a> ("
-                            + esc(attachment.kind()) + ")</li>");
-                }
-                if (!materials.isEmpty()) {
-                    html.append("<h2>").append(esc(msg.lesson_materials())).append("</h2>\n<ul>")
-                            .append(String.join("\n", materials)).append("</ul>\n");
-                }
-                html.append("<nav>");
-                html.append(i > 0 ? "<a href=\"../" + pages.get(lessons.get(i - 1).id) + "\">" + esc(msg.lesson_previous()) + "</a>" : "<span></span>");
-                html.append(i + 1 < lessons.size() ? "<a href=\"../" + pages.get(lessons.get(i + 1).id) + "\">" + esc(msg.lesson_next()) + "</a>" : "<span></span>");
-                html.append("</nav>\n");
-                put(zip, pages.get(lesson.id), page(language, dir,
-                        text.value(ContentText.LESSON, lesson.id, VersionContent.TITLE), "../", html.toString()));
-            }
-            for (Map.Entry<String, Long> file : files.entrySet()) {
-                Attachment attachment = Attachment.findById(file.getValue());
-                zip.putNextEntry(new ZipEntry("media/" + file.getKey()));
-                try (InputStream in = storage.open(attachment.storageKey)) {
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
-            }
-            zip.finish();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            index.append("</ol>\n");
         }
+        List<GlossaryTerm> glossary = GlossaryTerm.of(version.id);
+        if (!glossary.isEmpty()) {
+            index.append("<p><a href=\"glossary.html\">").append(esc(msg.glossary())).append("</a></p>\n");
+            StringBuilder terms = new StringBuilder("<h1>" + esc(msg.glossary()) + "</h1>\n<dl>\n");
+            for (GlossaryTerm term : glossary) {
+                terms.append("<dt><strong>").append(esc(term.term)).append("</strong></dt><dd>")
+                        .append(esc(text.value(ContentText.GLOSSARY, term.id, VersionContent.EXPLANATION)))
+                        .append("</dd>\n");
+            }
+            terms.append("</dl>\n<p><a href=\"index.html\">").append(esc(msg.offline_contents())).append("</a></p>");
+            pagesByName.put("glossary.html", page(language, dir, msg.glossary(), "", terms.toString()));
+        }
+        pagesByName.put("index.html", page(language, dir, title, "", index.toString()));
+        Map<String, Long> files = new LinkedHashMap<>(media);
+        for (int i = 0; i < lessons.size(); i++) {
+            Lesson lesson = lessons.get(i);
+            Localized.Text body = texts.localized(version, language, lesson.id)
+                    .text(ContentText.LESSON, lesson.id, VersionContent.BODY);
+            Localized.Text lessonTitle = text.text(ContentText.LESSON, lesson.id, VersionContent.TITLE);
+            StringBuilder html = new StringBuilder();
+            html.append("<p><a href=\"../index.html\">").append(esc(msg.offline_contents())).append("</a></p>\n");
+            html.append("<h1>").append(esc(lessonTitle.value())).append("</h1>\n");
+            if (body.fallback() || lessonTitle.fallback()) {
+                html.append("<p class=\"notice\">").append(esc(msg.fallback_notice(version.defaultLanguage)))
+                        .append("</p>\n");
+            }
+            html.append(LessonMarkdown.render(body.value(),
+                    name -> media.containsKey(name) ? "../media/" + name : null));
+            List<String> materials = new ArrayList<>();
+            for (Long attachmentId : content.attachmentsOf(lesson.id)) {
+                Attachment attachment = Attachment.findById(attachmentId);
+                String name = media.entrySet().stream().filter(e -> e.getValue().equals(attachmentId))
+                        .map(Map.Entry::getKey).findFirst()
+                        .orElse(attachmentId + "-" + attachment.fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
+                files.putIfAbsent(name, attachmentId);
+                materials.add("<li><a href=\"../media/" + name + "\">" + esc(attachment.fileName) + "</a> ("
+                        + esc(attachment.kind()) + ")</li>");
+            }
+            if (!materials.isEmpty()) {
+                html.append("<h2>").append(esc(msg.lesson_materials())).append("</h2>\n<ul>")
+                        .append(String.join("\n", materials)).append("</ul>\n");
+            }
+            html.append("<nav>");
+            html.append(i > 0 ? "<a href=\"../" + pages.get(lessons.get(i - 1).id) + "\">" + esc(msg.lesson_previous()) + "</a>" : "<span></span>");
+            html.append(i + 1 < lessons.size() ? "<a href=\"../" + pages.get(lessons.get(i + 1).id) + "\">" + esc(msg.lesson_next()) + "</a>" : "<span></span>");
+            html.append("</nav>\n");
+            pagesByName.put(pages.get(lesson.id), page(language, dir, lessonTitle.value(), "../", html.toString()));
+        }
+        Map<String, String> stored = new LinkedHashMap<>();
+        files.forEach((name, attachmentId) -> stored.put("media/" + name,
+                Attachment.<Attachment>findById(attachmentId).storageKey));
+        return out -> write(out, pagesByName, stored);
+    }
+
+    /** Writes the zip into the response as it goes: pages first, then each media file from object storage. */
+    private void write(OutputStream out, Map<String, String> pagesByName, Map<String, String> stored)
+            throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (Map.Entry<String, String> entry : pagesByName.entrySet()) {
+            put(zip, entry.getKey(), entry.getValue());
+        }
+        for (Map.Entry<String, String> file : stored.entrySet()) {
+            zip.putNextEntry(new ZipEntry(file.getKey()));
+            try (InputStream in = storage.open(file.getValue())) {
+                in.transferTo(zip);
+            }
+            zip.closeEntry();
+        }
+        // finish, not close: the response stream belongs to the server.
+        zip.finish();
     }
 
     private static String page(String language, String dir, String title, String root, String body) {

@@ -119,6 +119,30 @@ class CohortResourceTests {
     }
 
     @Test
+    void aTrainerSeesAndAddsOnlyTraineesOfTheCohortsOrganization() {
+        String slug = uniqueSlug("cohort-org");
+        publishedCourse(slug);
+        LearnerSteps.enrol("pape", slug, "en");
+        String outsider = TestTokens.token("olga", "border-agency", "trainee");
+        given().auth().oauth2(outsider).contentType("application/json").body(Map.of("course", slug, "language", "en"))
+                .when().post(LearnerSteps.API).then().statusCode(201);
+        String tom = trainer("tom");
+        long cohort = createCohort(tom, slug);
+        given().auth().oauth2(tom).when().get(API + "/" + cohort).then().statusCode(200)
+                .body("candidates.name", hasItem("Pape Tester")).body("candidates.name", not(hasItem("Olga Tester")));
+        given().auth().oauth2(tom).contentType("application/json").body(Map.of("subject", TestTokens.subjectOf("olga")))
+                .when().post(API + "/" + cohort + "/members").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("another organization"));
+        given().auth().oauth2(tom).when().get(API + "/" + cohort).then().body("members", hasSize(0));
+        addMember(tom, cohort, "pape");
+        // An admin may bring a trainee of another organization into a cohort.
+        String admin = TestTokens.token("ada", "platform", "admin");
+        given().auth().oauth2(admin).when().get(API + "/" + cohort).then().body("candidates.name", hasItem("Olga Tester"));
+        addMember(admin, cohort, "olga");
+        given().auth().oauth2(tom).when().get(API + "/" + cohort).then().body("members", hasSize(2));
+    }
+
+    @Test
     void badCohortInputIsRefused() {
         String slug = uniqueSlug("cohort-bad");
         publishedCourse(slug);

@@ -178,9 +178,30 @@ class AuthorPagesEditingTests {
                 .body(containsString("needs both a title and a text")).body(containsString("value=\"Renamed\""));
         given().auth().oauth2(author("bob")).when().get(page + "/lessons/" + lesson + "/texts?lang=en")
                 .then().body(containsString("value=\"Lesson\"")).body(containsString("Original text.</textarea>"));
+        // A text form that does not say its language is refused on the form, not taken for the default language.
+        as(author("bob")).formParam("title", "No language").formParam("body", "Text.")
+                .when().post(page + "/lessons/" + lesson + "/texts")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("Say which language the texts are in"));
+        as(author("bob")).formParam("title", "No language").when().post(page + "/modules/" + module + "/texts")
+                .then().statusCode(400).body(containsString("Say which language the texts are in"));
+        given().auth().oauth2(author("bob")).when().get(page + "/lessons/" + lesson + "/texts?lang=en")
+                .then().body(containsString("value=\"Lesson\""));
         as(author("bob")).formParam("posttest", "nope").when().post(page + "/assessments")
                 .then().statusCode(400).body(containsString("posttest: no question is named &#39;nope&#39;"));
         assertThat(detail(version).getList("posttest"), hasSize(0));
+    }
+
+    @Test
+    void anArabicTranslationIsEditedRightToLeftBesideTheOriginal() {
+        String slug = uniqueSlug("form-rtl");
+        long version = CourseFixtures.newCourse(slug, "police", java.util.List.of("en", "ar"), "Identification");
+        String page = PAGES + "/versions/" + version + "/course/" + version + "/texts?lang=";
+        as(author("bob")).when().get(page + "ar").then().statusCode(200)
+                .body(containsString("name=\"title\" value=\"\" maxlength=\"300\" lang=\"ar\" dir=\"rtl\""))
+                .body(containsString("value=\"Identification\" lang=\"en\" dir=\"ltr\" readonly"));
+        as(author("bob")).when().get(page + "en").then().statusCode(200)
+                .body(containsString("value=\"Identification\" maxlength=\"300\" lang=\"en\" dir=\"ltr\""));
     }
 
     @Test

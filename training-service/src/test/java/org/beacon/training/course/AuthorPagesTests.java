@@ -116,6 +116,13 @@ class AuthorPagesTests {
                 .multiPart("lesson", String.valueOf(lesson)).multiPart("file", "checklist.pdf", CourseFixtures.PDF, "application/pdf")
                 .when().post("/training/author/versions/" + version + "/attachments")
                 .then().statusCode(303);
+        // A lesson that is not in the draft is refused, and the uploaded file is not kept.
+        long stored = org.beacon.training.StoredObjects.attachments();
+        given().auth().oauth2(author("bob")).redirects().follow(false)
+                .multiPart("lesson", "999999").multiPart("file", "stray.pdf", CourseFixtures.PDF, "application/pdf")
+                .when().post("/training/author/versions/" + version + "/attachments")
+                .then().statusCode(404).contentType(containsString("text/html"));
+        org.junit.jupiter.api.Assertions.assertEquals(stored, org.beacon.training.StoredObjects.attachments());
         given().auth().oauth2(author("bob")).redirects().follow(false)
                 .multiPart("lesson", String.valueOf(lesson)).multiPart("file", "page.html", "<script>x</script>".getBytes(), "text/html")
                 .when().post("/training/author/versions/" + version + "/attachments")

@@ -5,6 +5,7 @@ import static org.beacon.training.CourseFixtures.admin;
 import static org.beacon.training.CourseFixtures.author;
 import static org.beacon.training.CourseFixtures.courseFiles;
 import static org.beacon.training.CourseFixtures.importCourse;
+import static org.beacon.training.CourseFixtures.newCourse;
 import static org.beacon.training.CourseFixtures.publish;
 import static org.beacon.training.CourseFixtures.publishedCourse;
 import static org.beacon.training.CourseFixtures.trainee;
@@ -13,6 +14,7 @@ import static org.beacon.training.CourseFixtures.zip;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +44,24 @@ class AuthoringResourceTests {
     static long newDraft(String slug, String token) {
         return given().auth().oauth2(token).when().post(API + "/courses/" + slug + "/drafts")
                 .then().statusCode(201).body("status", equalTo("draft")).extract().jsonPath().getLong("id");
+    }
+
+    /** Drafts a new version marked as a legal change (bob) and publishes it (rita). */
+    static void publishLegalChange(String slug) {
+        long legal = newDraft(slug, author("bob"));
+        given().auth().oauth2(author("bob")).contentType("application/json").body(Map.of("legalChange", true))
+                .when().put(API + "/versions/" + legal + "/legal-change").then().statusCode(200).body("legalChange", equalTo(true));
+        given().auth().oauth2(author("bob")).when().post(API + "/versions/" + legal + "/submit").then().statusCode(200);
+        given().auth().oauth2(author("rita")).when().post(API + "/versions/" + legal + "/approve").then().statusCode(200);
+    }
+
+    /** Adds a module and one lesson in it to a draft, as bob. */
+    static void newModuleWithLesson(long version, String module, String title, Map<String, String> lesson) {
+        long id = given().auth().oauth2(author("bob")).contentType("application/json")
+                .body(Map.of("slug", module, "title", title))
+                .when().post(API + "/versions/" + version + "/modules").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(author("bob")).contentType("application/json").body(lesson)
+                .when().post(API + "/versions/" + version + "/modules/" + id + "/lessons").then().statusCode(201);
     }
 
     static long firstLesson(long versionId) {
@@ -148,11 +168,7 @@ class AuthoringResourceTests {
         given().auth().oauth2(certified.token()).when().get("/training/api/enrolments")
                 .then().body("find { it.course == '" + slug + "' }.refresherDue", equalTo(false));
 
-        long legal = newDraft(slug, author("bob"));
-        given().auth().oauth2(author("bob")).contentType("application/json").body(Map.of("legalChange", true))
-                .when().put(API + "/versions/" + legal + "/legal-change").then().statusCode(200).body("legalChange", equalTo(true));
-        given().auth().oauth2(author("bob")).when().post(API + "/versions/" + legal + "/submit").then().statusCode(200);
-        given().auth().oauth2(author("rita")).when().post(API + "/versions/" + legal + "/approve").then().statusCode(200);
+        publishLegalChange(slug);
         given().auth().oauth2(certified.token()).when().get("/training/api/enrolments/" + certified.enrolment())
                 .then().body("refresherDue", equalTo(true));
 
@@ -162,6 +178,21 @@ class AuthoringResourceTests {
         assertTrue(LearnerSteps.passPosttest(refresher).getBoolean("courseCompleted"));
         given().auth().oauth2(certified.token()).when().get("/training/api/enrolments/" + certified.enrolment())
                 .then().body("refresherDue", equalTo(false));
+    }
+
+    @Test
+    void aTraineeWhoCompletesTheOldVersionAfterALegalChangeIsDueARefresherAtOnce() {
+        String slug = uniqueSlug("late-legal");
+        publishedCourse(slug);
+        // Enrolled on v1, which the enrolment keeps when v2 is published as a legal change.
+        var late = LearnerSteps.throughModules("lars", slug, "en", Map.of());
+        publishLegalChange(slug);
+
+        assertTrue(LearnerSteps.passPosttest(late).getBoolean("courseCompleted"));
+        given().auth().oauth2(late.token()).when().get("/training/api/enrolments/" + late.enrolment())
+                .then().body("version", equalTo(1)).body("refresherDue", equalTo(true));
+        given().auth().oauth2(late.token()).when().get("/training/api/enrolments")
+                .then().body("find { it.course == '" + slug + "' }.refresherDue", equalTo(true));
     }
 
     @Test
@@ -186,16 +217,9 @@ class AuthoringResourceTests {
     @Test
     void authorsCreateACourseAndBuildItThroughTheApi() {
         String slug = uniqueSlug("handmade");
-        long version = given().auth().oauth2(author("bob")).contentType("application/json")
-                .body(Map.of("slug", slug, "sectors", List.of("labour-inspection"), "defaultLanguage", "en",
-                        "languages", List.of("en", "pt"), "title", Map.of("en", "Labour inspection basics")))
-                .when().post(API + "/courses").then().statusCode(201).extract().jsonPath().getLong("id");
-        long module = given().auth().oauth2(author("bob")).contentType("application/json")
-                .body(Map.of("slug", "signs", "title", "Signs of forced labour"))
-                .when().post(API + "/versions/" + version + "/modules").then().statusCode(201).extract().jsonPath().getLong("id");
-        given().auth().oauth2(author("bob")).contentType("application/json")
-                .body(Map.of("slug", "withheld-documents", "title", "Withheld documents", "body", "Passports kept by employers."))
-                .when().post(API + "/versions/" + version + "/modules/" + module + "/lessons").then().statusCode(201);
+        long version = newCourse(slug, "labour-inspection", List.of("en", "pt"), "Labour inspection basics");
+        newModuleWithLesson(version, "signs", "Signs of forced labour", Map.of("slug", "withheld-documents",
+                "title", "Withheld documents", "body", "Passports kept by employers."));
         given().auth().oauth2(author("bob")).when().post(API + "/versions/" + version + "/submit")
                 .then().statusCode(400).body("errors", hasItem("The version has no post-test."));
         given().auth().oauth2(author("bob")).contentType("text/plain")
@@ -226,6 +250,81 @@ class AuthoringResourceTests {
                 .body("errors.size()", equalTo(3));
         given().auth().oauth2(author("bob")).when().post(API + "/courses/no-such-course/drafts").then().statusCode(404);
         given().auth().oauth2(author("bob")).when().get(API + "/versions/987654").then().statusCode(404);
+    }
+
+    @Test
+    void missingBodiesAndNullSectorsAre400AndChangeNothing() {
+        String slug = uniqueSlug("no-body");
+        long version = importCourse(zip(slug, courseFiles(slug)), 201).getLong("versionId");
+        long module = given().auth().oauth2(author("bob")).when().get(API + "/versions/" + version)
+                .then().extract().jsonPath().getLong("modules[0].id");
+        String before = given().auth().oauth2(author("bob")).when().get(API + "/versions/" + version).asString();
+        for (String[] call : new String[][] { { "PUT", "/texts/en" }, { "POST", "/modules" },
+                { "PUT", "/modules/" + module + "/texts/en" }, { "POST", "/modules/" + module + "/lessons" },
+                { "PUT", "/lessons/" + firstLesson(version) + "/texts/en" }, { "PUT", "/assessments" },
+                { "PUT", "/legal-change" }, { "POST", "/lessons/" + firstLesson(version) + "/attachments" } }) {
+            given().auth().oauth2(author("bob")).contentType("application/json")
+                    .when().request(call[0], API + "/versions/" + version + call[1])
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0]", containsString("send the request body as JSON"));
+        }
+        given().auth().oauth2(author("bob")).contentType("application/json")
+                .when().post(API + "/courses").then().statusCode(400).contentType("application/problem+json");
+        assertEquals(before, given().auth().oauth2(author("bob")).when().get(API + "/versions/" + version).asString());
+
+        String other = uniqueSlug("null-sector");
+        given().auth().oauth2(author("bob")).contentType("application/json")
+                .body("{\"slug\": \"" + other + "\", \"sectors\": [null], \"defaultLanguage\": \"en\","
+                        + " \"title\": {\"en\": \"T\"}}")
+                .when().post(API + "/courses").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0]", containsString("sectors: 'null' is not one of"));
+        given().auth().oauth2(author("bob")).when().get(API + "/courses").then().body(not(containsString(other)));
+    }
+
+    @Test
+    void anAuthorCorrectsTheAnswerKeyOfADraftInTheDefaultLanguageAndThenInItsTranslations() {
+        long version = newCourse(uniqueSlug("rekey"), "police", List.of("en", "fr"), "Keys");
+        newModuleWithLesson(version, "m1", "Module", Map.of("slug", "l1", "title", "Lesson", "body", "Text."));
+        String gift = API + "/versions/" + version + "/questions/gift?lang=";
+        // Both keys are wrong at first: smuggling is consensual, and it is the crossing that is procured.
+        String wrongEn = """
+                ::k-tf:: Smuggling of migrants requires the migrant's consent. {FALSE}
+
+                ::k-mc:: What does the smuggler procure? {=Work ~Illegal entry}
+                """;
+        String wrongFr = """
+                ::k-tf:: Le trafic illicite de migrants suppose le consentement du migrant. {FALSE}
+
+                ::k-mc:: Que procure le passeur ? {=Un travail ~L'entrée illégale}
+                """;
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body(wrongEn).when().post(gift + "en")
+                .then().statusCode(200).body("questions", equalTo(2));
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body(wrongFr).when().post(gift + "fr")
+                .then().statusCode(200);
+
+        // The default language corrects the key although the French translation still has the old one.
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8")
+                .body(wrongEn.replace("{FALSE}", "{TRUE}").replace("{=Work ~Illegal entry}", "{~Work =Illegal entry}"))
+                .when().post(gift + "en").then().statusCode(200);
+        given().auth().oauth2(author("bob")).contentType("application/json")
+                .body(Map.of("posttest", List.of("k-tf", "k-mc")))
+                .when().put(API + "/versions/" + version + "/assessments").then().statusCode(200);
+        given().auth().oauth2(author("bob")).when().post(API + "/versions/" + version + "/submit")
+                .then().statusCode(400).body("errors", hasItem(containsString("'k-mc'")))
+                .body("errors[0]", containsString("import the fr questions again with the corrected key"));
+        // A translation must follow the default language's key, and the error says how to change it.
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body(wrongFr).when().post(gift + "fr")
+                .then().statusCode(400).body("errors[0]", containsString("is true in en but false here"))
+                .body("errors[0]", containsString("import en with the new key first"));
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8")
+                .body(wrongFr.replace("{FALSE}", "{TRUE}").replace("{=Un travail ~L'entrée illégale}",
+                        "{~Un travail =L'entrée illégale}"))
+                .when().post(gift + "fr").then().statusCode(200);
+        String exported = given().auth().oauth2(author("bob")).when().get(gift + "fr").then().statusCode(200)
+                .extract().asString();
+        assertTrue(exported.contains("{TRUE}") || exported.contains("{T}"), exported);
+        assertTrue(exported.contains("=L'entrée illégale"), exported);
+        given().auth().oauth2(author("bob")).when().post(API + "/versions/" + version + "/submit").then().statusCode(200);
     }
 
     @Test

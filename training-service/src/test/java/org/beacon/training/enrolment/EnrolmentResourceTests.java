@@ -33,6 +33,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
+import org.beacon.training.CourseFixtures;
 import org.beacon.training.LearnerSteps;
 import org.beacon.training.LearnerSteps.Learner;
 import org.junit.jupiter.api.Test;
@@ -94,10 +95,16 @@ class EnrolmentResourceTests {
         assertEquals(0.0f, failed.getFloat("score"));
         assertFalse(failed.getBoolean("passed"));
         assertFalse(failed.getBoolean("courseCompleted"));
+        // A failed post-test says which answers were wrong, not what the right ones are: the trainee retakes it.
+        assertTrue(failed.getBoolean("keyWithheld"));
+        assertEquals(List.of(0.0f, 0.0f, 0.0f, 0.0f), failed.getList("questions.credit", Float.class));
+        failed.getList("questions.rightAnswers", List.class).forEach(key -> assertTrue(key.isEmpty(), failed.prettify()));
 
         JsonPath passed = LearnerSteps.submit(course, course.posttest(), LearnerSteps.answers(posttest, LearnerSteps.PERFECT_EN));
         assertEquals(100.0f, passed.getFloat("score"));
         assertTrue(passed.getBoolean("courseCompleted"));
+        assertFalse(passed.getBoolean("keyWithheld"));
+        assertEquals(List.of("Act, means and purpose", "Act and means"), passed.getList("questions[0].rightAnswers"));
         String code = passed.getString("certificateCode");
 
         given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment())
@@ -139,9 +146,57 @@ class EnrolmentResourceTests {
         assertEquals(62.5f, result.getFloat("score"));
         assertFalse(result.getBoolean("passed"));
         assertEquals(75, result.getInt("passMark"));
+        // Not passed: the result names the trainee's answers and their credit, but neither the right answers nor
+        // the feedback and legal sources that give them away.
         String resultText = result.prettify();
-        assertTrue(resultText.contains("Right: trafficking can happen within one country."), resultText);
-        assertTrue(resultText.contains("UN Smuggling Protocol, Art. 5"), resultText);
+        for (String secret : List.of("Act, means and purpose", "Right:", "Partly", "Abuse of a position", "UN Smuggling Protocol",
+                "\"5\"")) {
+            assertFalse(resultText.contains(secret), "the failed result leaks " + secret + ": " + resultText);
+        }
+        assertEquals(List.of("Act and means"), result.getList("questions[0].yourAnswer"));
+        assertEquals(0.5f, result.getFloat("questions[0].credit"));
+    }
+
+    @Test
+    void theKeyIsShownOnceThePosttestIsPassedAndAtOnceForChecksTheyDoNotShare() {
+        String slug = uniqueSlug("keyed");
+        Map<String, byte[]> files = CourseFixtures.courseFiles(slug);
+        // Module two's check asks t-q03, which the post-test then does not ask.
+        files.put("course.yaml", new String(files.get("course.yaml"), StandardCharsets.UTF_8)
+                .replace("posttest: [t-q01, t-q02, t-q03, t-q04]", "posttest: [t-q01, t-q02, t-q04]")
+                .getBytes(StandardCharsets.UTF_8));
+        CourseFixtures.publish(CourseFixtures.importCourse(CourseFixtures.zip(slug, files), 201).getLong("versionId"));
+        Learner course = LearnerSteps.enrol("keira", slug, "en");
+        JsonPath pre = LearnerSteps.submit(course, course.pretest(), LearnerSteps.answers(
+                LearnerSteps.quiz(course, course.pretest()), Map.of("For an adult", List.of("1"))));
+        assertTrue(pre.getBoolean("keyWithheld"));
+        assertFalse(pre.prettify().contains("Act, means and purpose"), pre.prettify());
+        assertFalse(pre.prettify().contains("that is the rule for children"), pre.prettify());
+        LearnerSteps.study(course, course.lesson(0, 0));
+        LearnerSteps.study(course, course.lesson(0, 1));
+        // t-q02 is in the post-test as well: its check keeps the key like the pre-test.
+        JsonPath shared = LearnerSteps.submit(course, course.check(0), Map.of());
+        assertFalse(shared.getBoolean("questions[0].keyShown"));
+        assertFalse(shared.prettify().contains("can be domestic"), shared.prettify());
+        LearnerSteps.study(course, course.lesson(1, 0));
+        JsonPath formative = LearnerSteps.submit(course, course.check(1), Map.of());
+        assertTrue(formative.getBoolean("questions[0].keyShown"));
+        assertEquals(List.of("5", "Article 5"), formative.getList("questions[0].rightAnswers"));
+        assertEquals("UN Smuggling Protocol, Art. 5", formative.getString("questions[0].legalSource"));
+
+        JsonPath failed = LearnerSteps.posttest(course, Map.of());
+        String page = "/training/enrolments/" + course.enrolment() + "/attempts/" + failed.getLong("attemptId");
+        String before = given().auth().oauth2(course.token()).when().get(page).then().statusCode(200).extract().asString();
+        assertTrue(before.contains("shown once you pass the post-test"), before);
+        assertFalse(before.contains("Right answer"), before);
+        assertFalse(before.contains("Act, means and purpose"), before);
+
+        JsonPath passed = LearnerSteps.posttest(course, LearnerSteps.PERFECT_EN);
+        assertTrue(passed.getBoolean("courseCompleted"));
+        assertTrue(passed.prettify().contains("Right: all three elements."), passed.prettify());
+        String after = given().auth().oauth2(course.token()).when().get(page).then().statusCode(200).extract().asString();
+        assertTrue(after.contains("Act, means and purpose"), "the completed course shows the key of every attempt");
+        assertFalse(after.contains("shown once you pass the post-test"), after);
     }
 
     @Test
@@ -219,6 +274,46 @@ class EnrolmentResourceTests {
     }
 
     @Test
+    void aChoiceCountsOnceHoweverItsPositionIsWrittenAndUnknownPositionsAreRefused() {
+        String slug = uniqueSlug("positions");
+        publishedCourse(slug);
+        Learner course = LearnerSteps.throughModules("pavel", slug, "en", Map.of());
+        JsonPath quiz = LearnerSteps.quiz(course, course.posttest());
+        String attempts = API + "/" + course.enrolment() + "/assessments/" + course.posttest() + "/attempts";
+        for (List<String> refused : List.of(List.of("3"), List.of("-1"), List.of("x"))) {
+            given().auth().oauth2(course.token()).contentType("application/json")
+                    .body(Map.of("answers", LearnerSteps.answers(quiz, Map.of("Which of these", refused))))
+                    .when().post(attempts).then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("is not one of its answers"));
+        }
+        given().auth().oauth2(course.token()).contentType("application/json")
+                .body(Map.of("answers", LearnerSteps.answers(quiz, Map.of("For an adult", List.of("0", "1")))))
+                .when().post(attempts).then().statusCode(400).body("detail", containsString("takes one answer"));
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment())
+                .then().body("posttest.taken", equalTo(false));
+        // Deception (50%) written three ways is still one choice: 0.5 of one question, not 1.5 clamped to 1.
+        JsonPath result = LearnerSteps.submit(course, course.posttest(),
+                LearnerSteps.answers(quiz, Map.of("Which of these", List.of("0", "00", "+0"))));
+        assertEquals(12.5f, result.getFloat("score"));
+        assertEquals(List.of("Deception"), result.getList("questions[3].yourAnswer"));
+    }
+
+    @Test
+    void aNullAnswerListIsA400AndNothingIsScored() {
+        String slug = uniqueSlug("null-answer");
+        publishedCourse(slug);
+        Learner course = LearnerSteps.enrol("nils", slug, "en");
+        long question = LearnerSteps.quiz(course, course.pretest()).getLong("questions[0].id");
+        given().auth().oauth2(course.token()).contentType("application/json")
+                .body("{\"answers\": {\"" + question + "\": null}}")
+                .when().post(API + "/" + course.enrolment() + "/assessments/" + course.pretest() + "/attempts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("send a list of answers"));
+        given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment())
+                .then().body("pretest.taken", equalTo(false));
+    }
+
+    @Test
     void anotherTraineesEnrolmentIsForbidden() {
         String slug = uniqueSlug("private");
         publishedCourse(slug);
@@ -250,6 +345,33 @@ class EnrolmentResourceTests {
         given().auth().oauth2(TestTokens.token("manon", "national-coordination", "campaign-manager"))
                 .contentType("application/json").body(Map.of("course", "x", "language", "en"))
                 .when().post(API).then().statusCode(403);
+    }
+
+    @Test
+    void theOfflinePackageIsStreamedIntoTheResponseWithTheMediaAsStored() throws IOException {
+        String slug = uniqueSlug("offline-stream");
+        Map<String, byte[]> files = CourseFixtures.courseFiles(slug);
+        // A handout that does not compress, larger than the server's response buffer.
+        byte[] handout = new byte[40_000];
+        new java.util.Random(7).nextBytes(handout);
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, handout, 0, 9);
+        files.put("media/handout.pdf", handout);
+        CourseFixtures.publish(CourseFixtures.importCourse(CourseFixtures.zip(slug, files), 201).getLong("versionId"));
+        Learner course = LearnerSteps.enrol("sami", slug, "en");
+        io.restassured.response.Response response = given().auth().oauth2(course.token())
+                .when().get(API + "/" + course.enrolment() + "/offline.zip");
+        // Written as it is built rather than buffered whole first: no length is known in advance.
+        response.then().statusCode(200).contentType("application/zip")
+                .header("Transfer-Encoding", "chunked").header("Content-Length", nullValue());
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(response.asByteArray()))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        assertEquals(List.of("style.css", "glossary.html", "index.html", "lessons/01-l1.html", "lessons/02-l2.html",
+                "lessons/03-l3.html", "media/handout.pdf"), List.copyOf(entries.keySet()));
+        assertTrue(java.util.Arrays.equals(handout, entries.get("media/handout.pdf")));
     }
 
     @Test

@@ -95,6 +95,40 @@ class LearnPagesTests {
     }
 
     @Test
+    void everyFallbackSaysItIsInTheCoursesDefaultLanguageAndContentIsMarkedWithItsOwn() {
+        String slug = uniqueSlug("fallbacks");
+        java.util.Map<String, byte[]> files = org.beacon.training.CourseFixtures.courseFiles(slug);
+        // Lesson two gets a French text but keeps its English-only title; t-q04 has no French version.
+        files.put("lessons/m1/l2.fr.md", "Lisez le document avant l'atelier.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.beacon.training.CourseFixtures.publish(org.beacon.training.CourseFixtures.importCourse(
+                org.beacon.training.CourseFixtures.zip(slug, files), 201).getLong("versionId"));
+        var learner = org.beacon.training.LearnerSteps.throughModules("fanta", slug, "fr", java.util.Map.of());
+        String notice = "<p class=\"notice\">Une partie de ce texte n’est pas encore disponible dans votre langue ;"
+                + " elle est affichée dans la langue par défaut du cours (en).</p>";
+
+        String outline = page(learner.token(), "/training/enrolments/" + learner.enrolment(), "fr");
+        assertTrue(outline.contains(notice), outline);
+
+        String lesson = page(learner.token(), "/training/enrolments/" + learner.enrolment() + "/lessons/"
+                + learner.lesson(0, 1), "fr");
+        assertTrue(lesson.contains(notice), "only the title falls back, and the notice still names en: " + lesson);
+        assertTrue(lesson.contains("<h1 lang=\"en\" dir=\"ltr\">Lesson two</h1>"), lesson);
+        assertTrue(lesson.contains("<article lang=\"fr\" dir=\"ltr\">"), lesson);
+
+        String quiz = page(learner.token(), "/training/enrolments/" + learner.enrolment() + "/assessments/"
+                + learner.posttest(), "fr");
+        assertTrue(quiz.contains(notice), quiz);
+        assertTrue(quiz.contains("<span lang=\"en\" dir=\"ltr\">Which of these are means"), quiz);
+        assertTrue(quiz.contains("<span lang=\"en\" dir=\"ltr\">Deception</span>"), quiz);
+        assertTrue(quiz.contains("<span lang=\"fr\" dir=\"ltr\">Pour une victime adulte"), quiz);
+
+        long attempt = org.beacon.training.LearnerSteps.posttest(learner, java.util.Map.of()).getLong("attemptId");
+        String result = page(learner.token(), "/training/enrolments/" + learner.enrolment() + "/attempts/" + attempt, "fr");
+        assertTrue(result.contains(notice), result);
+        assertTrue(result.contains("<span lang=\"en\" dir=\"ltr\">Which of these are means"), result);
+    }
+
+    @Test
     void studyingALessonRedirectsToTheNextOneAndAnsweringShowsTheResult() {
         String slug = uniqueSlug("prg");
         publishedCourse(slug);
@@ -106,7 +140,9 @@ class LearnPagesTests {
                 .post("/training/enrolments/" + learner.enrolment() + "/assessments/" + learner.pretest()));
         String result = page(token, location, "en");
         assertTrue(result.contains("Your result"), result);
-        assertTrue(result.contains("Right answer"), result);
+        // The pre-test shares its questions with the post-test: its result keeps the key.
+        assertTrue(result.contains("shown once you pass the post-test"), result);
+        assertTrue(!result.contains("Right answer"), result);
 
         location = redirect(given().auth().oauth2(token).redirects().follow(false)
                 .when().post("/training/enrolments/" + learner.enrolment() + "/lessons/" + learner.lesson(0, 0) + "/studied"));

@@ -31,6 +31,7 @@ import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
 import org.beacon.training.CourseFixtures;
+import org.beacon.training.StoredObjects;
 import org.beacon.training.course.Course;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.media.Attachment;
@@ -127,7 +128,7 @@ class CourseImportResourceTests {
         files.put("questions/bank.fr.gift", CourseFixtures.BANK_FR.replace("{F#Faux", "{T#Faux").getBytes(StandardCharsets.UTF_8));
         given().auth().oauth2(admin()).contentType("application/zip").body(zip(slug, files))
                 .when().post(API).then().statusCode(400)
-                .body("errors[0]", containsString("questions/bank.fr.gift line 7: 't-q02' is false in another language but true here."));
+                .body("errors[0]", containsString("questions/bank.fr.gift line 7: 't-q02' is false in en but true here. Translations keep the key of en"));
         assertEquals(0, versions(slug));
     }
 
@@ -148,6 +149,30 @@ class CourseImportResourceTests {
         given().auth().oauth2(admin()).contentType("application/zip").body(zip(slug, big))
                 .when().post(API).then().statusCode(413);
         assertEquals(attachments, (long) QuarkusTransaction.requiringNew().call(() -> Attachment.count()));
+        assertEquals(0, versions(slug));
+    }
+
+    @Test
+    void aRefusedImportLeavesNoStoredFileBehind() {
+        long stored = StoredObjects.attachments();
+        String slug = uniqueSlug("no-leftovers");
+        Map<String, byte[]> files = courseFiles(slug);
+        // A file of its own, which no earlier import has stored.
+        files.put("media/handout.pdf", (new String(CourseFixtures.PDF, StandardCharsets.US_ASCII) + "% " + slug + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        String yaml = new String(files.get("course.yaml"), StandardCharsets.UTF_8);
+        // Refused by the course's own fields: checked before any file is stored.
+        files.put("course.yaml", yaml.replace("sectors: [police, border]", "sectors: [astronauts]")
+                .getBytes(StandardCharsets.UTF_8));
+        given().auth().oauth2(admin()).contentType("application/zip").body(zip(slug, files))
+                .when().post(API).then().statusCode(400).body("errors[0]", containsString("astronauts"));
+        assertEquals(stored, StoredObjects.attachments());
+        // Refused by the post-test, found once the files are stored: they are removed again.
+        files.put("course.yaml", yaml.replace("posttest: [t-q01,", "posttest: [t-q99, t-q01,")
+                .getBytes(StandardCharsets.UTF_8));
+        given().auth().oauth2(admin()).contentType("application/zip").body(zip(slug, files))
+                .when().post(API).then().statusCode(400).body("errors[0]", containsString("t-q99"));
+        assertEquals(stored, StoredObjects.attachments());
         assertEquals(0, versions(slug));
     }
 

@@ -1,6 +1,7 @@
 package org.beacon.training.media;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
+import org.beacon.training.CourseFixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -44,13 +47,46 @@ class AttachmentResourceTests {
                 .body("size", equalTo(PDF.length))
                 .extract().path("href");
 
-        byte[] body = given().auth().oauth2(TestTokens.token("tina", "police-academy", "trainee"))
+        byte[] body = given().auth().oauth2(TestTokens.token("rita", "police-academy", "author"))
                 .when().get(href)
                 .then().statusCode(200)
                 .contentType("application/pdf")
                 .header("X-Content-Type-Options", "nosniff")
                 .extract().asByteArray();
         assertArrayEquals(PDF, body);
+        // Not yet part of any published course: no trainee may fetch it by its id.
+        given().auth().oauth2(TestTokens.token("tina", "police-academy", "trainee")).when().get(href)
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void traineesReadOnlyTheMediaOfPublishedCoursesAndOtherRolesNone() {
+        String slug = CourseFixtures.uniqueSlug("media-access");
+        Map<String, byte[]> files = CourseFixtures.courseFiles(slug);
+        // Bytes of its own, so that no other course already holds this file.
+        files.put("media/" + slug + ".pdf", (new String(PDF, StandardCharsets.US_ASCII) + "% " + slug + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        files.put("lessons/m1/l1.en.md", ("# Lesson one\n\nSee [the form](../../media/" + slug + ".pdf).\n")
+                .getBytes(StandardCharsets.UTF_8));
+        long version = CourseFixtures.importCourse(CourseFixtures.zip(slug, files), 201).getLong("versionId");
+        long id = QuarkusTransaction.requiringNew().call(() -> Attachment.<Attachment>find("fileName", slug + ".pdf")
+                .firstResult().id);
+        String href = "/training/api/attachments/" + id;
+        String trainee = TestTokens.token("tina", "police-academy", "trainee");
+        String evaluator = TestTokens.token("eve", "national-coordination", "evaluator");
+        String manager = TestTokens.token("manon", "national-coordination", "campaign-manager");
+
+        given().auth().oauth2(author()).when().get(href).then().statusCode(200);
+        given().auth().oauth2(trainee).when().get(href).then().statusCode(403)
+                .body("detail", containsString("not part of a published course"));
+        given().auth().oauth2(TestTokens.token("theo", "police-academy", "trainer")).when().get(href).then().statusCode(403);
+
+        CourseFixtures.publish(version);
+        given().auth().oauth2(trainee).when().get(href).then().statusCode(200).contentType("application/pdf");
+        given().auth().oauth2(TestTokens.token("theo", "police-academy", "trainer")).when().get(href).then().statusCode(200);
+        given().auth().oauth2(evaluator).when().get(href).then().statusCode(403);
+        given().auth().oauth2(manager).when().get(href).then().statusCode(403);
+        given().when().get(href).then().statusCode(401);
     }
 
     @Test
