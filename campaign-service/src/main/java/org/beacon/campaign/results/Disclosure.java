@@ -182,13 +182,9 @@ public final class Disclosure {
         boolean changed = false;
         for (Map.Entry<Object, List<Object>> block : blocks.entrySet()) {
             List<Relation> blockRelations = relationsOf.getOrDefault(block.getKey(), List.of());
-            for (Object determined : determined(block.getValue(), blockRelations)) {
-                for (Relation relation : blockRelations) {
-                    if (relation.terms().containsKey(determined) && protect(relation)) {
-                        changed = true;
-                        break;
-                    }
-                }
+            // A hidden figure is given away through the shown figures its value is computed from: one of them goes.
+            for (List<Object> givenAwayBy : determined(block.getValue(), blockRelations).values()) {
+                changed |= hideSmallestVisible(givenAwayBy);
             }
         }
         return changed;
@@ -196,8 +192,13 @@ public final class Disclosure {
 
     /** Hides the visible figure with the fewest respondents in a relation (the least information lost). */
     private boolean protect(Relation relation) {
+        return hideSmallestVisible(relation.terms().keySet());
+    }
+
+    /** Hides the visible figure with the fewest respondents among these. */
+    private boolean hideSmallestVisible(Collection<Object> candidates) {
         Figure best = null;
-        for (Object key : relation.terms().keySet()) {
+        for (Object key : candidates) {
             Figure figure = figure(key);
             if (!figure.hidden() && !figure.known && (best == null || figure.n < best.n)) {
                 best = figure;
@@ -242,30 +243,36 @@ public final class Disclosure {
         return root;
     }
 
-    /** The figures of a block that the relations pin down, by reduced row echelon form. */
-    private static List<Object> determined(List<Object> block, List<Relation> relations) {
+    /**
+     * The figures of a block that the relations pin down, each with the shown figures its value is computed from,
+     * by reduced row echelon form over the hidden figures (the shown ones ride along as extra columns). A hidden
+     * figure whose row has no other hidden entry is determined; when no shown figure is left in that row either, it
+     * is a constant of the structure (zero) that tells nothing, and is not reported.
+     */
+    private Map<Object, List<Object>> determined(List<Object> block, List<Relation> relations) {
         Map<Object, Integer> column = new LinkedHashMap<>();
-        for (int c = 0; c < block.size(); c++) {
-            column.put(block.get(c), c);
+        for (Object key : block) {
+            column.put(key, column.size());
         }
-        List<double[]> rows = new ArrayList<>();
+        int hidden = column.size();
         for (Relation relation : relations) {
-            double[] row = null;
-            for (Map.Entry<Object, Integer> term : relation.terms().entrySet()) {
-                Integer c = column.get(term.getKey());
-                if (c != null) {
-                    row = row == null ? new double[block.size()] : row;
-                    row[c] = term.getValue();
+            for (Object key : relation.terms().keySet()) {
+                if (!figure(key).hidden()) {
+                    column.putIfAbsent(key, column.size());
                 }
             }
-            if (row != null) {
-                rows.add(row);
-            }
         }
-        int[] pivotRowOf = new int[block.size()];
+        List<Object> keys = new ArrayList<>(column.keySet());
+        List<double[]> rows = new ArrayList<>();
+        for (Relation relation : relations) {
+            double[] row = new double[keys.size()];
+            relation.terms().forEach((key, coefficient) -> row[column.get(key)] = coefficient);
+            rows.add(row);
+        }
+        int[] pivotRowOf = new int[hidden];
         Arrays.fill(pivotRowOf, -1);
         int rank = 0;
-        for (int c = 0; c < block.size() && rank < rows.size(); c++) {
+        for (int c = 0; c < hidden && rank < rows.size(); c++) {
             int pivot = -1;
             for (int r = rank; r < rows.size(); r++) {
                 if (Math.abs(rows.get(r)[c]) > EPSILON && (pivot < 0
@@ -293,22 +300,27 @@ public final class Disclosure {
             }
             pivotRowOf[c] = rank++;
         }
-        List<Object> determined = new ArrayList<>();
-        for (int c = 0; c < block.size(); c++) {
-            if (pivotRowOf[c] >= 0 && onlyEntry(rows.get(pivotRowOf[c]), c)) {
-                determined.add(block.get(c));
+        Map<Object, List<Object>> determined = new LinkedHashMap<>();
+        for (int c = 0; c < hidden; c++) {
+            if (pivotRowOf[c] < 0) {
+                continue;
+            }
+            double[] row = rows.get(pivotRowOf[c]);
+            boolean alone = true;
+            for (int j = 0; j < hidden && alone; j++) {
+                alone = j == c || Math.abs(row[j]) <= EPSILON;
+            }
+            List<Object> from = new ArrayList<>();
+            for (int j = hidden; j < row.length; j++) {
+                if (Math.abs(row[j]) > EPSILON) {
+                    from.add(keys.get(j));
+                }
+            }
+            if (alone && !from.isEmpty()) {
+                determined.put(block.get(c), from);
             }
         }
         return determined;
-    }
-
-    private static boolean onlyEntry(double[] row, int column) {
-        for (int j = 0; j < row.length; j++) {
-            if (j != column && Math.abs(row[j]) > EPSILON) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Figure figure(Object canonicalKey) {

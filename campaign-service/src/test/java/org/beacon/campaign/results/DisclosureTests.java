@@ -148,4 +148,21 @@ class DisclosureTests {
         assertEquals(Disclosure.State.PROTECTING, disclosure.state("large"),
                 "a zero everyone knows does not stand in for a second hidden member");
     }
+
+    @Test
+    void aFigurePinnedDownThroughOtherRelationsOfItsBlockGetsAPartnerThere() {
+        // x's only relation is all hidden, yet x = z - y = (U - a) - (T - a) = U - T: T or U must go.
+        Disclosure disclosure = new Disclosure(10);
+        disclosure.count("x", 2);
+        disclosure.count("y", 3);
+        disclosure.count("z", 5);
+        disclosure.count("a", 8);
+        disclosure.count("T", 11);
+        disclosure.count("U", 13);
+        disclosure.line(List.of("x", "y"), "z");
+        disclosure.line(List.of("y", "a"), "T");
+        disclosure.line(List.of("z", "a"), "U");
+        disclosure.protect();
+        assertTrue(disclosure.isHidden("T") || disclosure.isHidden("U"), "U - T would give x away");
+    }
 }

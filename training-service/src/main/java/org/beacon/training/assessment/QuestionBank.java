@@ -56,6 +56,19 @@ public class QuestionBank {
                     errors.add(at + "'" + gift.name() + "' " + disagreement);
                     continue;
                 }
+                if (gift.type() == QuestionType.TRUEFALSE && question.truth != null
+                        && !Objects.equals(question.truth, gift.truth())) {
+                    // The default language turned the statement around: the other languages' feedback was written
+                    // for the old answer. It goes, so trainees read the default language's (marked as a fallback)
+                    // until each translation is imported again with the new key.
+                    for (String other : texts.all(ContentText.QUESTION, question.id, STEM).keySet()) {
+                        if (!other.equals(language)) {
+                            for (String field : List.of(FEEDBACK_RIGHT, FEEDBACK_WRONG, GENERAL_FEEDBACK)) {
+                                texts.put(version.id, ContentText.QUESTION, question.id, field, other, null);
+                            }
+                        }
+                    }
+                }
                 // Agreeing with the other languages, or defining the key: the file's type and truth hold.
                 question.type = gift.type().code;
                 question.truth = gift.truth();

@@ -129,9 +129,13 @@ public class CohortService {
         if (blank(subject)) {
             throw ProblemException.badRequest("Give the trainee's account id.");
         }
+        // An enrolment through the cohort's organization counts even when a later one (a new version, taken after
+        // moving to another organization) was not: the same rule as the candidates offered.
         List<?> found = em.createNativeQuery("select subject, display_name, organization from enrolment"
-                + " where course_id = ?1 and subject = ?2 order by id desc limit 1")
-                .setParameter(1, cohort.courseId).setParameter(2, subject.strip()).getResultList();
+                + " where course_id = ?1 and subject = ?2"
+                + " order by (organization = cast(?3 as varchar)) desc nulls last, id desc limit 1")
+                .setParameter(1, cohort.courseId).setParameter(2, subject.strip())
+                .setParameter(3, cohort.organization).getResultList();
         if (found.isEmpty()) {
             throw ProblemException.badRequest(
                     "No trainee with this account id is enrolled in the cohort's course; ask them to enrol first.");

@@ -113,10 +113,11 @@ public class EnrolmentService {
     }
 
     /**
-     * One question of a result. {@code keyShown} false: {@code rightAnswers} is empty and {@code feedback} and
-     * {@code legalSource} are null; the credit still says whether the trainee's answer was right.
+     * One question of a result. {@code keyShown} false: {@code rightAnswers} is empty and {@code credit},
+     * {@code feedback} and {@code legalSource} are null, since whether one answer was right gives the key away
+     * (retaking until it is right would reveal it); the trainee sees the answers given and the attempt's score.
      */
-    public record QuestionResult(long id, String type, String stem, double credit, List<String> yourAnswer,
+    public record QuestionResult(long id, String type, String stem, Double credit, List<String> yourAnswer,
             boolean keyShown, List<String> rightAnswers, String feedback, String legalSource, String language,
             boolean fallback) {
     }
@@ -516,7 +517,9 @@ public class EnrolmentService {
                     || (Assessment.CHECK.equals(assessment.kind) && !posttest.contains(question.id));
             Localized.Text stem = text.text(ContentText.QUESTION, question.id, "stem");
             boolean fallback = stem.fallback() || fellBack(answers, enrolment);
-            results.add(new QuestionResult(question.id, question.type, stem.value(), credit,
+            // The credit of one question is its key in disguise (a true/false answer marked wrong has the other
+            // answer as key), so it is withheld with the key; only the attempt's score is given.
+            results.add(new QuestionResult(question.id, question.type, stem.value(), keyShown ? credit : null,
                     shown(question, answers, response), keyShown,
                     keyShown ? Scoring.rightAnswers(question, answers) : List.of(),
                     keyShown ? feedback(question, answers, response, credit, text) : null,

@@ -1,5 +1,6 @@
 package org.beacon.training.offline;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -149,19 +150,31 @@ public class OfflinePackage {
     /** Writes the zip into the response as it goes: pages first, then each media file from object storage. */
     private void write(OutputStream out, Map<String, String> pagesByName, Map<String, String> stored)
             throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
-        for (Map.Entry<String, String> entry : pagesByName.entrySet()) {
-            put(zip, entry.getKey(), entry.getValue());
-        }
-        for (Map.Entry<String, String> file : stored.entrySet()) {
-            zip.putNextEntry(new ZipEntry(file.getKey()));
-            try (InputStream in = storage.open(file.getValue())) {
-                in.transferTo(zip);
+        // Closing the zip releases its compressor's native memory even when the reader goes away mid-download;
+        // the response stream itself belongs to the server, so the zip's close stops at a flush.
+        OutputStream response = new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
             }
-            zip.closeEntry();
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        try (ZipOutputStream zip = new ZipOutputStream(response)) {
+            for (Map.Entry<String, String> entry : pagesByName.entrySet()) {
+                put(zip, entry.getKey(), entry.getValue());
+            }
+            for (Map.Entry<String, String> file : stored.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                try (InputStream in = storage.open(file.getValue())) {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
         }
-        // finish, not close: the response stream belongs to the server.
-        zip.finish();
     }
 
     private static String page(String language, String dir, String title, String root, String body) {

@@ -19,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
+import org.beacon.training.CourseFixtures;
 import org.beacon.training.LearnerSteps;
 import org.beacon.training.LearnerSteps.Learner;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,25 @@ class CohortResourceTests {
         given().auth().oauth2(admin).when().get(API + "/" + cohort).then().body("candidates.name", hasItem("Olga Tester"));
         addMember(admin, cohort, "olga");
         given().auth().oauth2(tom).when().get(API + "/" + cohort).then().body("members", hasSize(2));
+    }
+
+    @Test
+    void aTraineeOnceEnrolledThroughTheCohortsOrganizationCanBeAddedAfterEnrollingElsewhere() {
+        String slug = uniqueSlug("cohort-moved");
+        publishedCourse(slug);
+        LearnerSteps.posttest(LearnerSteps.throughModules("mona", slug, "en", Map.of()), LearnerSteps.PERFECT_EN);
+        long next = given().auth().oauth2(CourseFixtures.author("bob"))
+                .when().post("/training/api/authoring/courses/" + slug + "/drafts")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        CourseFixtures.publish(next);
+        // Mona has moved to the border agency and takes the new version there.
+        given().auth().oauth2(TestTokens.token("mona", "border-agency", "trainee")).contentType("application/json")
+                .body(Map.of("course", slug, "language", "en")).when().post(LearnerSteps.API).then().statusCode(201);
+        String tom = trainer("tom");
+        long cohort = createCohort(tom, slug);
+        given().auth().oauth2(tom).when().get(API + "/" + cohort).then().body("candidates.name", hasItem("Mona Tester"));
+        addMember(tom, cohort, "mona");
+        given().auth().oauth2(tom).when().get(API + "/" + cohort).then().body("members", hasSize(1));
     }
 
     @Test

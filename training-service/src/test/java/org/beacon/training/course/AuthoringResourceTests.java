@@ -293,7 +293,7 @@ class AuthoringResourceTests {
                 ::k-mc:: What does the smuggler procure? {=Work ~Illegal entry}
                 """;
         String wrongFr = """
-                ::k-tf:: Le trafic illicite de migrants suppose le consentement du migrant. {FALSE}
+                ::k-tf:: Le trafic illicite de migrants suppose le consentement du migrant. {FALSE#Si, il le suppose.#Exact, il ne le suppose pas.}
 
                 ::k-mc:: Que procure le passeur ? {=Un travail ~L'entrée illégale}
                 """;
@@ -301,11 +301,18 @@ class AuthoringResourceTests {
                 .then().statusCode(200).body("questions", equalTo(2));
         given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body(wrongFr).when().post(gift + "fr")
                 .then().statusCode(200);
+        assertTrue(given().auth().oauth2(author("bob")).when().get(gift + "fr").then().extract().asString()
+                .contains("Exact, il ne le suppose pas."));
 
         // The default language corrects the key although the French translation still has the old one.
         given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8")
                 .body(wrongEn.replace("{FALSE}", "{TRUE}").replace("{=Work ~Illegal entry}", "{~Work =Illegal entry}"))
                 .when().post(gift + "en").then().statusCode(200);
+        // The French feedback was written for the old answer ("Exact" for false): it goes, so French trainees
+        // read the English feedback, marked as a fallback, rather than feedback that contradicts the key.
+        String staleFr = given().auth().oauth2(author("bob")).when().get(gift + "fr").then().statusCode(200)
+                .extract().asString();
+        assertFalse(staleFr.contains("Exact, il ne le suppose pas."), staleFr);
         given().auth().oauth2(author("bob")).contentType("application/json")
                 .body(Map.of("posttest", List.of("k-tf", "k-mc")))
                 .when().put(API + "/versions/" + version + "/assessments").then().statusCode(200);
@@ -317,7 +324,8 @@ class AuthoringResourceTests {
                 .then().statusCode(400).body("errors[0]", containsString("is true in en but false here"))
                 .body("errors[0]", containsString("import en with the new key first"));
         given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8")
-                .body(wrongFr.replace("{FALSE}", "{TRUE}").replace("{=Un travail ~L'entrée illégale}",
+                .body(wrongFr.replace("{FALSE#Si, il le suppose.#Exact, il ne le suppose pas.}", "{TRUE}")
+                        .replace("{=Un travail ~L'entrée illégale}",
                         "{~Un travail =L'entrée illégale}"))
                 .when().post(gift + "fr").then().statusCode(200);
         String exported = given().auth().oauth2(author("bob")).when().get(gift + "fr").then().statusCode(200)
