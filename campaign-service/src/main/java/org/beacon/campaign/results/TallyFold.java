@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -23,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TallyFold {
 
     /** One folder at a time across all instances; the others skip their turn. */
-    private static final long LOCK = 0x5375727665794cL;
+    static final long LOCK = 0x5375727665794cL;
+    private static final Duration WAIT_FOR_OTHERS = Duration.ofMinutes(1);
 
     private static final String FOLD = """
             with batch as (
@@ -51,18 +53,42 @@ public class TallyFold {
     @Scheduled(every = "${beacon.surveys.fold-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        foldAll();
+        fold(false);
     }
 
-    /** Folds until the queue is empty; returns how many responses were folded. */
+    /**
+     * Folds until the queue is empty; returns how many responses were folded here. A fold that another instance
+     * (or this one's schedule) is running is waited for, so the queue really is empty on return.
+     */
     public long foldAll() {
+        return fold(true);
+    }
+
+    private long fold(boolean waitForOthers) {
         long folded = 0;
+        long deadline = System.nanoTime() + WAIT_FOR_OTHERS.toNanos();
         while (true) {
             int responses = QuarkusTransaction.requiringNew().call(this::foldBatch);
+            if (responses < 0 && waitForOthers) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Another fold held the survey tally for " + WAIT_FOR_OTHERS);
+                }
+                pause();
+                continue;
+            }
             if (responses <= 0) {
                 return folded;
             }
             folded += responses;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for another fold", e);
         }
     }
 

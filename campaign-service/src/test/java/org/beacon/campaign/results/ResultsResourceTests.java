@@ -17,12 +17,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,6 +57,9 @@ class ResultsResourceTests {
 
     @Inject
     TallyFold fold;
+
+    @Inject
+    DataSource dataSource;
 
     long survey;
 
@@ -282,10 +292,26 @@ class ResultsResourceTests {
     }
 
     @Test
-    void foldingIntoTheRollupChangesNoFigure() {
+    void foldingIntoTheRollupChangesNoFigure() throws Exception {
         String before = given().auth().oauth2(admin()).get("/campaigns/api/results/" + survey + "?by=region&wave=endline")
                 .then().statusCode(200).extract().asString();
-        fold.foldAll();
+        // Another instance (or the schedule) is folding right now: foldAll waits for it rather than returning with
+        // the queue still full.
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, TallyFold.LOCK);
+                lock.execute();
+            }
+            CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> {
+                try {
+                    other.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            fold.foldAll();
+        }
         assertEquals(0L, ((Number) entityManager.createNativeQuery(
                 "select count(*) from survey_response_pending where survey_id = ?1").setParameter(1, survey)
                 .getSingleResult()).longValue());
