@@ -23,7 +23,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * The checks that keep shipped content teachable and safe, run by the build before anything is imported: every
  * course text exists in every course language, every question has a right answer and a source, every media link
- * resolves, every fact carries a seed reference, and no campaign place and language is left without help.
+ * resolves, every fact carries a seed reference, pre-test, module checks and post-test measure learning on separate
+ * questions, and no campaign place and language is left without help.
  * The format is described in content/README.md.
  */
 public final class ContentValidation {
@@ -81,12 +82,28 @@ public final class ContentValidation {
         requireTranslations(where + " title", course.path("title"), languages);
         requireTranslations(where + " summary", course.path("summary"), languages);
         Set<String> referenced = new LinkedHashSet<>();
-        referenced.addAll(strings(course.path("pretest")));
-        referenced.addAll(strings(course.path("posttest")));
+        List<String> pretest = strings(course.path("pretest"));
+        List<String> posttest = strings(course.path("posttest"));
+        referenced.addAll(pretest);
+        referenced.addAll(posttest);
+        // Knowledge gain is post-test minus pre-test: a question seen before the post-test (in the pre-test or in a
+        // module check, with its feedback) measures memory of that question, not learning.
+        for (String name : new LinkedHashSet<>(pretest)) {
+            if (posttest.contains(name)) {
+                problems.add(where + ": question " + name + " is in both the pre-test and the post-test");
+            }
+        }
         for (JsonNode module : course.path("modules")) {
             String moduleSlug = module.path("slug").asText();
             requireTranslations(where + " module " + moduleSlug, module.path("title"), languages);
-            referenced.addAll(strings(module.path("check")));
+            List<String> check = strings(module.path("check"));
+            referenced.addAll(check);
+            for (String name : new LinkedHashSet<>(check)) {
+                if (posttest.contains(name)) {
+                    problems.add(where + ": question " + name + " is in the check of module " + moduleSlug
+                            + " and in the post-test");
+                }
+            }
             for (JsonNode lesson : module.path("lessons")) {
                 String lessonSlug = lesson.path("slug").asText();
                 requireTranslations(where + " lesson " + lessonSlug, lesson.path("title"), languages);

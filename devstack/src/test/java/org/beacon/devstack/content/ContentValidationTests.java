@@ -50,9 +50,9 @@ class ContentValidationTests {
                     lessons:
                       - slug: l1
                         title: {en: "L", fr: "L"}
-                    check: [q1]
+                    check: [q2]
                 pretest: [q1]
-                posttest: [q1]
+                posttest: [q3]
                 """);
         for (String language : List.of("en", "fr")) {
             write("courses/c1/lessons/m1/l1." + language + ".md",
@@ -63,6 +63,14 @@ class ContentValidationTests {
                     // source: (002 L17)
                     // legal: UN Trafficking Protocol, Art. 3
                     ::q1:: Is consent relevant once deception was used? {F #Right: it is irrelevant.}
+
+                    // source: (002 L17)
+                    // legal: UN Trafficking Protocol, Art. 3(c)
+                    ::q2:: Are the means needed when the victim is a child? {F #Right: they are not.}
+
+                    // source: (002 L17)
+                    // legal: UN Trafficking Protocol, Art. 3(b)
+                    ::q3:: Does a victim's consent to the intended exploitation matter once a means was used? {F #Right: it does not.}
                     """);
         }
         write("courses/c1/media/handout.pdf", "%PDF-1.4");
@@ -85,12 +93,37 @@ class ContentValidationTests {
     @Test
     void aQuestionWithoutACorrectAnswerIsReported() throws IOException {
         validCourse();
-        write("courses/c1/questions/bank.fr.gift", """
-                // source: (002 L17)
-                ::q1:: Qui ? {~un ~deux}
-                """);
+        String bank = Files.readString(content.resolve("courses/c1/questions/bank.fr.gift"));
+        write("courses/c1/questions/bank.fr.gift", bank.replace(
+                "::q1:: Is consent relevant once deception was used? {F #Right: it is irrelevant.}", "::q1:: Qui ? {~un ~deux}"));
         assertEquals(List.of("courses/c1/questions/bank.fr.gift: question q1 has no correct answer"),
                 ContentValidation.validate(content, null));
+    }
+
+    @Test
+    void aQuestionInBothThePreTestAndThePostTestIsReported() throws IOException {
+        validCourse();
+        String course = Files.readString(content.resolve("courses/c1/course.yaml"));
+        write("courses/c1/course.yaml", course.replace("pretest: [q1]", "pretest: [q1, q3]"));
+        assertEquals(List.of("courses/c1: question q3 is in both the pre-test and the post-test"),
+                ContentValidation.validate(content, null));
+    }
+
+    @Test
+    void aModuleCheckThatReusesAPostTestQuestionIsReported() throws IOException {
+        validCourse();
+        String course = Files.readString(content.resolve("courses/c1/course.yaml"));
+        write("courses/c1/course.yaml", course.replace("check: [q2]", "check: [q2, q3]"));
+        assertEquals(List.of("courses/c1: question q3 is in the check of module m1 and in the post-test"),
+                ContentValidation.validate(content, null));
+    }
+
+    @Test
+    void thePreTestMayShareQuestionsWithAModuleCheck() throws IOException {
+        validCourse();
+        String course = Files.readString(content.resolve("courses/c1/course.yaml"));
+        write("courses/c1/course.yaml", course.replace("check: [q2]", "check: [q1, q2]"));
+        assertEquals(List.of(), ContentValidation.validate(content, null));
     }
 
     @Test
