@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.beacon.campaign.publicpage.PublicCampaigns;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.input.InputLimits;
 import org.beacon.campaign.survey.SurveyDraft.ChoiceDraft;
 import org.beacon.campaign.survey.SurveyDraft.QuestionDraft;
 import org.beacon.commons.security.CurrentUser;
@@ -35,6 +36,9 @@ public class SurveyService {
 
     @Inject
     SurveyForms forms;
+
+    @Inject
+    InputLimits limits;
 
     /** The campaign a survey is imported into, by number or address, if the user may act for it. */
     public Campaign campaign(String reference) {
@@ -75,7 +79,7 @@ public class SurveyService {
     @Transactional
     public ImportOutcome importSheets(String campaignReference, String requestedSlug, Map<String, FormSheet> sheets) {
         Campaign campaign = campaign(campaignReference);
-        return store(campaign, requestedSlug, XlsForm.parse(sheets, campaign.defaultLanguage));
+        return store(campaign, requestedSlug, XlsForm.parse(sheets, campaign.defaultLanguage, limits.form()));
     }
 
     @Transactional

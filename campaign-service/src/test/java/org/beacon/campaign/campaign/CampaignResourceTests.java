@@ -158,4 +158,14 @@ class CampaignResourceTests {
                 .body("detail", equalTo("Your account belongs to no organization."))
                 .body("errors", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void aTitleLosesCharactersThatReorderOrHideText() {
+        String slug = slug();
+        given().auth().oauth2(manager(NATIONAL)).contentType(ContentType.JSON)
+                .body(Map.of("slug", slug, "title", "Safe\u202E journeys\u200B\uFEFF", "defaultLanguage", "en"))
+                .when().post("/campaigns/api/campaigns")
+                .then().statusCode(201)
+                .body("title", equalTo("Safe journeys"));
+    }
 }
