@@ -2,7 +2,9 @@ package org.beacon.campaign.survey;
 
 import static io.restassured.RestAssured.given;
 import static org.beacon.campaign.survey.SurveyFixtures.NATIONAL;
+import static org.beacon.campaign.survey.SurveyFixtures.NGO;
 import static org.beacon.campaign.survey.SurveyFixtures.campaign;
+import static org.beacon.campaign.survey.SurveyFixtures.campaignSlug;
 import static org.beacon.campaign.survey.SurveyFixtures.importXlsx;
 import static org.beacon.campaign.survey.SurveyFixtures.manager;
 import static org.beacon.campaign.survey.SurveyFixtures.sheets;
@@ -287,6 +289,47 @@ class SurveyInputLimitsTests {
                     .contentType("application/problem+json")
                     .body("detail", containsString("multipart/form-data"));
         }
+        assertEquals(before, surveys(), "nothing is stored");
+    }
+
+    @Test
+    void aFormWithoutFormIdTakesItsAddressFromItsCampaignSoNoOrganizationTakesAGenericOne() {
+        String survey = "type,name,label\ntext,why,Why?\n";
+        long national = campaign(NATIONAL);
+        long ngo = campaign(NGO);
+        importCsv(manager(NATIONAL), national, survey, null, null)
+                .then().statusCode(201).body("survey.slug", equalTo(campaignSlug(national) + "-survey"));
+        importCsv(manager(NGO), ngo, survey, null, null)
+                .then().statusCode(201).body("survey.slug", equalTo(campaignSlug(ngo) + "-survey"));
+        // The same form_id in two organizations: each gets an address of its own campaign, neither is refused.
+        String formId = "shared_" + unique("f").replace('-', '_');
+        importCsv(manager(NATIONAL), national, survey, null, "form_id\n" + formId + "\n").then().statusCode(201);
+        importCsv(manager(NGO), ngo, survey, null, "form_id\n" + formId + "\n")
+                .then().statusCode(201)
+                .body("survey.slug", equalTo(campaignSlug(ngo) + "-" + formId.replace('_', '-')));
+        long before = surveys();
+        given().auth().oauth2(manager(NGO)).multiPart("campaign", Long.toString(ngo)).multiPart("slug", "survey")
+                .multiPart("survey", "survey.csv", survey.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post("/campaigns/api/surveys")
+                .then().statusCode(400)
+                .body("errors", hasItem(containsString("slug: 'survey' does not begin with '" + campaignSlug(ngo))));
+        assertEquals(before, surveys(), "nothing is stored");
+    }
+
+    @Test
+    void anAddressInALongerCampaignAddressBelongsToThatCampaign() {
+        String survey = "type,name,label\ntext,why,Why?\n";
+        String shortSlug = unique("c");
+        String longSlug = shortSlug + "-journeys";
+        long shortCampaign = SurveyFixtures.campaignWithSlug(NGO, shortSlug);
+        SurveyFixtures.campaignWithSlug(NATIONAL, longSlug);
+        long before = surveys();
+        given().auth().oauth2(manager(NGO)).multiPart("campaign", Long.toString(shortCampaign))
+                .multiPart("slug", longSlug + "-2027")
+                .multiPart("survey", "survey.csv", survey.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post("/campaigns/api/surveys")
+                .then().statusCode(409)
+                .body("detail", containsString("begins with the address of another campaign"));
         assertEquals(before, surveys(), "nothing is stored");
     }
 }
