@@ -168,4 +168,18 @@ class CampaignResourceTests {
                 .then().statusCode(201)
                 .body("title", equalTo("Safe journeys"));
     }
+
+    @Test
+    void aNulInAJsonTextIsA400AndNothingIsStored() {
+        String slug = slug();
+        given().auth().oauth2(manager(NATIONAL)).contentType(ContentType.JSON)
+                .body("{\"slug\":\"" + slug + "\",\"title\":\"Safe\\u0000journeys\",\"defaultLanguage\":\"en\"}")
+                .when().post("/campaigns/api/campaigns")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("U+0000"));
+        given().auth().oauth2(manager(NATIONAL)).when().get("/campaigns/api/campaigns")
+                .then().statusCode(200)
+                .body("slug", not(hasItem(slug)));
+    }
 }
