@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.beacon.campaign.audit.AuditLog;
+import org.beacon.campaign.input.InputLimits;
 import org.beacon.campaign.material.Material;
 import org.beacon.campaign.material.MaterialService;
 import org.beacon.campaign.material.MaterialVariant;
@@ -59,6 +60,9 @@ public class CampaignImport {
     @Inject
     AuditLog audit;
 
+    @Inject
+    InputLimits limits;
+
     @Transactional
     public Report importArchive(ContentArchive archive) {
         List<String> paths = archive.find("campaign.yaml");
@@ -69,6 +73,11 @@ public class CampaignImport {
         List<Parsed> parsed = new ArrayList<>();
         for (String path : paths) {
             parse(archive, path, errors).ifPresent(parsed::add);
+        }
+        int materialCount = parsed.stream().mapToInt(content -> content.materials().size()).sum();
+        if (materialCount > limits.archive().materials()) {
+            errors.add("materials: the archive names " + materialCount + " materials, more than "
+                    + limits.archive().materials() + ", the limit (beacon.limits.archive.materials); import it in parts");
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The content was not imported; nothing changed.", errors);

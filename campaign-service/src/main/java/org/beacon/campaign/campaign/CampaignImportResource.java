@@ -9,11 +9,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.beacon.campaign.input.InputLimits;
 import org.beacon.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/campaigns/api/import/campaigns")
 public class CampaignImportResource {
+
+    @Inject
+    InputLimits limits;
 
     @Inject
     CampaignImport campaignImport;
@@ -27,6 +31,6 @@ public class CampaignImportResource {
                     + " version or variant, never an overwrite of published text. 400 lists every problem, and"
                     + " then nothing is imported.")
     public CampaignImport.Report importCampaigns(InputStream zip) {
-        return campaignImport.importArchive(ContentArchive.read(zip));
+        return campaignImport.importArchive(ContentArchive.read(zip, limits.archive()));
     }
 }

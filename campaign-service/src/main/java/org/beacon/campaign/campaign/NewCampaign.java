@@ -3,6 +3,7 @@ package org.beacon.campaign.campaign;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.beacon.campaign.input.InputText;
 
 /** What a manager gives to start a campaign; the organization comes from the token, never from the request. */
 public record NewCampaign(
@@ -11,4 +12,9 @@ public record NewCampaign(
         @NotBlank @Size(max = 300) String title,
         @NotBlank @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", message = "must be a BCP-47 language tag")
         String defaultLanguage) {
+
+    public NewCampaign {
+        // The title is shown to other people: nothing in it may reorder or hide what they read.
+        title = InputText.shown(title);
+    }
 }

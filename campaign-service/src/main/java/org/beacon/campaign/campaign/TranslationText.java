@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.beacon.campaign.input.InputText;
 
 /** A campaign's text in one language. */
 public record TranslationText(
@@ -13,7 +14,8 @@ public record TranslationText(
         @NotNull @Size(max = 20) List<@NotBlank @Size(max = 2000) String> keyMessages) {
 
     public TranslationText {
-        title = title == null ? null : title.trim();
+        // The title is shown to other people: nothing in it may reorder or hide what they read.
+        title = title == null ? null : InputText.shown(title).trim();
         objectives = objectives == null ? "" : objectives.trim();
         keyMessages = keyMessages == null ? null
                 : keyMessages.stream().map(m -> m == null ? null : m.trim()).toList();

@@ -11,10 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.beacon.campaign.campaign.ContentArchive;
 import org.beacon.commons.security.Roles;
+import org.beacon.campaign.input.InputLimits;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/campaigns/api/import/help")
 public class HelpImportResource {
+
+    @Inject
+    InputLimits limits;
 
     @Inject
     HelpImport help;
@@ -25,6 +29,6 @@ public class HelpImportResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import content/help as a zip of <country>.yaml files (idempotent)")
     public HelpImport.Report importHelp(InputStream zip) {
-        return help.importArchive(ContentArchive.read(zip));
+        return help.importArchive(ContentArchive.read(zip, limits.archive()));
     }
 }

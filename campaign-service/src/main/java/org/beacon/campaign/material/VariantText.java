@@ -3,6 +3,7 @@ package org.beacon.campaign.material;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.beacon.campaign.input.InputText;
 
 /** The text of a material in one language; the translation status is left as it is when omitted. */
 public record VariantText(
@@ -13,7 +14,8 @@ public record VariantText(
         String translationStatus) {
 
     public VariantText {
-        title = title == null ? null : title.trim();
+        // The title is shown to other people: nothing in it may reorder or hide what they read.
+        title = title == null ? null : InputText.shown(title).trim();
         markdown = markdown == null ? "" : markdown.strip();
         translationStatus = translationStatus == null || translationStatus.isBlank() ? null : translationStatus;
     }

@@ -3,6 +3,7 @@ package org.beacon.campaign.media;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.campaign.input.InputText;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.storage.MediaUploads;
 import org.beacon.commons.web.ProblemException;
@@ -26,7 +27,10 @@ public class MediaService {
     @Transactional
     public Media upload(FileUpload file, String organization) {
         Media media = new Media();
-        media.record(uploads.store("media", file), file == null ? null : file.fileName(), user.subject());
+        // The file name is shown to other people (material pages, downloads): a right-to-left override in it would
+        // make "cod.exe" read as "exe.doc".
+        media.record(uploads.store("media", file), file == null ? null : InputText.shown(file.fileName()),
+                user.subject());
         media.organization = organization;
         media.persist();
         return media;

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.beacon.campaign.input.InputText;
+
 /**
  * Reads one respondent's answers, from the web form or a row of an uploaded file, against the survey definition.
  * Either every answer is valid and they come back packed for storage, or the problems come back by question and
@@ -24,7 +26,9 @@ public final class AnswerSheet {
         ONE_ONLY("one_only", "only one answer is allowed"),
         NOT_A_NUMBER("not_a_number", "not a whole number"),
         OUT_OF_RANGE("out_of_range", "the number is out of range"),
-        TOO_LONG("too_long", "the text is too long");
+        TOO_LONG("too_long", "the text is too long"),
+        /** Badly percent-encoded, or holding a NUL (which PostgreSQL cannot store). */
+        UNREADABLE("unreadable", "the answer cannot be read or contains a NUL character (U+0000)");
 
         private final String code;
         private final String description;
@@ -70,10 +74,18 @@ public final class AnswerSheet {
         Map<String, Problem> problems = new LinkedHashMap<>();
         for (SurveyForm.Question question : form.answerable()) {
             List<String> given = new ArrayList<>();
+            boolean unreadable = false;
             for (String value : Optional.ofNullable(values.apply(question.name())).orElse(List.of())) {
-                if (value != null && !value.isBlank()) {
+                if (value == null || InputText.hasNul(value)) {
+                    // A null value is one that could not be read (see PublicSurveyPage.fields).
+                    unreadable = true;
+                } else if (!value.isBlank()) {
                     given.add(value);
                 }
+            }
+            if (unreadable) {
+                problems.put(question.name(), Problem.UNREADABLE);
+                continue;
             }
             if (given.isEmpty()) {
                 if (question.required()) {

@@ -5,26 +5,35 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.beacon.campaign.input.InputLimits;
 import org.beacon.commons.web.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The sheets of an uploaded form: an .xlsx workbook, or the survey, choices and settings sheets as separate CSV
- * files (the layout of content/campaigns/.../surveys/).
+ * files (the layout of content/campaigns/.../surveys/); and files of paper answers. Each is read within the limits
+ * of {@code beacon.surveys.max-upload-bytes} (as sent) and {@code beacon.limits.*} (as read).
  */
-final class FormUploads {
+@ApplicationScoped
+public class FormUploads {
 
     private static final int ZIP_SIGNATURE = 0x504B0304;
 
-    private FormUploads() {
-    }
+    @Inject
+    InputLimits limits;
 
-    static Map<String, FormSheet> sheets(FileUpload workbook, FileUpload survey, FileUpload choices,
-            FileUpload settings, long maxBytes) {
+    @ConfigProperty(name = "beacon.surveys.max-upload-bytes", defaultValue = "1572864")
+    long maxBytes;
+
+    Map<String, FormSheet> sheets(FileUpload workbook, FileUpload survey, FileUpload choices, FileUpload settings) {
         if (workbook != null && workbook.size() > 0) {
-            checkSize(workbook, maxBytes);
+            checkSize(workbook);
             try (InputStream in = Files.newInputStream(workbook.uploadedFile())) {
                 byte[] head = in.readNBytes(4);
                 if (head.length < 4 || ((head[0] & 0xFF) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8
@@ -34,41 +43,53 @@ final class FormUploads {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            try (InputStream in = Files.newInputStream(workbook.uploadedFile())) {
-                return FormSheets.fromXlsx(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return FormSheets.fromXlsx(workbook.uploadedFile(), limits.workbook().partBytes(), sheetLimits());
         }
         if (survey == null || survey.size() == 0) {
             throw ProblemException.badRequest("Upload the XLSForm as an .xlsx file, or its survey, choices and "
                     + "settings sheets as CSV files.");
         }
         Map<String, FormSheet> sheets = new LinkedHashMap<>();
-        sheets.put(XlsForm.SURVEY, csv(XlsForm.SURVEY, survey, maxBytes));
+        sheets.put(XlsForm.SURVEY, csv(XlsForm.SURVEY, survey, sheetLimits()));
         if (choices != null && choices.size() > 0) {
-            sheets.put(XlsForm.CHOICES, csv(XlsForm.CHOICES, choices, maxBytes));
+            sheets.put(XlsForm.CHOICES, csv(XlsForm.CHOICES, choices, sheetLimits()));
         }
         if (settings != null && settings.size() > 0) {
-            sheets.put(XlsForm.SETTINGS, csv(XlsForm.SETTINGS, settings, maxBytes));
+            sheets.put(XlsForm.SETTINGS, csv(XlsForm.SETTINGS, settings, sheetLimits()));
         }
         return sheets;
     }
 
-    static FormSheet csv(String name, FileUpload file, long maxBytes) {
-        checkSize(file, maxBytes);
+    /** A file of paper answers, one row per respondent. */
+    FormSheet answers(FileUpload file) {
+        if (file == null || file.size() == 0) {
+            throw ProblemException.badRequest("Choose the CSV file with the answers.");
+        }
+        return csv(AnswerUpload.SHEET, file, new FormSheets.Limits(limits.answers().rows(),
+                limits.workbook().columns(), limits.workbook().cellLength(), limits.answers().lineLength()));
+    }
+
+    private FormSheets.Limits sheetLimits() {
+        InputLimits.Workbook workbook = limits.workbook();
+        // A sheet as CSV may hold a line as long as the widest row of cells the workbook limits allow.
+        int lineLength = (int) Math.min(Integer.MAX_VALUE, (long) workbook.columns() * (workbook.cellLength() + 3));
+        return new FormSheets.Limits(workbook.rows(), workbook.columns(), workbook.cellLength(), lineLength);
+    }
+
+    private FormSheet csv(String name, FileUpload file, FormSheets.Limits sheetLimits) {
+        checkSize(file);
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return FormSheets.fromCsv(name, in);
+            return FormSheets.fromCsv(name, in, sheetLimits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
     }
 
-    private static void checkSize(FileUpload file, long maxBytes) {
+    private void checkSize(FileUpload file) {
         if (file.size() > maxBytes) {
             throw ProblemException.tooLarge("The file is " + megabytes(file.size()) + "; the limit is "
                     + megabytes(maxBytes) + ". Split it into smaller files: each is checked and stored on its own.");

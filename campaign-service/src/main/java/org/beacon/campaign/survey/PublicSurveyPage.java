@@ -1,9 +1,11 @@
 package org.beacon.campaign.survey;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +22,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.input.InputText;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.web.ProblemException;
@@ -104,15 +106,16 @@ public class PublicSurveyPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response submit(@RestPath String survey, @RestPath String wave, MultivaluedMap<String, String> fields) {
+    public Response submit(@RestPath String survey, @RestPath String wave, String body) {
+        Map<String, List<String>> fields = fields(body);
         Wave round = Wave.parse(wave);
         SurveyForms.Located located = forms.locate(survey, round);
         SurveyForm form = located.form();
-        String language = form.language(fields.getFirst(LANGUAGE));
+        String language = form.language(first(fields, LANGUAGE));
         if (!located.isOpen()) {
             return closed(located, language);
         }
-        UUID key = idempotencyKey(fields.getFirst(KEY));
+        UUID key = idempotencyKey(first(fields, KEY));
         Function<String, List<String>> values = name -> fields.get(QUESTION + name);
         if (!rate.allow(form.id())) {
             FormPage page = page(form, round, language, key.toString(), values, Map.of(), true);
@@ -166,6 +169,43 @@ public class PublicSurveyPage {
         return new MessagePage(language, Languages.direction(language), forms.title(form, language), href);
     }
 
+    /**
+     * The fields of the form as sent. Decoded here rather than by JAX-RS, because one NUL in an answer (which
+     * PostgreSQL cannot store) must not turn the whole answer into an error page: such a value comes back as null,
+     * and the question it answers is marked on the form, in the respondent's language, with the other answers kept.
+     * A body that is not percent-encoded correctly never gets here: the form reader refuses it first, with a 400
+     * page in the reader's language (MalformedInput).
+     */
+    static Map<String, List<String>> fields(String body) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        if (body == null || body.isEmpty()) {
+            return fields;
+        }
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            if (name == null || name.isEmpty() || InputText.hasNul(name)) {
+                continue;
+            }
+            String value = decode(equals < 0 ? "" : pair.substring(equals + 1));
+            fields.computeIfAbsent(name, n -> new ArrayList<>()).add(InputText.hasNul(value) ? null : value);
+        }
+        return fields;
+    }
+
+    private static String decode(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String first(Map<String, List<String>> fields, String name) {
+        List<String> values = fields.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
     private static UUID idempotencyKey(String value) {
         try {
             return UUID.fromString(value == null ? "" : value.trim());
@@ -192,7 +232,9 @@ public class PublicSurveyPage {
                 continue;
             }
             List<String> given = values.apply(question.name());
-            List<String> chosen = given == null ? List.of() : given;
+            // An unreadable value (null) is shown as blank, for the respondent to write again.
+            List<String> chosen = given == null ? List.of()
+                    : given.stream().map(v -> v == null ? "" : v).toList();
             List<Option> options = new ArrayList<>();
             for (SurveyForm.Choice choice : question.choices()) {
                 options.add(new Option(question.name() + "-" + choice.position(), choice.name(),

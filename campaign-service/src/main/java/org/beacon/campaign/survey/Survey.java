@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.beacon.campaign.campaign.Campaign;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -61,6 +62,21 @@ public class Survey extends PanacheEntityBase {
 
     public static Optional<Survey> bySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** A survey imported into the campaign from the form with this form_id, if any. */
+    public static Optional<Survey> ofForm(long campaignId, String formId) {
+        return formId == null ? Optional.empty()
+                : find("campaignId = ?1 and formId = ?2 order by id", campaignId, formId).firstResultOptional();
+    }
+
+    /**
+     * Whether the address lies within the addresses of another campaign whose own address is longer than this
+     * campaign's: "safe-journeys-2027" is campaign "safe-journeys"'s, not campaign "safe"'s.
+     */
+    public static boolean inAnotherCampaignsAddresses(Campaign campaign, String address) {
+        return Campaign.count("id <> ?1 and length(slug) > ?2 and (slug = ?3 or ?3 like concat(slug, '-%'))",
+                campaign.id, campaign.slug.length(), address) > 0;
     }
 
     public static boolean hasResponses(long surveyId) {

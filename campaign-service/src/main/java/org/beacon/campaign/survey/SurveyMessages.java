@@ -42,6 +42,9 @@ public interface SurveyMessages {
     @Message("This answer is too long.")
     String problem_too_long();
 
+    @Message("This answer could not be read. Please write it again.")
+    String problem_unreadable();
+
     @Message("At most {max} characters.")
     String text_limit(int max);
 

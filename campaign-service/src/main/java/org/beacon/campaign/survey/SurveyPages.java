@@ -19,7 +19,6 @@ import org.beacon.campaign.survey.SurveyResource.WaveView;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -72,8 +71,8 @@ public class SurveyPages {
     @Inject
     RequestLanguage language;
 
-    @ConfigProperty(name = "beacon.surveys.max-upload-bytes", defaultValue = "1572864")
-    long maxUploadBytes;
+    @Inject
+    FormUploads files;
 
     @GET
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.EVALUATOR, Roles.ADMIN })
@@ -88,7 +87,7 @@ public class SurveyPages {
     public Response importForm(@RestForm String campaign, @RestForm String slug, @RestForm("file") FileUpload file) {
         try {
             SurveyService.ImportOutcome outcome = surveys.importSheets(campaign, slug,
-                    FormUploads.sheets(file, null, null, null, maxUploadBytes));
+                    files.sheets(file, null, null, null));
             return Response.seeOther(URI.create("/campaigns/surveys/" + outcome.survey().id)).build();
         } catch (FormRejected rejected) {
             return Response.status(400).entity(listPage(rejected.errors())).build();
@@ -126,7 +125,7 @@ public class SurveyPages {
             @RestForm boolean onlyGoodRows) {
         try {
             AnswerUpload.Report report = uploads.upload(id, Wave.parse(wave),
-                    SurveyResource.answerSheet(file, maxUploadBytes), onlyGoodRows);
+                    files.answers(file), onlyGoodRows);
             List<String> problems = report.problems().stream().map(FormError::toString).toList();
             int badRows = (int) report.problems().stream().mapToInt(FormError::row).distinct().count();
             return Response.ok(detailPage(id, new UploadResult(false, report.stored(), report.duplicates(), badRows,

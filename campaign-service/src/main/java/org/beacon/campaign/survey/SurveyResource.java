@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -81,8 +80,8 @@ public class SurveyResource {
     @Inject
     AnswerUpload uploads;
 
-    @ConfigProperty(name = "beacon.surveys.max-upload-bytes", defaultValue = "1572864")
-    long maxUploadBytes;
+    @Inject
+    FormUploads files;
 
     @GET
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.EVALUATOR, Roles.ADMIN })
@@ -102,7 +101,7 @@ public class SurveyResource {
             @RestForm("survey") FileUpload survey, @RestForm("choices") FileUpload choices,
             @RestForm("settings") FileUpload settings) {
         SurveyService.ImportOutcome outcome = surveys.importSheets(campaign, slug,
-                FormUploads.sheets(file, survey, choices, settings, maxUploadBytes));
+                files.sheets(file, survey, choices, settings));
         Survey imported = outcome.survey();
         ImportView view = new ImportView(outcome.created(), outcome.changed(),
                 SurveyView.of(forms.of(imported), imported));
@@ -143,7 +142,7 @@ public class SurveyResource {
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
     public UploadView upload(@RestPath long id, @RestPath String wave, @RestForm("file") FileUpload file,
             @RestForm boolean onlyGoodRows) {
-        AnswerUpload.Report report = uploads.upload(id, Wave.parse(wave), answerSheet(file, maxUploadBytes),
+        AnswerUpload.Report report = uploads.upload(id, Wave.parse(wave), files.answers(file),
                 onlyGoodRows);
         return new UploadView(report.rows(), report.stored(), report.duplicates(),
                 report.problems().stream().map(FormError::toString).toList());
@@ -159,13 +158,6 @@ public class SurveyResource {
         String header = String.join(",", form.answerable().stream().map(SurveyForm.Question::name).toList()) + "\r\n";
         return Response.ok(header, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + form.slug() + "-answers.csv\"").build();
-    }
-
-    static FormSheet answerSheet(FileUpload file, long maxBytes) {
-        if (file == null || file.size() == 0) {
-            throw org.beacon.commons.web.ProblemException.badRequest("Choose the CSV file with the answers.");
-        }
-        return FormUploads.csv(AnswerUpload.SHEET, file, maxBytes);
     }
 
     private static WaveView waveView(SurveyWave state, long surveyId) {

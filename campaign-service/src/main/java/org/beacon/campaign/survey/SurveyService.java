@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.beacon.campaign.publicpage.PublicCampaigns;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.input.InputLimits;
 import org.beacon.campaign.survey.SurveyDraft.ChoiceDraft;
 import org.beacon.campaign.survey.SurveyDraft.QuestionDraft;
 import org.beacon.commons.security.CurrentUser;
@@ -35,6 +36,9 @@ public class SurveyService {
 
     @Inject
     SurveyForms forms;
+
+    @Inject
+    InputLimits limits;
 
     /** The campaign a survey is imported into, by number or address, if the user may act for it. */
     public Campaign campaign(String reference) {
@@ -75,7 +79,7 @@ public class SurveyService {
     @Transactional
     public ImportOutcome importSheets(String campaignReference, String requestedSlug, Map<String, FormSheet> sheets) {
         Campaign campaign = campaign(campaignReference);
-        return store(campaign, requestedSlug, XlsForm.parse(sheets, campaign.defaultLanguage));
+        return store(campaign, requestedSlug, XlsForm.parse(sheets, campaign.defaultLanguage, limits.form()));
     }
 
     @Transactional
@@ -85,10 +89,17 @@ public class SurveyService {
 
     private ImportOutcome store(Campaign campaign, String requestedSlug, SurveyDraft draft) {
         user.requireMayActFor(campaign.organization);
-        String slug = slugFor(requestedSlug, draft);
+        String slug = requestedSlug == null || requestedSlug.isBlank() ? Survey.ofForm(campaign.id, draft.formId())
+                .map(earlier -> earlier.slug).orElseGet(() -> slugFor(campaign, null, draft))
+                : slugFor(campaign, requestedSlug, draft);
         String fingerprint = draft.fingerprint();
         Survey survey = Survey.bySlug(slug).orElse(null);
         boolean created = survey == null;
+        if (survey == null && Survey.inAnotherCampaignsAddresses(campaign, slug)) {
+            throw ProblemException.conflict("The survey address '" + slug + "' begins with the address of another "
+                    + "campaign, so it is that campaign's to use; choose an address that begins with '"
+                    + campaign.slug + "-' and does not continue with another campaign's address.");
+        }
         if (survey != null) {
             if (!survey.campaignId.equals(campaign.id)) {
                 throw ProblemException.conflict("The survey address '" + slug
@@ -159,10 +170,15 @@ public class SurveyService {
     }
 
     /**
-     * The survey's public address. It is never all digits: the public form is found by address or by number, and an
-     * address such as "2024" would be some other survey's number.
+     * The survey's public address. Public forms are found by address alone, so addresses are unique across
+     * organizations; to keep any organization from taking a generic one ("survey", "evaluation") from the others,
+     * every address lies in its campaign's own: the campaign's address, or it followed by a dash and more. A form
+     * without a requested address gets the campaign's address and its form_id (or, without one, its form_title).
+     * It is never all digits: the public form is found by address or by number, and an address such as "2024"
+     * would be some other survey's number.
      */
-    static String slugFor(String requested, SurveyDraft draft) {
+    static String slugFor(Campaign campaign, String requested, SurveyDraft draft) {
+        String own = campaign.slug;
         if (requested != null && !requested.isBlank()) {
             String slug = requested.trim();
             if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.length() > 120) {
@@ -172,20 +188,26 @@ public class SurveyService {
                 throw ProblemException.invalid("The survey address cannot be only digits.",
                         List.of("slug: '" + slug + "' is only digits; add a letter, e.g. 'survey-" + slug + "'"));
             }
+            if (!slug.equals(own) && !slug.startsWith(own + "-")) {
+                throw ProblemException.invalid("A survey's address begins with its campaign's address.",
+                        List.of("slug: '" + slug + "' does not begin with '" + own + "'; write '" + own + "' or '"
+                                + own + "-" + slug + "'"));
+            }
             return slug;
         }
-        String field = draft.formId() != null ? "form_id" : "form_title";
         String source = draft.formId() != null ? draft.formId() : draft.title();
-        String slug = source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (slug.isEmpty()) {
-            throw ProblemException.badRequest("Give the survey an address: the form has no usable form_id.");
+        String part = source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (part.isEmpty()) {
+            part = "survey";
         }
+        String slug = part.equals(own) || part.startsWith(own + "-") ? part : own + "-" + part;
         if (allDigits(slug)) {
+            String field = draft.formId() != null ? "form_id" : "form_title";
             throw new FormRejected("The survey address, taken from the form's " + field + ", cannot be only digits.",
                     List.of(new FormError(XlsForm.SETTINGS, 2, field, "'" + source + "' gives the address '" + slug
                             + "', which is only digits; add a letter, or give the survey an address")));
         }
-        return slug.length() > 120 ? slug.substring(0, 120) : slug;
+        return slug.length() > 120 ? slug.substring(0, 120).replaceAll("-+$", "") : slug;
     }
 
     private static boolean allDigits(String slug) {

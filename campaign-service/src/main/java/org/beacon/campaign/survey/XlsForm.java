@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.beacon.campaign.input.InputLimits;
+import org.beacon.campaign.input.InputText;
 import org.beacon.campaign.survey.SurveyDraft.ChoiceDraft;
 import org.beacon.campaign.survey.SurveyDraft.QuestionDraft;
 
@@ -62,21 +64,24 @@ public final class XlsForm {
 
     private final Map<String, FormSheet> sheets;
     private final String fallbackLanguage;
+    private final InputLimits.Form limits;
     private final List<FormError> errors = new ArrayList<>();
 
-    private XlsForm(Map<String, FormSheet> sheets, String fallbackLanguage) {
+    private XlsForm(Map<String, FormSheet> sheets, String fallbackLanguage, InputLimits.Form limits) {
         this.sheets = sheets;
         this.fallbackLanguage = fallbackLanguage;
+        this.limits = limits;
     }
 
     /**
      * Reads and checks a whole form.
      *
      * @param fallbackLanguage the language of plain {@code label} columns when the settings sheet names none
+     * @param limits how many questions a form and choices a list may have
      * @throws FormRejected listing every problem found, when there is any
      */
-    public static SurveyDraft parse(Map<String, FormSheet> sheets, String fallbackLanguage) {
-        XlsForm form = new XlsForm(sheets, fallbackLanguage);
+    public static SurveyDraft parse(Map<String, FormSheet> sheets, String fallbackLanguage, InputLimits.Form limits) {
+        XlsForm form = new XlsForm(sheets, fallbackLanguage, limits);
         SurveyDraft draft = form.read();
         if (!form.errors.isEmpty()) {
             throw new FormRejected("The form was not imported: fix the " + form.errors.size()
@@ -171,6 +176,12 @@ public final class XlsForm {
                         + " question"));
             }
             questions.add(question);
+            if (questions.size() > limits.questions()) {
+                // Each question is a page element and a column of every stored answer: a form this long is a mistake.
+                errors.add(at(survey, row, columns.type, "the form has more than " + limits.questions()
+                        + " questions, the limit (beacon.limits.form.questions)"));
+                break;
+            }
         }
         for (int begin : openGroups) {
             errors.add(new FormError(SURVEY, begin, "type", "this begin_group has no end_group"));
@@ -178,7 +189,7 @@ public final class XlsForm {
         if (questions.stream().noneMatch(q -> !q.kind().equals(SurveyQuestion.NOTE))) {
             errors.add(new FormError(SURVEY, 0, null, "the form asks no question"));
         }
-        String title = setting(settings, "form_title");
+        String title = InputText.shown(setting(settings, "form_title"));
         String formId = setting(settings, "form_id");
         if (title.isEmpty()) {
             title = formId.isEmpty() ? "Survey" : formId;
@@ -219,7 +230,13 @@ public final class XlsForm {
                 kindOfQuestion = base.equals("select_one") ? SurveyQuestion.SINGLE : SurveyQuestion.MULTIPLE;
             }
             case "select" -> {
-                // "select one x" is the spaced spelling XLSForm also accepts.
+                // "select one x" is the spaced spelling XLSForm also accepts; anything else after "select" is not a
+                // type (and rewriting it would loop for ever).
+                if (parts.length < 2 || !(parts[1].equals("one") || parts[1].equals("multiple"))) {
+                    errors.add(at(survey, row, columns.type, "the type '" + type + "' is not supported: a select "
+                            + "type is select_one or select_multiple followed by a choice list"));
+                    return null;
+                }
                 return question(survey, row, columns, type.replaceFirst("^select (one|multiple) ", "select_$1 "),
                         labels, hints, languages, lists, consent);
             }
@@ -373,6 +390,7 @@ public final class XlsForm {
             return lists;
         }
         LabelColumns labels = labelColumns(choices, "label", defaultLanguage);
+        Set<String> overfull = new HashSet<>();
         for (FormSheet.Row row : choices.rows()) {
             if (row.isBlank()) {
                 continue;
@@ -398,6 +416,14 @@ public final class XlsForm {
                 continue;
             }
             List<ChoiceRow> entries = lists.computeIfAbsent(list, l -> new ArrayList<>());
+            if (entries.size() >= limits.choicesPerList()) {
+                // Reported once, at the first row past the limit.
+                if (overfull.add(list)) {
+                    errors.add(at(choices, row, listColumn, "the list " + list + " has more than "
+                            + limits.choicesPerList() + " choices, the limit (beacon.limits.form.choices-per-list)"));
+                }
+                continue;
+            }
             if (entries.stream().anyMatch(c -> c.name().equals(name))) {
                 errors.add(at(choices, row, nameColumn, "'" + name + "' is already a choice of the list " + list));
                 continue;
@@ -440,7 +466,8 @@ public final class XlsForm {
                     complete = false;
                     errors.add(at(sheet, row, column, "the " + prefix + " is longer than 2000 characters"));
                 } else {
-                    texts.put(language, text);
+                    // Labels are shown to respondents: nothing in them may reorder or hide what they read.
+                    texts.put(language, InputText.shown(text));
                 }
             }
             return complete ? texts : null;

@@ -8,6 +8,7 @@ import static org.beacon.campaign.campaign.CampaignFixtures.admin;
 import static org.beacon.campaign.campaign.CampaignFixtures.approve;
 import static org.beacon.campaign.campaign.CampaignFixtures.author;
 import static org.beacon.campaign.campaign.CampaignFixtures.reviewer;
+import static org.beacon.campaign.campaign.CampaignFixtures.slug;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +18,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -250,5 +252,63 @@ class CampaignImportResourceTests {
                 .body(zip(Map.of("help/ZZ.yaml", "country: ZZ".getBytes(StandardCharsets.UTF_8))))
                 .when().post("/campaigns/api/import/help")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aSmallArchiveWhoseFileInflatesFarPastTheLimitIsRefusedWith413AndImportsNothing() {
+        List<Long> before = counts();
+        Map<String, byte[]> files = campaignFiles(slug(), "Go the safe way.", "Keep your passport.");
+        // 8 MB of zeros packs into a few kilobytes; the test limit per file is 1 MB.
+        files.put("padding/zeros.md", new byte[8 * 1024 * 1024]);
+        byte[] archive = zip(files);
+        assertTrue(archive.length < 64 * 1024, "the archive is small: " + archive.length);
+        importZip("campaigns", archive)
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", containsString("padding/zeros.md unpacks to more than 1048576 bytes"))
+                .body("detail", containsString("beacon.limits.archive.entry-bytes"));
+        importZip("help", archive).statusCode(413);
+        assertEquals(before, counts(), "nothing is imported");
+    }
+
+    @Test
+    void anArchiveWithAFileNameThatIsNotUtf8IsRefusedWith400() {
+        List<Long> before = counts();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // Latin-1 "ÿ" (0xFF) can never appear in UTF-8.
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.ISO_8859_1)) {
+            zip.putNextEntry(new ZipEntry("c\u00ff/campaign.yaml"));
+            zip.write(campaignYaml(slug(), "Go the safe way.").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        importZip("campaigns", bytes.toByteArray())
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("is not valid UTF-8"));
+        importZip("help", bytes.toByteArray()).statusCode(400);
+        assertEquals(before, counts(), "nothing is imported");
+    }
+
+    @Test
+    void moreMaterialsThanTheLimitInOneArchiveAreRefusedNamingTheLimit() {
+        List<Long> before = counts();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int c = 0; c < 3; c++) {
+            String slug = slug();
+            String yaml = campaignYaml(slug, "Go the safe way.")
+                    .replace("materials:\n  - slug: sms\n    type: sms\n    title: {en: \"SMS\", fr: \"SMS\"}\n",
+                            "materials:\n");
+            String materials = java.util.stream.IntStream.range(0, 7)
+                    .mapToObj(m -> "  - slug: sms-" + m + "\n    type: sms\n").reduce("", String::concat);
+            files.put(slug + "/campaign.yaml", yaml.replace("materials:\n", "materials:\n" + materials)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        importZip("campaigns", zip(files))
+                .statusCode(400)
+                .body("errors", hasItem(containsString("materials: the archive names 21 materials, more than 20, the "
+                        + "limit (beacon.limits.archive.materials)")));
+        assertEquals(before, counts(), "nothing is imported");
     }
 }

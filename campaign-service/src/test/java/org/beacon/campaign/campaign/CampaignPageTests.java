@@ -179,4 +179,18 @@ class CampaignPageTests {
                 .body(containsString("dir=\"rtl\""))
                 .body(containsString("الإصدار 1"));
     }
+
+    @Test
+    void aNulInAFormFieldIsRefusedNamingTheFieldAndNothingIsStored() {
+        String slug = slug();
+        form(author(NATIONAL))
+                .formParam("slug", slug).formParam("title", "Know\u0000the signs").formParam("defaultLanguage", "fr")
+                .when().post("/campaigns/manage")
+                .then().statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("title: contains a NUL character (U+0000)"));
+        given().auth().oauth2(author(NATIONAL)).when().get("/campaigns/api/campaigns")
+                .then().statusCode(200)
+                .body("slug", not(org.hamcrest.Matchers.hasItem(slug)));
+    }
 }

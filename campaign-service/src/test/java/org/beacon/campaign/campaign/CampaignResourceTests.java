@@ -158,4 +158,28 @@ class CampaignResourceTests {
                 .body("detail", equalTo("Your account belongs to no organization."))
                 .body("errors", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void aTitleLosesCharactersThatReorderOrHideText() {
+        String slug = slug();
+        given().auth().oauth2(manager(NATIONAL)).contentType(ContentType.JSON)
+                .body(Map.of("slug", slug, "title", "Safe\u202E journeys\u200B\uFEFF", "defaultLanguage", "en"))
+                .when().post("/campaigns/api/campaigns")
+                .then().statusCode(201)
+                .body("title", equalTo("Safe journeys"));
+    }
+
+    @Test
+    void aNulInAJsonTextIsA400AndNothingIsStored() {
+        String slug = slug();
+        given().auth().oauth2(manager(NATIONAL)).contentType(ContentType.JSON)
+                .body("{\"slug\":\"" + slug + "\",\"title\":\"Safe\\u0000journeys\",\"defaultLanguage\":\"en\"}")
+                .when().post("/campaigns/api/campaigns")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("U+0000"));
+        given().auth().oauth2(manager(NATIONAL)).when().get("/campaigns/api/campaigns")
+                .then().statusCode(200)
+                .body("slug", not(hasItem(slug)));
+    }
 }

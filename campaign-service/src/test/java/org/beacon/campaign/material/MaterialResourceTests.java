@@ -263,4 +263,25 @@ class MaterialResourceTests {
         given().auth().oauth2(author(NATIONAL)).when().get(base(id))
                 .then().body("find { it.slug == 'flyer' }", nullValue());
     }
+
+    @Test
+    void aMaterialTitleAndAFileNameLoseCharactersThatReorderOrHideText() {
+        long id = campaign(author(NATIONAL), slug(), "en");
+        addMaterial(author(NATIONAL), id, "poster", "poster");
+        write(author(NATIONAL), id, "poster", "en", "\u2067Poster\u2069\u200C", "Text")
+                .statusCode(200)
+                .body("title", equalTo("Poster"));
+        // "post\u202Eer.png" is a file name whose end is shown reversed; what others see is the name without it.
+        // Written by hand: browsers send a file name as UTF-8 bytes, which REST Assured's multipart builder does not.
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"post\u202Eer.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(PNG);
+        body.writeBytes("\r\n--XyZ--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().auth().oauth2(author(NATIONAL)).contentType("multipart/form-data; boundary=XyZ")
+                .body(body.toByteArray())
+                .when().post(base(id) + "/poster/variants/en/file")
+                .then().statusCode(200)
+                .body("media.fileName", equalTo("poster.png"));
+    }
 }

@@ -85,7 +85,7 @@ class PublicSurveyPageTests {
     void theShippedSurveyInArabicIsRightToLeftAndUnder60Kilobytes() throws IOException {
         long campaign = SurveyFixtures.campaign(NATIONAL);
         Path folder = SurveyFixtures.CONTENT.resolve("know-the-signs/surveys/know-the-signs");
-        String slug = unique("kts");
+        String slug = SurveyFixtures.campaignSlug(campaign) + "-kts";
         given().auth().oauth2(SurveyFixtures.manager(NATIONAL))
                 .multiPart("campaign", Long.toString(campaign)).multiPart("slug", slug)
                 .multiPart("survey", "survey.csv", Files.readAllBytes(folder.resolve("survey.csv")), "text/csv")

@@ -53,6 +53,20 @@ public final class SurveyFixtures {
                 .extract().<Integer>path("id").longValue();
     }
 
+    public static long campaignWithSlug(String org, String slug) {
+        return given().auth().oauth2(manager(org)).contentType(ContentType.JSON)
+                .body(Map.of("slug", slug, "title", "Safe journeys", "defaultLanguage", "en"))
+                .when().post("/campaigns/api/campaigns")
+                .then().statusCode(201)
+                .extract().<Integer>path("id").longValue();
+    }
+
+    /** A campaign's address, which every address of its surveys begins with. */
+    public static String campaignSlug(long campaignId) {
+        return given().auth().oauth2(admin()).when().get("/campaigns/api/campaigns/" + campaignId)
+                .then().statusCode(200).extract().path("slug");
+    }
+
     /** An .xlsx workbook with the given sheets, each a list of rows (the first is the header). */
     public static byte[] xlsx(Map<String, List<List<String>>> sheets) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
