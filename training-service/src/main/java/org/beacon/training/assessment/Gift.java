@@ -1,11 +1,16 @@
 package org.beacon.training.assessment;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.beacon.commons.archive.BoundedZip;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
@@ -35,6 +40,8 @@ public final class Gift {
      */
     public static final int MAX_ANSWERS = 20;
     public static final int MAX_QUESTIONS = 500;
+    /** 500 questions of about 2 KB each: a body is read up to this and no further. */
+    public static final int MAX_BYTES = 1024 * 1024;
 
     private Gift() {
     }
@@ -44,6 +51,23 @@ public final class Gift {
         public GiftException(List<String> errors) {
             super(400, "Invalid GIFT file", "The GIFT file has " + errors.size()
                     + (errors.size() == 1 ? " error" : " errors") + "; nothing was imported.", errors);
+        }
+    }
+
+    /**
+     * A GIFT file sent as a request body, read up to {@link #MAX_BYTES} (413 beyond): the HTTP limit is set for
+     * media uploads, far more than a question bank needs or a small heap holds as text.
+     */
+    public static String read(InputStream body) {
+        try {
+            byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw ProblemException.tooLarge("The GIFT file is larger than " + BoundedZip.size(MAX_BYTES)
+                        + ", the limit for one file; split it.");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

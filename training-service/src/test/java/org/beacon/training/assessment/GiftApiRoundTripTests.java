@@ -55,6 +55,11 @@ class GiftApiRoundTripTests {
                 .when().post(API + "/versions/" + version + "/questions/gift?lang=en")
                 .then().statusCode(400)
                 .body("errors", hasItem("line 1: contains the character U+0000 (NUL), which cannot be stored; remove it."));
+        // A body is read up to the limit of one file and no further (the HTTP limit is set for media).
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8")
+                .body("// filler\n".repeat(120_000)).when().post(API + "/versions/" + version + "/questions/gift?lang=en")
+                .then().statusCode(413)
+                .body("detail", equalTo("The GIFT file is larger than 1 MB, the limit for one file; split it."));
         // The same through the author's form: refused at the edge, the field named, on a readable page.
         given().auth().oauth2(author("bob")).formParam("language", "en").formParam("gift", "::nul:: Pick\0 {=a ~b}")
                 .when().post("/training/author/versions/" + version + "/gift")
