@@ -150,7 +150,13 @@ public final class CourseFixtures {
 
     /** Zips files inside one top folder, as zipping a content/courses/&lt;slug&gt; folder does. */
     public static byte[] zip(String folder, Map<String, byte[]> files) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        return zip(folder, files, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #zip(String, Map)}, with the entry names in {@code names} (old tools write ISO-8859-1). */
+    public static byte[] zip(String folder, Map<String, byte[]> files, java.nio.charset.Charset names) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(bytes, names)) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 zip.putNextEntry(new ZipEntry(folder + "/" + file.getKey()));
                 zip.write(file.getValue());

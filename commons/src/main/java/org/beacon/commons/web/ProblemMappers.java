@@ -1,7 +1,19 @@
 package org.beacon.commons.web;
 
+import java.io.IOException;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -14,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.beacon.commons.i18n.Languages;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /**
  * Turns every error a user can cause into a 4xx the user can act on: problem+json on API paths ({@code /api/}),
@@ -38,6 +51,50 @@ public class ProblemMappers {
                 headers);
     }
 
+    /**
+     * A body that is not the JSON the endpoint expects: malformed, a duplicate key, content after the value, a
+     * wrong type, U+0000 in a string ({@link StrictJson}). Every Jackson exception a client can cause is listed,
+     * since Quarkus has its own bare-400 mapper for {@code MismatchedInputException} that a mapper of the common
+     * superclass alone would not replace.
+     */
+    @ServerExceptionMapper({ JsonProcessingException.class, StreamReadException.class, JsonParseException.class,
+            InputCoercionException.class, DatabindException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
+            ValueInstantiationException.class })
+    public Response json(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        if (e instanceof InvalidDefinitionException) {
+            // A type Jackson cannot bind at all is the service's mistake, not the client's.
+            return unexpected(e, uri, headers);
+        }
+        String error = JsonProblems.describe(e);
+        return respond(400, "Invalid JSON", "The request body is not valid: " + error, null, List.of(error), uri,
+                headers);
+    }
+
+    /**
+     * A multipart body the parser cannot read, such as a part header broken by a line break (a file name with
+     * CR/LF in it): the client's mistake, not the service's.
+     */
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri, HttpHeaders headers) {
+        return respond(400, "Malformed multipart body", "The multipart body cannot be read: a part's headers are"
+                + " malformed (a line break in a file name?). Send the form again.", null, List.of(), uri, headers);
+    }
+
+    /**
+     * The multipart parser reports a body that ends before its closing boundary (a client that stops sending, a
+     * truncated upload) as an IOException; any other IOException is the service's failure.
+     */
+    @ServerExceptionMapper
+    public Response io(IOException e, UriInfo uri, HttpHeaders headers) {
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length > 0 && trace[0].getClassName().startsWith(MultipartParser.class.getPackageName() + ".")) {
+            return respond(400, "Malformed multipart body", "The multipart body ended before its closing boundary."
+                    + " Send the form again.", null, List.of(), uri, headers);
+        }
+        return unexpected(e, uri, headers);
+    }
+
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         Response response = respond(401, "Sign-in required", ErrorPage.english(ErrorPage.SIGN_IN), ErrorPage.SIGN_IN,
@@ -57,6 +114,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // How the JSON reader reports a body it cannot read, depending on where it failed.
+            return json(json, uri, headers);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
             return respond(status, "Server error", ErrorPage.english(ErrorPage.SERVER_ERROR), ErrorPage.SERVER_ERROR,

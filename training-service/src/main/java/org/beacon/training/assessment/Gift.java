@@ -1,11 +1,17 @@
 package org.beacon.training.assessment;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.beacon.commons.archive.BoundedZip;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
 
@@ -23,6 +29,19 @@ public final class Gift {
     private static final String SPECIALS = "\\~=#{}:n";
     private static final char FIRST_PLACEHOLDER = '\uE000';
     private static final int NAME_LIMIT = 120;
+    /** The columns answers and feedback are stored in (question_answer.text and .feedback). */
+    static final int ANSWER_LIMIT = 2000;
+    /** question.legal_source and question.source_ref. */
+    static final int LEGAL_LIMIT = 500;
+    static final int SOURCE_LIMIT = 200;
+    /**
+     * Bounds on what one file may ask the service to store and every trainee's page to show. Moodle has none;
+     * the shipped banks have 4 answers per question and about 40 questions per language.
+     */
+    public static final int MAX_ANSWERS = 20;
+    public static final int MAX_QUESTIONS = 500;
+    /** 500 questions of about 2 KB each: a body is read up to this and no further. */
+    public static final int MAX_BYTES = 1024 * 1024;
 
     private Gift() {
     }
@@ -32,6 +51,23 @@ public final class Gift {
         public GiftException(List<String> errors) {
             super(400, "Invalid GIFT file", "The GIFT file has " + errors.size()
                     + (errors.size() == 1 ? " error" : " errors") + "; nothing was imported.", errors);
+        }
+    }
+
+    /**
+     * A GIFT file sent as a request body, read up to {@link #MAX_BYTES} (413 beyond): the HTTP limit is set for
+     * media uploads, far more than a question bank needs or a small heap holds as text.
+     */
+    public static String read(InputStream body) {
+        try {
+            byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw ProblemException.tooLarge("The GIFT file is larger than " + BoundedZip.size(MAX_BYTES)
+                        + ", the limit for one file; split it.");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -54,6 +90,14 @@ public final class Gift {
         StringBuilder block = new StringBuilder();
         String source = null;
         String legal = null;
+        for (int i = 0; i < lines.length; i++) {
+            if (UntrustedText.containsNul(lines[i])) {
+                errors.add("line " + (i + 1) + ": " + UntrustedText.NUL_MESSAGE);
+            }
+        }
+        if (!errors.isEmpty()) {
+            return questions;
+        }
         for (int i = 0; i <= lines.length; i++) {
             String line = i < lines.length ? lines[i] : "";
             if (i == 0 && line.startsWith("\uFEFF")) {
@@ -63,6 +107,11 @@ public final class Gift {
             if (trimmed.isEmpty()) {
                 if (blockStart >= 0) {
                     GiftQuestion question = parseQuestion(block.toString(), blockStart, source, legal, errors);
+                    if (question != null && questions.size() == MAX_QUESTIONS) {
+                        errors.add("line " + blockStart + ": the file has more than " + MAX_QUESTIONS
+                                + " questions, the limit for one file; split it.");
+                        return questions;
+                    }
                     if (question != null) {
                         boolean named = block.toString().strip().startsWith("::");
                         questions.add(uniquelyNamed(question, named, names, errors));
@@ -172,6 +221,16 @@ public final class Gift {
             errors.add("line " + startLine + ": the question name is longer than " + NAME_LIMIT + " characters.");
             return null;
         }
+        if (source != null && source.length() > SOURCE_LIMIT) {
+            errors.add("line " + startLine + ": question '" + name + "': the '// source:' comment is "
+                    + source.length() + " characters long; the limit is " + SOURCE_LIMIT + ".");
+            return null;
+        }
+        if (legal != null && legal.length() > LEGAL_LIMIT) {
+            errors.add("line " + startLine + ": question '" + name + "': the '// legal:' comment is "
+                    + legal.length() + " characters long; the limit is " + LEGAL_LIMIT + ".");
+            return null;
+        }
         String answerText = body.substring(open + 1, close);
         String where = "line " + openLine + ": ";
         return parseAnswers(name, stem, answerText, where, startLine, source, legal, errors);
@@ -213,7 +272,7 @@ public final class Gift {
             errors.add(where + "a short-answer block must list accepted answers, each starting with '='.");
             return null;
         }
-        List<GiftAnswer> answers = answers(trimmed, '=', where, errors);
+        List<GiftAnswer> answers = answers(name, trimmed, '=', where, errors);
         if (answers == null) {
             return null;
         }
@@ -232,7 +291,7 @@ public final class Gift {
             return null;
         }
         boolean single = text.indexOf('=') >= 0;
-        List<GiftAnswer> answers = answers(text, '~', where, errors);
+        List<GiftAnswer> answers = answers(name, text, '~', where, errors);
         if (answers == null) {
             return null;
         }
@@ -262,7 +321,8 @@ public final class Gift {
     }
 
     /** Splits an answer block into answers; {@code '='} always starts a right answer, as in Moodle. */
-    private static List<GiftAnswer> answers(String text, char separator, String where, List<String> errors) {
+    private static List<GiftAnswer> answers(String name, String text, char separator, String where,
+            List<String> errors) {
         List<GiftAnswer> answers = new ArrayList<>();
         String marked = separator == '~' ? text.replace("=", "~=") : text;
         for (String part : marked.split(separator == '~' ? "~" : "=", -1)) {
@@ -302,6 +362,22 @@ public final class Gift {
             String answer = restore(piece).strip();
             if (answer.isEmpty()) {
                 errors.add(where + "an answer has no text.");
+                return null;
+            }
+            if (answers.size() == MAX_ANSWERS) {
+                errors.add(where + "question '" + name + "' has more than " + MAX_ANSWERS
+                        + " answers, the limit for one question.");
+                return null;
+            }
+            if (answer.length() > ANSWER_LIMIT) {
+                errors.add(where + "question '" + name + "': answer " + (answers.size() + 1) + " is " + answer.length()
+                        + " characters long; the limit is " + ANSWER_LIMIT + ".");
+                return null;
+            }
+            if (feedback != null && feedback.length() > ANSWER_LIMIT) {
+                errors.add(where + "question '" + name + "': the feedback of answer " + (answers.size() + 1) + " is "
+                        + feedback.length()
+                        + " characters long; the limit is " + ANSWER_LIMIT + ".");
                 return null;
             }
             answers.add(new GiftAnswer(answer, fraction, feedback));

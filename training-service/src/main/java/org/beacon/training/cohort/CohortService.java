@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.course.Course;
 
@@ -68,12 +69,17 @@ public class CohortService {
         if (request == null) {
             throw ProblemException.badRequest("Send the cohort's name, course, institution and dates.");
         }
-        if (blank(request.name())) {
+        // Shown to the cohort's trainees and in reports: nothing in them may reorder what others read.
+        String name = UntrustedText.stripSpoofing(request.name());
+        String institution = UntrustedText.stripSpoofing(request.institution());
+        if (blank(name)) {
             errors.add("name: give the cohort a name.");
         }
-        if (blank(request.institution())) {
+        if (blank(institution)) {
             errors.add("institution: name the institution the trainees come from.");
         }
+        tooLong("name", name, NAME_LIMIT, errors);
+        tooLong("institution", institution, NAME_LIMIT, errors);
         Course course = blank(request.course()) ? null : Course.bySlug(request.course()).orElse(null);
         if (course == null) {
             errors.add("course: no course '" + request.course() + "'.");
@@ -87,9 +93,9 @@ public class CohortService {
             throw ProblemException.invalid("The cohort is not valid.", errors);
         }
         Cohort cohort = new Cohort();
-        cohort.name = request.name().strip();
+        cohort.name = name.strip();
         cohort.courseId = course.id;
-        cohort.institution = request.institution().strip();
+        cohort.institution = institution.strip();
         cohort.organization = user.organization().orElse(null);
         cohort.trainerSubject = user.subject();
         cohort.trainerName = user.displayName();
@@ -156,9 +162,11 @@ public class CohortService {
         Cohort cohort = require(cohortId);
         List<String> errors = new ArrayList<>();
         LocalDate date = date(heldOn, "heldOn", errors);
+        topic = UntrustedText.stripSpoofing(topic);
         if (blank(topic)) {
             errors.add("topic: say what the session covers.");
         }
+        tooLong("topic", topic, TOPIC_LIMIT, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The session is not valid.", errors);
         }
@@ -297,6 +305,16 @@ public class CohortService {
         } catch (DateTimeParseException e) {
             errors.add(field + ": '" + text + "' is not a date as YYYY-MM-DD.");
             return null;
+        }
+    }
+
+    /** The columns' sizes (V12__cohorts.sql): longer text is a 400 naming the limit, not a database error. */
+    private static final int NAME_LIMIT = 200;
+    private static final int TOPIC_LIMIT = 300;
+
+    private static void tooLong(String field, String value, int limit, List<String> errors) {
+        if (value != null && value.strip().length() > limit) {
+            errors.add(field + ": at most " + limit + " characters.");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.beacon.training.course;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.training.assessment.Gift;
 import org.beacon.training.course.CourseService.AssessmentPlan;
 import org.beacon.training.course.CourseService.NewCourse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -198,8 +200,8 @@ public class AuthoringResource {
     @Path("/versions/{id}/questions/gift")
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Import a GIFT file into the draft's bank in one language; all or nothing")
-    public GiftImported importGift(@PathParam("id") long id, @QueryParam("lang") String lang, String gift) {
-        return new GiftImported(courses.importGift(id, requireLanguage(id, lang), gift));
+    public GiftImported importGift(@PathParam("id") long id, @QueryParam("lang") String lang, InputStream gift) {
+        return new GiftImported(courses.importGift(id, requireLanguage(id, lang), Gift.read(gift)));
     }
 
     @GET

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.assessment.Gift;
@@ -62,6 +63,8 @@ public class CourseService {
             List<String> languages, Integer passMark, Map<String, String> title, Map<String, String> summary) {
     }
 
+    private static final int TITLE_LIMIT = 300;
+
     @Transactional
     public CourseVersion create(NewCourse request) {
         CourseDocument doc = new CourseDocument(request.slug(), request.sectors(), request.country(),
@@ -101,6 +104,9 @@ public class CourseService {
         }
         if (doc.title() == null || doc.defaultLanguage() == null || blank(doc.title().get(doc.defaultLanguage()))) {
             errors.add("title: give the title in the default language.");
+        } else if (doc.title().get(doc.defaultLanguage()).strip().length() > TITLE_LIMIT) {
+            // course.title and the certificates' course_title columns.
+            errors.add("title: at most " + TITLE_LIMIT + " characters.");
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The course is not valid.", errors);
@@ -122,7 +128,8 @@ public class CourseService {
         course.country = doc.country();
         course.defaultLanguage = doc.defaultLanguage();
         if (course.title == null || !CourseVersion.publishedOf(course.id == null ? -1 : course.id).isPresent()) {
-            course.title = doc.title().get(doc.defaultLanguage());
+            // The same title the version's texts keep (Texts.put): shown in every list of courses.
+            course.title = UntrustedText.stripSpoofing(doc.title().get(doc.defaultLanguage()));
         }
         course.persist();
         CourseVersion version = new CourseVersion();

@@ -5,10 +5,12 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.beacon.commons.text.UntrustedText;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -35,6 +37,19 @@ public final class LessonMarkdown {
 
     /** @param mediaHref the link for a media file name, or null to leave the link as written */
     public static String render(String markdown, Function<String, String> mediaHref) {
+        return render(markdown, mediaHref, false);
+    }
+
+    /**
+     * For pages read from disk (the offline package): only the course's own media files are embedded. Any other
+     * image ({@code ![map](https://…)}) becomes a link to it, labelled with its description, so that opening a
+     * page loads nothing from outside the package (which would also tell a third party who reads it, and when).
+     */
+    public static String renderOffline(String markdown, Function<String, String> mediaHref) {
+        return render(markdown, mediaHref, true);
+    }
+
+    private static String render(String markdown, Function<String, String> mediaHref, boolean offline) {
         Node document = PARSER.parse(markdown == null ? "" : markdown);
         document.accept(new AbstractVisitor() {
             @Override
@@ -45,11 +60,30 @@ public final class LessonMarkdown {
 
             @Override
             public void visit(Image image) {
+                if (offline && !isMedia(image.getDestination())) {
+                    Link link = new Link(image.getDestination(), image.getTitle());
+                    Node child = image.getFirstChild();
+                    while (child != null) {
+                        Node next = child.getNext();
+                        link.appendChild(child);
+                        child = next;
+                    }
+                    if (link.getFirstChild() == null) {
+                        link.appendChild(new Text(image.getDestination()));
+                    }
+                    image.insertAfter(link);
+                    image.unlink();
+                    return;
+                }
                 image.setDestination(resolve(image.getDestination(), mediaHref));
                 visitChildren(image);
             }
         });
         return POLICY.sanitize(RENDERER.render(document));
+    }
+
+    private static boolean isMedia(String destination) {
+        return destination != null && MEDIA.matcher(destination.strip()).matches();
     }
 
     public static String render(String markdown, Map<String, String> mediaHrefs) {
@@ -59,7 +93,8 @@ public final class LessonMarkdown {
     private static String resolve(String destination, Function<String, String> mediaHref) {
         Matcher media = destination == null ? null : MEDIA.matcher(destination.strip());
         if (media != null && media.matches()) {
-            String href = mediaHref.apply(media.group(1));
+            // Media names are stored without invisible direction characters (CoursePackage); look them up the same way.
+            String href = mediaHref.apply(UntrustedText.stripSpoofing(media.group(1)));
             return href == null ? "#" : href;
         }
         return destination;

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.beacon.commons.text.UntrustedText;
 
 /**
  * The translatable texts of versions: writing them, reading them in a language with fallback to the version's
@@ -19,8 +20,16 @@ public class Texts {
     @Inject
     EntityManager em;
 
-    /** Sets one text; a blank value removes the translation so that the fallback applies. */
+    /**
+     * Sets one text; a blank value removes the translation so that the fallback applies. Titles are shown to
+     * everyone in lists and headings, so characters that could make them read differently are removed
+     * ({@link UntrustedText#stripSpoofing}); running text keeps them (its HTML carries its own direction).
+     */
     public void put(long versionId, String kind, long ownerId, String field, String language, String value) {
+        if (VersionContent.TITLE.equals(field)) {
+            value = UntrustedText.stripSpoofing(value);
+        }
+        UntrustedText.requireNoNul(kind + " " + field + " (" + language + ")", value);
         if (value == null || value.isBlank()) {
             em.createNativeQuery("delete from content_text where owner_kind = ?1 and owner_id = ?2 and field = ?3"
                     + " and language = ?4")

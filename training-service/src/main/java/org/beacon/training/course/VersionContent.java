@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.assessment.GiftQuestion;
@@ -80,7 +81,7 @@ public class VersionContent {
             GlossaryTerm term = new GlossaryTerm();
             term.versionId = version.id;
             term.position = glossaryPosition++;
-            term.term = glossaryDoc.term();
+            term.term = UntrustedText.stripSpoofing(glossaryDoc.term());
             term.sources = glossaryDoc.sources().isEmpty() ? null : String.join(" ", glossaryDoc.sources());
             term.persist();
             texts.putAll(version.id, ContentText.GLOSSARY, term.id, EXPLANATION, glossaryDoc.explanation());

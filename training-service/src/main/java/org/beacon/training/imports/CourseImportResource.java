@@ -1,8 +1,6 @@
 package org.beacon.training.imports;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -34,8 +32,11 @@ public class CourseImportResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import a course folder of content/ as a zip (raw body)",
             description = "Idempotent: 200 'unchanged' for the same content, 201 for a new course or a new draft.")
-    public Response importZip(byte[] zip) {
-        return respond(imports.importZip(zip == null ? new byte[0] : zip));
+    public Response importZip(InputStream zip) {
+        // Read as a stream, never as one array: the zip's limits are counted while it arrives (ImportLimits).
+        try (CourseArchive archive = imports.unpack(zip == null ? InputStream.nullInputStream() : zip)) {
+            return respond(imports.importArchive(archive));
+        }
     }
 
     @POST
@@ -46,10 +47,8 @@ public class CourseImportResource {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("Attach the course zip in the form field 'file'.");
         }
-        try {
-            return respond(imports.importZip(Files.readAllBytes(file.uploadedFile())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (CourseArchive archive = imports.unpack(file.uploadedFile())) {
+            return respond(imports.importArchive(archive));
         }
     }
 

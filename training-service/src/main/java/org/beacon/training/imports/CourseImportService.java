@@ -1,8 +1,6 @@
 package org.beacon.training.imports;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.archive.BoundedZip;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.audit.AuditLog;
 import org.beacon.training.course.Course;
@@ -51,9 +50,25 @@ public class CourseImportService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ImportLimits limits;
+
+    /**
+     * Reads an uploaded zip within the limits, outside any transaction: a slow upload holds no database
+     * connection. The caller closes the archive, which removes its temporary files.
+     */
+    public CourseArchive unpack(InputStream zip) {
+        return CourseArchive.read(zip, limits);
+    }
+
+    /** As {@link #unpack(InputStream)}, for a zip the HTTP layer already stored as a file (a form upload). */
+    public CourseArchive unpack(Path zip) {
+        return CourseArchive.read(zip, limits);
+    }
+
     @Transactional
-    public ImportResult importZip(byte[] zip) {
-        CoursePackage pkg = CoursePackage.read(zip);
+    public ImportResult importArchive(CourseArchive archive) {
+        CoursePackage pkg = CoursePackage.read(archive, limits.maxLessons());
         Course course = pkg.course.slug() == null ? null : Course.bySlug(pkg.course.slug()).orElse(null);
         CourseVersion latest = course == null ? null : CourseVersion.latestOf(course.id).orElse(null);
         if (latest != null && pkg.sha256.equals(latest.sourceHash)) {
@@ -113,28 +128,18 @@ public class CourseImportService {
     }
 
     /** Every file is checked before the first one is stored, so a bad file stores nothing. */
-    private Map<String, Long> storeMedia(Map<String, byte[]> files) {
-        Map<String, Path> temp = new LinkedHashMap<>();
+    private Map<String, Long> storeMedia(Map<String, BoundedZip.Entry> files) {
         Map<String, String> types = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                Path path = Files.createTempFile("beacon-media", ".bin");
-                temp.put(file.getKey(), path);
-                Files.write(path, file.getValue());
-                types.put(file.getKey(), attachments.check(file.getKey(), path));
-            }
-            Map<String, Long> ids = new LinkedHashMap<>();
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                Attachment stored = attachments.storeChecked(file.getKey(), temp.get(file.getKey()),
-                        types.get(file.getKey()), CoursePackage.digest(file.getValue()));
-                ids.put(file.getKey(), stored.id);
-            }
-            return ids;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            temp.values().forEach(p -> p.toFile().delete());
+        for (Map.Entry<String, BoundedZip.Entry> file : files.entrySet()) {
+            types.put(file.getKey(), attachments.check(file.getKey(), file.getValue().file()));
         }
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (Map.Entry<String, BoundedZip.Entry> file : files.entrySet()) {
+            Attachment stored = attachments.storeChecked(file.getKey(), file.getValue().file(),
+                    types.get(file.getKey()), file.getValue().sha256());
+            ids.put(file.getKey(), stored.id);
+        }
+        return ids;
     }
 
     private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {

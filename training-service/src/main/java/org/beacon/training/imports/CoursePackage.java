@@ -1,13 +1,8 @@
 package org.beacon.training.imports;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,31 +11,29 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.beacon.commons.archive.BoundedZip;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.Gift;
 import org.beacon.training.assessment.GiftQuestion;
 
 /**
- * A course folder of the content repository (content/README.md), read from a zip: {@code course.yaml},
- * {@code lessons/<module>/<lesson>.<lang>.md}, {@code questions/bank.<lang>.gift}, {@code media/<file>}. The
- * files may sit at the root of the zip or inside one top folder. Reading checks everything that can be checked
+ * A course folder of the content repository (content/README.md), read from a zip ({@link CourseArchive}):
+ * {@code course.yaml}, {@code lessons/<module>/<lesson>.<lang>.md}, {@code questions/bank.<lang>.gift},
+ * {@code media/<file>}. The files may sit at the root of the zip or inside one top folder. Reading checks everything that can be checked
  * without the database and reports all problems at once, each naming its file and line.
  */
 public final class CoursePackage {
 
-    static final long MAX_UNPACKED_BYTES = 200L * 1024 * 1024;
-    static final int MAX_ENTRIES = 5000;
     private static final Pattern MEDIA_LINK = Pattern.compile("\\]\\(\\s*<?((?:\\.\\./|\\./)*media/([^)\\s>]+))");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .registerModule(UntrustedText.jacksonModule());
 
     /** course.yaml as content/README.md describes it. */
     public record CourseYaml(String slug, List<String> sectors, String sector, String country, String defaultLanguage,
@@ -64,7 +57,8 @@ public final class CoursePackage {
     public final CourseYaml course;
     public final Map<String, LessonFiles> lessons = new LinkedHashMap<>();
     public final Map<String, List<GiftQuestion>> banks = new LinkedHashMap<>();
-    public final Map<String, byte[]> media = new TreeMap<>();
+    /** The files of {@code media/} by name, as the lessons link them; on disk until they are stored. */
+    public final Map<String, BoundedZip.Entry> media = new TreeMap<>();
     public final String sha256;
 
     private CoursePackage(CourseYaml course, String sha256) {
@@ -76,8 +70,14 @@ public final class CoursePackage {
         return module + "/" + lesson;
     }
 
-    public static CoursePackage read(byte[] zip) {
-        Map<String, byte[]> files = unzip(zip);
+    /** Reads and checks the package; {@code maxLessons} bounds the work one import may cause. */
+    public static CoursePackage read(CourseArchive archive, int maxLessons) {
+        Map<String, byte[]> files = new TreeMap<>();
+        archive.files().forEach((name, entry) -> {
+            if (entry.bytes() != null) {
+                files.put(name, entry.bytes());
+            }
+        });
         List<String> errors = new ArrayList<>();
         byte[] yamlBytes = files.get("course.yaml");
         if (yamlBytes == null) {
@@ -96,10 +96,15 @@ public final class CoursePackage {
         if (yaml == null || yaml.defaultLanguage() == null) {
             throw ProblemException.invalid("course.yaml is not valid.", List.of("course.yaml: defaultLanguage is required."));
         }
-        CoursePackage pkg = new CoursePackage(yaml, digest(files));
-        files.forEach((name, bytes) -> {
+        CoursePackage pkg = new CoursePackage(yaml, archive.digest());
+        archive.files().forEach((name, entry) -> {
             if (name.startsWith("media/") && name.length() > 6 && !name.substring(6).contains("/")) {
-                pkg.media.put(name.substring(6), bytes);
+                // The name is shown to trainees as the file's label: nothing in it may reorder what they read.
+                String shown = UntrustedText.stripSpoofing(name.substring(6));
+                if (pkg.media.putIfAbsent(shown, entry) != null) {
+                    errors.add(name + ": another file of media/ has the same name once invisible characters are"
+                            + " removed; rename one of them.");
+                }
             }
         });
         List<String> languages = pkg.languages();
@@ -115,6 +120,12 @@ public final class CoursePackage {
                     questions.forEach(q -> names.add(q.name()));
                 }
             }
+        }
+        int lessonCount = yaml.modules() == null ? 0 : yaml.modules().stream()
+                .mapToInt(m -> m.lessons() == null ? 0 : m.lessons().size()).sum();
+        if (lessonCount > maxLessons) {
+            throw ProblemException.invalid("course.yaml is not valid.", List.of("course.yaml: modules: the course has "
+                    + lessonCount + " lessons; the limit for one course is " + maxLessons + "."));
         }
         if (yaml.modules() == null || yaml.modules().isEmpty()) {
             errors.add("course.yaml: modules: the course needs at least one module.");
@@ -180,9 +191,12 @@ public final class CoursePackage {
             bodies.put(language, text.strip());
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
+                if (UntrustedText.containsNul(lines[i])) {
+                    errors.add(path + " line " + (i + firstLine) + ": " + UntrustedText.NUL_MESSAGE);
+                }
                 Matcher link = MEDIA_LINK.matcher(lines[i]);
                 while (link.find()) {
-                    String file = link.group(2);
+                    String file = UntrustedText.stripSpoofing(link.group(2));
                     if (!media.containsKey(file)) {
                         errors.add(path + " line " + (i + firstLine) + ": links media/" + file + ", which is not in media/.");
                     } else {
@@ -202,83 +216,6 @@ public final class CoursePackage {
         if (wanted != null) {
             wanted.stream().filter(n -> !names.contains(n)).forEach(n -> errors.add("course.yaml: " + what
                     + ": no question is named '" + n + "' in the default language's question bank."));
-        }
-    }
-
-    /** Unpacks into memory, rejecting unsafe names and zip bombs; drops one common top folder. */
-    static Map<String, byte[]> unzip(byte[] zip) {
-        Map<String, byte[]> raw = new TreeMap<>();
-        long total = 0;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                String name = entry.getName().replace('\\', '/');
-                if (entry.isDirectory() || name.startsWith("__MACOSX/") || name.endsWith("/.DS_Store")
-                        || name.equals(".DS_Store")) {
-                    continue;
-                }
-                if (name.startsWith("/") || name.contains("../") || name.contains(":")) {
-                    throw ProblemException.badRequest("The zip holds an unsafe path: " + name);
-                }
-                if (raw.size() >= MAX_ENTRIES) {
-                    throw ProblemException.tooLarge("The zip holds more than " + MAX_ENTRIES + " files.");
-                }
-                byte[] bytes = readLimited(in, MAX_UNPACKED_BYTES - total);
-                total += bytes.length;
-                raw.put(name, bytes);
-            }
-        } catch (ZipException e) {
-            throw ProblemException.badRequest("The upload is not a valid zip file: " + e.getMessage());
-        } catch (IOException e) {
-            throw ProblemException.badRequest("The zip cannot be read: " + e.getMessage());
-        }
-        if (raw.isEmpty()) {
-            throw ProblemException.badRequest("The upload is not a zip file with a course in it.");
-        }
-        if (raw.containsKey("course.yaml")) {
-            return raw;
-        }
-        String first = raw.keySet().iterator().next();
-        int slash = first.indexOf('/');
-        String top = slash < 0 ? "" : first.substring(0, slash + 1);
-        if (top.isEmpty() || !raw.keySet().stream().allMatch(n -> n.startsWith(top))) {
-            return raw;
-        }
-        Map<String, byte[]> stripped = new TreeMap<>();
-        raw.forEach((name, bytes) -> stripped.put(name.substring(top.length()), bytes));
-        return stripped;
-    }
-
-    private static byte[] readLimited(InputStream in, long remaining) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, remaining + 1));
-        if (bytes.length > remaining) {
-            throw ProblemException.tooLarge("The unpacked course is larger than " + MAX_UNPACKED_BYTES + " bytes.");
-        }
-        return bytes;
-    }
-
-    /** A digest of names and contents, independent of zip timestamps and compression. */
-    static String digest(Map<String, byte[]> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
-                sha.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Long.toString(file.getValue().length).getBytes(StandardCharsets.US_ASCII));
-                sha.update((byte) 0);
-                sha.update(file.getValue());
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -23,6 +23,7 @@ import org.beacon.commons.storage.MediaUploads;
 import org.beacon.commons.storage.ObjectStorage;
 import org.beacon.commons.storage.StoredObject;
 import org.beacon.commons.storage.UploadPolicy;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -71,7 +72,9 @@ public class AttachmentService {
     @Transactional
     public Attachment upload(FileUpload file) {
         Attachment attachment = new Attachment();
-        attachment.record(removedOnRollback(uploads.store("attachments", file)), file.fileName(), user.subject());
+        // The name is shown to trainees as the file's label: nothing in it may reorder what they read.
+        attachment.record(removedOnRollback(uploads.store("attachments", file)),
+                UntrustedText.stripSpoofing(file.fileName()), user.subject());
         attachment.persist();
         return attachment;
     }

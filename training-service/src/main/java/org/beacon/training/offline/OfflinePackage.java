@@ -50,6 +50,15 @@ public class OfflinePackage {
             + "padding:.5rem}nav{display:flex;justify-content:space-between;margin:1rem 0}"
             + "table{border-collapse:collapse}th,td{border:1px solid #d8dce4;padding:.3rem}\n";
 
+    /**
+     * Every page may load only files of the package itself ({@code 'self'}, and {@code file:} for browsers that
+     * give a page opened from disk no origin of its own): no script, no plugin, no remote image, style or font,
+     * whatever a lesson's text says. The lessons are rendered without remote images already; this is the wall
+     * behind that.
+     */
+    static final String CSP = "default-src 'self' file:; script-src 'none'; object-src 'none'; base-uri 'none';"
+            + " form-action 'none'";
+
     @Inject
     Texts texts;
 
@@ -119,7 +128,7 @@ public class OfflinePackage {
                 html.append("<p class=\"notice\">").append(esc(msg.fallback_notice(version.defaultLanguage)))
                         .append("</p>\n");
             }
-            html.append(LessonMarkdown.render(body.value(),
+            html.append(LessonMarkdown.renderOffline(body.value(),
                     name -> media.containsKey(name) ? "../media/" + name : null));
             List<String> materials = new ArrayList<>();
             for (Long attachmentId : content.attachmentsOf(lesson.id)) {
@@ -179,6 +188,7 @@ public class OfflinePackage {
 
     private static String page(String language, String dir, String title, String root, String body) {
         return "<!doctype html>\n<html lang=\"" + esc(language) + "\" dir=\"" + dir + "\"><head><meta charset=\"utf-8\">"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + esc(title)
                 + "</title><link rel=\"stylesheet\" href=\"" + root + "style.css\"></head><body>\n" + body
                 + "\n</body></html>\n";

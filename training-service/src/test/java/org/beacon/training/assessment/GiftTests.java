@@ -203,6 +203,45 @@ class GiftTests {
                 e.errors());
     }
 
+    @Test
+    void anAnswerLongerThanItsColumnNamesTheQuestionAndTheLimit() {
+        String longAnswer = "x".repeat(Gift.ANSWER_LIMIT + 1);
+        GiftException e = assertThrows(GiftException.class,
+                () -> Gift.parse("::q1:: Fine {=a ~b}\n\n::q2:: Too long {\n=a\n~" + longAnswer + "\n}"));
+        assertEquals(List.of("line 3: question 'q2': answer 2 is 2001 characters long; the limit is 2000."),
+                e.errors());
+        assertEquals(1, Gift.parse("::q:: Just fits {=a ~" + "x".repeat(Gift.ANSWER_LIMIT) + "}").size());
+        GiftException feedback = assertThrows(GiftException.class,
+                () -> Gift.parse("::q:: Long feedback {=a #" + longAnswer + " ~b}"));
+        assertEquals(List.of("line 1: question 'q': the feedback of answer 1 is 2001 characters long; the limit is"
+                + " 2000."), feedback.errors());
+    }
+
+    @Test
+    void answersPerQuestionAndQuestionsPerFileAreLimited() {
+        StringBuilder many = new StringBuilder("::many:: Pick one {=right");
+        for (int i = 0; i < Gift.MAX_ANSWERS; i++) {
+            many.append(" ~wrong").append(i);
+        }
+        GiftException answers = assertThrows(GiftException.class, () -> Gift.parse(many + "}"));
+        assertEquals(List.of("line 1: question 'many' has more than 20 answers, the limit for one question."),
+                answers.errors());
+        StringBuilder bank = new StringBuilder();
+        for (int i = 0; i <= Gift.MAX_QUESTIONS; i++) {
+            bank.append("::q").append(i).append(":: Question ").append(i).append(" {T}\n\n");
+        }
+        GiftException questions = assertThrows(GiftException.class, () -> Gift.parse(bank.toString()));
+        assertEquals(List.of("line 1001: the file has more than 500 questions, the limit for one file; split it."),
+                questions.errors());
+    }
+
+    @Test
+    void nulIsRefusedWithItsLine() {
+        GiftException e = assertThrows(GiftException.class, () -> Gift.parse("::q:: One {T}\n\n::r:: Two\0 {F}"));
+        assertEquals(List.of("line 3: contains the character U+0000 (NUL), which cannot be stored; remove it."),
+                e.errors());
+    }
+
     static List<GiftQuestion> withoutLines(List<GiftQuestion> questions) {
         return questions.stream().map(q -> q.withLine(0)).toList();
     }

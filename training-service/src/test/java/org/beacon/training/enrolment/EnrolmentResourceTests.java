@@ -423,4 +423,60 @@ class EnrolmentResourceTests {
         assertTrue(index.contains("href=\"glossary.html\""));
         assertTrue(matchesPattern("(?s).*Confier un enfant.*").matches(entries.get("glossary.html")));
     }
+
+    /** Every page of the offline package, unzipped as a reader would. */
+    private static Map<String, String> offlinePages(Learner course) throws IOException {
+        byte[] zip = given().auth().oauth2(course.token()).when().get(API + "/" + course.enrolment() + "/offline.zip")
+                .then().statusCode(200).extract().asByteArray();
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().endsWith(".html")) {
+                    pages.put(entry.getName(), new String(bytes, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return pages;
+    }
+
+    @Test
+    void theOfflinePackageLoadsNothingFromOutsideIt() throws IOException {
+        String slug = uniqueSlug("offline-remote");
+        Map<String, byte[]> files = CourseFixtures.courseFiles(slug);
+        files.put("lessons/m1/l1.en.md", """
+                # Lesson one
+
+                ![Map of the routes](https://tiles.example.org/routes.png "Routes")
+
+                ![](//cdn.example.org/pixel.gif) and ![tracker](http://198.51.100.7/t.gif)
+
+                ![The handout's cover](../../media/handout.pdf)
+
+                Read the [Protocol](https://www.unodc.org/protocol) itself.
+                """.getBytes(StandardCharsets.UTF_8));
+        CourseFixtures.publish(CourseFixtures.importCourse(CourseFixtures.zip(slug, files), 201).getLong("versionId"));
+        Learner course = LearnerSteps.enrol("ines", slug, "en");
+        Map<String, String> pages = offlinePages(course);
+        assertEquals(5, pages.size(), pages.keySet().toString());
+        java.util.regex.Pattern remoteLoad = java.util.regex.Pattern.compile(
+                "<(?:img|script|iframe|audio|video|source|embed|object|link)\\b[^>]*(?:src|href|data|srcset)"
+                        + "\\s*=\\s*[\"']?\\s*(?:https?:)?//", java.util.regex.Pattern.CASE_INSENSITIVE);
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            String html = page.getValue();
+            assertFalse(remoteLoad.matcher(html).find(), page.getKey() + " loads from outside: " + html);
+            assertFalse(html.contains("url("), page.getKey());
+            assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self' file:;"
+                    + " script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'\">"), page.getKey());
+            // The policy comes before anything the page loads.
+            assertTrue(html.indexOf("Content-Security-Policy") < html.indexOf("<link"), page.getKey());
+        }
+        String lesson = pages.get("lessons/01-l1.html");
+        // Remote images are shown as links the reader may follow, labelled with their description.
+        assertTrue(lesson.contains("<a href=\"https://tiles.example.org/routes.png\""), lesson);
+        assertTrue(lesson.contains(">Map of the routes</a>"), lesson);
+        assertTrue(lesson.contains("<a href=\"http://198.51.100.7/t.gif\""), lesson);
+        assertTrue(lesson.contains("src=\"../media/handout.pdf\""), lesson);
+        assertTrue(lesson.contains("<a href=\"https://www.unodc.org/protocol\""), lesson);
+    }
 }

@@ -1,0 +1,37 @@
+package org.beacon.commons.web;
+
+import org.beacon.commons.text.UntrustedText;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
+/**
+ * The edge check for form fields, urlencoded and multipart alike: a field (or an uploaded file's name) holding
+ * U+0000 is refused with a 400 naming the field before any resource sees it, since PostgreSQL cannot store it and
+ * would answer with a 500. JSON bodies get the same check from {@link StrictJson}; files and imported text call
+ * {@link UntrustedText#requireNoNul} where they are parsed.
+ */
+public class FormText {
+
+    @ServerRequestFilter
+    @WithFormRead
+    public void refuseNul(ResteasyReactiveContainerRequestContext context) {
+        FormData form = ((ResteasyReactiveRequestContext) context.getServerRequestContext()).getFormData();
+        if (form == null) {
+            return;
+        }
+        for (String name : form) {
+            UntrustedText.requireNoNul("form field name", name);
+            for (FormValue value : form.get(name)) {
+                if (value.isFileItem()) {
+                    UntrustedText.requireNoNul(name + " (file name)", value.getFileName());
+                } else {
+                    UntrustedText.requireNoNul(name, value.getValue());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.beacon.commons.web;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.beacon.commons.text.UntrustedText;
+
+/**
+ * What is wrong with a JSON body, in words a client developer can act on: the field as a path
+ * ({@code modules[0].title}, or {@code (body)} for the whole body) and the problem ("expected a whole number, got
+ * \"seventy\"", "the key 'passMark' appears twice"). Jackson's own messages name Java classes and tokens.
+ */
+final class JsonProblems {
+
+    static final String BODY = "(body)";
+    private static final int SHOWN_VALUE = 40;
+
+    private JsonProblems() {
+    }
+
+    static String describe(JsonProcessingException e) {
+        return path(e) + ": " + problem(e);
+    }
+
+    static String path(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return path.isEmpty() ? BODY : path.toString();
+        }
+        if (e.getProcessor() instanceof JsonParser parser) {
+            // A duplicate key is reported in the object that holds it; the message names the key.
+            return path(parser.getParsingContext(), !isDuplicate(e));
+        }
+        return BODY;
+    }
+
+    /** The path of a parser's position: where a syntax error or a duplicate key was found. */
+    private static String path(JsonStreamContext context, boolean withCurrentName) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null && (withCurrentName || c != context)) {
+                path.insert(0, "." + c.getCurrentName());
+            }
+        }
+        String shown = path.toString().replace(".[", "[");
+        shown = shown.startsWith(".") ? shown.substring(1) : shown;
+        return shown.isEmpty() ? BODY : shown;
+    }
+
+    private static boolean isDuplicate(JsonProcessingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field '");
+    }
+
+    private static String problem(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof InvalidFormatException f) {
+            if (f.getValue() instanceof String s && UntrustedText.containsNul(s)) {
+                return UntrustedText.NUL_MESSAGE;
+            }
+            return "expected " + kind(f.getTargetType()) + ", got " + shown(f.getValue()) + ".";
+        }
+        if (e instanceof MismatchedInputException m) {
+            if (original.startsWith("Trailing token")) {
+                return "unexpected content after the JSON value; send exactly one JSON value.";
+            }
+            if (original.startsWith("No content to map")) {
+                return "the body is empty; send a JSON value.";
+            }
+            if (m.getTargetType() != null) {
+                JsonToken token = tokenNamedIn(original);
+                return "expected " + kind(m.getTargetType()) + (token == null ? "" : ", got " + kind(token)) + ".";
+            }
+            return firstLine(original);
+        }
+        if (isDuplicate(e)) {
+            String key = original.substring("Duplicate field '".length(), original.indexOf('\'', 17));
+            return "the key '" + key + "' appears twice; send each key once.";
+        }
+        String at = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        if (e instanceof JsonMappingException) {
+            return firstLine(original) + at;
+        }
+        return "malformed JSON" + at + ": " + firstLine(original);
+    }
+
+    /**
+     * The token Jackson found instead, as its message names it ("from Array value (token
+     * `JsonToken.START_ARRAY`)"): the parser has moved on by the time the exception is seen.
+     */
+    private static JsonToken tokenNamedIn(String message) {
+        int at = message.indexOf("(token `JsonToken.");
+        if (at < 0) {
+            return null;
+        }
+        int start = at + "(token `JsonToken.".length();
+        int end = message.indexOf('`', start);
+        try {
+            return end < 0 ? null : JsonToken.valueOf(message.substring(start, end));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class
+                || type == BigDecimal.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            StringBuilder values = new StringBuilder();
+            for (Object constant : type.getEnumConstants()) {
+                values.append(values.isEmpty() ? "" : ", ").append(constant.toString().toLowerCase(Locale.ROOT));
+            }
+            return "one of " + values;
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return "an object";
+    }
+
+    private static String kind(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY, END_ARRAY -> "a list";
+            case START_OBJECT, END_OBJECT, FIELD_NAME -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true or false";
+            case VALUE_NULL -> "null";
+            default -> "another value";
+        };
+    }
+
+    private static String shown(Object value) {
+        if (!(value instanceof String s)) {
+            return String.valueOf(value);
+        }
+        String cut = s.length() > SHOWN_VALUE ? s.substring(0, SHOWN_VALUE) + "…" : s;
+        return "\"" + cut.replace("\0", "\\u0000") + "\"";
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,71 @@
+package org.beacon.commons.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.beacon.commons.text.UntrustedText;
+import org.junit.jupiter.api.Test;
+
+/** The messages a client gets for a JSON body the services cannot take, read with the services' mapper settings. */
+class JsonProblemsTests {
+
+    record Module(String slug, Map<String, String> title) {
+    }
+
+    record Draft(Integer passMark, Boolean legalChange, Module module, List<Module> modules) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        new StrictJson().customize(MAPPER);
+    }
+
+    private static String problem(String json) {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue(json, Draft.class));
+        return JsonProblems.describe(e);
+    }
+
+    @Test
+    void aWrongTypeNamesTheFieldAndWhatWasExpected() {
+        assertEquals("passMark: expected a whole number, got \"seventy\".", problem("{\"passMark\":\"seventy\"}"));
+        assertEquals("module: expected an object, got a list.", problem("{\"module\":[1,2]}"));
+        assertEquals("modules[1].title: expected an object, got a number.",
+                problem("{\"modules\":[{\"slug\":\"a\"},{\"title\":7}]}"));
+        assertEquals("(body): expected an object, got a list.", problem("[1,2]"));
+    }
+
+    @Test
+    void aDuplicateKeyIsRefused() {
+        assertEquals("(body): the key 'passMark' appears twice; send each key once.",
+                problem("{\"passMark\":90,\"passMark\":10}"));
+        assertEquals("module: the key 'slug' appears twice; send each key once.",
+                problem("{\"module\":{\"slug\":\"a\",\"slug\":\"b\"}}"));
+    }
+
+    @Test
+    void contentAfterTheValueIsRefused() {
+        assertEquals("(body): unexpected content after the JSON value; send exactly one JSON value.",
+                problem("{\"passMark\":70} {\"passMark\":10}"));
+        assertEquals("(body): malformed JSON (line 1, column 16): Unrecognized token 'garbage': was expecting"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+                problem("{\"passMark\":70}garbage"));
+    }
+
+    @Test
+    void malformedJsonSaysWhereAndWhat() {
+        String problem = problem("{\"passMark\":70,}");
+        assertEquals("passMark: malformed JSON (line 1, column 16): Unexpected character ('}' (code 125)): was"
+                + " expecting double-quote to start field name", problem);
+    }
+
+    @Test
+    void nulInAStringNamesTheField() {
+        assertEquals("module.slug: " + UntrustedText.NUL_MESSAGE, problem("{\"module\":{\"slug\":\"a\\u0000\"}}"));
+    }
+}
