@@ -3,7 +3,7 @@ package org.beacon.campaign.campaign;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.beacon.campaign.input.InputText;
+import org.beacon.commons.text.UntrustedText;
 
 /** What a manager gives to start a campaign; the organization comes from the token, never from the request. */
 public record NewCampaign(
@@ -15,6 +15,6 @@ public record NewCampaign(
 
     public NewCampaign {
         // The title is shown to other people: nothing in it may reorder or hide what they read.
-        title = InputText.shown(title);
+        title = UntrustedText.stripSpoofing(title);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.beacon.campaign.input.InputText;
+import org.beacon.commons.text.UntrustedText;
 
 /** A campaign's text in one language. */
 public record TranslationText(
@@ -15,7 +15,7 @@ public record TranslationText(
 
     public TranslationText {
         // The title is shown to other people: nothing in it may reorder or hide what they read.
-        title = title == null ? null : InputText.shown(title).trim();
+        title = title == null ? null : UntrustedText.stripSpoofing(title).trim();
         objectives = objectives == null ? "" : objectives.trim();
         keyMessages = keyMessages == null ? null
                 : keyMessages.stream().map(m -> m == null ? null : m.trim()).toList();

@@ -1,5 +1,7 @@
 package org.beacon.campaign.input;
 
+import org.beacon.commons.text.UntrustedText;
+
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
@@ -47,15 +49,15 @@ public class MalformedInput {
             for (FormValue value : form.get(name)) {
                 if (value.isFileItem()) {
                     String fileName = value.getFileName();
-                    if (fileName != null && (InputText.hasNul(fileName) || fileName.indexOf('\r') >= 0
+                    if (fileName != null && (UntrustedText.containsNul(fileName) || fileName.indexOf('\r') >= 0
                             || fileName.indexOf('\n') >= 0)) {
                         throw ProblemException.invalid("The upload could not be read.", List.of(name
                                 + ": the file name contains a control character (NUL or a line break); rename the"
                                 + " file and upload it again"));
                     }
                 } else {
-                    InputText.requireStorable("a field name", name);
-                    InputText.requireStorable(name, value.getValue());
+                    UntrustedText.requireNoNul("a field name", name);
+                    UntrustedText.requireNoNul(name, value.getValue());
                 }
             }
         }

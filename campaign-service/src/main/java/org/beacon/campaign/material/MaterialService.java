@@ -23,7 +23,7 @@ import org.beacon.campaign.campaign.Vocabulary;
 import org.beacon.campaign.material.MaterialViews.MaterialView;
 import org.beacon.campaign.material.MaterialViews.MediaView;
 import org.beacon.campaign.material.MaterialViews.VariantView;
-import org.beacon.campaign.input.InputText;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.campaign.media.MediaService;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
@@ -153,7 +153,7 @@ public class MaterialService {
         Material material = find(campaignId, slug);
         // The draft first: a variant in review refuses the change before anything is stored.
         MaterialVariant draft = draftOf(material, language,
-                titleFromFileName(file == null || file.fileName() == null ? "file" : InputText.shown(file.fileName())));
+                titleFromFileName(file == null || file.fileName() == null ? "file" : UntrustedText.stripSpoofing(file.fileName())));
         draft.media = media.upload(file, material.campaign.organization);
         draft.review.edited(user.subject());
         return viewOf(draft);

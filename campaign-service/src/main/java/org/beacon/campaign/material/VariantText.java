@@ -3,7 +3,7 @@ package org.beacon.campaign.material;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.beacon.campaign.input.InputText;
+import org.beacon.commons.text.UntrustedText;
 
 /** The text of a material in one language; the translation status is left as it is when omitted. */
 public record VariantText(
@@ -15,7 +15,7 @@ public record VariantText(
 
     public VariantText {
         // The title is shown to other people: nothing in it may reorder or hide what they read.
-        title = title == null ? null : InputText.shown(title).trim();
+        title = title == null ? null : UntrustedText.stripSpoofing(title).trim();
         markdown = markdown == null ? "" : markdown.strip();
         translationStatus = translationStatus == null || translationStatus.isBlank() ? null : translationStatus;
     }

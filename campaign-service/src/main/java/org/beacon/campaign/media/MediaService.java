@@ -3,7 +3,7 @@ package org.beacon.campaign.media;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.beacon.campaign.input.InputText;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.storage.MediaUploads;
 import org.beacon.commons.web.ProblemException;
@@ -29,7 +29,7 @@ public class MediaService {
         Media media = new Media();
         // The file name is shown to other people (material pages, downloads): a right-to-left override in it would
         // make "cod.exe" read as "exe.doc".
-        media.record(uploads.store("media", file), file == null ? null : InputText.shown(file.fileName()),
+        media.record(uploads.store("media", file), file == null ? null : UntrustedText.stripSpoofing(file.fileName()),
                 user.subject());
         media.organization = organization;
         media.persist();

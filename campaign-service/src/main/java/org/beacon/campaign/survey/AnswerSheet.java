@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.beacon.campaign.input.InputText;
+import org.beacon.commons.text.UntrustedText;
 
 /**
  * Reads one respondent's answers, from the web form or a row of an uploaded file, against the survey definition.
@@ -76,7 +76,7 @@ public final class AnswerSheet {
             List<String> given = new ArrayList<>();
             boolean unreadable = false;
             for (String value : Optional.ofNullable(values.apply(question.name())).orElse(List.of())) {
-                if (value == null || InputText.hasNul(value)) {
+                if (value == null || UntrustedText.containsNul(value)) {
                     // A null value is one that could not be read (see PublicSurveyPage.fields).
                     unreadable = true;
                 } else if (!value.isBlank()) {

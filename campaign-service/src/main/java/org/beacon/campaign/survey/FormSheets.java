@@ -31,7 +31,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.beacon.campaign.input.InputText;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -172,7 +172,7 @@ public final class FormSheets {
                     + "(beacon.limits.workbook.cell-length).", List.of(new FormError(sheet, row,
                             FormSheet.letter(column), "the cell has " + value.length() + " characters")));
         }
-        if (InputText.hasNul(value)) {
+        if (UntrustedText.containsNul(value)) {
             throw new FormRejected("A cell contains a NUL character (U+0000), which cannot be stored.",
                     List.of(new FormError(sheet, row, FormSheet.letter(column),
                             "contains a NUL character (U+0000); delete it")));

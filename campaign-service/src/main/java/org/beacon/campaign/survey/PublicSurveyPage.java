@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.campaign.Campaign;
-import org.beacon.campaign.input.InputText;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.web.ProblemException;
@@ -184,11 +184,11 @@ public class PublicSurveyPage {
         for (String pair : body.split("&")) {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            if (name == null || name.isEmpty() || InputText.hasNul(name)) {
+            if (name == null || name.isEmpty() || UntrustedText.containsNul(name)) {
                 continue;
             }
             String value = decode(equals < 0 ? "" : pair.substring(equals + 1));
-            fields.computeIfAbsent(name, n -> new ArrayList<>()).add(InputText.hasNul(value) ? null : value);
+            fields.computeIfAbsent(name, n -> new ArrayList<>()).add(UntrustedText.containsNul(value) ? null : value);
         }
         return fields;
     }

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.beacon.campaign.input.InputLimits;
-import org.beacon.campaign.input.InputText;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.campaign.survey.SurveyDraft.ChoiceDraft;
 import org.beacon.campaign.survey.SurveyDraft.QuestionDraft;
 
@@ -189,7 +189,7 @@ public final class XlsForm {
         if (questions.stream().noneMatch(q -> !q.kind().equals(SurveyQuestion.NOTE))) {
             errors.add(new FormError(SURVEY, 0, null, "the form asks no question"));
         }
-        String title = InputText.shown(setting(settings, "form_title"));
+        String title = UntrustedText.stripSpoofing(setting(settings, "form_title"));
         String formId = setting(settings, "form_id");
         if (title.isEmpty()) {
             title = formId.isEmpty() ? "Survey" : formId;
@@ -467,7 +467,7 @@ public final class XlsForm {
                     errors.add(at(sheet, row, column, "the " + prefix + " is longer than 2000 characters"));
                 } else {
                     // Labels are shown to respondents: nothing in them may reorder or hide what they read.
-                    texts.put(language, InputText.shown(text));
+                    texts.put(language, UntrustedText.stripSpoofing(text));
                 }
             }
             return complete ? texts : null;

@@ -191,7 +191,7 @@ class SurveyInputLimitsTests {
     void surveyLabelsShownToRespondentsLoseCharactersThatReorderOrHideText() {
         long campaign = campaign(NATIONAL);
         importCsv(manager(NATIONAL), campaign, "type,name,label\ntext,why,\u202EWhy\u200B?\u2066\n", null,
-                "form_id,form_title\nspoof_" + unique("f").replace('-', '_') + ",Evalu\u200Dation\u202A\n")
+                "form_id,form_title\nspoof_" + unique("f").replace('-', '_') + ",Evalu\u2060ation\u202A\n")
                 .then().statusCode(201)
                 .body("survey.questions[0].label.en", equalTo("Why?"))
                 .body("survey.title", equalTo("Evaluation"));

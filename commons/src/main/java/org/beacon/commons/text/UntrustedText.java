@@ -23,7 +23,9 @@ import org.beacon.commons.web.ProblemException;
  * <li>Bidirectional overrides and isolates and zero-width characters let a title, name or file name shown to
  * others read differently from what it is ({@code invoice\u202Efdp.exe} shows as {@code invoiceexe.pdf}); they are
  * removed by {@link #stripSpoofing}. The right-to-left and left-to-right marks (U+200F, U+200E) and the Arabic
- * letter mark (U+061C) stay: they change no order by themselves, and Arabic text typed on a phone carries them.</li>
+ * letter mark (U+061C) stay: they change no order by themselves, and Arabic text typed on a phone carries them. The
+ * zero-width non-joiner and joiner (U+200C, U+200D) stay too: Persian and Urdu words, Indic scripts and emoji
+ * sequences are spelled with them, and they hide or reorder nothing.</li>
  * </ul>
  */
 public final class UntrustedText {
@@ -62,7 +64,7 @@ public final class UntrustedText {
     public static boolean isSpoofing(int c) {
         return (c >= 0x202A && c <= 0x202E) // LRE, RLE, PDF, LRO, RLO
                 || (c >= 0x2066 && c <= 0x2069) // LRI, RLI, FSI, PDI
-                || (c >= 0x200B && c <= 0x200D) // zero-width space, non-joiner, joiner
+                || c == 0x200B // zero-width space
                 || c == 0x2060 // word joiner
                 || c == 0xFEFF; // zero-width no-break space (a byte order mark inside text)
     }
