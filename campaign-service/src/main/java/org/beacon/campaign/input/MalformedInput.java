@@ -2,7 +2,6 @@ package org.beacon.campaign.input;
 
 import org.beacon.commons.text.UntrustedText;
 
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -20,14 +19,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
-import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
  * The edge where form bodies come in: every field of every HTML form and multipart upload is checked once, after
- * it is decoded and before any resource sees it, and bodies that cannot be decoded at all are a 400, not a 500.
- * Candidates for commons' ProblemMappers once the other services need the same.
+ * it is decoded and before any resource sees it, and form bodies that cannot be decoded at all are a 400, not a 500
+ * (commons' ProblemMappers answers broken multipart bodies and malformed JSON for every service).
  */
 public class MalformedInput {
 
@@ -63,14 +61,6 @@ public class MalformedInput {
         }
     }
 
-    /** A multipart body whose parts cannot be told apart (a broken header, a line break inside a file name). */
-    @ServerExceptionMapper
-    public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri,
-            HttpHeaders headers) {
-        return problems.problem(ProblemException.badRequest("The upload is not a well-formed multipart/form-data "
-                + "body: a part's headers could not be read (a line break in a file name does this)."), uri, headers);
-    }
-
     /**
      * A form field with a % not followed by two hexadecimal digits: the form reader reports it as an
      * IllegalArgumentException, which elsewhere is a bug and stays a 500. A page in the reader's language, since
@@ -92,19 +82,6 @@ public class MalformedInput {
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(ErrorPage.render(400, ErrorPage.INVALID, null, detail, language)).build();
-    }
-
-    /**
-     * The multipart parser reports a body that ends before its closing boundary as an IOException; any other
-     * IOException reaching here is not the client's doing and stays a 500.
-     */
-    @ServerExceptionMapper
-    public Response unreadableBody(IOException e, UriInfo uri, HttpHeaders headers) {
-        if (e.getMessage() != null && e.getMessage().contains("multipart")) {
-            return problems.problem(ProblemException.badRequest("The upload ended before its closing boundary: "
-                    + "send the whole multipart/form-data body again."), uri, headers);
-        }
-        return problems.unexpected(e, uri, headers);
     }
 
     /**

@@ -287,7 +287,7 @@ class SurveyInputLimitsTests {
                     .when().post("/campaigns/api/surveys")
                     .then().statusCode(400)
                     .contentType("application/problem+json")
-                    .body("detail", containsString("multipart/form-data"));
+                    .body("detail", containsString("multipart body"));
         }
         assertEquals(before, surveys(), "nothing is stored");
     }
