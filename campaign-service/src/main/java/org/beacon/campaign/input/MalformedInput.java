@@ -1,9 +1,6 @@
 package org.beacon.campaign.input;
 
-import org.beacon.commons.text.UntrustedText;
-
 import java.sql.SQLException;
-import java.util.List;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -15,51 +12,15 @@ import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.ProblemMappers;
 import org.hibernate.exception.DataException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.WithFormRead;
-import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
-import org.jboss.resteasy.reactive.server.core.multipart.FormData;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
-import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
- * The edge where form bodies come in: every field of every HTML form and multipart upload is checked once, after
- * it is decoded and before any resource sees it, and form bodies that cannot be decoded at all are a 400, not a 500
- * (commons' ProblemMappers answers broken multipart bodies and malformed JSON for every service).
+ * Form bodies that cannot be decoded, and text PostgreSQL refuses, are a 400, not a 500. Every form field is checked
+ * for U+0000 by commons' FormText, and broken multipart bodies and malformed JSON are answered by commons'
+ * ProblemMappers, in every service.
  */
 public class MalformedInput {
 
-    private static final String PUBLIC_SURVEYS = "/campaigns/public/surveys/";
-
     private final ProblemMappers problems = new ProblemMappers();
-
-    /** A NUL in any form field, or a NUL or line break in an uploaded file's name: 400 naming the field. */
-    @ServerRequestFilter
-    @WithFormRead
-    public void checkFormFields(ResteasyReactiveContainerRequestContext context) {
-        FormData form = ((ResteasyReactiveRequestContext) context.getServerRequestContext()).getFormData();
-        if (form == null || context.getUriInfo().getPath().startsWith(PUBLIC_SURVEYS)) {
-            // The public survey form checks its own fields: a respondent gets the form back with the question
-            // marked, in their language, rather than an error page (PublicSurveyPage.fields).
-            return;
-        }
-        for (String name : form) {
-            for (FormValue value : form.get(name)) {
-                if (value.isFileItem()) {
-                    String fileName = value.getFileName();
-                    if (fileName != null && (UntrustedText.containsNul(fileName) || fileName.indexOf('\r') >= 0
-                            || fileName.indexOf('\n') >= 0)) {
-                        throw ProblemException.invalid("The upload could not be read.", List.of(name
-                                + ": the file name contains a control character (NUL or a line break); rename the"
-                                + " file and upload it again"));
-                    }
-                } else {
-                    UntrustedText.requireNoNul("a field name", name);
-                    UntrustedText.requireNoNul(name, value.getValue());
-                }
-            }
-        }
-    }
 
     /**
      * A form field with a % not followed by two hexadecimal digits: the form reader reports it as an

@@ -27,6 +27,7 @@ import org.beacon.campaign.campaign.Campaign;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.i18n.RequestLanguage;
+import org.beacon.commons.web.ChecksOwnFormText;
 import org.beacon.commons.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
@@ -106,6 +107,7 @@ public class PublicSurveyPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
+    @ChecksOwnFormText
     public Response submit(@RestPath String survey, @RestPath String wave, String body) {
         Map<String, List<String>> fields = fields(body);
         Wave round = Wave.parse(wave);

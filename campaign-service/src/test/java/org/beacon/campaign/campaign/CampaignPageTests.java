@@ -188,7 +188,7 @@ class CampaignPageTests {
                 .when().post("/campaigns/manage")
                 .then().statusCode(400)
                 .contentType(containsString("text/html"))
-                .body(containsString("title: contains a NUL character (U+0000)"));
+                .body(containsString("title: " + org.beacon.commons.text.UntrustedText.NUL_MESSAGE));
         given().auth().oauth2(author(NATIONAL)).when().get("/campaigns/api/campaigns")
                 .then().statusCode(200)
                 .body("slug", not(org.hamcrest.Matchers.hasItem(slug)));
