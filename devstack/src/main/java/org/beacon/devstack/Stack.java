@@ -240,6 +240,10 @@ public final class Stack implements AutoCloseable {
         // Certificate verification links and survey QR codes point readers at the gateway, wherever it listens.
         config.put(module.equals("training-service") ? "beacon.public-url" : "beacon.surveys.public-url",
                 settings.gatewayUrl());
+        if (module.equals("campaign-service")) {
+            // Only this demo stack lets the shipped demo help entries open the publishing gate (false by default).
+            config.put("beacon.help.demo-counts-for-gate", "true");
+        }
         return application(module, config, Map.of());
     }
 

@@ -177,9 +177,18 @@ public class CampaignService {
         List<String> missing = missingHelp(version);
         if (!missing.isEmpty()) {
             throw new ProblemException(409, "No help for some readers",
-                    "Publishing is refused: no active help resource serves " + String.join(", ", missing)
-                            + ". Add or activate a hotline, shelter or referral service there first.",
+                    "Publishing is refused: no real, active help resource serves " + String.join(", ", missing)
+                            + ". For each place and language, add a hotline, shelter or referral service, or verify "
+                            + "a demo entry with the service itself, enter its real contact and mark it as no "
+                            + "longer a demo.",
                     missing);
+        }
+        List<String> unfilled = help.unfilledPlaceholders(version);
+        if (!unfilled.isEmpty()) {
+            throw new ProblemException(409, "Materials name help that does not exist",
+                    "Publishing is refused: " + String.join("; ", unfilled) + ". Add a real help resource of that "
+                            + "kind for the place and language, or change the material.",
+                    unfilled);
         }
         Optional<CampaignVersion> previous = CampaignVersion.published(campaign);
         previous.ifPresent(old -> {
@@ -260,10 +269,11 @@ public class CampaignService {
                         .map(t -> new CampaignDetail.TranslationView(t.language, t.title, t.objectives,
                                 List.copyOf(t.keyMessages)))
                         .toList(),
-                ReviewView.of(version.review, user.subject()), missingHelp(version));
+                ReviewView.of(version.review, user.subject()), missingHelp(version),
+                help.unfilledPlaceholders(version));
     }
 
-    /** The places × languages of a version that no active help resource serves; empty when it may go public. */
+    /** The places × languages of a version that no help resource counting for the gate serves. */
     public List<String> missingHelp(CampaignVersion version) {
         return help.missingHelp(version);
     }

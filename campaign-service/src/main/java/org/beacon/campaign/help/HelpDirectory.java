@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.quarkus.security.ForbiddenException;
@@ -17,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignVersion;
+import org.beacon.campaign.material.MaterialVariant;
 import org.beacon.campaign.publicpage.PublicCampaigns;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
@@ -38,6 +41,9 @@ public class HelpDirectory {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    HelpSettings settings;
 
     @Transactional
     public List<HelpView> listed() {
@@ -122,20 +128,21 @@ public class HelpDirectory {
 
     /**
      * Runs a change to the directory unless it takes help away from a published campaign: every place × language of
-     * a version on a public page keeps an active resource, as the publishing gate required before it went public.
-     * The gate's own rule ({@link #missingHelp}) is asked before and after the change, and only what the change
-     * leaves uncovered is refused (409, which rolls the change back), so an older gap never blocks another correction.
+     * a version on a public page keeps a resource that counts, and every help placeholder of its published materials
+     * stays fillable, as the publishing gate required before it went public. The gate's own rule
+     * ({@link #gateProblems}) is asked before and after the change, and only what the change breaks is refused (409,
+     * which rolls the change back), so an older gap never blocks another correction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> T keepingPublishedHelp(List<CampaignVersion> published, Supplier<T> change) {
-        List<List<String>> before = published.stream().map(this::missingHelp).toList();
+        List<List<String>> before = published.stream().map(this::gateProblems).toList();
         T result = change.get();
         // The gate reads the directory from the database: the change must be there first.
         HelpResource.flush();
         List<String> lost = new ArrayList<>();
         for (int i = 0; i < published.size(); i++) {
             CampaignVersion version = published.get(i);
-            for (String missing : missingHelp(version)) {
+            for (String missing : gateProblems(version)) {
                 if (!before.get(i).contains(missing)) {
                     lost.add("campaign '" + version.campaign.slug + "': " + missing);
                 }
@@ -143,45 +150,154 @@ public class HelpDirectory {
         }
         if (!lost.isEmpty()) {
             throw new ProblemException(409, "Published campaigns would lose their help",
-                    "The change is refused: no other active help resource serves " + String.join(", ", lost)
+                    "The change is refused: " + String.join("; ", lost)
                             + ". Add or activate another resource there first, or unpublish the campaign.",
                     lost);
         }
         return result;
     }
 
-    /** The publishing gate: the places × languages of a campaign version that no active help resource serves. */
+    /** Everything the help directory holds against publishing a version: {@link #missingHelp} and {@link #unfilledPlaceholders}. */
+    public List<String> gateProblems(CampaignVersion version) {
+        List<String> problems = new ArrayList<>(missingHelp(version));
+        problems.addAll(unfilledPlaceholders(version));
+        return problems;
+    }
+
+    /** The publishing gate: the places × languages of a campaign version that no help resource that counts serves. */
     public List<String> missingHelp(CampaignVersion version) {
         return missingCoverage(version.placeList(), version.languages());
     }
 
     /**
-     * Every place × language that no active resource serves, as {@code SN/Dakar × ar}. A regional place is served by
-     * a resource for that region or for the whole country; a country-wide place only by a country-wide resource.
+     * Every place × language that no active resource counting for the gate serves, as {@code SN/Dakar × ar}, or
+     * {@code SN/Dakar × ar (only demo help)} when a demo entry is all there is. A regional place is served by a
+     * resource for that region or for the whole country; a country-wide place only by a country-wide resource.
      */
     public List<String> missingCoverage(List<Place> places, List<String> languages) {
-        List<String> countries = places.stream().map(Place::country).distinct().toList();
-        List<HelpResource> active = countries.isEmpty() ? List.of() : HelpResource.activeIn(countries);
+        List<HelpResource> active = activeFor(places);
         List<String> missing = new ArrayList<>();
         for (Place place : places) {
             for (String language : languages) {
-                boolean served = active.stream().anyMatch(r -> place.isServedBy(r.place()) && r.speaks(language));
-                if (!served) {
-                    missing.add(place + " × " + language);
+                List<HelpResource> serving = active.stream()
+                        .filter(r -> place.isServedBy(r.place()) && r.speaks(language)).toList();
+                if (serving.stream().noneMatch(this::countsForGate)) {
+                    missing.add(place + " × " + language + (serving.isEmpty() ? "" : " (only demo help)"));
                 }
             }
         }
         return missing;
     }
 
-    /** What a reader at this place is shown: resources in their language first, the place's own region first. */
+    /**
+     * Whether a resource may be what stands between a reader and no help at all. A demo entry (shipped sample data,
+     * with no real contact) only counts where the operator says so: the local and end-to-end stacks.
+     */
+    boolean countsForGate(HelpResource resource) {
+        return resource.active && (!resource.demo || settings.demoCountsForGate());
+    }
+
+    /**
+     * The help placeholders of the version's published materials that the directory cannot fill for one of its
+     * places in the material's language, as {@code material 'sms' (fr): {help.hotline.contact} for SN/Dakar}.
+     */
+    public List<String> unfilledPlaceholders(CampaignVersion version) {
+        List<String> unfilled = new ArrayList<>();
+        for (String language : version.languages()) {
+            for (MaterialVariant variant : MaterialVariant.publishedIn(version.campaign, language)) {
+                unfilled.addAll(unfilledPlaceholders(variant.material.slug, language,
+                        variant.title + "\n" + variant.bodyMarkdown, version.placeList()));
+            }
+        }
+        return unfilled;
+    }
+
+    /** The placeholders of one material text that cannot be filled for a place in its language; empty when all can. */
+    public List<String> unfilledPlaceholders(String material, String language, String text, List<Place> places) {
+        List<String> unfilled = new ArrayList<>();
+        List<HelpResource> active = null;
+        for (String written : HelpPlaceholder.writtenIn(text)) {
+            String where = "material '" + material + "' (" + language + "): " + written;
+            Optional<HelpPlaceholder> placeholder = HelpPlaceholder.parse(written);
+            if (placeholder.isEmpty()) {
+                unfilled.add(where + " is not a help placeholder (use one of "
+                        + String.join(", ", HelpPlaceholder.all()) + ")");
+                continue;
+            }
+            if (active == null) {
+                active = activeFor(places);
+            }
+            for (Place place : places) {
+                if (filling(active, placeholder.get(), place, language, true).isEmpty()) {
+                    unfilled.add(where + " for " + place + ": no " + placeholder.get().kind()
+                            + (settings.demoCountsForGate() ? "" : " other than a demo entry")
+                            + " serves it in " + language);
+                }
+            }
+        }
+        return unfilled;
+    }
+
+    /**
+     * A material's text (Markdown, or a plain title) with its help placeholders filled for readers at a place, in their language: by a
+     * resource counting for the gate, else (the directory changed after publication) by any active one, in the
+     * language if possible. A placeholder nothing fills stays as written rather than turning into an empty phrase.
+     */
+    public String fillPlaceholders(String text, Place place, String language, boolean markdown) {
+        Set<String> written = HelpPlaceholder.writtenIn(text);
+        if (written.isEmpty() || place == null) {
+            return text;
+        }
+        List<HelpResource> active = activeFor(List.of(place));
+        String filled = text;
+        for (String token : written) {
+            Optional<HelpPlaceholder> placeholder = HelpPlaceholder.parse(token);
+            if (placeholder.isEmpty()) {
+                continue;
+            }
+            Optional<HelpResource> resource = filling(active, placeholder.get(), place, language, true)
+                    .or(() -> filling(active, placeholder.get(), place, language, false))
+                    .or(() -> active.stream().filter(r -> r.kind.equals(placeholder.get().kind())
+                            && place.isServedBy(r.place())).findFirst());
+            if (resource.isPresent()) {
+                String value = placeholder.get().valueOf(resource.get(), language);
+                filled = filled.replace(token, markdown ? markdownLiteral(value) : value);
+            }
+        }
+        return filled;
+    }
+
+    /** The resource a placeholder names: of its kind, serving the place in the language, the place's region first. */
+    private Optional<HelpResource> filling(List<HelpResource> active, HelpPlaceholder placeholder, Place place,
+            String language, boolean forGate) {
+        return active.stream()
+                .filter(r -> r.kind.equals(placeholder.kind()) && place.isServedBy(r.place()) && r.speaks(language))
+                .filter(r -> !forGate || countsForGate(r))
+                .findFirst();
+    }
+
+    /** A directory entry's text is data, not Markdown: a name with a star or an underscore stays as written. */
+    private static String markdownLiteral(String text) {
+        return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!<>|~&])", "\\\\$1");
+    }
+
+    private static List<HelpResource> activeFor(List<Place> places) {
+        List<String> countries = places.stream().map(Place::country).distinct().toList();
+        // Ordered with regional entries first, so that a place's own region answers before the country.
+        return countries.isEmpty() ? List.of() : HelpResource.activeIn(countries);
+    }
+
+    /**
+     * What a reader at this place is shown: resources in their language first, the place's own region first, then
+     * those in other languages, so that a reader who speaks Wolof finds the Wolof line from the French page.
+     */
     public List<HelpResource> servingPlace(Place place, String language) {
         List<HelpResource> serving = HelpResource.activeIn(List.of(place.country())).stream()
                 .filter(r -> place.isServedBy(r.place()))
                 .toList();
-        List<HelpResource> inLanguage = serving.stream().filter(r -> r.speaks(language)).toList();
-        // Deactivating a resource after publication must not leave a reader with no help at all.
-        return inLanguage.isEmpty() ? serving : inLanguage;
+        List<HelpResource> ordered = new ArrayList<>(serving.stream().filter(r -> r.speaks(language)).toList());
+        serving.stream().filter(r -> !r.speaks(language)).forEach(ordered::add);
+        return ordered;
     }
 
     private void apply(HelpResource resource, HelpResourceInput input) {

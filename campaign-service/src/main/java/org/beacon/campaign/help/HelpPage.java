@@ -44,7 +44,8 @@ public class HelpPage {
         }
 
         static HelpForm empty() {
-            return new HelpForm("", "hotline", "", "", "", "", "", true, false, LocalDate.now().toString());
+            // No date by default: "last verified" is shown to readers, so only a person who checked enters it.
+            return new HelpForm("", "hotline", "", "", "", "", "", true, false, "");
         }
 
         HelpResourceInput input() {
@@ -75,7 +76,7 @@ public class HelpPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<HelpView> resources, HelpForm form, List<String> errors);
+        static native TemplateInstance list(List<HelpView> resources, int dueCount, HelpForm form, List<String> errors);
 
         static native TemplateInstance edit(long id, HelpForm form, List<String> errors);
     }
@@ -130,6 +131,8 @@ public class HelpPage {
     }
 
     private TemplateInstance listPage(HelpForm form, List<String> errors) {
-        return Templates.list(directory.listed(), form, errors).setLocale(language.locale());
+        List<HelpView> resources = directory.listed();
+        int due = (int) resources.stream().filter(HelpView::verificationDue).count();
+        return Templates.list(resources, due, form, errors).setLocale(language.locale());
     }
 }

@@ -2,6 +2,7 @@ package org.beacon.campaign.help;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,12 @@ public class HelpResource extends PanacheEntityBase {
 
     public static final List<String> KINDS = List.of("hotline", "shelter", "referral");
 
+    /**
+     * How long a check of a name and contact is trusted: services move and numbers change, and a campaign that
+     * sends a victim to a dead number does harm (001 L83, L111).
+     */
+    public static final Period VERIFY_EVERY = Period.ofMonths(6);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -41,6 +48,7 @@ public class HelpResource extends PanacheEntityBase {
     public String contact;
     public boolean active;
     public boolean demo;
+    /** When someone last checked the name and contact with the service itself; null when nobody has. */
     @Column(name = "last_verified")
     public LocalDate lastVerified;
     @Column(name = "updated_by")
@@ -66,6 +74,11 @@ public class HelpResource extends PanacheEntityBase {
         String primary = wanted.split("-")[0];
         return languages.stream().map(l -> l.toLowerCase(Locale.ROOT))
                 .anyMatch(l -> l.equals(wanted) || l.equals(primary));
+    }
+
+    /** Whether a manager should check the entry again: never verified, or verified too long ago. */
+    public boolean verificationDue(LocalDate today) {
+        return lastVerified == null || lastVerified.plus(VERIFY_EVERY).isBefore(today);
     }
 
     /** The name in a language, else in English, else any: a help line must never be shown without a name. */

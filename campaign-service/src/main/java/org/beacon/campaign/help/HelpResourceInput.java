@@ -6,7 +6,7 @@ import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.beacon.campaign.campaign.Vocabulary;
@@ -25,5 +25,6 @@ public record HelpResourceInput(
         @NotBlank @Size(max = 500) String contact,
         boolean active,
         boolean demo,
-        @NotNull LocalDate lastVerified) {
+        /* Null until someone has checked the entry with the service: a date is a claim, never a default. */
+        @PastOrPresent LocalDate lastVerified) {
 }

@@ -7,11 +7,12 @@ import java.util.Map;
 /** A help resource as the API and the pages show it, with whether the viewer may change it. */
 public record HelpView(long id, String slug, String organization, String kind, String country, String region,
         List<String> languages, Map<String, String> names, String contact, boolean active, boolean demo,
-        LocalDate lastVerified, boolean mayChange) {
+        LocalDate lastVerified, boolean verificationDue, boolean mayChange) {
 
     static HelpView of(HelpResource r, boolean mayChange) {
         return new HelpView(r.id, r.slug, r.organization, r.kind, r.country, r.region, List.copyOf(r.languages),
-                Map.copyOf(r.names), r.contact, r.active, r.demo, r.lastVerified, mayChange);
+                Map.copyOf(r.names), r.contact, r.active, r.demo, r.lastVerified,
+                r.verificationDue(LocalDate.now()), mayChange);
     }
 
     public String place() {

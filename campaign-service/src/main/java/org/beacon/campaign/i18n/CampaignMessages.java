@@ -429,4 +429,28 @@ public interface CampaignMessages {
 
     @Message("SMS text")
     String term_sms();
+
+    @Message("Help is also available in: {languages}")
+    String pub_help_also_in(String languages);
+
+    @Message("Help entries to check: {count} (never verified, or last verified more than six months ago).")
+    String help_verify_due(int count);
+
+    @Message("Call the service, check its name, languages and contact, then enter the date of your check. Readers see that date; a campaign that sends a victim to a dead number does harm.")
+    String help_verify_how();
+
+    @Message("verified over six months ago: re-verify")
+    String help_reverify();
+
+    @Message("never verified")
+    String help_never_verified();
+
+    @Message("Leave empty until you have checked the entry with the service itself; readers see this date.")
+    String last_verified_hint();
+
+    @Message("Publishing is blocked: published materials name help that the directory cannot fill")
+    String gate_placeholders();
+
+    @Message("To name the help of the reader's place in the reader's language, write one of: {placeholders}. Publishing needs a real entry of that kind for every place and language of the campaign.")
+    String material_placeholders(String placeholders);
 }

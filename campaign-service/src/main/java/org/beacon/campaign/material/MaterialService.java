@@ -16,6 +16,7 @@ import org.beacon.campaign.publicpage.PublicCampaigns;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignService;
+import org.beacon.campaign.campaign.CampaignVersion;
 import org.beacon.campaign.campaign.Review;
 import org.beacon.campaign.campaign.ReviewChecklist;
 import org.beacon.campaign.campaign.ReviewView;
@@ -23,6 +24,8 @@ import org.beacon.campaign.campaign.Vocabulary;
 import org.beacon.campaign.material.MaterialViews.MaterialView;
 import org.beacon.campaign.material.MaterialViews.MediaView;
 import org.beacon.campaign.material.MaterialViews.VariantView;
+import org.beacon.campaign.help.HelpDirectory;
+import org.beacon.campaign.help.Place;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.campaign.media.MediaService;
 import org.beacon.commons.security.CurrentUser;
@@ -44,6 +47,9 @@ public class MaterialService {
 
     @Inject
     MediaService media;
+
+    @Inject
+    HelpDirectory help;
 
     @Inject
     CurrentUser user;
@@ -191,6 +197,7 @@ public class MaterialService {
         Material material = find(campaignId, slug);
         MaterialVariant variant = openVariant(material, language);
         variant.review.requirePublishable(variant.describe());
+        requireFillableHelp(variant);
         Optional<MaterialVariant> previous = MaterialVariant.published(material, language);
         previous.ifPresent(old -> {
             old.review.archive();
@@ -215,6 +222,27 @@ public class MaterialService {
         audit.record(AuditLog.UNPUBLISH, AUDIT_SUBJECT, variant.id, material.campaign.organization,
                 variant.describe() + " taken off the public page.");
         return viewOf(variant);
+    }
+
+    /**
+     * A text that names help ({@code {help.hotline.contact}}) goes public only where the directory can fill it for
+     * every place of the campaign (its newest version and the one on the public page): otherwise an SMS would tell
+     * readers to call a number that is not there. The campaign's own publishing asks the same of its materials.
+     */
+    private void requireFillableHelp(MaterialVariant variant) {
+        Campaign campaign = variant.material.campaign;
+        List<Place> places = new ArrayList<>();
+        CampaignVersion.newest(campaign).ifPresent(v -> places.addAll(v.placeList()));
+        CampaignVersion.published(campaign).ifPresent(v -> v.placeList().stream()
+                .filter(p -> !places.contains(p)).forEach(places::add));
+        List<String> unfilled = help.unfilledPlaceholders(variant.material.slug, variant.language,
+                variant.title + "\n" + variant.bodyMarkdown, places);
+        if (!unfilled.isEmpty()) {
+            throw new ProblemException(409, "The material names help that does not exist",
+                    "Publishing is refused: " + String.join("; ", unfilled) + ". Add a real help resource of that "
+                            + "kind for the place and language, or change the text.",
+                    unfilled);
+        }
     }
 
     /** Material variants waiting for a reviewer, of the organizations the user acts for. */

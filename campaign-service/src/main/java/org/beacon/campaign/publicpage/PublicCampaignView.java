@@ -20,9 +20,12 @@ public record PublicCampaignView(String slug, String language, String dir, Strin
     public record PlaceLink(String label, String href, boolean current) {
     }
 
-    public record HelpBlock(String place, List<HelpEntry> entries) {
+    /** @param alsoIn the other languages help is offered in at this place, named in the page's language, or "" */
+    public record HelpBlock(String place, List<HelpEntry> entries, String alsoIn) {
     }
 
-    public record HelpEntry(String kind, String name, String contact, boolean demo, LocalDate lastVerified) {
+    /** @param languages for an entry that does not speak the page's language, the ones it does; else "" */
+    public record HelpEntry(String kind, String name, String contact, boolean demo, LocalDate lastVerified,
+            String languages) {
     }
 }

@@ -17,7 +17,11 @@ import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignTranslation;
 import org.beacon.campaign.campaign.CampaignVersion;
 import org.beacon.campaign.help.HelpDirectory;
+import org.beacon.campaign.help.HelpPlaceholder;
+import org.beacon.campaign.help.HelpResource;
+import org.beacon.campaign.help.HelpSettings;
 import org.beacon.campaign.help.Place;
+import org.beacon.campaign.material.MarkdownText;
 import org.beacon.campaign.material.MaterialVariant;
 import org.beacon.campaign.media.Media;
 import org.beacon.campaign.publicpage.PublicCampaignView.HelpBlock;
@@ -27,7 +31,6 @@ import org.beacon.campaign.publicpage.PublicCampaignView.PlaceLink;
 import org.beacon.campaign.publicpage.PublicCampaignView.PublicMaterial;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.web.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What community members may see: published versions, published variants and the files they use. Nothing else. */
 @ApplicationScoped
@@ -48,9 +51,8 @@ public class PublicCampaigns {
     @Any
     Instance<OpenSurveyLinks> surveyLinks;
 
-    /** Demo help entries (shipped sample data) say so on public pages unless an operator turns it off. */
-    @ConfigProperty(name = "beacon.help.show-demo-label", defaultValue = "true")
-    boolean showDemoLabel;
+    @Inject
+    HelpSettings helpSettings;
 
     /** The language to send a reader to: theirs when the campaign speaks it, else the campaign's default. */
     @Transactional
@@ -77,28 +79,56 @@ public class PublicCampaigns {
                 .map(l -> new LanguageLink(l, nameOf(l), base + l, l.equals(language)))
                 .toList();
 
-        List<PublicMaterial> materials = MaterialVariant.publishedIn(campaign, language).stream()
-                .map(PublicCampaigns::material)
-                .toList();
-
         List<Place> places = version.placeList();
         Place chosen = Optional.ofNullable(Place.parse(placeParameter)).filter(places::contains)
                 .orElse(places.isEmpty() ? null : places.get(0));
+
+        List<PublicMaterial> materials = MaterialVariant.publishedIn(campaign, language).stream()
+                .map(variant -> material(variant, chosen, language))
+                .toList();
+
         List<PlaceLink> placeLinks = places.size() < 2 ? List.of()
                 : places.stream().map(p -> new PlaceLink(p.toString(),
                         base + language + "?place=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8),
                         p.equals(chosen))).toList();
-        HelpBlock helpBlock = chosen == null ? new HelpBlock("", List.of())
-                : new HelpBlock(chosen.toString(), help.servingPlace(chosen, language).stream()
-                        .map(r -> new HelpEntry(r.kind, r.name(language), r.contact, r.demo, r.lastVerified))
-                        .toList());
+        HelpBlock helpBlock = chosen == null ? new HelpBlock("", List.of(), "") : helpBlock(chosen, language);
 
         List<OpenSurveyLinks.SurveyLink> surveys = new ArrayList<>();
         for (OpenSurveyLinks links : surveyLinks) {
             surveys.addAll(links.openSurveys(campaign.id, language));
         }
         return new PublicCampaignView(campaign.slug, language, Languages.direction(language), text.title,
-                List.copyOf(text.keyMessages), languages, materials, placeLinks, helpBlock, surveys, showDemoLabel);
+                List.copyOf(text.keyMessages), languages, materials, placeLinks, helpBlock, surveys,
+                helpSettings.showDemoLabel());
+    }
+
+    /**
+     * The help of a place: entries in the page's language first, then those only in other languages with the
+     * languages they speak, and a line naming those languages (Wolof, Pulaar...) so a reader who speaks one of them
+     * knows help exists for them even though the campaign is not written in it.
+     */
+    private HelpBlock helpBlock(Place place, String language) {
+        Locale reader = Locale.forLanguageTag(language);
+        List<HelpResource> serving = help.servingPlace(place, language);
+        List<HelpEntry> entries = serving.stream()
+                .map(r -> new HelpEntry(r.kind, r.name(language), r.contact, r.demo, r.lastVerified,
+                        r.speaks(language) ? "" : namesIn(r.languages, reader)))
+                .toList();
+        String primary = reader.getLanguage();
+        List<String> others = serving.stream().flatMap(r -> r.languages.stream())
+                .filter(l -> !Locale.forLanguageTag(l).getLanguage().equals(primary))
+                .map(l -> Locale.forLanguageTag(l).getLanguage())
+                .distinct()
+                .toList();
+        return new HelpBlock(place.toString(), entries, namesIn(others, reader));
+    }
+
+    /** Languages named for a reader ("Wolof, Peul" on a French page); a tag the JDK cannot name stays a tag. */
+    private static String namesIn(List<String> tags, Locale reader) {
+        return String.join(", ", tags.stream().map(tag -> {
+            String name = Locale.forLanguageTag(tag).getDisplayLanguage(reader);
+            return name.isBlank() ? tag : name.substring(0, 1).toUpperCase(reader) + name.substring(1);
+        }).distinct().toList());
     }
 
     /** A file for the public: only one used by a published variant of a published campaign. */
@@ -116,9 +146,16 @@ public class PublicCampaigns {
                 .orElseThrow(() -> ProblemException.notFound(NOT_PUBLISHED));
     }
 
-    private static PublicMaterial material(MaterialVariant variant) {
+    /** A published variant as readers at a place see it: the help it names is that place's, in their language. */
+    private PublicMaterial material(MaterialVariant variant, Place place, String language) {
         Media media = variant.media;
-        return new PublicMaterial(variant.material.kind, variant.title, variant.bodyHtml,
+        boolean namesHelp = !HelpPlaceholder.writtenIn(variant.title + "\n" + variant.bodyMarkdown).isEmpty();
+        // Stored HTML is rendered once at saving; only text that names help is rendered again, per place.
+        String html = namesHelp
+                ? MarkdownText.toSafeHtml(help.fillPlaceholders(variant.bodyMarkdown, place, language, true))
+                : variant.bodyHtml;
+        String title = namesHelp ? help.fillPlaceholders(variant.title, place, language, false) : variant.title;
+        return new PublicMaterial(variant.material.kind, title, html,
                 media == null ? null : "/campaigns/public/media/" + media.id,
                 media == null ? null : media.contentType,
                 media == null ? null : media.fileName,

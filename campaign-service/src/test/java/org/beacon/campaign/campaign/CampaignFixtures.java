@@ -93,6 +93,39 @@ public final class CampaignFixtures {
                 .extract().<Integer>path("id").longValue();
     }
 
+    /**
+     * A help resource of the author's organization in a region of ZZ, speaking English and French, not a demo,
+     * never verified; {@code fields} override any of it (kind, contact, demo, languages, names, lastVerified...).
+     */
+    public static long help(String region, Map<String, Object> fields) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "slug", "help-" + UUID.randomUUID().toString().substring(0, 8),
+                "kind", "hotline", "country", COUNTRY, "region", region, "languages", List.of("en", "fr"),
+                "names", Map.of("en", "Test hotline", "fr", "Ligne de test"),
+                "contact", "Dial the test line", "active", true, "demo", false));
+        body.putAll(fields);
+        return given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON).body(body)
+                .when().post("/campaigns/api/help")
+                .then().statusCode(201)
+                .extract().<Integer>path("id").longValue();
+    }
+
+    /** A material of the campaign with one variant, written by the author, approved by the reviewer, not published. */
+    public static String approvedVariant(long campaignId, String kind, String language, String markdown) {
+        String material = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON)
+                .body(Map.of("slug", material, "kind", kind))
+                .when().post("/campaigns/api/campaigns/" + campaignId + "/materials").then().statusCode(201);
+        String variant = "/campaigns/api/campaigns/" + campaignId + "/materials/" + material + "/variants/" + language;
+        given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON)
+                .body(Map.of("title", "SMS", "markdown", markdown))
+                .when().put(variant).then().statusCode(200);
+        given().auth().oauth2(author(NATIONAL)).when().post(variant + "/submit").then().statusCode(200);
+        given().auth().oauth2(reviewer(NATIONAL)).contentType(ContentType.JSON).body(FULL_CHECKLIST)
+                .when().post(variant + "/approve").then().statusCode(200);
+        return variant;
+    }
+
     public static ValidatableResponse action(String token, long id, String action) {
         return given().auth().oauth2(token).when().post("/campaigns/api/campaigns/" + id + "/" + action).then();
     }

@@ -78,6 +78,25 @@ class CampaignReviewAndPublishingTests {
     }
 
     @Test
+    void aDemoHelpEntryDoesNotOpenTheGateOfARealInstallation() {
+        String region = region();
+        String slug = slug();
+        long id = approvedCampaign(slug, region);
+        CampaignFixtures.help(region, Map.of("demo", true, "contact", "DEMO: replace with the verified hotline"));
+
+        action(reviewer(NATIONAL), id, "publish")
+                .statusCode(409)
+                .body("errors", containsInAnyOrder(COUNTRY + "/" + region + " × en (only demo help)",
+                        COUNTRY + "/" + region + " × fr (only demo help)"))
+                .body("detail", containsString("verify a demo entry"));
+        given().when().get("/campaigns/public/" + slug + "/en").then().statusCode(404);
+
+        // A real hotline beside the demo entry is what a real installation needs.
+        CampaignFixtures.help(region, Map.of("lastVerified", "2026-11-20"));
+        action(reviewer(NATIONAL), id, "publish").statusCode(200);
+    }
+
+    @Test
     void anInactiveHelpResourceDoesNotOpenTheGate() {
         String region = region();
         long id = approvedCampaign(slug(), region);

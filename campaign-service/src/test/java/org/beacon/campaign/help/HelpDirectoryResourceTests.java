@@ -150,13 +150,76 @@ class HelpDirectoryResourceTests {
     void invalidEntriesAreRefusedNamingTheFields() {
         given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON)
                 .body(Map.of("slug", "Bad Slug", "kind", "embassy", "country", "Senegal", "languages", List.of(),
-                        "names", Map.of(), "contact", "", "active", true, "demo", false))
+                        "names", Map.of(), "contact", "", "active", true, "demo", false,
+                        "lastVerified", "2999-01-01"))
                 .when().post("/campaigns/api/help")
                 .then().statusCode(400)
                 .body("errors", hasItem(containsString("kind")))
                 .body("errors", hasItem(containsString("country")))
                 .body("errors", hasItem(containsString("languages")))
                 .body("errors", hasItem(containsString("lastVerified")));
+    }
+
+    @Test
+    void anEntryNobodyVerifiedHasNoDateAndTheDirectoryAsksToVerifyItAndOldChecksAgain() {
+        String region = region();
+        Map<String, Object> unverified = body("never-" + region.toLowerCase(), region);
+        unverified.remove("lastVerified");
+        long never = given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON).body(unverified)
+                .when().post("/campaigns/api/help")
+                .then().statusCode(201)
+                .body("lastVerified", org.hamcrest.Matchers.nullValue())
+                .body("verificationDue", equalTo(true))
+                .extract().<Integer>path("id").longValue();
+        Map<String, Object> old = body("old-" + region.toLowerCase(), region);
+        old.put("lastVerified", java.time.LocalDate.now().minusMonths(6).minusDays(1).toString());
+        given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON).body(old)
+                .when().post("/campaigns/api/help").then().statusCode(201).body("verificationDue", equalTo(true));
+        Map<String, Object> fresh = body("fresh-" + region.toLowerCase(), region);
+        fresh.put("lastVerified", java.time.LocalDate.now().minusMonths(5).toString());
+        given().auth().oauth2(author(NATIONAL)).contentType(ContentType.JSON).body(fresh)
+                .when().post("/campaigns/api/help").then().statusCode(201).body("verificationDue", equalTo(false));
+
+        String page = given().auth().oauth2(author(NATIONAL)).when().get("/campaigns/manage/help")
+                .then().statusCode(200)
+                .body(containsString("Help entries to check:"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(rowOf(page, "never-" + region.toLowerCase())
+                .contains("never verified"), page);
+        org.junit.jupiter.api.Assertions.assertTrue(rowOf(page, "old-" + region.toLowerCase())
+                .contains("verified over six months ago: re-verify"));
+        org.junit.jupiter.api.Assertions.assertFalse(rowOf(page, "fresh-" + region.toLowerCase())
+                .contains("verif"));
+        given().auth().oauth2(author(NATIONAL)).header("Accept-Language", "fr")
+                .when().get("/campaigns/manage/help")
+                .then().body(containsString("jamais vérifiée"));
+        // The form of a new entry carries no date: only the person who checked enters one.
+        given().auth().oauth2(author(NATIONAL)).when().get("/campaigns/manage/help/" + never)
+                .then().statusCode(200).body(containsString("name=\"lastVerified\" type=\"date\" value=\"\""));
+    }
+
+    /** The table row of the entry whose edit link ends with the slug's resource, found by its slug in the names. */
+    static String rowOf(String page, String slug) {
+        long id = given().auth().oauth2(author(NATIONAL)).when().get("/campaigns/api/help")
+                .then().extract().<Integer>path("find { it.slug == '" + slug + "' }.id").longValue();
+        int link = page.indexOf("/campaigns/manage/help/" + id + "\"");
+        return page.substring(link, page.indexOf("</tr>", link));
+    }
+
+    @Test
+    void theHelpFormTakesAnyBcp47LanguageAndNoDate() {
+        String slug = "wolof-" + region().toLowerCase();
+        given().auth().oauth2(author(NATIONAL)).contentType(ContentType.URLENC).redirects().follow(false)
+                .formParam("slug", slug).formParam("kind", "hotline").formParam("country", "ZZ")
+                .formParam("region", region()).formParam("languages", "wo, ff-Latn-SN, fr")
+                .formParam("names", "wo: Dimbali\nfr: Ligne d'aide").formParam("contact", "Dial 0")
+                .formParam("active", "true").formParam("lastVerified", "")
+                .when().post("/campaigns/manage/help")
+                .then().statusCode(303);
+        given().auth().oauth2(author(NATIONAL)).when().get("/campaigns/api/help")
+                .then().body("find { it.slug == '" + slug + "' }.languages", equalTo(List.of("wo", "ff-Latn-SN", "fr")))
+                .body("find { it.slug == '" + slug + "' }.names.wo", equalTo("Dimbali"))
+                .body("find { it.slug == '" + slug + "' }.lastVerified", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

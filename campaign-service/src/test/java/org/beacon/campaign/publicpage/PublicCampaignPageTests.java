@@ -51,6 +51,8 @@ class PublicCampaignPageTests {
         action(author, id, "submit").statusCode(200);
         approve(reviewer(NATIONAL), id, FULL_CHECKLIST).statusCode(200);
         help(regionA, "Hotline of " + regionA, true);
+        // Outside the demo stack a demo entry opens no gate: region A also needs a real one.
+        help(regionA, "Referral of " + regionA, false);
         help(regionB, "Shelter of " + regionB, false);
         action(reviewer(NATIONAL), id, "publish").statusCode(200);
         return slug;
@@ -61,7 +63,7 @@ class PublicCampaignPageTests {
                 .body(Map.of("slug", "h-" + UUID.randomUUID().toString().substring(0, 8), "kind", "shelter",
                         "country", COUNTRY, "region", region, "languages", List.of("en", "fr", "ar"),
                         "names", Map.of("en", name, "ar", "مأوى " + region), "contact", "Ask at the town hall",
-                        "active", true, "demo", demo, "lastVerified", "2026-11-01"))
+                        "active", true, "demo", demo))
                 .when().post("/campaigns/api/help")
                 .then().statusCode(201);
     }
@@ -151,6 +153,62 @@ class PublicCampaignPageTests {
         given().queryParam("place", COUNTRY + "/" + regionB)
                 .when().get("/campaigns/public/" + slug + "/ar")
                 .then().body(containsString("مأوى " + regionB));
+    }
+
+    @Test
+    void lastVerifiedIsShownOnlyWhenSomeoneVerifiedTheEntry() {
+        String region = region();
+        String slug = slug();
+        long id = org.beacon.campaign.campaign.CampaignFixtures.approvedCampaign(slug, region);
+        org.beacon.campaign.campaign.CampaignFixtures.help(region, Map.of("names", Map.of("en", "Unchecked line")));
+        action(reviewer(NATIONAL), id, "publish").statusCode(200);
+        given().when().get("/campaigns/public/" + slug + "/en")
+                .then().statusCode(200)
+                .body(containsString("Unchecked line"))
+                .body(not(containsString("Last verified")));
+
+        org.beacon.campaign.campaign.CampaignFixtures.help(region,
+                Map.of("names", Map.of("en", "Checked line"), "lastVerified", "2026-11-20"));
+        given().when().get("/campaigns/public/" + slug + "/en?place=" + COUNTRY + "/" + region)
+                .then().statusCode(200)
+                .body(containsString("Checked line"))
+                .body(containsString("Last verified 2026-11-20"));
+    }
+
+    @Test
+    void helpInLanguagesTheCampaignIsNotWrittenInIsShownAndAnnounced() {
+        String region = region();
+        String slug = slug();
+        String author = author(NATIONAL);
+        long id = campaign(author, slug, "fr");
+        settings(author, id, "fr", COUNTRY + "/" + region).statusCode(200);
+        text(author, id, "fr", "Parcours sûrs", "Partir n'est pas le seul chemin.").statusCode(200);
+        action(author, id, "submit").statusCode(200);
+        approve(reviewer(NATIONAL), id, FULL_CHECKLIST).statusCode(200);
+        org.beacon.campaign.campaign.CampaignFixtures.help(region, Map.of("languages", List.of("fr"),
+                "names", Map.of("fr", "Ligne nationale")));
+        // Wolof and Pulaar (Fula) are BCP-47 tags like any other: the directory takes them as typed.
+        org.beacon.campaign.campaign.CampaignFixtures.help(region, Map.of("kind", "referral",
+                "languages", List.of("wo", "ff-Latn-SN"), "names", Map.of("wo", "Dimbali ci wolof"),
+                "contact", "Guichet de Kolda"));
+        action(reviewer(NATIONAL), id, "publish").statusCode(200);
+
+        given().when().get("/campaigns/public/" + slug + "/fr")
+                .then().statusCode(200)
+                .body(containsString("Ligne nationale"))
+                .body(containsString("Dimbali ci wolof</strong> <small>(Wolof, Peul)</small>"))
+                .body(containsString("De l’aide est aussi proposée en : Wolof, Peul"));
+    }
+
+    @Test
+    void theFrenchPageSaysHelpIsAlsoOfferedInTheOtherLanguageItsHelpSpeaks() {
+        String slug = slug();
+        org.beacon.campaign.campaign.CampaignFixtures.publishedCampaign(slug);
+        // The fixture's help speaks the campaign's two languages: the French page names English as also offered,
+        // and nothing else.
+        given().when().get("/campaigns/public/" + slug + "/fr")
+                .then().statusCode(200)
+                .body(containsString("De l’aide est aussi proposée en : Anglais"));
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,8 +22,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * The checks that keep shipped content teachable and safe, run by the build before anything is imported: every
  * course text exists in every course language, every question has a right answer and a source, every media link
- * resolves, every fact carries a seed reference, pre-test, module checks and post-test measure learning on separate
- * questions, and no campaign place and language is left without help.
+ * resolves, every factual paragraph carries a seed reference, pre-test, module checks and post-test measure learning
+ * on separate questions, no campaign place and language is left without help (nor, outside a demonstration
+ * campaign, with demo help only), and every help placeholder of a material can be filled.
  * The format is described in content/README.md.
  */
 public final class ContentValidation {
@@ -34,10 +34,27 @@ public final class ContentValidation {
     static final Pattern CITATION = Pattern.compile("\\(\\d{3} L\\d+[^)]*\\)");
     /** One reference inside a citation. */
     private static final Pattern REFERENCE = Pattern.compile("(\\d{3}) L(\\d+)(?:[-–](\\d+))?");
+    /** A legal instrument named by article in the text, which content/README.md accepts as the citation of a rule. */
+    private static final Pattern ARTICLE = Pattern.compile(
+            "\\(legal:[^)]*\\)|\\b(Art\\.|Article|article|Artículo|artículo|Artigo|artigo|المادة)\\s*\\d");
+    /**
+     * The course's own advice or reading, and practice guidance, in the four course languages (content/README.md):
+     * a lead of up to one short sentence, the marker, an optional qualifier ("Good practice in court:"), a colon.
+     */
+    private static final Pattern OWN_ADVICE = Pattern.compile("^(?:[^.:]{0,60}\\.\\s+)?(Our advice|Our reading"
+            + "|Good practice|Notre conseil|Notre lecture|Bonne pratique|Nuestro consejo|Nuestra lectura"
+            + "|Buena práctica|O nosso conselho|A nossa leitura|Boa prática)(?:\\s[^:.]{0,40})?\\s*:");
+    private static final Pattern SPEAKER = Pattern.compile("^\\*\\*[^*]{1,40}:\\*\\*\\s*");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*([-*+]|\\d+[.)])\\s+");
+    private static final Pattern BARE_CITATION = Pattern.compile("(\\(\\d{3} L[^)]*\\)\\s*)+");
+    /** What a material may write to name the help of the reader's place (campaign-service's HelpPlaceholder). */
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{help\\.[^{}\\s]{0,60}\\}");
+    static final Pattern DEFINED_PLACEHOLDER = Pattern.compile("\\{help\\.(hotline|shelter|referral)\\.(name|contact)\\}");
+    /** A paragraph shorter than this (a slogan, a sound cue, a transition) states no fact of its own. */
+    private static final int PARAGRAPH_FACT_LENGTH = 100;
     private static final Pattern QUESTION_NAME = Pattern.compile("^::([^:]+)::", Pattern.MULTILINE);
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
-    /** A section shorter than this (a lead-in such as "Two conditions stand out:") states no fact of its own. */
-    private static final int FACT_LENGTH = 160;
+    /** The paragraph under the title may introduce a lesson or a material in a few lines without a source. */
     private static final int LEAD_IN_LENGTH = 400;
 
     private final Path content;
@@ -63,7 +80,7 @@ public final class ContentValidation {
         for (Path course : children(content.resolve("courses"))) {
             validateCourse(course);
         }
-        Map<String, Set<String>> help = helpCoverage();
+        List<HelpEntry> help = helpEntries();
         for (Path campaign : children(content.resolve("campaigns"))) {
             validateCampaign(campaign, help);
         }
@@ -162,13 +179,20 @@ public final class ContentValidation {
         }
     }
 
-    private void validateCampaign(Path dir, Map<String, Set<String>> help) {
+    private void validateCampaign(Path dir, List<HelpEntry> help) {
         String where = content.relativize(dir).toString();
         JsonNode campaign = yaml(dir.resolve("campaign.yaml"));
         if (campaign == null) {
             return;
         }
         List<String> languages = strings(campaign.path("languages"));
+        // A demonstration campaign is published only by the demo stack, where demo help counts for the gate.
+        boolean demo = campaign.path("demo").asBoolean(false);
+        List<String[]> places = new ArrayList<>();
+        for (JsonNode place : campaign.path("places")) {
+            places.add(new String[] { place.path("country").asText(),
+                    place.path("region").isTextual() ? place.path("region").asText() : null });
+        }
         requireTranslations(where + " title", campaign.path("title"), languages);
         requireTranslations(where + " objectives", campaign.path("objectives"), languages);
         int index = 0;
@@ -187,6 +211,7 @@ public final class ContentValidation {
                     problems.add(where + ": material " + slug + " misses its " + language + " translation");
                 } else {
                     validateMarkdown(file, false);
+                    checkPlaceholders(file, language, places, help, demo);
                 }
             }
         }
@@ -198,41 +223,102 @@ public final class ContentValidation {
                 }
             }
         }
-        for (JsonNode place : campaign.path("places")) {
-            String country = place.path("country").asText();
-            String region = place.path("region").isTextual() ? place.path("region").asText() : null;
+        for (String[] place : places) {
             for (String language : languages) {
-                boolean covered = help.getOrDefault(key(country, null, language), Set.of()).contains("active")
-                        || (region != null
-                                && help.getOrDefault(key(country, region, language), Set.of()).contains("active"));
-                if (!covered) {
-                    problems.add(where + ": no active help resource for " + country
-                            + (region == null ? "" : "/" + region) + " in " + language);
+                List<HelpEntry> serving = help.stream().filter(h -> h.serves(place[0], place[1], language)).toList();
+                if (serving.isEmpty()) {
+                    problems.add(where + ": no active help resource for " + placeName(place) + " in " + language);
+                } else if (!demo && serving.stream().allMatch(HelpEntry::demo)) {
+                    problems.add(where + ": only demo help for " + placeName(place) + " in " + language
+                            + "; a campaign for production needs a real, verified resource there (a demonstration "
+                            + "campaign says demo: true)");
                 }
             }
         }
     }
 
-    /** Which country (and region) × language has an active help resource. */
-    private Map<String, Set<String>> helpCoverage() {
-        Map<String, Set<String>> coverage = new LinkedHashMap<>();
+    /**
+     * Every help placeholder of a material names one that exists and resolves, for each place of the campaign in
+     * the material's language, against the help files, by the publishing gate's rule (campaign-service's
+     * HelpDirectory): an active entry of that kind for the place's region or the whole country, speaking the
+     * language, and not a demo entry unless the campaign is a demonstration.
+     */
+    private void checkPlaceholders(Path file, String language, List<String[]> places, List<HelpEntry> help,
+            boolean demo) {
+        String relative = content.relativize(file).toString();
+        Matcher written = PLACEHOLDER.matcher(read(file));
+        Set<String> seen = new LinkedHashSet<>();
+        while (written.find()) {
+            String placeholder = written.group();
+            if (!seen.add(placeholder)) {
+                continue;
+            }
+            Matcher defined = DEFINED_PLACEHOLDER.matcher(placeholder);
+            if (!defined.matches()) {
+                problems.add(relative + ": " + placeholder + " is not a help placeholder ({help.<hotline|shelter|"
+                        + "referral>.<name|contact>})");
+                continue;
+            }
+            for (String[] place : places) {
+                boolean filled = help.stream().anyMatch(h -> h.kind().equals(defined.group(1))
+                        && h.serves(place[0], place[1], language) && (demo || !h.demo()));
+                if (!filled) {
+                    problems.add(relative + ": " + placeholder + " cannot be filled for " + placeName(place) + " in "
+                            + language + ": no active " + defined.group(1) + (demo ? "" : " other than a demo entry")
+                            + " serves it");
+                }
+            }
+        }
+    }
+
+    private static String placeName(String[] place) {
+        return place[0] + (place[1] == null ? "" : "/" + place[1]);
+    }
+
+    /** An active entry of a help file. */
+    record HelpEntry(String country, String region, String kind, List<String> languages, boolean demo) {
+
+        /** The gate's rule: a regional place is served by its region's entries or the country's, a country by its own. */
+        boolean serves(String placeCountry, String placeRegion, String language) {
+            String primary = language.split("-")[0];
+            return country.equalsIgnoreCase(placeCountry)
+                    && (region == null || (placeRegion != null && region.equalsIgnoreCase(placeRegion)))
+                    && languages.stream().anyMatch(l -> l.equalsIgnoreCase(language) || l.equalsIgnoreCase(primary));
+        }
+    }
+
+    /**
+     * The active entries of the help files. A demo entry never carries a verification date (nobody verified a
+     * placeholder, and readers are shown that date) nor a contact that looks like a real number.
+     */
+    private List<HelpEntry> helpEntries() {
+        List<HelpEntry> entries = new ArrayList<>();
         for (Path file : files(content.resolve("help"), ".yaml")) {
             JsonNode help = yaml(file);
             if (help == null) {
                 continue;
             }
+            String relative = content.relativize(file).toString();
             String country = help.path("country").asText();
             for (JsonNode resource : help.path("resources")) {
+                boolean demo = resource.path("demo").asBoolean(false);
+                String slug = resource.path("slug").asText();
+                if (demo && resource.hasNonNull("lastVerified")) {
+                    problems.add(relative + ": demo entry " + slug + " carries lastVerified; only a person who "
+                            + "checked a real entry with the service enters that date");
+                }
+                if (demo && resource.path("contact").asText().replaceAll("\\D", "").length() >= 5) {
+                    problems.add(relative + ": demo entry " + slug + " has a contact that looks like a real number");
+                }
                 if (!resource.path("active").asBoolean(false)) {
                     continue;
                 }
                 String region = resource.path("region").isTextual() ? resource.path("region").asText() : null;
-                for (String language : strings(resource.path("languages"))) {
-                    coverage.computeIfAbsent(key(country, region, language), k -> new HashSet<>()).add("active");
-                }
+                entries.add(new HelpEntry(country, region, resource.path("kind").asText(),
+                        strings(resource.path("languages")), demo));
             }
         }
-        return coverage;
+        return entries;
     }
 
     private void validateMarkdown(Path file, boolean lesson) {
@@ -249,23 +335,105 @@ public final class ContentValidation {
                 problems.add(relative + ": broken media link " + target);
             }
         }
-        if (lesson) {
-            // A lesson teaches section by section: each section that says something carries its sources. The
-            // lead-in under the title may introduce the lesson in a few lines without one; a longer lead-in, or a
-            // lesson without sections (all lead-in), teaches and is checked like a section.
-            List<String> sections = List.of(text.split("(?m)^(?=## )"));
-            for (String section : sections) {
-                String body = section.replaceFirst("^#[^\\n]*\\n?", "").strip();
-                boolean leadIn = section.startsWith("# ") && sections.size() > 1;
-                if (body.length() >= (leadIn ? LEAD_IN_LENGTH : FACT_LENGTH) && !CITATION.matcher(body).find()) {
-                    String heading = section.lines().findFirst().orElse("").strip();
-                    problems.add(relative + ": section without a source reference: \"" + heading + "\"");
-                }
-            }
-        } else if (!CITATION.matcher(text).find()) {
+        if (!lesson && !CITATION.matcher(text).find()) {
             problems.add(relative + ": no source reference");
         }
+        checkParagraphs(relative, text);
         checkCitations(relative, text);
+    }
+
+    /**
+     * Every factual paragraph of a lesson or a material carries its source (content/README.md): a seed reference,
+     * or a legal instrument named by article ({@code (legal: ...)}, "Article 6(2)(b) of ..."). Exempt, because they
+     * state no fact of their own:
+     * <ul>
+     * <li>headings, and the lead-in under the title of a text with sections (under 400 characters);</li>
+     * <li>questions, and lead-ins ending with a colon;</li>
+     * <li>editorial notes in italics and a lone link;</li>
+     * <li>paragraphs under 100 characters once speaker labels, markup and help placeholders are removed: a slogan,
+     * a sound cue, a contact line;</li>
+     * <li>the course's own advice or reading and practice guidance ({@code Our advice:}, {@code Good practice:} and
+     * their translations), once a source came before it in the text: the facts it builds on are cited there;</li>
+     * <li>a list or a table introduced by a cited paragraph or by such advice, or followed by a bare citation.</li>
+     * </ul>
+     * Any other list item or table is checked like a paragraph.
+     */
+    private void checkParagraphs(String relative, String text) {
+        String[] blocks = text.split("\\n\\s*\\n");
+        boolean hasSections = text.lines().anyMatch(l -> l.startsWith("## "));
+        boolean leadIn = true;
+        boolean citedBefore = false;
+        boolean introduced = false;
+        for (int i = 0; i < blocks.length; i++) {
+            List<String> lines = new ArrayList<>(blocks[i].lines().toList());
+            if (lines.stream().anyMatch(l -> l.startsWith("#"))) {
+                introduced = false;
+                // Only the paragraph right under the title is a lead-in; under a section heading the teaching starts.
+                leadIn = leadIn && lines.stream().noneMatch(l -> l.startsWith("##"));
+                lines.removeIf(l -> l.startsWith("#"));
+            }
+            lines.removeIf(String::isBlank);
+            if (lines.isEmpty()) {
+                continue;
+            }
+            String body = String.join("\n", lines);
+            boolean first = leadIn;
+            leadIn = false;
+            if (LIST_ITEM.matcher(lines.get(0)).find() || lines.get(0).startsWith("|")) {
+                String next = i + 1 < blocks.length ? blocks[i + 1].strip() : "";
+                if (introduced || BARE_CITATION.matcher(next).matches()) {
+                    continue;
+                }
+                List<String> items = lines.get(0).startsWith("|") ? List.of(body)
+                        : List.of(body.split("\\n(?=\\s*(?:[-*+]|\\d+[.)])\\s)"));
+                for (String item : items) {
+                    String plain = plain(LIST_ITEM.matcher(item).replaceFirst(""));
+                    if (plain.length() >= PARAGRAPH_FACT_LENGTH && !cites(item)) {
+                        problems.add(relative + ": list item without a source reference: \"" + excerpt(plain) + "\"");
+                    }
+                }
+                continue;
+            }
+            String plain = plain(body);
+            if (cites(body)) {
+                citedBefore = true;
+                introduced = true;
+                continue;
+            }
+            boolean advice = OWN_ADVICE.matcher(plain).find();
+            if (advice) {
+                introduced = citedBefore;
+            } else if (!plain.endsWith(":")) {
+                // A lead-in such as "Two conditions stand out:" passes on what the paragraph before it covered.
+                introduced = false;
+            }
+            if ((advice && citedBefore)
+                    || (first && hasSections && plain.length() < LEAD_IN_LENGTH)
+                    || body.strip().matches("(?s)\\*[^*].*\\*|_[^_].*_")
+                    || plain.endsWith("?") || plain.endsWith("؟") || plain.endsWith(":")
+                    || plain.matches("\\[[^\\]]*\\]\\([^)]*\\)")
+                    || plain.length() < PARAGRAPH_FACT_LENGTH) {
+                continue;
+            }
+            problems.add(relative + ": " + (advice ? "advice before any source" : "paragraph without a source reference")
+                    + ": \"" + excerpt(plain) + "\"");
+        }
+    }
+
+    private static boolean cites(String text) {
+        return CITATION.matcher(text).find() || ARTICLE.matcher(text).find();
+    }
+
+    /** The words a reader reads: no speaker label, emphasis or help placeholder. */
+    private static String plain(String text) {
+        String plain = SPEAKER.matcher(text.strip()).replaceFirst("");
+        plain = plain.replaceAll("[*_`]", "");
+        return PLACEHOLDER.matcher(plain).replaceAll("").strip();
+    }
+
+    private static String excerpt(String text) {
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() <= 60 ? line : line.substring(0, 60) + "…";
     }
 
     /** Each reference must point at an existing line of an existing seed, when the seeds are at hand. */
@@ -360,10 +528,6 @@ public final class ContentValidation {
             problems.add(content.relativize(file) + " is not valid YAML: " + e.getMessage());
             return null;
         }
-    }
-
-    private static String key(String country, String region, String language) {
-        return country + "/" + (region == null ? "" : region) + "/" + language;
     }
 
     static List<String> strings(JsonNode node) {

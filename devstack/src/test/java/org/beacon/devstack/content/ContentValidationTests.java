@@ -142,7 +142,8 @@ class ContentValidationTests {
                 + "because crossing a border irregularly is one of the elements of the offence itself, whatever the route or the means of transport used.\n");
         List<String> problems = ContentValidation.validate(content, null);
         assertEquals(1, problems.size(), problems.toString());
-        assertEquals("courses/c1/lessons/m1/l1.en.md: section without a source reference: \"## Transnationality\"", problems.get(0));
+        assertEquals("courses/c1/lessons/m1/l1.en.md: paragraph without a source reference: \"Smuggling of migrants "
+                + "is transnational by definition, becaus…\"", problems.get(0));
     }
 
     @Test
@@ -151,8 +152,9 @@ class ContentValidationTests {
         write("courses/c1/lessons/m1/l1.en.md", "# Transnationality\n\nSmuggling of migrants is transnational by "
                 + "definition, because crossing a border irregularly is one of the elements of the offence itself, "
                 + "whatever the route or the means of transport used.\n");
-        assertEquals(List.of("courses/c1/lessons/m1/l1.en.md: section without a source reference: "
-                + "\"# Transnationality\""), ContentValidation.validate(content, null));
+        assertEquals(List.of("courses/c1/lessons/m1/l1.en.md: paragraph without a source reference: "
+                + "\"Smuggling of migrants is transnational by definition, becaus…\""),
+                ContentValidation.validate(content, null));
     }
 
     @Test
@@ -186,6 +188,152 @@ class ContentValidationTests {
                     languages: [ar]
                 """);
         assertEquals(List.of("campaigns/k: no active help resource for SN/Dakar in ar"),
+                ContentValidation.validate(content, null));
+    }
+
+    static final String CITED = "Trafficking has three elements for adults: an act, a means and an exploitative "
+            + "purpose; for children the means are not required. (002 L17)";
+    static final String UNCITED = "Smuggling of migrants is transnational by definition, because crossing a border "
+            + "irregularly is an element of the offence.";
+
+    @Test
+    void everyFactualParagraphOfALessonCarriesItsSourceNotOnlyOnePerSection() throws IOException {
+        validCourse();
+        write("courses/c1/lessons/m1/l1.en.md", "# L\n\nIntro.\n\n## Elements\n\n" + CITED + "\n\n" + UNCITED + "\n");
+        assertEquals(List.of("courses/c1/lessons/m1/l1.en.md: paragraph without a source reference: "
+                + "\"Smuggling of migrants is transnational by definition, becaus…\""),
+                ContentValidation.validate(content, null));
+    }
+
+    @Test
+    void headingsLeadInsQuestionsShortLinesOwnAdviceAfterASourceAndListsItIntroducesNeedNoSource() throws IOException {
+        validCourse();
+        write("courses/c1/lessons/m1/l1.en.md", "# L\n\nThis lesson introduces the two crimes and how to tell them "
+                + "apart at the scene, for officers who meet migrants and victims every day.\n\n## Elements\n\n"
+                + CITED + "\n\nTwo conditions stand out:\n\n- the act and the means must both be shown for an adult, "
+                + "and the purpose of exploitation must be what the perpetrator intended;\n- for a child, the act and "
+                + "the purpose are enough, whatever the means or the child's apparent agreement.\n\n"
+                + "What would you ask first, and whom would you call before you decide anything at all about it?\n\n"
+                + "Our advice: write down each element with its evidence as you go, so that the prosecutor can "
+                + "follow your reasoning later and the defence can test it.\n\nGood practice in court:\n\n"
+                + "- take the evidence once, early, and record it so it can be used if the victim cannot attend later;\n\n"
+                + "Know the signs. Speak up safely.\n");
+        assertEquals(List.of(), ContentValidation.validate(content, null));
+    }
+
+    @Test
+    void ownAdviceBeforeAnySourceAndAnUncitedListAreReported() throws IOException {
+        validCourse();
+        write("courses/c1/lessons/m1/l1.en.md", "# L\n\nIntro.\n\n## Advice\n\nOur advice: write down each "
+                + "element with its evidence as you go, so the prosecutor can follow your reasoning later.\n\n"
+                + "Signs to know:\n\n- an employer keeps the worker's identity papers and wages, and the worker cannot "
+                + "leave the house freely;\n\n" + CITED + "\n");
+        assertEquals(List.of(
+                "courses/c1/lessons/m1/l1.en.md: advice before any source: \"Our advice: write down each element "
+                        + "with its evidence as you…\"",
+                "courses/c1/lessons/m1/l1.en.md: list item without a source reference: \"an employer keeps the "
+                        + "worker's identity papers and wages, an…\""),
+                ContentValidation.validate(content, null));
+    }
+
+    void campaign(String campaignExtra, String sms) throws IOException {
+        write("campaigns/k/campaign.yaml", """
+                slug: k
+                languages: [en, fr]
+                title: {en: "T", fr: "T"}
+                objectives: {en: "O", fr: "O"}
+                keyMessages: []
+                sources: ["(000 L5866)"]
+                places: [{country: SN, region: Dakar}, {country: SN}]
+                materials:
+                  - slug: sms
+                    type: sms
+                    title: {en: "SMS", fr: "SMS"}
+                """ + campaignExtra);
+        write("campaigns/k/materials/sms.en.md", "# SMS\n\n" + sms + " (003 L1333)\n");
+        write("campaigns/k/materials/sms.fr.md", "# SMS\n\n" + sms + " (003 L1333)\n");
+    }
+
+    void help(boolean demo, String kind, String region) throws IOException {
+        write("help/SN.yaml", """
+                country: SN
+                resources:
+                  - slug: h1
+                    kind: %s
+                    demo: %s
+                    region: %s
+                    active: true
+                    languages: [en, fr]
+                    contact: "DEMO, replace with the verified national hotline"
+                """.formatted(kind, demo, region));
+    }
+
+    @Test
+    void demoHelpDoesNotCoverACampaignForProductionButCoversADemonstration() throws IOException {
+        campaign("", "Call the hotline.");
+        help(true, "hotline", "null");
+        assertEquals(List.of(
+                "campaigns/k: only demo help for SN/Dakar in en; a campaign for production needs a real, verified "
+                        + "resource there (a demonstration campaign says demo: true)",
+                "campaigns/k: only demo help for SN/Dakar in fr; a campaign for production needs a real, verified "
+                        + "resource there (a demonstration campaign says demo: true)",
+                "campaigns/k: only demo help for SN in en; a campaign for production needs a real, verified "
+                        + "resource there (a demonstration campaign says demo: true)",
+                "campaigns/k: only demo help for SN in fr; a campaign for production needs a real, verified "
+                        + "resource there (a demonstration campaign says demo: true)"),
+                ContentValidation.validate(content, null));
+        campaign("demo: true\n", "Call the hotline.");
+        assertEquals(List.of(), ContentValidation.validate(content, null));
+    }
+
+    @Test
+    void aDemoEntryCarriesNoVerificationDateNorARealLookingNumber() throws IOException {
+        write("help/SN.yaml", """
+                country: SN
+                resources:
+                  - slug: h1
+                    kind: hotline
+                    demo: true
+                    active: true
+                    languages: [en]
+                    contact: "+221 800 00 00 00"
+                    lastVerified: 2026-11-01
+                """);
+        assertEquals(List.of(
+                "help/SN.yaml: demo entry h1 carries lastVerified; only a person who checked a real entry with the "
+                        + "service enters that date",
+                "help/SN.yaml: demo entry h1 has a contact that looks like a real number"),
+                ContentValidation.validate(content, null));
+    }
+
+    @Test
+    void everyPlaceholderOfAMaterialResolvesForEachPlaceAndLanguage() throws IOException {
+        campaign("", "Call the hotline: {help.hotline.contact}. {help.phone}");
+        help(false, "hotline", "Dakar");
+        List<String> problems = ContentValidation.validate(content, null);
+        assertTrue(problems.contains("campaigns/k/materials/sms.fr.md: {help.phone} is not a help placeholder "
+                + "({help.<hotline|shelter|referral>.<name|contact>})"), problems.toString());
+        // A Dakar hotline serves SN/Dakar, not the whole country.
+        assertTrue(problems.contains("campaigns/k/materials/sms.en.md: {help.hotline.contact} cannot be filled for SN "
+                + "in en: no active hotline other than a demo entry serves it"), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.contains("for SN/Dakar")), problems.toString());
+
+        campaign("", "Call the hotline: {help.hotline.contact}.");
+        help(false, "hotline", "null");
+        assertEquals(List.of(), ContentValidation.validate(content, null));
+        help(true, "hotline", "null");
+        campaign("demo: true\n", "Call the hotline: {help.hotline.contact}.");
+        assertEquals(List.of(), ContentValidation.validate(content, null));
+        campaign("demo: true\n", "Find a shelter: {help.shelter.contact}.");
+        assertEquals(List.of(
+                "campaigns/k/materials/sms.en.md: {help.shelter.contact} cannot be filled for SN/Dakar in en: no "
+                        + "active shelter serves it",
+                "campaigns/k/materials/sms.en.md: {help.shelter.contact} cannot be filled for SN in en: no active "
+                        + "shelter serves it",
+                "campaigns/k/materials/sms.fr.md: {help.shelter.contact} cannot be filled for SN/Dakar in fr: no "
+                        + "active shelter serves it",
+                "campaigns/k/materials/sms.fr.md: {help.shelter.contact} cannot be filled for SN in fr: no active "
+                        + "shelter serves it"),
                 ContentValidation.validate(content, null));
     }
 }
