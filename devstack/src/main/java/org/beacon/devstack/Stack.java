@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.beacon.devstack.content.ContentImport;
@@ -41,7 +42,7 @@ public final class Stack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Deque<ChildProcess> running = new ArrayDeque<>();
-    private final Map<String, ChildProcess> parts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ChildProcess> parts = new ConcurrentHashMap<>();
     private final List<String> restarts = new CopyOnWriteArrayList<>();
     private final Secrets secrets;
     private boolean closed;
@@ -265,7 +266,7 @@ public final class Stack implements AutoCloseable {
             s3SecretKey = settings.externalS3SecretKey();
             return;
         }
-        ChildProcess s3 = register(ChildProcess.supervise("s3", settings.logs().resolve("s3proxy.log"),
+        register(ChildProcess.supervise("s3", settings.logs().resolve("s3proxy.log"),
                 restart -> S3ProxyServer.start(settings.s3Port(), settings.home().resolve("s3"), settings.logs())
                         .process(),
                 ChildProcess::terminate, this::announce));
