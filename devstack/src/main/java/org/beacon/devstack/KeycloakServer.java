@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -34,14 +35,15 @@ final class KeycloakServer {
                 "keycloak-quarkus-dist", VERSION, "keycloak-quarkus-dist-" + VERSION + ".zip");
     }
 
-    static ChildProcess start(StackSettings settings, Map<String, String> realmVariables) {
+    static ChildProcess start(StackSettings settings, Map<String, String> realmVariables,
+            Consumer<String> console) {
         Path server = install(settings.home());
         RealmFile.write(settings.repository(), true, server.resolve("data/import/beacon-realm.json"));
         Map<String, String> environment = new java.util.HashMap<>(realmVariables);
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", realmVariables.get("KEYCLOAK_ADMIN_SECRET"));
         environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-        return ChildProcess.start("keycloak", List.of(server.resolve("bin/kc.sh").toString(), "start", "--optimized",
+        return ChildProcess.supervise("keycloak", List.of(server.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
                 "--http-port=" + settings.keycloakPort(),
                 // Health lives on the management port; a free one lets several stacks run side by side.
@@ -49,7 +51,7 @@ final class KeycloakServer {
                 // One node: a local cache keeps Keycloak from opening its cluster transport (JGroups listens on
                 // every interface, on fixed ports), which a single node has no use for.
                 "--cache=local", "--import-realm"),
-                environment, server, settings.logs().resolve("keycloak.log"));
+                environment, server, settings.logs().resolve("keycloak.log"), console);
     }
 
     private static Path install(Path home) {
@@ -60,12 +62,12 @@ final class KeycloakServer {
         }
         unzip(distribution(), home);
         server.resolve("bin/kc.sh").toFile().setExecutable(true);
-        ChildProcess build = ChildProcess.start("keycloak-build", List.of(server.resolve("bin/kc.sh").toString(),
-                "build", "--db=dev-file", "--health-enabled=true"), Map.of(), server,
-                home.resolve("logs/keycloak-build.log"));
+        Path buildLog = home.resolve("logs/keycloak-build.log");
         try {
-            if (build.process.waitFor() != 0) {
-                throw new IllegalStateException("Keycloak build failed; see " + build.log);
+            Process build = ChildProcess.launch(List.of(server.resolve("bin/kc.sh").toString(), "build",
+                    "--db=dev-file", "--health-enabled=true"), Map.of(), server, buildLog, false);
+            if (build.waitFor() != 0) {
+                throw new IllegalStateException("Keycloak build failed; see " + buildLog);
             }
             Files.createFile(built);
         } catch (IOException e) {

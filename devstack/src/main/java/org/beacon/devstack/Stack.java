@@ -12,17 +12,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.beacon.devstack.content.ContentImport;
 import org.beacon.devstack.content.DemoData;
-import org.beacon.testing.PostgresServer;
 import org.beacon.testing.S3ProxyServer;
 import org.beacon.testing.WaitFor;
 
 /**
  * The whole platform on one machine: PostgreSQL, S3 and Keycloak start side by side, then the three services.
- * Everything binds to 127.0.0.1 and logs to a file under the home directory. Closing the stack stops every child
- * in reverse order.
+ * Everything binds to 127.0.0.1 and logs to a file under the home directory. A child that dies is started again
+ * (see {@link ChildProcess}); closing the stack stops every child in reverse order, restarting none.
  */
 public final class Stack implements AutoCloseable {
 
@@ -40,7 +41,9 @@ public final class Stack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final StackSettings settings;
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Deque<ChildProcess> running = new ArrayDeque<>();
+    private final Map<String, ChildProcess> parts = new ConcurrentHashMap<>();
+    private final List<String> restarts = new CopyOnWriteArrayList<>();
     private final Secrets secrets;
     private boolean closed;
     private final List<String> importReport = new ArrayList<>();
@@ -99,6 +102,51 @@ public final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The stack's own PostgreSQL (superuser {@code postgres}), or the external one it was given. */
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    /**
+     * Process id of one part: {@code postgres}, {@code s3}, {@code keycloak}, {@code training-service},
+     * {@code campaign-service} or {@code gateway}.
+     */
+    public long pid(String part) {
+        Process process = part(part).process();
+        if (process == null) {
+            throw new IllegalStateException(part + " is not running");
+        }
+        return process.pid();
+    }
+
+    /** Stops one part and keeps it stopped (no restart) until {@link #resume(String)}: an outage on purpose. */
+    public void stop(String part) {
+        part(part).hold();
+    }
+
+    public void resume(String part) {
+        part(part).release();
+    }
+
+    /** What the supervision said on the console, in order: "campaign-service exited (status 137); restarting...". */
+    public List<String> restarts() {
+        return List.copyOf(restarts);
+    }
+
+    private ChildProcess part(String name) {
+        ChildProcess part = parts.get(name);
+        if (part == null) {
+            throw new IllegalArgumentException("No part " + name + " in this stack; parts: " + parts.keySet());
+        }
+        return part;
+    }
+
+    /** A supervision line: on the console, and kept for {@link #restarts()}. */
+    private void announce(String line) {
+        System.out.println(line);
+        restarts.add(line);
+    }
+
     /** The checkout the stack runs from (its content/, its built services). */
     public Path repository() {
         return settings.repository();
@@ -147,7 +195,7 @@ public final class Stack implements AutoCloseable {
         services.add(gateway());
         for (ChildProcess service : services) {
             WaitFor.http(service.name, managementUrl(service.name) + "/q/health/ready", status -> status == 200,
-                    READY_TIMEOUT, service.process, service.log.toString());
+                    READY_TIMEOUT, service.process(), service.log.toString());
         }
         if (settings.importContent()) {
             importContent();
@@ -192,9 +240,9 @@ public final class Stack implements AutoCloseable {
                 "BEACON_TEST_CLIENT_SECRET", testClientSecret(),
                 "BEACON_IMPORTER_CLIENT_SECRET", importerClientSecret(),
                 "KEYCLOAK_ADMIN_SECRET", secrets.get("keycloak-admin-password"));
-        ChildProcess keycloak = register(KeycloakServer.start(settings, realmVariables));
+        ChildProcess keycloak = register(KeycloakServer.start(settings, realmVariables, this::announce));
         WaitFor.http("keycloak", settings.keycloakUrl() + "/realms/beacon/.well-known/openid-configuration",
-                status -> status == 200, READY_TIMEOUT, keycloak.process, keycloak.log.toString());
+                status -> status == 200, READY_TIMEOUT, keycloak.process(), keycloak.log.toString());
     }
 
     private void startPostgres() {
@@ -204,11 +252,11 @@ public final class Stack implements AutoCloseable {
             databasePassword = settings.externalDatabasePassword();
             return;
         }
-        PostgresServer postgres = register(PostgresServer.start(settings.postgresPort(),
-                settings.home().resolve("postgres")));
-        databaseUrl = postgres.jdbcUrl("postgres");
-        databaseUser = postgres.username();
-        databasePassword = postgres.password();
+        Postmaster postmaster = Postmaster.prepare(settings.home().resolve("postgres"), settings.postgresPort());
+        register(postmaster.supervise(settings.logs().resolve("postgres.log"), READY_TIMEOUT, this::announce));
+        databaseUrl = postmaster.jdbcUrl();
+        databaseUser = "postgres";
+        databasePassword = "postgres";
     }
 
     private void startS3() {
@@ -218,9 +266,11 @@ public final class Stack implements AutoCloseable {
             s3SecretKey = settings.externalS3SecretKey();
             return;
         }
-        S3ProxyServer s3 = register(S3ProxyServer.start(settings.s3Port(), settings.home().resolve("s3"),
-                settings.logs()));
-        s3Endpoint = s3.endpoint();
+        register(ChildProcess.supervise("s3", settings.logs().resolve("s3proxy.log"),
+                restart -> S3ProxyServer.start(settings.s3Port(), settings.home().resolve("s3"), settings.logs())
+                        .process(),
+                ChildProcess::terminate, this::announce));
+        s3Endpoint = "http://127.0.0.1:" + settings.s3Port();
         s3AccessKey = S3ProxyServer.ACCESS_KEY;
         s3SecretKey = S3ProxyServer.SECRET_KEY;
     }
@@ -271,11 +321,11 @@ public final class Stack implements AutoCloseable {
         command.add(jar.toString());
         Map<String, String> withMalloc = new HashMap<>(environment);
         withMalloc.put("MALLOC_ARENA_MAX", "2");
-        return register(ChildProcess.start(module, command, withMalloc, settings.repository(),
-                settings.logs().resolve(module + ".log")));
+        return register(ChildProcess.supervise(module, command, withMalloc, settings.repository(),
+                settings.logs().resolve(module + ".log"), this::announce));
     }
 
-    private synchronized <T extends AutoCloseable> T register(T child) {
+    private synchronized ChildProcess register(ChildProcess child) {
         if (closed) {
             // Stopped while this part was starting (Ctrl-C during start-up): never leave it running.
             try {
@@ -286,12 +336,15 @@ public final class Stack implements AutoCloseable {
             throw new IllegalStateException("The stack was stopped while starting");
         }
         running.push(child);
+        parts.put(child.name, child);
         return child;
     }
 
     @Override
     public synchronized void close() {
         closed = true;
+        // First to all, so no part is restarted while the ones before it stop (Ctrl-C signals them all at once).
+        running.forEach(ChildProcess::endSupervision);
         while (!running.isEmpty()) {
             try {
                 running.pop().close();

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** Real PostgreSQL from zonky's embedded binaries, on loopback only. */
+/**
+ * Real PostgreSQL from zonky's embedded binaries, on loopback only, for the services' tests. It keeps zonky's
+ * defaults, {@code -F} (no fsync) and {@code synchronous_commit=off}: fast, and a test database is thrown away
+ * anyway. The local stack's PostgreSQL runs durably instead (devstack's {@code Postmaster}).
+ */
 public final class PostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;

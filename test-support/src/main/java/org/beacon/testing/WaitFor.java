@@ -55,7 +55,12 @@ public final class WaitFor {
         });
     }
 
-    interface Check {
+    /** Until {@code check} holds; fails early when {@code process} exits. */
+    public static void condition(String what, Duration timeout, Process process, String log, Check check) {
+        poll(what, timeout, process, log, check);
+    }
+
+    public interface Check {
         boolean ready();
     }
 

@@ -22,16 +22,21 @@ public final class E2EStack {
 
     public static synchronized Stack get() {
         if (stack == null) {
-            try {
-                Path repository = Path.of(System.getProperty("beacon.repository", "..")).toAbsolutePath().normalize();
-                Path home = Files.createTempDirectory("beacon-e2e");
-                Stack created = Stack.of(StackSettings.forTests(repository, home));
-                Runtime.getRuntime().addShutdownHook(new Thread(created::close));
-                stack = created.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            stack = startNew("beacon-e2e");
         }
         return stack;
+    }
+
+    /** A stack of its own, for tests that break parts of it; stopped when the test JVM exits at the latest. */
+    public static Stack startNew(String directoryPrefix) {
+        try {
+            Path repository = Path.of(System.getProperty("beacon.repository", "..")).toAbsolutePath().normalize();
+            Path home = Files.createTempDirectory(directoryPrefix);
+            Stack created = Stack.of(StackSettings.forTests(repository, home));
+            Runtime.getRuntime().addShutdownHook(new Thread(created::close));
+            return created.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

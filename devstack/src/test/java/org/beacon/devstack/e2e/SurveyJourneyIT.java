@@ -23,12 +23,12 @@ import org.openqa.selenium.support.ui.Select;
  * one answer, and a region breakdown in which a small region is shown as "< 10"; an evaluator of another
  * organization is refused the same page.
  */
-class SurveyJourneyIT {
+public class SurveyJourneyIT {
 
-    static final String SURVEY = "safe-journeys";
+    public static final String SURVEY = "safe-journeys";
 
     /** The respondent's answers by question name; Ziguinchor is one of the rarest regions of the synthetic answers. */
-    static final Map<String, List<String>> ANSWERS = Map.ofEntries(
+    public static final Map<String, List<String>> ANSWERS = Map.ofEntries(
             Map.entry("age_band", List.of("age_18_24")),
             Map.entry("gender", List.of("woman")),
             Map.entry("region", List.of("ziguinchor")),
