@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.javarosa.core.model.FormDef;
 import org.javarosa.core.model.instance.InstanceInitializationFactory;
+import org.javarosa.model.xform.XFormsModule;
 import org.javarosa.xform.util.XFormUtils;
 
 /**
@@ -23,6 +24,11 @@ import org.javarosa.xform.util.XFormUtils;
 public final class FormEngine {
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile(".*\\(\\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\s*\\)\\s*");
+
+    static {
+        // registers the factories JavaRosa's functions rely on, e.g. jr:choice-name() for a label reference
+        new XFormsModule().registerModule();
+    }
 
     private final byte[] xform;
     /** BCP-47 tag → the name of the translation in the XForm ({@code en} → {@code English (en)}). */

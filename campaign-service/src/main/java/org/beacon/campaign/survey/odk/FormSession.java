@@ -151,7 +151,8 @@ public final class FormSession {
             String path = question.getKey();
             FormIndex index = question.getValue();
             FormEntryPrompt prompt = model.getQuestionPrompt(index);
-            IAnswerData value = prompt.getAnswerValue();
+            // the stored value, not the prompt's: the prompt hides a choice its filter no longer offers
+            IAnswerData value = element(index).getValue();
             if (!model.isIndexRelevant(index)) {
                 if (answered.contains(path)) {
                     violations.add(new Violation(path, Problem.NOT_RELEVANT, "this question was not asked"));

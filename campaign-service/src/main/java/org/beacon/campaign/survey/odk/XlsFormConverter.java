@@ -868,8 +868,8 @@ public final class XlsFormConverter {
     private String serialize() {
         try {
             Transformer transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
-            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            // no indentation: it would add white space inside labels that mix text and <output/>
+            transformer.setOutputProperty(OutputKeys.INDENT, "no");
             StringWriter out = new StringWriter();
             transformer.transform(new DOMSource(xml), new StreamResult(out));
             return out.toString();
