@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.beacon.campaign.survey.odk.FormSession.Problem;
 import org.beacon.campaign.survey.odk.FormSession.Violation;
@@ -224,6 +228,29 @@ class FormSessionTests {
         assertTrue(first.isRelevant("/data/where"));
         assertFalse(second.isRelevant("/data/where"));
         assertEquals("", second.value("/data/heard"));
+    }
+
+    @Test
+    void sessionsOfOneEngineRunInParallelThreads() throws Exception {
+        FormEngine engine = FormEngine.load(TestForms.convert("survey", HEARD, "choices", CHANNELS).xml());
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Problem>>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                boolean heard = i % 2 == 0;
+                results.add(threads.submit(() -> {
+                    FormSession session = engine.start();
+                    session.answer("/data/heard", heard ? "yes" : "no");
+                    session.answer("/data/where", "radio none");
+                    return problems(session.violations("en"));
+                }));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(List.of(i % 2 == 0 ? Problem.CONSTRAINT : Problem.NOT_RELEVANT), results.get(i).get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
