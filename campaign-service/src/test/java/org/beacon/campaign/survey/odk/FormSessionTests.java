@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 import org.beacon.campaign.survey.odk.FormSession.Problem;
 import org.beacon.campaign.survey.odk.FormSession.Violation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Forms converted by Beacon, answered in JavaRosa: the behaviour ODK Collect would show a respondent. */
 class FormSessionTests {
@@ -153,6 +155,53 @@ class FormSessionTests {
         assertTrue(session.isRelevant("/data/where_other"));
         session.answer("/data/where_other", "a market stall");
         assertTrue(session.submission().contains("<where_other>a market stall</where_other>"), session.submission());
+    }
+
+    /**
+     * The functions forms use in practice (issue 11), each computed by JavaRosa from the same answers. JavaRosa
+     * stores a true/false result in a text node as 1/0, and its regex() must match the whole text.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "selected(${where}, 'poster')|1",
+            "count-selected(${where})|2",
+            "selected-at(${where}, 1)|poster",
+            "jr:choice-name(${heard}, '${heard}')|Yes",
+            "string-length(${town})|5",
+            "regex(${town}, '[A-Z][a-zè]+')|1",
+            "contains(${town}, 'hi')|1",
+            "starts-with(${town}, 'Th')|1",
+            "concat(${town}, '/', ${heard})|Thiès/yes",
+            "substr(${town}, 0, 2)|Th",
+            "if(${people} > 3, 'many', 'few')|many",
+            "coalesce(${missing}, ${town})|Thiès",
+            "int(${people} div 3)|1",
+            "${people} mod 3|1",
+            "number('4.5') * 2|9",
+            "round(2.567, 1)|2.6",
+            "string(${people})|4",
+            "date('2999-12-05') < today()|0",
+            "decimal-date-time('1970-01-02')|1",
+            "once(${people} + 1)|5",
+            "not(${heard} = 'no') and ${people} >= 4 or false()|1"})
+    void theFunctionsFormsUseAreComputed(String calculation, String expected) {
+        FormSession session = TestForms.session(
+                "survey", """
+                        type,name,label,calculation
+                        select_one yn,heard,Heard?,
+                        select_multiple channel,where,Where?,
+                        text,town,Town?,
+                        integer,people,People?,
+                        text,missing,Missing?,
+                        """ + "calculate,result,,\"" + calculation.replace("\"", "\"\"") + "\"",
+                "choices", CHANNELS);
+
+        session.answer("/data/heard", "yes");
+        session.answer("/data/where", "radio poster");
+        session.answer("/data/town", "Thiès");
+        session.answer("/data/people", "4");
+
+        assertEquals(expected, session.value("/data/result"));
     }
 
     @Test
