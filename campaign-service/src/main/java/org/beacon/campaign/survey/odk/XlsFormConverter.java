@@ -480,6 +480,7 @@ public final class XlsFormConverter {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             xml = factory.newDocumentBuilder().newDocument();
+            xml.setXmlStandalone(true);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
