@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -85,9 +86,9 @@ public final class FormEngine {
         }
     }
 
-    /** The translation names of the XForm by language tag, the default first. */
+    /** The translation names of the XForm by language tag, in the order of the XForm. */
     public Map<String, String> translations() {
-        return Map.copyOf(translations);
+        return Collections.unmodifiableMap(translations);
     }
 
     public Optional<String> translation(String languageTag) {

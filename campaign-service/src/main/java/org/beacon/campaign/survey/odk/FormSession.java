@@ -103,7 +103,12 @@ public final class FormSession {
         TreeElement element = element(index);
         IAnswerData value = XFormAnswerDataParser.getAnswerData(text.strip(), element.getDataType(), question);
         if (value == null) {
-            refusedValues.add(new Violation(path, Problem.NOT_A_VALUE, "'" + text + "' is not a valid answer"));
+            // the parser finds no value for a name that is not among a select's choices
+            boolean select = question.getControlType() == Constants.CONTROL_SELECT_ONE
+                    || question.getControlType() == Constants.CONTROL_SELECT_MULTI;
+            refusedValues.add(select
+                    ? new Violation(path, Problem.UNKNOWN_CHOICE, "'" + text + "' is not a choice of this question")
+                    : new Violation(path, Problem.NOT_A_VALUE, "'" + text + "' is not a valid answer"));
             return false;
         }
         answered.add(path);
@@ -150,6 +155,9 @@ public final class FormSession {
         for (Map.Entry<String, FormIndex> question : questions.entrySet()) {
             String path = question.getKey();
             FormIndex index = question.getValue();
+            if (refusedValues.stream().anyMatch(v -> v.path().equals(path))) {
+                continue; // its refused text is the one thing to tell
+            }
             FormEntryPrompt prompt = model.getQuestionPrompt(index);
             // the stored value, not the prompt's: the prompt hides a choice its filter no longer offers
             IAnswerData value = element(index).getValue();

@@ -205,6 +205,16 @@ class FormSessionTests {
     }
 
     @Test
+    void aNameThatIsNotAChoiceOfTheListIsReported() {
+        FormSession session = TestForms.session("survey", HEARD, "choices", CHANNELS);
+
+        assertFalse(session.answer("/data/heard", "maybe"));
+
+        assertEquals(List.of(new Violation("/data/heard", Problem.UNKNOWN_CHOICE, "'maybe' is not a choice of this question")),
+                session.violations("en"));
+    }
+
+    @Test
     void aDefaultIsTheAnswerUntilChanged() {
         FormSession session = TestForms.session("survey", "type,name,label,default\ninteger,people,People,1\ndate,when,When,today()");
 
