@@ -33,7 +33,8 @@ public class ClientConnections {
     private final Map<String, Integer> busy = new ConcurrentHashMap<>();
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 90).handler(this::admit);
+        // After SecurityHeaders (+100), so a refusal carries them too.
+        router.route().order(Integer.MIN_VALUE + 102).handler(this::admit);
     }
 
     void admit(RoutingContext ctx) {
