@@ -49,7 +49,8 @@ public class ServiceProxy {
     /** Hop-by-hop headers (RFC 9110 §7.6.1) and the ones the gateway replaces. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "cookie",
-            "authorization", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip");
+            "authorization", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip",
+            "expect");
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding",
             "upgrade", "set-cookie", "trailer");
 
@@ -113,7 +114,14 @@ public class ServiceProxy {
         }
         if (isSafe(ctx.request().method())) {
             forward(ctx, upstream, token, RETRIES, cacheKey, null);
-        } else if (bodies.isSmall(ctx.request())) {
+            return;
+        }
+        // The gateway reads the body itself, so it answers a client that waits for leave to send it (curl does for
+        // anything over 1 KB); the service is not asked.
+        if ("100-continue".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.EXPECT))) {
+            ctx.response().writeContinue();
+        }
+        if (bodies.isSmall(ctx.request())) {
             // Read the whole form before a service connection is taken: a client sending it at one byte a second
             // then ties up its own connection only (and is cut off at the deadline).
             bodies.read(ctx).onSuccess(body -> forward(ctx, upstream, token, 0, null, body));
