@@ -1,6 +1,7 @@
 package org.beacon.gateway.signin;
 
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.AuthenticationFailedException;
@@ -12,11 +13,14 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import org.beacon.commons.web.ErrorPage;
@@ -67,6 +71,26 @@ public class SignInDuringOutages implements HttpAuthenticationMechanism {
                 return Uni.createFrom().failure(failure instanceof AuthenticationFailedException ? failure
                         : new AuthenticationFailedException(failure));
             });
+        });
+    }
+
+    /**
+     * Once this mechanism has answered 503, the failure still travels to Quarkus' own failure handling, which would
+     * try to answer again (a 401) and log an IllegalStateException: the handler it uses is wrapped, on every
+     * request, so that an answered request is left alone. Runs between authentication (order -200), which installs
+     * that handler, and authorization (-100), which uses it.
+     */
+    void leaveAnsweredRequestsAlone(@Observes Router router) {
+        router.route().order(-150).handler(ctx -> {
+            BiConsumer<RoutingContext, Throwable> quarkus = ctx.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER);
+            if (quarkus != null) {
+                ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (event, failure) -> {
+                    if (!event.response().ended()) {
+                        quarkus.accept(event, failure);
+                    }
+                });
+            }
+            ctx.next();
         });
     }
 
