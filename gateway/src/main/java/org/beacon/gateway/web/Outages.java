@@ -43,10 +43,6 @@ public class Outages {
         }
     }
 
-    public boolean isDown(String peer) {
-        return current.containsKey(peer);
-    }
-
     /** The innermost cause, in one line: the class and message say what failed, a trace would say nothing more. */
     static String describe(Throwable failure) {
         Throwable root = failure;
