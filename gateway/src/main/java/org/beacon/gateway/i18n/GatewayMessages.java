@@ -82,6 +82,12 @@ public interface GatewayMessages {
     @Message("Completions by sector, institution and country.")
     String task_reports_text();
 
+    @Message("Sign-in is unavailable for a moment. Please try again in a minute; if you were signed in, you still are.")
+    String sign_in_unavailable();
+
+    @Message("This form was sent from another site, so it was refused. Open Beacon and send it again from there.")
+    String cross_site_refused();
+
     @Message("Audit log")
     String task_audit();
 

@@ -1,6 +1,7 @@
 package org.beacon.gateway.language;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 import jakarta.ws.rs.GET;
@@ -31,15 +32,23 @@ public class LanguageChooser {
                 .sameSite(NewCookie.SameSite.LAX)
                 .httpOnly(true)
                 .build();
-        return Response.seeOther(URI.create(localPath(back))).cookie(cookie).build();
+        return Response.seeOther(localPath(back)).cookie(cookie).build();
     }
 
-    /** Only a path on this site: an absolute or protocol-relative URL would make this an open redirect. */
-    static String localPath(String back) {
+    /**
+     * Only a path on this site: an absolute or protocol-relative URL would make this an open redirect. What is not
+     * a valid address at all (a space, a {@code <}) also goes to the start page rather than failing the request.
+     */
+    static URI localPath(String back) {
         if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
                 || back.chars().anyMatch(Character::isISOControl)) {
-            return "/";
+            return URI.create("/");
         }
-        return back;
+        try {
+            URI uri = new URI(back);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? uri : URI.create("/");
+        } catch (URISyntaxException notAnAddress) {
+            return URI.create("/");
+        }
     }
 }

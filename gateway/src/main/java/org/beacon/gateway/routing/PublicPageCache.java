@@ -14,7 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.beacon.gateway.GatewayConfig;
 
 /**
  * Keeps the public pages anonymous visitors ask for, as a shared HTTP cache would (RFC 9111): only what a service
@@ -33,21 +33,22 @@ public class PublicPageCache {
     record Page(int status, List<Map.Entry<String, String>> headers, Buffer body, long storedAt, long expiresAt) {
     }
 
-    @ConfigProperty(name = "beacon.gateway.public-cache.max-seconds", defaultValue = "10")
-    int maxSeconds;
+    private final int maxSeconds;
+    private final int maxEntries;
+    private final int maxPageBytes;
+    private final Map<String, Page> pages;
 
-    @ConfigProperty(name = "beacon.gateway.public-cache.max-entries", defaultValue = "200")
-    int maxEntries;
-
-    @ConfigProperty(name = "beacon.gateway.public-cache.max-page-bytes", defaultValue = "131072")
-    int maxPageBytes;
-
-    private final Map<String, Page> pages = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
-            return size() > maxEntries;
-        }
-    };
+    PublicPageCache(GatewayConfig config) {
+        maxSeconds = config.publicCache().maxSeconds();
+        maxEntries = config.publicCache().maxEntries();
+        maxPageBytes = config.publicCache().maxPageBytes();
+        pages = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
+                return size() > maxEntries;
+            }
+        };
+    }
 
     /** The key of a request that may be answered from the cache, or null when it may not. */
     String keyOf(HttpServerRequest request, boolean signedIn, String language) {

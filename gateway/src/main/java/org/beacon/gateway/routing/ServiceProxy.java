@@ -9,6 +9,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpClient;
@@ -27,10 +28,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.beacon.commons.i18n.Languages;
+import org.beacon.gateway.GatewayConfig;
 import org.beacon.gateway.routing.Upstreams.Upstream;
 import org.beacon.gateway.web.GatewayErrors;
+import org.beacon.gateway.web.Outages;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Forwards {@code /training/**} and {@code /campaigns/**} to the services. The signed-in user's access token goes
@@ -41,15 +43,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ServiceProxy {
 
-    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
-
     /** How many times a GET or HEAD is sent again when its pooled connection turns out to be closed. */
     private static final int RETRIES = 3;
 
     /** Hop-by-hop headers (RFC 9110 §7.6.1) and the ones the gateway replaces. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "cookie",
-            "authorization", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip");
+            "authorization", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip",
+            "expect");
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding",
             "upgrade", "set-cookie", "trailer");
 
@@ -65,17 +66,39 @@ public class ServiceProxy {
     @Inject
     GatewayErrors errors;
 
+    @Inject
+    Outages outages;
+
+    @Inject
+    RequestBodies bodies;
+
+    @Inject
+    GatewayConfig config;
+
     @ConfigProperty(name = "beacon.upstream.timeout-ms", defaultValue = "30000")
     long timeoutMs;
 
+    /** Pages, forms and API calls: every request whose body, if any, the gateway already holds in full. */
     private HttpClient client;
 
+    /**
+     * Uploads, streamed as they arrive: their own pool, so however many slow uploads are in progress, pages never
+     * wait for a service connection.
+     */
+    private HttpClient uploadClient;
+
     @PostConstruct
-    void createClient() {
-        client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxPoolSize(64)
+    void createClients() {
+        client = vertx.createHttpClient(clientOptions(64));
+        uploadClient = vertx.createHttpClient(clientOptions(16));
+    }
+
+    private HttpClientOptions clientOptions(int poolSize) {
+        // A service that is down refuses at once; one that hangs (or a full pool) must not hold the reader either.
+        return new HttpClientOptions()
+                .setMaxPoolSize(poolSize)
                 .setKeepAlive(true)
-                .setConnectTimeout(2000));
+                .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis());
     }
 
     void routes(@Observes Router router) {
@@ -89,36 +112,66 @@ public class ServiceProxy {
         if (cacheKey != null && cache.answer(cacheKey, ctx.response())) {
             return;
         }
-        ctx.request().pause();
-        forward(ctx, upstream, token, RETRIES, cacheKey);
+        if (isSafe(ctx.request().method())) {
+            forward(ctx, upstream, token, RETRIES, cacheKey, null);
+            return;
+        }
+        // The gateway reads the body itself, so it answers a client that waits for leave to send it (curl does for
+        // anything over 1 KB); the service is not asked.
+        if ("100-continue".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.EXPECT))) {
+            ctx.response().writeContinue();
+        }
+        if (bodies.isSmall(ctx.request())) {
+            // Read the whole form before a service connection is taken: a client sending it at one byte a second
+            // then ties up its own connection only (and is cut off at the deadline).
+            bodies.read(ctx).onSuccess(body -> forward(ctx, upstream, token, 0, null, body));
+        } else {
+            ctx.request().pause();
+            bodies.enforceMinimumRate(ctx);
+            forward(ctx, upstream, token, 0, null, null);
+        }
     }
 
-    private void forward(RoutingContext ctx, Upstream upstream, String token, int retriesLeft, String cacheKey) {
+    /**
+     * Sends the request on; {@code body} is the request body when it was read already, null when there is none (GET,
+     * HEAD) or it is streamed from the client as it arrives (an upload).
+     */
+    private void forward(RoutingContext ctx, Upstream upstream, String token, int retriesLeft, String cacheKey,
+            Buffer body) {
         HttpServerRequest in = ctx.request();
+        boolean streamed = body == null && !isSafe(in.method());
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setURI(in.uri())
                 .setIdleTimeout(timeoutMs);
-        client.request(options).onSuccess(out -> {
+        (streamed ? uploadClient : client).request(options).onSuccess(out -> {
             copyRequestHeaders(in, out.headers());
             if (token != null) {
                 out.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
             }
             Future<HttpClientResponse> sent;
-            if (isSafe(in.method())) {
-                in.resume();
-                sent = out.send();
-            } else {
+            if (streamed) {
+                // An upload the gateway cut off (too slow) or the reader abandoned must not keep holding a
+                // connection of the upload pool until the service gives up on it.
+                ctx.addEndHandler(done -> {
+                    if (!in.isEnded()) {
+                        out.reset();
+                    }
+                });
                 sent = out.send(in);
+            } else if (body != null) {
+                sent = out.send(body);
+            } else {
+                sent = out.send();
             }
-            sent.onSuccess(response -> relay(ctx, response, cacheKey)).onFailure(failure -> {
+            sent.onSuccess(response -> relay(ctx, upstream, response, cacheKey)).onFailure(failure -> {
                 // A pooled keep-alive connection the service closed in the meantime: a GET or HEAD has no body
                 // that could have been consumed, so it is safe to send it again. Several pooled connections may
                 // close at once (the service restarting, many visitors leaving together), hence a few tries.
                 if (retriesLeft > 0 && failure instanceof HttpClosedException && isSafe(in.method())) {
-                    forward(ctx, upstream, token, retriesLeft - 1, cacheKey);
+                    forward(ctx, upstream, token, retriesLeft - 1, cacheKey, null);
                 } else {
                     unavailable(ctx, upstream, failure);
                 }
@@ -149,9 +202,10 @@ public class ServiceProxy {
         return Languages.resolve(chosen == null ? null : chosen.getValue(), in.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
-    private void relay(RoutingContext ctx, HttpClientResponse response, String cacheKey) {
+    private void relay(RoutingContext ctx, Upstream upstream, HttpClientResponse response, String cacheKey) {
+        outages.answered(upstream.name());
         HttpServerResponse out = ctx.response();
-        if (out.closed()) {
+        if (out.closed() || out.ended()) {
             response.request().reset();
             return;
         }
@@ -175,7 +229,41 @@ public class ServiceProxy {
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             out.setChunked(true);
         }
-        response.pipeTo(out);
+        stream(response, out);
+        // A reader who leaves mid-page ends the service's request too, which frees its connection.
+        ctx.addEndHandler(done -> {
+            if (done.failed()) {
+                response.request().reset();
+            }
+        });
+    }
+
+    /**
+     * Copies the service's answer to the reader as it arrives, at the reader's pace. Not Vert.x's pipe: it keeps
+     * writing to a reader who has gone, and each write then throws an IllegalStateException into the log.
+     */
+    private static void stream(HttpClientResponse response, HttpServerResponse out) {
+        response.handler(chunk -> {
+            if (out.closed() || out.ended()) {
+                response.request().reset();
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                response.pause();
+                out.drainHandler(v -> response.resume());
+            }
+        });
+        response.exceptionHandler(failure -> {
+            if (!out.closed() && !out.ended()) {
+                out.reset();
+            }
+        });
+        response.endHandler(v -> {
+            if (!out.closed() && !out.ended()) {
+                out.end();
+            }
+        });
     }
 
     static String vary(List<String> upstream) {
@@ -193,8 +281,11 @@ public class ServiceProxy {
     }
 
     private void unavailable(RoutingContext ctx, Upstream upstream, Throwable failure) {
-        LOG.warnf("%s unavailable for %s %s: %s", upstream.name(), ctx.request().method(), ctx.request().path(),
-                failure.toString());
+        if (ctx.response().closed() || ctx.response().ended()) {
+            // The reader left (or was cut off as too slow) and the service request failed with it: not an outage.
+            return;
+        }
+        outages.failed(upstream.name(), failure);
         ctx.request().resume();
         if (!ctx.response().headWritten()) {
             errors.serviceUnavailable(ctx, upstream.name());

@@ -1,19 +1,34 @@
 package org.beacon.gateway.web;
 
+import java.util.List;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.web.ErrorPage;
+import org.beacon.commons.web.Problem;
+import org.beacon.gateway.GatewayConfig;
+import org.beacon.gateway.i18n.GatewayMessages;
 
 /**
- * Readable error pages for what the gateway itself answers: a service that is down, and a path nobody serves.
- * Never a stack trace.
+ * What the gateway itself answers when it cannot serve a request: a service or Keycloak that is down, a path
+ * nobody serves, a request it refuses. A readable page in the reader's language, or problem+json for programs
+ * (the same rule as the services: an {@code /api/} path, or an Accept that asks for JSON and not HTML). Never a
+ * stack trace.
  */
 @ApplicationScoped
 public class GatewayErrors {
+
+    @Inject
+    GatewayConfig config;
 
     /** Runs after every other route: only paths that nothing served reach it. */
     void fallback(@Observes Router router) {
@@ -22,17 +37,63 @@ public class GatewayErrors {
     }
 
     public void serviceUnavailable(RoutingContext ctx, String service) {
-        page(ctx, 503, ErrorPage.UNAVAILABLE, service);
+        unavailable(ctx, ErrorPage.english(ErrorPage.UNAVAILABLE).replace("{0}", service),
+                ErrorPage.render(503, ErrorPage.UNAVAILABLE, service, null, language(ctx)));
+    }
+
+    /**
+     * A 503 with the time after which trying again makes sense, so browsers, scripts and the offline survey queue
+     * come back on their own instead of hammering a service that is starting.
+     */
+    public void unavailable(RoutingContext ctx, String englishDetail, String page) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfter().toSeconds()));
+        answer(ctx, 503, "Temporarily unavailable", englishDetail, page);
+    }
+
+    /** A refusal the reader caused, in their language; {@code detail} is already in it. */
+    public void refuse(RoutingContext ctx, int status, String title, String englishDetail, String detail) {
+        answer(ctx, status, title, englishDetail, ErrorPage.render(status, null, null, detail, language(ctx)));
     }
 
     void page(RoutingContext ctx, int status, String detailKey, String argument) {
+        answer(ctx, status, "Not found", ErrorPage.english(detailKey),
+                ErrorPage.render(status, detailKey, argument, null, language(ctx)));
+    }
+
+    private void answer(RoutingContext ctx, int status, String title, String englishDetail, String page) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (wantsJson(ctx)) {
+            Problem problem = new Problem("about:blank", title, status, englishDetail, ctx.request().path(),
+                    List.of());
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(Json.encode(problem));
+        } else {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page);
+        }
+    }
+
+    static boolean wantsJson(RoutingContext ctx) {
+        if (ctx.request().path().contains("/api/")) {
+            return true;
+        }
+        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("json") && !accept.contains("text/html");
+    }
+
+    /** The gateway's own texts in a supported language (English is the bundle's default, not a localized file). */
+    public static GatewayMessages messages(String language) {
+        return Languages.DEFAULT.equals(language) ? MessageBundles.get(GatewayMessages.class)
+                : MessageBundles.get(GatewayMessages.class, Localized.Literal.of(language));
+    }
+
+    public static String language(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(Languages.COOKIE);
-        String language = Languages.resolve(cookie == null ? null : cookie.getValue(),
-                ctx.request().getHeader("Accept-Language"));
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader("Content-Type", "text/html; charset=utf-8")
-                .putHeader("Cache-Control", "no-store")
-                .end(ErrorPage.render(status, detailKey, argument, null, language));
+        return Languages.resolve(cookie == null ? null : cookie.getValue(),
+                ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 }

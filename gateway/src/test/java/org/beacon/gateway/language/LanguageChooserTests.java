@@ -38,6 +38,18 @@ class LanguageChooserTests {
     }
 
     @Test
+    void aBackAddressThatIsNoAddressAtAllGoesToTheStartPage() {
+        for (String back : new String[] { "/a b", "/<script>", "/x?y=<z>" }) {
+            given().redirects().follow(false).urlEncodingEnabled(true)
+                    .queryParam("l", "fr").queryParam("back", back)
+                    .when().get("/lang")
+                    .then().statusCode(303)
+                    .header("Location", endsWith("/"))
+                    .header("Set-Cookie", containsString("beacon-lang=fr"));
+        }
+    }
+
+    @Test
     void anUnsupportedLanguageIs400AndSetsNoCookie() {
         given().redirects().follow(false)
                 .when().get("/lang?l=xx")

@@ -17,7 +17,8 @@ import org.beacon.testing.FreePort;
  * connection without an answer the first {@link #CLOSES} times it is asked for, as a service does with pooled
  * connections it drops. Query parameters shape the answer for the public page cache: {@code cache-control=...}
  * sets that header, {@code as=html} answers as an HTML page, {@code cookie=none} leaves out the Set-Cookie; the
- * echo counts how often it served each address ({@code served}). The campaign upstream points at a port nobody listens on, as when campaign-service is down.
+ * echo counts how often it served each address ({@code served}). {@code /training/public/long-page} is a 3 MB page
+ * written over two seconds. The campaign upstream points at a port nobody listens on, as when campaign-service is down.
  */
 public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
 
@@ -33,6 +34,10 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         int port = FreePort.find();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            if (request.path().startsWith("/training/public/long-page")) {
+                streamSlowly(request.response(), 400);
+                return;
+            }
             if (request.path().startsWith("/training/public/closing/")
                     && asked.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet() <= CLOSES) {
                 request.connection().close();
@@ -66,6 +71,21 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "beacon.upstream.training", "http://127.0.0.1:" + port,
                 "beacon.upstream.campaigns", "http://127.0.0.1:" + FreePort.find());
+    }
+
+    /** A long page written a piece at a time, so a reader can leave while it is still being relayed. */
+    private void streamSlowly(io.vertx.core.http.HttpServerResponse response, int piecesLeft) {
+        if (piecesLeft == 0 || response.closed()) {
+            if (!response.ended() && !response.closed()) {
+                response.end();
+            }
+            return;
+        }
+        if (!response.headWritten()) {
+            response.setChunked(true).putHeader("Content-Type", "text/html;charset=UTF-8");
+        }
+        response.write("<p>" + "x".repeat(8192) + "</p>\n");
+        vertx.setTimer(5, id -> streamSlowly(response, piecesLeft - 1));
     }
 
     @Override

@@ -8,13 +8,22 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.LogRecord;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
+import org.beacon.gateway.LogRecorder;
+import org.beacon.gateway.web.Outages;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -105,6 +114,60 @@ class ServiceProxyTests {
                 .body(containsString("Temporarily unavailable"))
                 .body(containsString("campaign-service"))
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aServiceThatIsDownIsA503WithRetryAfterAndProblemJsonForTheApi() {
+        given().when().get("/campaigns/public/safe-journeys")
+                .then().statusCode(503)
+                .header("Retry-After", "30");
+        String token = OidcWiremockTestResource.getAccessToken("alice", Set.of("campaign-manager"));
+        given().auth().oauth2(token).when().get("/campaigns/api/campaigns")
+                .then().statusCode(503)
+                .header("Retry-After", "30")
+                .contentType("application/problem+json")
+                .body("status", equalTo(503))
+                .body("title", equalTo("Temporarily unavailable"))
+                .body("detail", containsString("campaign-service"));
+    }
+
+    @Test
+    void anOutageIsLoggedOnceNotOncePerRequestAndWithoutAStackTrace() {
+        try (LogRecorder log = LogRecorder.start()) {
+            for (int i = 0; i < 25; i++) {
+                given().when().get("/campaigns/public/page-" + i).then().statusCode(503);
+            }
+            List<LogRecord> outage = log.from(Outages.class);
+            assertTrue(outage.size() <= 1, "one line per outage, got " + outage.size());
+            assertEquals(List.of(), log.all().stream().filter(r -> r.getThrown() != null).toList());
+        }
+    }
+
+    @Test
+    void aReaderLeavingInTheMiddleOfAPageLeavesNoStackTraceInTheLog() throws Exception {
+        try (LogRecorder log = LogRecorder.start()) {
+            for (int i = 0; i < 5; i++) {
+                try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+                    socket.getOutputStream().write(("GET /training/public/long-page-" + i + " HTTP/1.1\r\n"
+                            + "Host: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    InputStream in = socket.getInputStream();
+                    byte[] part = new byte[64 * 1024];
+                    int read = 0;
+                    while (read < part.length) {
+                        int n = in.read(part, read, part.length - read);
+                        assertTrue(n > 0, "the page started");
+                        read += n;
+                    }
+                    // Closing with unread data makes the socket send a reset: the reader is gone for good.
+                    socket.setSoLinger(true, 0);
+                }
+            }
+            // The service keeps writing for a while after the readers left: give the gateway time to notice.
+            Thread.sleep(2500);
+            assertEquals(List.of(), log.withTrace(IllegalStateException.class));
+            assertEquals(List.of(), log.all().stream().filter(r -> r.getThrown() != null).toList());
+        }
+        given().when().get("/training/public/verify").then().statusCode(200);
     }
 
     @Test
