@@ -22,6 +22,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.beacon.gateway.GatewayConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(EchoUpstream.class)
 class SlowClientsTests {
+
+    @Inject
+    GatewayConfig config;
 
     private static final int SLOW_CLIENTS = 200;
 
@@ -87,7 +92,8 @@ class SlowClientsTests {
     void oneAddressMayHoldOnlyItsShareOfConnections() throws Exception {
         List<Socket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 40; i++) {
+            int share = config.connectionsPerClient();
+            for (int i = 0; i < share + 8; i++) {
                 sockets.add(slowPost("127.0.0.240", "/training/public/surveys/s/answers", 100));
             }
             int refused = 0;
@@ -103,7 +109,7 @@ class SlowClientsTests {
                     // admitted: the gateway is waiting for the rest of its body
                 }
             }
-            assertEquals(40 - 32, refused);
+            assertEquals(8, refused);
             // Another address is not affected.
             given().when().get("/training/public/verify").then().statusCode(200);
         } finally {
