@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(TestTokens.class)
-class MediaResourceTests {
+public class MediaResourceTests {
 
     /** A 1x1 transparent PNG. */
-    static final byte[] PNG = Base64.getDecoder().decode(
+    public static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     String manager() {

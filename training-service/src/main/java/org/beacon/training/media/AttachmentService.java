@@ -13,9 +13,6 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
@@ -58,9 +55,6 @@ public class AttachmentService {
     @Inject
     EntityManager em;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
     @ConfigProperty(name = "beacon.uploads.max-bytes", defaultValue = "52428800")
     long maxBytes;
 
@@ -71,7 +65,7 @@ public class AttachmentService {
     @Transactional
     public Attachment upload(FileUpload file) {
         Attachment attachment = new Attachment();
-        attachment.record(removedOnRollback(uploads.store("attachments", file)), file.fileName(), user.subject());
+        attachment.record(uploads.store("attachments", file), file.fileName(), user.subject());
         attachment.persist();
         return attachment;
     }
@@ -101,7 +95,8 @@ public class AttachmentService {
         return Attachment.withDigest(sha256, fileName).orElseGet(() -> {
             StoredObject stored;
             try (InputStream in = Files.newInputStream(file)) {
-                stored = removedOnRollback(storage.put("attachments/" + UUID.randomUUID(), in, Files.size(file), type));
+                stored = uploads.removedOnRollback(
+                        storage.put("attachments/" + UUID.randomUUID(), in, Files.size(file), type));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -111,27 +106,6 @@ public class AttachmentService {
             attachment.persist();
             return attachment;
         });
-    }
-
-    /**
-     * Object storage is not part of the database transaction: an object stored by a change that then fails (an
-     * import with an error further on, an upload to a lesson that does not exist) is removed when the transaction
-     * rolls back, with the row that would have pointed to it.
-     */
-    private StoredObject removedOnRollback(StoredObject stored) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    storage.remove(stored.key());
-                }
-            }
-        });
-        return stored;
     }
 
     public Attachment find(long id) {
