@@ -79,7 +79,8 @@ public class ObjectStorage {
         }
     }
 
-    private void ensureBucket() {
+    /** Synchronized: the outage probe and the first upload after an outage would otherwise both create it. */
+    private synchronized void ensureBucket() {
         if (bucketReady) {
             return;
         }
@@ -87,6 +88,12 @@ public class ObjectStorage {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                 client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
                 LOG.infof("Created bucket %s", bucket);
+            }
+            bucketReady = true;
+        } catch (ErrorResponseException e) {
+            // Another replica created it between our check and our request: it is there, which is all we need.
+            if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+                throw new StorageFailure("Cannot reach bucket " + bucket + " at " + endpoint, e);
             }
             bucketReady = true;
         } catch (Exception e) {
