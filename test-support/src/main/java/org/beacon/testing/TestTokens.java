@@ -38,6 +38,11 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
     public void stop() {
     }
 
+    /** The key the test tokens are signed with, for a stand-in sign-in server that publishes it. */
+    public static java.security.PublicKey publicKey() {
+        return KEYS.getPublic();
+    }
+
     /** A token for a user of an organization with the given realm roles. */
     public static String token(String username, String organization, String... roles) {
         return sign(claims(username, organization, AUDIENCE, roles));

@@ -1,12 +1,5 @@
 package org.beacon.training;
 
-import java.util.stream.StreamSupport;
-
-import io.minio.ListObjectsArgs;
-import io.minio.MinioClient;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 /** What the training bucket holds, read beside the service: a refused request must leave no file behind. */
 public final class StoredObjects {
 
@@ -15,15 +8,6 @@ public final class StoredObjects {
 
     /** The number of stored attachment files. */
     public static long attachments() {
-        Config config = ConfigProvider.getConfig();
-        MinioClient client = MinioClient.builder()
-                .endpoint(config.getValue("beacon.storage.endpoint", String.class))
-                .credentials(config.getValue("beacon.storage.access-key", String.class),
-                        config.getValue("beacon.storage.secret-key", String.class))
-                .region(config.getOptionalValue("beacon.storage.region", String.class).orElse("us-east-1"))
-                .build();
-        return StreamSupport.stream(client.listObjects(ListObjectsArgs.builder()
-                .bucket(config.getValue("beacon.storage.bucket", String.class)).prefix("attachments/")
-                .recursive(true).build()).spliterator(), false).count();
+        return org.beacon.testing.StoredObjects.count("attachments/");
     }
 }

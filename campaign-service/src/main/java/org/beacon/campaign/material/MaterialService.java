@@ -26,9 +26,9 @@ import org.beacon.campaign.material.MaterialViews.MediaView;
 import org.beacon.campaign.material.MaterialViews.VariantView;
 import org.beacon.campaign.help.HelpDirectory;
 import org.beacon.campaign.help.Place;
-import org.beacon.commons.text.UntrustedText;
 import org.beacon.campaign.media.MediaService;
 import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.storage.FileNames;
 import org.beacon.commons.web.ProblemException;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -159,7 +159,7 @@ public class MaterialService {
         Material material = find(campaignId, slug);
         // The draft first: a variant in review refuses the change before anything is stored.
         MaterialVariant draft = draftOf(material, language,
-                titleFromFileName(file == null || file.fileName() == null ? "file" : UntrustedText.stripSpoofing(file.fileName())));
+                titleFromFileName(FileNames.forRecord(file == null ? null : file.fileName())));
         draft.media = media.upload(file, material.campaign.organization);
         draft.review.edited(user.subject());
         return viewOf(draft);

@@ -3,7 +3,6 @@ package org.beacon.campaign.media;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.storage.MediaUploads;
 import org.beacon.commons.web.ProblemException;
@@ -27,10 +26,9 @@ public class MediaService {
     @Transactional
     public Media upload(FileUpload file, String organization) {
         Media media = new Media();
-        // The file name is shown to other people (material pages, downloads): a right-to-left override in it would
-        // make "cod.exe" read as "exe.doc".
-        media.record(uploads.store("media", file), file == null ? null : UntrustedText.stripSpoofing(file.fileName()),
-                user.subject());
+        // The name is recorded as FileNames.forRecord keeps it (MediaRecord.record): shortened, and without the
+        // characters that would make "cod.exe" read as "exe.doc" to the people it is shown to.
+        media.record(uploads.store("media", file), file == null ? null : file.fileName(), user.subject());
         media.organization = organization;
         media.persist();
         return media;

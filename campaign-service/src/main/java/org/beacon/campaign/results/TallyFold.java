@@ -12,6 +12,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.beacon.commons.web.Dependency;
+import org.beacon.commons.web.Outages;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,13 +49,25 @@ public class TallyFold {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Outages outages;
+
     @ConfigProperty(name = "beacon.surveys.fold-batch", defaultValue = "5000")
     int batch;
 
     @Scheduled(every = "${beacon.surveys.fold-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        fold(false);
+        try {
+            fold(false);
+        } catch (RuntimeException e) {
+            // The queue waits in the database; with the database away there is nothing to fold, and the outage is
+            // logged once rather than with a stack trace every few seconds.
+            if (Dependency.unreachable(e).isEmpty()) {
+                throw e;
+            }
+            outages.failed(Dependency.DATABASE, e);
+        }
     }
 
     /**

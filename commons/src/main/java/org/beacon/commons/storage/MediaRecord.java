@@ -34,7 +34,7 @@ public abstract class MediaRecord extends PanacheEntityBase {
 
     public void record(StoredObject stored, String originalName, String uploader) {
         storageKey = stored.key();
-        fileName = originalName == null || originalName.isBlank() ? "file" : originalName;
+        fileName = FileNames.forRecord(originalName);
         contentType = stored.contentType();
         sizeBytes = stored.size();
         uploadedBy = uploader;

@@ -8,10 +8,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -21,8 +25,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @ApplicationScoped
 public class MediaUploads {
 
+    private static final Logger LOG = Logger.getLogger(MediaUploads.class);
+
     @Inject
     ObjectStorage storage;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @ConfigProperty(name = "beacon.uploads.max-bytes", defaultValue = "52428800")
     long maxBytes;
@@ -34,10 +43,40 @@ public class MediaUploads {
         String type = UploadPolicy.media(maxBytes).check(upload.contentType(), upload.uploadedFile());
         String key = keyPrefix + "/" + UUID.randomUUID();
         try (InputStream in = Files.newInputStream(upload.uploadedFile())) {
-            return storage.put(key, in, upload.size(), type);
+            return removedOnRollback(storage.put(key, in, upload.size(), type));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Object storage is not part of the database transaction: an object stored by a change that then fails (the
+     * row that would point to it refused by the database, an import with an error further on, an upload to a
+     * lesson that does not exist) is removed when the transaction rolls back, so no refused upload leaves a file
+     * behind. Outside a transaction there is nothing to wait for.
+     */
+    public StoredObject removedOnRollback(StoredObject stored) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return stored;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    try {
+                        storage.remove(stored.key());
+                    } catch (StorageFailure e) {
+                        LOG.warnf("The object %s of a failed upload could not be removed: %s", stored.key(),
+                                e.getMessage());
+                    }
+                }
+            }
+        });
+        return stored;
     }
 
     /**

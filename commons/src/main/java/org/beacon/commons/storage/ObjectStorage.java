@@ -18,12 +18,16 @@ import io.minio.http.Method;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.beacon.commons.web.Dependency;
+import org.beacon.commons.web.Outages;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The service's bucket, through the MinIO client. The bucket is created at start when missing so that a fresh
- * install needs no manual step.
+ * The service's bucket, through the MinIO client. The bucket is created when missing so that a fresh install needs
+ * no manual step: at start if the store answers, else as soon as it does (first use, or the outage probe). The
+ * store is not a start-up dependency: a service whose store is away starts and serves everything but media.
  */
 @Startup
 @ApplicationScoped
@@ -48,7 +52,16 @@ public class ObjectStorage {
     @ConfigProperty(name = "beacon.storage.region", defaultValue = "us-east-1")
     String region;
 
+    @Inject
+    StorageTimeouts timeouts;
+
+    @Inject
+    Outages outages;
+
     private MinioClient client;
+
+    /** Set once the bucket is known to exist; cleared when the store says it does not (a store set up afresh). */
+    private volatile boolean bucketReady;
 
     @PostConstruct
     void connect() {
@@ -57,29 +70,51 @@ public class ObjectStorage {
                 .credentials(accessKey, secretKey)
                 .region(region)
                 .build();
-        ensureBucket();
+        client.setTimeout(timeouts.connect().toMillis(), timeouts.transfer().toMillis(),
+                timeouts.transfer().toMillis());
+        try {
+            ensureBucket();
+        } catch (StorageFailure e) {
+            outages.failed(Dependency.OBJECT_STORAGE, e);
+        }
     }
 
-    void ensureBucket() {
+    /** Synchronized: the outage probe and the first upload after an outage would otherwise both create it. */
+    private synchronized void ensureBucket() {
+        if (bucketReady) {
+            return;
+        }
         try {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                 client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
                 LOG.infof("Created bucket %s", bucket);
             }
+            bucketReady = true;
+        } catch (ErrorResponseException e) {
+            // Another replica created it between our check and our request: it is there, which is all we need.
+            if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+                throw new StorageFailure("Cannot reach bucket " + bucket + " at " + endpoint, e);
+            }
+            bucketReady = true;
         } catch (Exception e) {
             throw new StorageFailure("Cannot reach bucket " + bucket + " at " + endpoint, e);
         }
     }
 
+    /** Whether the bucket answers (creating it if the store has none); for the health check and outage probe. */
     public boolean isReachable() {
         try {
-            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
-        } catch (Exception e) {
+            bucketReady = false;
+            ensureBucket();
+            outages.recovered(Dependency.OBJECT_STORAGE);
+            return true;
+        } catch (StorageFailure e) {
             return false;
         }
     }
 
     public StoredObject put(String key, InputStream content, long size, String contentType) {
+        ensureBucket();
         try {
             client.putObject(PutObjectArgs.builder()
                     .bucket(bucket)
@@ -87,7 +122,14 @@ public class ObjectStorage {
                     .stream(content, size, -1)
                     .contentType(contentType)
                     .build());
+            outages.recovered(Dependency.OBJECT_STORAGE);
             return new StoredObject(key, contentType, size);
+        } catch (ErrorResponseException e) {
+            if ("NoSuchBucket".equals(e.errorResponse().code())) {
+                // The store came back empty; the next upload creates the bucket again.
+                bucketReady = false;
+            }
+            throw new StorageFailure("Cannot store " + key, e);
         } catch (Exception e) {
             throw new StorageFailure("Cannot store " + key, e);
         }
@@ -97,6 +139,7 @@ public class ObjectStorage {
         try {
             StatObjectResponse stat = client.statObject(
                     StatObjectArgs.builder().bucket(bucket).object(key).build());
+            outages.recovered(Dependency.OBJECT_STORAGE);
             return Optional.of(new StoredObject(key, stat.contentType(), stat.size()));
         } catch (ErrorResponseException e) {
             if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
@@ -111,7 +154,9 @@ public class ObjectStorage {
     /** The object's bytes as a stream; the caller closes it (JAX-RS does when it is the response entity). */
     public InputStream open(String key) {
         try {
-            return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+            InputStream stream = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+            outages.recovered(Dependency.OBJECT_STORAGE);
+            return stream;
         } catch (Exception e) {
             throw new StorageFailure("Cannot read " + key, e);
         }

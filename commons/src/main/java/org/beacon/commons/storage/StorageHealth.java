@@ -1,13 +1,17 @@
 package org.beacon.commons.storage;
 
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** A service whose bucket is unreachable cannot serve media, so it is not ready. */
-@Readiness
+/**
+ * Whether the bucket answers, at {@code /q/health/group/storage}. Deliberately not a readiness check: a service
+ * whose store is away still serves every page without media (and answers media with 503), so taking it out of
+ * rotation would turn a partial outage into a whole one. Checking also creates the bucket when it is missing.
+ */
+@HealthGroup("storage")
 @ApplicationScoped
 public class StorageHealth implements HealthCheck {
 

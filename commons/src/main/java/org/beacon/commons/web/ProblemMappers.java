@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -35,6 +36,9 @@ import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ServiceUnavailable unavailable;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
@@ -97,6 +101,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        if (Dependency.signInUnreachable(e)) {
+            // The token may be fine: the keys to check it could not be fetched. Asking the user to sign in again
+            // would not help, and would sign them out of the gateway for nothing.
+            return unavailable.answer(Dependency.SIGN_IN, e, uri, headers);
+        }
         Response response = respond(401, "Sign-in required", ErrorPage.english(ErrorPage.SIGN_IN), ErrorPage.SIGN_IN,
                 List.of(), uri, headers);
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
@@ -119,6 +128,10 @@ public class ProblemMappers {
             return json(json, uri, headers);
         }
         if (status >= 500) {
+            var dependency = Dependency.unreachable(e);
+            if (dependency.isPresent()) {
+                return unavailable.answer(dependency.get(), e, uri, headers);
+            }
             LOG.error("Request failed", e);
             return respond(status, "Server error", ErrorPage.english(ErrorPage.SERVER_ERROR), ErrorPage.SERVER_ERROR,
                     List.of(), uri, headers);
@@ -140,6 +153,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
+        var dependency = Dependency.unreachable(e);
+        if (dependency.isPresent()) {
+            return unavailable.answer(dependency.get(), e, uri, headers);
+        }
         LOG.error("Unexpected failure", e);
         return respond(500, "Server error", ErrorPage.english(ErrorPage.SERVER_ERROR), ErrorPage.SERVER_ERROR,
                 List.of(), uri, headers);
@@ -163,7 +180,7 @@ public class ProblemMappers {
                 .entity(ErrorPage.render(status, key, null, message, language)).build();
     }
 
-    private static boolean wantsJson(String path, HttpHeaders headers) {
+    static boolean wantsJson(String path, HttpHeaders headers) {
         if (path.contains("/api/")) {
             return true;
         }
@@ -171,7 +188,7 @@ public class ProblemMappers {
         return accept != null && accept.contains("json") && !accept.contains("text/html");
     }
 
-    private static String cookie(HttpHeaders headers) {
+    static String cookie(HttpHeaders headers) {
         var cookie = headers.getCookies().get(Languages.COOKIE);
         return cookie == null ? null : cookie.getValue();
     }

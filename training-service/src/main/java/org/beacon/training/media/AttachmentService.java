@@ -13,9 +13,6 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
@@ -23,7 +20,6 @@ import org.beacon.commons.storage.MediaUploads;
 import org.beacon.commons.storage.ObjectStorage;
 import org.beacon.commons.storage.StoredObject;
 import org.beacon.commons.storage.UploadPolicy;
-import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -59,9 +55,6 @@ public class AttachmentService {
     @Inject
     EntityManager em;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
     @ConfigProperty(name = "beacon.uploads.max-bytes", defaultValue = "52428800")
     long maxBytes;
 
@@ -72,9 +65,8 @@ public class AttachmentService {
     @Transactional
     public Attachment upload(FileUpload file) {
         Attachment attachment = new Attachment();
-        // The name is shown to trainees as the file's label: nothing in it may reorder what they read.
-        attachment.record(removedOnRollback(uploads.store("attachments", file)),
-                UntrustedText.stripSpoofing(file.fileName()), user.subject());
+        // The name is recorded as FileNames.forRecord keeps it: shortened, and without what could reorder it.
+        attachment.record(uploads.store("attachments", file), file.fileName(), user.subject());
         attachment.persist();
         return attachment;
     }
@@ -104,7 +96,8 @@ public class AttachmentService {
         return Attachment.withDigest(sha256, fileName).orElseGet(() -> {
             StoredObject stored;
             try (InputStream in = Files.newInputStream(file)) {
-                stored = removedOnRollback(storage.put("attachments/" + UUID.randomUUID(), in, Files.size(file), type));
+                stored = uploads.removedOnRollback(
+                        storage.put("attachments/" + UUID.randomUUID(), in, Files.size(file), type));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -114,27 +107,6 @@ public class AttachmentService {
             attachment.persist();
             return attachment;
         });
-    }
-
-    /**
-     * Object storage is not part of the database transaction: an object stored by a change that then fails (an
-     * import with an error further on, an upload to a lesson that does not exist) is removed when the transaction
-     * rolls back, with the row that would have pointed to it.
-     */
-    private StoredObject removedOnRollback(StoredObject stored) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    storage.remove(stored.key());
-                }
-            }
-        });
-        return stored;
     }
 
     public Attachment find(long id) {

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.storage.ObjectStorage;
+import org.beacon.commons.storage.StorageFailure;
 import org.beacon.commons.web.ErrorPage;
 import org.beacon.training.course.ContentText;
 import org.beacon.training.course.CourseModule;
@@ -153,6 +154,10 @@ public class OfflinePackage {
         Map<String, String> stored = new LinkedHashMap<>();
         files.forEach((name, attachmentId) -> stored.put("media/" + name,
                 Attachment.<Attachment>findById(attachmentId).storageKey));
+        if (!stored.isEmpty() && !storage.isReachable()) {
+            // Once the zip is streaming a failure can only cut it short; asked first, the reader gets a 503 page.
+            throw new StorageFailure("Object storage is not reachable for the offline package", null);
+        }
         return out -> write(out, pagesByName, stored);
     }
 

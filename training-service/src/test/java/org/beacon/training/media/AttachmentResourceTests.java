@@ -2,7 +2,9 @@ package org.beacon.training.media;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasLength;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +20,7 @@ import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
 import org.beacon.training.CourseFixtures;
+import org.beacon.training.StoredObjects;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -57,6 +60,18 @@ class AttachmentResourceTests {
         // Not yet part of any published course: no trainee may fetch it by its id.
         given().auth().oauth2(TestTokens.token("tina", "police-academy", "trainee")).when().get(href)
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void aFileNameTooLongToKeepIsShortenedKeepingItsExtension() {
+        long before = StoredObjects.attachments();
+        String name = "handout on indicators of forced labour for inspectors ".repeat(6) + ".pdf";
+        given().auth().oauth2(author())
+                .multiPart("file", name, PDF, "application/pdf")
+                .when().post("/training/api/attachments")
+                .then().statusCode(201)
+                .body("fileName", hasLength(255), "fileName", endsWith("….pdf"));
+        assertEquals(before + 1, StoredObjects.attachments());
     }
 
     @Test

@@ -1,0 +1,88 @@
+package org.beacon.commons.web;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.oidc.common.runtime.OidcEndpointAccessException;
+import org.beacon.commons.storage.StorageFailure;
+
+/**
+ * What a service depends on and may lose for a while. A failure caused by one of them is the server's
+ * circumstance, not a bug and not the user's fault: it is answered with 503 and {@code Retry-After}.
+ */
+public enum Dependency {
+
+    DATABASE("database"),
+    OBJECT_STORAGE("object storage"),
+    SIGN_IN("sign-in server");
+
+    private final String label;
+
+    Dependency(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The dependency that could not be reached, read from an exception and its causes. Hibernate, Agroal and
+     * Narayana wrap the driver's error differently depending on where the connection was lost (acquiring one,
+     * mid-query, at commit), so the whole chain is read.
+     */
+    public static Optional<Dependency> unreachable(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof StorageFailure) {
+                return Optional.of(OBJECT_STORAGE);
+            }
+            // What quarkus-oidc throws while verifying a token when the realm's discovery or keys cannot be read.
+            if (t instanceof OIDCException || t instanceof OidcEndpointAccessException) {
+                return Optional.of(SIGN_IN);
+            }
+            // Hibernate's JDBCConnectionException carries the driver's SQLException as its cause; it is not
+            // named here because the gateway, which shares this code, has no Hibernate.
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLException sql && lostConnection(sql)) {
+                return Optional.of(DATABASE);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a failed authentication was the sign-in server not answering (its keys could not be fetched)
+     * rather than a bad token.
+     */
+    public static boolean signInUnreachable(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof OIDCException || t instanceof OidcEndpointAccessException
+                    || t instanceof java.net.ConnectException || t instanceof TimeoutException
+                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLState class 08 is a connection exception; 57P01-57P03 are the server shutting down or starting. Agroal
+     * reports a pool that could not get a connection in time without a state.
+     */
+    private static boolean lostConnection(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null) {
+            return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+        }
+        return e.getMessage() != null && e.getMessage().startsWith("Acquisition timeout");
+    }
+}
