@@ -45,7 +45,7 @@ public enum Dependency {
             }
             // What quarkus-oidc throws while verifying a token when the realm's discovery or keys cannot be read.
             if (t instanceof OIDCException || t instanceof OidcEndpointAccessException) {
-                return Optional.of(SIGN_IN);
+                return signInAnswered(failure) ? Optional.empty() : Optional.of(SIGN_IN);
             }
             // Hibernate's JDBCConnectionException carries the driver's SQLException as its cause; it is not
             // named here because the gateway, which shares this code, has no Hibernate.
@@ -63,11 +63,29 @@ public enum Dependency {
      * rather than a bad token.
      */
     public static boolean signInUnreachable(Throwable failure) {
+        if (signInAnswered(failure)) {
+            return false;
+        }
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
             if (t instanceof OIDCException || t instanceof OidcEndpointAccessException
                     || t instanceof java.net.ConnectException || t instanceof TimeoutException
                     || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the sign-in server did answer, refusing what it was asked (an introspected token it does not know
+     * gives 4xx): that is a bad token, a 401, not an outage.
+     */
+    private static boolean signInAnswered(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof OidcEndpointAccessException refused && refused.getErrorStatus() >= 400
+                    && refused.getErrorStatus() < 500) {
                 return true;
             }
         }
