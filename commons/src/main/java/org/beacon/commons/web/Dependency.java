@@ -44,8 +44,8 @@ public enum Dependency {
                 return Optional.of(OBJECT_STORAGE);
             }
             // What quarkus-oidc throws while verifying a token when the realm's discovery or keys cannot be read.
-            if (t instanceof OIDCException || t instanceof OidcEndpointAccessException) {
-                return signInAnswered(failure) ? Optional.empty() : Optional.of(SIGN_IN);
+            if (signInDown(t)) {
+                return Optional.of(SIGN_IN);
             }
             // Hibernate's JDBCConnectionException carries the driver's SQLException as its cause; it is not
             // named here because the gateway, which shares this code, has no Hibernate.
@@ -63,13 +63,9 @@ public enum Dependency {
      * rather than a bad token.
      */
     public static boolean signInUnreachable(Throwable failure) {
-        if (signInAnswered(failure)) {
-            return false;
-        }
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-            if (t instanceof OIDCException || t instanceof OidcEndpointAccessException
-                    || t instanceof java.net.ConnectException || t instanceof TimeoutException
+            if (signInDown(t) || t instanceof java.net.ConnectException || t instanceof TimeoutException
                     || t instanceof io.netty.channel.ConnectTimeoutException) {
                 return true;
             }
@@ -78,18 +74,16 @@ public enum Dependency {
     }
 
     /**
-     * Whether the sign-in server did answer, refusing what it was asked (an introspected token it does not know
-     * gives 4xx): that is a bad token, a 401, not an outage.
+     * What quarkus-oidc throws when the realm cannot be read: its discovery failed ("OIDC Server is not available")
+     * or an endpoint answered with a server error. An endpoint that answered 4xx (a token it does not know, sent to
+     * introspection) is a bad token, a 401, not an outage; the OIDCException it becomes says nothing of being
+     * unavailable.
      */
-    private static boolean signInAnswered(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-            if (t instanceof OidcEndpointAccessException refused && refused.getErrorStatus() >= 400
-                    && refused.getErrorStatus() < 500) {
-                return true;
-            }
+    private static boolean signInDown(Throwable t) {
+        if (t instanceof OidcEndpointAccessException answered) {
+            return answered.getErrorStatus() >= 500;
         }
-        return false;
+        return t instanceof OIDCException && t.getMessage() != null && t.getMessage().contains("not available");
     }
 
     /**
