@@ -91,6 +91,17 @@ class HostileInputTests {
 
     /** A multipart body cut off before its closing boundary, as a dropped connection or a broken client sends it. */
     @Test
+    void aFormFieldThatIsNotPercentEncodedIsAReadable400() {
+        given().auth().oauth2(author("bob")).contentType("application/x-www-form-urlencoded")
+                .header("Accept", "text/html").cookie("beacon-lang", "fr")
+                .body("slug=" + uniqueSlug("pct") + "&sectors=police&defaultLanguage=en&title=50%zz")
+                .when().post("/training/author/courses").then().statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("<html lang=\"fr\""))
+                .body(containsString("percent-encoded"));
+    }
+
+    @Test
     void aMultipartBodyWithoutItsClosingBoundaryIsA400() {
         String body = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"handout.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n";

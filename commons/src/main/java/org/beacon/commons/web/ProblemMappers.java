@@ -151,6 +151,21 @@ public class ProblemMappers {
         return respond(status, title, detail, null, List.of(), uri, headers);
     }
 
+    /**
+     * A form field with a % not followed by two hexadecimal digits: the form reader reports it as an
+     * IllegalArgumentException, which elsewhere is a bug and stays a 500. A page in the reader's language, since
+     * respondents of public surveys see it too; problem+json on the API.
+     */
+    @ServerExceptionMapper
+    public Response undecodableForm(IllegalArgumentException e, UriInfo uri, HttpHeaders headers) {
+        if (e.getMessage() == null || !e.getMessage().startsWith("Failed to decode URL")) {
+            return unexpected(e, uri, headers);
+        }
+        return respond(400, "Invalid request", "A form field is not correctly percent-encoded (a % must be followed"
+                + " by two hexadecimal digits); send the form again from its page.", ErrorPage.INVALID, List.of(), uri,
+                headers);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
         var dependency = Dependency.unreachable(e);
