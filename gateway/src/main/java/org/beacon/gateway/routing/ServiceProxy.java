@@ -286,7 +286,11 @@ public class ServiceProxy {
             return;
         }
         outages.failed(upstream.name(), failure);
-        ctx.request().resume();
+        if (!ctx.request().isEnded()) {
+            // An upload paused for streaming is drained so the 503 can be read; a form read in full already
+            // must not be resumed (Vert.x throws "Request has already been read", and the reader got no answer).
+            ctx.request().resume();
+        }
         if (!ctx.response().headWritten()) {
             errors.serviceUnavailable(ctx, upstream.name());
         } else {
