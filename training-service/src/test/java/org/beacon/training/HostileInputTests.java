@@ -98,7 +98,7 @@ class HostileInputTests {
                 .when().post("/training/author/courses").then().statusCode(400)
                 .contentType(containsString("text/html"))
                 .body(containsString("<html lang=\"fr\""))
-                .body(containsString("percent-encoded"));
+                .body(containsString("Certains champs ne sont pas valides."));
     }
 
     @Test

@@ -70,7 +70,7 @@ class CampaignJourneyIT {
             assertTrue(manager.path().endsWith("/campaigns/manage/" + id + "/publish"),
                     "a refused publish shows the campaign page again: " + manager.path());
             String refusal = manager.waitFor(By.cssSelector("[role=alert]")).getText();
-            assertTrue(refusal.contains("Publishing is refused: no active help resource serves " + PLACE + " × en, "
+            assertTrue(refusal.contains("Publishing is refused: no real, active help resource serves " + PLACE + " × en, "
                     + PLACE + " × fr."), "the refusal names every place × language: " + refusal);
             assertTrue(manager.text().contains("Status: in review"), "nothing was published: " + manager.text());
 
