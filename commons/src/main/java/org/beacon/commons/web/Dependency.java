@@ -3,7 +3,11 @@ package org.beacon.commons.web;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -38,8 +42,7 @@ public enum Dependency {
      * mid-query, at commit), so the whole chain is read.
      */
     public static Optional<Dependency> unreachable(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+        for (Throwable t : chain(failure)) {
             if (t instanceof StorageFailure) {
                 return Optional.of(OBJECT_STORAGE);
             }
@@ -59,12 +62,39 @@ public enum Dependency {
     }
 
     /**
+     * A failure, its causes and what they suppressed, each once. Narayana reports a commit that failed because the
+     * connection was lost as a RollbackException whose cause is empty: the driver's error is only among the
+     * suppressed exceptions (an XAException from Agroal, caused by the driver's SQLException).
+     */
+    static List<Throwable> chain(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        List<Throwable> found = new ArrayList<>();
+        Deque<Throwable> pending = new ArrayDeque<>();
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty()) {
+            Throwable t = pending.removeFirst();
+            if (seen.put(t, Boolean.TRUE) != null) {
+                continue;
+            }
+            found.add(t);
+            if (t.getCause() != null) {
+                pending.addLast(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                pending.addLast(suppressed);
+            }
+        }
+        return found;
+    }
+
+    /**
      * Whether a failed authentication was the sign-in server not answering (its keys could not be fetched)
      * rather than a bad token.
      */
     public static boolean signInUnreachable(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+        for (Throwable t : chain(failure)) {
             if (signInDown(t) || t instanceof java.net.ConnectException || t instanceof TimeoutException
                     || t instanceof io.netty.channel.ConnectTimeoutException) {
                 return true;
