@@ -67,7 +67,8 @@ public class AnswerUpload {
                 continue;
             }
             rows++;
-            AnswerSheet.Outcome outcome = AnswerSheet.read(form, name -> valuesOf(form, name, columns, row), maxText);
+            AnswerSheet.Outcome outcome = AnswerSheet.read(form, name -> valuesOf(form, name, columns, row),
+                    form.defaultLanguage(), maxText);
             if (!outcome.isValid()) {
                 outcome.problems().forEach((name, problem) -> problems.add(new FormError(SHEET, row.number(),
                         columns.containsKey(name) ? FormSheet.letter(columns.get(name)) + " (" + name + ")" : name,
