@@ -44,6 +44,7 @@ import org.xml.sax.SAXException;
  */
 public final class FormPlan {
 
+    private static final String JR = "http://openrosa.org/javarosa";
     private static final Set<String> CONTROLS = Set.of("input", "select1", "select", "range", "trigger", "upload");
     private static final Pattern ITEXT = Pattern.compile("jr:itext\\(\\s*'([^']*)'\\s*\\)");
     private static final Pattern LANGUAGE_TAG = Pattern.compile(".*\\(\\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\s*\\)\\s*");
@@ -63,10 +64,12 @@ public final class FormPlan {
      * @param choices a select's choices by name (all of them, before any filter) with the itext id of their label
      * @param range a range's start, end and step, else null
      * @param dependsOn the questions whose answers change whether it is asked, what it offers, says or accepts
+     * @param requiredMessage whether the form words its own required_message (else the page's standard text is used)
+     * @param constraintMessage whether the form words its own constraint_message
      */
     public record Question(String path, String field, String control, String type, String appearance,
             boolean display, String labelId, String hintId, Map<String, String> choices, double[] range,
-            Set<String> dependsOn) {
+            Set<String> dependsOn, boolean requiredMessage, boolean constraintMessage) {
 
         public boolean isSelect() {
             return control.equals("select1") || control.equals("select");
@@ -120,7 +123,7 @@ public final class FormPlan {
                 refs.addAll(references(bind.getAttribute(attribute), path));
             }
             for (String attribute : List.of("constraintMsg", "requiredMsg")) {
-                String message = bind.getAttributeNS("http://openrosa.org/javarosa", attribute);
+                String message = bind.getAttributeNS(JR, attribute);
                 Matcher itext = ITEXT.matcher(message);
                 if (itext.matches()) {
                     refs.addAll(textReferences(itext.group(1), path));
@@ -334,7 +337,9 @@ public final class FormPlan {
         String type = bind == null || bind.getAttribute("type").isEmpty() ? "string" : bind.getAttribute("type");
         return new Question(path, path.startsWith(root + "/") ? path.substring(root.length() + 1) : path,
                 control.getLocalName(), type, control.getAttribute("appearance").strip(), display, labelId, hintId,
-                Collections.unmodifiableMap(choices), range, refs);
+                Collections.unmodifiableMap(choices), range, refs,
+                bind != null && bind.hasAttributeNS(JR, "requiredMsg"),
+                bind != null && bind.hasAttributeNS(JR, "constraintMsg"));
     }
 
     /** Cuts the units into pages, after resolving what each question depends on down to other questions. */
@@ -375,7 +380,8 @@ public final class FormPlan {
 
     private static Question withDependencies(Question q, Set<String> on) {
         return new Question(q.path(), q.field(), q.control(), q.type(), q.appearance(), q.display(), q.labelId(),
-                q.hintId(), q.choices(), q.range(), on);
+                q.hintId(), q.choices(), q.range(), on, q.requiredMessage(),
+                q.constraintMessage());
     }
 
     private static Page page(int number, List<Question> questions, Map<String, Set<String>> resolved) {
