@@ -59,6 +59,7 @@ public final class FormPlan {
      * @param type the XForm data type: int, decimal, date, string...
      * @param appearance the XLSForm appearance, "" when none
      * @param display true for a note: shown, never answered
+     * @param required whether an answer is always required (a required that is an expression is judged on sending)
      * @param labelId the itext id of its label, or null
      * @param hintId the itext id of its hint, or null
      * @param choices a select's choices by name (all of them, before any filter) with the itext id of their label
@@ -68,7 +69,7 @@ public final class FormPlan {
      * @param constraintMessage whether the form words its own constraint_message
      */
     public record Question(String path, String field, String control, String type, String appearance,
-            boolean display, String labelId, String hintId, Map<String, String> choices, double[] range,
+            boolean display, boolean required, String labelId, String hintId, Map<String, String> choices, double[] range,
             Set<String> dependsOn, boolean requiredMessage, boolean constraintMessage) {
 
         public boolean isSelect() {
@@ -336,7 +337,8 @@ public final class FormPlan {
                 && control.getLocalName().equals("input");
         String type = bind == null || bind.getAttribute("type").isEmpty() ? "string" : bind.getAttribute("type");
         return new Question(path, path.startsWith(root + "/") ? path.substring(root.length() + 1) : path,
-                control.getLocalName(), type, control.getAttribute("appearance").strip(), display, labelId, hintId,
+                control.getLocalName(), type, control.getAttribute("appearance").strip(), display,
+                bind != null && bind.getAttribute("required").strip().equals("true()"), labelId, hintId,
                 Collections.unmodifiableMap(choices), range, refs,
                 bind != null && bind.hasAttributeNS(JR, "requiredMsg"),
                 bind != null && bind.hasAttributeNS(JR, "constraintMsg"));
@@ -379,9 +381,8 @@ public final class FormPlan {
     }
 
     private static Question withDependencies(Question q, Set<String> on) {
-        return new Question(q.path(), q.field(), q.control(), q.type(), q.appearance(), q.display(), q.labelId(),
-                q.hintId(), q.choices(), q.range(), on, q.requiredMessage(),
-                q.constraintMessage());
+        return new Question(q.path(), q.field(), q.control(), q.type(), q.appearance(), q.display(), q.required(),
+                q.labelId(), q.hintId(), q.choices(), q.range(), on, q.requiredMessage(), q.constraintMessage());
     }
 
     private static Page page(int number, List<Question> questions, Map<String, Set<String>> resolved) {
