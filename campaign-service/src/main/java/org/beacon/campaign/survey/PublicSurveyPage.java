@@ -212,7 +212,7 @@ public class PublicSurveyPage {
                     .header("Retry-After", rate.retryAfterSeconds()).build();
         }
         // A resubmission (double click, Back then send, a replayed post) is stored once and thanked like the first.
-        responses.store(form, round, language, ResponseStore.WEB, key, outcome.answers());
+        responses.store(form, round, language, ResponseStore.WEB, null, key, outcome.answers());
         return Response.seeOther(URI.create(address(form, round) + "/thanks?lang="
                 + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
     }
