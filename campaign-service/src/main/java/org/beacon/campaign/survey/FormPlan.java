@@ -65,12 +65,10 @@ public final class FormPlan {
      * @param choices a select's choices by name (all of them, before any filter) with the itext id of their label
      * @param range a range's start, end and step, else null
      * @param dependsOn the questions whose answers change whether it is asked, what it offers, says or accepts
-     * @param requiredMessage whether the form words its own required_message (else the page's standard text is used)
-     * @param constraintMessage whether the form words its own constraint_message
      */
     public record Question(String path, String field, String control, String type, String appearance,
             boolean display, boolean required, String labelId, String hintId, Map<String, String> choices, double[] range,
-            Set<String> dependsOn, boolean requiredMessage, boolean constraintMessage) {
+            Set<String> dependsOn) {
 
         public boolean isSelect() {
             return control.equals("select1") || control.equals("select");
@@ -339,9 +337,7 @@ public final class FormPlan {
         return new Question(path, path.startsWith(root + "/") ? path.substring(root.length() + 1) : path,
                 control.getLocalName(), type, control.getAttribute("appearance").strip(), display,
                 bind != null && bind.getAttribute("required").strip().equals("true()"), labelId, hintId,
-                Collections.unmodifiableMap(choices), range, refs,
-                bind != null && bind.hasAttributeNS(JR, "requiredMsg"),
-                bind != null && bind.hasAttributeNS(JR, "constraintMsg"));
+                Collections.unmodifiableMap(choices), range, refs);
     }
 
     /** Cuts the units into pages, after resolving what each question depends on down to other questions. */
@@ -382,7 +378,7 @@ public final class FormPlan {
 
     private static Question withDependencies(Question q, Set<String> on) {
         return new Question(q.path(), q.field(), q.control(), q.type(), q.appearance(), q.display(), q.required(),
-                q.labelId(), q.hintId(), q.choices(), q.range(), on, q.requiredMessage(), q.constraintMessage());
+                q.labelId(), q.hintId(), q.choices(), q.range(), on);
     }
 
     private static Page page(int number, List<Question> questions, Map<String, Set<String>> resolved) {

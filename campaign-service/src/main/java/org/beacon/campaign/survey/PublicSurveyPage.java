@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.campaign.Campaign;
-import org.beacon.campaign.survey.odk.FormSession;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.text.UntrustedText;
@@ -182,7 +181,7 @@ public class PublicSurveyPage {
         boolean grew = sentPage != null && progress.plan().page(page).selfDependent()
                 && progress.asked(page).stream().anyMatch(q -> !q.display() && !shown.contains(q.field()));
         AnswerSheet.Outcome outcome = AnswerSheet.read(form, progress::answer, language, maxText);
-        Map<String, AnswerSheet.Issue> problems = problems(progress, outcome, language, page);
+        Map<String, AnswerSheet.Issue> problems = problems(progress, outcome, page);
         if (grew) {
             problems.keySet().removeIf(field -> progress.plan().pageOf(progress.plan().byField(field).path()) == page
                     && !shown.contains(field));
@@ -258,48 +257,21 @@ public class PublicSurveyPage {
     }
 
     /**
-     * What is wrong on the pages up to the given one, by field, in form order: the answer sheet's verdict, and where
-     * it has none, the engine's (required, constraint) with the form's own message when it words one. Later pages are
-     * not judged yet: their questions have not been shown.
+     * What the answer sheet finds wrong on the pages up to the given one, by field, in form order. Later pages are
+     * not judged yet: their questions have not been shown (a required question there is not "missing" yet).
      */
     private static Map<String, AnswerSheet.Issue> problems(FormProgress progress, AnswerSheet.Outcome outcome,
-            String language, int upTo) {
-        Map<String, FormSession.Violation> violations = new LinkedHashMap<>();
-        for (FormSession.Violation violation : progress.session().violations(language)) {
-            violations.putIfAbsent(violation.path(), violation);
-        }
+            int upTo) {
         Map<String, AnswerSheet.Issue> problems = new LinkedHashMap<>();
         for (int number = 1; number <= upTo; number++) {
             for (FormPlan.Question question : progress.asked(number)) {
-                if (question.display()) {
-                    continue;
-                }
-                AnswerSheet.Issue issue = outcome.problems().get(question.field());
-                if (issue == null && violations.containsKey(question.path())) {
-                    issue = issue(question, violations.get(question.path()));
-                }
+                AnswerSheet.Issue issue = question.display() ? null : outcome.problems().get(question.field());
                 if (issue != null) {
                     problems.put(question.field(), issue);
                 }
             }
         }
         return problems;
-    }
-
-    private static AnswerSheet.Issue issue(FormPlan.Question question, FormSession.Violation violation) {
-        return switch (violation.problem()) {
-            case REQUIRED -> new AnswerSheet.Issue(AnswerSheet.MISSING,
-                    question.requiredMessage() ? violation.message() : null);
-            case CONSTRAINT -> new AnswerSheet.Issue(AnswerSheet.CONSTRAINT,
-                    question.constraintMessage() ? violation.message() : null);
-            case UNKNOWN_CHOICE -> AnswerSheet.Issue.of(AnswerSheet.NOT_A_CHOICE);
-            case NOT_A_VALUE -> AnswerSheet.Issue.of(switch (question.type()) {
-                case "int", "integer", "decimal" -> AnswerSheet.NOT_A_NUMBER;
-                case "date" -> AnswerSheet.NOT_A_DATE;
-                default -> AnswerSheet.UNREADABLE;
-            });
-            case NOT_RELEVANT -> null; // answers to questions not asked are never sent on
-        };
     }
 
     private Response closed(SurveyForms.Located located, String language) {

@@ -11,12 +11,12 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -44,34 +44,21 @@ class PublicFormLogicTests {
     @Inject
     EntityManager entityManager;
 
-    /**
-     * Imports the branching survey of PlanForms (heard, age / where / remember): its questions through the API, and
-     * its XForm with the relevance, constraint and label reference as the importer keeps it.
-     */
+    /** Imports the branching survey of PlanForms (heard, age / where / remember) through the API, and opens it. */
     long branchingSurvey() {
         long campaign = SurveyFixtures.campaign(NATIONAL);
         String formId = "branch_" + unique("f").replace('-', '_');
-        List<String> header = List.of("type", "name", "label::English (en)", "label::Français (fr)", "required");
-        byte[] workbook = SurveyFixtures.xlsx(SurveyFixtures.sheets(
-                List.of(header,
-                        List.of("select_one yn", "heard", "Have you heard of the campaign?",
-                                "Avez-vous entendu parler de la campagne ?", "yes"),
-                        List.of("integer", "age", "How old are you?", "Quel âge avez-vous ?", "yes"),
-                        List.of("select_multiple channel", "where", "Where did you hear of it?",
-                                "Où en avez-vous entendu parler ?", "no"),
-                        List.of("text", "remember", "What do you remember?", "Que retenez-vous ?", "no")),
-                List.of(List.of("list_name", "name", "label::English (en)", "label::Français (fr)"),
-                        List.of("yn", "yes", "Yes", "Oui"), List.of("yn", "no", "No", "Non"),
-                        List.of("channel", "radio", "Radio", "Radio"), List.of("channel", "poster", "Poster", "Affiche"),
-                        List.of("channel", "none", "Nowhere", "Nulle part")),
-                List.of(List.of("form_title", "form_id", "default_language"),
-                        List.of("Branching " + formId, formId, "English (en)"))));
-        long id = SurveyFixtures.importXlsx(SurveyFixtures.manager(NATIONAL), campaign, workbook)
-                .then().statusCode(201).extract().<Integer>path("survey.id").longValue();
-        String xform = PlanForms.xform("survey", PlanForms.BRANCHING_SURVEY, "choices", PlanForms.BRANCHING_CHOICES);
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("update survey set xform = ?1, revision = revision + 1 where id = ?2")
-                .setParameter(1, xform).setParameter(2, id).executeUpdate());
+        byte[] settings = ("form_title,form_id,default_language\nBranching " + formId + "," + formId
+                + ",English (en)\n").getBytes(StandardCharsets.UTF_8);
+        long id = given().auth().oauth2(SurveyFixtures.manager(NATIONAL))
+                .multiPart("campaign", Long.toString(campaign))
+                .multiPart("survey", "survey.csv", PlanForms.BRANCHING_SURVEY.getBytes(StandardCharsets.UTF_8),
+                        "text/csv")
+                .multiPart("choices", "choices.csv", PlanForms.BRANCHING_CHOICES.getBytes(StandardCharsets.UTF_8),
+                        "text/csv")
+                .multiPart("settings", "settings.csv", settings, "text/csv")
+                .when().post("/campaigns/api/surveys").then().statusCode(201)
+                .extract().<Integer>path("survey.id").longValue();
         SurveyFixtures.openWave(NATIONAL, id, Wave.BASELINE);
         return id;
     }
