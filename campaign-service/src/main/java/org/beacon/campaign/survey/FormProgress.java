@@ -86,6 +86,9 @@ public final class FormProgress {
 
     /** The questions of a page this respondent is asked, in form order. */
     public List<FormPlan.Question> asked(int page) {
+        if (page < 1 || page > plan.pages().size()) {
+            return List.of(); // a form without questions has no page, and a page number sent may be anything
+        }
         return plan.page(page).questions().stream().filter(this::asked).toList();
     }
 

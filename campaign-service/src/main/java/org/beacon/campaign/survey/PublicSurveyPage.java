@@ -178,7 +178,7 @@ public class PublicSurveyPage {
         Set<String> shown = new HashSet<>(Arrays.asList(first(fields, SHOWN) == null ? new String[0]
                 : first(fields, SHOWN).trim().split("\\s+")));
         // a field-list group whose questions depend on one another comes back with those that became relevant
-        boolean grew = sentPage != null && progress.plan().page(page).selfDependent()
+        boolean grew = sentPage != null && page <= pages && progress.plan().page(page).selfDependent()
                 && progress.asked(page).stream().anyMatch(q -> !q.display() && !shown.contains(q.field()));
         AnswerSheet.Outcome outcome = AnswerSheet.read(form, progress::answer, language, maxText);
         Map<String, AnswerSheet.Issue> problems = problems(progress, outcome, page);
