@@ -5,12 +5,14 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -24,9 +26,9 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.campaign.Campaign;
-import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.i18n.RequestLanguage;
+import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ChecksOwnFormText;
 import org.beacon.commons.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,27 +39,50 @@ import org.jboss.resteasy.reactive.RestQuery;
  * The anonymous survey form of one wave, for community members: no login, no cookie, no JavaScript, small enough for
  * a cheap phone on a slow connection. The request's address, browser and any session never reach storage or logs:
  * nothing here reads them, and access logging excludes these paths (application.properties).
+ *
+ * <p>The form's logic (relevance, constraints, choice filters, label references, calculations) is evaluated here by
+ * ODK's engine, page by page: the {@link FormPlan} cuts the form so that nothing on a page depends on an answer of
+ * the same page, and each page is computed from the answers sent so far. Those answers travel in the page as hidden
+ * fields, and the idempotency key in the address and the page, so neither the phone nor the servers keep anything
+ * between pages, and browser Back or a replayed post can never store a second response.
  */
 @Path("/campaigns/public/surveys/{survey}/{wave}")
 public class PublicSurveyPage {
 
-    /** Form field of the idempotency key; question fields are "q." + the question's name so they never clash. */
+    /** Form field of the idempotency key; question fields are "q." + the question's field so they never clash. */
     static final String KEY = "_key";
     static final String LANGUAGE = "_lang";
+    /** The page of the plan that was shown; absent when a whole answer sheet is posted at once. */
+    static final String PAGE = "_page";
+    /** The fields shown on that page, to tell which questions of a field-list group became relevant after it. */
+    static final String SHOWN = "_shown";
+    /** The button pressed: next (or send) and back; or a language to show the page in. */
+    static final String GO = "_go";
+    static final String SWITCH = "_switch";
     static final String QUESTION = "q.";
 
     public record Option(String id, String value, String label, boolean checked) {
     }
 
-    public record Field(String name, String input, String label, String hint, boolean required, String problem,
-            String value, List<Option> options) {
+    /**
+     * A question on the page. input is note, radio, dropdown, checkbox, acknowledge, number, decimal, date or text;
+     * problem is an {@link AnswerSheet.Issue} code, message the form's own text for it (else the page's standard one).
+     */
+    public record Field(String name, String id, String input, String label, String hint, boolean required,
+            String problem, String message, String value, List<Option> options, String min, String max, String step,
+            boolean inline) {
+    }
+
+    public record Hidden(String name, String value) {
     }
 
     public record LanguageLink(String code, String name) {
     }
 
     public record FormPage(String survey, String wave, String lang, String dir, String title, String consent,
-            String key, List<Field> fields, int problems, boolean busy, List<LanguageLink> languages, int maxText) {
+            String key, int page, int rank, int count, boolean countMayChange, boolean last, boolean hasPrevious,
+            List<Field> fields, List<Hidden> hidden, String shown, int problems, boolean busy,
+            List<LanguageLink> languages, boolean languageLinks, int maxText) {
     }
 
     public record MessagePage(String lang, String dir, String title, String campaignHref) {
@@ -76,6 +101,9 @@ public class PublicSurveyPage {
     SurveyForms forms;
 
     @Inject
+    FormPlans plans;
+
+    @Inject
     ResponseStore responses;
 
     @Inject
@@ -90,18 +118,29 @@ public class PublicSurveyPage {
     @ConfigProperty(name = "beacon.surveys.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
+    /**
+     * The first page. The idempotency key is fixed here, once: the first view without one is redirected to the same
+     * address with a new key, so that reloading the form or coming Back to its first page keeps the key.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response form(@RestPath String survey, @RestPath String wave, @RestQuery String lang) {
+    public Response form(@RestPath String survey, @RestPath String wave, @RestQuery String lang,
+            @RestQuery("k") String k) {
         Wave round = Wave.parse(wave);
         SurveyForms.Located located = forms.locate(survey, round);
-        String language = located.form().language(lang != null ? lang : requestLanguage.code());
+        SurveyForm form = located.form();
+        String language = form.language(lang != null ? lang : requestLanguage.code());
         if (!located.isOpen()) {
             return closed(located, language);
         }
-        FormPage page = page(located.form(), round, language, UUID.randomUUID().toString(), name -> List.of(),
-                Map.of(), false);
-        return html(200, Templates.form(page), language);
+        UUID key = parseKey(k);
+        if (key == null) {
+            return Response.seeOther(URI.create(address(form, round) + "?k=" + UUID.randomUUID() + "&lang="
+                    + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
+        }
+        FormProgress progress = progress(form, Map.of());
+        return html(200, Templates.form(page(form, round, language, key, progress, progress.next(0), Map.of(),
+                false)), language);
     }
 
     @POST
@@ -113,26 +152,68 @@ public class PublicSurveyPage {
         Wave round = Wave.parse(wave);
         SurveyForms.Located located = forms.locate(survey, round);
         SurveyForm form = located.form();
-        String language = form.language(first(fields, LANGUAGE));
+        String switchTo = first(fields, SWITCH);
+        String language = form.language(switchTo != null ? switchTo : first(fields, LANGUAGE));
         if (!located.isOpen()) {
             return closed(located, language);
         }
-        UUID key = idempotencyKey(first(fields, KEY));
-        Function<String, List<String>> values = name -> fields.get(QUESTION + name);
+        UUID key = parseKey(first(fields, KEY));
+        if (key == null) {
+            throw ProblemException.badRequest("This form is incomplete: open the survey link again and resend.");
+        }
+        FormProgress progress = progress(form, fields);
+        int pages = progress.plan().pages().size();
+        String sentPage = first(fields, PAGE);
+        // a whole answer sheet posted at once (no page named) is judged and stored as a whole
+        int page = sentPage == null ? pages : Math.max(1, Math.min(pages, parsePage(sentPage)));
+        if (switchTo != null) {
+            return html(200, Templates.form(page(form, round, language, key, progress, shownOrNext(progress, page),
+                    Map.of(), false)), language);
+        }
+        if ("back".equals(first(fields, GO))) {
+            int previous = progress.previous(page);
+            return html(200, Templates.form(page(form, round, language, key, progress,
+                    previous == 0 ? shownOrNext(progress, page) : previous, Map.of(), false)), language);
+        }
+        Set<String> shown = new HashSet<>(Arrays.asList(first(fields, SHOWN) == null ? new String[0]
+                : first(fields, SHOWN).trim().split("\\s+")));
+        // a field-list group whose questions depend on one another comes back with those that became relevant
+        boolean grew = sentPage != null && page <= pages && progress.plan().page(page).selfDependent()
+                && progress.asked(page).stream().anyMatch(q -> !q.display() && !shown.contains(q.field()));
+        AnswerSheet.Outcome outcome = AnswerSheet.read(form, progress::answer, language, maxText);
+        Map<String, AnswerSheet.Issue> problems = problems(progress, outcome, page);
+        if (grew) {
+            problems.keySet().removeIf(field -> progress.plan().pageOf(progress.plan().byField(field).path()) == page
+                    && !shown.contains(field));
+        }
+        if (!problems.isEmpty()) {
+            int first = progress.plan().pageOf(progress.plan().byField(problems.keySet().iterator().next()).path());
+            return html(400, Templates.form(page(form, round, language, key, progress, first, problems, false)),
+                    language);
+        }
+        if (grew) {
+            return html(200, Templates.form(page(form, round, language, key, progress, page, Map.of(), false)),
+                    language);
+        }
+        int next = progress.next(page);
+        if (next != 0) {
+            return html(200, Templates.form(page(form, round, language, key, progress, next, Map.of(), false)),
+                    language);
+        }
+        if (!outcome.isValid()) {
+            // the engine and the answer sheet agree on the pages; this is what the sheet alone refuses (a tampered
+            // value for a question no page shows)
+            throw ProblemException.badRequest("These answers cannot be stored: " + outcome.problems().keySet());
+        }
         if (!rate.allow(form.id())) {
-            FormPage page = page(form, round, language, key.toString(), values, Map.of(), true);
-            return Response.fromResponse(html(429, Templates.form(page), language))
+            FormPage busy = page(form, round, language, key, progress, page, Map.of(), true);
+            return Response.fromResponse(html(429, Templates.form(busy), language))
                     .header("Retry-After", rate.retryAfterSeconds()).build();
         }
-        AnswerSheet.Outcome outcome = AnswerSheet.read(form, values, language, maxText);
-        if (!outcome.isValid()) {
-            FormPage page = page(form, round, language, key.toString(), values, outcome.problems(), false);
-            return html(400, Templates.form(page), language);
-        }
-        // A resubmission (double click, retry after a timeout) is stored once and thanked like the first.
+        // A resubmission (double click, Back then send, a replayed post) is stored once and thanked like the first.
         responses.store(form, round, language, ResponseStore.WEB, null, key, outcome.answers());
-        return Response.seeOther(URI.create("/campaigns/public/surveys/" + form.slug() + "/" + round.id()
-                + "/thanks?lang=" + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
+        return Response.seeOther(URI.create(address(form, round) + "/thanks?lang="
+                + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
     }
 
     @GET
@@ -151,11 +232,46 @@ public class PublicSurveyPage {
     public Response qr(@RestPath String survey, @RestPath String wave, @RestQuery String lang) {
         Wave round = Wave.parse(wave);
         SurveyForm form = forms.locate(survey, round).form();
-        String address = publicUrl.replaceAll("/+$", "") + "/campaigns/public/surveys/" + form.slug() + "/"
-                + round.id() + (lang == null || lang.isBlank() ? "" : "?lang=" + form.language(lang));
+        String address = publicUrl.replaceAll("/+$", "") + address(form, round)
+                + (lang == null || lang.isBlank() ? "" : "?lang=" + form.language(lang));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(86400);
         return Response.ok(QrCode.svg(address), "image/svg+xml").cacheControl(cache).build();
+    }
+
+    private static String address(SurveyForm form, Wave wave) {
+        return "/campaigns/public/surveys/" + form.slug() + "/" + wave.id();
+    }
+
+    private FormProgress progress(SurveyForm form, Map<String, List<String>> fields) {
+        return new FormProgress(plans.of(form), form.engine().start(), field -> fields.get(QUESTION + field));
+    }
+
+    /** The page itself when it still has something to ask, else the next one that has. */
+    private static int shownOrNext(FormProgress progress, int page) {
+        if (!progress.asked(page).isEmpty()) {
+            return page;
+        }
+        int next = progress.next(page);
+        return next != 0 ? next : Math.max(1, progress.previous(page));
+    }
+
+    /**
+     * What the answer sheet finds wrong on the pages up to the given one, by field, in form order. Later pages are
+     * not judged yet: their questions have not been shown (a required question there is not "missing" yet).
+     */
+    private static Map<String, AnswerSheet.Issue> problems(FormProgress progress, AnswerSheet.Outcome outcome,
+            int upTo) {
+        Map<String, AnswerSheet.Issue> problems = new LinkedHashMap<>();
+        for (int number = 1; number <= upTo; number++) {
+            for (FormPlan.Question question : progress.asked(number)) {
+                AnswerSheet.Issue issue = question.display() ? null : outcome.problems().get(question.field());
+                if (issue != null) {
+                    problems.put(question.field(), issue);
+                }
+            }
+        }
+        return problems;
     }
 
     private Response closed(SurveyForms.Located located, String language) {
@@ -208,11 +324,19 @@ public class PublicSurveyPage {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static UUID idempotencyKey(String value) {
+    private static UUID parseKey(String value) {
         try {
-            return UUID.fromString(value == null ? "" : value.trim());
+            return value == null ? null : UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("This form is incomplete: open the survey link again and resend.");
+            return null;
+        }
+    }
+
+    private static int parsePage(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 
@@ -225,43 +349,103 @@ public class PublicSurveyPage {
                 .cacheControl(noStore).build();
     }
 
-    private FormPage page(SurveyForm form, Wave wave, String language, String key,
-            Function<String, List<String>> values, Map<String, AnswerSheet.Issue> problems, boolean busy) {
+    private FormPage page(SurveyForm form, Wave wave, String language, UUID key, FormProgress progress, int page,
+            Map<String, AnswerSheet.Issue> problems, boolean busy) {
         String fallback = form.defaultLanguage();
+        String consent = SurveyForm.text(form.consent(), language, fallback);
+        int shownPage = page == 0 ? 1 : page;
+        int rank = Math.max(1, progress.rank(shownPage));
         List<Field> fields = new ArrayList<>();
-        for (SurveyForm.Question question : form.questions()) {
-            if (question.name().equals("consent") && question.kind().equals(SurveyQuestion.NOTE)) {
-                continue;
+        Set<String> visible = new HashSet<>();
+        if (page != 0) {
+            for (FormPlan.Question question : progress.asked(page)) {
+                if (question.display() && question.field().equals("consent") && !consent.isEmpty()) {
+                    continue; // shown as the consent text at the top of the first page
+                }
+                fields.add(field(progress, question, language, problems.get(question.field())));
+                visible.add(question.field());
             }
-            List<String> given = values.apply(question.name());
-            // An unreadable value (null) is shown as blank, for the respondent to write again.
-            List<String> chosen = given == null ? List.of()
-                    : given.stream().map(v -> v == null ? "" : v).toList();
-            List<Option> options = new ArrayList<>();
-            for (SurveyForm.Choice choice : question.choices()) {
-                options.add(new Option(question.name() + "-" + choice.position(), choice.name(),
-                        choice.label(language, fallback), chosen.contains(choice.name())));
-            }
-            AnswerSheet.Issue problem = problems.get(question.name());
-            fields.add(new Field(question.name(), inputOf(question), question.label(language, fallback),
-                    SurveyForm.text(question.hint(), language, fallback), question.required(),
-                    problem == null ? null : problem.code(), chosen.isEmpty() ? "" : chosen.get(0), options));
         }
+        // every other answer given so far travels on, unseen, to be sent with this page
+        List<Hidden> hidden = new ArrayList<>();
+        progress.given().forEach((field, values) -> {
+            if (!visible.contains(field)) {
+                values.stream().filter(v -> v != null && !v.isEmpty())
+                        .forEach(v -> hidden.add(new Hidden(QUESTION + field, v)));
+            }
+        });
         List<LanguageLink> languages = form.languages().stream().filter(l -> !l.equals(language))
                 .map(l -> new LanguageLink(l, Locale.forLanguageTag(l).getDisplayLanguage(Locale.forLanguageTag(l))))
                 .toList();
+        int count = Math.max(rank, progress.count());
         return new FormPage(form.slug(), wave.id(), language, Languages.direction(language), forms.title(form, language),
-                SurveyForm.text(form.consent(), language, fallback), key, fields, problems.size(), busy, languages,
-                maxText);
+                rank == 1 ? consent : "", key.toString(), shownPage, rank, count,
+                progress.countMayChange(shownPage), progress.next(shownPage) == 0, progress.previous(shownPage) != 0,
+                fields, hidden, String.join(" ", visible), problems.size(), busy, languages,
+                progress.given().isEmpty(), maxText);
     }
 
-    private static String inputOf(SurveyForm.Question question) {
-        return switch (question.kind()) {
-            case SurveyQuestion.MULTIPLE -> "checkbox";
-            case SurveyQuestion.INTEGER -> "number";
-            case SurveyQuestion.TEXT -> "text";
-            case SurveyQuestion.NOTE -> "note";
-            default -> "radio";
+    private static Field field(FormProgress progress, FormPlan.Question question, String language,
+            AnswerSheet.Issue issue) {
+        List<String> given = progress.given().getOrDefault(question.field(), List.of());
+        // an unreadable value (null) is shown as blank, for the respondent to write again
+        List<String> chosen = given.stream().map(v -> v == null ? "" : v).toList();
+        String id = question.field().replaceAll("[^A-Za-z0-9_.-]", "-");
+        List<Option> options = new ArrayList<>();
+        String input = inputOf(question);
+        String min = "";
+        String max = "";
+        String step = "";
+        if (question.isSelect()) {
+            List<String> offered = progress.choices(question);
+            for (int index = 0; index < offered.size(); index++) {
+                String name = offered.get(index);
+                options.add(new Option(id + "-" + (index + 1), name, progress.choiceLabel(question, name, language),
+                        chosen.contains(name)));
+            }
+        } else if (question.range() != null) {
+            double[] range = question.range();
+            double steps = (range[1] - range[0]) / range[2];
+            if (steps <= 10) {
+                input = "radio";
+                int index = 0;
+                for (double value = range[0]; value <= range[1] + 1e-9; value += range[2]) {
+                    String text = number(value);
+                    options.add(new Option(id + "-" + (++index), text, text, chosen.contains(text)));
+                }
+            } else {
+                min = number(range[0]);
+                max = number(range[1]);
+                step = number(range[2]);
+            }
+        }
+        String appearance = " " + question.appearance() + " ";
+        boolean inline = appearance.contains(" likert ") || appearance.contains(" horizontal ")
+                || appearance.contains(" horizontal-compact ") || question.range() != null;
+        return new Field(question.field(), id, input, progress.label(question, language),
+                progress.hint(question, language), question.required(), issue == null ? null : issue.code(),
+                issue == null ? null : issue.message(), chosen.isEmpty() ? "" : chosen.get(0), options, min, max,
+                step, inline);
+    }
+
+    private static String inputOf(FormPlan.Question question) {
+        if (question.display()) {
+            return "note";
+        }
+        return switch (question.control()) {
+            case "select" -> "checkbox";
+            case "select1" -> (" " + question.appearance() + " ").contains(" minimal ") ? "dropdown" : "radio";
+            case "trigger" -> "acknowledge";
+            default -> switch (question.type()) {
+                case "int", "integer" -> "number";
+                case "decimal" -> "decimal";
+                case "date" -> "date";
+                default -> "text";
+            };
         };
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 }

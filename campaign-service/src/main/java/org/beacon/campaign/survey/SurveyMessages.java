@@ -21,6 +21,21 @@ public interface SurveyMessages {
     @Message("Send my answers")
     String submit();
 
+    @Message("Next")
+    String next();
+
+    @Message("Previous")
+    String previous();
+
+    @Message("Page {page} of {count}")
+    String page_of(int page, int count);
+
+    @Message("(the number of pages depends on your answers)")
+    String page_count_may_change();
+
+    @Message("I have read this")
+    String acknowledge();
+
     @Message("{count} answers need your attention.")
     String problems(int count);
 
@@ -35,6 +50,18 @@ public interface SurveyMessages {
 
     @Message("Please write a whole number.")
     String problem_not_a_number();
+
+    @Message("Please write a number.")
+    String problem_not_a_decimal();
+
+    @Message("Please write a date (year-month-day).")
+    String problem_not_a_date();
+
+    @Message("This answer is not allowed.")
+    String problem_constraint();
+
+    @Message("This question does not apply to your earlier answers: please leave it empty.")
+    String problem_not_relevant();
 
     @Message("This number is too large.")
     String problem_out_of_range();
