@@ -75,6 +75,22 @@ class ShippedSurveysTests {
         assertEquals(List.of(), violationsOf(session, TOLD_WHOM, "en"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"know-the-signs", "safe-journeys"})
+    void whoTheRespondentToldNamesNoMoreKindsOfPeopleThanPeopleTold(String campaign) {
+        FormSession session = session(campaign);
+        session.answer(HEARD_FROM, "radio");
+        session.answer(PEOPLE_TOLD, "1");
+
+        session.answer(TOLD_WHOM, "family friends");
+        List<Violation> violations = violationsOf(session, TOLD_WHOM, "pt");
+        assertEquals(List.of(Problem.CONSTRAINT), violations.stream().map(Violation::problem).toList());
+        assertTrue(violations.get(0).message().startsWith("Não assinale mais respostas do que o número de pessoas"),
+                violations.get(0).message());
+        session.answer(TOLD_WHOM, "family");
+        assertEquals(List.of(), violationsOf(session, TOLD_WHOM, "pt"));
+    }
+
     @Test
     void safeJourneysAsksAboutTalkingOfTheCampaignOnlyOfSomeoneWhoHeardOfIt() {
         FormSession session = session("safe-journeys");
