@@ -93,10 +93,13 @@ public class SurveyForms {
                 .map(q -> new SurveyForm.Question(q.id, q.name, q.kind, q.role, q.required, q.slot, Map.copyOf(q.label),
                         Map.copyOf(q.hint), q.answerKey,
                         q.choices.stream().map(c -> new SurveyForm.Choice(c.position, c.name, Map.copyOf(c.label)))
-                                .toList()))
+                                .toList(), q.path, q.conditional))
                 .toList();
+        // a survey stored before V32 has no XForm: one is converted from its stored questions (StoredQuestionsXForm)
+        String xform = survey.xform != null ? survey.xform : StoredQuestionsXForm.of(survey.slug, survey.title,
+                survey.defaultLanguage, survey.languageList(), questions);
         return new SurveyForm(survey.id, survey.revision, survey.slug, survey.campaignId, campaign.slug,
                 campaign.organization, survey.title, survey.defaultLanguage, survey.languageList(),
-                Map.copyOf(survey.consent), questions);
+                Map.copyOf(survey.consent), questions, xform);
     }
 }

@@ -2,6 +2,7 @@ package org.beacon.campaign.survey;
 
 import io.quarkus.cache.CacheInvalidateAll;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,6 +130,8 @@ public class SurveyService {
         survey.defaultLanguage = draft.defaultLanguage();
         survey.languages = String.join(",", draft.languages());
         survey.consent = draft.consent();
+        survey.xform = draft.xform();
+        survey.notices = new ArrayList<>(draft.notices());
         survey.fingerprint = fingerprint;
         addQuestions(survey, draft.questions());
         survey.persist();
@@ -147,6 +150,8 @@ public class SurveyService {
             question.position = ++position;
             question.slot = draft.kind().equals(SurveyQuestion.NOTE) ? null : ++slot;
             question.name = draft.name();
+            question.path = draft.path();
+            question.conditional = draft.conditional();
             question.kind = draft.kind();
             question.role = draft.role();
             question.required = draft.required();

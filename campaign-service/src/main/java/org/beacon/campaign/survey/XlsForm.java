@@ -195,7 +195,7 @@ public final class XlsForm {
             title = formId.isEmpty() ? "Survey" : formId;
         }
         return new SurveyDraft(title, formId.isEmpty() ? null : formId, blankToNull(setting(settings, "version")),
-                defaultLanguage, List.copyOf(languages), consent, questions);
+                defaultLanguage, List.copyOf(languages), consent, questions, null, List.of());
     }
 
     private QuestionDraft question(FormSheet survey, FormSheet.Row row, Columns columns, String type,
@@ -344,8 +344,8 @@ public final class XlsForm {
             return null;
         }
         List<ChoiceDraft> choiceDrafts = choices.stream().map(c -> new ChoiceDraft(c.name(), c.label())).toList();
-        return new QuestionDraft(name, kindOfQuestion, role, required && !kindOfQuestion.equals(SurveyQuestion.NOTE),
-                label, hint, answerKey, choiceDrafts);
+        return new QuestionDraft(name, "/data/" + name, kindOfQuestion, role,
+                required && !kindOfQuestion.equals(SurveyQuestion.NOTE), false, label, hint, answerKey, choiceDrafts);
     }
 
     private boolean requireSingle(FormSheet survey, FormSheet.Row row, Columns columns, String kind, String what) {
