@@ -130,7 +130,7 @@ public class PublicSurveyPage {
             return html(400, Templates.form(page), language);
         }
         // A resubmission (double click, retry after a timeout) is stored once and thanked like the first.
-        responses.store(form, round, language, ResponseStore.WEB, key, outcome.answers());
+        responses.store(form, round, language, ResponseStore.WEB, null, key, outcome.answers());
         return Response.seeOther(URI.create("/campaigns/public/surveys/" + form.slug() + "/" + round.id()
                 + "/thanks?lang=" + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
     }

@@ -80,7 +80,7 @@ public class SurveyService {
     @Transactional
     public ImportOutcome importSheets(String campaignReference, String requestedSlug, Map<String, FormSheet> sheets) {
         Campaign campaign = campaign(campaignReference);
-        return store(campaign, requestedSlug, XlsForm.parse(sheets, campaign.defaultLanguage, limits.form()));
+        return store(campaign, requestedSlug, XlsForm.read(sheets, campaign.defaultLanguage, limits.form()));
     }
 
     @Transactional
@@ -148,7 +148,7 @@ public class SurveyService {
             SurveyQuestion question = new SurveyQuestion();
             question.survey = survey;
             question.position = ++position;
-            question.slot = draft.kind().equals(SurveyQuestion.NOTE) ? null : ++slot;
+            question.slot = draft.stored() ? ++slot : null;
             question.name = draft.name();
             question.path = draft.path();
             question.conditional = draft.conditional();
