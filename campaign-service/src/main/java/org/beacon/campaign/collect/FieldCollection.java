@@ -121,7 +121,7 @@ public class FieldCollection {
                     .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().description())
                     .collect(Collectors.joining("; ")) + ".");
         }
-        boolean stored = responses.store(form, collector.wave(), shown, "collect", /* PENDING-C collector.link().id, */
+        boolean stored = responses.store(form, collector.wave(), shown, ResponseStore.COLLECT, collector.link().id,
                 submission.key(), outcome.answers());
         return new Received(stored, submission.instanceId());
     }
