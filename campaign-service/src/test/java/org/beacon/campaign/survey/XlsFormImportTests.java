@@ -116,6 +116,18 @@ class XlsFormImportTests {
     }
 
     @Test
+    void workbookSheetNamesIgnoreCase() {
+        java.util.Map<String, List<List<String>>> sheets = new java.util.LinkedHashMap<>();
+        sheets.put("SURVEY", List.of(List.of("Type", "Name", "Label"), List.of("select_one yesno", "q", "Q?")));
+        sheets.put("Choices", List.of(List.of("List_Name", "NAME", "label"), List.of("yesno", "yes", "Yes")));
+        sheets.put("Settings", List.of(List.of("form_id"), List.of("cased")));
+        SurveyFixtures.importXlsx(manager(NATIONAL), campaign(NATIONAL), SurveyFixtures.xlsx(sheets))
+                .then().statusCode(201)
+                .body("survey.formId", equalTo("cased"))
+                .body("survey.questions[0].choices.name", contains("yes"));
+    }
+
+    @Test
     void everyQuestionTypeBecomesAQuestionOfItsKind() {
         ValidatableResponse response = importTestForm("types").statusCode(201);
         response.body("survey.questions.field", contains("people", "weight", "why", "arrived", "heard", "where",
