@@ -80,6 +80,14 @@ final class Bins {
         while (below < k && low < rows.size() - 1) {
             below += sizes.get(++low);
         }
+        if (below < k || low == rows.size() - 1 && rows.size() > 1) {
+            // fewer than k answers in all (or only enough once all are pooled): one row, no edges
+            List<Integer> all = new ArrayList<>();
+            rows.forEach(all::addAll);
+            bins.add(all);
+            labels.add("all answers");
+            return;
+        }
         int high = rows.size() - 1;
         long above = sizes.get(high);
         while (above < k && high > low + 1) {

@@ -130,7 +130,39 @@ public final class AnswerSheet {
      */
     public static Outcome read(SurveyForm form, Function<String, List<String>> values, String language,
             int maxTextLength) {
-        FormSession session = form.engine().start();
+        return read(form, form.engine().start(), values, language, maxTextLength);
+    }
+
+    /**
+     * Many respondents' answers to one form, as in an uploaded file. Starting the form's engine costs 2-3 ms (a
+     * fresh copy of the parsed form); a file of 10,000 rows reuses one session instead, which is exact because every
+     * row answers or clears every question before it is judged. A form using {@code once()} keeps a fresh session
+     * per row, since once() keeps the first value it computed.
+     */
+    public static final class Batch {
+        private final SurveyForm form;
+        private final boolean reuse;
+        private FormSession session;
+
+        private Batch(SurveyForm form) {
+            this.form = form;
+            this.reuse = form.xform() == null || !form.xform().contains("once(");
+        }
+
+        public Outcome read(Function<String, List<String>> values, String language, int maxTextLength) {
+            if (session == null || !reuse) {
+                session = form.engine().start();
+            }
+            return AnswerSheet.read(form, session, values, language, maxTextLength);
+        }
+    }
+
+    public static Batch batch(SurveyForm form) {
+        return new Batch(form);
+    }
+
+    private static Outcome read(SurveyForm form, FormSession session, Function<String, List<String>> values,
+            String language, int maxTextLength) {
         Set<String> controls = new HashSet<>(session.questions());
         Map<String, Issue> problems = new LinkedHashMap<>();
         Map<String, Given> given = new HashMap<>();
@@ -149,14 +181,19 @@ public final class AnswerSheet {
                 }
             }
             if (unreadable) {
+                session.answer(question.path(), null);
                 problems.put(question.field(), Issue.of(UNREADABLE));
                 continue;
             }
             if (raw.isEmpty()) {
-                continue; // whether it had to be answered is the engine's to say (required, relevant)
+                // left empty, even where the form has a default: whether it had to be answered is the engine's to
+                // say (required, relevant)
+                session.answer(question.path(), null);
+                continue;
             }
             Object checked = check(question, raw, maxTextLength);
             if (checked instanceof String code) {
+                session.answer(question.path(), null);
                 problems.put(question.field(), Issue.of(code));
                 continue;
             }

@@ -63,6 +63,7 @@ public class AnswerUpload {
         int keyColumn = sheet.column("_uuid");
         int languageColumn = sheet.column("_lang");
         List<ResponseStore.Keyed> good = new ArrayList<>();
+        AnswerSheet.Batch answers = AnswerSheet.batch(form);
         int rows = 0;
         for (FormSheet.Row row : sheet.rows()) {
             if (row.isBlank()) {
@@ -70,8 +71,7 @@ public class AnswerUpload {
             }
             rows++;
             String language = languageColumn < 0 ? form.defaultLanguage() : form.language(row.get(languageColumn));
-            AnswerSheet.Outcome outcome = AnswerSheet.read(form, field -> valuesOf(field, columns, row), language,
-                    maxText);
+            AnswerSheet.Outcome outcome = answers.read(field -> valuesOf(field, columns, row), language, maxText);
             if (!outcome.isValid()) {
                 outcome.problems().forEach((field, problem) -> problems.add(new FormError(SHEET, row.number(),
                         columns.containsKey(field) ? FormSheet.letter(columns.get(field)) + " (" + field + ")" : field,

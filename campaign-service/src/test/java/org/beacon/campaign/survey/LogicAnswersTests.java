@@ -44,7 +44,8 @@ class LogicAnswersTests {
     /** Where someone heard of the campaign is asked only if they did; spending cannot be negative. */
     static byte[] logicForm(String formId) {
         List<String> header = List.of("type", "name", "label::English (en)", "label::Français (fr)", "relevant",
-                "constraint", "constraint_message::English (en)", "constraint_message::Français (fr)", "required");
+                "constraint", "constraint_message::English (en)", "constraint_message::Français (fr)", "required",
+                "calculation", "beacon_kind");
         List<List<String>> survey = List.of(header,
                 List.of("select_one yn", "heard", "Have you heard of the campaign?",
                         "Avez-vous entendu parler de la campagne ?", "", "", "", "", "yes"),
@@ -56,7 +57,9 @@ class LogicAnswersTests {
                 List.of("end group", "", "", "", "", "", "", "", ""),
                 List.of("decimal", "spent", "How much did you spend?", "Combien avez-vous dépensé ?", "", ". >= 0",
                         "Not below zero", "Pas en dessous de zéro", ""),
-                List.of("date", "arrived", "When did you arrive?", "Quand êtes-vous arrivé ?", "", "", "", "", ""));
+                List.of("date", "arrived", "When did you arrive?", "Quand êtes-vous arrivé ?", "", "", "", "", ""),
+                List.of("calculate", "spent_twice", "Twice the spending", "Le double de la dépense", "", "", "", "",
+                        "", "${spent} * 2", "result"));
         List<List<String>> choices = List.of(List.of("list_name", "name", "label::English (en)", "label::Français (fr)"),
                 List.of("yn", "yes", "Yes", "Oui"),
                 List.of("yn", "no", "No", "Non"),
@@ -125,6 +128,10 @@ class LogicAnswersTests {
         assertEquals("{}", heard[0], "whoever heard was asked everything");
         assertEquals(3, ((String) notHeard[0]).split(",").length,
                 "where, first and first_other were not asked (" + notHeard[0] + ")");
+        assertEquals(0, ((Number) entityManager.createNativeQuery("""
+                select count(*) from survey_response r join survey_question q on q.survey_id = r.survey_id
+                where r.survey_id = ?1 and q.name = 'spent_twice' and r.answers[q.slot] is not null""")
+                .setParameter(1, id).getSingleResult()).intValue(), "a calculation of an empty answer stores nothing");
         assertEquals("My neighbour's shop", entityManager.createNativeQuery("""
                 select t.answer from survey_text_answer t join survey_question q on q.id = t.question_id
                 where q.survey_id = ?1 and q.name = 'first_other'""").setParameter(1, id).getSingleResult());
@@ -201,6 +208,10 @@ class LogicAnswersTests {
         Map<String, Object> highest = json.getMap(spent + ".rows.find { it.type == 'highest' }.cells[0]");
         assertNull(highest.get("mean"), "only 8 answers lie near the largest: it is not shown");
         assertEquals("protecting", highest.get("suppressed"));
+
+        String twice = "questions.find { it.name == 'spent_twice' }.table";
+        assertEquals(List.of(24.7f), json.getList(twice + ".rows.find { it.type == 'mean' }.cells.mean"),
+                "a calculation named in the results is computed on the server and stored");
 
         String arrived = "questions.find { it.name == 'arrived' }.table";
         long mean = Math.round((12 * LocalDate.parse("2026-01-10").toEpochDay()
