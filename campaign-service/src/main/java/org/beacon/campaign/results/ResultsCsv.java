@@ -13,10 +13,13 @@ import org.beacon.campaign.results.ResultsView.Figure;
 import org.beacon.campaign.results.ResultsView.QuestionResult;
 import org.beacon.campaign.results.ResultsView.Row;
 import org.beacon.campaign.results.ResultsView.Table;
+import org.beacon.commons.text.CsvCells;
 
 /**
  * The aggregates as one long CSV table (one figure per line), written from the same suppressed view as the page:
- * a hidden figure has an empty number and its "&lt; k" or "hidden" text, never its value.
+ * a hidden figure has an empty number and its "&lt; k" or "hidden" text, never its value. Labels come from the form
+ * author and every text cell goes through {@link CsvCells}, so none can run as a spreadsheet formula; numbers stay
+ * numbers.
  */
 final class ResultsCsv {
 
@@ -39,12 +42,12 @@ final class ResultsCsv {
                 overall(csv, "knowledge_score", view.waves(), view.knowledgeScore());
             }
             for (ChangeRow change : view.changes()) {
-                csv.printRecord("change", "baseline-endline", "", "", change.name(), change.label(), change.measure(),
-                        "change", "", number(change.difference()), "", change.display());
-                csv.printRecord("change", "baseline-endline", "", "", change.name(), change.label(), change.measure(),
-                        "ci_low", "", number(change.low()), "", "");
-                csv.printRecord("change", "baseline-endline", "", "", change.name(), change.label(), change.measure(),
-                        "ci_high", "", number(change.high()), "", "");
+                csv.printRecord(CsvCells.record("change", "baseline-endline", "", "", change.name(), change.label(),
+                        change.measure(), "change", "", change.difference(), "", change.display()));
+                csv.printRecord(CsvCells.record("change", "baseline-endline", "", "", change.name(), change.label(),
+                        change.measure(), "ci_low", "", change.low(), "", ""));
+                csv.printRecord(CsvCells.record("change", "baseline-endline", "", "", change.name(), change.label(),
+                        change.measure(), "ci_high", "", change.high(), "", ""));
             }
             for (Breakdown breakdown : breakdowns) {
                 byGroup(csv, breakdown, new QuestionResult("respondents", "", "", null, breakdown.respondents()));
@@ -83,12 +86,8 @@ final class ResultsCsv {
 
     private static void figure(CSVPrinter csv, String section, String wave, String dimension, String group,
             QuestionResult question, Row row, Figure figure) throws IOException {
-        csv.printRecord(section, wave, dimension, group, question.name(), question.label(), row.label(), row.type(),
-                figure.n() == null || Row.MEAN.equals(row.type()) ? "" : figure.n(), number(figure.percent()),
-                number(figure.mean()), figure.display());
-    }
-
-    private static String number(Double value) {
-        return value == null ? "" : value.toString();
+        csv.printRecord(CsvCells.record(section, wave, dimension, group, question.name(), question.label(),
+                row.label(), row.type(), Row.MEAN.equals(row.type()) ? null : figure.n(), figure.percent(),
+                figure.mean(), figure.display()));
     }
 }
