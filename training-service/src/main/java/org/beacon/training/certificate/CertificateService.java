@@ -35,7 +35,7 @@ public class CertificateService {
             return existing;
         }
         CourseVersion version = CourseVersion.findById(enrolment.versionId);
-        var titles = texts.all(ContentText.COURSE, version.id, VersionContent.TITLE);
+        var titles = texts.all(ContentText.COURSE, version.id, ContentText.TITLE);
         Certificate certificate = new Certificate();
         certificate.code = newCode();
         certificate.holderSubject = enrolment.subject;

@@ -158,9 +158,9 @@ public class AuthorPages {
             @PathParam("ownerId") long ownerId, @RestForm("language") String lang, @RestForm("title") String title,
             @RestForm("summary") String summary, @RestForm("body") String body) {
         Map<String, String> typed = new HashMap<>();
-        typed.put(VersionContent.TITLE, title);
-        typed.put(VersionContent.SUMMARY, summary);
-        typed.put(VersionContent.BODY, body);
+        typed.put(ContentText.TITLE, title);
+        typed.put(ContentText.SUMMARY, summary);
+        typed.put(ContentText.BODY, body);
         return refusedAs(id, () -> {
             switch (kind) {
                 case "course" -> courses.editCourseText(courseOwner(id, ownerId), lang, title, summary);
@@ -321,13 +321,13 @@ public class AuthorPages {
         String action = "/training/author/versions/" + version.id + "/" + kind + "/" + ownerId + "/texts";
         return switch (kind) {
             case "course" -> new TextForm(version.id, kind, null, action, shown, List.of(
-                    field(version, shown, ContentText.COURSE, courseOwner(version.id, ownerId), VersionContent.TITLE, false, typed),
-                    field(version, shown, ContentText.COURSE, version.id, VersionContent.SUMMARY, true, typed)));
+                    field(version, shown, ContentText.COURSE, courseOwner(version.id, ownerId), ContentText.TITLE, false, typed),
+                    field(version, shown, ContentText.COURSE, version.id, ContentText.SUMMARY, true, typed)));
             case "modules" -> new TextForm(version.id, kind, CourseService.moduleOf(version, ownerId).slug, action, shown,
-                    List.of(field(version, shown, ContentText.MODULE, ownerId, VersionContent.TITLE, false, typed)));
+                    List.of(field(version, shown, ContentText.MODULE, ownerId, ContentText.TITLE, false, typed)));
             default -> new TextForm(version.id, kind, CourseService.lessonOf(version, ownerId).slug, action, shown, List.of(
-                    field(version, shown, ContentText.LESSON, ownerId, VersionContent.TITLE, false, typed),
-                    field(version, shown, ContentText.LESSON, ownerId, VersionContent.BODY, true, typed)));
+                    field(version, shown, ContentText.LESSON, ownerId, ContentText.TITLE, false, typed),
+                    field(version, shown, ContentText.LESSON, ownerId, ContentText.BODY, true, typed)));
         };
     }
 

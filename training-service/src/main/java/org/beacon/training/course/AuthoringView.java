@@ -66,9 +66,9 @@ public class AuthoringView {
         Course course = Course.findById(version.courseId);
         Localized text = texts.localized(version, version.defaultLanguage, null);
         List<ModuleRow> modules = CourseModule.of(version.id).stream().map(m -> new ModuleRow(m.id, m.slug,
-                text.value(ContentText.MODULE, m.id, VersionContent.TITLE),
+                text.value(ContentText.MODULE, m.id, ContentText.TITLE),
                 Lesson.ofModule(m.id).stream().map(l -> new LessonRow(l.id, l.slug,
-                        text.value(ContentText.LESSON, l.id, VersionContent.TITLE))).toList(),
+                        text.value(ContentText.LESSON, l.id, ContentText.TITLE))).toList(),
                 Assessment.checkOf(m.id).map(AuthoringView::names).orElse(List.of()))).toList();
         boolean contributed = ((Number) em.createNativeQuery("select count(*) from version_contributor"
                 + " where version_id = ?1 and subject = ?2").setParameter(1, version.id)

@@ -207,8 +207,8 @@ public class CourseService {
     public void editCourseText(long versionId, String language, String title, String summary) {
         CourseVersion version = textsEditable(versionId, language);
         requireDefaultText(version, language, "a title", title);
-        texts.put(version.id, ContentText.COURSE, version.id, VersionContent.TITLE, language, title);
-        texts.put(version.id, ContentText.COURSE, version.id, VersionContent.SUMMARY, language, summary);
+        texts.put(version.id, ContentText.COURSE, version.id, ContentText.TITLE, language, title);
+        texts.put(version.id, ContentText.COURSE, version.id, ContentText.SUMMARY, language, summary);
     }
 
     @Transactional
@@ -226,7 +226,7 @@ public class CourseService {
         module.slug = slug;
         module.position = (int) CourseModule.count("versionId", version.id);
         module.persist();
-        texts.put(version.id, ContentText.MODULE, module.id, VersionContent.TITLE, version.defaultLanguage, title);
+        texts.put(version.id, ContentText.MODULE, module.id, ContentText.TITLE, version.defaultLanguage, title);
         return module;
     }
 
@@ -235,7 +235,7 @@ public class CourseService {
         CourseVersion version = textsEditable(versionId, language);
         CourseModule module = moduleOf(version, moduleId);
         requireDefaultText(version, language, "a title", title);
-        texts.put(version.id, ContentText.MODULE, module.id, VersionContent.TITLE, language, title);
+        texts.put(version.id, ContentText.MODULE, module.id, ContentText.TITLE, language, title);
     }
 
     @Transactional
@@ -254,8 +254,8 @@ public class CourseService {
         lesson.slug = slug;
         lesson.position = (int) Lesson.count("moduleId", module.id);
         lesson.persist();
-        texts.put(version.id, ContentText.LESSON, lesson.id, VersionContent.TITLE, version.defaultLanguage, title);
-        texts.put(version.id, ContentText.LESSON, lesson.id, VersionContent.BODY, version.defaultLanguage, body);
+        texts.put(version.id, ContentText.LESSON, lesson.id, ContentText.TITLE, version.defaultLanguage, title);
+        texts.put(version.id, ContentText.LESSON, lesson.id, ContentText.BODY, version.defaultLanguage, body);
         return lesson;
     }
 
@@ -265,8 +265,8 @@ public class CourseService {
         CourseVersion version = textsEditable(versionId, language);
         Lesson lesson = lessonOf(version, lessonId);
         requireDefaultText(version, language, "both a title and a text", title, body);
-        texts.put(version.id, ContentText.LESSON, lesson.id, VersionContent.TITLE, language, title);
-        texts.put(version.id, ContentText.LESSON, lesson.id, VersionContent.BODY, language, body);
+        texts.put(version.id, ContentText.LESSON, lesson.id, ContentText.TITLE, language, title);
+        texts.put(version.id, ContentText.LESSON, lesson.id, ContentText.BODY, language, body);
     }
 
     @Transactional
@@ -473,7 +473,7 @@ public class CourseService {
         version.reviewerSubject = user.subject();
         version.publishedAt = OffsetDateTime.now();
         course.status = CourseVersion.PUBLISHED;
-        course.title = texts.all(ContentText.COURSE, version.id, VersionContent.TITLE).get(version.defaultLanguage);
+        course.title = texts.all(ContentText.COURSE, version.id, ContentText.TITLE).get(version.defaultLanguage);
         course.defaultLanguage = version.defaultLanguage;
         translations.versionApproved(version);
         audit.record("version.publish", "course_version", version.id,
