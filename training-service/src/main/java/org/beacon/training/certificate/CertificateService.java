@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import org.beacon.training.course.ContentText;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.course.Texts;
-import org.beacon.training.course.VersionContent;
 import org.beacon.training.enrolment.Enrolment;
 
 /** Issues the certificate of a completed enrolment, with a code anyone can verify on the public page. */
@@ -47,7 +46,7 @@ public class CertificateService {
         certificate.courseId = enrolment.courseId;
         certificate.language = enrolment.language;
         // An enrolment keeps its version, so a trainee may finish v1 after v2 was published as a legal change:
-        // that certificate is out of date from the start, as if it had been issued before v2 (CourseService.approve).
+        // that certificate is out of date from the start, as if it had been issued before v2 (VersionWorkflow.approve).
         certificate.refresherDue = CourseVersion.count("courseId = ?1 and number > ?2 and legalChange = true"
                 + " and status in ?3", enrolment.courseId, version.number,
                 List.of(CourseVersion.PUBLISHED, CourseVersion.ARCHIVED)) > 0;

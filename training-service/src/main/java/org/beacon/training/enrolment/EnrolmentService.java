@@ -22,7 +22,6 @@ import org.beacon.training.course.GlossaryTerm;
 import org.beacon.training.course.Lesson;
 import org.beacon.training.course.Localized;
 import org.beacon.training.course.Texts;
-import org.beacon.training.course.VersionContent;
 import org.beacon.training.enrolment.LearnerView.Enrolled;
 import org.beacon.training.enrolment.LearnerView.GlossaryItem;
 import org.beacon.training.enrolment.LearnerView.LessonItem;

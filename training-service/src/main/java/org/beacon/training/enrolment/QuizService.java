@@ -26,7 +26,6 @@ import org.beacon.training.course.ContentText;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.course.Localized;
 import org.beacon.training.course.Texts;
-import org.beacon.training.course.VersionContent;
 import org.beacon.training.enrolment.EnrolmentQueries.StoredAnswer;
 import org.beacon.training.enrolment.LearnerView.Option;
 import org.beacon.training.enrolment.LearnerView.QuestionResult;
