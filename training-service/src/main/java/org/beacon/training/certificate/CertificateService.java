@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.beacon.training.audit.AuditLog;
 import org.beacon.training.course.ContentText;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.course.Texts;
+import org.beacon.training.course.VersionPublished;
 import org.beacon.training.enrolment.Enrolment;
 
 /** Issues the certificate of a completed enrolment, with a code anyone can verify on the public page. */
@@ -26,6 +29,9 @@ public class CertificateService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Transactional
     public Certificate issue(Enrolment enrolment) {
@@ -59,6 +65,21 @@ public class CertificateService {
                     .setParameter(3, version.number).executeUpdate();
         }
         return certificate;
+    }
+
+    /**
+     * A version published as a legal change makes the certificates of older versions of the course call for a
+     * refresher; completing the new version clears it again ({@link #issue}).
+     */
+    void onPublished(@Observes VersionPublished published) {
+        if (!published.legalChange()) {
+            return;
+        }
+        int flagged = em.createNativeQuery("update certificate set refresher_due = true where course_id = ?1"
+                + " and course_version < ?2 and not refresher_due")
+                .setParameter(1, published.courseId()).setParameter(2, published.number()).executeUpdate();
+        audit.record("certificate.refresher-due", "course", published.courseId(),
+                flagged + " certificates of versions before v" + published.number());
     }
 
     static String newCode() {

@@ -124,7 +124,7 @@ public class CourseDrafts {
         }
         version.languages = String.join(",", languages);
         version.passMark = doc.passMark();
-        version.authorSubject = user.subject();
+        version.review = VersionReview.writtenBy(user.subject());
         version.sourceHash = hash;
         version.persist();
         translations.open(version);
@@ -179,7 +179,7 @@ public class CourseDrafts {
 
     /** Records the signed-in author among the version's contributors, who may not approve it. */
     void contribute(CourseVersion version) {
-        queries.addContributor(version.id, user.subject());
+        version.review.contributed(user.subject());
     }
 
     private static boolean blank(String text) {

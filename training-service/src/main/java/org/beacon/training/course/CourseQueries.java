@@ -11,17 +11,6 @@ public class CourseQueries {
     @Inject
     EntityManager em;
 
-    void addContributor(long versionId, String subject) {
-        em.createNativeQuery("insert into version_contributor (version_id, subject) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, versionId).setParameter(2, subject).executeUpdate();
-    }
-
-    boolean isContributor(long versionId, String subject) {
-        return ((Number) em.createNativeQuery("select count(*) from version_contributor"
-                + " where version_id = ?1 and subject = ?2")
-                .setParameter(1, versionId).setParameter(2, subject).getSingleResult()).longValue() > 0;
-    }
-
     /**
      * Empties a draft before an import of changed content fills it again: its assessments, questions, texts,
      * modules, lessons, glossary and media, children before parents.

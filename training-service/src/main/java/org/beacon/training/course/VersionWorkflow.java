@@ -4,10 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
@@ -17,7 +16,7 @@ import org.beacon.training.audit.AuditLog;
 
 /**
  * The publishing workflow: draft → in_review → published → archived. Whoever changed a version cannot approve it
- * (four eyes); publishing freezes the version and retires the one before; a version published as a legal change
+ * (four eyes, {@link VersionReview}); publishing freezes the version and retires the one before; a version published as a legal change
  * flags certificates of older versions as "refresher due".
  */
 @ApplicationScoped
@@ -42,7 +41,7 @@ public class VersionWorkflow {
     CourseQueries queries;
 
     @Inject
-    EntityManager em;
+    Event<VersionPublished> published;
 
     @Transactional
     public CourseVersion submit(long versionId) {
@@ -71,7 +70,7 @@ public class VersionWorkflow {
     @Transactional
     public CourseVersion approve(long versionId) {
         CourseVersion version = inReview(versionId);
-        requireOtherReviewer(version);
+        version.review.approvedBy(user.subject());
         Course course = Course.findById(version.courseId);
         CourseVersion.publishedOf(course.id).ifPresent(previous -> {
             previous.status = CourseVersion.ARCHIVED;
@@ -80,7 +79,6 @@ public class VersionWorkflow {
                     course.slug + " v" + previous.number + " superseded by v" + version.number);
         });
         version.status = CourseVersion.PUBLISHED;
-        version.reviewerSubject = user.subject();
         version.publishedAt = OffsetDateTime.now();
         course.status = CourseVersion.PUBLISHED;
         course.title = texts.all(ContentText.COURSE, version.id, ContentText.TITLE).get(version.defaultLanguage);
@@ -88,13 +86,7 @@ public class VersionWorkflow {
         translations.versionApproved(version);
         audit.record("version.publish", "course_version", version.id,
                 course.slug + " v" + version.number + (version.legalChange ? " (legal change)" : ""));
-        if (version.legalChange) {
-            int flagged = em.createNativeQuery("update certificate set refresher_due = true where course_id = ?1"
-                    + " and course_version < ?2 and not refresher_due")
-                    .setParameter(1, course.id).setParameter(2, version.number).executeUpdate();
-            audit.record("certificate.refresher-due", "course", course.id,
-                    flagged + " certificates of versions before v" + version.number);
-        }
+        published.fire(new VersionPublished(course.id, version.id, version.number, version.legalChange));
         return version;
     }
 
@@ -125,7 +117,6 @@ public class VersionWorkflow {
         return version;
     }
 
-
     private CourseVersion inReview(long versionId) {
         CourseVersion version = CourseVersion.require(versionId);
         if (!CourseVersion.IN_REVIEW.equals(version.status)) {
@@ -133,13 +124,6 @@ public class VersionWorkflow {
                     + ", not in review.");
         }
         return version;
-    }
-
-    private void requireOtherReviewer(CourseVersion version) {
-        boolean contributed = queries.isContributor(version.id, user.subject());
-        if (contributed || user.subject().equals(version.authorSubject)) {
-            throw new ForbiddenException("You wrote or changed this version; another author must review it.");
-        }
     }
 
     private static boolean blank(String text) {
