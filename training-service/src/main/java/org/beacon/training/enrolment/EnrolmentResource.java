@@ -92,7 +92,7 @@ public class EnrolmentResource {
             Certificate certificate = Certificate.ofEnrolment(e.id).orElse(null);
             CourseVersion version = CourseVersion.findById(e.versionId);
             Course course = Course.findById(e.courseId);
-            return new EnrolmentSummary(e.id, course.slug, course.title, version.number, e.language, e.status,
+            return new EnrolmentSummary(e.id, course.slug, course.title, version.number, e.language, e.status.name(),
                     certificate == null ? null : certificate.code, certificate != null && certificate.refresherDue);
         }).toList();
     }
