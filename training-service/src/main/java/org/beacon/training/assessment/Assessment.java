@@ -1,6 +1,8 @@
 package org.beacon.training.assessment;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -37,6 +39,18 @@ public class Assessment extends PanacheEntityBase {
 
     public static Optional<Assessment> checkOf(long moduleId) {
         return find("moduleId", moduleId).firstResultOptional();
+    }
+
+    /** How many questions each assessment of a version asks, by assessment id; one without questions is absent. */
+    @SuppressWarnings("unchecked")
+    public static Map<Long, Integer> questionCounts(long versionId) {
+        Map<Long, Integer> counts = new HashMap<>();
+        for (Object[] row : (List<Object[]>) getEntityManager().createNativeQuery("select aq.assessment_id, count(*)"
+                + " from assessment_question aq join assessment a on a.id = aq.assessment_id where a.version_id = ?1"
+                + " group by aq.assessment_id").setParameter(1, versionId).getResultList()) {
+            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+        }
+        return counts;
     }
 
     /** The questions in the order the author gave. */

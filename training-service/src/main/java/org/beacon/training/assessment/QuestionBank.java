@@ -24,11 +24,6 @@ import org.beacon.training.course.Texts;
 @ApplicationScoped
 public class QuestionBank {
 
-    static final String STEM = "stem";
-    static final String FEEDBACK_RIGHT = "feedback_right";
-    static final String FEEDBACK_WRONG = "feedback_wrong";
-    static final String GENERAL_FEEDBACK = "general_feedback";
-
     @Inject
     Texts texts;
 
@@ -61,9 +56,9 @@ public class QuestionBank {
                     // The default language turned the statement around: the other languages' feedback was written
                     // for the old answer. It goes, so trainees read the default language's (marked as a fallback)
                     // until each translation is imported again with the new key.
-                    for (String other : texts.all(ContentText.QUESTION, question.id, STEM).keySet()) {
+                    for (String other : texts.all(ContentText.QUESTION, question.id, ContentText.STEM).keySet()) {
                         if (!other.equals(language)) {
-                            for (String field : List.of(FEEDBACK_RIGHT, FEEDBACK_WRONG, GENERAL_FEEDBACK)) {
+                            for (String field : List.of(ContentText.FEEDBACK_RIGHT, ContentText.FEEDBACK_WRONG, ContentText.GENERAL_FEEDBACK)) {
                                 texts.put(version.id, ContentText.QUESTION, question.id, field, other, null);
                             }
                         }
@@ -79,10 +74,10 @@ public class QuestionBank {
             if (gift.sourceRef() != null && (question.sourceRef == null || language.equals(version.defaultLanguage))) {
                 question.sourceRef = gift.sourceRef();
             }
-            texts.put(version.id, ContentText.QUESTION, question.id, STEM, language, gift.stem());
-            texts.put(version.id, ContentText.QUESTION, question.id, FEEDBACK_RIGHT, language, gift.feedbackRight());
-            texts.put(version.id, ContentText.QUESTION, question.id, FEEDBACK_WRONG, language, gift.feedbackWrong());
-            texts.put(version.id, ContentText.QUESTION, question.id, GENERAL_FEEDBACK, language,
+            texts.put(version.id, ContentText.QUESTION, question.id, ContentText.STEM, language, gift.stem());
+            texts.put(version.id, ContentText.QUESTION, question.id, ContentText.FEEDBACK_RIGHT, language, gift.feedbackRight());
+            texts.put(version.id, ContentText.QUESTION, question.id, ContentText.FEEDBACK_WRONG, language, gift.feedbackWrong());
+            texts.put(version.id, ContentText.QUESTION, question.id, ContentText.GENERAL_FEEDBACK, language,
                     gift.generalFeedback());
             QuestionAnswer.delete("questionId = ?1 and language = ?2", question.id, language);
             QuestionAnswer.flush();
@@ -106,7 +101,7 @@ public class QuestionBank {
      * default language may change the key (not the type) of a question its translations share.
      */
     private String disagreement(CourseVersion version, Question question, GiftQuestion gift, String language) {
-        TreeSet<String> others = new TreeSet<>(texts.all(ContentText.QUESTION, question.id, STEM).keySet());
+        TreeSet<String> others = new TreeSet<>(texts.all(ContentText.QUESTION, question.id, ContentText.STEM).keySet());
         others.remove(language);
         if (others.isEmpty()) {
             return "";
@@ -179,7 +174,7 @@ public class QuestionBank {
     public List<GiftQuestion> read(CourseVersion version, String language) {
         List<GiftQuestion> questions = new ArrayList<>();
         for (Question question : Question.of(version.id)) {
-            Map<String, String> stem = texts.all(ContentText.QUESTION, question.id, STEM);
+            Map<String, String> stem = texts.all(ContentText.QUESTION, question.id, ContentText.STEM);
             if (!stem.containsKey(language)) {
                 continue;
             }
@@ -187,9 +182,9 @@ public class QuestionBank {
                     .map(a -> new GiftAnswer(a.text, a.fraction.doubleValue(), a.feedback)).toList();
             questions.add(new GiftQuestion(question.name, question.questionType(), stem.get(language), answers,
                     question.truth,
-                    texts.all(ContentText.QUESTION, question.id, FEEDBACK_RIGHT).get(language),
-                    texts.all(ContentText.QUESTION, question.id, FEEDBACK_WRONG).get(language),
-                    texts.all(ContentText.QUESTION, question.id, GENERAL_FEEDBACK).get(language),
+                    texts.all(ContentText.QUESTION, question.id, ContentText.FEEDBACK_RIGHT).get(language),
+                    texts.all(ContentText.QUESTION, question.id, ContentText.FEEDBACK_WRONG).get(language),
+                    texts.all(ContentText.QUESTION, question.id, ContentText.GENERAL_FEEDBACK).get(language),
                     question.sourceRef, question.legalSource, 0));
         }
         return questions;

@@ -5,13 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.beacon.training.audit.AuditLog;
 import org.beacon.training.course.ContentText;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.course.Texts;
-import org.beacon.training.course.VersionContent;
+import org.beacon.training.course.VersionPublished;
 import org.beacon.training.enrolment.Enrolment;
 
 /** Issues the certificate of a completed enrolment, with a code anyone can verify on the public page. */
@@ -28,6 +30,9 @@ public class CertificateService {
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public Certificate issue(Enrolment enrolment) {
         Certificate existing = Certificate.ofEnrolment(enrolment.id).orElse(null);
@@ -35,7 +40,7 @@ public class CertificateService {
             return existing;
         }
         CourseVersion version = CourseVersion.findById(enrolment.versionId);
-        var titles = texts.all(ContentText.COURSE, version.id, VersionContent.TITLE);
+        var titles = texts.all(ContentText.COURSE, version.id, ContentText.TITLE);
         Certificate certificate = new Certificate();
         certificate.code = newCode();
         certificate.holderSubject = enrolment.subject;
@@ -47,7 +52,7 @@ public class CertificateService {
         certificate.courseId = enrolment.courseId;
         certificate.language = enrolment.language;
         // An enrolment keeps its version, so a trainee may finish v1 after v2 was published as a legal change:
-        // that certificate is out of date from the start, as if it had been issued before v2 (CourseService.approve).
+        // that certificate is out of date from the start, as if it had been issued before v2 (VersionWorkflow.approve).
         certificate.refresherDue = CourseVersion.count("courseId = ?1 and number > ?2 and legalChange = true"
                 + " and status in ?3", enrolment.courseId, version.number,
                 List.of(CourseVersion.PUBLISHED, CourseVersion.ARCHIVED)) > 0;
@@ -60,6 +65,21 @@ public class CertificateService {
                     .setParameter(3, version.number).executeUpdate();
         }
         return certificate;
+    }
+
+    /**
+     * A version published as a legal change makes the certificates of older versions of the course call for a
+     * refresher; completing the new version clears it again ({@link #issue}).
+     */
+    void onPublished(@Observes VersionPublished published) {
+        if (!published.legalChange()) {
+            return;
+        }
+        int flagged = em.createNativeQuery("update certificate set refresher_due = true where course_id = ?1"
+                + " and course_version < ?2 and not refresher_due")
+                .setParameter(1, published.courseId()).setParameter(2, published.number()).executeUpdate();
+        audit.record("certificate.refresher-due", "course", published.courseId(),
+                flagged + " certificates of versions before v" + published.number());
     }
 
     static String newCode() {

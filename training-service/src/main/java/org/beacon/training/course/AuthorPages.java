@@ -26,8 +26,8 @@ import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
-import org.beacon.training.course.CourseService.AssessmentPlan;
-import org.beacon.training.course.CourseService.NewCourse;
+import org.beacon.training.course.DraftEditing.AssessmentPlan;
+import org.beacon.training.course.CourseDrafts.NewCourse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -68,7 +68,13 @@ public class AuthorPages {
     AuthoringView view;
 
     @Inject
-    CourseService courses;
+    CourseDrafts drafts;
+
+    @Inject
+    DraftEditing editing;
+
+    @Inject
+    VersionWorkflow workflow;
 
     @Inject
     RequestLanguage language;
@@ -104,7 +110,7 @@ public class AuthorPages {
                 titles.put(lang, title);
                 summaries.put(lang, summary);
             }
-            CourseVersion version = courses.create(new NewCourse(trimmed(slug), form.sectors(), trimmed(country), lang,
+            CourseVersion version = drafts.create(new NewCourse(trimmed(slug), form.sectors(), trimmed(country), lang,
                     names(languages), percentage(passMark), titles, summaries));
             return back(version.id);
         } catch (ProblemException e) {
@@ -125,7 +131,7 @@ public class AuthorPages {
     @Path("/versions/{id}/modules")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addModule(@PathParam("id") long id, @RestForm("slug") String slug, @RestForm("title") String title) {
-        return onPage(id, () -> courses.addModule(id, trimmed(slug), title));
+        return onPage(id, () -> editing.addModule(id, trimmed(slug), title));
     }
 
     @POST
@@ -133,7 +139,7 @@ public class AuthorPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addLesson(@PathParam("id") long id, @PathParam("moduleId") long moduleId,
             @RestForm("slug") String slug, @RestForm("title") String title, @RestForm("body") String body) {
-        return onPage(id, () -> courses.addLesson(id, moduleId, trimmed(slug), title, body));
+        return onPage(id, () -> editing.addLesson(id, moduleId, trimmed(slug), title, body));
     }
 
     /**
@@ -158,14 +164,14 @@ public class AuthorPages {
             @PathParam("ownerId") long ownerId, @RestForm("language") String lang, @RestForm("title") String title,
             @RestForm("summary") String summary, @RestForm("body") String body) {
         Map<String, String> typed = new HashMap<>();
-        typed.put(VersionContent.TITLE, title);
-        typed.put(VersionContent.SUMMARY, summary);
-        typed.put(VersionContent.BODY, body);
+        typed.put(ContentText.TITLE, title);
+        typed.put(ContentText.SUMMARY, summary);
+        typed.put(ContentText.BODY, body);
         return refusedAs(id, () -> {
             switch (kind) {
-                case "course" -> courses.editCourseText(courseOwner(id, ownerId), lang, title, summary);
-                case "modules" -> courses.editModuleTitle(id, ownerId, lang, title);
-                default -> courses.editLesson(id, ownerId, lang, title, body);
+                case "course" -> editing.editCourseText(courseOwner(id, ownerId), lang, title, summary);
+                case "modules" -> editing.editModuleTitle(id, ownerId, lang, title);
+                default -> editing.editLesson(id, ownerId, lang, title, body);
             }
             return id;
         }, errors -> Templates.texts(view.version(id), textForm(CourseVersion.require(id), kind, ownerId, lang, typed),
@@ -184,7 +190,7 @@ public class AuthorPages {
             }
         });
         return onPage(id, () -> {
-            courses.planAssessments(id, new AssessmentPlan(names(form.getFirst("pretest")),
+            editing.planAssessments(id, new AssessmentPlan(names(form.getFirst("pretest")),
                     names(form.getFirst("posttest")), checks, percentage(form.getFirst("passMark"))));
             return id;
         });
@@ -193,19 +199,19 @@ public class AuthorPages {
     @POST
     @Path("/courses/{slug}/drafts")
     public Response newDraft(@PathParam("slug") String slug) {
-        return back(courses.newDraft(slug).id);
+        return back(drafts.newDraft(slug).id);
     }
 
     @POST
     @Path("/versions/{id}/submit")
     public Response submit(@PathParam("id") long id) {
-        return onPage(id, () -> courses.submit(id));
+        return onPage(id, () -> workflow.submit(id));
     }
 
     @POST
     @Path("/versions/{id}/approve")
     public Response approve(@PathParam("id") long id) {
-        courses.approve(id);
+        workflow.approve(id);
         return back(id);
     }
 
@@ -213,28 +219,43 @@ public class AuthorPages {
     @Path("/versions/{id}/reject")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reject(@PathParam("id") long id, @RestForm("comment") String comment) {
-        return onPage(id, () -> courses.reject(id, comment));
+        return onPage(id, () -> workflow.reject(id, comment));
     }
 
     @POST
     @Path("/versions/{id}/archive")
     public Response archive(@PathParam("id") long id) {
-        courses.archive(id);
+        workflow.archive(id);
         return back(id);
     }
 
     @POST
-    @Path("/versions/{id}/{kind: modules|lessons}/{itemId}/{step: move|remove}")
+    @Path("/versions/{id}/modules/{moduleId}/{step: move|remove}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response arrange(@PathParam("id") long id, @PathParam("kind") String kind, @PathParam("itemId") long itemId,
+    public Response arrangeModule(@PathParam("id") long id, @PathParam("moduleId") long moduleId,
             @PathParam("step") String step, @RestForm("direction") String direction) {
         return onPage(id, () -> {
             if (step.equals("move")) {
-                courses.move(id, kind, itemId, direction);
+                editing.moveModule(id, moduleId, direction);
             } else {
-                courses.remove(id, kind, itemId);
+                editing.removeModule(id, moduleId);
             }
-            return itemId;
+            return moduleId;
+        });
+    }
+
+    @POST
+    @Path("/versions/{id}/lessons/{lessonId}/{step: move|remove}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response arrangeLesson(@PathParam("id") long id, @PathParam("lessonId") long lessonId,
+            @PathParam("step") String step, @RestForm("direction") String direction) {
+        return onPage(id, () -> {
+            if (step.equals("move")) {
+                editing.moveLesson(id, lessonId, direction);
+            } else {
+                editing.removeLesson(id, lessonId);
+            }
+            return lessonId;
         });
     }
 
@@ -265,7 +286,7 @@ public class AuthorPages {
     @Path("/versions/{id}/legal-change")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response legalChange(@PathParam("id") long id, @RestForm("legalChange") String legalChange) {
-        courses.markLegalChange(id, legalChange != null);
+        editing.markLegalChange(id, legalChange != null);
         return back(id);
     }
 
@@ -275,7 +296,7 @@ public class AuthorPages {
     public Response importGift(@PathParam("id") long id, @RestForm("language") String giftLanguage,
             @RestForm("gift") String gift) {
         int[] count = new int[1];
-        Response response = onPage(id, () -> count[0] = courses.importGift(id, giftLanguage, gift));
+        Response response = onPage(id, () -> count[0] = editing.importGift(id, giftLanguage, gift));
         return response.getStatus() == 303 ? seeOther("/training/author/versions/" + id + "?imported=" + count[0]) : response;
     }
 
@@ -285,7 +306,7 @@ public class AuthorPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response attach(@PathParam("id") long id, @RestForm("lesson") long lessonId, @RestForm("file") FileUpload file) {
         return onPage(id, () -> {
-            courses.uploadToLesson(id, lessonId, file);
+            editing.uploadToLesson(id, lessonId, file);
             return lessonId;
         });
     }
@@ -321,13 +342,13 @@ public class AuthorPages {
         String action = "/training/author/versions/" + version.id + "/" + kind + "/" + ownerId + "/texts";
         return switch (kind) {
             case "course" -> new TextForm(version.id, kind, null, action, shown, List.of(
-                    field(version, shown, ContentText.COURSE, courseOwner(version.id, ownerId), VersionContent.TITLE, false, typed),
-                    field(version, shown, ContentText.COURSE, version.id, VersionContent.SUMMARY, true, typed)));
-            case "modules" -> new TextForm(version.id, kind, CourseService.moduleOf(version, ownerId).slug, action, shown,
-                    List.of(field(version, shown, ContentText.MODULE, ownerId, VersionContent.TITLE, false, typed)));
-            default -> new TextForm(version.id, kind, CourseService.lessonOf(version, ownerId).slug, action, shown, List.of(
-                    field(version, shown, ContentText.LESSON, ownerId, VersionContent.TITLE, false, typed),
-                    field(version, shown, ContentText.LESSON, ownerId, VersionContent.BODY, true, typed)));
+                    field(version, shown, ContentText.COURSE, courseOwner(version.id, ownerId), ContentText.TITLE, false, typed),
+                    field(version, shown, ContentText.COURSE, version.id, ContentText.SUMMARY, true, typed)));
+            case "modules" -> new TextForm(version.id, kind, DraftEditing.moduleOf(version, ownerId).slug, action, shown,
+                    List.of(field(version, shown, ContentText.MODULE, ownerId, ContentText.TITLE, false, typed)));
+            default -> new TextForm(version.id, kind, DraftEditing.lessonOf(version, ownerId).slug, action, shown, List.of(
+                    field(version, shown, ContentText.LESSON, ownerId, ContentText.TITLE, false, typed),
+                    field(version, shown, ContentText.LESSON, ownerId, ContentText.BODY, true, typed)));
         };
     }
 

@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.Gift;
-import org.beacon.training.course.CourseService.AssessmentPlan;
-import org.beacon.training.course.CourseService.NewCourse;
+import org.beacon.training.course.DraftEditing.AssessmentPlan;
+import org.beacon.training.course.CourseDrafts.NewCourse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,7 +64,13 @@ public class AuthoringResource {
     }
 
     @Inject
-    CourseService courses;
+    CourseDrafts drafts;
+
+    @Inject
+    DraftEditing editing;
+
+    @Inject
+    VersionWorkflow workflow;
 
     @Inject
     AuthoringView view;
@@ -84,7 +90,7 @@ public class AuthoringResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a course; its first version is a draft")
     public Response create(@NotNull(message = BODY) NewCourse request) {
-        CourseVersion version = courses.create(request);
+        CourseVersion version = drafts.create(request);
         return Response.created(URI.create("/training/api/authoring/versions/" + version.id))
                 .entity(view.version(version.id)).build();
     }
@@ -93,7 +99,7 @@ public class AuthoringResource {
     @Path("/courses/{slug}/drafts")
     @Operation(summary = "Start a new draft as a copy of the latest version")
     public Response newDraft(@PathParam("slug") String slug) {
-        CourseVersion version = courses.newDraft(slug);
+        CourseVersion version = drafts.newDraft(slug);
         return Response.created(URI.create("/training/api/authoring/versions/" + version.id))
                 .entity(view.version(version.id)).build();
     }
@@ -111,7 +117,7 @@ public class AuthoringResource {
     @Operation(summary = "Set the course title and summary in one language")
     public AuthoringView.VersionDetail editCourseText(@PathParam("id") long id, @PathParam("lang") String lang,
             @NotNull(message = BODY) TextEdit edit) {
-        courses.editCourseText(id, lang, edit.title(), edit.summary());
+        editing.editCourseText(id, lang, edit.title(), edit.summary());
         return view.version(id);
     }
 
@@ -119,7 +125,7 @@ public class AuthoringResource {
     @Path("/versions/{id}/modules")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addModule(@PathParam("id") long id, @NotNull(message = BODY) NewModule module) {
-        return Response.status(201).entity(new Created(courses.addModule(id, module.slug(), module.title()).id)).build();
+        return Response.status(201).entity(new Created(editing.addModule(id, module.slug(), module.title()).id)).build();
     }
 
     @PUT
@@ -127,7 +133,7 @@ public class AuthoringResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public AuthoringView.VersionDetail editModule(@PathParam("id") long id, @PathParam("moduleId") long moduleId,
             @PathParam("lang") String lang, @NotNull(message = BODY) TextEdit edit) {
-        courses.editModuleTitle(id, moduleId, lang, edit.title());
+        editing.editModuleTitle(id, moduleId, lang, edit.title());
         return view.version(id);
     }
 
@@ -137,7 +143,7 @@ public class AuthoringResource {
     public Response addLesson(@PathParam("id") long id, @PathParam("moduleId") long moduleId,
             @NotNull(message = BODY) NewLesson lesson) {
         return Response.status(201)
-                .entity(new Created(courses.addLesson(id, moduleId, lesson.slug(), lesson.title(), lesson.body()).id))
+                .entity(new Created(editing.addLesson(id, moduleId, lesson.slug(), lesson.title(), lesson.body()).id))
                 .build();
     }
 
@@ -147,25 +153,41 @@ public class AuthoringResource {
     @Operation(summary = "Write a lesson's title and Markdown in one language (blank removes the translation)")
     public AuthoringView.VersionDetail editLesson(@PathParam("id") long id, @PathParam("lessonId") long lessonId,
             @PathParam("lang") String lang, @NotNull(message = BODY) TextEdit edit) {
-        courses.editLesson(id, lessonId, lang, edit.title(), edit.body());
+        editing.editLesson(id, lessonId, lang, edit.title(), edit.body());
         return view.version(id);
     }
 
     @DELETE
-    @Path("/versions/{id}/{kind: modules|lessons}/{itemId}")
-    @Operation(summary = "Remove a module (with its lessons and check) or a lesson from a draft")
-    public AuthoringView.VersionDetail remove(@PathParam("id") long id, @PathParam("kind") String kind,
-            @PathParam("itemId") long itemId) {
-        courses.remove(id, kind, itemId);
+    @Path("/versions/{id}/modules/{moduleId}")
+    @Operation(summary = "Remove a module (with its lessons and check) from a draft")
+    public AuthoringView.VersionDetail removeModule(@PathParam("id") long id, @PathParam("moduleId") long moduleId) {
+        editing.removeModule(id, moduleId);
+        return view.version(id);
+    }
+
+    @DELETE
+    @Path("/versions/{id}/lessons/{lessonId}")
+    @Operation(summary = "Remove a lesson from a draft")
+    public AuthoringView.VersionDetail removeLesson(@PathParam("id") long id, @PathParam("lessonId") long lessonId) {
+        editing.removeLesson(id, lessonId);
         return view.version(id);
     }
 
     @POST
-    @Path("/versions/{id}/{kind: modules|lessons}/{itemId}/move")
-    @Operation(summary = "Move a module or a lesson of a draft one place (?direction=up or down)")
-    public AuthoringView.VersionDetail move(@PathParam("id") long id, @PathParam("kind") String kind,
-            @PathParam("itemId") long itemId, @QueryParam("direction") String direction) {
-        courses.move(id, kind, itemId, direction);
+    @Path("/versions/{id}/modules/{moduleId}/move")
+    @Operation(summary = "Move a module of a draft one place (?direction=up or down)")
+    public AuthoringView.VersionDetail moveModule(@PathParam("id") long id, @PathParam("moduleId") long moduleId,
+            @QueryParam("direction") String direction) {
+        editing.moveModule(id, moduleId, direction);
+        return view.version(id);
+    }
+
+    @POST
+    @Path("/versions/{id}/lessons/{lessonId}/move")
+    @Operation(summary = "Move a lesson of a draft one place within its module (?direction=up or down)")
+    public AuthoringView.VersionDetail moveLesson(@PathParam("id") long id, @PathParam("lessonId") long lessonId,
+            @QueryParam("direction") String direction) {
+        editing.moveLesson(id, lessonId, direction);
         return view.version(id);
     }
 
@@ -175,7 +197,7 @@ public class AuthoringResource {
     @Operation(summary = "List an uploaded attachment under a lesson")
     public AuthoringView.VersionDetail attach(@PathParam("id") long id, @PathParam("lessonId") long lessonId,
             @NotNull(message = BODY) AttachmentLink link) {
-        courses.attachToLesson(id, lessonId, link.attachmentId());
+        editing.attachToLesson(id, lessonId, link.attachmentId());
         return view.version(id);
     }
 
@@ -184,7 +206,7 @@ public class AuthoringResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Choose the pre-test, post-test and module checks by question name; set the pass mark")
     public AuthoringView.VersionDetail plan(@PathParam("id") long id, @NotNull(message = BODY) AssessmentPlan plan) {
-        courses.planAssessments(id, plan);
+        editing.planAssessments(id, plan);
         return view.version(id);
     }
 
@@ -192,7 +214,7 @@ public class AuthoringResource {
     @Path("/versions/{id}/legal-change")
     @Consumes(MediaType.APPLICATION_JSON)
     public AuthoringView.VersionDetail legalChange(@PathParam("id") long id, @NotNull(message = BODY) LegalChange change) {
-        courses.markLegalChange(id, change.legalChange());
+        editing.markLegalChange(id, change.legalChange());
         return view.version(id);
     }
 
@@ -201,7 +223,7 @@ public class AuthoringResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Import a GIFT file into the draft's bank in one language; all or nothing")
     public GiftImported importGift(@PathParam("id") long id, @QueryParam("lang") String lang, InputStream gift) {
-        return new GiftImported(courses.importGift(id, requireLanguage(id, lang), Gift.read(gift)));
+        return new GiftImported(editing.importGift(id, requireLanguage(id, lang), Gift.read(gift)));
     }
 
     @GET
@@ -209,7 +231,7 @@ public class AuthoringResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Export the bank in one language as GIFT")
     public Response exportGift(@PathParam("id") long id, @QueryParam("lang") String lang) {
-        String gift = courses.exportGift(id, requireLanguage(id, lang));
+        String gift = editing.exportGift(id, requireLanguage(id, lang));
         return Response.ok(gift, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"bank." + lang + ".gift\"").build();
     }
@@ -217,7 +239,7 @@ public class AuthoringResource {
     @POST
     @Path("/versions/{id}/submit")
     public AuthoringView.VersionDetail submit(@PathParam("id") long id) {
-        courses.submit(id);
+        workflow.submit(id);
         return view.version(id);
     }
 
@@ -225,7 +247,7 @@ public class AuthoringResource {
     @Path("/versions/{id}/approve")
     @Operation(summary = "Publish a version in review; 403 for anyone who wrote or changed it (four eyes)")
     public AuthoringView.VersionDetail approve(@PathParam("id") long id) {
-        courses.approve(id);
+        workflow.approve(id);
         return view.version(id);
     }
 
@@ -233,14 +255,14 @@ public class AuthoringResource {
     @Path("/versions/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     public AuthoringView.VersionDetail reject(@PathParam("id") long id, Review review) {
-        courses.reject(id, review == null ? null : review.comment());
+        workflow.reject(id, review == null ? null : review.comment());
         return view.version(id);
     }
 
     @POST
     @Path("/versions/{id}/archive")
     public AuthoringView.VersionDetail archive(@PathParam("id") long id) {
-        courses.archive(id);
+        workflow.archive(id);
         return view.version(id);
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.training.assessment.Assessment;
@@ -47,9 +46,6 @@ public class AuthoringView {
     CurrentUser user;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     TranslationService translationWorkflow;
 
     @Transactional
@@ -66,15 +62,12 @@ public class AuthoringView {
         Course course = Course.findById(version.courseId);
         Localized text = texts.localized(version, version.defaultLanguage, null);
         List<ModuleRow> modules = CourseModule.of(version.id).stream().map(m -> new ModuleRow(m.id, m.slug,
-                text.value(ContentText.MODULE, m.id, VersionContent.TITLE),
+                text.value(ContentText.MODULE, m.id, ContentText.TITLE),
                 Lesson.ofModule(m.id).stream().map(l -> new LessonRow(l.id, l.slug,
-                        text.value(ContentText.LESSON, l.id, VersionContent.TITLE))).toList(),
+                        text.value(ContentText.LESSON, l.id, ContentText.TITLE))).toList(),
                 Assessment.checkOf(m.id).map(AuthoringView::names).orElse(List.of()))).toList();
-        boolean contributed = ((Number) em.createNativeQuery("select count(*) from version_contributor"
-                + " where version_id = ?1 and subject = ?2").setParameter(1, version.id)
-                .setParameter(2, user.subject()).getSingleResult()).longValue() > 0;
-        boolean mayApprove = CourseVersion.IN_REVIEW.equals(version.status) && !contributed
-                && !user.subject().equals(version.authorSubject);
+        boolean mayApprove = CourseVersion.IN_REVIEW.equals(version.status)
+                && version.review.mayApprove(user.subject());
         List<CourseTranslation> rows = CourseTranslation.of(version.id);
         List<Texts.Completeness> completeness = texts.completeness(version);
         List<TranslationRow> translations = version.languageList().stream()

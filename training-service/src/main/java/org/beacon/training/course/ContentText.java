@@ -19,6 +19,16 @@ public class ContentText extends PanacheEntityBase {
     public static final String QUESTION = "question";
     public static final String GLOSSARY = "glossary";
 
+    // The fields (content_text.field): one name for the database, the import format and the code.
+    public static final String TITLE = "title";
+    public static final String SUMMARY = "summary";
+    public static final String BODY = "body";
+    public static final String EXPLANATION = "explanation";
+    public static final String STEM = "stem";
+    public static final String FEEDBACK_RIGHT = "feedback_right";
+    public static final String FEEDBACK_WRONG = "feedback_wrong";
+    public static final String GENERAL_FEEDBACK = "general_feedback";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

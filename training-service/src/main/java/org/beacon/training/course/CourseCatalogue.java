@@ -32,12 +32,12 @@ public class CourseCatalogue {
         List<String> offered = CourseTranslation.offered(version);
         String shown = language != null && offered.contains(language) ? language : version.defaultLanguage;
         Localized text = texts.localized(version, shown, null);
-        Localized.Text title = text.text(ContentText.COURSE, version.id, VersionContent.TITLE);
+        Localized.Text title = text.text(ContentText.COURSE, version.id, ContentText.TITLE);
         List<ModuleInfo> modules = CourseModule.of(version.id).stream().map(m -> new ModuleInfo(
-                text.value(ContentText.MODULE, m.id, VersionContent.TITLE),
-                Lesson.ofModule(m.id).stream().map(l -> text.value(ContentText.LESSON, l.id, VersionContent.TITLE)).toList()))
+                text.value(ContentText.MODULE, m.id, ContentText.TITLE),
+                Lesson.ofModule(m.id).stream().map(l -> text.value(ContentText.LESSON, l.id, ContentText.TITLE)).toList()))
                 .toList();
-        return new CourseInfo(course.slug, title.value(), text.value(ContentText.COURSE, version.id, VersionContent.SUMMARY),
+        return new CourseInfo(course.slug, title.value(), text.value(ContentText.COURSE, version.id, ContentText.SUMMARY),
                 course.sectorList(), course.country, version.defaultLanguage, offered, version.number,
                 version.passMark, modules, title.fallback() || language != null && !shown.equals(language));
     }

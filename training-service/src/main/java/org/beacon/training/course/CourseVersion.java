@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -43,10 +44,9 @@ public class CourseVersion extends PanacheEntityBase {
     public int passMark = 70;
     @Column(name = "legal_change")
     public boolean legalChange;
-    @Column(name = "author_subject")
-    public String authorSubject;
-    @Column(name = "reviewer_subject")
-    public String reviewerSubject;
+    /** Who wrote and changed the version and who approved it: the four-eyes rule. */
+    @Embedded
+    public VersionReview review = new VersionReview();
     @Column(name = "review_comment")
     public String reviewComment;
     @Column(name = "source_hash")

@@ -26,7 +26,7 @@ public class Texts {
      * ({@link UntrustedText#stripSpoofing}); running text keeps them (its HTML carries its own direction).
      */
     public void put(long versionId, String kind, long ownerId, String field, String language, String value) {
-        if (VersionContent.TITLE.equals(field)) {
+        if (ContentText.TITLE.equals(field)) {
             value = UntrustedText.stripSpoofing(value);
         }
         UntrustedText.requireNoNul(kind + " " + field + " (" + language + ")", value);
@@ -71,9 +71,9 @@ public class Texts {
     public Localized localized(CourseVersion version, String language, Long bodyOfLesson) {
         List<Object[]> rows = em.createNativeQuery("select owner_kind, owner_id, field, language, value"
                 + " from content_text where version_id = ?1 and language in (?2, ?3)"
-                + " and (field <> 'body' or owner_id = ?4)")
+                + " and (field <> ?5 or owner_id = ?4)")
                 .setParameter(1, version.id).setParameter(2, language).setParameter(3, version.defaultLanguage)
-                .setParameter(4, bodyOfLesson == null ? -1L : bodyOfLesson)
+                .setParameter(4, bodyOfLesson == null ? -1L : bodyOfLesson).setParameter(5, ContentText.BODY)
                 .getResultList();
         Map<String, String> wanted = new HashMap<>();
         Map<String, String> fallback = new HashMap<>();

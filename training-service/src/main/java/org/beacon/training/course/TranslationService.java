@@ -1,7 +1,6 @@
 package org.beacon.training.course;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -234,7 +233,7 @@ public class TranslationService {
     }
 
     private boolean wrote(CourseVersion version, String language) {
-        if (user.subject().equals(version.authorSubject)) {
+        if (user.subject().equals(version.review.author)) {
             return true;
         }
         return ((Number) em.createNativeQuery("select count(*) from translation_contributor"

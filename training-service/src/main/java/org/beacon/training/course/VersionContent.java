@@ -25,11 +25,6 @@ import org.beacon.training.course.CourseDocument.ModuleDoc;
 @ApplicationScoped
 public class VersionContent {
 
-    public static final String TITLE = "title";
-    public static final String SUMMARY = "summary";
-    public static final String BODY = "body";
-    public static final String EXPLANATION = "explanation";
-
     @Inject
     Texts texts;
 
@@ -42,8 +37,8 @@ public class VersionContent {
     /** Fills an empty draft; every problem found is reported at once and nothing is kept (400). */
     public void fill(CourseVersion version, CourseDocument doc) {
         List<String> errors = new ArrayList<>();
-        texts.putAll(version.id, ContentText.COURSE, version.id, TITLE, doc.title());
-        texts.putAll(version.id, ContentText.COURSE, version.id, SUMMARY, doc.summary());
+        texts.putAll(version.id, ContentText.COURSE, version.id, ContentText.TITLE, doc.title());
+        texts.putAll(version.id, ContentText.COURSE, version.id, ContentText.SUMMARY, doc.summary());
         for (Map.Entry<String, Long> media : doc.media().entrySet()) {
             VersionMedia row = new VersionMedia();
             row.versionId = version.id;
@@ -60,7 +55,7 @@ public class VersionContent {
             module.slug = moduleDoc.slug();
             module.persist();
             modules.put(moduleDoc, module);
-            texts.putAll(version.id, ContentText.MODULE, module.id, TITLE, moduleDoc.title());
+            texts.putAll(version.id, ContentText.MODULE, module.id, ContentText.TITLE, moduleDoc.title());
             int lessonPosition = 0;
             for (LessonDoc lessonDoc : moduleDoc.lessons()) {
                 Lesson lesson = new Lesson();
@@ -68,8 +63,8 @@ public class VersionContent {
                 lesson.position = lessonPosition++;
                 lesson.slug = lessonDoc.slug();
                 lesson.persist();
-                texts.putAll(version.id, ContentText.LESSON, lesson.id, TITLE, lessonDoc.title());
-                texts.putAll(version.id, ContentText.LESSON, lesson.id, BODY, lessonDoc.body());
+                texts.putAll(version.id, ContentText.LESSON, lesson.id, ContentText.TITLE, lessonDoc.title());
+                texts.putAll(version.id, ContentText.LESSON, lesson.id, ContentText.BODY, lessonDoc.body());
                 int attachmentPosition = 0;
                 for (Long attachment : lessonDoc.attachments()) {
                     attach(lesson.id, attachment, attachmentPosition++);
@@ -84,7 +79,7 @@ public class VersionContent {
             term.term = UntrustedText.stripSpoofing(glossaryDoc.term());
             term.sources = glossaryDoc.sources().isEmpty() ? null : String.join(" ", glossaryDoc.sources());
             term.persist();
-            texts.putAll(version.id, ContentText.GLOSSARY, term.id, EXPLANATION, glossaryDoc.explanation());
+            texts.putAll(version.id, ContentText.GLOSSARY, term.id, ContentText.EXPLANATION, glossaryDoc.explanation());
         }
         // The default language defines the questions; the other languages translate them.
         List<String> order = new ArrayList<>(doc.banks().keySet());
@@ -146,14 +141,14 @@ public class VersionContent {
         for (CourseModule module : CourseModule.of(version.id)) {
             List<LessonDoc> lessons = new ArrayList<>();
             for (Lesson lesson : Lesson.ofModule(module.id)) {
-                lessons.add(new LessonDoc(lesson.slug, texts.all(ContentText.LESSON, lesson.id, TITLE),
-                        texts.all(ContentText.LESSON, lesson.id, BODY), attachmentsOf(lesson.id)));
+                lessons.add(new LessonDoc(lesson.slug, texts.all(ContentText.LESSON, lesson.id, ContentText.TITLE),
+                        texts.all(ContentText.LESSON, lesson.id, ContentText.BODY), attachmentsOf(lesson.id)));
             }
             List<String> check = Assessment.checkOf(module.id).map(a -> names(a)).orElse(List.of());
-            modules.add(new ModuleDoc(module.slug, texts.all(ContentText.MODULE, module.id, TITLE), lessons, check));
+            modules.add(new ModuleDoc(module.slug, texts.all(ContentText.MODULE, module.id, ContentText.TITLE), lessons, check));
         }
         List<GlossaryDoc> glossary = GlossaryTerm.of(version.id).stream()
-                .map(t -> new GlossaryDoc(t.term, texts.all(ContentText.GLOSSARY, t.id, EXPLANATION),
+                .map(t -> new GlossaryDoc(t.term, texts.all(ContentText.GLOSSARY, t.id, ContentText.EXPLANATION),
                         t.sources == null ? List.of() : List.of(t.sources)))
                 .toList();
         Map<String, List<GiftQuestion>> banks = new LinkedHashMap<>();
@@ -166,8 +161,8 @@ public class VersionContent {
         Map<String, Long> media = new LinkedHashMap<>();
         VersionMedia.of(version.id).forEach(m -> media.put(m.fileName, m.attachmentId));
         return new CourseDocument(course.slug, course.sectorList(), course.country, version.defaultLanguage,
-                version.languageList(), version.passMark, texts.all(ContentText.COURSE, version.id, TITLE),
-                texts.all(ContentText.COURSE, version.id, SUMMARY), modules,
+                version.languageList(), version.passMark, texts.all(ContentText.COURSE, version.id, ContentText.TITLE),
+                texts.all(ContentText.COURSE, version.id, ContentText.SUMMARY), modules,
                 Assessment.of(version.id, Assessment.PRETEST).map(VersionContent::names).orElse(List.of()),
                 Assessment.of(version.id, Assessment.POSTTEST).map(VersionContent::names).orElse(List.of()),
                 glossary, banks, media);

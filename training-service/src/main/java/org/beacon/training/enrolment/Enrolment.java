@@ -7,6 +7,8 @@ import java.util.Optional;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,9 +19,6 @@ import jakarta.persistence.Id;
  */
 @Entity
 public class Enrolment extends PanacheEntityBase {
-
-    public static final String ACTIVE = "active";
-    public static final String COMPLETED = "completed";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,18 +32,19 @@ public class Enrolment extends PanacheEntityBase {
     public String displayName;
     public String organization;
     public String language;
-    public String status = ACTIVE;
+    @Enumerated(EnumType.STRING)
+    public EnrolmentStatus status = EnrolmentStatus.active;
     @Column(name = "enrolled_at", insertable = false, updatable = false)
     public OffsetDateTime enrolledAt;
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
 
     public boolean isCompleted() {
-        return COMPLETED.equals(status);
+        return status == EnrolmentStatus.completed;
     }
 
     public void complete() {
-        status = COMPLETED;
+        status = EnrolmentStatus.completed;
         completedAt = OffsetDateTime.now();
     }
 
@@ -53,7 +53,8 @@ public class Enrolment extends PanacheEntityBase {
     }
 
     public static Optional<Enrolment> active(String subject, long courseId) {
-        return find("subject = ?1 and courseId = ?2 and status = 'active' order by id desc", subject, courseId)
+        return find("subject = ?1 and courseId = ?2 and status = ?3 order by id desc", subject, courseId,
+                EnrolmentStatus.active)
                 .firstResultOptional();
     }
 

@@ -23,10 +23,10 @@ import org.beacon.training.certificate.Certificate;
 import org.beacon.training.certificate.CertificatePdf;
 import org.beacon.training.course.Course;
 import org.beacon.training.course.CourseVersion;
-import org.beacon.training.enrolment.EnrolmentService.LessonPage;
-import org.beacon.training.enrolment.EnrolmentService.Outline;
-import org.beacon.training.enrolment.EnrolmentService.Quiz;
-import org.beacon.training.enrolment.EnrolmentService.Result;
+import org.beacon.training.enrolment.LearnerView.LessonPage;
+import org.beacon.training.enrolment.LearnerView.Outline;
+import org.beacon.training.enrolment.LearnerView.Quiz;
+import org.beacon.training.enrolment.LearnerView.Result;
 import org.beacon.training.i18n.TrainingMessages;
 import org.beacon.training.offline.OfflinePackage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,6 +56,12 @@ public class EnrolmentResource {
     EnrolmentService learning;
 
     @Inject
+    LessonStudy study;
+
+    @Inject
+    QuizService quizzes;
+
+    @Inject
     CertificatePdf pdf;
 
     @Inject
@@ -72,7 +78,7 @@ public class EnrolmentResource {
         if (request == null) {
             throw ProblemException.badRequest("Send the course slug and the language.");
         }
-        EnrolmentService.Enrolled enrolled = learning.enrol(request.course(), request.language());
+        LearnerView.Enrolled enrolled = learning.enrol(request.course(), request.language());
         Outline outline = learning.outline(enrolled.enrolment().id);
         return Response.status(enrolled.created() ? 201 : 200)
                 .location(URI.create("/training/api/enrolments/" + enrolled.enrolment().id)).entity(outline).build();
@@ -86,7 +92,7 @@ public class EnrolmentResource {
             Certificate certificate = Certificate.ofEnrolment(e.id).orElse(null);
             CourseVersion version = CourseVersion.findById(e.versionId);
             Course course = Course.findById(e.courseId);
-            return new EnrolmentSummary(e.id, course.slug, course.title, version.number, e.language, e.status,
+            return new EnrolmentSummary(e.id, course.slug, course.title, version.number, e.language, e.status.name(),
                     certificate == null ? null : certificate.code, certificate != null && certificate.refresherDue);
         }).toList();
     }
@@ -102,21 +108,21 @@ public class EnrolmentResource {
     @Path("/{id}/lessons/{lessonId}")
     @Operation(summary = "A lesson as sanitized HTML in the enrolment's language, with fallback flag and media links")
     public LessonPage lesson(@PathParam("id") long id, @PathParam("lessonId") long lessonId) {
-        return learning.lesson(id, lessonId);
+        return study.lesson(id, lessonId);
     }
 
     @POST
     @Path("/{id}/lessons/{lessonId}/studied")
     @Operation(summary = "Mark a lesson studied; answers the next lesson's id")
     public Studied study(@PathParam("id") long id, @PathParam("lessonId") long lessonId) {
-        return new Studied(learning.study(id, lessonId));
+        return new Studied(study.study(id, lessonId));
     }
 
     @GET
     @Path("/{id}/assessments/{assessmentId}")
     @Operation(summary = "The questions of a test, without the answer key")
     public Quiz quiz(@PathParam("id") long id, @PathParam("assessmentId") long assessmentId) {
-        return learning.quiz(id, assessmentId);
+        return quizzes.quiz(id, assessmentId);
     }
 
     @POST
@@ -128,7 +134,7 @@ public class EnrolmentResource {
                     + " on the questions the post-test does not ask): `keyShown` per question, `keyWithheld` overall.")
     public Response submit(@PathParam("id") long id, @PathParam("assessmentId") long assessmentId,
             Submission submission) {
-        Result result = learning.submit(id, assessmentId, submission == null ? Map.of() : submission.answers());
+        Result result = quizzes.submit(id, assessmentId, submission == null ? Map.of() : submission.answers());
         return Response.status(201).entity(result).build();
     }
 

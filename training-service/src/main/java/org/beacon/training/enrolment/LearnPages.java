@@ -25,10 +25,10 @@ import org.beacon.commons.web.ProblemException;
 import org.beacon.training.course.Course;
 import org.beacon.training.course.CourseCatalogue;
 import org.beacon.training.course.CourseCatalogue.CourseInfo;
-import org.beacon.training.enrolment.EnrolmentService.LessonPage;
-import org.beacon.training.enrolment.EnrolmentService.Outline;
-import org.beacon.training.enrolment.EnrolmentService.Quiz;
-import org.beacon.training.enrolment.EnrolmentService.Result;
+import org.beacon.training.enrolment.LearnerView.LessonPage;
+import org.beacon.training.enrolment.LearnerView.Outline;
+import org.beacon.training.enrolment.LearnerView.Quiz;
+import org.beacon.training.enrolment.LearnerView.Result;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -59,6 +59,12 @@ public class LearnPages {
 
     @Inject
     EnrolmentService learning;
+
+    @Inject
+    LessonStudy study;
+
+    @Inject
+    QuizService quizzes;
 
     @Inject
     CourseCatalogue catalogue;
@@ -98,13 +104,13 @@ public class LearnPages {
     @GET
     @Path("/enrolments/{id}/lessons/{lessonId}")
     public TemplateInstance lesson(@PathParam("id") long id, @PathParam("lessonId") long lessonId) {
-        return Templates.lesson(learning.lesson(id, lessonId)).setLocale(language.locale());
+        return Templates.lesson(study.lesson(id, lessonId)).setLocale(language.locale());
     }
 
     @POST
     @Path("/enrolments/{id}/lessons/{lessonId}/studied")
     public Response study(@PathParam("id") long id, @PathParam("lessonId") long lessonId) {
-        Long next = learning.study(id, lessonId);
+        Long next = study.study(id, lessonId);
         Outline outline = learning.outline(id);
         // After the last lesson of a module, its knowledge check is next, so back to the course page.
         boolean nextInSameModule = next != null && outline.modules().stream()
@@ -116,7 +122,7 @@ public class LearnPages {
     @GET
     @Path("/enrolments/{id}/assessments/{assessmentId}")
     public TemplateInstance quiz(@PathParam("id") long id, @PathParam("assessmentId") long assessmentId) {
-        return Templates.quiz(learning.quiz(id, assessmentId)).setLocale(language.locale());
+        return Templates.quiz(quizzes.quiz(id, assessmentId)).setLocale(language.locale());
     }
 
     /** Form fields are {@code q<questionId>}; a multiple-choice question sends one field per ticked box. */
@@ -135,14 +141,14 @@ public class LearnPages {
                 }
             }
         });
-        Result result = learning.submit(id, assessmentId, answers);
+        Result result = quizzes.submit(id, assessmentId, answers);
         return seeOther("/training/enrolments/" + id + "/attempts/" + result.attemptId());
     }
 
     @GET
     @Path("/enrolments/{id}/attempts/{attemptId}")
     public TemplateInstance result(@PathParam("id") long id, @PathParam("attemptId") long attemptId) {
-        return Templates.result(learning.result(id, attemptId)).setLocale(language.locale());
+        return Templates.result(quizzes.result(id, attemptId)).setLocale(language.locale());
     }
 
     static Response seeOther(String path) {

@@ -46,7 +46,7 @@ public class TrainingHome {
         List<MyCourse> mine = Enrolment.of(user.subject()).stream().map(e -> {
             Course course = Course.findById(e.courseId);
             boolean refresher = Certificate.ofEnrolment(e.id).map(c -> c.refresherDue).orElse(false);
-            return new MyCourse(e.id, course.title, e.status, refresher);
+            return new MyCourse(e.id, course.title, e.status.name(), refresher);
         }).toList();
         boolean learner = user.hasRole(Roles.TRAINEE) || user.hasRole(Roles.TRAINER);
         return Templates.home(user.displayName(), user.organization().orElse(""), Course.published(), mine, learner,

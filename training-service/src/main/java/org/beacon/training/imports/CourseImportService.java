@@ -18,7 +18,7 @@ import org.beacon.training.course.CourseDocument;
 import org.beacon.training.course.CourseDocument.GlossaryDoc;
 import org.beacon.training.course.CourseDocument.LessonDoc;
 import org.beacon.training.course.CourseDocument.ModuleDoc;
-import org.beacon.training.course.CourseService;
+import org.beacon.training.course.CourseDrafts;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.imports.CoursePackage.GlossaryYaml;
 import org.beacon.training.imports.CoursePackage.LessonFiles;
@@ -42,7 +42,7 @@ public class CourseImportService {
     }
 
     @Inject
-    CourseService courses;
+    CourseDrafts courses;
 
     @Inject
     AttachmentService attachments;

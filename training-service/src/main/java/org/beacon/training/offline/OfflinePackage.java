@@ -83,21 +83,21 @@ public class OfflinePackage {
             pages.put(lessons.get(i).id, String.format(Locale.ROOT, "lessons/%02d-%s.html", i + 1, lessons.get(i).slug));
         }
         String dir = Languages.direction(language);
-        String title = text.value(ContentText.COURSE, version.id, VersionContent.TITLE);
+        String title = text.value(ContentText.COURSE, version.id, ContentText.TITLE);
         // Entry name → text, in the order of the zip; the media follow, by entry name → storage key.
         Map<String, String> pagesByName = new LinkedHashMap<>();
         pagesByName.put("style.css", STYLE);
         StringBuilder index = new StringBuilder();
         index.append("<h1>").append(esc(title)).append("</h1>\n<p>")
-                .append(esc(text.value(ContentText.COURSE, version.id, VersionContent.SUMMARY)))
+                .append(esc(text.value(ContentText.COURSE, version.id, ContentText.SUMMARY)))
                 .append("</p>\n<p>").append(esc(msg.offline_version(version.number))).append("</p>\n");
         for (CourseModule module : CourseModule.of(version.id)) {
-            index.append("<h2>").append(esc(text.value(ContentText.MODULE, module.id, VersionContent.TITLE)))
+            index.append("<h2>").append(esc(text.value(ContentText.MODULE, module.id, ContentText.TITLE)))
                     .append("</h2>\n<ol>\n");
             for (Lesson lesson : lessons) {
                 if (lesson.moduleId.equals(module.id)) {
                     index.append("<li><a href=\"").append(pages.get(lesson.id)).append("\">")
-                            .append(esc(text.value(ContentText.LESSON, lesson.id, VersionContent.TITLE)))
+                            .append(esc(text.value(ContentText.LESSON, lesson.id, ContentText.TITLE)))
                             .append("</a></li>\n");
                 }
             }
@@ -109,7 +109,7 @@ public class OfflinePackage {
             StringBuilder terms = new StringBuilder("<h1>" + esc(msg.glossary()) + "</h1>\n<dl>\n");
             for (GlossaryTerm term : glossary) {
                 terms.append("<dt><strong>").append(esc(term.term)).append("</strong></dt><dd>")
-                        .append(esc(text.value(ContentText.GLOSSARY, term.id, VersionContent.EXPLANATION)))
+                        .append(esc(text.value(ContentText.GLOSSARY, term.id, ContentText.EXPLANATION)))
                         .append("</dd>\n");
             }
             terms.append("</dl>\n<p><a href=\"index.html\">").append(esc(msg.offline_contents())).append("</a></p>");
@@ -120,8 +120,8 @@ public class OfflinePackage {
         for (int i = 0; i < lessons.size(); i++) {
             Lesson lesson = lessons.get(i);
             Localized.Text body = texts.localized(version, language, lesson.id)
-                    .text(ContentText.LESSON, lesson.id, VersionContent.BODY);
-            Localized.Text lessonTitle = text.text(ContentText.LESSON, lesson.id, VersionContent.TITLE);
+                    .text(ContentText.LESSON, lesson.id, ContentText.BODY);
+            Localized.Text lessonTitle = text.text(ContentText.LESSON, lesson.id, ContentText.TITLE);
             StringBuilder html = new StringBuilder();
             html.append("<p><a href=\"../index.html\">").append(esc(msg.offline_contents())).append("</a></p>\n");
             html.append("<h1>").append(esc(lessonTitle.value())).append("</h1>\n");

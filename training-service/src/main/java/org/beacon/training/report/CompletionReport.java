@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.training.enrolment.EnrolmentStatus;
 
 /**
  * Enrolments and completions grouped by the course's sectors, the trainee's institution (their organization), the
@@ -36,9 +37,9 @@ public class CompletionReport {
         String sectors = dimension.equals("sector")
                 ? " cross join unnest(string_to_array(c.sectors, ',')) as s(sector)" : "";
         List<Object[]> rows = em.createNativeQuery("select " + key + " as k, count(e.id),"
-                + " count(e.id) filter (where e.status = 'completed')"
+                + " count(e.id) filter (where e.status = ?1)"
                 + " from enrolment e join course c on c.id = e.course_id" + sectors
-                + " group by k order by k").getResultList();
+                + " group by k order by k").setParameter(1, EnrolmentStatus.completed.name()).getResultList();
         return rows.stream().map(r -> new Row((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
                 .toList();
     }

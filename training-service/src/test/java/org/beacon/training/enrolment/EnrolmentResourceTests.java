@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -58,7 +59,7 @@ class EnrolmentResourceTests {
                 .then().statusCode(409).body("detail", containsString("pre-test"));
 
         JsonPath pretest = LearnerSteps.quiz(course, course.pretest());
-        pretest.getList("questions").forEach(q -> assertFalse(q.toString().contains("fraction")));
+        assertOnlyQuizFields(pretest);
         JsonPath pre = LearnerSteps.submit(course, course.pretest(), LearnerSteps.answers(pretest, Map.of("For an adult", List.of("2"),
                 "Trafficking always", List.of("true"))));
         assertEquals(25.0f, pre.getFloat("score"));
@@ -136,8 +137,9 @@ class EnrolmentResourceTests {
         String quiz = given().auth().oauth2(course.token())
                 .when().get(API + "/" + course.enrolment() + "/assessments/" + course.posttest())
                 .then().statusCode(200).body("questions", hasSize(4)).extract().asString();
-        for (String secret : List.of("fraction", "feedback", "Right: all three", "Partly", "truth", "Article 5\"",
-                "legalSource", "\"=")) {
+        assertOnlyQuizFields(new JsonPath(quiz));
+        // Nor in the texts those fields carry: no feedback, legal source or GIFT key mark slips into a stem or option.
+        for (String secret : List.of("Right: all three", "Partly", "truth", "Article 5\"", "\"=")) {
             assertFalse(quiz.contains(secret), "the quiz leaks " + secret + ": " + quiz);
         }
         JsonPath result = LearnerSteps.submit(course, course.posttest(), LearnerSteps.answers(new JsonPath(quiz), Map.of(
@@ -156,6 +158,40 @@ class EnrolmentResourceTests {
         }
         assertEquals(List.of("Act and means"), result.getList("questions[0].yourAnswer"));
         assertEquals((Object) null, result.get("questions[0].credit"));
+        // What a trainee receives of each question before the post-test is passed: the question and their own
+        // answer; credit, rightAnswers, feedback and legalSource are there only empty.
+        for (Map<String, Object> question : result.<Map<String, Object>>getList("questions")) {
+            assertEquals(RESULT_QUESTION_FIELDS, question.keySet(), "fields of a result question: " + question);
+            assertEquals(Set.of("id", "type", "stem", "yourAnswer", "keyShown", "language", "fallback"),
+                    filled(question), "filled fields of a withheld result question: " + question);
+        }
+    }
+
+    /** The fields of a quiz: the questions and their options, without weight, key, credit or feedback. */
+    static final Set<String> QUIZ_FIELDS = Set.of("enrolmentId", "assessmentId", "kind", "moduleTitle", "passMark",
+            "fallback", "defaultLanguage", "questions");
+    static final Set<String> QUIZ_QUESTION_FIELDS = Set.of("id", "type", "stem", "options", "language", "fallback");
+    static final Set<String> RESULT_QUESTION_FIELDS = Set.of("id", "type", "stem", "credit", "yourAnswer", "keyShown",
+            "rightAnswers", "feedback", "legalSource", "language", "fallback");
+
+    /** Exactly these fields reach the trainee before answering: a field added to the view fails here first. */
+    static void assertOnlyQuizFields(JsonPath quiz) {
+        assertEquals(QUIZ_FIELDS, quiz.getMap("$").keySet());
+        List<Map<String, Object>> questions = quiz.getList("questions");
+        assertFalse(questions.isEmpty());
+        for (Map<String, Object> question : questions) {
+            assertEquals(QUIZ_QUESTION_FIELDS, question.keySet(), "fields of a quiz question: " + question);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> options = (List<Map<String, Object>>) question.get("options");
+            options.forEach(option -> assertEquals(Set.of("value", "text"), option.keySet(), "fields of an option"));
+        }
+    }
+
+    /** The fields that carry something: not null, not an empty list. */
+    static Set<String> filled(Map<String, Object> json) {
+        return json.entrySet().stream()
+                .filter(e -> e.getValue() != null && !(e.getValue() instanceof List<?> list && list.isEmpty()))
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test

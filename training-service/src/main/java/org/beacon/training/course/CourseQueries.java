@@ -1,0 +1,46 @@
+package org.beacon.training.course;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** The course package's native SQL over the tables it owns without an entity, and bulk deletes of a draft. */
+@ApplicationScoped
+public class CourseQueries {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Empties a draft before an import of changed content fills it again: its assessments, questions, texts,
+     * modules, lessons, glossary and media, children before parents.
+     */
+    void deleteContent(long versionId) {
+        String[] deletes = {
+            "delete from assessment_question where assessment_id in (select id from assessment where version_id = ?1)",
+            "delete from assessment where version_id = ?1",
+            "delete from question_answer where question_id in (select id from question where version_id = ?1)",
+            "delete from content_text where version_id = ?1",
+            "delete from lesson_attachment where lesson_id in (select l.id from lesson l join course_module m"
+                    + " on m.id = l.module_id where m.version_id = ?1)",
+            "delete from lesson where module_id in (select id from course_module where version_id = ?1)",
+            "delete from course_module where version_id = ?1",
+            "delete from glossary_term where version_id = ?1",
+            "delete from version_media where version_id = ?1",
+            "delete from question where version_id = ?1",
+        };
+        for (String delete : deletes) {
+            em.createNativeQuery(delete).setParameter(1, versionId).executeUpdate();
+        }
+    }
+
+    void deleteLessonAttachments(long lessonId) {
+        em.createNativeQuery("delete from lesson_attachment where lesson_id = ?1").setParameter(1, lessonId)
+                .executeUpdate();
+    }
+
+    void deleteTexts(String ownerKind, long ownerId) {
+        em.createNativeQuery("delete from content_text where owner_kind = ?1 and owner_id = ?2")
+                .setParameter(1, ownerKind).setParameter(2, ownerId).executeUpdate();
+    }
+}

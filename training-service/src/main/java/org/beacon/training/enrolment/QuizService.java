@@ -1,0 +1,238 @@
+package org.beacon.training.enrolment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.beacon.commons.web.ProblemException;
+import org.beacon.training.assessment.Assessment;
+import org.beacon.training.assessment.Question;
+import org.beacon.training.assessment.QuestionAnswer;
+import org.beacon.training.assessment.QuestionType;
+import org.beacon.training.assessment.Scoring;
+import org.beacon.training.certificate.Certificate;
+import org.beacon.training.certificate.CertificateService;
+import org.beacon.training.course.ContentText;
+import org.beacon.training.course.CourseVersion;
+import org.beacon.training.course.Localized;
+import org.beacon.training.course.Texts;
+import org.beacon.training.enrolment.EnrolmentQueries.StoredAnswer;
+import org.beacon.training.enrolment.LearnerView.Option;
+import org.beacon.training.enrolment.LearnerView.QuestionResult;
+import org.beacon.training.enrolment.LearnerView.Quiz;
+import org.beacon.training.enrolment.LearnerView.QuizQuestion;
+import org.beacon.training.enrolment.LearnerView.Result;
+
+/**
+ * Taking the pre-test, a module's knowledge check or the post-test: the questions without their key, scoring on
+ * the server, and the result, whose key only {@link AnswerKey} lets out. Passing the post-test completes the course
+ * and issues the certificate.
+ */
+@ApplicationScoped
+public class QuizService {
+
+    @Inject
+    EnrolmentService enrolments;
+
+    @Inject
+    EnrolmentQueries queries;
+
+    @Inject
+    Texts texts;
+
+    @Inject
+    CertificateService certificates;
+
+    /** The questions to answer, without weights, right answers or feedback. */
+    @Transactional
+    public Quiz quiz(long enrolmentId, long assessmentId) {
+        Enrolment enrolment = enrolments.mine(enrolmentId);
+        CourseVersion version = CourseVersion.findById(enrolment.versionId);
+        Assessment assessment = openAssessment(enrolments.progress(enrolment), version, assessmentId);
+        Localized text = texts.localized(version, enrolment.language, null);
+        List<QuizQuestion> questions = new ArrayList<>();
+        for (Question question : assessment.questions()) {
+            Localized.Text stem = text.text(ContentText.QUESTION, question.id, ContentText.STEM);
+            List<QuestionAnswer> answers = answersFor(question, enrolment.language, version);
+            List<Option> options = new ArrayList<>();
+            if (choice(question)) {
+                for (QuestionAnswer answer : answers) {
+                    options.add(new Option(answer.position, answer.text));
+                }
+                // Authors often write the right answer first; the order is shuffled, the same way on every visit.
+                Collections.shuffle(options, new Random(enrolment.id * 7919L + question.id));
+            }
+            boolean fallback = stem.fallback() || fellBack(answers, enrolment);
+            questions.add(new QuizQuestion(question.id, question.type, stem.value(), options,
+                    fallback ? version.defaultLanguage : enrolment.language, fallback));
+        }
+        String moduleTitle = assessment.moduleId == null ? null
+                : text.value(ContentText.MODULE, assessment.moduleId, ContentText.TITLE);
+        return new Quiz(enrolment.id, assessment.id, assessment.kind, moduleTitle, version.passMark,
+                questions.stream().anyMatch(QuizQuestion::fallback), version.defaultLanguage, questions);
+    }
+
+    /**
+     * Scores a submission. Unanswered questions earn nothing. Passing the post-test completes the course and
+     * issues the certificate.
+     */
+    @Transactional
+    public Result submit(long enrolmentId, long assessmentId, Map<Long, List<String>> responses) {
+        Enrolment enrolment = enrolments.mine(enrolmentId);
+        CourseVersion version = CourseVersion.findById(enrolment.versionId);
+        Assessment assessment = openAssessment(enrolments.progress(enrolment), version, assessmentId);
+        Map<Long, List<String>> given = responses == null ? Map.of() : responses;
+        List<Question> questions = assessment.questions();
+        Set<Long> known = new HashSet<>(questions.stream().map(q -> q.id).toList());
+        given.keySet().stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
+            throw ProblemException.badRequest("Question " + id + " is not part of this assessment.");
+        });
+        given.entrySet().stream().filter(e -> e.getValue() == null).findFirst().ifPresent(e -> {
+            throw ProblemException.badRequest("Question " + e.getKey() + ": send a list of answers, [] for none.");
+        });
+        // Every response is read and checked before anything is stored: a refused submission is not an attempt.
+        Map<Long, List<String>> read = new LinkedHashMap<>();
+        Map<Long, Double> credits = new LinkedHashMap<>();
+        double total = 0;
+        for (Question question : questions) {
+            List<QuestionAnswer> answers = answersFor(question, enrolment.language, version);
+            List<String> response = given.getOrDefault(question.id, List.of()).stream()
+                    .filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
+            if (choice(question)) {
+                // Stored as the positions themselves, so that the result names the chosen answers.
+                response = Scoring.positions(question, answers, response).stream().map(String::valueOf).toList();
+            }
+            double credit = Scoring.credit(question, answers, response);
+            total += credit;
+            read.put(question.id, response);
+            credits.put(question.id, credit);
+        }
+        Attempt attempt = new Attempt();
+        attempt.enrolmentId = enrolment.id;
+        attempt.assessmentId = assessment.id;
+        attempt.kind = assessment.kind;
+        attempt.score = BigDecimal.ZERO;
+        attempt.persist();
+        for (Question question : questions) {
+            queries.storeAnswer(attempt.id, question.id, read.get(question.id), credits.get(question.id));
+        }
+        attempt.score = questions.isEmpty() ? BigDecimal.ZERO
+                : BigDecimal.valueOf(total * 100.0 / questions.size()).setScale(2, RoundingMode.HALF_UP);
+        boolean isPosttest = Assessment.POSTTEST.equals(assessment.kind);
+        attempt.passed = !isPosttest || attempt.score.compareTo(BigDecimal.valueOf(version.passMark)) >= 0;
+        if (isPosttest && attempt.passed) {
+            enrolment.complete();
+            certificates.issue(enrolment);
+        }
+        return resultOf(enrolment, version, attempt);
+    }
+
+    /** A submitted attempt again: the trainee may come back to it, and sees its key once the course is completed. */
+    @Transactional
+    public Result result(long enrolmentId, long attemptId) {
+        Enrolment enrolment = enrolments.mine(enrolmentId);
+        Attempt attempt = Attempt.findById(attemptId);
+        if (attempt == null || !attempt.enrolmentId.equals(enrolment.id)) {
+            throw ProblemException.notFound("No attempt " + attemptId + " in this enrolment.");
+        }
+        return resultOf(enrolment, CourseVersion.findById(enrolment.versionId), attempt);
+    }
+
+    private Result resultOf(Enrolment enrolment, CourseVersion version, Attempt attempt) {
+        Assessment assessment = Assessment.findById(attempt.assessmentId);
+        Localized text = texts.localized(version, enrolment.language, null);
+        Map<Long, StoredAnswer> stored = new LinkedHashMap<>();
+        queries.answersOf(attempt.id).forEach(a -> stored.put(a.questionId(), a));
+        Set<Long> posttest = new HashSet<>(Assessment.of(version.id, Assessment.POSTTEST)
+                .map(a -> a.questions().stream().map(q -> q.id).toList()).orElse(List.of()));
+        AnswerKey key = AnswerKey.forAttempt(enrolment.isCompleted(), assessment.kind, posttest);
+        List<QuestionResult> results = new ArrayList<>();
+        for (Question question : assessment.questions()) {
+            List<QuestionAnswer> answers = answersFor(question, enrolment.language, version);
+            StoredAnswer answer = stored.get(question.id);
+            List<String> response = answer == null ? List.of() : answer.response();
+            double credit = answer == null ? 0.0 : answer.credit();
+            boolean keyShown = key.shown(question.id);
+            Localized.Text stem = text.text(ContentText.QUESTION, question.id, ContentText.STEM);
+            boolean fallback = stem.fallback() || fellBack(answers, enrolment);
+            results.add(new QuestionResult(question.id, question.type, stem.value(), keyShown ? credit : null,
+                    shown(question, answers, response), keyShown,
+                    keyShown ? Scoring.rightAnswers(question, answers) : List.of(),
+                    keyShown ? feedback(question, answers, response, credit, text) : null,
+                    keyShown ? question.legalSource : null,
+                    fallback ? version.defaultLanguage : enrolment.language, fallback));
+        }
+        Certificate certificate = Certificate.ofEnrolment(enrolment.id).orElse(null);
+        return new Result(attempt.id, enrolment.id, attempt.kind, attempt.score, attempt.passed, version.passMark,
+                enrolment.isCompleted(), certificate == null ? null : certificate.code,
+                results.stream().anyMatch(r -> !r.keyShown()), results.stream().anyMatch(QuestionResult::fallback),
+                version.defaultLanguage, results);
+    }
+
+    /** The assessment when it belongs to the enrolment's version and is open to the trainee now. */
+    private static Assessment openAssessment(Progress progress, CourseVersion version, long assessmentId) {
+        Assessment assessment = Assessment.findById(assessmentId);
+        Progress.Stage stage = assessment == null || !assessment.versionId.equals(version.id) ? null
+                : progress.stage(assessment.id);
+        if (stage == null) {
+            throw ProblemException.notFound("This course has no assessment " + assessmentId + ".");
+        }
+        if (!progress.open(stage)) {
+            throw ProblemException.conflict(progress.whyClosed(stage));
+        }
+        return assessment;
+    }
+
+    private static boolean choice(Question question) {
+        return question.questionType() == QuestionType.SINGLE || question.questionType() == QuestionType.MULTIPLE;
+    }
+
+    /** Whether {@link #answersFor} had to take the default language's answers. */
+    private static boolean fellBack(List<QuestionAnswer> answers, Enrolment enrolment) {
+        return !answers.isEmpty() && !answers.get(0).language.equals(enrolment.language);
+    }
+
+    /** The answers in the trainee's language, or in the default language when the question is not translated. */
+    private static List<QuestionAnswer> answersFor(Question question, String language, CourseVersion version) {
+        List<QuestionAnswer> answers = QuestionAnswer.of(question.id, language);
+        return answers.isEmpty() ? QuestionAnswer.of(question.id, version.defaultLanguage) : answers;
+    }
+
+    private static List<String> shown(Question question, List<QuestionAnswer> answers, List<String> response) {
+        if (choice(question)) {
+            return response.stream().map(r -> answers.stream().filter(a -> String.valueOf(a.position).equals(r.strip()))
+                    .map(a -> a.text).findFirst().orElse(r)).toList();
+        }
+        return response;
+    }
+
+    private static String feedback(Question question, List<QuestionAnswer> answers, List<String> response,
+            double credit, Localized text) {
+        List<String> parts = new ArrayList<>();
+        if (question.questionType() == QuestionType.TRUEFALSE) {
+            String field = credit >= 1 ? ContentText.FEEDBACK_RIGHT : ContentText.FEEDBACK_WRONG;
+            parts.add(text.value(ContentText.QUESTION, question.id, field));
+        } else if (question.questionType() == QuestionType.SHORT) {
+            String typed = response.isEmpty() ? "" : response.get(0);
+            answers.stream().filter(a -> Scoring.normal(a.text).equals(Scoring.normal(typed)) && a.feedback != null).findFirst()
+                    .ifPresent(a -> parts.add(a.feedback));
+        } else {
+            for (String r : response) {
+                answers.stream().filter(a -> String.valueOf(a.position).equals(r.strip()) && a.feedback != null)
+                        .findFirst().ifPresent(a -> parts.add(a.feedback));
+            }
+        }
+        parts.add(text.value(ContentText.QUESTION, question.id, ContentText.GENERAL_FEEDBACK));
+        return String.join(" ", parts.stream().filter(p -> p != null && !p.isBlank()).toList());
+    }
+}
