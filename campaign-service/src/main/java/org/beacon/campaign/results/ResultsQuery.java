@@ -20,15 +20,15 @@ public class ResultsQuery {
 
     static final String AGGREGATE = """
             with cells as (
-                select wave, question_id, choice, age_band, gender, region, n, total, total_sq
+                select wave, question_id, choice, age_band, gender, region, n, total, total_sq, low, high
                 from survey_tally where survey_id = ?
                 union all
                 select c.wave, c.question_id, c.choice, c.age_band, c.gender, c.region, 1, c.total,
-                       c.total::numeric * c.total
+                       c.total::numeric * c.total, c.value, c.value
                 from survey_response_pending p join survey_response_cell c on c.response_id = p.response_id
                 where p.survey_id = ?)
             select wave, question_id, choice, age_band, gender, region, sum(n), sum(total), sum(total_sq),
-                   grouping(age_band), grouping(gender), grouping(region)
+                   grouping(age_band), grouping(gender), grouping(region), min(low), max(high)
             from cells
             group by grouping sets ((wave, question_id, choice), (wave, question_id, choice, age_band),
                                     (wave, question_id, choice, gender), (wave, question_id, choice, region))""";
@@ -60,7 +60,8 @@ public class ResultsQuery {
                         value = 0;
                     }
                     tally.put(new Tally.Key(rows.getInt(1), rows.getLong(2), rows.getInt(3), dimension, value),
-                            new Tally.Sums(rows.getLong(7), rows.getLong(8), rows.getDouble(9)));
+                            new Tally.Sums(rows.getLong(7), rows.getLong(8), rows.getDouble(9),
+                                    rows.getObject(13, Long.class), rows.getObject(14, Long.class)));
                 }
             }
         } catch (SQLException e) {

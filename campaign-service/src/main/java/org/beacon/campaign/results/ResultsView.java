@@ -25,6 +25,11 @@ public record ResultsView(long surveyId, String survey, String campaign, String 
         public static final String CHOICE = "choice";
         public static final String ANSWERED = "answered";
         public static final String MEAN = "mean";
+        /** Of a conditional question: those who were asked it (the answered row's percentage is over them). */
+        public static final String ASKED = "asked";
+        /** Of a decimal or date question: the smallest and largest answer, where k allows. */
+        public static final String LOWEST = "lowest";
+        public static final String HIGHEST = "highest";
     }
 
     /** Rows of choices (plus answered and mean rows) by columns of waves or of a background dimension's values. */

@@ -30,6 +30,23 @@ public final class SurveyResults {
     }
 
     /**
+     * Those of a group who were asked a conditional question: the respondents less those it was not asked (its
+     * relevance was false for them).
+     */
+    private record AskedKey(int wave, long question, Dimension dimension, int value) {
+    }
+
+    /** One bin of a decimal or date question's distribution: the sum of the rollup's finer bins it spans. */
+    private record BinKey(int wave, long question, int bin, Dimension dimension, int value) {
+    }
+
+    /** Words of the rows this class adds for logic forms; English until the page's message bundle has them. */
+    static final String ASKED = "Asked";
+    static final String LOWEST = "Lowest";
+    static final String HIGHEST = "Highest";
+    static final String MEAN = "Mean";
+
+    /**
      * A count of respondents named by what they stated on background questions (a choice position, 0 for not
      * stated, {@link #ANSWERED} for any choice). It is the canonical form of every key that counts the same people:
      * "women" as a group, as an answer to the gender question and as that answer's overall row; "women in region 2"
@@ -55,10 +72,17 @@ public final class SurveyResults {
         final boolean required;
         final List<String> choiceLabels;
         final boolean additive;
+        /** The answers are numbers (integer, decimal, date): the tally carries their sum. */
         final boolean integer;
         /** Value of each choice row for a mean (Likert 1-5, score 0-K); null when the item has no mean. */
         final double[] values;
         final int correct;
+        /** Only some respondents are asked it (a relevance rule on it or a group around it). */
+        boolean conditional;
+        /** Stored numbers per unit: 1000 for decimals (thousandths), 1 otherwise. */
+        int scale = 1;
+        /** For decimal and date questions, the rollup's bins (choices) that each row of the distribution spans. */
+        List<List<Integer>> bins;
 
         Item(String name, String label, String kind, String role, long question, boolean required,
                 List<String> choiceLabels, boolean additive, boolean integer, double[] values, int correct) {
@@ -79,13 +103,32 @@ public final class SurveyResults {
             return choiceLabels.size();
         }
 
-        Tally.Key choice(int wave, int choice, Dimension dimension, int value) {
-            return new Tally.Key(wave, question, choice, dimension, value);
+        Object choice(int wave, int choice, Dimension dimension, int value) {
+            return bins != null ? new BinKey(wave, question, choice, dimension, value)
+                    : new Tally.Key(wave, question, choice, dimension, value);
         }
 
-        /** Those who answered; for a required question that is every respondent, so both share one figure. */
-        Tally.Key base(int wave, Dimension dimension, int value) {
-            return required ? respondents(wave, dimension, value) : choice(wave, 0, dimension, value);
+        /**
+         * Those who answered; for a required question that is everyone who was asked (every respondent unless the
+         * question is conditional), so both share one figure.
+         */
+        Object base(int wave, Dimension dimension, int value) {
+            if (required) {
+                return asked(wave, dimension, value);
+            }
+            return new Tally.Key(wave, question, 0, dimension, value);
+        }
+
+        Object asked(int wave, Dimension dimension, int value) {
+            return conditional ? new AskedKey(wave, question, dimension, value) : respondents(wave, dimension, value);
+        }
+
+        Tally.Key notAsked(int wave, Dimension dimension, int value) {
+            return new Tally.Key(wave, question, Tally.NOT_ASKED, dimension, value);
+        }
+
+        boolean isDate() {
+            return kind.equals(SurveyQuestion.DATE);
         }
 
         SumKey sum(int wave, Dimension dimension, int value) {
@@ -101,9 +144,11 @@ public final class SurveyResults {
     private final Map<Dimension, SurveyForm.Question> dimensions = new LinkedHashMap<>();
     private final List<Item> items = new ArrayList<>();
     private final Map<String, Item> itemsByQuestion = new LinkedHashMap<>();
+    private final Map<Long, Item> itemsById = new LinkedHashMap<>();
     private final Item score;
     private final Map<Long, Dimension> backgroundQuestions = new LinkedHashMap<>();
     private final Disclosure disclosure;
+    private final int minCellSize;
 
     public SurveyResults(SurveyForm form, Tally tally, int minCellSize, Collection<Wave> openedWaves,
             String language, ResultsWording words) {
@@ -111,6 +156,7 @@ public final class SurveyResults {
         this.tally = tally;
         this.language = language;
         this.words = words;
+        this.minCellSize = minCellSize;
         for (Wave wave : Wave.values()) {
             if (openedWaves.contains(wave) || tally.hasWave(wave.code())) {
                 waves.add(wave);
@@ -128,6 +174,7 @@ public final class SurveyResults {
             Item item = itemOf(question);
             items.add(item);
             itemsByQuestion.put(question.name(), item);
+            itemsById.put(question.id(), item);
         }
         score = scoreItem();
         disclosure = new Disclosure(minCellSize, this::canonical);
@@ -164,10 +211,25 @@ public final class SurveyResults {
                 values[c] = c + 1;
             }
         }
-        return new Item(question.name(), question.label(language, form.defaultLanguage()), question.kind(),
-                question.role(), question.id(), question.required(), labels, question.isSingleAnswer(),
-                question.kind().equals(SurveyQuestion.INTEGER), values,
+        // a calculation named in the results is stored as a decimal (see V33)
+        boolean decimal = question.kind().equals(SurveyQuestion.DECIMAL)
+                || question.kind().equals(SurveyQuestion.CALCULATE);
+        boolean distributed = decimal || question.kind().equals(SurveyQuestion.DATE);
+        List<List<Integer>> bins = null;
+        if (distributed) {
+            bins = new ArrayList<>();
+            labels = new ArrayList<>();
+            Bins.of(question.kind(), tally.choices(question.id()), minCellSize, bins, labels);
+        }
+        Item item = new Item(question.name(), question.label(language, form.defaultLanguage()), question.kind(),
+                question.role(), question.id(), question.required(), labels,
+                question.isSingleAnswer() || distributed,
+                question.kind().equals(SurveyQuestion.INTEGER) || distributed, values,
                 question.answerKey() == null ? 0 : question.answerKey());
+        item.conditional = question.conditional();
+        item.bins = bins;
+        item.scale = decimal ? Bins.DECIMAL_SCALE : 1;
+        return item;
     }
 
     private Item scoreItem() {
@@ -236,7 +298,19 @@ public final class SurveyResults {
         return values;
     }
 
-    private long n(Tally.Key key) {
+    private long n(Object figure) {
+        if (figure instanceof AskedKey asked) {
+            return n(respondents(asked.wave(), asked.dimension(), asked.value()))
+                    - tally.n(asked.wave(), asked.question(), Tally.NOT_ASKED, asked.dimension(), asked.value());
+        }
+        if (figure instanceof BinKey bin) {
+            long n = 0;
+            for (int choice : itemsById.get(bin.question()).bins.get(bin.bin() - 1)) {
+                n += tally.n(bin.wave(), bin.question(), choice, bin.dimension(), bin.value());
+            }
+            return n;
+        }
+        Tally.Key key = (Tally.Key) figure;
         if (key.question() == Tally.KNOWLEDGE_SCORE && key.choice() == 0) {
             long scored = 0;
             for (int s = 1; s <= score.choices(); s++) {
@@ -266,15 +340,24 @@ public final class SurveyResults {
         all.addAll(dimensions.keySet());
         for (Dimension dimension : all) {
             for (int value : values(wave, dimension)) {
-                Tally.Key base = item.base(wave, dimension, value);
+                if (item.conditional) {
+                    // asked + not asked = respondents; the not-asked count is never shown but must stay hidden
+                    // whenever it would give away a hidden figure
+                    Object asked = item.asked(wave, dimension, value);
+                    Tally.Key notAsked = item.notAsked(wave, dimension, value);
+                    disclosure.count(asked, n(asked));
+                    disclosure.count(notAsked, n(notAsked));
+                    disclosure.line(List.of(asked, notAsked), respondents(wave, dimension, value));
+                }
+                Object base = item.base(wave, dimension, value);
                 disclosure.count(base, n(base));
-                List<Tally.Key> column = new ArrayList<>();
+                List<Object> column = new ArrayList<>();
                 for (int c = 1; c <= item.choices(); c++) {
-                    Tally.Key key = item.choice(wave, c, dimension, value);
+                    Object key = item.choice(wave, c, dimension, value);
                     disclosure.count(key, n(key));
                     column.add(key);
                 }
-                if (item.additive) {
+                if (item.additive && !column.isEmpty()) {
                     disclosure.line(column, base);
                 }
                 if (item.integer) {
@@ -284,9 +367,13 @@ public final class SurveyResults {
         }
         for (Dimension dimension : dimensions.keySet()) {
             List<Integer> values = values(wave, dimension);
+            if (item.conditional) {
+                disclosure.line(values.stream().map(v -> item.asked(wave, dimension, v)).toList(),
+                        item.asked(wave, Dimension.ALL, 0));
+            }
             for (int c = 0; c <= item.choices(); c++) {
                 final int choice = c;
-                List<Tally.Key> members = values.stream()
+                List<Object> members = values.stream()
                         .map(v -> choice == 0 ? item.base(wave, dimension, v) : item.choice(wave, choice, dimension, v))
                         .toList();
                 disclosure.line(members, choice == 0 ? item.base(wave, Dimension.ALL, 0)
@@ -316,7 +403,7 @@ public final class SurveyResults {
             dimensions.keySet().stream().filter(d -> d != own).forEach(across::add);
             for (Dimension dimension : across) {
                 for (int value : values(wave, dimension)) {
-                    Tally.Key answered = item.base(wave, dimension, value);
+                    Object answered = item.base(wave, dimension, value);
                     Tally.Key everyone = respondents(wave, dimension, value);
                     Cell notStated = new Cell(wave, dimension == Dimension.ALL ? Map.of(own, 0)
                             : Map.of(own, 0, dimension, value));
@@ -340,6 +427,7 @@ public final class SurveyResults {
         for (Dimension dimension : all) {
             for (int value : values(wave, dimension)) {
                 Map<Object, Integer> terms = new LinkedHashMap<>();
+                // (knowledge items are choice questions: their choice keys are rollup keys)
                 for (int c = 2; c <= score.choices(); c++) {
                     terms.merge(score.choice(wave, c, dimension, value), c - 1, Integer::sum);
                 }
@@ -363,7 +451,7 @@ public final class SurveyResults {
                 : new Figure(null, null, null, words.hidden(), Figure.PROTECTING);
     }
 
-    private Figure count(Tally.Key key, Tally.Key base) {
+    private Figure count(Object key, Object base) {
         if (disclosure.isHidden(key)) {
             return hidden(key);
         }
@@ -378,16 +466,18 @@ public final class SurveyResults {
 
     /** Count, sum and sum of squares of a group, or null when any figure behind them is hidden. */
     private Change.Moments moments(Item item, int wave, Dimension dimension, int value) {
-        Tally.Key base = item.base(wave, dimension, value);
+        Object base = item.base(wave, dimension, value);
         if (item.integer) {
             SumKey sum = item.sum(wave, dimension, value);
             if (disclosure.isHidden(sum) || disclosure.isHidden(base)) {
                 return null;
             }
             Tally.Sums sums = tally.get(sum.key());
-            return new Change.Moments(sums.n(), sums.total(), sums.totalSquares());
+            // decimals are summed in thousandths: exact in the database, scaled back only here
+            double scale = item.scale;
+            return new Change.Moments(sums.n(), sums.total() / scale, sums.totalSquares() / (scale * scale));
         }
-        List<Tally.Key> keys = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
         keys.add(base);
         for (int c = 1; c <= item.choices(); c++) {
             keys.add(item.choice(wave, c, dimension, value));
@@ -419,7 +509,34 @@ public final class SurveyResults {
             return new Figure(0L, null, null, "–", null);
         }
         double mean = round(moments.mean(), 2);
+        if (item.isDate()) {
+            return new Figure(moments.n(), null, mean, Bins.date(Math.round(moments.mean())), null);
+        }
         return new Figure(moments.n(), null, mean, format(mean, 2), null);
+    }
+
+    /**
+     * The smallest or largest answer of a group, shown only where k allows: the group's answered count is shown,
+     * and at least k of its answers lie in the same fine bin of the rollup as the extreme one, so that the figure
+     * is one of k or more close answers rather than one person's.
+     */
+    private Figure extreme(Item item, int wave, Dimension dimension, int value, boolean lowest) {
+        Object base = item.base(wave, dimension, value);
+        if (disclosure.isHidden(base)) {
+            return hidden(base);
+        }
+        Tally.Sums sums = tally.get(new Tally.Key(wave, item.question, 0, dimension, value));
+        Long extreme = lowest ? sums.low() : sums.high();
+        if (extreme == null || n(base) == 0) {
+            return new Figure(0L, null, null, "–", null);
+        }
+        int bin = Bins.fineBin(item.kind, extreme);
+        if (tally.n(wave, item.question, bin, dimension, value) < disclosure.k()) {
+            return new Figure(null, null, null, words.hidden(), Figure.PROTECTING);
+        }
+        double number = extreme / (double) item.scale;
+        return new Figure(null, null, number, item.isDate() ? Bins.date(extreme) : Bins.number(extreme, item.scale),
+                null);
     }
 
     // ---- tables ----
@@ -439,10 +556,29 @@ public final class SurveyResults {
         }
         rows.add(new Row(words.answered(), Row.ANSWERED, false, columns.stream()
                 .map(column -> count(item.base(column.wave(), column.dimension(), column.value()), null)).toList()));
+        if (item.conditional) {
+            // the answered share of a conditional question is over those who were asked it
+            List<Figure> answered = new ArrayList<>();
+            List<Figure> asked = new ArrayList<>();
+            for (Column column : columns) {
+                Object askedKey = item.asked(column.wave(), column.dimension(), column.value());
+                answered.add(count(item.base(column.wave(), column.dimension(), column.value()), askedKey));
+                asked.add(count(askedKey, null));
+            }
+            rows.set(rows.size() - 1, new Row(words.answered(), Row.ANSWERED, false, answered));
+            rows.add(rows.size() - 1, new Row(ASKED, Row.ASKED, false, asked));
+        }
         if (item.values != null || item.integer) {
-            rows.add(new Row(item == score ? words.meanScore() : item.integer ? words.mean().replace(" (1-5)", "")
-                    : words.mean(), Row.MEAN, false, columns.stream()
-                            .map(column -> mean(item, column.wave(), column.dimension(), column.value())).toList()));
+            rows.add(new Row(item == score ? words.meanScore() : item.bins != null ? MEAN
+                    : item.integer ? words.mean().replace(" (1-5)", "") : words.mean(), Row.MEAN, false,
+                    columns.stream().map(column -> mean(item, column.wave(), column.dimension(), column.value()))
+                            .toList()));
+        }
+        if (item.bins != null) {
+            rows.add(new Row(LOWEST, Row.LOWEST, false, columns.stream()
+                    .map(column -> extreme(item, column.wave(), column.dimension(), column.value(), true)).toList()));
+            rows.add(new Row(HIGHEST, Row.HIGHEST, false, columns.stream()
+                    .map(column -> extreme(item, column.wave(), column.dimension(), column.value(), false)).toList()));
         }
         return new Table(title, headers, rows);
     }
@@ -516,6 +652,8 @@ public final class SurveyResults {
         for (Item item : items) {
             if (item.kind.equals(SurveyQuestion.KNOWLEDGE)) {
                 changes.add(proportionChange(item, before, after));
+            } else if (item.isDate()) {
+                continue; // a change of mean date is not a campaign's effect
             } else if (item.values != null || item.integer) {
                 changes.add(meanChange(item, before, after));
             }
@@ -527,10 +665,10 @@ public final class SurveyResults {
     }
 
     private ChangeRow proportionChange(Item item, int before, int after) {
-        Tally.Key x1 = item.choice(before, item.correct, Dimension.ALL, 0);
-        Tally.Key n1 = item.base(before, Dimension.ALL, 0);
-        Tally.Key x2 = item.choice(after, item.correct, Dimension.ALL, 0);
-        Tally.Key n2 = item.base(after, Dimension.ALL, 0);
+        Object x1 = item.choice(before, item.correct, Dimension.ALL, 0);
+        Object n1 = item.base(before, Dimension.ALL, 0);
+        Object x2 = item.choice(after, item.correct, Dimension.ALL, 0);
+        Object n2 = item.base(after, Dimension.ALL, 0);
         Figure baseline = count(x1, n1);
         Figure endline = count(x2, n2);
         if (!disclosure.allShown(List.of(x1, n1, x2, n2)) || n(n1) == 0 || n(n2) == 0) {

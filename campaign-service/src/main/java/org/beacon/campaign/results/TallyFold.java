@@ -35,16 +35,19 @@ public class TallyFold {
                 where response_id in (select response_id from survey_response_pending
                                       order by response_id limit ? for update skip locked)
                 returning response_id)
-            insert into survey_tally (survey_id, wave, question_id, choice, age_band, gender, region, n, total, total_sq)
+            insert into survey_tally (survey_id, wave, question_id, choice, age_band, gender, region, n, total, total_sq,
+                                      low, high)
             select c.survey_id, c.wave, c.question_id, c.choice, c.age_band, c.gender, c.region,
-                   count(*), sum(c.total), sum(c.total::numeric * c.total)
+                   count(*), sum(c.total), sum(c.total::numeric * c.total), min(c.value), max(c.value)
             from batch b join survey_response_cell c on c.response_id = b.response_id
             group by 1, 2, 3, 4, 5, 6, 7
             order by 1, 2, 3, 4, 5, 6, 7
             on conflict (survey_id, wave, question_id, choice, age_band, gender, region) do update
             set n = survey_tally.n + excluded.n,
                 total = survey_tally.total + excluded.total,
-                total_sq = survey_tally.total_sq + excluded.total_sq""";
+                total_sq = survey_tally.total_sq + excluded.total_sq,
+                low = least(survey_tally.low, excluded.low),
+                high = greatest(survey_tally.high, excluded.high)""";
 
     @Inject
     DataSource dataSource;

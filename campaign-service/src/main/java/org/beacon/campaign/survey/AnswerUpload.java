@@ -2,11 +2,11 @@ package org.beacon.campaign.survey;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,9 +16,11 @@ import org.beacon.commons.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers collected on paper or offline, uploaded as CSV with one column per question name. Every row is checked
- * with the same rules as the web form; a file with bad rows stores nothing unless the uploader asks to import only
- * the good rows. Re-uploading the same file stores nothing twice: each row's idempotency key is its {@code _uuid}
+ * Answers collected on paper or offline, uploaded as CSV with one column per question field: its path in the form
+ * ({@code household/members}), or its bare name when no other question has that name. Every row is checked with the
+ * same rules as the web form, the form's logic included (a row that breaks a constraint or answers a question its
+ * other answers skip is refused by row and column); a file with bad rows stores nothing unless the uploader asks to
+ * import only the good rows. Re-uploading the same file stores nothing twice: each row's idempotency key is its {@code _uuid}
  * column (as KoboToolbox exports carry) or is derived from the survey, wave, row number and content.
  */
 @ApplicationScoped
@@ -61,20 +63,23 @@ public class AnswerUpload {
         int keyColumn = sheet.column("_uuid");
         int languageColumn = sheet.column("_lang");
         List<ResponseStore.Keyed> good = new ArrayList<>();
+        AnswerSheet.Batch answers = AnswerSheet.batch(form);
         int rows = 0;
         for (FormSheet.Row row : sheet.rows()) {
             if (row.isBlank()) {
                 continue;
             }
             rows++;
-            AnswerSheet.Outcome outcome = AnswerSheet.read(form, name -> valuesOf(form, name, columns, row), maxText);
+            String language = languageColumn < 0 ? form.defaultLanguage() : form.language(row.get(languageColumn));
+            AnswerSheet.Outcome outcome = answers.read(field -> valuesOf(field, columns, row), language, maxText);
             if (!outcome.isValid()) {
-                outcome.problems().forEach((name, problem) -> problems.add(new FormError(SHEET, row.number(),
-                        columns.containsKey(name) ? FormSheet.letter(columns.get(name)) + " (" + name + ")" : name,
-                        columns.containsKey(name) ? problem.description() : "the column is missing")));
+                outcome.problems().forEach((field, problem) -> problems.add(new FormError(SHEET, row.number(),
+                        columns.containsKey(field) ? FormSheet.letter(columns.get(field)) + " (" + field + ")" : field,
+                        columns.containsKey(field) || !problem.code().equals(AnswerSheet.MISSING)
+                                ? form.questionOfField(field).map(problem::description).orElse(problem.description())
+                                : "the column is missing")));
                 continue;
             }
-            String language = languageColumn < 0 ? form.defaultLanguage() : form.language(row.get(languageColumn));
             good.add(new ResponseStore.Keyed(keyOf(form, wave, row, keyColumn), language, outcome.answers()));
         }
         if (!problems.isEmpty() && !onlyGoodRows) {
@@ -91,7 +96,10 @@ public class AnswerUpload {
         return new Report(rows, stored, good.size() - stored, problems);
     }
 
-    /** Question name → column index; unknown columns and missing required questions are reported. */
+    /**
+     * Question field → column index; unknown columns, ambiguous names and missing required questions are reported.
+     * A column for a calculation is ignored: the server computes it from the row's answers.
+     */
     private static Map<String, Integer> columns(SurveyForm form, FormSheet sheet, List<FormError> problems) {
         Map<String, Integer> columns = new HashMap<>();
         for (int c = 0; c < sheet.columns().size(); c++) {
@@ -99,32 +107,44 @@ public class AnswerUpload {
             if (name.isEmpty() || name.startsWith("_")) {
                 continue;
             }
-            var question = form.question(name);
-            if (question.isEmpty() || !question.get().collectsAnswer()) {
-                problems.add(new FormError(SHEET, 1, FormSheet.letter(c) + " (" + name + ")",
-                        "no question of this survey has this name"));
-            } else if (columns.put(name, c) != null) {
-                problems.add(new FormError(SHEET, 1, FormSheet.letter(c) + " (" + name + ")",
-                        "the column appears twice"));
+            List<SurveyForm.Question> named = questionsFor(form, name);
+            String column = FormSheet.letter(c) + " (" + name + ")";
+            if (named.size() > 1) {
+                problems.add(new FormError(SHEET, 1, column, "several questions have this name; write the field, "
+                        + named.stream().map(SurveyForm.Question::field).collect(Collectors.joining(" or "))));
+            } else if (named.isEmpty()) {
+                problems.add(new FormError(SHEET, 1, column, "no question of this survey has this name"));
+            } else if (columns.put(named.get(0).field(), c) != null) {
+                problems.add(new FormError(SHEET, 1, column, "the column appears twice"));
             }
         }
         for (SurveyForm.Question question : form.answerable()) {
-            if (question.required() && !columns.containsKey(question.name())) {
-                problems.add(new FormError(SHEET, 1, question.name(), "the required question has no column"));
+            if (question.required() && !question.conditional() && !columns.containsKey(question.field())
+                    && !isCalculation(form, question)) {
+                problems.add(new FormError(SHEET, 1, question.field(), "the required question has no column"));
             }
         }
         return columns;
     }
 
-    private static List<String> valuesOf(SurveyForm form, String name, Map<String, Integer> columns,
-            FormSheet.Row row) {
-        Integer column = columns.get(name);
-        if (column == null) {
-            return List.of();
+    /** The questions a column names: by field, else by bare name. */
+    private static List<SurveyForm.Question> questionsFor(SurveyForm form, String column) {
+        List<SurveyForm.Question> byField = form.answerable().stream().filter(q -> q.field().equals(column))
+                .toList();
+        if (!byField.isEmpty()) {
+            return byField;
         }
-        String value = row.get(column);
-        boolean multiple = form.question(name).map(q -> q.kind().equals(SurveyQuestion.MULTIPLE)).orElse(false);
-        return multiple ? Arrays.asList(value.split("\\s+")) : List.of(value);
+        return form.answerable().stream().filter(q -> q.name().equals(column)).toList();
+    }
+
+    private static boolean isCalculation(SurveyForm form, SurveyForm.Question question) {
+        return !form.engine().start().questions().contains(question.path());
+    }
+
+    private static List<String> valuesOf(String field, Map<String, Integer> columns, FormSheet.Row row) {
+        Integer column = columns.get(field);
+        // a multiple choice cell holds its choices space-separated, as ODK exports them; AnswerSheet splits them
+        return column == null ? List.of() : List.of(row.get(column));
     }
 
     private static UUID keyOf(SurveyForm form, Wave wave, FormSheet.Row row, int keyColumn) {

@@ -124,13 +124,13 @@ public class PublicSurveyPage {
             return Response.fromResponse(html(429, Templates.form(page), language))
                     .header("Retry-After", rate.retryAfterSeconds()).build();
         }
-        AnswerSheet.Outcome outcome = AnswerSheet.read(form, values, maxText);
+        AnswerSheet.Outcome outcome = AnswerSheet.read(form, values, language, maxText);
         if (!outcome.isValid()) {
             FormPage page = page(form, round, language, key.toString(), values, outcome.problems(), false);
             return html(400, Templates.form(page), language);
         }
         // A resubmission (double click, retry after a timeout) is stored once and thanked like the first.
-        responses.store(form, round, language, ResponseStore.WEB, key, outcome.answers());
+        responses.store(form, round, language, ResponseStore.WEB, null, key, outcome.answers());
         return Response.seeOther(URI.create("/campaigns/public/surveys/" + form.slug() + "/" + round.id()
                 + "/thanks?lang=" + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
     }
@@ -226,7 +226,7 @@ public class PublicSurveyPage {
     }
 
     private FormPage page(SurveyForm form, Wave wave, String language, String key,
-            Function<String, List<String>> values, Map<String, AnswerSheet.Problem> problems, boolean busy) {
+            Function<String, List<String>> values, Map<String, AnswerSheet.Issue> problems, boolean busy) {
         String fallback = form.defaultLanguage();
         List<Field> fields = new ArrayList<>();
         for (SurveyForm.Question question : form.questions()) {
@@ -242,7 +242,7 @@ public class PublicSurveyPage {
                 options.add(new Option(question.name() + "-" + choice.position(), choice.name(),
                         choice.label(language, fallback), chosen.contains(choice.name())));
             }
-            AnswerSheet.Problem problem = problems.get(question.name());
+            AnswerSheet.Issue problem = problems.get(question.name());
             fields.add(new Field(question.name(), inputOf(question), question.label(language, fallback),
                     SurveyForm.text(question.hint(), language, fallback), question.required(),
                     problem == null ? null : problem.code(), chosen.isEmpty() ? "" : chosen.get(0), options));

@@ -25,8 +25,8 @@ public class ResponseStore {
     private static final String INSERT = """
             with r as (
                 insert into survey_response (survey_id, wave, idempotency_key, source, language, age_band, gender,
-                                             region, knowledge_score, answers)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             region, knowledge_score, answers, not_asked, collector)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (survey_id, idempotency_key) do nothing
                 returning id),
             p as (insert into survey_response_pending (response_id, survey_id) select id, ? from r),
@@ -36,17 +36,23 @@ public class ResponseStore {
 
     public static final String WEB = "web";
     public static final String UPLOAD = "upload";
+    /** Sent by ODK Collect (or another OpenRosa client) through a collection link. */
+    public static final String COLLECT = "collect";
 
     @Inject
     DataSource dataSource;
 
-    /** Stores a response once per idempotency key; false when that key was already stored. */
+    /**
+     * Stores a response once per idempotency key; false when that key was already stored.
+     *
+     * @param collector the OpenRosa collection link the response came through, null for the web form and uploads
+     */
     @Transactional
-    public boolean store(SurveyForm form, Wave wave, String language, String source, UUID key,
+    public boolean store(SurveyForm form, Wave wave, String language, String source, Long collector, UUID key,
             AnswerSheet.Answers answers) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            return store(connection, insert, form, wave, language, source, key, answers);
+            return store(connection, insert, form, wave, language, source, collector, key, answers);
         } catch (SQLException e) {
             throw new IllegalStateException("Storing a survey response failed", e);
         }
@@ -63,7 +69,7 @@ public class ResponseStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Keyed response : responses) {
-                if (store(connection, insert, form, wave, response.language(), source, response.key(),
+                if (store(connection, insert, form, wave, response.language(), source, null, response.key(),
                         response.answers())) {
                     stored++;
                 }
@@ -75,7 +81,8 @@ public class ResponseStore {
     }
 
     private static boolean store(Connection connection, PreparedStatement insert, SurveyForm form, Wave wave,
-            String language, String source, UUID key, AnswerSheet.Answers answers) throws SQLException {
+            String language, String source, Long collector, UUID key, AnswerSheet.Answers answers)
+            throws SQLException {
         Array packed = connection.createArrayOf("int4", answers.packed());
         Array questionIds = connection.createArrayOf("int8", answers.texts().keySet().toArray(new Long[0]));
         Array texts = connection.createArrayOf("text", answers.texts().values().toArray(new String[0]));
@@ -93,9 +100,16 @@ public class ResponseStore {
             insert.setShort(9, answers.knowledgeScore().shortValue());
         }
         insert.setArray(10, packed);
-        insert.setLong(11, form.id());
-        insert.setArray(12, questionIds);
-        insert.setArray(13, texts);
+        insert.setArray(11, connection.createArrayOf("int4",
+                java.util.Arrays.stream(answers.notAsked()).boxed().toArray(Integer[]::new)));
+        if (collector == null) {
+            insert.setNull(12, Types.BIGINT);
+        } else {
+            insert.setLong(12, collector);
+        }
+        insert.setLong(13, form.id());
+        insert.setArray(14, questionIds);
+        insert.setArray(15, texts);
         try (ResultSet result = insert.executeQuery()) {
             result.next();
             return result.getLong(1) == 1;

@@ -41,6 +41,11 @@ public class Survey extends PanacheEntityBase {
     public String languages;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> consent;
+    /** The form as an ODK XForm; null for surveys imported before it was kept (SurveyForms converts those). */
+    public String xform;
+    /** What the conversion left out or filled in, for the import report. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> notices = new ArrayList<>();
     public int revision;
     public String fingerprint;
     @Column(name = "created_by")

@@ -12,10 +12,16 @@ import java.util.Map;
  * fingerprint of the same form is the same on every import.
  */
 public record SurveyDraft(String title, String formId, String version, String defaultLanguage, List<String> languages,
-        Map<String, String> consent, List<QuestionDraft> questions) {
+        Map<String, String> consent, List<QuestionDraft> questions, String xform, List<String> notices) {
 
-    public record QuestionDraft(String name, String kind, String role, boolean required, Map<String, String> label,
-            Map<String, String> hint, String answerKey, List<ChoiceDraft> choices) {
+    /**
+     * @param path the question's node in the XForm instance ({@code /data/grp/q1})
+     * @param conditional the question or a group around it has a relevant rule
+     * @param stored whether its answer (or computed value) is stored, so it gets a slot in every response
+     */
+    public record QuestionDraft(String name, String path, String kind, String role, boolean required,
+            boolean conditional, boolean stored, Map<String, String> label, Map<String, String> hint,
+            String answerKey, List<ChoiceDraft> choices) {
     }
 
     public record ChoiceDraft(String name, Map<String, String> label) {

@@ -1,21 +1,60 @@
 package org.beacon.campaign.survey;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
+import org.beacon.campaign.survey.odk.FormEngine;
 import org.beacon.commons.i18n.Languages;
 
 /**
  * An immutable snapshot of a survey definition with what answering and results need to know about its campaign.
  * Cached per revision, so the public form and every submission cost no definition queries.
+ *
+ * @param xform the survey as an ODK XForm: what the form asks, skips, refuses and computes ({@link #engine()})
  */
 public record SurveyForm(long id, int revision, String slug, long campaignId, String campaignSlug,
         String organization, String title, String defaultLanguage, List<String> languages, Map<String, String> consent,
-        List<Question> questions) {
+        List<Question> questions, String xform) {
 
+    /**
+     * Engines by XForm text. Loading one costs tens of milliseconds, so it is done once per snapshot (snapshots are
+     * cached per revision); the key is weak, so an engine goes when no snapshot holds its XForm any more.
+     */
+    private static final Map<String, FormEngine> ENGINES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** A snapshot without an XForm: {@link #engine()} converts one from its questions when asked. */
+    public SurveyForm(long id, int revision, String slug, long campaignId, String campaignSlug, String organization,
+            String title, String defaultLanguage, List<String> languages, Map<String, String> consent,
+            List<Question> questions) {
+        this(id, revision, slug, campaignId, campaignSlug, organization, title, defaultLanguage, languages, consent,
+                questions, null);
+    }
+
+    /**
+     * @param path the question's node in the XForm instance ({@code /data/grp/q1})
+     * @param conditional whether the question or a group around it has a relevant rule, so it may be not asked
+     */
     public record Question(long id, String name, String kind, String role, boolean required, Integer slot,
-            Map<String, String> label, Map<String, String> hint, Integer answerKey, List<Choice> choices) {
+            Map<String, String> label, Map<String, String> hint, Integer answerKey, List<Choice> choices, String path,
+            boolean conditional) {
+
+        /** A top-level question that is always asked, as every question was before forms had groups and logic. */
+        public Question(long id, String name, String kind, String role, boolean required, Integer slot,
+                Map<String, String> label, Map<String, String> hint, Integer answerKey, List<Choice> choices) {
+            this(id, name, kind, role, required, slot, label, hint, answerKey, choices, "/data/" + name, false);
+        }
+
+        /**
+         * The name of the question's form field and CSV column: its path below the instance root ({@code grp/q1};
+         * just the name for a question outside groups).
+         */
+        public String field() {
+            int root = path.indexOf('/', 1);
+            return root < 0 ? name : path.substring(root + 1);
+        }
 
         public boolean collectsAnswer() {
             return slot != null;
@@ -28,7 +67,7 @@ public record SurveyForm(long id, int revision, String slug, long campaignId, St
         /** Counts of a single-answer question add up to the number who answered it. */
         public boolean isSingleAnswer() {
             return kind.equals(SurveyQuestion.SINGLE) || kind.equals(SurveyQuestion.LIKERT)
-                    || kind.equals(SurveyQuestion.KNOWLEDGE);
+                    || kind.equals(SurveyQuestion.KNOWLEDGE) || kind.equals(SurveyQuestion.ACKNOWLEDGE);
         }
 
         public Optional<Choice> choice(String name) {
@@ -54,8 +93,29 @@ public record SurveyForm(long id, int revision, String slug, long campaignId, St
         return (int) questions.stream().filter(Question::collectsAnswer).count();
     }
 
+    /** The first question with this name; names repeat only in different groups (see {@link #questionAt}). */
     public Optional<Question> question(String name) {
         return questions.stream().filter(q -> q.name().equals(name)).findFirst();
+    }
+
+    /** The question at an XForm instance path ({@code /data/grp/q1}). */
+    public Optional<Question> questionAt(String path) {
+        return questions.stream().filter(q -> q.path().equals(path)).findFirst();
+    }
+
+    /** The question whose form field (path below the root, {@link Question#field()}) this is. */
+    public Optional<Question> questionOfField(String field) {
+        return questions.stream().filter(q -> q.field().equals(field)).findFirst();
+    }
+
+    /**
+     * ODK's engine for this form, loaded once per snapshot; {@code engine().start()} for each respondent. A snapshot
+     * built without an XForm (only in tests; SurveyForms always gives one) converts its questions each time.
+     */
+    public FormEngine engine() {
+        String text = xform != null ? xform
+                : StoredQuestionsXForm.of(slug, title, defaultLanguage, languages, questions);
+        return ENGINES.computeIfAbsent(text, FormEngine::load);
     }
 
     public Optional<Question> withRole(String role) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import org.beacon.campaign.campaign.Campaign;
@@ -20,6 +21,8 @@ import org.beacon.commons.web.ProblemException;
  */
 @ApplicationScoped
 public class SurveyForms {
+
+    private static final Logger LOG = Logger.getLogger(SurveyForms.class);
 
     /** The survey behind a public address, with the state of the wave asked for. */
     public record Located(SurveyForm form, String waveStatus) {
@@ -87,16 +90,33 @@ public class SurveyForms {
         return fresh;
     }
 
+    /**
+     * A survey stored before V32 has no XForm: one is converted from its stored questions. Should they not convert
+     * (data no import would have let through), the survey still shows its definition and results; only answering
+     * it fails, in {@link SurveyForm#engine()}.
+     */
+    private static String storedQuestionsXForm(Survey survey, List<SurveyForm.Question> questions) {
+        try {
+            return StoredQuestionsXForm.of(survey.slug, survey.title, survey.defaultLanguage, survey.languageList(),
+                    questions);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "survey %d, stored before XForms were kept, does not convert to one", survey.id);
+            return null;
+        }
+    }
+
     private static SurveyForm build(Survey survey) {
         Campaign campaign = Campaign.findById(survey.campaignId);
         List<SurveyForm.Question> questions = survey.questions.stream()
                 .map(q -> new SurveyForm.Question(q.id, q.name, q.kind, q.role, q.required, q.slot, Map.copyOf(q.label),
                         Map.copyOf(q.hint), q.answerKey,
                         q.choices.stream().map(c -> new SurveyForm.Choice(c.position, c.name, Map.copyOf(c.label)))
-                                .toList()))
+                                .toList(), q.path, q.conditional))
                 .toList();
+        // a survey stored before V32 has no XForm: one is converted from its stored questions (StoredQuestionsXForm)
+        String xform = survey.xform != null ? survey.xform : storedQuestionsXForm(survey, questions);
         return new SurveyForm(survey.id, survey.revision, survey.slug, survey.campaignId, campaign.slug,
                 campaign.organization, survey.title, survey.defaultLanguage, survey.languageList(),
-                Map.copyOf(survey.consent), questions);
+                Map.copyOf(survey.consent), questions, xform);
     }
 }

@@ -37,11 +37,15 @@ public class SurveyPages {
     public record CampaignOption(long id, String title) {
     }
 
-    public record QuestionRow(String name, String kind, String role, boolean required, String label) {
+    /** @param field the question's name, or group/name inside a group */
+    public record QuestionRow(String field, String kind, String role, boolean required, boolean conditional,
+            String label) {
     }
 
+    /** @param notices what the import left out or filled in */
     public record Detail(long id, String title, String slug, String campaign, List<String> languages,
-            List<QuestionRow> questions, List<WaveView> waves, boolean mayManage, boolean mayReadResults) {
+            List<QuestionRow> questions, List<WaveView> waves, boolean mayManage, boolean mayReadResults,
+            List<String> notices) {
     }
 
     /** The outcome of a paper-answers upload shown on the survey page. */
@@ -54,6 +58,8 @@ public class SurveyPages {
                 boolean mayImport, List<String> problems);
 
         static native TemplateInstance survey(Detail survey, UploadResult upload);
+
+        static native TemplateInstance xlsform();
     }
 
     @Inject
@@ -92,6 +98,14 @@ public class SurveyPages {
         } catch (FormRejected rejected) {
             return Response.status(400).entity(listPage(rejected.errors())).build();
         }
+    }
+
+    /** What XLSForm features an imported form may use, and how each one Beacon cannot honour is reported. */
+    @GET
+    @Path("xlsform")
+    @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.EVALUATOR, Roles.ADMIN })
+    public TemplateInstance xlsformSupport() {
+        return Templates.xlsform().setLocale(language.locale());
     }
 
     @GET
@@ -153,12 +167,13 @@ public class SurveyPages {
         Survey survey = surveys.find(id);
         SurveyForm form = forms.of(survey);
         String lang = form.language(language.code());
-        List<QuestionRow> questions = form.questions().stream().map(q -> new QuestionRow(q.name(), q.kind(), q.role(),
-                q.required(), q.label(lang, form.defaultLanguage()))).toList();
+        List<QuestionRow> questions = form.questions().stream().map(q -> new QuestionRow(q.field(), q.kind(), q.role(),
+                q.required(), q.conditional(), q.label(lang, form.defaultLanguage()))).toList();
         Campaign campaign = Campaign.findById(survey.campaignId);
         Detail detail = new Detail(id, form.title(), form.slug(), campaign.title, form.languages(), questions,
                 WaveView.of(id, form.slug()), user.isAdmin() || user.hasRole(Roles.CAMPAIGN_MANAGER),
-                user.isAdmin() || user.hasRole(Roles.EVALUATOR));
+                user.isAdmin() || user.hasRole(Roles.EVALUATOR),
+                survey.notices == null ? List.of() : List.copyOf(survey.notices));
         return Templates.survey(detail, upload).setLocale(language.locale());
     }
 }

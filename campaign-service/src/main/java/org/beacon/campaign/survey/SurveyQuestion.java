@@ -30,6 +30,12 @@ public class SurveyQuestion extends PanacheEntityBase {
     public static final String TEXT = "text";
     public static final String KNOWLEDGE = "knowledge";
     public static final String NOTE = "note";
+    public static final String DECIMAL = "decimal";
+    public static final String DATE = "date";
+    /** An XLSForm acknowledge: one choice, "OK", stored like a single choice. */
+    public static final String ACKNOWLEDGE = "acknowledge";
+    /** An XLSForm calculate: computed by the form; it has a slot (its number stored) only with beacon_kind result. */
+    public static final String CALCULATE = "calculate";
 
     public static final String AGE_BAND = "age_band";
     public static final String GENDER = "gender";
@@ -45,9 +51,13 @@ public class SurveyQuestion extends PanacheEntityBase {
     public int position;
     public Integer slot;
     public String name;
+    /** The question's node in the form's XForm instance, e.g. /data/grp/q1; unique in a survey, unlike the name. */
+    public String path;
     public String kind;
     public String role;
     public boolean required;
+    /** The question or a group around it has a relevant rule, so a respondent may not be asked it. */
+    public boolean conditional;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> label;
     @JdbcTypeCode(SqlTypes.JSON)

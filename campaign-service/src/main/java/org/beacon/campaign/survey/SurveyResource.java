@@ -43,22 +43,30 @@ public class SurveyResource {
     public record ChoiceView(String name, Map<String, String> label) {
     }
 
-    public record QuestionView(String name, String kind, String role, boolean required, Map<String, String> label,
-            Map<String, String> hint, String answer, List<ChoiceView> choices) {
+    /**
+     * @param field the question's form field and answers-file column (its path below the form's root)
+     * @param conditional whether a relevant rule may leave it not asked
+     * @param stored whether responses keep its answer (notes and unstored calculations do not)
+     */
+    public record QuestionView(String name, String field, String kind, String role, boolean required,
+            boolean conditional, boolean stored, Map<String, String> label, Map<String, String> hint, String answer,
+            List<ChoiceView> choices) {
     }
 
+    /** @param notices what the import left out or filled in (metadata not collected, settings ignored...) */
     public record SurveyView(long id, String slug, String title, long campaignId, String campaign, String formId,
             String formVersion, String defaultLanguage, List<String> languages, Map<String, String> consent,
-            List<WaveView> waves, List<QuestionView> questions) {
+            List<WaveView> waves, List<QuestionView> questions, List<String> notices) {
 
         static SurveyView of(SurveyForm form, Survey survey) {
-            List<QuestionView> questions = form.questions().stream().map(q -> new QuestionView(q.name(), q.kind(),
-                    q.role(), q.required(), q.label(), q.hint(),
+            List<QuestionView> questions = form.questions().stream().map(q -> new QuestionView(q.name(), q.field(),
+                    q.kind(), q.role(), q.required(), q.conditional(), q.collectsAnswer(), q.label(), q.hint(),
                     q.answerKey() == null ? null : q.choices().get(q.answerKey() - 1).name(),
                     q.choices().stream().map(c -> new ChoiceView(c.name(), c.label())).toList())).toList();
             return new SurveyView(form.id(), form.slug(), form.title(), form.campaignId(), form.campaignSlug(),
                     survey.formId, survey.formVersion, form.defaultLanguage(), form.languages(), form.consent(),
-                    WaveView.of(form.id(), form.slug()), questions);
+                    WaveView.of(form.id(), form.slug()), questions,
+                    survey.notices == null ? List.of() : List.copyOf(survey.notices));
         }
     }
 
@@ -148,14 +156,18 @@ public class SurveyResource {
                 report.problems().stream().map(FormError::toString).toList());
     }
 
-    /** A header line with the survey's question names: the layout paper answers are typed into. */
+    /**
+     * A header line with the survey's answer columns (each question's field: its name, or group/name inside a
+     * group): the layout paper answers are typed into.
+     */
     @GET
     @Path("/{id}/answers-template.csv")
     @Produces("text/csv")
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
     public Response template(@RestPath long id) {
         SurveyForm form = surveys.form(id);
-        String header = String.join(",", form.answerable().stream().map(SurveyForm.Question::name).toList()) + "\r\n";
+        String header = String.join(",", form.answerable().stream()
+                .filter(q -> !q.kind().equals(SurveyQuestion.CALCULATE)).map(SurveyForm.Question::field).toList()) + "\r\n";
         return Response.ok(header, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + form.slug() + "-answers.csv\"").build();
     }

@@ -2,6 +2,7 @@ package org.beacon.campaign.survey;
 
 import io.quarkus.cache.CacheInvalidateAll;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +80,7 @@ public class SurveyService {
     @Transactional
     public ImportOutcome importSheets(String campaignReference, String requestedSlug, Map<String, FormSheet> sheets) {
         Campaign campaign = campaign(campaignReference);
-        return store(campaign, requestedSlug, XlsForm.parse(sheets, campaign.defaultLanguage, limits.form()));
+        return store(campaign, requestedSlug, XlsForm.read(sheets, campaign.defaultLanguage, limits.form()));
     }
 
     @Transactional
@@ -129,6 +130,8 @@ public class SurveyService {
         survey.defaultLanguage = draft.defaultLanguage();
         survey.languages = String.join(",", draft.languages());
         survey.consent = draft.consent();
+        survey.xform = draft.xform();
+        survey.notices = new ArrayList<>(draft.notices());
         survey.fingerprint = fingerprint;
         addQuestions(survey, draft.questions());
         survey.persist();
@@ -145,8 +148,10 @@ public class SurveyService {
             SurveyQuestion question = new SurveyQuestion();
             question.survey = survey;
             question.position = ++position;
-            question.slot = draft.kind().equals(SurveyQuestion.NOTE) ? null : ++slot;
+            question.slot = draft.stored() ? ++slot : null;
             question.name = draft.name();
+            question.path = draft.path();
+            question.conditional = draft.conditional();
             question.kind = draft.kind();
             question.role = draft.role();
             question.required = draft.required();

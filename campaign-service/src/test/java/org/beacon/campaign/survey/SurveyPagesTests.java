@@ -44,7 +44,7 @@ class SurveyPagesTests {
     void aRejectedFormComesBackWithItsProblemsAnd400() {
         long campaign = campaign(NATIONAL);
         byte[] form = SurveyFixtures.xlsx(SurveyFixtures.sheets(
-                List.of(List.of("type", "name", "label"), List.of("decimal", "weight", "Weight")),
+                List.of(List.of("type", "name", "label"), List.of("geopoint", "where", "Where")),
                 List.of(List.of("list_name", "name", "label")), List.of(List.of("form_id"), List.of("x"))));
         given().auth().oauth2(manager(NATIONAL))
                 .multiPart("campaign", Long.toString(campaign))
@@ -52,7 +52,9 @@ class SurveyPagesTests {
                 .when().post("/campaigns/surveys/import")
                 .then().statusCode(400)
                 .body(containsString("The form was not imported."))
-                .body(containsString("survey sheet, row 2, column A (type): the type &#39;decimal&#39; is not supported"));
+                .body(containsString("survey sheet, row 2, column A (type): &#39;geopoint&#39;: location (geopoint) is not "
+                        + "supported"))
+                .body(containsString("href=\"/campaigns/surveys/xlsform\""));
     }
 
     @Test

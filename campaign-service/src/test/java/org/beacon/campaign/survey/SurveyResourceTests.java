@@ -84,7 +84,7 @@ class SurveyResourceTests {
     }
 
     @Test
-    void anOdkStyleFormIsImportedWithGroupsFlattened() {
+    void anOdkStyleFormIsImportedWithItsGroups() {
         long campaign = campaign(NATIONAL);
         String formId = "community_" + unique("f").replace('-', '_');
         importXlsx(manager(NATIONAL), campaign, odkForm(formId, null))
@@ -95,6 +95,7 @@ class SurveyResourceTests {
                 .body("survey.questions.name", contains("district", "trust_police", "sources", "household", "comment",
                         "bye"))
                 .body("survey.questions.kind", contains("single", "likert", "multiple", "integer", "text", "note"))
+                .body("survey.questions[0].field", equalTo("about_you/district"))
                 .body("survey.questions[0].hint.es", equalTo("Elija una."))
                 .body("survey.questions[1].label.es", equalTo("Denunciaría la explotación a la policía."))
                 .body("survey.questions[2].required", equalTo(false))
@@ -113,33 +114,38 @@ class SurveyResourceTests {
     }
 
     @Test
-    void unsupportedRowsAreNamedBySheetRowAndColumnAndNothingIsImported() {
+    void unsupportedRowsAreNamedBySheetRowColumnAndFeatureAndNothingIsImported() {
         long campaign = campaign(NATIONAL);
         long before = surveyCount();
         // Row 5 (after the header and three rows) is a GPS question, which Beacon does not collect.
         byte[] form = odkForm("bad_" + unique("f").replace('-', '_'),
                 List.of("geopoint", "location", "Where are you?", "¿Dónde está?", "", "", "no", "", ""));
+
+        importXlsx(manager(NATIONAL), campaign, form)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors", hasItem(containsString("survey sheet, row 5, column A (type): 'geopoint': location "
+                        + "(geopoint) is not supported")));
+        assertEquals(before, surveyCount(), "a rejected form must not be half-imported");
+    }
+
+    @Test
+    void skipLogicIsImportedAndMarksTheQuestionsItMayLeaveNotAsked() {
+        long campaign = campaign(NATIONAL);
         byte[] withSkipLogic = xlsx(sheets(
                 List.of(List.of("type", "name", "label", "relevant"),
                         List.of("integer", "age", "Age", ""),
                         List.of("text", "why", "Why?", "${age} > 17")),
                 List.of(List.of("list_name", "name", "label")),
                 List.of(List.of("form_id"), List.of("skip_" + unique("f").replace('-', '_')))));
-
-        importXlsx(manager(NATIONAL), campaign, form)
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors", hasItem(containsString("survey sheet, row 5, column A (type): the type 'geopoint' is "
-                        + "not supported")));
         importXlsx(manager(NATIONAL), campaign, withSkipLogic)
-                .then().statusCode(400)
-                .body("errors", hasItem("survey sheet, row 3, column D (relevant): skip logic (relevant) is not "
-                        + "supported"));
-        assertEquals(before, surveyCount(), "a rejected form must not be half-imported");
+                .then().statusCode(201)
+                .body("survey.questions.name", contains("age", "why"))
+                .body("survey.questions.conditional", contains(false, true));
     }
 
     @Test
-    void identifyingMetadataAndMissingTranslationsAreRefused() {
+    void identifyingMetadataIsLeftOutAndALanguageWithMissingLabelsIsNotOffered() {
         long campaign = campaign(NATIONAL);
         byte[] kobo = xlsx(sheets(
                 List.of(List.of("type", "name", "label::English (en)", "label::Français (fr)"),
@@ -149,12 +155,13 @@ class SurveyResourceTests {
                 List.of(List.of("list_name", "name", "label::English (en)", "label::Français (fr)")),
                 List.of(List.of("form_id"), List.of("kobo_" + unique("f").replace('-', '_')))));
         importXlsx(manager(NATIONAL), campaign, kobo)
-                .then().statusCode(400)
-                .body("errors", hasItem(containsString("survey sheet, row 2, column A (type): 'start' is not "
-                        + "supported: Beacon surveys are anonymous")))
-                .body("errors", hasItem(containsString("survey sheet, row 3, column A (type): 'deviceid'")))
-                .body("errors", hasItem("survey sheet, row 4, column D (label::Français (fr)): the label in fr is "
-                        + "missing"));
+                .then().statusCode(201)
+                .body("survey.questions.name", contains("why"))
+                .body("survey.languages", contains("en"))
+                .body("survey.notices", hasItem("survey row 2: 'start' (start) is not collected in anonymous surveys"))
+                .body("survey.notices", hasItem("survey row 3: 'deviceid' (deviceid) is not collected in anonymous "
+                        + "surveys"))
+                .body("survey.notices", hasItem("survey row 4: no label in Français (fr)"));
     }
 
     @Test

@@ -24,7 +24,9 @@ import org.beacon.gateway.i18n.GatewayMessages;
  *
  * <p>The public paths ({@code /campaigns/public/}, {@code /training/public/}) are exempt: there the gateway never
  * looks at the session and relays no token, so a request sent from another site can do nothing that the visitor,
- * or the other site itself, could not do directly; a survey form embedded in a partner's page keeps working.
+ * or the other site itself, could not do directly; a survey form embedded in a partner's page keeps working. So are
+ * the OpenRosa paths of collection links ({@code /campaigns/collect/}): their token is in the address, not in a
+ * cookie, so another site cannot borrow it, and Enketo sends its submissions from its own site.
  */
 @ApplicationScoped
 public class CrossSiteRequests {
@@ -52,7 +54,8 @@ public class CrossSiteRequests {
     }
 
     static boolean isPublic(String path) {
-        return path.startsWith("/campaigns/public/") || path.startsWith("/training/public/");
+        return path.startsWith("/campaigns/public/") || path.startsWith("/training/public/")
+                || path.startsWith("/campaigns/collect/");
     }
 
     static boolean fromAnotherSite(HttpServerRequest request) {

@@ -77,6 +77,24 @@ class CrossSiteRequestsTests {
     }
 
     @Test
+    void fieldTeamsAppsReachTheOpenRosaApiWithoutSignInFromAnywhere() {
+        // ODK Collect sends neither header; Enketo posts from its own site. Neither has a Beacon session, and
+        // neither is sent to sign in or refused: the request goes on to campaign-service (down in this test: 503).
+        given().redirects().follow(false)
+                .when().get("/campaigns/collect/a-link-token/formList")
+                .then().statusCode(503);
+        given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site")
+                .header("Origin", "https://enketo.example")
+                .multiPart("xml_submission_file", "submission.xml", "<data/>".getBytes(), "text/xml")
+                .when().post("/campaigns/collect/a-link-token/submission")
+                .then().statusCode(503);
+        // The rest of /campaigns still needs a sign-in.
+        given().redirects().follow(false)
+                .when().get("/campaigns/surveys/1/collect")
+                .then().statusCode(302);
+    }
+
+    @Test
     void readingIsNeverRefused() {
         given().header("Sec-Fetch-Site", "cross-site").when().get("/training/public/verify")
                 .then().statusCode(200);

@@ -65,7 +65,7 @@ public final class XlsFormConverter {
 
     /** Columns Beacon cannot honour, with the feature name a refusal gives; only a filled cell is refused. */
     private static final Map<String, String> UNSUPPORTED_COLUMNS = Map.ofEntries(
-            Map.entry("repeat_count", "repeat"), Map.entry("trigger", "trigger"),
+            Map.entry("repeat_count", "repeat"),
             Map.entry("body::accuracythreshold", "location (geopoint)"));
 
     /** Plain XForm types of the simple question types, and the body control each is asked with. */
@@ -78,7 +78,7 @@ public final class XlsFormConverter {
 
     private static final Set<String> SURVEY_COLUMNS = Set.of("type", "name", "label", "hint", "guidance_hint",
             "constraint_message", "required_message", "required", "relevant", "constraint", "calculation",
-            "read_only", "default", "choice_filter", "appearance", "parameters");
+            "read_only", "default", "choice_filter", "appearance", "parameters", "trigger");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
@@ -199,7 +199,66 @@ public final class XlsFormConverter {
         }
         List<Language> ordered = new ArrayList<>(languages);
         ordered.sort((a, b) -> Boolean.compare(!a.tag().equals(form.defaultLanguage()), !b.tag().equals(form.defaultLanguage())));
-        return new ConvertedForm(formId, version, title, text, List.copyOf(ordered), List.copyOf(notices));
+        return new ConvertedForm(formId, version, title, text, List.copyOf(ordered), List.copyOf(notices), fields());
+    }
+
+    /** The questions of the form in its order, each with whether a relevant rule on it or a group around it applies. */
+    private List<ConvertedForm.Field> fields() {
+        List<ConvertedForm.Field> fields = new ArrayList<>();
+        collect(root, false, fields);
+        return List.copyOf(fields);
+    }
+
+    private void collect(Group group, boolean conditional, List<ConvertedForm.Field> fields) {
+        for (Node node : group.children) {
+            if (node instanceof Group child) {
+                collect(child, conditional || child.row.has("relevant"), fields);
+                continue;
+            }
+            Question question = (Question) node;
+            if (question.syntheticOther()) {
+                fields.add(new ConvertedForm.Field(question.path(), question.name(), "text", "string", question.row(),
+                        true, question.parentSelect().path(), otherWords(1), Map.of(), List.of()));
+                continue;
+            }
+            Row row = question.row();
+            List<ConvertedForm.FieldChoice> choices = new ArrayList<>();
+            if (question.list() != null) {
+                for (Choice choice : lists.getOrDefault(question.list(), List.of())) {
+                    choices.add(new ConvertedForm.FieldChoice(choice.name(), Map.copyOf(choice.labels()), choice.row()));
+                }
+                if (question.orOther()) {
+                    choices.add(new ConvertedForm.FieldChoice("other", otherWords(0), null));
+                }
+            }
+            String type = switch (question.type()) {
+                case "int" -> "integer";
+                case "string" -> "text";
+                default -> question.type();
+            };
+            fields.add(new ConvertedForm.Field(question.path(), question.name(), type, question.bindType(), row,
+                    conditional || row.has("relevant"), null, translations(row, "label"), translations(row, "hint"),
+                    List.copyOf(choices)));
+        }
+    }
+
+    private Map<String, String> translations(Row row, String column) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Language language : languages) {
+            if (row.has(column + "::" + language.tag())) {
+                texts.put(language.tag(), row.get(column + "::" + language.tag()));
+            }
+        }
+        return texts;
+    }
+
+    /** or_other's words in every language of the form: 0 the choice, 1 the label of the text asked after it. */
+    private Map<String, String> otherWords(int which) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Language language : languages) {
+            texts.put(language.tag(), OTHER_WORDS.getOrDefault(language.tag().split("-")[0], OTHER_WORDS.get("en"))[which]);
+        }
+        return texts;
     }
 
     // ---------------------------------------------------------------- reading
@@ -355,8 +414,8 @@ public final class XlsFormConverter {
             bindType = "string";
             control = keyword.equals("select_one") ? "select1" : "select";
         } else if (keyword.startsWith("select")) {
-            problems.add(row.problem("type", "select", "'" + written
-                    + "' is not an XLSForm type: a select is 'select_one list_name' or 'select_multiple list_name'"));
+            problems.add(row.problem("type", "select", "the type '" + written + "' is not supported: a select is "
+                    + "'select_one list_name' or 'select_multiple list_name'"));
             return null;
         } else if (SIMPLE_TYPES.containsKey(keyword) && words.length == 1) {
             type = keyword;
@@ -370,6 +429,12 @@ public final class XlsFormConverter {
             bindType = rangeType(row);
         } else if (row.has("parameters")) {
             problems.add(row.problem("parameters", "parameters", "parameters are only supported for range questions"));
+        }
+        if (row.has("trigger") && !row.has("calculation")) {
+            // pyxform's trigger sets the value when the trigger changes: without a calculation that would clear an
+            // answer, which the form would then have to ask again
+            problems.add(row.problem("trigger", "trigger", "a trigger is only supported on a row with a calculation "
+                    + "(Beacon recomputes it whenever an answer changes)"));
         }
         if (type.equals("calculate") && !row.has("calculation")) {
             problems.add(row.problem("calculation", "calculate", "a calculate row needs a calculation"));
@@ -602,6 +667,11 @@ public final class XlsFormConverter {
         }
         if (row.has("calculation")) {
             bind.setAttribute("calculate", expression(row, "calculation", row.get("calculation")));
+            if (row.has("trigger")) {
+                // the calculation is recomputed whenever any answer changes, the trigger's among them; the trigger
+                // itself is only checked to name questions of the form
+                expression(row, "trigger", row.get("trigger"));
+            }
         }
         return bind;
     }

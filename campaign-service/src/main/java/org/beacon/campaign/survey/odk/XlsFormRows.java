@@ -69,6 +69,10 @@ public final class XlsFormRows {
         }
     }
 
+    /** A row of cells as a sheet holds it, with its spreadsheet row number (the header is row 1). */
+    public record SheetRow(int number, List<String> cells) {
+    }
+
     /** A language the form speaks: its BCP-47 tag and how ODK Collect lists it. */
     public record Language(String tag, String displayName) {
     }
@@ -76,10 +80,12 @@ public final class XlsFormRows {
     private final Map<String, List<Row>> rows = new HashMap<>();
     private final Map<String, Language> languages = new LinkedHashMap<>();
     private final List<FormProblem> problems = new ArrayList<>();
+    /** sheet → header as written → its column letter, for refusals that name a cell */
+    private final Map<String, Map<String, String>> letters = new HashMap<>();
     private final String defaultLanguage;
 
-    private XlsFormRows(Map<String, List<List<String>>> sheets, String fallbackLanguage) {
-        Map<String, List<List<String>>> byName = new HashMap<>();
+    private XlsFormRows(Map<String, List<SheetRow>> sheets, String fallbackLanguage) {
+        Map<String, List<SheetRow>> byName = new HashMap<>();
         sheets.forEach((name, sheetRows) -> byName.put(name.strip().toLowerCase(Locale.ROOT), sheetRows));
         // settings first: its default_language is the language of the plain label and hint columns
         rows.put(SETTINGS, read(SETTINGS, byName.getOrDefault(SETTINGS, List.of()), null));
@@ -108,6 +114,24 @@ public final class XlsFormRows {
      * @throws XlsFormRefused naming each unreadable header
      */
     public static XlsFormRows of(Map<String, List<List<String>>> sheets, String fallbackLanguage) {
+        Map<String, List<SheetRow>> numbered = new HashMap<>();
+        sheets.forEach((name, sheetRows) -> {
+            List<SheetRow> rows = new ArrayList<>();
+            for (int index = 0; index < sheetRows.size(); index++) {
+                rows.add(new SheetRow(index + 1, sheetRows.get(index)));
+            }
+            numbered.put(name, rows);
+        });
+        return ofNumbered(numbered, fallbackLanguage);
+    }
+
+    /**
+     * Reads sheets whose rows carry their own numbers, as a workbook's do (its blank rows are not stored, so the
+     * n-th row read is not always row n).
+     *
+     * @param sheets sheet name (any case) → its rows, the first being the header row
+     */
+    public static XlsFormRows ofNumbered(Map<String, List<SheetRow>> sheets, String fallbackLanguage) {
         XlsFormRows form = new XlsFormRows(sheets, fallbackLanguage);
         if (!form.problems.isEmpty()) {
             throw new XlsFormRefused(form.problems);
@@ -142,16 +166,23 @@ public final class XlsFormRows {
         return defaultLanguage;
     }
 
-    private List<Row> read(String sheet, List<List<String>> sheetRows, Language plain) {
+    /** The column letter of a header of a sheet, or null when the sheet has no such header. */
+    public String letter(String sheet, String header) {
+        return header == null ? null : letters.getOrDefault(sheet, Map.of()).get(header);
+    }
+
+    private List<Row> read(String sheet, List<SheetRow> sheetRows, Language plain) {
         if (sheetRows.isEmpty()) {
             return List.of();
         }
-        List<String> written = sheetRows.get(0);
+        List<String> written = sheetRows.get(0).cells();
+        Map<String, String> sheetLetters = letters.computeIfAbsent(sheet, s -> new HashMap<>());
         List<String> keys = new ArrayList<>();
         Map<String, Integer> firstColumn = new HashMap<>();
         Map<String, String> headers = new HashMap<>();
         for (int column = 0; column < written.size(); column++) {
             String header = written.get(column) == null ? "" : written.get(column).strip();
+            sheetLetters.putIfAbsent(header, letter(column));
             String key = header.isEmpty() ? null : key(sheet, header, column, plain);
             if (key != null) {
                 Integer earlier = firstColumn.putIfAbsent(key, column);
@@ -168,7 +199,7 @@ public final class XlsFormRows {
         }
         List<Row> result = new ArrayList<>();
         for (int index = 1; index < sheetRows.size(); index++) {
-            List<String> cells = sheetRows.get(index);
+            List<String> cells = sheetRows.get(index).cells();
             Map<String, String> values = new LinkedHashMap<>();
             for (int column = 0; column < Math.min(cells.size(), keys.size()); column++) {
                 String value = cells.get(column) == null ? "" : cells.get(column).strip();
@@ -177,7 +208,7 @@ public final class XlsFormRows {
                 }
             }
             if (!values.isEmpty()) {
-                result.add(new Row(sheet, index + 1, Collections.unmodifiableMap(values), headers));
+                result.add(new Row(sheet, sheetRows.get(index).number(), Collections.unmodifiableMap(values), headers));
             }
         }
         return Collections.unmodifiableList(result);

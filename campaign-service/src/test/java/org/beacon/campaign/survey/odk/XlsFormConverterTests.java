@@ -191,7 +191,6 @@ class XlsFormConverterTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "repeat_count|3|repeat",
-            "trigger|${first}|trigger",
             "media::image|picture.png|media",
             "image::English (en)|picture.png|media",
             "bind::odk:length|5|custom XForm attributes",
@@ -204,11 +203,26 @@ class XlsFormConverterTests {
     }
 
     @Test
+    void aTriggerOnACalculationOnlyRecomputesItAndATriggerWithoutOneIsRefused() {
+        FormSession session = TestForms.session("survey",
+                "type,name,label,calculation,trigger\ninteger,age,Age,,\ncalculate,months,,${age} * 12,${age}");
+        session.answer("/data/age", "3");
+        assertEquals("36", session.value("/data/months"));
+
+        XlsFormRefused refused = assertThrows(XlsFormRefused.class,
+                () -> TestForms.convert("survey", "type,name,label,trigger\ntext,first,First,\ntext,q,Q,${first}"));
+        assertProblem(refused, 3, "trigger", "trigger", "only supported on a row with a calculation");
+        XlsFormRefused unknown = assertThrows(XlsFormRefused.class, () -> TestForms.convert("survey",
+                "type,name,label,calculation,trigger\ninteger,age,Age,,\ncalculate,months,,${age} * 12,${agee}"));
+        assertProblem(unknown, 3, "trigger", "trigger", "${agee} names no question");
+    }
+
+    @Test
     void aSelectWhoseSecondWordIsNeitherOneNorMultipleIsRefusedNamingTheType() {
         XlsFormRefused refused = assertThrows(XlsFormRefused.class, () -> TestForms.convert(
                 "survey", "type,name,label\nselect_many colours,q,Q", "choices", "list_name,name,label\ncolours,red,Red"));
 
-        assertProblem(refused, 2, "type", "select", "'select_many colours' is not an XLSForm type");
+        assertProblem(refused, 2, "type", "select", "the type 'select_many colours' is not supported");
     }
 
     @Test

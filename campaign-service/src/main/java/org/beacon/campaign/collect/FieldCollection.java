@@ -1,0 +1,140 @@
+package org.beacon.campaign.collect;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.beacon.campaign.survey.AnswerSheet;
+import org.beacon.campaign.survey.ResponseStore;
+import org.beacon.campaign.survey.SurveyForm;
+import org.beacon.campaign.survey.SurveyForms;
+import org.beacon.campaign.survey.SurveyQuestion;
+import org.beacon.campaign.survey.Wave;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What a collection link may do: list its wave's form, download it, and submit filled forms, which are checked by
+ * the same rules as the public web form (AnswerSheet, ODK's engine) and stored once per instanceID.
+ */
+@ApplicationScoped
+public class FieldCollection {
+
+    /** A link as a request presents it: the link, its survey as answering sees it, and whether its wave takes answers. */
+    public record Collector(CollectionLink link, SurveyForm form, Wave wave, boolean accepting) {
+    }
+
+    /** What became of a submission: 201 stored, or 202 when that instanceID was stored before. */
+    public record Received(boolean stored, String instanceId) {
+    }
+
+    /** A request refused as a whole, with the status and a message the app shows its user. */
+    public static final class Refusal extends RuntimeException {
+        private final int status;
+
+        public Refusal(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    static final String NOT_VALID = "This collection link is not valid or has been revoked: ask your coordinator for a"
+            + " new one.";
+
+    private final Map<Long, ServedXForm> served = new ConcurrentHashMap<>();
+
+    @Inject
+    SurveyForms forms;
+
+    @Inject
+    ResponseStore responses;
+
+    @Inject
+    CollectQueries queries;
+
+    @ConfigProperty(name = "beacon.surveys.max-text-length", defaultValue = "2000")
+    int maxTextLength;
+
+    /**
+     * The link a token belongs to; 403 for a token never issued or revoked, alike, so that nothing tells a guesser
+     * which tokens existed.
+     */
+    @Transactional
+    public Collector collector(String token) {
+        CollectionLink link = CollectionLink.byToken(token).orElse(null);
+        if (link == null || link.isRevoked()) {
+            throw new Refusal(403, NOT_VALID);
+        }
+        Wave wave = link.waveOf();
+        SurveyForm form = forms.byId(link.surveyId).orElseThrow(() -> new Refusal(403, NOT_VALID));
+        return new Collector(link, form, wave, CollectionLinks.accepts(link.surveyId, wave));
+    }
+
+    /** The XForm served for the survey's current revision, built once per revision. */
+    public ServedXForm xform(SurveyForm form) {
+        ServedXForm cached = served.get(form.id());
+        if (cached != null && cached.version().startsWith(form.revision() + "-")) {
+            return cached;
+        }
+        ServedXForm fresh = ServedXForm.of(form.slug(), form.revision(), form.xform());
+        served.put(form.id(), fresh);
+        return fresh;
+    }
+
+    /**
+     * Reads and stores one filled form. A form already stored is acknowledged again (202) before anything else is
+     * checked, so that a phone that lost the first answer, even after the wave closed, stops resending it.
+     *
+     * @param language the phone's language (Accept-Language); the XForm does not say which translation was shown
+     */
+    @Transactional
+    public Received receive(String token, byte[] xml, String language) {
+        Collector collector = collector(token);
+        SurveyForm form = collector.form();
+        Submission submission;
+        try {
+            submission = Submission.read(xml, xform(form));
+        } catch (Submission.Refused e) {
+            throw new Refusal(e.status(), e.getMessage());
+        }
+        if (queries.isStored(form.id(), submission.key())) {
+            return new Received(false, submission.instanceId());
+        }
+        if (!collector.accepting()) {
+            throw new Refusal(409, "The " + collector.wave().id() + " wave of this survey is closed and takes no more"
+                    + " answers. Ask your coordinator whether late submissions can be allowed.");
+        }
+        String shown = form.language(language);
+        Map<String, SurveyForm.Question> byField = form.questions().stream()
+                .collect(Collectors.toMap(SurveyForm.Question::field, q -> q, (a, b) -> a));
+        AnswerSheet.Outcome outcome = AnswerSheet.read(form, field -> values(submission, byField.get(field), field),
+                shown, maxTextLength);
+        if (!outcome.isValid()) {
+            throw new Refusal(400, "This form breaks the survey's rules, so it was not stored: " + outcome.problems()
+                    .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().description())
+                    .collect(Collectors.joining("; ")) + ".");
+        }
+        boolean stored = responses.store(form, collector.wave(), shown, ResponseStore.COLLECT, collector.link().id,
+                submission.key(), outcome.answers());
+        return new Received(stored, submission.instanceId());
+    }
+
+    /** A select_multiple answer is its choices separated by spaces (XForms), every other answer one value. */
+    private static List<String> values(Submission submission, SurveyForm.Question question, String field) {
+        String value = submission.values().get(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (question != null && question.kind().equals(SurveyQuestion.MULTIPLE)) {
+            return List.of(value.strip().split("\\s+"));
+        }
+        return List.of(value);
+    }
+}
