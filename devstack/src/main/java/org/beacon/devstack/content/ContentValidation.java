@@ -24,7 +24,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * course text exists in every course language, every question has a right answer and a source, every media link
  * resolves, every factual paragraph carries a seed reference, pre-test, module checks and post-test measure learning
  * on separate questions, no campaign place and language is left without help (nor, outside a demonstration
- * campaign, with demo help only), and every help placeholder of a material can be filled.
+ * campaign, with demo help only), every help placeholder of a material can be filled, and every shipped survey
+ * uses (and correctly writes) the form logic evaluators' questionnaires use: skip logic, a constraint explained in
+ * every language, a group and a label that repeats an answer.
  * The format is described in content/README.md.
  */
 public final class ContentValidation {
@@ -217,10 +219,15 @@ public final class ContentValidation {
         }
         for (JsonNode survey : campaign.path("surveys")) {
             Path folder = dir.resolve("surveys/" + survey.path("slug").asText());
+            boolean complete = true;
             for (String sheet : List.of("survey.csv", "choices.csv", "settings.csv")) {
                 if (!Files.isRegularFile(folder.resolve(sheet))) {
                     problems.add(where + ": survey " + survey.path("slug").asText() + " misses " + sheet);
+                    complete = false;
                 }
+            }
+            if (complete) {
+                validateSurvey(folder, languages);
             }
         }
         for (String[] place : places) {
@@ -234,6 +241,86 @@ public final class ContentValidation {
                             + "campaign says demo: true)");
                 }
             }
+        }
+    }
+
+    /**
+     * A shipped survey shows what evaluators' forms do (issue 11): at least one question asked only when a
+     * {@code relevant} rule holds, a {@code constraint} with its {@code constraint_message} in every language of the
+     * survey, a group, and a label that repeats an earlier answer ({@code ${name}}). Every rule must be readable and
+     * name only questions of the form, every constraint must explain itself in every language, and the survey must
+     * speak every language of its campaign.
+     */
+    private void validateSurvey(Path folder, List<String> campaignLanguages) {
+        String relative = content.relativize(folder.resolve("survey.csv")).toString();
+        SurveySheet sheet;
+        try {
+            sheet = SurveySheet.read(folder);
+        } catch (RuntimeException e) {
+            problems.add(relative + ": cannot be read: " + e.getMessage());
+            return;
+        }
+        sheet.problems().forEach(problem -> problems.add(relative + ": " + problem));
+        List<String> languages = sheet.languages();
+        for (String language : campaignLanguages) {
+            if (!languages.contains(language)) {
+                problems.add(relative + ": no label column in " + language + ", a language of the campaign");
+            }
+        }
+        FormLogic logic = new FormLogic(sheet);
+        boolean relevance = false;
+        boolean explainedConstraint = false;
+        boolean labelReference = false;
+        for (SurveySheet.Row row : sheet.rows()) {
+            String where = relative + " row " + row.row() + (row.name().isEmpty() ? "" : " (" + row.name() + ")");
+            for (String column : List.of("relevant", "constraint")) {
+                if (row.get(column).isEmpty()) {
+                    continue;
+                }
+                relevance |= column.equals("relevant");
+                try {
+                    logic.check(row.get(column));
+                } catch (IllegalArgumentException e) {
+                    problems.add(where + ": " + column + " " + e.getMessage());
+                }
+            }
+            if (!row.get("constraint").isEmpty()) {
+                List<String> missing = languages.stream()
+                        .filter(language -> row.get("constraint_message::" + language).isEmpty()).toList();
+                if (missing.isEmpty()) {
+                    explainedConstraint = true;
+                } else {
+                    problems.add(where + ": the constraint has no constraint_message in " + String.join(", ", missing)
+                            + "; a respondent would not know why the answer is refused");
+                }
+            }
+            for (Map.Entry<String, String> cell : row.cells().entrySet()) {
+                if (!cell.getKey().contains("::")) {
+                    continue;
+                }
+                Matcher reference = SurveySheet.REFERENCE.matcher(cell.getValue());
+                while (reference.find()) {
+                    if (sheet.field(reference.group(1)) == null) {
+                        problems.add(where + ": " + cell.getKey() + " refers to ${" + reference.group(1)
+                                + "}, which names no question");
+                    } else if (cell.getKey().startsWith("label::")) {
+                        labelReference = true;
+                    }
+                }
+            }
+        }
+        if (!relevance) {
+            problems.add(relative + ": no question is asked conditionally (a relevant rule, e.g. where the respondent "
+                    + "heard of the campaign only if they did)");
+        }
+        if (!explainedConstraint) {
+            problems.add(relative + ": no constraint with a constraint_message in every language of the survey");
+        }
+        if (sheet.groups() == 0) {
+            problems.add(relative + ": no group (begin group ... end group)");
+        }
+        if (!labelReference) {
+            problems.add(relative + ": no label repeats an earlier answer (${name} in a label)");
         }
     }
 

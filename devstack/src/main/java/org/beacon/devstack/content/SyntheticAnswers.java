@@ -5,9 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -18,62 +16,46 @@ import org.apache.commons.csv.CSVPrinter;
  * Plausible, clearly synthetic answers for a shipped survey, so that evaluators see real-looking results on a fresh
  * stack: knowledge and attitudes a little better at endline than at baseline, campaign reach only at endline, and
  * background groups of very different sizes so that some cells fall under the suppression threshold. The output is
- * the CSV layout field teams upload (one column per question name, multiple choices separated by spaces), and the
- * same generator can produce any number of rows for load tests. Seeded, so the same call gives the same answers.
+ * the CSV layout field teams upload (one column per question field: its name, or {@code group/name} inside a group,
+ * as KoboToolbox exports them; multiple choices separated by spaces), and the same generator can produce any number
+ * of rows for load tests. Seeded, so the same call gives the same answers.
+ *
+ * <p>The answers follow the form's own rules, as a respondent on the public form must: a question whose
+ * {@code relevant} rule (or its group's) does not hold for that respondent is left blank, and an answer that breaks
+ * a {@code constraint} is drawn again (see {@link FormLogic}).
  */
 public final class SyntheticAnswers {
 
-    /** A question of the form, as far as generating answers needs it. */
-    record Question(String type, String name, String list, String kind, String answer, boolean required) {
-    }
-
     /** The key column of an uploaded sheet (ODK's name for it). */
     static final String KEY_COLUMN = "_uuid";
+    /** How often an answer breaking a constraint is drawn again before the question is left blank (or fails). */
+    private static final int ATTEMPTS = 200;
 
-    private final List<Question> questions = new ArrayList<>();
-    private final Map<String, List<String>> choices = new LinkedHashMap<>();
+    private final SurveySheet sheet;
 
-    private SyntheticAnswers() {
+    private SyntheticAnswers(SurveySheet sheet) {
+        this.sheet = sheet;
     }
 
     public static SyntheticAnswers forSurvey(Path surveyFolder) {
-        SyntheticAnswers answers = new SyntheticAnswers();
-        List<List<String>> survey = XlsFormWorkbook.rows(surveyFolder.resolve("survey.csv"));
-        List<String> header = survey.get(0);
-        for (List<String> row : survey.subList(1, survey.size())) {
-            String[] type = cell(row, header, "type").trim().split("\\s+");
-            String name = cell(row, header, "name");
-            if (name.isBlank() || List.of("note", "begin_group", "end_group", "begin", "end").contains(type[0])) {
-                continue;
-            }
-            answers.questions.add(new Question(type[0], name, type.length > 1 ? type[1] : null,
-                    cell(row, header, "beacon_kind"), cell(row, header, "beacon_answer"),
-                    cell(row, header, "required").toLowerCase().matches("yes|true|1")));
-        }
-        List<List<String>> choiceRows = XlsFormWorkbook.rows(surveyFolder.resolve("choices.csv"));
-        List<String> choiceHeader = choiceRows.get(0);
-        for (List<String> row : choiceRows.subList(1, choiceRows.size())) {
-            answers.choices.computeIfAbsent(cell(row, choiceHeader, "list_name"), k -> new ArrayList<>())
-                    .add(cell(row, choiceHeader, "name"));
-        }
-        return answers;
+        return new SyntheticAnswers(SurveySheet.read(surveyFolder));
     }
 
     /** {@code count} respondents of a wave as CSV; {@code endline} shifts knowledge, attitudes and reach. */
     public String csv(int count, boolean endline, long seed) {
         Random random = new Random(seed);
+        FormLogic logic = new FormLogic(sheet);
+        List<SurveySheet.Question> questions = sheet.questions();
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
             List<String> header = new ArrayList<>(List.of(KEY_COLUMN));
-            questions.forEach(question -> header.add(question.name()));
+            questions.forEach(question -> header.add(question.field()));
             printer.printRecord(header);
             for (int i = 0; i < count; i++) {
                 List<String> row = new ArrayList<>(questions.size() + 1);
                 // Each respondent's own key (as ODK's _uuid): identical answers of two people stay two responses.
                 row.add(new UUID(seed, i).toString());
-                for (Question question : questions) {
-                    row.add(answer(question, endline, random));
-                }
+                row.addAll(respondent(logic, endline, random));
                 printer.printRecord(row);
             }
         } catch (IOException e) {
@@ -82,11 +64,50 @@ public final class SyntheticAnswers {
         return out.toString();
     }
 
-    private String answer(Question question, boolean endline, Random random) {
+    /** One respondent's answers in form order: blank where not asked, never breaking a constraint. */
+    private List<String> respondent(FormLogic logic, boolean endline, Random random) {
+        logic.clear();
+        List<SurveySheet.Question> questions = sheet.questions();
+        List<String> answers = new ArrayList<>(questions.size());
+        for (SurveySheet.Question question : questions) {
+            String answer = "";
+            if (logic.relevant(question)) {
+                answer = answer(question, endline, random);
+                logic.set(question.field(), answer);
+                for (int attempt = 1; !logic.accepted(question); attempt++) {
+                    if (attempt == ATTEMPTS) {
+                        if (question.required()) {
+                            throw new IllegalStateException("no synthetic answer to " + question.name()
+                                    + " meets its constraint " + question.constraint());
+                        }
+                        answer = "";
+                    } else {
+                        answer = answer(question, endline, random);
+                    }
+                    logic.set(question.field(), answer);
+                }
+            }
+            answers.add(answer);
+        }
+        // A rule may read a later answer: whatever is not relevant once all are given is not asked either.
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (int q = 0; q < questions.size(); q++) {
+                if (!answers.get(q).isEmpty() && !logic.relevant(questions.get(q))) {
+                    answers.set(q, "");
+                    logic.set(questions.get(q).field(), "");
+                    changed = true;
+                }
+            }
+        }
+        return answers;
+    }
+
+    private String answer(SurveySheet.Question question, boolean endline, Random random) {
         if (!question.required() && random.nextDouble() < 0.2) {
             return "";
         }
-        List<String> options = question.list() == null ? List.of() : choices.getOrDefault(question.list(), List.of());
+        List<String> options = question.list() == null ? List.of() : sheet.choices(question.list());
         switch (question.type()) {
             case "integer":
                 return String.valueOf(Math.max(0, (int) Math.round(random.nextGaussian() * 2 + (endline ? 4 : 2))));
@@ -152,11 +173,6 @@ public final class SyntheticAnswers {
             picked.add(real.get(skewed(real.size(), random)));
         }
         return String.join(" ", picked);
-    }
-
-    private static String cell(List<String> row, List<String> header, String column) {
-        int index = header.indexOf(column);
-        return index < 0 || index >= row.size() ? "" : row.get(index).trim();
     }
 
     private static final List<String> FREE_TEXT = List.of(

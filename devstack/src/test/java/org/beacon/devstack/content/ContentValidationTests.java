@@ -336,4 +336,94 @@ class ContentValidationTests {
                         + "shelter serves it"),
                 ContentValidation.validate(content, null));
     }
+
+    /** A campaign in en and fr without places (so no help is needed) whose one survey has these survey rows. */
+    void campaignWithSurvey(String surveyRows) throws IOException {
+        write("campaigns/s/campaign.yaml", """
+                slug: s
+                languages: [en, fr]
+                title: {en: "T", fr: "T"}
+                objectives: {en: "O", fr: "O"}
+                sources: ["(003 L1333)"]
+                surveys:
+                  - slug: s1
+                """);
+        write("campaigns/s/surveys/s1/survey.csv", surveyRows);
+        write("campaigns/s/surveys/s1/choices.csv", """
+                list_name,name,label::English (en),label::Français (fr)
+                channel,radio,Radio,Radio
+                channel,not_heard,I have not heard of it,Je n'en ai pas entendu parler
+                """);
+        write("campaigns/s/surveys/s1/settings.csv", "form_title,form_id,version,default_language\nS,s1,1,English (en)\n");
+    }
+
+    static final String SURVEY_HEADER = "type,name,label::English (en),label::Français (fr),relevant,constraint,"
+            + "constraint_message::English (en),constraint_message::Français (fr),appearance,required\n";
+    static final String HEARD_FROM = "select_multiple channel,heard_from,Where?,Où ?,,"
+            + "\"not(selected(., 'not_heard') and count-selected(.) > 1)\",Not heard goes alone,Pas entendu va seul,,yes\n";
+    static final String WITH_LOGIC = SURVEY_HEADER
+            + "begin group,background,About you,Vous,,,,,field-list,\n"
+            + "integer,age,Age,Âge,,,,,,yes\n"
+            + "end group,,,,,,,,,\n"
+            + HEARD_FROM
+            + "integer,told,How many?,Combien ?,\"not(selected(${heard_from}, 'not_heard'))\",,,,,yes\n"
+            + "note,thanks,You told ${told},Vous l'avez dit à ${told},,,,,,\n";
+
+    @Test
+    void aSurveyWithLogicHasNoProblems() throws IOException {
+        campaignWithSurvey(WITH_LOGIC);
+        assertEquals(List.of(), ContentValidation.validate(content, null));
+    }
+
+    @Test
+    void aSurveyWithoutLogicIsReportedForEachMissingFeature() throws IOException {
+        campaignWithSurvey("""
+                type,name,label::English (en),label::Français (fr),required
+                integer,age,Age,Âge,yes
+                select_multiple channel,heard_from,Where?,Où ?,yes
+                """);
+        assertEquals(List.of(
+                "campaigns/s/surveys/s1/survey.csv: no question is asked conditionally (a relevant rule, e.g. where "
+                        + "the respondent heard of the campaign only if they did)",
+                "campaigns/s/surveys/s1/survey.csv: no constraint with a constraint_message in every language of the survey",
+                "campaigns/s/surveys/s1/survey.csv: no group (begin group ... end group)",
+                "campaigns/s/surveys/s1/survey.csv: no label repeats an earlier answer (${name} in a label)"),
+                ContentValidation.validate(content, null));
+    }
+
+    @Test
+    void aConstraintWithoutItsMessageInALanguageIsReported() throws IOException {
+        campaignWithSurvey(WITH_LOGIC.replace("Pas entendu va seul", ""));
+        assertEquals(List.of(
+                "campaigns/s/surveys/s1/survey.csv row 5 (heard_from): the constraint has no constraint_message in fr; "
+                        + "a respondent would not know why the answer is refused",
+                "campaigns/s/surveys/s1/survey.csv: no constraint with a constraint_message in every language of the survey"),
+                ContentValidation.validate(content, null));
+    }
+
+    @Test
+    void aRuleOrALabelNamingNoQuestionIsReported() throws IOException {
+        campaignWithSurvey(WITH_LOGIC.replace("not(selected(${heard_from}", "not(selected(${heard}")
+                .replace("Vous l'avez dit à ${told}", "Vous l'avez dit à ${tld}"));
+        List<String> problems = ContentValidation.validate(content, null);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("campaigns/s/surveys/s1/survey.csv row 6 (told): relevant "), problems.get(0));
+        assertTrue(problems.get(0).endsWith("${heard} names no question"), problems.get(0));
+        assertEquals("campaigns/s/surveys/s1/survey.csv row 7 (thanks): label::fr refers to ${tld}, which names no "
+                + "question", problems.get(1));
+    }
+
+    @Test
+    void anUnreadableRuleAGroupLeftOpenAndAMissingLanguageAreReported() throws IOException {
+        campaignWithSurvey(WITH_LOGIC.replace("count-selected(.) > 1)", "count-selected(.) > )")
+                .replace("end group,,,,,,,,,\n", "")
+                .replace(",label::Français (fr),", ",label::Français (fx),"));
+        List<String> problems = ContentValidation.validate(content, null);
+        assertTrue(problems.contains("campaigns/s/surveys/s1/survey.csv: row 2: group background has no end group"),
+                problems.toString());
+        assertTrue(problems.contains("campaigns/s/surveys/s1/survey.csv: no label column in fr, a language of the "
+                + "campaign"), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("campaigns/s/surveys/s1/survey.csv row 4 (heard_from): "
+                + "constraint cannot read 'not(selected(., 'not_heard') and count-selected(.) > )'")), problems.toString());
+    }
 }
