@@ -34,12 +34,20 @@ export async function open(xformText, languageCode) {
   return root;
 }
 
+/** Every question that takes an answer, as [reference, kind] in form order ('select' or 'input'). */
+export function questions(root) {
+  return [...nodes(root)]
+    .filter((node) => node.nodeType === 'select' || node.nodeType === 'input')
+    .map((node) => [node.currentState.reference, node.nodeType]);
+}
+
 /** Answers a question: a list of choice names for a select, text for any other question. */
 export function answer(root, reference, value) {
   const node = find(root, reference);
   if (node.nodeType === 'select') {
     node.selectValues(Array.isArray(value) ? value : [value]);
   } else if (node.nodeType === 'input') {
+    value = Array.isArray(value) ? value[0] : value;
     // The engine takes numbers as numbers (int as BigInt); a page or a test hands over the text that was typed.
     node.setValue(node.valueType === 'int' ? BigInt(value)
       : node.valueType === 'decimal' ? Number(value) : value);
@@ -83,4 +91,4 @@ export async function submission(root) {
   return { status: payload.status, xml, instanceID };
 }
 
-window.BeaconOdk = { open, answer, question, violations, submission };
+window.BeaconOdk = { open, questions, answer, question, violations, submission };
