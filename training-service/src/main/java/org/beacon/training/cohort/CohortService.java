@@ -17,6 +17,7 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.text.UntrustedText;
@@ -228,16 +229,9 @@ public class CohortService {
     public CohortDetail detail(long id) {
         Cohort cohort = require(id);
         List<MemberRow> members = new ArrayList<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery(MEMBERS + " order by m.display_name, m.subject")
+        for (Tuple r : (List<Tuple>) em.createNativeQuery(MEMBERS + " order by m.display_name, m.subject", Tuple.class)
                 .setParameter(1, cohort.id).getResultList()) {
-            long studied = ((Number) r[5]).longValue();
-            long lessons = ((Number) r[6]).longValue();
-            BigDecimal pre = (BigDecimal) r[7];
-            BigDecimal post = (BigDecimal) r[8];
-            members.add(new MemberRow((String) r[0], (String) r[1], r[2] == null ? null : ((Number) r[2]).longValue(),
-                    (String) r[3], r[4] == null ? 0 : ((Number) r[4]).intValue(),
-                    lessons == 0 ? 0 : (int) (studied * 100 / lessons), pre, post,
-                    pre == null || post == null ? null : post.subtract(pre), ((Number) r[9]).longValue()));
+            members.add(memberRow(r));
         }
         Map<Long, SessionRow> sessions = new LinkedHashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("select s.id, s.held_on, s.topic, a.subject"
@@ -265,6 +259,20 @@ public class CohortService {
                 .stream().map(r -> new Candidate((String) r[0], (String) r[1])).toList();
         return new CohortDetail(row(cohort), members, new ArrayList<>(sessions.values()), knowledgeGain(cohort.id),
                 candidates);
+    }
+
+    /** One row of {@link #MEMBERS}, read by column name. */
+    private static MemberRow memberRow(Tuple r) {
+        long studied = r.get("studied", Number.class).longValue();
+        long lessons = r.get("lessons", Number.class).longValue();
+        BigDecimal pre = r.get("pre", BigDecimal.class);
+        BigDecimal post = r.get("post", BigDecimal.class);
+        Number enrolmentId = r.get("enrolment_id", Number.class);
+        Number version = r.get("number", Number.class);
+        return new MemberRow(r.get("subject", String.class), r.get("display_name", String.class),
+                enrolmentId == null ? null : enrolmentId.longValue(), r.get("status", String.class),
+                version == null ? 0 : version.intValue(), lessons == 0 ? 0 : (int) (studied * 100 / lessons), pre,
+                post, pre == null || post == null ? null : post.subtract(pre), r.get("attended", Number.class).longValue());
     }
 
     /** Post-test minus pre-test for members who took both; the distribution in 10-point bands. */

@@ -234,14 +234,8 @@ public class AuthorPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response arrangeModule(@PathParam("id") long id, @PathParam("moduleId") long moduleId,
             @PathParam("step") String step, @RestForm("direction") String direction) {
-        return onPage(id, () -> {
-            if (step.equals("move")) {
-                editing.moveModule(id, moduleId, direction);
-            } else {
-                editing.removeModule(id, moduleId);
-            }
-            return moduleId;
-        });
+        return arrange(id, moduleId, step, () -> editing.moveModule(id, moduleId, direction),
+                () -> editing.removeModule(id, moduleId));
     }
 
     @POST
@@ -249,13 +243,15 @@ public class AuthorPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response arrangeLesson(@PathParam("id") long id, @PathParam("lessonId") long lessonId,
             @PathParam("step") String step, @RestForm("direction") String direction) {
+        return arrange(id, lessonId, step, () -> editing.moveLesson(id, lessonId, direction),
+                () -> editing.removeLesson(id, lessonId));
+    }
+
+    /** Runs the move or the removal the form asked for, back on the version's page. */
+    private Response arrange(long id, long itemId, String step, Runnable move, Runnable remove) {
         return onPage(id, () -> {
-            if (step.equals("move")) {
-                editing.moveLesson(id, lessonId, direction);
-            } else {
-                editing.removeLesson(id, lessonId);
-            }
-            return lessonId;
+            (step.equals("move") ? move : remove).run();
+            return itemId;
         });
     }
 
