@@ -22,7 +22,8 @@ trap 'rm -rf "$work"; psql -q -c "drop schema if exists submission_bench cascade
 
 # A valid answer sheet taken from the form itself: the first choice of every question, 2 for numbers.
 form="$gateway/campaigns/public/surveys/$survey/$wave"
-curl -sf "$form?lang=$language" -o "$work/form.html"
+# The form answers its first address with a redirect to the same address with its idempotency key.
+curl -sfL "$form?lang=$language" -o "$work/form.html"
 answers=$( { grep -o 'name="q\.[^"]*" value="[^"]*"' "$work/form.html" | sed 's/name="\([^"]*\)" value="\([^"]*\)"/\1=\2/' \
     | awk -F= '!seen[$1]++'; grep -o 'type="number"[^>]*name="q\.[^"]*"' "$work/form.html" \
     | sed 's/.*name="\([^"]*\)"/\1=2/'; } | paste -sd'&')

@@ -221,7 +221,8 @@ class BranchingSurveyIT {
         String boundary = "----beacon" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         part(body, boundary, "campaign", null, Long.toString(campaign));
-        part(body, boundary, "slug", null, formId.replace('_', '-'));
+        // A survey's address lies within its campaign's.
+        part(body, boundary, "slug", null, "safe-journeys-" + formId.replace('_', '-'));
         part(body, boundary, "survey", "survey.csv", SURVEY);
         part(body, boundary, "choices", "choices.csv", CHOICES);
         part(body, boundary, "settings", "settings.csv", "form_title,form_id,default_language\nBranching " + formId

@@ -27,7 +27,7 @@ public class SurveyJourneyIT {
 
     public static final String SURVEY = "safe-journeys";
 
-    /** The respondent's answers by question name; Ziguinchor is one of the rarest regions of the synthetic answers. */
+    /** The respondent's answers by form field (a question in a group is named by its path); Ziguinchor is one of the rarest regions of the synthetic answers. */
     public static final Map<String, List<String>> ANSWERS = Map.ofEntries(
             Map.entry("age_band", List.of("age_18_24")),
             Map.entry("gender", List.of("woman")),
@@ -37,11 +37,14 @@ public class SurveyJourneyIT {
             Map.entry("k_consent", List.of("consent_irrelevant")),
             Map.entry("k_child", List.of("yes")),
             Map.entry("k_smuggled_liable", List.of("no")),
-            Map.entry("l_only_way", List.of("2")),
-            Map.entry("l_local_future", List.of("4")),
-            Map.entry("l_can_verify", List.of("4")),
-            Map.entry("l_family_support", List.of("5")),
+            Map.entry("attitudes/l_only_way", List.of("2")),
+            Map.entry("attitudes/l_local_future", List.of("4")),
+            Map.entry("attitudes/l_can_verify", List.of("4")),
+            Map.entry("attitudes/l_family_support", List.of("5")),
             Map.entry("heard_from", List.of("radio", "community_meetings")));
+
+    /** The button that sends a page: "Next", or on the last page "Send my answers". */
+    private static final By NEXT = By.cssSelector("form button[name=_go][value=next]");
 
     static Stack stack;
 
@@ -134,7 +137,9 @@ public class SurveyJourneyIT {
         assertEquals("Parcours sûrs : ton avenir, ton choix", respondent.waitFor(By.tagName("h1")).getText());
         assertTrue(respondent.text().contains("Donnez-nous votre avis"), respondent.text());
         respondent.clickAndWait(By.cssSelector("a[href^='/campaigns/public/surveys/" + SURVEY + "/endline']"));
-        assertEquals("/campaigns/public/surveys/" + SURVEY + "/endline?lang=fr", respondent.path());
+        // The form's first address carries its idempotency key, so Back and reload keep it (and store once).
+        assertTrue(respondent.path().matches("/campaigns/public/surveys/" + SURVEY + "/endline\\?k=[0-9a-f-]{36}&lang=fr"),
+                respondent.path());
 
         assertEquals("fr", respondent.driver.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(respondent.driver.findElements(By.tagName("script")).isEmpty(), "the form needs no JavaScript");
@@ -149,10 +154,16 @@ public class SurveyJourneyIT {
         }));
         respondent.fill(By.cssSelector("textarea[name='q.suggestion']"),
                 "Des émissions de radio le soir, en pulaar et en wolof.");
+        // Having heard of the campaign opens the next pages: how many people the respondent told, then who they were.
+        respondent.submit(NEXT);
         respondent.fill(By.cssSelector("input[name='q.people_told']"), "3");
-        WebElement send = respondent.driver.findElement(By.cssSelector("form button[type=submit]"));
+        respondent.submit(NEXT);
+        assertTrue(respondent.text().contains("Nombre de personnes avec qui vous en avez parlé : 3. Qui étaient-elles ?"),
+                "the label repeats the number given: " + respondent.text());
+        respondent.driver.findElement(By.cssSelector("input[name='q.told_whom'][value='family']")).click();
+        WebElement send = respondent.driver.findElement(NEXT);
         assertEquals("Envoyer mes réponses", send.getText());
-        respondent.submit(By.cssSelector("form button[type=submit]"));
+        respondent.submit(NEXT);
 
         assertEquals("/campaigns/public/surveys/" + SURVEY + "/endline/thanks?lang=fr", respondent.path(),
                 "accepted and redirected: " + respondent.text());

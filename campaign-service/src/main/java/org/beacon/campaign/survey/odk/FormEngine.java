@@ -20,6 +20,7 @@ import org.javarosa.core.model.instance.InstanceInitializationFactory;
 import org.javarosa.core.services.PrototypeManager;
 import org.javarosa.core.services.locale.TableLocaleSource;
 import org.javarosa.core.util.externalizable.DeserializationException;
+import org.javarosa.core.util.externalizable.PrototypeFactory;
 import org.javarosa.model.xform.XFormsModule;
 import org.javarosa.model.xform.XPathReference;
 import org.javarosa.xpath.XPathConditional;
@@ -39,6 +40,9 @@ public final class FormEngine {
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile(".*\\(\\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\s*\\)\\s*");
 
+    /** The classes a serialized form is made of, fully registered before any session reads one. */
+    private static final PrototypeFactory PROTOTYPES;
+
     static {
         // registers the factories JavaRosa's functions rely on, e.g. jr:choice-name() for a label reference
         new XFormsModule().registerModule();
@@ -47,6 +51,11 @@ public final class FormEngine {
         PrototypeManager.registerPrototypes(XPathParseTool.xpathClasses);
         PrototypeManager.registerPrototypes(new String[] {TableLocaleSource.class.getName(),
                 XPathReference.class.getName(), XPathConditional.class.getName()});
+        PROTOTYPES = PrototypeManager.getDefault();
+        // JavaRosa fills a factory's class table on first use, unsynchronized: requests that read their first forms
+        // at the same moment (just after a restart, under load) saw a half-filled table ("No datatype registered to
+        // serialization code"). The table is filled here, once, while the class initializes; it is only read after.
+        PROTOTYPES.getClass(new byte[PrototypeFactory.CLASS_HASH_SIZE]);
     }
 
     /** The parsed form in JavaRosa's serialization. */
@@ -78,7 +87,7 @@ public final class FormEngine {
     public FormSession start() {
         try {
             FormDef copy = new FormDef();
-            copy.readExternal(new DataInputStream(new ByteArrayInputStream(form)), PrototypeManager.getDefault());
+            copy.readExternal(new DataInputStream(new ByteArrayInputStream(form)), PROTOTYPES);
             copy.initialize(true, new InstanceInitializationFactory());
             return new FormSession(copy, translations);
         } catch (IOException | DeserializationException e) {
