@@ -43,6 +43,11 @@ public final class XlsForm {
             SurveyQuestion.REGION);
     private static final Set<String> YES = Set.of("yes", "true", "true()", "1");
     private static final int MAX_LABEL = 2000;
+    /** Lengths of the columns a survey is stored in (V30, V32). */
+    private static final int MAX_NAME = 100;
+    private static final int MAX_PATH = 400;
+    private static final int MAX_FORM_ID = 120;
+    private static final int MAX_VERSION = 60;
 
     private final InputLimits.Form limits;
     private final List<FormError> errors = new ArrayList<>();
@@ -143,6 +148,14 @@ public final class XlsForm {
         XlsFormRows.Row settings = rows.settings();
         String title = UntrustedText.stripSpoofing(settings.get("form_title"));
         String formId = settings.get("form_id");
+        if (formId.length() > MAX_FORM_ID) {
+            errors.add(error(settings.problem("form_id", null, "the form_id is longer than " + MAX_FORM_ID
+                    + " characters")));
+        }
+        if (converted.version().length() > MAX_VERSION) {
+            errors.add(error(settings.problem("version", null, "the version is longer than " + MAX_VERSION
+                    + " characters")));
+        }
         if (title.isEmpty()) {
             title = formId.isEmpty() ? "Survey" : formId;
         }
@@ -195,6 +208,13 @@ public final class XlsForm {
     private QuestionDraft question(ConvertedForm.Field field, List<String> languages, Map<String, String> consent) {
         XlsFormRows.Row row = field.row();
         boolean other = field.otherOf() != null;
+        if (field.name().length() > MAX_NAME || field.path().length() > MAX_PATH) {
+            errors.add(error(row.problem("name", null, field.name().length() > MAX_NAME
+                    ? "the name is longer than " + MAX_NAME + " characters"
+                    : "the question lies in groups nested so deep that its path is longer than " + MAX_PATH
+                            + " characters")));
+            return null;
+        }
         // the text question or_other adds takes no Beacon column of its select's row
         String kind = other ? "" : row.get("beacon_kind").toLowerCase(Locale.ROOT);
         String answer = other ? "" : row.get("beacon_answer");
@@ -316,6 +336,11 @@ public final class XlsForm {
         }
         List<ChoiceDraft> choiceDrafts = new ArrayList<>();
         for (ConvertedForm.FieldChoice choice : choices) {
+            if (choice.name().length() > MAX_NAME) {
+                errors.add(error(choice.row().problem("name", null, "the choice name is longer than " + MAX_NAME
+                        + " characters")));
+                return null;
+            }
             Map<String, String> choiceLabel = new TreeMap<>();
             for (String language : languages) {
                 String text = choice.labels().getOrDefault(language, "");

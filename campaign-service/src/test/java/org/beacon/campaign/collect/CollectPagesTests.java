@@ -92,5 +92,9 @@ class CollectPagesTests {
         OpenRosaResourceTests.formList((String) setup[1]).then().statusCode(403);
         given().auth().oauth2(manager(NATIONAL)).when().get("/campaigns/surveys/" + survey + "/collect")
                 .then().statusCode(200).body(containsString("revoked on"));
+        given().auth().oauth2(manager(NATIONAL)).header("Accept-Language", "fr")
+                .when().get("/campaigns/surveys/" + survey + "/collect")
+                .then().statusCode(200).body(containsString("Collecte sur le terrain"))
+                .body(containsString("révoqué le"));
     }
 }

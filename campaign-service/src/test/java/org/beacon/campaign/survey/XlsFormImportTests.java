@@ -317,6 +317,17 @@ class XlsFormImportTests {
     }
 
     @Test
+    void namesAndSettingsLongerThanTheyCanBeStoredAreRefusedNotA500() {
+        long campaign = campaign(NATIONAL);
+        String longName = "q" + "x".repeat(100);
+        importForm(campaign, "type,name,label\ntext," + longName + ",Q\n", null, "form_id\nf" + "x".repeat(120) + "\n")
+                .then().statusCode(400)
+                .body("errors", hasItem("survey sheet, row 2, column B (name): the name is longer than 100 characters"))
+                .body("errors", hasItem("settings sheet, row 2, column A (form_id): the form_id is longer than 120 "
+                        + "characters"));
+    }
+
+    @Test
     void settingsThatWouldSendAnswersElsewhereAreRefused() {
         long campaign = campaign(NATIONAL);
         importForm(campaign, "type,name,label\ntext,q,Q\n", null, "form_id,submission_url\nsent,https://example.org\n")
