@@ -52,6 +52,8 @@ public final class OdkEngine implements AutoCloseable {
         String origin = "http://127.0.0.1:" + server.getAddress().getPort();
         browser = new Browser(origin);
         page = (JavascriptExecutor) browser.driver;
+        // Loading a form parses it and compiles its expressions: seconds on a loaded machine, not the default 30 s.
+        browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         browser.open("/");
         // The module starts with top-level awaits (its XPath parser is WebAssembly): wait until it has published
         // itself rather than for a fixed time.
