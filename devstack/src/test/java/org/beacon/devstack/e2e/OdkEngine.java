@@ -66,13 +66,14 @@ public final class OdkEngine implements AutoCloseable {
         call("window.form = await BeaconOdk.open(arguments[0], arguments[1]); return null;", xform, languageCode);
     }
 
-    /** Reference of every question by its name (last step of the reference), in form order. */
+    /** Reference of every question by its form field (its path below the instance root), in form order. */
     @SuppressWarnings("unchecked")
     public Map<String, String> questions() {
         List<List<String>> found = (List<List<String>>) call("return BeaconOdk.questions(window.form);");
-        Map<String, String> byName = new java.util.LinkedHashMap<>();
-        found.forEach(entry -> byName.put(entry.get(0).substring(entry.get(0).lastIndexOf('/') + 1), entry.get(0)));
-        return byName;
+        // keyed like Beacon's form fields and answer columns: the path below the instance root ("attitudes/l_only_way")
+        Map<String, String> byField = new java.util.LinkedHashMap<>();
+        found.forEach(entry -> byField.put(entry.get(0).substring(entry.get(0).indexOf('/', 1) + 1), entry.get(0)));
+        return byField;
     }
 
     /** A select's choices, or a typed answer. */
