@@ -108,14 +108,6 @@ public final class AnswerSheet {
         }
     }
 
-    /** What the form's engine says when a form has no message of its own; the page has its own words for those. */
-    private static final Set<String> ENGINE_DEFAULTS = Set.of(
-            "Sorry, this response is required!", "Sorry, this answer is not allowed.",
-            "Désolé, cette réponse est obligatoire.", "Désolé, cette réponse n'est pas acceptée.",
-            "Lo sentimos, esta respuesta es obligatoria.", "Lo sentimos, esta respuesta no está permitida.",
-            "Desculpe, esta resposta é obrigatória.", "Desculpe, esta resposta não é permitida.",
-            "عذرًا، هذه الإجابة مطلوبة.", "عذرًا، هذه الإجابة غير مقبولة.");
-
     private AnswerSheet() {
     }
 
@@ -251,7 +243,7 @@ public final class AnswerSheet {
     }
 
     private static Issue issue(SurveyForm.Question question, FormSession.Violation violation) {
-        String message = violation.message() == null || ENGINE_DEFAULTS.contains(violation.message()) ? null
+        String message = violation.message() == null || FormSession.isDefaultMessage(violation.message()) ? null
                 : violation.message();
         return switch (violation.problem()) {
             case REQUIRED -> new Issue(MISSING, message);

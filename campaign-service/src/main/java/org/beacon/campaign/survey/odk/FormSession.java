@@ -233,6 +233,14 @@ public final class FormSession {
         return defaultMessage(language, 0);
     }
 
+    /**
+     * Whether a violation's message is ODK Collect's default wording rather than the form's own text, so that a page
+     * can say it in its own words instead.
+     */
+    public static boolean isDefaultMessage(String message) {
+        return DEFAULT_MESSAGES.values().stream().anyMatch(texts -> List.of(texts).contains(message));
+    }
+
     private static String defaultMessage(String language, int which) {
         String primary = language == null ? "en" : language.split("-")[0];
         return DEFAULT_MESSAGES.getOrDefault(primary, DEFAULT_MESSAGES.get("en"))[which];
