@@ -1,6 +1,7 @@
 package org.beacon.campaign.results;
 
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -13,7 +14,24 @@ import org.beacon.commons.i18n.Languages;
  * the CSV export use English so that files stay comparable across users.
  */
 public record ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
-        String meanScore, String notStated, String all, String knowledgeScore, String hidden, String percentCorrect) {
+        String meanScore, String notStated, String all, String knowledgeScore, String hidden, String percentCorrect,
+        Marking marking) {
+
+    /**
+     * Words of the question settings in results: the note of a reverse-worded item, and an option's part credit
+     * ("50 % credit") shown instead of marking it correct.
+     */
+    public record Marking(String reversedItem, IntFunction<String> credit) {
+        static final Marking ENGLISH = new Marking("reverse-worded: the mean counts answer 1 as 5 and 5 as 1",
+                percent -> percent + " % credit");
+    }
+
+    public ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
+            String meanScore, String notStated, String all, String knowledgeScore, String hidden,
+            String percentCorrect) {
+        this(waves, respondents, answered, mean, meanScore, notStated, all, knowledgeScore, hidden, percentCorrect,
+                Marking.ENGLISH);
+    }
 
     public static final ResultsWording ENGLISH = new ResultsWording(
             Map.of(Wave.BASELINE, "Baseline", Wave.ENDLINE, "Endline", Wave.CONTINUOUS, "Continuous"),
@@ -27,7 +45,8 @@ public record ResultsWording(Map<Wave, String> waves, String respondents, String
                 : MessageBundles.get(SurveyMessages.class, Localized.Literal.of(Languages.supported(language)));
         return new ResultsWording(Map.of(Wave.BASELINE, m.wave_baseline(), Wave.ENDLINE, m.wave_endline(),
                 Wave.CONTINUOUS, m.wave_continuous()), m.respondents(), m.answered(), m.mean(), m.mean_score(),
-                m.not_stated(), m.all(), m.knowledge_score(), m.hidden(), m.percent_correct());
+                m.not_stated(), m.all(), m.knowledge_score(), m.hidden(), m.percent_correct(),
+                new Marking(m.reversed_item(), m::credit));
     }
 
     public String wave(Wave wave) {

@@ -1,5 +1,6 @@
 package org.beacon.campaign.results;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -83,6 +84,8 @@ public final class SurveyResults {
         int scale = 1;
         /** For decimal and date questions, the rollup's bins (choices) that each row of the distribution spans. */
         List<List<Integer>> bins;
+        /** Of a knowledge item: each choice's credit in percent of a right answer (100 for the right answer). */
+        int[] credits;
 
         Item(String name, String label, String kind, String role, long question, boolean required,
                 List<String> choiceLabels, boolean additive, boolean integer, double[] values, int correct) {
@@ -202,13 +205,17 @@ public final class SurveyResults {
     }
 
     private Item itemOf(SurveyForm.Question question) {
-        List<String> labels = question.choices().stream().map(c -> c.label(language, form.defaultLanguage()))
+        // a part-credit option is shown with its credit, never as the correct answer
+        List<String> labels = question.choices().stream().map(c -> c.credit() == null
+                || !question.kind().equals(SurveyQuestion.KNOWLEDGE) ? c.label(language, form.defaultLanguage())
+                : c.label(language, form.defaultLanguage()) + " (" + words.marking().credit().apply(c.credit()) + ")")
                 .toList();
         double[] values = null;
         if (question.kind().equals(SurveyQuestion.LIKERT)) {
             values = new double[labels.size()];
             for (int c = 0; c < values.length; c++) {
-                values[c] = c + 1;
+                // a reverse-worded item counts answer 1 as 5 and 5 as 1, so more agreement reads as a worsening
+                values[c] = question.reversed() ? values.length - c : c + 1;
             }
         }
         // a calculation named in the results is stored as a decimal (see V33)
@@ -221,13 +228,18 @@ public final class SurveyResults {
             labels = new ArrayList<>();
             Bins.of(question.kind(), tally.choices(question.id()), minCellSize, bins, labels);
         }
-        Item item = new Item(question.name(), question.label(language, form.defaultLanguage()), question.kind(),
+        String label = question.label(language, form.defaultLanguage());
+        if (question.reversed() && question.kind().equals(SurveyQuestion.LIKERT)) {
+            label = label + " (" + words.marking().reversedItem() + ")";
+        }
+        Item item = new Item(question.name(), label, question.kind(),
                 question.role(), question.id(), question.required(), labels,
                 question.isSingleAnswer() || distributed,
                 question.kind().equals(SurveyQuestion.INTEGER) || distributed, values,
                 question.answerKey() == null ? 0 : question.answerKey());
         item.conditional = question.conditional();
         item.bins = bins;
+        item.credits = question.choices().stream().mapToInt(c -> question.credit(c.position())).toArray();
         item.scale = decimal ? Bins.DECIMAL_SCALE : 1;
         return item;
     }
@@ -237,11 +249,15 @@ public final class SurveyResults {
         if (knowledge.isEmpty()) {
             return null;
         }
+        // scores are stored in the survey's score unit: whole points, or halves or quarters with part credit
+        int unit = form.scoreUnit();
+        int classes = knowledge.size() * SurveyForm.FULL_CREDIT / unit;
         List<String> labels = new ArrayList<>();
-        double[] values = new double[knowledge.size() + 1];
-        for (int s = 0; s <= knowledge.size(); s++) {
-            labels.add(s + " / " + knowledge.size());
-            values[s] = s;
+        double[] values = new double[classes + 1];
+        for (int s = 0; s <= classes; s++) {
+            BigDecimal points = BigDecimal.valueOf((long) s * unit, 2);
+            labels.add(points.stripTrailingZeros().toPlainString() + " / " + knowledge.size());
+            values[s] = points.doubleValue();
         }
         // A score exists for everyone who answered at least one knowledge item: one required item scores everyone.
         boolean everyoneScored = knowledge.stream().anyMatch(SurveyForm.Question::required);
@@ -415,8 +431,9 @@ public final class SurveyResults {
     }
 
     /**
-     * Each respondent's score is their number of correct answers, so in every group the scores weighted by their
-     * value add up to the knowledge items' correct counts; with a single item, those scored are those who answered
+     * Each respondent's score is the credit of their answers (a unit per right answer's share, see
+     * {@link SurveyForm#scoreUnit()}), so in every group the scores weighted by their value add up to the knowledge
+     * items' counts weighted by their credit; with a single item, those scored are those who answered
      * it. Without these relations a score count could give away a hidden correct count, or the reverse.
      */
     private void registerScore(int wave) {
@@ -432,7 +449,13 @@ public final class SurveyResults {
                     terms.merge(score.choice(wave, c, dimension, value), c - 1, Integer::sum);
                 }
                 for (Item item : knowledge) {
-                    terms.merge(item.choice(wave, item.correct, dimension, value), -1, Integer::sum);
+                    // each choice adds its credit, in score units, to the score of whoever chose it
+                    for (int c = 1; c <= item.choices(); c++) {
+                        int units = item.credits[c - 1] / form.scoreUnit();
+                        if (units > 0) {
+                            terms.merge(item.choice(wave, c, dimension, value), -units, Integer::sum);
+                        }
+                    }
                 }
                 disclosure.relation(terms);
                 if (knowledge.size() == 1) {

@@ -347,19 +347,22 @@ public final class AnswerSheet {
         return form.withRole(role).map(q -> packed[q.slot() - 1]).map(v -> v == null ? 0 : v).orElse(0);
     }
 
-    /** Correct answers among the knowledge items; none when the respondent answered no knowledge item. */
+    /**
+     * The credit earned on the knowledge items, in the survey's score unit ({@link SurveyForm#scoreUnit()}: a point
+     * per right answer, or halves or quarters when some option earns part credit); none when the respondent
+     * answered no knowledge item. QuestionSettings rescores stored responses by the same rule.
+     */
     private static Integer knowledgeScore(SurveyForm form, Integer[] packed) {
+        int unit = form.scoreUnit();
         int answered = 0;
-        int correct = 0;
+        int score = 0;
         for (SurveyForm.Question item : form.knowledgeItems()) {
             Integer answer = packed[item.slot() - 1];
             if (answer != null) {
                 answered++;
-                if (answer.equals(item.answerKey())) {
-                    correct++;
-                }
+                score += item.credit(answer) / unit;
             }
         }
-        return answered == 0 ? null : correct;
+        return answered == 0 ? null : score;
     }
 }

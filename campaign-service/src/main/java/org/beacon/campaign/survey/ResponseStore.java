@@ -34,6 +34,26 @@ public class ResponseStore {
                   select r.id, x.question_id, x.answer from r cross join unnest(?::bigint[], ?::text[]) as x(question_id, answer))
             select count(*) from r""";
 
+    /**
+     * Derives a survey's stored background columns and knowledge scores again from the answers, after its question
+     * settings changed: the rule of AnswerSheet (background: the choice position, 0 when not stated; score: the
+     * credit of each knowledge item answered, in the score unit, none when no item was answered).
+     */
+    private static final String RESCORE = """
+            update survey_response r
+            set age_band = coalesce(r.answers[?], 0),
+                gender = coalesce(r.answers[?], 0),
+                region = coalesce(r.answers[?], 0),
+                knowledge_score = (
+                    select case when count(*) = 0 then null
+                                else sum(case when a.answer = q.answer_key then ? else coalesce(c.credit, 0) / ? end)
+                           end
+                    from survey_question q
+                    cross join lateral (select r.answers[q.slot] as answer) a
+                    left join survey_choice c on c.question_id = q.id and c.position = a.answer
+                    where q.survey_id = r.survey_id and q.kind = 'knowledge' and a.answer is not null)
+            where r.survey_id = ?""";
+
     public static final String WEB = "web";
     public static final String UPLOAD = "upload";
     /** Sent by ODK Collect (or another OpenRosa client) through a collection link. */
@@ -55,6 +75,28 @@ public class ResponseStore {
             return store(connection, insert, form, wave, language, source, collector, key, answers);
         } catch (SQLException e) {
             throw new IllegalStateException("Storing a survey response failed", e);
+        }
+    }
+
+    /**
+     * Rescores every stored response of a survey in the caller's transaction; returns how many there are.
+     *
+     * @param ageBand the slot of the age band question, null without one (likewise gender and region)
+     * @param scoreUnit what a unit of the stored score is worth, in percent ({@link SurveyForm#scoreUnit()})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rescore(long surveyId, Integer ageBand, Integer gender, Integer region, int scoreUnit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement rescore = connection.prepareStatement(RESCORE)) {
+            rescore.setObject(1, ageBand, Types.INTEGER);
+            rescore.setObject(2, gender, Types.INTEGER);
+            rescore.setObject(3, region, Types.INTEGER);
+            rescore.setInt(4, SurveyForm.FULL_CREDIT / scoreUnit);
+            rescore.setInt(5, scoreUnit);
+            rescore.setLong(6, surveyId);
+            return rescore.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Rescoring the responses of survey " + surveyId + " failed", e);
         }
     }
 

@@ -47,6 +47,12 @@ public class Survey extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> notices = new ArrayList<>();
     public int revision;
+    /**
+     * Bumped whenever the question settings change (V35), so cached snapshots are rebuilt; unlike the revision it
+     * leaves the XForm's version alone, since what respondents are asked did not change.
+     */
+    @Column(name = "settings_revision")
+    public int settingsRevision;
     public String fingerprint;
     @Column(name = "created_by")
     public String createdBy;

@@ -27,4 +27,6 @@ public class SurveyChoice extends PanacheEntityBase {
     public String name;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> label;
+    /** Part credit of a knowledge item's option in percent of a right answer (25, 50 or 75); null for none. */
+    public Integer credit;
 }

@@ -1,10 +1,13 @@
 package org.beacon.campaign.survey;
 
+import java.math.BigInteger;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.stream.Stream;
 
 import org.beacon.campaign.survey.odk.FormEngine;
 import org.beacon.commons.i18n.Languages;
@@ -36,10 +39,17 @@ public record SurveyForm(long id, int revision, String slug, long campaignId, St
     /**
      * @param path the question's node in the XForm instance ({@code /data/grp/q1})
      * @param conditional whether the question or a group around it has a relevant rule, so it may be not asked
+     * @param reversed a negatively worded Likert item, whose means count answer 1 as 5 and 5 as 1
      */
     public record Question(long id, String name, String kind, String role, boolean required, Integer slot,
             Map<String, String> label, Map<String, String> hint, Integer answerKey, List<Choice> choices, String path,
-            boolean conditional) {
+            boolean conditional, boolean reversed) {
+
+        public Question(long id, String name, String kind, String role, boolean required, Integer slot,
+                Map<String, String> label, Map<String, String> hint, Integer answerKey, List<Choice> choices,
+                String path, boolean conditional) {
+            this(id, name, kind, role, required, slot, label, hint, answerKey, choices, path, conditional, false);
+        }
 
         /** A top-level question that is always asked, as every question was before forms had groups and logic. */
         public Question(long id, String name, String kind, String role, boolean required, Integer slot,
@@ -52,8 +62,7 @@ public record SurveyForm(long id, int revision, String slug, long campaignId, St
          * just the name for a question outside groups).
          */
         public String field() {
-            int root = path.indexOf('/', 1);
-            return root < 0 ? name : path.substring(root + 1);
+            return SurveyForm.field(name, path);
         }
 
         public boolean collectsAnswer() {
@@ -77,12 +86,50 @@ public record SurveyForm(long id, int revision, String slug, long campaignId, St
         public String label(String language, String fallback) {
             return text(label, language, fallback);
         }
+
+        /** The credit, in percent of a right answer, that choosing this position earns on a knowledge item. */
+        public int credit(int position) {
+            if (answerKey != null && answerKey == position) {
+                return FULL_CREDIT;
+            }
+            return choices.stream().filter(c -> c.position() == position && c.credit() != null).findFirst()
+                    .map(Choice::credit).orElse(0);
+        }
     }
 
-    public record Choice(int position, String name, Map<String, String> label) {
+    /** @param credit part credit of a knowledge item's option, in percent of a right answer; null for none */
+    public record Choice(int position, String name, Map<String, String> label, Integer credit) {
+
+        public Choice(int position, String name, Map<String, String> label) {
+            this(position, name, label, null);
+        }
+
         public String label(String language, String fallback) {
             return text(label, language, fallback);
         }
+    }
+
+    /** The credit of a right answer, in percent. */
+    public static final int FULL_CREDIT = 100;
+
+    /**
+     * What one unit of a stored knowledge score is worth, in percent of a point: 100 (whole points) unless some
+     * option earns part credit, then 50 or 25, so that every score is a whole number of units (V35).
+     */
+    public int scoreUnit() {
+        return scoreUnit(knowledgeItems().stream().flatMap(q -> q.choices().stream()).map(Choice::credit));
+    }
+
+    /** The score unit given the part credits of the knowledge items' options (nulls for none). */
+    public static int scoreUnit(Stream<Integer> credits) {
+        return credits.filter(Objects::nonNull).reduce(FULL_CREDIT,
+                (unit, credit) -> BigInteger.valueOf(unit).gcd(BigInteger.valueOf(credit)).intValue());
+    }
+
+    /** A question's form field: its path below the instance root ({@code grp/q1}), its name outside groups. */
+    static String field(String name, String path) {
+        int root = path.indexOf('/', 1);
+        return root < 0 ? name : path.substring(root + 1);
     }
 
     public List<Question> answerable() {

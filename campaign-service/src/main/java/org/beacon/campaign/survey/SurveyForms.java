@@ -31,7 +31,11 @@ public class SurveyForms {
         }
     }
 
-    private final Map<Long, SurveyForm> cache = new ConcurrentHashMap<>();
+    /** A snapshot with the settings revision it was built at (question settings change without a new revision). */
+    private record Cached(int settingsRevision, SurveyForm form) {
+    }
+
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     @Inject
     EntityManager entityManager;
@@ -42,7 +46,7 @@ public class SurveyForms {
      */
     public Located locate(String idOrSlug, Wave wave) {
         List<?> rows = entityManager.createNativeQuery("""
-                select s.id, s.revision, w.status from survey s
+                select s.id, s.revision, w.status, s.settings_revision from survey s
                 left join survey_wave w on w.survey_id = s.id and w.wave = ?1
                 where s.slug = ?2 or (?3 > 0 and s.id = ?3)
                 order by s.slug = ?2 desc limit 1""")
@@ -56,7 +60,7 @@ public class SurveyForms {
         Object[] row = (Object[]) rows.get(0);
         long id = ((Number) row[0]).longValue();
         int revision = ((Number) row[1]).intValue();
-        return new Located(snapshot(id, revision), (String) row[2]);
+        return new Located(snapshot(id, revision, ((Number) row[3]).intValue()), (String) row[2]);
     }
 
     /**
@@ -72,7 +76,7 @@ public class SurveyForms {
     }
 
     public SurveyForm of(Survey survey) {
-        return snapshot(survey.id, survey.revision);
+        return snapshot(survey.id, survey.revision, survey.settingsRevision);
     }
 
     public Optional<SurveyForm> byId(long id) {
@@ -80,13 +84,14 @@ public class SurveyForms {
         return Optional.ofNullable(survey).map(this::of);
     }
 
-    private SurveyForm snapshot(long id, int revision) {
-        SurveyForm cached = cache.get(id);
-        if (cached != null && cached.revision() == revision) {
-            return cached;
+    private SurveyForm snapshot(long id, int revision, int settingsRevision) {
+        Cached cached = cache.get(id);
+        if (cached != null && cached.form().revision() == revision && cached.settingsRevision() == settingsRevision) {
+            return cached.form();
         }
-        SurveyForm fresh = build(Survey.findById(id));
-        cache.put(id, fresh);
+        Survey survey = Survey.findById(id);
+        SurveyForm fresh = build(survey);
+        cache.put(id, new Cached(survey.settingsRevision, fresh));
         return fresh;
     }
 
@@ -110,8 +115,8 @@ public class SurveyForms {
         List<SurveyForm.Question> questions = survey.questions.stream()
                 .map(q -> new SurveyForm.Question(q.id, q.name, q.kind, q.role, q.required, q.slot, Map.copyOf(q.label),
                         Map.copyOf(q.hint), q.answerKey,
-                        q.choices.stream().map(c -> new SurveyForm.Choice(c.position, c.name, Map.copyOf(c.label)))
-                                .toList(), q.path, q.conditional))
+                        q.choices.stream().map(c -> new SurveyForm.Choice(c.position, c.name, Map.copyOf(c.label),
+                                c.credit)).toList(), q.path, q.conditional, q.reversed))
                 .toList();
         // a survey stored before V32 has no XForm: one is converted from its stored questions (StoredQuestionsXForm)
         String xform = survey.xform != null ? survey.xform : storedQuestionsXForm(survey, questions);

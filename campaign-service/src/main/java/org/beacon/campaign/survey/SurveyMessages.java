@@ -276,4 +276,105 @@ public interface SurveyMessages {
 
     @Message("Older")
     String older();
+
+    // ---- question settings (what each question stands for in the results) ----
+
+    @Message("Question settings")
+    String settings_title();
+
+    @Message("Question settings: knowledge items and their answers, background questions, channel, reverse-worded items")
+    String settings_link();
+
+    @Message("Mark what each question stands for in the results. A form imported without Beacon's own columns (beacon_kind, beacon_answer) has no knowledge score and no breakdown until its questions are marked here.")
+    String settings_intro();
+
+    @Message("This survey already has answers: saving recomputes every knowledge score and every figure of its results.")
+    String settings_answered();
+
+    @Message("This form has no knowledge item and no background question marked, so its results have no knowledge score and no breakdown. Mark them in the question settings.")
+    String settings_unmarked();
+
+    @Message("Use in the results")
+    String settings_use();
+
+    @Message("Plain question")
+    String use_plain();
+
+    @Message("Knowledge item")
+    String use_knowledge();
+
+    @Message("Background: age band")
+    String use_age_band();
+
+    @Message("Background: gender")
+    String use_gender();
+
+    @Message("Background: region")
+    String use_region();
+
+    @Message("Background: other (nationality, district…)")
+    String use_background();
+
+    @Message("Channel (how respondents heard of the campaign)")
+    String use_channel();
+
+    @Message("Right answer (knowledge item)")
+    String settings_answer();
+
+    @Message("Part credit of the other options (knowledge item)")
+    String settings_credit();
+
+    @Message("no credit")
+    String credit_none();
+
+    @Message("{percent} % credit")
+    String credit(int percent);
+
+    @Message("Reverse-worded: agreeing is the worse answer (the mean counts answer 1 as 5 and 5 as 1)")
+    String settings_reversed();
+
+    @Message("Save the settings")
+    String settings_save();
+
+    @Message("The settings were saved and the results recomputed.")
+    String settings_saved();
+
+    @Message("Nothing changed.")
+    String settings_unchanged();
+
+    @Message("Nothing was changed. Fix these problems and save again:")
+    String settings_refused();
+
+    @Message("{question}: there is no such question in this survey.")
+    String settings_problem_unknown_question(String question);
+
+    @Message("{question}: a question of this kind cannot have this use.")
+    String settings_problem_unknown_use(String question);
+
+    @Message("{question}: a knowledge item is a single-choice question.")
+    String settings_problem_knowledge_not_single(String question);
+
+    @Message("{question}: a knowledge item needs its right answer, one of its choices.")
+    String settings_problem_no_right_answer(String question);
+
+    @Message("{question}: part credit is 25, 50 or 75 % and goes to an option other than the right answer.")
+    String settings_problem_bad_credit(String question);
+
+    @Message("{question}: a background question is a single-choice question.")
+    String settings_problem_background_not_single(String question);
+
+    @Message("{question}: the channel question is a single- or multiple-choice question.")
+    String settings_problem_channel_not_choice(String question);
+
+    @Message("{question} and {other} are given the same role: age band, gender, region and channel each belong to one question.")
+    String settings_problem_role_twice(String question, String other);
+
+    @Message("{question}: the gender question must offer “prefer not to say” (a choice whose name begins with prefer_not).")
+    String settings_problem_gender_prefer_not(String question);
+
+    @Message("{question}: only a Likert item (choices 1 to 5) can be reverse-worded.")
+    String settings_problem_reversed_not_likert(String question);
+
+    @Message("reverse-worded: the mean counts answer 1 as 5 and 5 as 1")
+    String reversed_item();
 }

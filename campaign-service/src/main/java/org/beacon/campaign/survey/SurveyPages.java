@@ -45,7 +45,7 @@ public class SurveyPages {
     /** @param notices what the import left out or filled in */
     public record Detail(long id, String title, String slug, String campaign, List<String> languages,
             List<QuestionRow> questions, List<WaveView> waves, boolean mayManage, boolean mayReadResults,
-            List<String> notices) {
+            List<String> notices, boolean unmarked) {
     }
 
     /** The outcome of a paper-answers upload shown on the survey page. */
@@ -173,7 +173,7 @@ public class SurveyPages {
         Detail detail = new Detail(id, form.title(), form.slug(), campaign.title, form.languages(), questions,
                 WaveView.of(id, form.slug()), user.isAdmin() || user.hasRole(Roles.CAMPAIGN_MANAGER),
                 user.isAdmin() || user.hasRole(Roles.EVALUATOR),
-                survey.notices == null ? List.of() : List.copyOf(survey.notices));
+                survey.notices == null ? List.of() : List.copyOf(survey.notices), QuestionSettings.unmarked(form));
         return Templates.survey(detail, upload).setLocale(language.locale());
     }
 }

@@ -41,6 +41,8 @@ public class SurveyQuestion extends PanacheEntityBase {
     public static final String GENDER = "gender";
     public static final String REGION = "region";
     public static final String CHANNEL = "channel";
+    /** A background question other than the three fixed dimensions (nationality, district, ...). */
+    public static final String BACKGROUND = "background";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,6 +68,8 @@ public class SurveyQuestion extends PanacheEntityBase {
     public Integer answerKey;
     @Column(name = "choice_count")
     public int choiceCount;
+    /** A negatively worded Likert item: its means count answer 1 as 5 and 5 as 1 (V35). */
+    public boolean reversed;
 
     @OneToMany(mappedBy = "question", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")

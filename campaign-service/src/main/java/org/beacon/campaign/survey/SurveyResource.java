@@ -10,11 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.ProblemException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -63,11 +65,25 @@ public class SurveyResource {
                     q.kind(), q.role(), q.required(), q.conditional(), q.collectsAnswer(), q.label(), q.hint(),
                     q.answerKey() == null ? null : q.choices().get(q.answerKey() - 1).name(),
                     q.choices().stream().map(c -> new ChoiceView(c.name(), c.label())).toList())).toList();
+            List<String> notices = new ArrayList<>(survey.notices == null ? List.of() : survey.notices);
+            if (QuestionSettings.unmarked(form)) {
+                notices.add(UNMARKED + " (/campaigns/surveys/" + form.id() + "/settings)");
+            }
             return new SurveyView(form.id(), form.slug(), form.title(), form.campaignId(), form.campaignSlug(),
                     survey.formId, survey.formVersion, form.defaultLanguage(), form.languages(), form.consent(),
-                    WaveView.of(form.id(), form.slug()), questions,
-                    survey.notices == null ? List.of() : List.copyOf(survey.notices));
+                    WaveView.of(form.id(), form.slug()), questions, List.copyOf(notices));
         }
+    }
+
+    /** The import report's word on a form without Beacon's columns (the page says it in the user's language). */
+    static final String UNMARKED = "no question is marked as a knowledge item or a background question, so the "
+            + "results have no knowledge score and no breakdown until they are marked in the question settings";
+
+    /** The question settings of a survey, and a change of them (every question not named keeps its settings). */
+    public record SettingsView(List<QuestionSettings.Setting> settings) {
+    }
+
+    public record SettingsOutcome(boolean changed, int rescored, List<QuestionSettings.Setting> settings) {
     }
 
     public record SurveySummary(long id, String slug, String title, long campaignId, List<WaveView> waves) {
@@ -87,6 +103,9 @@ public class SurveyResource {
 
     @Inject
     AnswerUpload uploads;
+
+    @Inject
+    QuestionSettings questionSettings;
 
     @Inject
     FormUploads files;
@@ -124,6 +143,35 @@ public class SurveyResource {
     public SurveyView get(@RestPath long id) {
         Survey survey = surveys.find(id);
         return SurveyView.of(forms.of(survey), survey);
+    }
+
+    @GET
+    @Path("/{id}/settings")
+    @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
+    public SettingsView settings(@RestPath long id) {
+        return new SettingsView(currentSettings(id));
+    }
+
+    /**
+     * Marks knowledge items (right answer, part credit), background questions, the channel question and
+     * reverse-worded Likert items; with answers stored, their scores and the results are recomputed. 400 naming
+     * each question whose setting is refused, nothing changed.
+     */
+    @PUT
+    @Path("/{id}/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
+    public SettingsOutcome changeSettings(@RestPath long id, SettingsView change) {
+        if (change == null || change.settings() == null) {
+            throw ProblemException.badRequest("Send the settings as {\"settings\": [{\"question\": ..., \"use\": ...}]}.");
+        }
+        QuestionSettings.Outcome outcome = questionSettings.change(id, change.settings());
+        return new SettingsOutcome(outcome.changed(), outcome.rescored(), currentSettings(id));
+    }
+
+    private List<QuestionSettings.Setting> currentSettings(long id) {
+        return surveys.find(id).questions.stream().filter(QuestionSettings::hasSettings).map(QuestionSettings::of)
+                .toList();
     }
 
     @POST
