@@ -18,10 +18,24 @@ public record SurveyDraft(String title, String formId, String version, String de
      * @param path the question's node in the XForm instance ({@code /data/grp/q1})
      * @param conditional the question or a group around it has a relevant rule
      * @param stored whether its answer (or computed value) is stored, so it gets a slot in every response
+     * @param credits part credit in percent by choice name, of a knowledge item's options ({@code beacon_answer})
+     * @param reversed a reverse-worded Likert item ({@code beacon_reverse})
      */
     public record QuestionDraft(String name, String path, String kind, String role, boolean required,
             boolean conditional, boolean stored, Map<String, String> label, Map<String, String> hint,
-            String answerKey, List<ChoiceDraft> choices) {
+            String answerKey, List<ChoiceDraft> choices, Map<String, Integer> credits, boolean reversed) {
+
+        /**
+         * The text the form's fingerprint is made of. The settings that came with V35 are written only when set, so
+         * a form without them keeps the fingerprint it had before, and importing it again still changes nothing.
+         */
+        @Override
+        public String toString() {
+            return "QuestionDraft[name=" + name + ", path=" + path + ", kind=" + kind + ", role=" + role
+                    + ", required=" + required + ", conditional=" + conditional + ", stored=" + stored + ", label="
+                    + label + ", hint=" + hint + ", answerKey=" + answerKey + ", choices=" + choices
+                    + (credits.isEmpty() ? "" : ", credits=" + credits) + (reversed ? ", reversed=true" : "") + "]";
+        }
     }
 
     public record ChoiceDraft(String name, Map<String, String> label) {

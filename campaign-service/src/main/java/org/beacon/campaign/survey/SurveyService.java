@@ -158,6 +158,7 @@ public class SurveyService {
             question.label = draft.label();
             question.hint = draft.hint();
             question.choiceCount = draft.choices().size();
+            question.reversed = draft.reversed();
             int choicePosition = 0;
             for (ChoiceDraft choiceDraft : draft.choices()) {
                 SurveyChoice choice = new SurveyChoice();
@@ -165,6 +166,7 @@ public class SurveyService {
                 choice.position = ++choicePosition;
                 choice.name = choiceDraft.name();
                 choice.label = choiceDraft.label();
+                choice.credit = draft.credits().get(choiceDraft.name());
                 question.choices.add(choice);
                 if (choiceDraft.name().equals(draft.answerKey())) {
                     question.answerKey = choicePosition;

@@ -1,6 +1,7 @@
 package org.beacon.campaign.survey;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,7 @@ public final class XlsForm {
     private static final Set<String> BACKGROUND = Set.of(SurveyQuestion.AGE_BAND, SurveyQuestion.GENDER,
             SurveyQuestion.REGION);
     private static final Set<String> YES = Set.of("yes", "true", "true()", "1");
+    private static final Set<String> NO = Set.of("no", "false", "false()", "0");
     private static final int MAX_LABEL = 2000;
     /** Lengths of the columns a survey is stored in (V30, V32). */
     private static final int MAX_NAME = 100;
@@ -130,7 +132,8 @@ public final class XlsForm {
             if (question == null) {
                 continue;
             }
-            if (question.role() != null && !roles.add(question.role())) {
+            if (question.role() != null && !question.role().equals(SurveyQuestion.BACKGROUND)
+                    && !roles.add(question.role())) {
                 errors.add(error(field.row().problem("beacon_kind", null, "there is already a "
                         + question.role().replace('_', ' ') + " question")));
             }
@@ -227,6 +230,12 @@ public final class XlsForm {
             errors.add(error(row.problem("beacon_answer", null, "beacon_answer is only for knowledge items")));
             return null;
         }
+        String reverse = other ? "" : row.get("beacon_reverse").toLowerCase(Locale.ROOT);
+        boolean reversed = YES.contains(reverse);
+        if (!reverse.isEmpty() && !reversed && !NO.contains(reverse)) {
+            errors.add(error(row.problem("beacon_reverse", null, "beacon_reverse is yes or no, not '" + reverse + "'")));
+            return null;
+        }
         Map<String, String> label = texts(row, "label", field.labels(), languages);
         Map<String, String> hint = texts(row, "hint", field.hints(), languages);
         if (label == null || hint == null) {
@@ -261,6 +270,7 @@ public final class XlsForm {
         boolean stored = !kindOfQuestion.equals(SurveyQuestion.NOTE) && !kindOfQuestion.equals(SurveyQuestion.CALCULATE);
         String role = null;
         String answerKey = null;
+        Map<String, Integer> credits = new TreeMap<>();
         String list = row.get("type").strip().split("\\s+").length > 1 ? row.get("type").strip().split("\\s+")[1] : "";
         switch (kind) {
             case "likert" -> {
@@ -278,22 +288,33 @@ public final class XlsForm {
                 if (!requireSingle(row, kindOfQuestion, "a knowledge item")) {
                     return null;
                 }
-                if (choices.stream().noneMatch(c -> c.name().equals(answer))) {
-                    errors.add(error(row.problem("beacon_answer", null, answer.isEmpty()
+                // the right choice, then any part-credit options as name:percent ("yes dont_know:50")
+                String[] parts = answer.isBlank() ? new String[] { "" } : answer.strip().split("\\s+");
+                List<ConvertedForm.FieldChoice> offered = choices;
+                if (offered.stream().noneMatch(c -> c.name().equals(parts[0]))) {
+                    errors.add(error(row.problem("beacon_answer", null, parts[0].isEmpty()
                             ? "a knowledge item needs its correct choice in beacon_answer"
-                            : "'" + answer + "' is not a choice of the list " + list)));
+                            : "'" + parts[0] + "' is not a choice of the list " + list)));
                     return null;
                 }
+                for (int p = 1; p < parts.length; p++) {
+                    String[] credit = parts[p].split(":", 2);
+                    if (credit.length < 2 || credit[0].equals(parts[0])
+                            || offered.stream().noneMatch(c -> c.name().equals(credit[0]))
+                            || !QuestionSettings.CREDITS.stream().map(String::valueOf).toList()
+                                    .contains(credit[1].replace("%", ""))) {
+                        errors.add(error(row.problem("beacon_answer", null, "'" + parts[p] + "' is not a part-credit "
+                                + "option: write another choice of the list " + list + " and its credit, 25, 50 or 75 "
+                                + "(e.g. dont_know:50)")));
+                        return null;
+                    }
+                    credits.put(credit[0], Integer.parseInt(credit[1].replace("%", "")));
+                }
                 kindOfQuestion = SurveyQuestion.KNOWLEDGE;
-                answerKey = answer;
+                answerKey = parts[0];
             }
             case "background" -> {
                 if (!requireSingle(row, kindOfQuestion, "a background question")) {
-                    return null;
-                }
-                if (!BACKGROUND.contains(field.name())) {
-                    errors.add(error(row.problem("name", null,
-                            "background questions are named age_band, gender or region, not '" + field.name() + "'")));
                     return null;
                 }
                 if (field.name().equals(SurveyQuestion.GENDER)
@@ -302,7 +323,8 @@ public final class XlsForm {
                             "the gender question must offer \"prefer not to say\" (a choice named prefer_not...)")));
                     return null;
                 }
-                role = field.name();
+                // age_band, gender and region are the fixed dimensions; any other is a background question too
+                role = BACKGROUND.contains(field.name()) ? field.name() : SurveyQuestion.BACKGROUND;
             }
             case "channel" -> {
                 if (!kindOfQuestion.equals(SurveyQuestion.SINGLE) && !kindOfQuestion.equals(SurveyQuestion.MULTIPLE)) {
@@ -328,6 +350,11 @@ public final class XlsForm {
                     choices = byNumber(choices);
                 }
             }
+        }
+        if (reversed && !kindOfQuestion.equals(SurveyQuestion.LIKERT)) {
+            errors.add(error(row.problem("beacon_reverse", null,
+                    "only a Likert item (choices 1 to 5) can be reverse-worded")));
+            return null;
         }
         if (kindOfQuestion.equals(SurveyQuestion.MULTIPLE) && choices.size() > MAX_MULTIPLE_CHOICES) {
             errors.add(error(row.problem("type", null, "a select_multiple may offer at most " + MAX_MULTIPLE_CHOICES
@@ -356,7 +383,8 @@ public final class XlsForm {
         boolean required = YES.contains(row.get("required").toLowerCase(Locale.ROOT)) && !other && stored
                 && !kindOfQuestion.equals(SurveyQuestion.CALCULATE);
         return new QuestionDraft(field.name(), field.path(), kindOfQuestion, role, required, field.conditional(), stored,
-                label, hint, answerKey, List.copyOf(choiceDrafts));
+                label, hint, answerKey, List.copyOf(choiceDrafts),
+                Collections.unmodifiableMap(credits), reversed);
     }
 
     /** Label or hint texts in the offered languages, cleaned; null (with a problem) when one is too long. */

@@ -11,6 +11,7 @@ import static org.beacon.campaign.survey.SurveyFixtures.sheets;
 import static org.beacon.campaign.survey.SurveyFixtures.unique;
 import static org.beacon.campaign.survey.SurveyFixtures.uploadCsv;
 import static org.beacon.campaign.survey.SurveyFixtures.xlsx;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -409,5 +410,59 @@ class QuestionSettingsTests {
         assertFalse(((Number) entityManager.createNativeQuery(
                 "select count(*) from survey_question where survey_id = ?1 and kind = 'knowledge'")
                 .setParameter(1, survey).getSingleResult()).longValue() > 0, "nothing was marked");
+    }
+
+    /** The plain form with Beacon's columns for the same settings, and one more background question. */
+    static byte[] markedForm(String formId, String reverse) {
+        List<List<String>> survey = List.of(
+                List.of("type", "name", "label::English (en)", "required", "appearance", "beacon_kind",
+                        "beacon_answer", "beacon_reverse"),
+                List.of("select_one districts", "nationality", "Nationality", "yes", "", "background", "", ""),
+                List.of("select_one k1list", "k1", "Can trafficking happen inside one country?", "yes", "",
+                        "knowledge", "yes dont_know:50", ""),
+                List.of("select_one agree5", "l1", "An employer may keep a worker's identity papers.", "yes",
+                        "likert", "", "", reverse),
+                List.of("select_one k1list", "k2", "Is a recruitment fee legal?", "yes", "", "", "", ""));
+        List<List<String>> choices = List.of(List.of("list_name", "name", "label::English (en)"),
+                List.of("districts", "north", "North"), List.of("districts", "south", "South"),
+                List.of("k1list", "yes", "Yes"), List.of("k1list", "no", "No"),
+                List.of("k1list", "dont_know", "I don't know"),
+                List.of("agree5", "1", "1"), List.of("agree5", "2", "2"), List.of("agree5", "3", "3"),
+                List.of("agree5", "4", "4"), List.of("agree5", "5", "5"));
+        List<List<String>> settings = List.of(List.of("form_title", "form_id", "version", "default_language"),
+                List.of("Marked " + formId, formId, "1", "English (en)"));
+        return xlsx(sheets(survey, choices, settings));
+    }
+
+    @Test
+    void beaconColumnsAreAShortcutForTheSameSettings() {
+        long campaign = campaign(NATIONAL);
+        String formId = "marked_" + unique("f").replace('-', '_');
+        long marked = importXlsx(manager(NATIONAL), campaign, markedForm(formId, "yes"))
+                .then().statusCode(201).extract().<Integer>path("survey.id").longValue();
+        given().auth().oauth2(manager(NATIONAL)).when().get("/campaigns/api/surveys/" + marked + "/settings")
+                .then().statusCode(200)
+                .body("settings.find { it.question == 'nationality' }.use", equalTo("background"))
+                .body("settings.find { it.question == 'k1' }.use", equalTo("knowledge"))
+                .body("settings.find { it.question == 'k1' }.answer", equalTo("yes"))
+                .body("settings.find { it.question == 'k1' }.credits.dont_know", equalTo(50))
+                .body("settings.find { it.question == 'l1' }.reversed", equalTo(true))
+                .body("settings.find { it.question == 'k2' }.use", equalTo(""));
+        // The same form again changes nothing (its fingerprint is stable); a reverse-worded mark on anything but a
+        // Likert item, or a part credit that is not a quarter, is refused naming the row and column.
+        importXlsx(manager(NATIONAL), campaign, markedForm(formId, "yes")).then().statusCode(200)
+                .body("created", equalTo(false)).body("changed", equalTo(false));
+        List<List<String>> survey = List.of(
+                List.of("type", "name", "label::English (en)", "beacon_kind", "beacon_answer", "beacon_reverse"),
+                List.of("select_one k1list", "k1", "Inside one country?", "knowledge", "yes no:40", ""),
+                List.of("select_one k1list", "k2", "A fee?", "", "", "yes"));
+        List<List<String>> choices = List.of(List.of("list_name", "name", "label::English (en)"),
+                List.of("k1list", "yes", "Yes"), List.of("k1list", "no", "No"));
+        List<List<String>> settings = List.of(List.of("form_title", "form_id"), List.of("Bad", "bad_marks"));
+        importXlsx(manager(NATIONAL), campaign, xlsx(sheets(survey, choices, settings))).then().statusCode(400)
+                .body("errors", hasItem(allOf(containsString("row 2"), containsString("beacon_answer"),
+                        containsString("'no:40' is not a part-credit option"))))
+                .body("errors", hasItem(allOf(containsString("row 3"), containsString("beacon_reverse"),
+                        containsString("only a Likert item"))));
     }
 }
