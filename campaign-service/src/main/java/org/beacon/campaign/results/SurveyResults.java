@@ -431,13 +431,13 @@ public final class SurveyResults {
     }
 
     /**
-     * Each respondent's score is the credit of their answers (a unit per right answer's share, see
-     * {@link SurveyForm#scoreUnit()}), so in every group the scores weighted by their value add up to the knowledge
-     * items' counts weighted by their credit; with a single item, those scored are those who answered
-     * it. Without these relations a score count could give away a hidden correct count, or the reverse.
+     * Each respondent's score is the credit their answers earn, counted in the survey's score unit
+     * ({@link SurveyForm#scoreUnit()}), so in every group the scores weighted by their value add up to the knowledge
+     * items' counts weighted by their credit; with a single item, those scored are those who answered it. Without these relations a score count could give away a hidden correct count, or the reverse.
      */
     private void registerScore(int wave) {
         List<Item> knowledge = items.stream().filter(item -> item.kind.equals(SurveyQuestion.KNOWLEDGE)).toList();
+        int unit = form.scoreUnit();
         List<Dimension> all = new ArrayList<>();
         all.add(Dimension.ALL);
         all.addAll(dimensions.keySet());
@@ -451,7 +451,7 @@ public final class SurveyResults {
                 for (Item item : knowledge) {
                     // each choice adds its credit, in score units, to the score of whoever chose it
                     for (int c = 1; c <= item.choices(); c++) {
-                        int units = item.credits[c - 1] / form.scoreUnit();
+                        int units = item.credits[c - 1] / unit;
                         if (units > 0) {
                             terms.merge(item.choice(wave, c, dimension, value), -units, Integer::sum);
                         }
