@@ -49,6 +49,9 @@ public class EnrolmentResource {
     public record Submission(Map<Long, List<String>> answers) {
     }
 
+    public record LanguageChange(String language) {
+    }
+
     public record Studied(Long next) {
     }
 
@@ -101,6 +104,17 @@ public class EnrolmentResource {
     @Path("/{id}")
     @Operation(summary = "Progress through the course: lessons, checks and tests, which are open")
     public Outline outline(@PathParam("id") long id) {
+        return learning.outline(id);
+    }
+
+    @POST
+    @Path("/{id}/language")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Study the course in another of its languages from now on",
+            description = "Progress, answers, scores and the certificate are kept; 400 for a language the course"
+                    + " version is not published in.")
+    public Outline changeLanguage(@PathParam("id") long id, LanguageChange change) {
+        learning.changeLanguage(id, change == null ? null : change.language());
         return learning.outline(id);
     }
 
