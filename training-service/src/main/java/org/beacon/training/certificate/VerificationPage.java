@@ -56,8 +56,7 @@ public class VerificationPage {
         if (certificate == null || !certificate.refresherDue) {
             return null;
         }
-        return CourseVersion.<CourseVersion>find("courseId = ?1 and number > ?2 and legalChange = true and status in (?3, ?4)"
-                + " order by number", certificate.courseId, certificate.courseVersion, CourseVersion.PUBLISHED,
-                CourseVersion.ARCHIVED).firstResultOptional().map(v -> v.number).orElse(null);
+        return CourseVersion.legalChangeAfter(certificate.courseId, certificate.courseVersion).map(v -> v.number)
+                .orElse(null);
     }
 }

@@ -232,6 +232,8 @@ class TraineeReadingTests {
         Learner learner = LearnerSteps.enrol("ines", slug, "ar");
         String home = page(learner.token(), "/training", "fr");
         assertTrue(home.contains("<a href=\"/training/enrolments/" + learner.enrolment() + "\" lang=\"ar\" dir=\"rtl\">دورة تجريبية " + slug), home);
+        given().auth().oauth2(learner.token()).when().get(API).then().statusCode(200)
+                .body("find { it.id == " + learner.enrolment() + " }.title", equalTo("دورة تجريبية " + slug));
         String outline = page(learner.token(), "/training/enrolments/" + learner.enrolment(), "en");
         assertTrue(outline.contains("<h1 lang=\"ar\" dir=\"rtl\">دورة تجريبية"), outline);
     }
