@@ -8,7 +8,7 @@ import static org.beacon.training.CourseFixtures.publish;
 import static org.beacon.training.CourseFixtures.trainee;
 import static org.beacon.training.CourseFixtures.uniqueSlug;
 import static org.beacon.training.CourseFixtures.zip;
-import static org.hamcrest.Matchers.containsString;
+import static org.beacon.training.enrolment.LearnPagesTests.page;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,13 +77,6 @@ class TraineeReadingTests {
         long version = importCourse(zip(slug, files(slug)), 201).getLong("versionId");
         publish(version);
         return version;
-    }
-
-    static String page(String token, String path, String language) {
-        Response response = given().auth().oauth2(token).header("Accept-Language", language).redirects().follow(false)
-                .when().get(path);
-        response.then().statusCode(200).contentType(containsString("text/html"));
-        return response.asString();
     }
 
     static String changeLanguage(String token, long enrolment, String language, int status) {
