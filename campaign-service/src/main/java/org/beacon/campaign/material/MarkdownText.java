@@ -1,5 +1,10 @@
 package org.beacon.campaign.material;
 
+import java.util.List;
+
+import org.beacon.commons.text.SourceReferences;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -10,13 +15,17 @@ import org.owasp.html.PolicyFactory;
 
 /**
  * Material text: CommonMark rendered to HTML, then cleaned by the OWASP sanitizer so that whatever an author (or an
- * imported file) wrote, no script, style, frame, image or event handler reaches a reader. Rendered once when the
- * text is saved, so public pages only copy stored HTML.
+ * imported file) wrote, no script, style, frame, image or event handler reaches a reader. Rendered when the text
+ * is saved for the managers' pages, which show it as written; public pages render it again without its source
+ * references ({@link #toPublicHtml}). Tables (GitHub's pipe tables) come inside a {@code <div class="table-scroll">},
+ * so that a wide table scrolls sideways on a phone instead of widening the page.
  */
 public final class MarkdownText {
 
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().sanitizeUrls(true).build();
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true)
+            .build();
 
     /** Plain structure and links; images and media are uploaded as files and linked, never embedded. */
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
@@ -44,6 +53,19 @@ public final class MarkdownText {
                 visitChildren(heading);
             }
         });
-        return POLICY.sanitize(RENDERER.render(document));
+        return scrollable(POLICY.sanitize(RENDERER.render(document)));
+    }
+
+    /** The text as the public reads it: without the source references that are there for authors and reviewers. */
+    public static String toPublicHtml(String markdown) {
+        return toSafeHtml(SourceReferences.hidden(markdown));
+    }
+
+    /**
+     * Wraps each table in its scroll box after sanitizing, so that the policy allows no {@code class} attribute an
+     * author could use. The sanitizer writes every table tag as exactly {@code <table>}.
+     */
+    private static String scrollable(String html) {
+        return html.replace("<table>", "<div class=\"table-scroll\"><table>").replace("</table>", "</table></div>");
     }
 }

@@ -30,6 +30,7 @@ import org.beacon.campaign.publicpage.PublicCampaignView.LanguageLink;
 import org.beacon.campaign.publicpage.PublicCampaignView.PlaceLink;
 import org.beacon.campaign.publicpage.PublicCampaignView.PublicMaterial;
 import org.beacon.commons.i18n.Languages;
+import org.beacon.commons.text.SourceReferences;
 import org.beacon.commons.web.ProblemException;
 
 /** What community members may see: published versions, published variants and the files they use. Nothing else. */
@@ -150,11 +151,13 @@ public class PublicCampaigns {
     private PublicMaterial material(MaterialVariant variant, Place place, String language) {
         Media media = variant.media;
         boolean namesHelp = !HelpPlaceholder.writtenIn(variant.title + "\n" + variant.bodyMarkdown).isEmpty();
-        // Stored HTML is rendered once at saving; only text that names help is rendered again, per place.
-        String html = namesHelp
-                ? MarkdownText.toSafeHtml(help.fillPlaceholders(variant.bodyMarkdown, place, language, true))
-                : variant.bodyHtml;
-        String title = namesHelp ? help.fillPlaceholders(variant.title, place, language, false) : variant.title;
+        // Rendered for the public, without source references: text that names help with that place's help.
+        String html = MarkdownText.toPublicHtml(namesHelp
+                ? help.fillPlaceholders(variant.bodyMarkdown, place, language, true)
+                : variant.bodyMarkdown);
+        String title = SourceReferences.hidden(namesHelp
+                ? help.fillPlaceholders(variant.title, place, language, false)
+                : variant.title);
         return new PublicMaterial(variant.material.kind, title, html,
                 media == null ? null : "/campaigns/public/media/" + media.id,
                 media == null ? null : media.contentType,

@@ -31,6 +31,7 @@ import io.restassured.http.ContentType;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
+import org.beacon.campaign.campaign.CampaignFixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -241,6 +242,28 @@ class PublicCampaignPageTests {
         assertTrue(bytes > 15_000, "the page carries the materials' text: " + bytes + " bytes");
         assertTrue(bytes < 60 * 1024, "public page weighs " + bytes + " bytes");
         assertTrue(!page.contains("<script"), "no JavaScript on a public page");
+    }
+
+    @Test
+    void aRadioScriptShowsItsTableAndNoSourceReferenceToThePublicWhileItsManagersReadThem() {
+        String slug = slug();
+        long id = publishedCampaign(slug);
+        String variant = CampaignFixtures.approvedVariant(id, "radio-script", "en", """
+                **PRESENTER:** Domestic work is real work. (000 L7346, 000 L3141)
+
+                | Sign | What to do |
+                | --- | --- |
+                | Papers kept by the employer (003 L1332) | Call the hotline |
+                """);
+        given().auth().oauth2(reviewer(NATIONAL)).when().post(variant + "/publish").then().statusCode(200);
+
+        String page = given().when().get("/campaigns/public/" + slug + "/en").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Domestic work is real work.</p>"), page);
+        assertTrue(page.contains("<div class=\"table-scroll\"><table>"), page);
+        assertTrue(page.contains("<td>Papers kept by the employer</td>"), page);
+        assertTrue(!page.matches("(?s).*\\d{3} L\\d+.*"), "a source reference reached the public: " + page);
+        given().auth().oauth2(author(NATIONAL)).when().get(variant.substring(0, variant.indexOf("/variants/")))
+                .then().statusCode(200).body(containsString("(000 L7346, 000 L3141)"));
     }
 
     @Test

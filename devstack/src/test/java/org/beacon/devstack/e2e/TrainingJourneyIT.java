@@ -1,6 +1,7 @@
 package org.beacon.devstack.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,10 +22,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
- * A trainee's whole course: pre-test, lessons, knowledge check, post-test, certificate, public verification. The
+ * A trainee's whole course: pre-test, lessons (a table on a phone), a change of study language mid-course that keeps
+ * the progress, knowledge check, post-test, certificate, public verification. The
  * course is a small one written here, so the journey knows the right answers without the browser ever seeing them;
  * it goes through the same import and four-eyes publishing as the shipped courses.
  */
@@ -55,11 +59,31 @@ class TrainingJourneyIT {
         browser.open("/training/courses/e2e-first-steps");
         browser.signInOnKeycloak("trainee", DemoData.DEMO_PASSWORD);
         browser.waitFor(By.id("language"));
-        browser.driver.findElement(By.cssSelector("#language option[value='fr']")).click();
+        browser.driver.findElement(By.cssSelector("#language option[value='en']")).click();
         browser.clickAndWait(By.cssSelector("form[action$='/enrol'] button"));
 
         String enrolment = browser.path();
         assertTrue(enrolment.matches("/training/enrolments/\\d+"), enrolment);
+        // Pre-test and the lesson in English, then the trainee changes to French mid-course and keeps their progress.
+        takeNextStep(enrolment);
+        browser.open(enrolment);
+        takeNextStep(enrolment);
+        browser.open(enrolment);
+        String english = browser.text();
+        assertTrue(english.contains("First steps") && english.contains("Three elements ✓"), english);
+        String progress = browser.driver.findElement(By.tagName("progress")).getAttribute("value");
+        String pretestScore = pretestScore();
+        browser.driver.findElement(By.cssSelector("#study-language option[value='fr']")).click();
+        browser.clickAndWait(By.cssSelector("#study-language button"));
+        assertEquals(enrolment, browser.path());
+        String french = browser.text();
+        assertTrue(french.contains("Premiers pas") && french.contains("Trois éléments ✓"), french);
+        assertEquals(progress, browser.driver.findElement(By.tagName("progress")).getAttribute("value"));
+        assertEquals(pretestScore, pretestScore(), "the pre-test keeps its score: " + french);
+        assertEquals("fr", browser.driver.findElement(By.cssSelector("#study-language option[selected]"))
+                .getAttribute("value"));
+        readsTheLessonOnAPhone(enrolment);
+
         for (int step = 0; step < 10; step++) {
             browser.open(enrolment);
             if (!certificateLink().isEmpty()) {
@@ -82,6 +106,39 @@ class TrainingJourneyIT {
         assertTrue(page.contains("Tariq Trainee"), page);
         assertTrue(page.contains("Premiers pas"), "the course title in the trainee's language: " + page);
         assertTrue(browser.path().startsWith("/training/public/verify"), "no login needed: " + browser.path());
+    }
+
+    /**
+     * The lesson in French at a phone's width: its table is a table, scrolls sideways inside its box rather than
+     * widening the page, and no source reference is shown to the trainee.
+     */
+    private void readsTheLessonOnAPhone(String enrolment) {
+        browser.driver.manage().window().setSize(new Dimension(360, 740));
+        try {
+            browser.clickAndWait(By.cssSelector("a[href*='/lessons/']"));
+            String lesson = browser.text();
+            assertTrue(lesson.contains("Trois éléments"), lesson);
+            assertFalse(lesson.matches("(?s).*\\d{3} L\\d+.*"), "a source reference reached the trainee: " + lesson);
+            WebElement box = browser.driver.findElement(By.cssSelector("article .table-scroll"));
+            assertEquals(6, box.findElements(By.cssSelector("table th")).size());
+            JavascriptExecutor page = (JavascriptExecutor) browser.driver;
+            Number boxScroll = (Number) page.executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth", box);
+            Number pageScroll = (Number) page.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertTrue(boxScroll.intValue() > 0, "the wide table scrolls inside its box");
+            assertEquals(0, pageScroll.intValue(), "the page itself is not wider than the phone");
+            browser.open(enrolment);
+        } finally {
+            browser.driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    /** The digits of the pre-test's score as the course page shows it, in any language. */
+    private String pretestScore() {
+        String score = browser.driver.findElement(By.xpath("//h2[1]/following-sibling::p[1]")).getText()
+                .replaceAll("[^0-9]", "");
+        assertFalse(score.isEmpty(), "the pre-test shows its score: " + browser.text());
+        return score;
     }
 
     /** Takes the first test not yet taken (a taken one shows its score) or studies the first unstudied lesson. */
@@ -144,7 +201,10 @@ class TrainingJourneyIT {
         for (String language : List.of("en", "fr")) {
             write(course.resolve("lessons/basics/elements." + language + ".md"),
                     "# " + ("en".equals(language) ? "Three elements" : "Trois éléments") + "\n\n"
-                            + "Act, means and purpose. (002 L17)\n");
+                            + "Act, means and purpose. (002 L17)\n\n"
+                            + "| Recruitment | Transportation | Harbouring | Deception | Exploitation | Servitude |\n"
+                            + "| --- | --- | --- | --- | --- | --- |\n"
+                            + "| Act | Act | Act | Means | Purpose | Purpose (002 L19) |\n");
             write(course.resolve("questions/bank." + language + ".gift"), """
                     // source: (002 L17)
                     // legal: UN Trafficking Protocol, Art. 3(a)

@@ -2,13 +2,13 @@ package org.beacon.training.certificate;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.text.SourceReferences;
 import org.beacon.training.audit.AuditLog;
 import org.beacon.training.course.ContentText;
 import org.beacon.training.course.CourseVersion;
@@ -45,7 +45,9 @@ public class CertificateService {
         certificate.code = newCode();
         certificate.holderSubject = enrolment.subject;
         certificate.holderName = enrolment.displayName;
-        certificate.courseTitle = titles.getOrDefault(enrolment.language, titles.get(version.defaultLanguage));
+        // Anyone may read a certificate: its title is the trainee's, without the references kept for authors.
+        certificate.courseTitle = SourceReferences.hidden(titles.getOrDefault(enrolment.language,
+                titles.get(version.defaultLanguage)));
         certificate.courseVersion = version.number;
         certificate.issuedOn = LocalDate.now();
         certificate.enrolmentId = enrolment.id;
@@ -53,9 +55,7 @@ public class CertificateService {
         certificate.language = enrolment.language;
         // An enrolment keeps its version, so a trainee may finish v1 after v2 was published as a legal change:
         // that certificate is out of date from the start, as if it had been issued before v2 (VersionWorkflow.approve).
-        certificate.refresherDue = CourseVersion.count("courseId = ?1 and number > ?2 and legalChange = true"
-                + " and status in ?3", enrolment.courseId, version.number,
-                List.of(CourseVersion.PUBLISHED, CourseVersion.ARCHIVED)) > 0;
+        certificate.refresherDue = CourseVersion.legalChangeAfter(enrolment.courseId, version.number).isPresent();
         certificate.persist();
         if (!certificate.refresherDue) {
             // Completing an up-to-date version is the refresher: older certificates no longer call for one.

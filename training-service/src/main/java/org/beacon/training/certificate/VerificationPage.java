@@ -12,17 +12,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
+import org.beacon.training.course.CourseVersion;
 
 /**
  * Public check of a certificate code, without login: an employer or a court can confirm a training record. It
- * shows only name, course, date and version (PRODUCT.md §3).
+ * shows only name, course, date and version (PRODUCT.md §3), and whether a later version made after a change in the
+ * law calls for a refresher.
  */
 @Path("/training/public/verify")
 public class VerificationPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance verify(String code, Certificate certificate, boolean searched);
+        static native TemplateInstance verify(String code, Certificate certificate, boolean searched,
+                Integer supersededBy);
     }
 
     @Inject
@@ -33,14 +36,27 @@ public class VerificationPage {
     public Response verify(@QueryParam("code") String code) {
         String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
         if (normalised.isEmpty()) {
-            return Response.ok(Templates.verify("", null, false).setLocale(language.locale())).build();
+            return Response.ok(Templates.verify("", null, false, null).setLocale(language.locale())).build();
         }
         Certificate certificate = normalised.matches("[A-Z0-9-]{4,32}")
                 ? Certificate.byCode(normalised).orElse(null)
                 : null;
         // An unknown code is a 404 so that scripts and link checkers see it as not found, with the same readable page.
         return Response.status(certificate == null ? 404 : 200)
-                .entity(Templates.verify(normalised, certificate, true).setLocale(language.locale()))
+                .entity(Templates.verify(normalised, certificate, true, supersededBy(certificate))
+                        .setLocale(language.locale()))
                 .build();
+    }
+
+    /**
+     * The number of the version that replaced the certificate's after a change in the law, while the holder has
+     * not taken the refresher ({@code refresher_due}, cleared when they complete a newer version).
+     */
+    private static Integer supersededBy(Certificate certificate) {
+        if (certificate == null || !certificate.refresherDue) {
+            return null;
+        }
+        return CourseVersion.legalChangeAfter(certificate.courseId, certificate.courseVersion).map(v -> v.number)
+                .orElse(null);
     }
 }

@@ -56,7 +56,15 @@ public class CourseTranslation extends PanacheEntityBase {
 
     /** The languages trainees may study a version in: its published translations, the default first. */
     public static List<String> offered(CourseVersion version) {
-        if (!version.isPublished()) {
+        return version.isPublished() ? readable(version) : List.of();
+    }
+
+    /**
+     * The languages a trainee enrolled in a version may switch between: its published translations, the default
+     * first, also once a later version has replaced it (an enrolment keeps its version).
+     */
+    public static List<String> readable(CourseVersion version) {
+        if (version.isDraft() || CourseVersion.IN_REVIEW.equals(version.status)) {
             return List.of();
         }
         List<String> published = CourseTranslation.<CourseTranslation>list("versionId = ?1 and status = ?2",

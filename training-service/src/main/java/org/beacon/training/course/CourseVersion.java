@@ -94,6 +94,15 @@ public class CourseVersion extends PanacheEntityBase {
         return find("courseId = ?1 and status = 'published'", courseId).firstResultOptional();
     }
 
+    /**
+     * The first version after {@code number} published as a legal change (published or since replaced): while it
+     * exists, a certificate of version {@code number} calls for a refresher.
+     */
+    public static Optional<CourseVersion> legalChangeAfter(long courseId, int number) {
+        return find("courseId = ?1 and number > ?2 and legalChange = true and status in ?3 order by number", courseId,
+                number, List.of(PUBLISHED, ARCHIVED)).firstResultOptional();
+    }
+
     public static Optional<CourseVersion> openOf(long courseId) {
         return find("courseId = ?1 and status in ('draft', 'in_review')", courseId).firstResultOptional();
     }

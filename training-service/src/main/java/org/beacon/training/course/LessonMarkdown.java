@@ -1,11 +1,14 @@
 package org.beacon.training.course;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.beacon.commons.text.UntrustedText;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -21,12 +24,16 @@ import org.owasp.html.Sanitizers;
  * Lesson Markdown to HTML that is safe to put in a page: CommonMark with raw HTML escaped, then the OWASP
  * sanitizer as a second wall, so a {@code <script>} or a {@code javascript:} link in a lesson never reaches a
  * browser. Links to the course's media ({@code ../../media/file.pdf}) are rewritten by the caller's resolver:
- * to the attachment online, to {@code ../media/file.pdf} in the offline package.
+ * to the attachment online, to {@code ../media/file.pdf} in the offline package. Tables (GitHub's pipe tables)
+ * come inside a {@code <div class="table-scroll">}, so that a wide table scrolls sideways on a phone instead of
+ * widening the page.
  */
 public final class LessonMarkdown {
 
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).build();
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS)
             .and(Sanitizers.TABLES).and(Sanitizers.IMAGES)
             .and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr", "br").toFactory());
@@ -79,7 +86,16 @@ public final class LessonMarkdown {
                 visitChildren(image);
             }
         });
-        return POLICY.sanitize(RENDERER.render(document));
+        return scrollable(POLICY.sanitize(RENDERER.render(document)));
+    }
+
+    /**
+     * Wraps each table in its scroll box after sanitizing, so that the policy allows no {@code class} attribute an
+     * author could use. The sanitizer writes every table tag as exactly {@code <table>}, and raw HTML in a lesson
+     * was escaped before, so these are the Markdown tables.
+     */
+    private static String scrollable(String html) {
+        return html.replace("<table>", "<div class=\"table-scroll\"><table>").replace("</table>", "</table></div>");
     }
 
     private static boolean isMedia(String destination) {

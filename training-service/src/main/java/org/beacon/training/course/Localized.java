@@ -42,6 +42,11 @@ public class Localized {
         return value == null ? new Text("", false) : new Text(value, !language.equals(defaultLanguage));
     }
 
+    /** The language a text is shown in: the one asked for, or the default one when it fell back. */
+    public String shownIn(Text text) {
+        return text.fallback() ? defaultLanguage : language;
+    }
+
     public String value(String kind, long ownerId, String field) {
         return text(kind, ownerId, field).value();
     }

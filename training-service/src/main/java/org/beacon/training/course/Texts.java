@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.beacon.commons.text.SourceReferences;
 import org.beacon.commons.text.UntrustedText;
 
 /**
@@ -67,8 +69,39 @@ public class Texts {
      * The texts of a version in {@code language}, falling back to the default language. Lesson bodies are large
      * and loaded only when asked for, one lesson at a time.
      */
-    @SuppressWarnings("unchecked")
     public Localized localized(CourseVersion version, String language, Long bodyOfLesson) {
+        return localized(version, language, bodyOfLesson, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #localized}, as trainees and the public read the texts: without the source references that are
+     * there for authors and reviewers.
+     */
+    public Localized forTrainees(CourseVersion version, String language, Long bodyOfLesson) {
+        return localized(version, language, bodyOfLesson, SourceReferences::hidden);
+    }
+
+    /**
+     * A version's course title alone, as trainees read it (see {@link #forTrainees}), for lists that name many
+     * courses without loading their other texts.
+     */
+    @SuppressWarnings("unchecked")
+    public Localized titleForTrainees(CourseVersion version, String language) {
+        List<Object[]> rows = em.createNativeQuery("select language, value from content_text where owner_kind = ?1"
+                + " and owner_id = ?2 and field = ?3 and language in (?4, ?5)")
+                .setParameter(1, ContentText.COURSE).setParameter(2, version.id).setParameter(3, ContentText.TITLE)
+                .setParameter(4, language).setParameter(5, version.defaultLanguage).getResultList();
+        String key = Localized.key(ContentText.COURSE, version.id, ContentText.TITLE);
+        Map<String, String> wanted = new HashMap<>();
+        Map<String, String> fallback = new HashMap<>();
+        for (Object[] row : rows) {
+            (language.equals(row[0]) ? wanted : fallback).put(key, SourceReferences.hidden((String) row[1]));
+        }
+        return new Localized(language, version.defaultLanguage, wanted, fallback);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Localized localized(CourseVersion version, String language, Long bodyOfLesson, UnaryOperator<String> shown) {
         List<Object[]> rows = em.createNativeQuery("select owner_kind, owner_id, field, language, value"
                 + " from content_text where version_id = ?1 and language in (?2, ?3)"
                 + " and (field <> ?5 or owner_id = ?4)")
@@ -79,7 +112,7 @@ public class Texts {
         Map<String, String> fallback = new HashMap<>();
         for (Object[] row : rows) {
             String key = Localized.key((String) row[0], ((Number) row[1]).longValue(), (String) row[2]);
-            (language.equals(row[3]) ? wanted : fallback).put(key, (String) row[4]);
+            (language.equals(row[3]) ? wanted : fallback).put(key, shown.apply((String) row[4]));
         }
         return new Localized(language, version.defaultLanguage, wanted, fallback);
     }

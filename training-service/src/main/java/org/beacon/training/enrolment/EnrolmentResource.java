@@ -22,6 +22,7 @@ import org.beacon.commons.web.ProblemException;
 import org.beacon.training.certificate.Certificate;
 import org.beacon.training.certificate.CertificatePdf;
 import org.beacon.training.course.Course;
+import org.beacon.training.course.CourseCatalogue;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.enrolment.LearnerView.LessonPage;
 import org.beacon.training.enrolment.LearnerView.Outline;
@@ -49,6 +50,9 @@ public class EnrolmentResource {
     public record Submission(Map<Long, List<String>> answers) {
     }
 
+    public record LanguageChange(String language) {
+    }
+
     public record Studied(Long next) {
     }
 
@@ -70,6 +74,9 @@ public class EnrolmentResource {
     @Inject
     RequestLanguage language;
 
+    @Inject
+    CourseCatalogue catalogue;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enrol in a published course in one of its languages",
@@ -86,13 +93,14 @@ public class EnrolmentResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The caller's enrolments")
+    @Operation(summary = "The caller's enrolments, each titled in the language it is studied in")
     public List<EnrolmentSummary> mine() {
         return Enrolment.of(learning.currentSubject()).stream().map(e -> {
             Certificate certificate = Certificate.ofEnrolment(e.id).orElse(null);
             CourseVersion version = CourseVersion.findById(e.versionId);
             Course course = Course.findById(e.courseId);
-            return new EnrolmentSummary(e.id, course.slug, course.title, version.number, e.language, e.status.name(),
+            return new EnrolmentSummary(e.id, course.slug, catalogue.titleOf(version, e.language).value(), version.number,
+                    e.language, e.status.name(),
                     certificate == null ? null : certificate.code, certificate != null && certificate.refresherDue);
         }).toList();
     }
@@ -101,6 +109,17 @@ public class EnrolmentResource {
     @Path("/{id}")
     @Operation(summary = "Progress through the course: lessons, checks and tests, which are open")
     public Outline outline(@PathParam("id") long id) {
+        return learning.outline(id);
+    }
+
+    @POST
+    @Path("/{id}/language")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Study the course in another of its languages from now on",
+            description = "Progress, answers, scores and the certificate are kept; 400 for a language the course"
+                    + " version is not published in.")
+    public Outline changeLanguage(@PathParam("id") long id, LanguageChange change) {
+        learning.changeLanguage(id, change == null ? null : change.language());
         return learning.outline(id);
     }
 

@@ -79,6 +79,22 @@ public class EnrolmentService {
         return new Enrolled(enrolment, true);
     }
 
+    /**
+     * Changes the language an enrolment is studied in, at any point of the course: studied lessons, attempts,
+     * answers, scores and the certificate belong to the enrolment and its version, not to a language, so they stay.
+     * Only the languages the version is published in may be chosen.
+     */
+    @Transactional
+    public Enrolment changeLanguage(long enrolmentId, String language) {
+        Enrolment enrolment = mine(enrolmentId);
+        List<String> readable = CourseTranslation.readable(CourseVersion.findById(enrolment.versionId));
+        if (language == null || !readable.contains(language)) {
+            throw ProblemException.badRequest("Pick one of the course's languages: " + String.join(",", readable) + ".");
+        }
+        enrolment.language = language;
+        return enrolment;
+    }
+
     public String currentSubject() {
         return user.subject();
     }
@@ -116,7 +132,7 @@ public class EnrolmentService {
     Outline outline(Enrolment enrolment) {
         Progress progress = progress(enrolment);
         CourseVersion version = CourseVersion.findById(enrolment.versionId);
-        Localized text = texts.localized(version, enrolment.language, null);
+        Localized text = texts.forTrainees(version, enrolment.language, null);
         List<ModuleItem> modules = new ArrayList<>();
         boolean fallback = false;
         for (CourseModule module : CourseModule.of(version.id)) {
@@ -126,13 +142,14 @@ public class EnrolmentService {
                     Localized.Text title = text.text(ContentText.LESSON, lesson.id(), ContentText.TITLE);
                     fallback |= title.fallback();
                     items.add(new LessonItem(lesson.id(), title.value(), progress.studied(lesson.id()),
-                            progress.lessonOpen(lesson.id()), title.fallback()));
+                            progress.lessonOpen(lesson.id()), title.fallback(), text.shownIn(title)));
                 }
             }
             Step check = progress.step(progress.checkOf(module.id));
             Localized.Text moduleTitle = text.text(ContentText.MODULE, module.id, ContentText.TITLE);
             fallback |= moduleTitle.fallback();
-            modules.add(new ModuleItem(module.id, moduleTitle.value(), items, check, progress.moduleComplete(module.id)));
+            modules.add(new ModuleItem(module.id, moduleTitle.value(), items, check, progress.moduleComplete(module.id),
+                    text.shownIn(moduleTitle)));
         }
         Certificate certificate = Certificate.ofEnrolment(enrolment.id).orElse(null);
         Course course = Course.findById(enrolment.courseId);
@@ -140,7 +157,7 @@ public class EnrolmentService {
         for (GlossaryTerm term : GlossaryTerm.of(version.id)) {
             Localized.Text explanation = text.text(ContentText.GLOSSARY, term.id, ContentText.EXPLANATION);
             fallback |= explanation.fallback();
-            glossary.add(new GlossaryItem(term.term, explanation.value()));
+            glossary.add(new GlossaryItem(term.term, explanation.value(), text.shownIn(explanation)));
         }
         Localized.Text title = text.text(ContentText.COURSE, version.id, ContentText.TITLE);
         Localized.Text summary = text.text(ContentText.COURSE, version.id, ContentText.SUMMARY);
@@ -148,6 +165,7 @@ public class EnrolmentService {
                 enrolment.language, enrolment.status.name(), progress.percentDone(), progress.step(progress.pretest()),
                 modules, progress.step(progress.posttest()), version.passMark,
                 certificate == null ? null : certificate.code, certificate != null && certificate.refresherDue,
-                fallback || title.fallback() || summary.fallback(), version.defaultLanguage, glossary);
+                fallback || title.fallback() || summary.fallback(), version.defaultLanguage, glossary,
+                text.shownIn(title), CourseTranslation.readable(version));
     }
 }

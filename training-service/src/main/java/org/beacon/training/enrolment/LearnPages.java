@@ -1,9 +1,7 @@
 package org.beacon.training.enrolment;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -40,13 +38,9 @@ import org.jboss.resteasy.reactive.RestForm;
 @RolesAllowed({ Roles.TRAINEE, Roles.TRAINER })
 public class LearnPages {
 
-    /** A content language offered for study, named in its own language. */
-    public record LanguageChoice(String code, String name) {
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance course(CourseInfo course, List<LanguageChoice> languages, Long enrolmentId);
+        static native TemplateInstance course(CourseInfo course, Long enrolmentId);
 
         static native TemplateInstance enrolment(Outline outline);
 
@@ -78,13 +72,7 @@ public class LearnPages {
         CourseInfo course = catalogue.published(slug, language.code());
         Long enrolmentId = Course.bySlug(slug)
                 .flatMap(c -> Enrolment.active(learning.currentSubject(), c.id)).map(e -> e.id).orElse(null);
-        List<LanguageChoice> languages = new ArrayList<>();
-        for (String code : course.languages()) {
-            Locale locale = Locale.forLanguageTag(code);
-            String name = locale.getDisplayName(locale);
-            languages.add(new LanguageChoice(code, name.isEmpty() ? code : name.substring(0, 1).toUpperCase(locale) + name.substring(1)));
-        }
-        return Templates.course(course, languages, enrolmentId).setLocale(language.locale());
+        return Templates.course(course, enrolmentId).setLocale(language.locale());
     }
 
     @POST
@@ -99,6 +87,15 @@ public class LearnPages {
     @Path("/enrolments/{id}")
     public TemplateInstance enrolment(@PathParam("id") long id) {
         return Templates.enrolment(learning.outline(id)).setLocale(language.locale());
+    }
+
+    /** The study language, changed from the course page; back to where the trainee was in the course. */
+    @POST
+    @Path("/enrolments/{id}/language")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeLanguage(@PathParam("id") long id, @RestForm("language") String contentLanguage) {
+        learning.changeLanguage(id, contentLanguage);
+        return seeOther("/training/enrolments/" + id);
     }
 
     @GET

@@ -20,20 +20,27 @@ public final class LearnerView {
             Boolean passed) {
     }
 
-    public record LessonItem(long id, String title, boolean studied, boolean open, boolean fallback) {
+    /** {@code language}: the language of the title, the enrolment's or the course's default one. */
+    public record LessonItem(long id, String title, boolean studied, boolean open, boolean fallback, String language) {
     }
 
-    public record ModuleItem(long id, String title, List<LessonItem> lessons, Step check, boolean complete) {
+    public record ModuleItem(long id, String title, List<LessonItem> lessons, Step check, boolean complete,
+            String language) {
     }
 
-    /** {@code fallback}: some text is shown in {@code defaultLanguage}, the course's, not in {@code language}. */
+    /**
+     * {@code fallback}: some text is shown in {@code defaultLanguage}, the course's, not in {@code language};
+     * {@code titleLanguage}: the language of the title and summary; {@code languages}: those the trainee may switch
+     * the enrolment to.
+     */
     public record Outline(long enrolmentId, String course, String title, String summary, int version,
             String language, String status, int progress, Step pretest, List<ModuleItem> modules, Step posttest,
             int passMark, String certificateCode, boolean refresherDue, boolean fallback, String defaultLanguage,
-            List<GlossaryItem> glossary) {
+            List<GlossaryItem> glossary, String titleLanguage, List<String> languages) {
     }
 
-    public record GlossaryItem(String term, String explanation) {
+    /** {@code language}: the language of the explanation. */
+    public record GlossaryItem(String term, String explanation, String language) {
     }
 
     public record MediaLink(String href, String fileName, String kind, long size) {
@@ -45,7 +52,7 @@ public final class LearnerView {
      */
     public record LessonPage(long enrolmentId, long id, String title, String html, boolean fallback,
             String language, String titleLanguage, String shownLanguage, String defaultLanguage, String moduleTitle,
-            List<MediaLink> media, boolean studied, Long previousLessonId, Long nextLessonId) {
+            String moduleLanguage, List<MediaLink> media, boolean studied, Long previousLessonId, Long nextLessonId) {
     }
 
     public record Option(int value, String text) {
@@ -57,7 +64,8 @@ public final class LearnerView {
     }
 
     /** {@code fallback}: some questions are shown in {@code defaultLanguage}, the course's. */
-    public record Quiz(long enrolmentId, long assessmentId, String kind, String moduleTitle, int passMark,
+    public record Quiz(long enrolmentId, long assessmentId, String kind, String moduleTitle, String moduleLanguage,
+            int passMark,
             boolean fallback, String defaultLanguage, List<QuizQuestion> questions) {
     }
 

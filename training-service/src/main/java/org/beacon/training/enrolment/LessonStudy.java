@@ -49,7 +49,7 @@ public class LessonStudy {
                     : "Take the pre-test before the lessons.");
         }
         CourseVersion version = CourseVersion.findById(enrolment.versionId);
-        Localized text = texts.localized(version, enrolment.language, lesson.id);
+        Localized text = texts.forTrainees(version, enrolment.language, lesson.id);
         Localized.Text title = text.text(ContentText.LESSON, lesson.id, ContentText.TITLE);
         Localized.Text body = text.text(ContentText.LESSON, lesson.id, ContentText.BODY);
         Map<String, String> hrefs = new LinkedHashMap<>();
@@ -57,11 +57,11 @@ public class LessonStudy {
         List<MediaLink> media = content.attachmentsOf(lesson.id).stream()
                 .map(id -> (Attachment) Attachment.findById(id))
                 .map(a -> new MediaLink(ATTACHMENT_HREF + a.id, a.fileName, a.kind(), a.sizeBytes)).toList();
+        Localized.Text moduleTitle = text.text(ContentText.MODULE, lesson.moduleId, ContentText.TITLE);
         boolean fallback = title.fallback() || body.fallback();
         return new LessonPage(enrolment.id, lesson.id, title.value(), LessonMarkdown.render(body.value(), hrefs),
-                fallback, enrolment.language, shownIn(title, enrolment, version), shownIn(body, enrolment, version),
-                version.defaultLanguage,
-                text.value(ContentText.MODULE, lesson.moduleId, ContentText.TITLE), media,
+                fallback, enrolment.language, text.shownIn(title), text.shownIn(body), version.defaultLanguage,
+                moduleTitle.value(), text.shownIn(moduleTitle), media,
                 progress.studied(lesson.id), progress.previous(lesson.id), progress.next(lesson.id));
     }
 
@@ -82,10 +82,5 @@ public class LessonStudy {
         return progress.lessons().stream().filter(l -> l.id() == lessonId).findFirst()
                 .map(l -> (Lesson) Lesson.findById(l.id()))
                 .orElseThrow(() -> ProblemException.notFound("This course has no lesson " + lessonId + "."));
-    }
-
-    /** The language a text is shown in: the enrolment's, or the course's default one when it fell back. */
-    private static String shownIn(Localized.Text text, Enrolment enrolment, CourseVersion version) {
-        return text.fallback() ? version.defaultLanguage : enrolment.language;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.text.SourceReferences;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.assessment.Question;
@@ -35,7 +36,8 @@ import org.beacon.training.enrolment.LearnerView.Result;
 
 /**
  * Taking the pre-test, a module's knowledge check or the post-test: the questions without their key, scoring on
- * the server, and the result, whose key only {@link AnswerKey} lets out. Passing the post-test completes the course
+ * the server, and the result, whose key only {@link AnswerKey} lets out. Every text is shown without its source
+ * references ({@link Texts#forTrainees}, {@link SourceReferences}). Passing the post-test completes the course
  * and issues the certificate.
  */
 @ApplicationScoped
@@ -59,7 +61,7 @@ public class QuizService {
         Enrolment enrolment = enrolments.mine(enrolmentId);
         CourseVersion version = CourseVersion.findById(enrolment.versionId);
         Assessment assessment = openAssessment(enrolments.progress(enrolment), version, assessmentId);
-        Localized text = texts.localized(version, enrolment.language, null);
+        Localized text = texts.forTrainees(version, enrolment.language, null);
         List<QuizQuestion> questions = new ArrayList<>();
         for (Question question : assessment.questions()) {
             Localized.Text stem = text.text(ContentText.QUESTION, question.id, ContentText.STEM);
@@ -67,7 +69,7 @@ public class QuizService {
             List<Option> options = new ArrayList<>();
             if (choice(question)) {
                 for (QuestionAnswer answer : answers) {
-                    options.add(new Option(answer.position, answer.text));
+                    options.add(new Option(answer.position, SourceReferences.hidden(answer.text)));
                 }
                 // Authors often write the right answer first; the order is shuffled, the same way on every visit.
                 Collections.shuffle(options, new Random(enrolment.id * 7919L + question.id));
@@ -76,9 +78,10 @@ public class QuizService {
             questions.add(new QuizQuestion(question.id, question.type, stem.value(), options,
                     fallback ? version.defaultLanguage : enrolment.language, fallback));
         }
-        String moduleTitle = assessment.moduleId == null ? null
-                : text.value(ContentText.MODULE, assessment.moduleId, ContentText.TITLE);
-        return new Quiz(enrolment.id, assessment.id, assessment.kind, moduleTitle, version.passMark,
+        Localized.Text moduleTitle = assessment.moduleId == null ? null
+                : text.text(ContentText.MODULE, assessment.moduleId, ContentText.TITLE);
+        return new Quiz(enrolment.id, assessment.id, assessment.kind, moduleTitle == null ? null : moduleTitle.value(),
+                moduleTitle == null ? null : text.shownIn(moduleTitle), version.passMark,
                 questions.stream().anyMatch(QuizQuestion::fallback), version.defaultLanguage, questions);
     }
 
@@ -150,7 +153,7 @@ public class QuizService {
 
     private Result resultOf(Enrolment enrolment, CourseVersion version, Attempt attempt) {
         Assessment assessment = Assessment.findById(attempt.assessmentId);
-        Localized text = texts.localized(version, enrolment.language, null);
+        Localized text = texts.forTrainees(version, enrolment.language, null);
         Map<Long, StoredAnswer> stored = new LinkedHashMap<>();
         queries.answersOf(attempt.id).forEach(a -> stored.put(a.questionId(), a));
         Set<Long> posttest = new HashSet<>(Assessment.of(version.id, Assessment.POSTTEST)
@@ -167,9 +170,10 @@ public class QuizService {
             boolean fallback = stem.fallback() || fellBack(answers, enrolment);
             results.add(new QuestionResult(question.id, question.type, stem.value(), keyShown ? credit : null,
                     shown(question, answers, response), keyShown,
-                    keyShown ? Scoring.rightAnswers(question, answers) : List.of(),
+                    keyShown ? Scoring.rightAnswers(question, answers).stream().map(SourceReferences::hidden).toList()
+                            : List.of(),
                     keyShown ? feedback(question, answers, response, credit, text) : null,
-                    keyShown ? question.legalSource : null,
+                    keyShown ? SourceReferences.hidden(question.legalSource) : null,
                     fallback ? version.defaultLanguage : enrolment.language, fallback));
         }
         Certificate certificate = Certificate.ofEnrolment(enrolment.id).orElse(null);
@@ -211,7 +215,7 @@ public class QuizService {
     private static List<String> shown(Question question, List<QuestionAnswer> answers, List<String> response) {
         if (choice(question)) {
             return response.stream().map(r -> answers.stream().filter(a -> String.valueOf(a.position).equals(r.strip()))
-                    .map(a -> a.text).findFirst().orElse(r)).toList();
+                    .map(a -> SourceReferences.hidden(a.text)).findFirst().orElse(r)).toList();
         }
         return response;
     }
@@ -233,6 +237,6 @@ public class QuizService {
             }
         }
         parts.add(text.value(ContentText.QUESTION, question.id, ContentText.GENERAL_FEEDBACK));
-        return String.join(" ", parts.stream().filter(p -> p != null && !p.isBlank()).toList());
+        return SourceReferences.hidden(String.join(" ", parts.stream().filter(p -> p != null && !p.isBlank()).toList()));
     }
 }

@@ -15,20 +15,23 @@ import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
 import org.beacon.training.certificate.Certificate;
-import org.beacon.training.course.Course;
+import org.beacon.training.course.CourseCatalogue;
+import org.beacon.training.course.CourseCatalogue.Listed;
+import org.beacon.training.course.CourseCatalogue.Title;
+import org.beacon.training.course.CourseVersion;
 import org.beacon.training.enrolment.Enrolment;
 
 /** The training start page: who is signed in, their courses, the published courses and their role's tools. */
 @Path("/training")
 public class TrainingHome {
 
-    /** One of the trainee's enrolments as the start page lists it. */
-    public record MyCourse(long enrolmentId, String title, String status, boolean refresherDue) {
+    /** One of the trainee's enrolments as the start page lists it, titled in the language it is studied in. */
+    public record MyCourse(long enrolmentId, Title title, String status, boolean refresherDue) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(String userName, String organization, List<Course> courses,
+        static native TemplateInstance home(String userName, String organization, List<Listed> courses,
                 List<MyCourse> mine, boolean learner, boolean author, boolean trainer, boolean admin);
     }
 
@@ -38,18 +41,22 @@ public class TrainingHome {
     @Inject
     RequestLanguage language;
 
+    @Inject
+    CourseCatalogue catalogue;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     @RolesAllowed({ Roles.TRAINEE, Roles.TRAINER, Roles.AUTHOR, Roles.ADMIN })
     public TemplateInstance home() {
         List<MyCourse> mine = Enrolment.of(user.subject()).stream().map(e -> {
-            Course course = Course.findById(e.courseId);
             boolean refresher = Certificate.ofEnrolment(e.id).map(c -> c.refresherDue).orElse(false);
-            return new MyCourse(e.id, course.title, e.status.name(), refresher);
+            return new MyCourse(e.id, catalogue.titleOf(CourseVersion.findById(e.versionId), e.language),
+                    e.status.name(), refresher);
         }).toList();
         boolean learner = user.hasRole(Roles.TRAINEE) || user.hasRole(Roles.TRAINER);
-        return Templates.home(user.displayName(), user.organization().orElse(""), Course.published(), mine, learner,
+        return Templates.home(user.displayName(), user.organization().orElse(""), catalogue.listed(language.code()),
+                mine, learner,
                 user.hasRole(Roles.AUTHOR) || user.isAdmin(), user.hasRole(Roles.TRAINER) || user.isAdmin(),
                 user.isAdmin())
                 .setLocale(language.locale());

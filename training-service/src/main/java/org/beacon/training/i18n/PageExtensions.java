@@ -1,6 +1,7 @@
 package org.beacon.training.i18n;
 
 import java.util.Collection;
+import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
 import org.beacon.commons.i18n.Languages;
@@ -21,6 +22,13 @@ public class PageExtensions {
     /** The writing direction of a content language ({@code rtl} for Arabic…), for {@code dir} beside {@code lang}. */
     static String direction(String language) {
         return Languages.direction(language);
+    }
+
+    /** A content language named in itself ("Français", "العربية"), as a reader looks for it in a list. */
+    static String ownName(String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        String name = locale.getDisplayName(locale);
+        return name.isEmpty() ? language : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
     }
 
     /** A file size in KB, never shown as 0. */

@@ -531,4 +531,16 @@ public interface TrainingMessages {
 
     @Message("Remove from this draft")
     String remove();
+
+    @Message("Offered in:")
+    String offered_in();
+
+    @Message("Change language")
+    String study_language_change();
+
+    @Message("Your progress, answers and scores are kept.")
+    String study_language_kept();
+
+    @Message("Version {newer} of this course replaced version {version} after a change in the law: the holder of this certificate is due for a refresher.")
+    String verify_superseded(int newer, int version);
 }

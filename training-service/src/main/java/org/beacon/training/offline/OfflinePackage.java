@@ -49,7 +49,8 @@ public class OfflinePackage {
     private static final String STYLE = "body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:0 auto;"
             + "padding:1rem;color:#1d2330}a{color:#0b5cad}.notice{background:#fff8e6;border:1px solid #f0d48a;"
             + "padding:.5rem}nav{display:flex;justify-content:space-between;margin:1rem 0}"
-            + "table{border-collapse:collapse}th,td{border:1px solid #d8dce4;padding:.3rem}\n";
+            + "table{border-collapse:collapse}th,td{border:1px solid #d8dce4;padding:.3rem}"
+            + ".table-scroll{overflow-x:auto;margin:1rem 0}\n";
 
     /**
      * Every page may load only files of the package itself ({@code 'self'}, and {@code file:} for browsers that
@@ -71,7 +72,7 @@ public class OfflinePackage {
 
     @Transactional
     public StreamingOutput build(CourseVersion version, String language) {
-        Localized text = texts.localized(version, language, null);
+        Localized text = texts.forTrainees(version, language, null);
         String ui = Languages.supported(language) != null ? Languages.supported(language) : Languages.DEFAULT;
         TrainingMessages msg = MessageBundles.get(TrainingMessages.class,
                 io.quarkus.qute.i18n.Localized.Literal.of(ui));
@@ -119,18 +120,21 @@ public class OfflinePackage {
         Map<String, Long> files = new LinkedHashMap<>(media);
         for (int i = 0; i < lessons.size(); i++) {
             Lesson lesson = lessons.get(i);
-            Localized.Text body = texts.localized(version, language, lesson.id)
+            Localized.Text body = texts.forTrainees(version, language, lesson.id)
                     .text(ContentText.LESSON, lesson.id, ContentText.BODY);
             Localized.Text lessonTitle = text.text(ContentText.LESSON, lesson.id, ContentText.TITLE);
             StringBuilder html = new StringBuilder();
             html.append("<p><a href=\"../index.html\">").append(esc(msg.offline_contents())).append("</a></p>\n");
-            html.append("<h1>").append(esc(lessonTitle.value())).append("</h1>\n");
+            html.append("<h1").append(languageOf(text.shownIn(lessonTitle))).append('>').append(esc(lessonTitle.value()))
+                    .append("</h1>\n");
             if (body.fallback() || lessonTitle.fallback()) {
                 html.append("<p class=\"notice\">").append(esc(msg.fallback_notice(version.defaultLanguage)))
                         .append("</p>\n");
             }
-            html.append(LessonMarkdown.renderOffline(body.value(),
-                    name -> media.containsKey(name) ? "../media/" + name : null));
+            html.append("<article").append(languageOf(body.fallback() ? version.defaultLanguage : language)).append(">\n")
+                    .append(LessonMarkdown.renderOffline(body.value(),
+                            name -> media.containsKey(name) ? "../media/" + name : null))
+                    .append("</article>\n");
             List<String> materials = new ArrayList<>();
             for (Long attachmentId : content.attachmentsOf(lesson.id)) {
                 Attachment attachment = Attachment.findById(attachmentId);
@@ -197,6 +201,11 @@ public class OfflinePackage {
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + esc(title)
                 + "</title><link rel=\"stylesheet\" href=\"" + root + "style.css\"></head><body>\n" + body
                 + "\n</body></html>\n";
+    }
+
+    /** {@code lang} and {@code dir} of a text, so that a fallback in another script is laid out its own way. */
+    private static String languageOf(String language) {
+        return " lang=\"" + esc(language) + "\" dir=\"" + Languages.direction(language) + "\"";
     }
 
     private static void put(ZipOutputStream zip, String name, String text) throws IOException {

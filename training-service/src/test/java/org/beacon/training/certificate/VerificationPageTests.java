@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,6 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
+import org.beacon.training.CourseFixtures;
+import org.beacon.training.LearnerSteps;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,6 +44,32 @@ class VerificationPageTests {
                 .body(containsString("First contact: identify, protect, refer"))
                 .body(containsString("2026-11-02"))
                 .body(not(containsString("0b7c1a2e-subject-not-shown")));
+    }
+
+    @Test
+    void aCertificateOfAVersionSupersededByALegalChangeSaysARefresherIsDue() {
+        String slug = CourseFixtures.uniqueSlug("superseded");
+        CourseFixtures.publishedCourse(slug);
+        LearnerSteps.Learner learner = LearnerSteps.throughModules("awa", slug, "en", Map.of());
+        String code = LearnerSteps.passPosttest(learner).getString("certificateCode");
+        given().queryParam("code", code).when().get("/training/public/verify")
+                .then().statusCode(200).body(not(containsString("id=\"superseded\"")));
+
+        String api = "/training/api/authoring";
+        long legal = given().auth().oauth2(CourseFixtures.author("bob")).when().post(api + "/courses/" + slug + "/drafts")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(CourseFixtures.author("bob")).contentType("application/json").body(Map.of("legalChange", true))
+                .when().put(api + "/versions/" + legal + "/legal-change").then().statusCode(200);
+        given().auth().oauth2(CourseFixtures.author("bob")).when().post(api + "/versions/" + legal + "/submit").then().statusCode(200);
+        given().auth().oauth2(CourseFixtures.author("rita")).when().post(api + "/versions/" + legal + "/approve").then().statusCode(200);
+
+        given().queryParam("code", code).when().get("/training/public/verify")
+                .then().statusCode(200)
+                .body(containsString("<p class=\"notice\" id=\"superseded\">Version 2 of this course replaced version 1"
+                        + " after a change in the law"));
+        given().queryParam("code", code).header("Accept-Language", "fr").when().get("/training/public/verify")
+                .then().statusCode(200)
+                .body(containsString("La version 2 de ce cours a remplacé la version 1"));
     }
 
     @Test

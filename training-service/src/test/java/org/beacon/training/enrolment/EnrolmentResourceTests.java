@@ -168,7 +168,7 @@ class EnrolmentResourceTests {
     }
 
     /** The fields of a quiz: the questions and their options, without weight, key, credit or feedback. */
-    static final Set<String> QUIZ_FIELDS = Set.of("enrolmentId", "assessmentId", "kind", "moduleTitle", "passMark",
+    static final Set<String> QUIZ_FIELDS = Set.of("enrolmentId", "assessmentId", "kind", "moduleTitle", "moduleLanguage", "passMark",
             "fallback", "defaultLanguage", "questions");
     static final Set<String> QUIZ_QUESTION_FIELDS = Set.of("id", "type", "stem", "options", "language", "fallback");
     static final Set<String> RESULT_QUESTION_FIELDS = Set.of("id", "type", "stem", "credit", "yourAnswer", "keyShown",
