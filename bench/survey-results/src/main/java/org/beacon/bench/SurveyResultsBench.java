@@ -96,7 +96,8 @@ public final class SurveyResultsBench {
             // Tokens are checked against the test key pair, as in the service's tests: no Keycloak to discover.
             config.put("quarkus.oidc.auth-server-url", "");
             config.put("beacon.surveys.fold-every", "1s");
-            config.put("beacon.surveys.fold-batch", "20000");
+            // each response is folded into every group of 6 dimensions and their 15 pairs: small transactions
+            config.put("beacon.surveys.fold-batch", "2000");
             if (largestChunk * 5 / 4 > DEFAULT_MAX_UPLOAD_BYTES) {
                 config.put("beacon.surveys.max-upload-bytes", Long.toString(largestChunk * 2));
             }
@@ -366,7 +367,7 @@ public final class SurveyResultsBench {
     }
 
     private void waitUntilReady() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
