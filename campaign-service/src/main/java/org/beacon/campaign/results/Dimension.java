@@ -1,35 +1,44 @@
 package org.beacon.campaign.results;
 
-import java.util.Locale;
+/**
+ * What a group of respondents is formed by: nobody in particular ({@link #ALL}), the answer to one single-choice
+ * question (its id), or the collection link an answer came through ({@link #TEAM}). A dimension may be taken within
+ * one group of another ("by nationality, women only"): its groups are then the pairs of both answers.
+ *
+ * @param id the question's id, {@link #TEAM}, or 0 for everyone
+ * @param filter the dimension whose group this one is taken within; 0 for none
+ * @param filterValue the value of that group
+ */
+public record Dimension(long id, long filter, int filterValue) {
 
-import org.beacon.campaign.survey.SurveyQuestion;
-import org.beacon.commons.web.ProblemException;
+    /** The collection team; question ids are positive and -1 is the knowledge score's place in the rollup. */
+    public static final long TEAM = -2;
 
-/** What results can be broken down by: nothing (everyone) or one background question. */
-public enum Dimension {
-    ALL(null), AGE_BAND(SurveyQuestion.AGE_BAND), GENDER(SurveyQuestion.GENDER), REGION(SurveyQuestion.REGION);
+    public static final Dimension ALL = new Dimension(0, 0, 0);
 
-    private final String role;
-
-    Dimension(String role) {
-        this.role = role;
+    public static Dimension of(long id) {
+        return new Dimension(id, 0, 0);
     }
 
-    /** The background question role behind this dimension; null for everyone. */
-    public String role() {
-        return role;
+    /** This dimension's groups among those whose {@code filter} is {@code value}. */
+    public Dimension within(Dimension filter, int value) {
+        return new Dimension(id, filter.id(), value);
     }
 
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
+    public boolean isFiltered() {
+        return filter != 0;
     }
 
-    public static Dimension parse(String id) {
-        for (Dimension dimension : values()) {
-            if (dimension != ALL && dimension.id().equals(id)) {
-                return dimension;
-            }
-        }
-        throw ProblemException.badRequest("Results can be broken down by age_band, gender or region, not '" + id + "'.");
+    public Dimension unfiltered() {
+        return isFiltered() ? of(id) : this;
+    }
+
+    /** The group that this dimension's groups add up to: everyone, or the filter's group. */
+    public Dimension parent() {
+        return isFiltered() ? of(filter) : ALL;
+    }
+
+    public int parentValue() {
+        return isFiltered() ? filterValue : 0;
     }
 }

@@ -40,6 +40,8 @@ public final class Disclosure {
         final long n;
         /** Known to everyone (a structural zero): never hidden, never protects. */
         final boolean known;
+        /** Already published in this state (see {@link #freeze()}): never hidden to protect another figure. */
+        boolean fixed;
         State state;
 
         Figure(long n, State state, boolean known) {
@@ -116,11 +118,38 @@ public final class Disclosure {
 
     /** Applies complementary suppression until no hidden figure can be computed and every dependency holds. */
     public void protect() {
+        hideBesideFixedHidden();
         boolean changed = true;
         while (changed) {
             changed = hideDependents() | protectLoneHidden();
             if (!changed) {
                 changed = protectDetermined();
+            }
+        }
+    }
+
+    /**
+     * Fixes the state of every figure registered so far: figures registered afterwards are protected without
+     * hiding any of these (a filtered breakdown's groups, added to what every output already shows).
+     */
+    public void freeze() {
+        figures.values().forEach(figure -> figure.fixed = true);
+    }
+
+    /**
+     * A figure already published as hidden is never split into shown parts: every later figure in a relation with
+     * one is hidden too. Otherwise each later problem (each pair of dimensions is one) could tell a difference
+     * between two hidden figures, harmless alone, that several of them together turn into a hidden figure's value.
+     */
+    private void hideBesideFixedHidden() {
+        for (Relation relation : relations) {
+            if (relation.terms().keySet().stream().anyMatch(key -> figure(key).fixed && figure(key).hidden())) {
+                for (Object key : relation.terms().keySet()) {
+                    Figure figure = figure(key);
+                    if (!figure.fixed && !figure.known && !figure.hidden()) {
+                        figure.state = State.PROTECTING;
+                    }
+                }
             }
         }
     }
@@ -200,7 +229,7 @@ public final class Disclosure {
         Figure best = null;
         for (Object key : candidates) {
             Figure figure = figure(key);
-            if (!figure.hidden() && !figure.known && (best == null || figure.n < best.n)) {
+            if (!figure.hidden() && !figure.known && !figure.fixed && (best == null || figure.n < best.n)) {
                 best = figure;
             }
         }

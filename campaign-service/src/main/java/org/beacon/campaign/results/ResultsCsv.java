@@ -10,6 +10,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.beacon.campaign.results.ResultsView.Breakdown;
 import org.beacon.campaign.results.ResultsView.ChangeRow;
 import org.beacon.campaign.results.ResultsView.Figure;
+import org.beacon.campaign.results.ResultsView.GroupChanges;
 import org.beacon.campaign.results.ResultsView.QuestionResult;
 import org.beacon.campaign.results.ResultsView.Row;
 import org.beacon.campaign.results.ResultsView.Table;
@@ -33,23 +34,25 @@ final class ResultsCsv {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader(HEADER.toArray(String[]::new)).get())) {
-            overall(csv, "respondents", view.waves(), new QuestionResult("respondents", "", "", null,
+            // a filtered view's figures are of one group: its dimension and group name them
+            String dimension = view.filter() == null ? "" : view.filter().dimension();
+            String group = view.filter() == null ? "" : view.filter().group();
+            overall(csv, "respondents", view.waves(), dimension, group, new QuestionResult("respondents", "", "", null,
                     view.respondents()));
             for (QuestionResult question : view.questions()) {
-                overall(csv, "question", view.waves(), question);
+                overall(csv, "question", view.waves(), dimension, group, question);
             }
             if (view.knowledgeScore() != null) {
-                overall(csv, "knowledge_score", view.waves(), view.knowledgeScore());
+                overall(csv, "knowledge_score", view.waves(), dimension, group, view.knowledgeScore());
             }
-            for (ChangeRow change : view.changes()) {
-                csv.printRecord(CsvCells.record("change", "baseline-endline", "", "", change.name(), change.label(),
-                        change.measure(), "change", "", change.difference(), "", change.display()));
-                csv.printRecord(CsvCells.record("change", "baseline-endline", "", "", change.name(), change.label(),
-                        change.measure(), "ci_low", "", change.low(), "", ""));
-                csv.printRecord(CsvCells.record("change", "baseline-endline", "", "", change.name(), change.label(),
-                        change.measure(), "ci_high", "", change.high(), "", ""));
-            }
+            changes(csv, dimension, group, view.changes());
             for (Breakdown breakdown : breakdowns) {
+                String by = dimension(breakdown);
+                if (breakdown.wave().equals("endline")) {
+                    for (GroupChanges changes : breakdown.changes()) {
+                        changes(csv, by, changes.group(), changes.changes());
+                    }
+                }
                 byGroup(csv, breakdown, new QuestionResult("respondents", "", "", null, breakdown.respondents()));
                 for (QuestionResult question : breakdown.questions()) {
                     byGroup(csv, breakdown, question);
@@ -64,12 +67,30 @@ final class ResultsCsv {
         return out.toString();
     }
 
-    private static void overall(CSVPrinter csv, String section, List<String> waves, QuestionResult question)
+    private static void changes(CSVPrinter csv, String dimension, String group, List<ChangeRow> changes)
             throws IOException {
+        for (ChangeRow change : changes) {
+            csv.printRecord(CsvCells.record("change", "baseline-endline", dimension, group, change.name(),
+                    change.label(), change.measure(), "change", "", change.difference(), "", change.display()));
+            csv.printRecord(CsvCells.record("change", "baseline-endline", dimension, group, change.name(),
+                    change.label(), change.measure(), "ci_low", "", change.low(), "", ""));
+            csv.printRecord(CsvCells.record("change", "baseline-endline", dimension, group, change.name(),
+                    change.label(), change.measure(), "ci_high", "", change.high(), "", ""));
+        }
+    }
+
+    /** "region", or "region within gender:female" for a filtered breakdown. */
+    private static String dimension(Breakdown breakdown) {
+        return breakdown.filter().isEmpty() ? breakdown.dimension()
+                : breakdown.dimension() + " within " + breakdown.filter();
+    }
+
+    private static void overall(CSVPrinter csv, String section, List<String> waves, String dimension, String group,
+            QuestionResult question) throws IOException {
         Table table = question.table();
         for (Row row : table.rows()) {
             for (int c = 0; c < waves.size(); c++) {
-                figure(csv, section, waves.get(c), "", "", question, row, row.cells().get(c));
+                figure(csv, section, waves.get(c), dimension, group, question, row, row.cells().get(c));
             }
         }
     }
@@ -78,7 +99,7 @@ final class ResultsCsv {
         Table table = question.table();
         for (Row row : table.rows()) {
             for (int c = 0; c < table.columns().size(); c++) {
-                figure(csv, "breakdown", breakdown.wave(), breakdown.dimension(), table.columns().get(c), question,
+                figure(csv, "breakdown", breakdown.wave(), dimension(breakdown), table.columns().get(c), question,
                         row, row.cells().get(c));
             }
         }

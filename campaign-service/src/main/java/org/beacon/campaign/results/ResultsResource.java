@@ -1,5 +1,7 @@
 package org.beacon.campaign.results;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -39,29 +41,54 @@ public class ResultsResource {
     FreeText freeText;
 
     @Inject
+    Breakdowns breakdowns;
+
+    @Inject
     CurrentUser user;
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.EVALUATOR, Roles.ADMIN })
-    public ResultsView results(@RestPath long id, @RestQuery String by, @RestQuery String wave) {
+    public ResultsView results(@RestPath long id, @RestQuery String by, @RestQuery String wave,
+            @RestQuery String filter) {
         SurveyForm form = results.survey(id);
-        SurveyResults computed = results.results(form, form.defaultLanguage(), ResultsWording.ENGLISH);
-        ResultsView view = computed.view(results.campaignTitle(form), by == null ? null : Dimension.parse(by),
-                wave == null ? null : Wave.parse(wave));
-        results.recordExport(form, "results as JSON" + (by == null ? "" : " by " + by + " (" + wave + ")"));
+        List<BreakdownAxis> axes = breakdowns.axes(form);
+        Breakdowns.Selection selection = Breakdowns.select(form, axes, by, filter);
+        SurveyResults computed = results.results(form, form.defaultLanguage(), ResultsWording.ENGLISH, axes,
+                selection);
+        Wave breakdownWave = wave == null || wave.isBlank() ? lastWave(computed) : Wave.parse(wave);
+        ResultsView view = Breakdowns.view(computed, results.campaignTitle(form), selection, breakdownWave);
+        results.recordExport(form, "results as JSON" + described(selection, breakdownWave));
         return view;
+    }
+
+    private static Wave lastWave(SurveyResults computed) {
+        return computed.waves().isEmpty() ? null : computed.waves().get(computed.waves().size() - 1);
+    }
+
+    /** What an export held besides the overall figures, for the audit log. */
+    private static String described(Breakdowns.Selection selection, Wave wave) {
+        return (selection.filter() == null ? ""
+                : " of " + selection.filter().id() + ":" + selection.filter().valueName(selection.filterValue()))
+                + (selection.by() == null ? "" : " by " + selection.by().id() + (wave == null ? "" : " (" + wave.id()
+                        + ")"));
     }
 
     @GET
     @Path("/{id}/export.csv")
     @Produces("text/csv")
     @RolesAllowed({ Roles.EVALUATOR, Roles.ADMIN })
-    public Response csv(@RestPath long id) {
+    public Response csv(@RestPath long id, @RestQuery String by, @RestQuery String filter) {
         SurveyForm form = results.survey(id);
-        SurveyResults computed = results.results(form, form.defaultLanguage(), ResultsWording.ENGLISH);
-        String csv = ResultsCsv.write(computed.view(results.campaignTitle(form), null, null), computed.breakdowns());
-        results.recordExport(form, "results as CSV");
+        List<BreakdownAxis> axes = breakdowns.axes(form);
+        Breakdowns.Selection selection = Breakdowns.select(form, axes, by, filter);
+        SurveyResults computed = results.results(form, form.defaultLanguage(), ResultsWording.ENGLISH, axes,
+                selection);
+        // every dimension's breakdown is in the file; a filter adds its group's figures and its breakdown
+        Breakdowns.Selection group = new Breakdowns.Selection(null, selection.filter(), selection.filterValue());
+        String csv = ResultsCsv.write(Breakdowns.view(computed, results.campaignTitle(form), group, null),
+                computed.breakdowns());
+        results.recordExport(form, "results as CSV" + described(selection, null));
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + form.slug() + "-results.csv\"").build();
     }

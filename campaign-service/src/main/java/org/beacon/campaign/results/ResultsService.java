@@ -2,6 +2,7 @@ package org.beacon.campaign.results;
 
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import io.quarkus.runtime.StartupEvent;
@@ -35,6 +36,9 @@ public class ResultsService {
     ResultsQuery query;
 
     @Inject
+    Breakdowns breakdowns;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -56,12 +60,22 @@ public class ResultsService {
     }
 
     public SurveyResults results(SurveyForm form, String language, ResultsWording words) {
+        return results(form, language, words, breakdowns.axes(form), Breakdowns.Selection.NONE);
+    }
+
+    /**
+     * Results with every allowed breakdown dimension, and the groups of the selection's filtered breakdown. Axes and
+     * selection come from {@link Breakdowns#axes} and {@link Breakdowns#select} for the same form.
+     */
+    public SurveyResults results(SurveyForm form, String language, ResultsWording words, List<BreakdownAxis> axes,
+            Breakdowns.Selection selection) {
         Set<Wave> opened = EnumSet.noneOf(Wave.class);
         for (SurveyWave wave : SurveyWave.ofSurvey(form.id())) {
             opened.add(Wave.parse(wave.wave));
         }
-        return new SurveyResults(form, query.tally(form.id()), minCellSize(form.organization()), opened,
-                form.language(language), words);
+        Dimension pair = selection.pair();
+        return new SurveyResults(form, query.tally(form.id(), pair), minCellSize(form.organization()), opened,
+                form.language(language), words, axes, pair);
     }
 
     public String campaignTitle(SurveyForm form) {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record ResultsView(long surveyId, String survey, String campaign, String language, int minCellSize,
         List<String> waves, Table respondents, List<QuestionResult> questions, QuestionResult knowledgeScore,
-        List<ChangeRow> changes, String reachQuestion, Breakdown breakdown) {
+        List<ChangeRow> changes, String reachQuestion, Breakdown breakdown, Filter filter) {
 
     /** One figure: a count with its percentage, or a mean. Hidden figures carry only their display text. */
     public record Figure(Long n, Double percent, Double mean, String display, String suppressed) {
@@ -45,8 +45,22 @@ public record ResultsView(long surveyId, String survey, String campaign, String 
         public static final String MEAN = "mean";
     }
 
-    /** The same figures for one wave, per value of one background dimension. */
-    public record Breakdown(String dimension, String wave, Table respondents, QuestionResult knowledgeScore,
-            List<QuestionResult> questions) {
+    /**
+     * The same figures for one wave, per group of one dimension (a question's name, or "team"), within the filter's
+     * group when there is one ("gender:female"; empty otherwise), with each group's change from baseline to endline.
+     */
+    public record Breakdown(String dimension, String wave, String filter, Table respondents,
+            QuestionResult knowledgeScore, List<QuestionResult> questions, List<GroupChanges> changes) {
+    }
+
+    /** The baseline → endline changes of one group, suppressed like every figure. */
+    public record GroupChanges(String group, List<ChangeRow> changes) {
+    }
+
+    /**
+     * The group every figure of the view is about ("women only"): its dimension, the group's name in a filter
+     * (dimension:group) and its label.
+     */
+    public record Filter(String dimension, String group, String label) {
     }
 }

@@ -3,7 +3,7 @@ package org.beacon.campaign.results;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +12,7 @@ import java.util.Map;
 import org.beacon.campaign.results.ResultsView.Breakdown;
 import org.beacon.campaign.results.ResultsView.ChangeRow;
 import org.beacon.campaign.results.ResultsView.Figure;
+import org.beacon.campaign.results.ResultsView.GroupChanges;
 import org.beacon.campaign.results.ResultsView.QuestionResult;
 import org.beacon.campaign.results.ResultsView.Row;
 import org.beacon.campaign.results.ResultsView.Table;
@@ -144,7 +145,7 @@ public final class SurveyResults {
     private final String language;
     private final ResultsWording words;
     private final List<Wave> waves = new ArrayList<>();
-    private final Map<Dimension, SurveyForm.Question> dimensions = new LinkedHashMap<>();
+    private final Map<Dimension, BreakdownAxis> dimensions = new LinkedHashMap<>();
     private final List<Item> items = new ArrayList<>();
     private final Map<String, Item> itemsByQuestion = new LinkedHashMap<>();
     private final Map<Long, Item> itemsById = new LinkedHashMap<>();
@@ -152,25 +153,35 @@ public final class SurveyResults {
     private final Map<Long, Dimension> backgroundQuestions = new LinkedHashMap<>();
     private final Disclosure disclosure;
     private final int minCellSize;
+    /** The filtered breakdown whose groups were registered besides every dimension's own; null for none. */
+    private final Dimension pair;
 
     public SurveyResults(SurveyForm form, Tally tally, int minCellSize, Collection<Wave> openedWaves,
             String language, ResultsWording words) {
+        this(form, tally, minCellSize, openedWaves, language, words, backgroundAxes(form), null);
+    }
+
+    /**
+     * @param axes the dimensions every output may break results down by: all of them are one disclosure problem
+     * @param pair a dimension within one group of another (a filtered breakdown) whose figures are shown too, or null
+     */
+    public SurveyResults(SurveyForm form, Tally tally, int minCellSize, Collection<Wave> openedWaves,
+            String language, ResultsWording words, List<BreakdownAxis> axes, Dimension pair) {
         this.form = form;
         this.tally = tally;
         this.language = language;
         this.words = words;
         this.minCellSize = minCellSize;
+        this.pair = pair;
         for (Wave wave : Wave.values()) {
             if (openedWaves.contains(wave) || tally.hasWave(wave.code())) {
                 waves.add(wave);
             }
         }
-        for (Dimension dimension : Dimension.values()) {
-            if (dimension != Dimension.ALL) {
-                form.withRole(dimension.role()).ifPresent(q -> {
-                    dimensions.put(dimension, q);
-                    backgroundQuestions.put(q.id(), dimension);
-                });
+        for (BreakdownAxis axis : axes) {
+            dimensions.put(axis.dimension(), axis);
+            if (!axis.isTeam()) {
+                backgroundQuestions.put(axis.question().id(), axis.dimension());
             }
         }
         for (SurveyForm.Question question : form.answerable()) {
@@ -182,18 +193,84 @@ public final class SurveyResults {
         score = scoreItem();
         disclosure = new Disclosure(minCellSize, this::canonical);
         disclosure.known(Known.ZERO, 0);
-        for (Wave wave : waves) {
-            registerRespondents(wave.code());
-            for (Item item : items) {
-                register(item, wave.code());
+        registerAll(new ArrayList<>(dimensions.keySet()), true);
+        disclosure.protect();
+        if (pair != null) {
+            // The pair's figures are protected with every other output's figures fixed: what the page, JSON and CSV
+            // show without this pair stays exactly as it is, so outputs with and without it cannot be combined.
+            // Each pair of dimensions is one problem whichever of the two is the filter.
+            disclosure.freeze();
+            Dimension filter = pair.parent();
+            List<Dimension> groups = new ArrayList<>();
+            for (Wave wave : waves) {
+                for (int value : values(wave.code(), filter)) {
+                    Dimension within = pair.unfiltered().within(filter, value);
+                    if (!groups.contains(within)) {
+                        groups.add(within);
+                    }
+                }
+                for (int value : values(wave.code(), pair.unfiltered())) {
+                    Dimension within = filter.within(pair.unfiltered(), value);
+                    if (!groups.contains(within)) {
+                        groups.add(within);
+                    }
+                }
             }
-            registerNotStated(wave.code());
-            if (score != null) {
-                register(score, wave.code());
-                registerScore(wave.code());
+            registerAll(groups, false);
+            disclosure.protect();
+        }
+    }
+
+    /** The background questions as dimensions, as results were broken down before managers chose dimensions. */
+    private static List<BreakdownAxis> backgroundAxes(SurveyForm form) {
+        List<BreakdownAxis> axes = new ArrayList<>();
+        for (String role : List.of(SurveyQuestion.AGE_BAND, SurveyQuestion.GENDER, SurveyQuestion.REGION)) {
+            form.withRole(role).ifPresent(q -> axes.add(BreakdownAxis.of(q)));
+        }
+        return axes;
+    }
+
+    /**
+     * Every figure of every wave for these dimensions (and everyone), and the sums that relate them. A pair's groups
+     * (everyone = false) leave out the questions that are dimensions themselves: their answers in a pair's group are
+     * groups of three dimensions, which three different pairs would show, each protected on its own.
+     */
+    private void registerAll(List<Dimension> groups, boolean everyone) {
+        for (Wave wave : waves) {
+            registerRespondents(wave.code(), groups, everyone);
+            for (Item item : items) {
+                if (everyone || inPairs(item)) {
+                    register(item, wave.code(), groups, everyone);
+                }
+            }
+            if (everyone) {
+                registerNotStated(wave.code(), groups, everyone);
+            }
+            if (score != null && (everyone || scoreInPairs())) {
+                register(score, wave.code(), groups, everyone);
+                registerScore(wave.code(), groups, everyone);
             }
         }
-        disclosure.protect();
+    }
+
+    /** Whether a pair's groups show this item: any question that is not a dimension. */
+    private boolean inPairs(Item item) {
+        return !backgroundQuestions.containsKey(item.question);
+    }
+
+    /** The knowledge score is tied to its items' correct answers: a pair shows it only if it shows them all. */
+    private boolean scoreInPairs() {
+        return items.stream().filter(item -> item.kind.equals(SurveyQuestion.KNOWLEDGE)).allMatch(this::inPairs);
+    }
+
+    /** Everyone (when asked for) and the dimensions' groups. */
+    private static List<Dimension> withEveryone(List<Dimension> groups, boolean everyone) {
+        List<Dimension> all = new ArrayList<>();
+        if (everyone) {
+            all.add(Dimension.ALL);
+        }
+        all.addAll(groups);
+        return all;
     }
 
     public List<Wave> waves() {
@@ -269,26 +346,58 @@ public final class SurveyResults {
 
     /** The figure a key stands for: background counts become {@link Cell}s, everything else is its own figure. */
     private Object canonical(Object key) {
+        if (key instanceof AskedKey asked && asked.dimension().isFiltered()) {
+            Tally.Key normal = normal(respondents(asked.wave(), asked.dimension(), asked.value()));
+            return new AskedKey(asked.wave(), asked.question(), normal.dimension(), normal.value());
+        }
+        if (key instanceof BinKey bin && bin.dimension().isFiltered()) {
+            Tally.Key normal = normal(respondents(bin.wave(), bin.dimension(), bin.value()));
+            return new BinKey(bin.wave(), bin.question(), bin.bin(), normal.dimension(), normal.value());
+        }
+        if (key instanceof SumKey sum) {
+            return new SumKey(normal(sum.key()));
+        }
         if (!(key instanceof Tally.Key tallyKey)) {
             return key;
         }
-        Map<Dimension, Integer> stated = new EnumMap<>(Dimension.class);
+        Map<Dimension, Integer> stated = new HashMap<>();
         if (tallyKey.question() != Tally.RESPONDENTS) {
             Dimension own = backgroundQuestions.get(tallyKey.question());
             if (own == null) {
-                return key;
+                return normal(tallyKey);
             }
             stated.put(own, tallyKey.choice() == 0 ? ANSWERED : tallyKey.choice());
         }
-        if (tallyKey.dimension() != Dimension.ALL) {
-            Integer own = stated.get(tallyKey.dimension());
-            if (own != null && own != ANSWERED && own != tallyKey.value()
-                    || own != null && own == ANSWERED && tallyKey.value() == 0) {
+        for (Map.Entry<Dimension, Integer> group : statements(tallyKey.dimension(), tallyKey.value()).entrySet()) {
+            Integer own = stated.get(group.getKey());
+            if (own != null && own != ANSWERED && own != group.getValue().intValue()
+                    || own != null && own == ANSWERED && group.getValue() == 0) {
                 return Known.ZERO;
             }
-            stated.put(tallyKey.dimension(), tallyKey.value());
+            stated.put(group.getKey(), group.getValue());
         }
         return new Cell(tallyKey.wave(), Map.copyOf(stated));
+    }
+
+    /** What a group states: nothing for everyone, one dimension's value, or its filter's value too. */
+    private static Map<Dimension, Integer> statements(Dimension dimension, int value) {
+        if (dimension.equals(Dimension.ALL)) {
+            return Map.of();
+        }
+        if (!dimension.isFiltered()) {
+            return Map.of(dimension, value);
+        }
+        return Map.of(dimension.parent(), dimension.parentValue(), dimension.unfiltered(), value);
+    }
+
+    /** One name for a pair's group whichever of its two dimensions is the filter (the larger id filters). */
+    private static Tally.Key normal(Tally.Key key) {
+        Dimension d = key.dimension();
+        if (!d.isFiltered() || d.filter() > d.id()) {
+            return key;
+        }
+        return new Tally.Key(key.wave(), key.question(), key.choice(), Dimension.of(d.filter()).within(d, key.value()),
+                d.filterValue());
     }
 
     private static Tally.Key respondents(int wave, Dimension dimension, int value) {
@@ -301,17 +410,11 @@ public final class SurveyResults {
      * that the answered count is the respondent count.
      */
     private List<Integer> values(int wave, Dimension dimension) {
-        if (dimension == Dimension.ALL) {
+        if (dimension.equals(Dimension.ALL)) {
             return List.of(0);
         }
-        List<Integer> values = new ArrayList<>();
-        for (int v = 1; v <= dimensions.get(dimension).choices().size(); v++) {
-            values.add(v);
-        }
-        if (!dimensions.get(dimension).required() || tally.n(wave, Tally.RESPONDENTS, 0, dimension, 0) > 0) {
-            values.add(0);
-        }
-        return values;
+        Dimension unfiltered = dimension.unfiltered();
+        return dimensions.get(unfiltered).values(tally.n(wave, Tally.RESPONDENTS, 0, unfiltered, 0) > 0);
     }
 
     private long n(Object figure) {
@@ -337,24 +440,23 @@ public final class SurveyResults {
         return tally.get(key).n();
     }
 
-    private void registerRespondents(int wave) {
-        disclosure.count(respondents(wave, Dimension.ALL, 0), n(respondents(wave, Dimension.ALL, 0)));
-        for (Dimension dimension : dimensions.keySet()) {
+    private void registerRespondents(int wave, List<Dimension> groups, boolean everyone) {
+        if (everyone) {
+            disclosure.count(respondents(wave, Dimension.ALL, 0), n(respondents(wave, Dimension.ALL, 0)));
+        }
+        for (Dimension dimension : groups) {
             List<Tally.Key> members = new ArrayList<>();
             for (int value : values(wave, dimension)) {
                 Tally.Key key = respondents(wave, dimension, value);
                 disclosure.count(key, n(key));
                 members.add(key);
             }
-            disclosure.line(members, respondents(wave, Dimension.ALL, 0));
+            disclosure.line(members, respondents(wave, dimension.parent(), dimension.parentValue()));
         }
     }
 
-    private void register(Item item, int wave) {
-        List<Dimension> all = new ArrayList<>();
-        all.add(Dimension.ALL);
-        all.addAll(dimensions.keySet());
-        for (Dimension dimension : all) {
+    private void register(Item item, int wave, List<Dimension> groups, boolean everyone) {
+        for (Dimension dimension : withEveryone(groups, everyone)) {
             for (int value : values(wave, dimension)) {
                 if (item.conditional) {
                     // asked + not asked = respondents; the not-asked count is never shown but must stay hidden
@@ -381,23 +483,25 @@ public final class SurveyResults {
                 }
             }
         }
-        for (Dimension dimension : dimensions.keySet()) {
+        for (Dimension dimension : groups) {
             List<Integer> values = values(wave, dimension);
+            Dimension parent = dimension.parent();
+            int parentValue = dimension.parentValue();
             if (item.conditional) {
                 disclosure.line(values.stream().map(v -> item.asked(wave, dimension, v)).toList(),
-                        item.asked(wave, Dimension.ALL, 0));
+                        item.asked(wave, parent, parentValue));
             }
             for (int c = 0; c <= item.choices(); c++) {
                 final int choice = c;
                 List<Object> members = values.stream()
                         .map(v -> choice == 0 ? item.base(wave, dimension, v) : item.choice(wave, choice, dimension, v))
                         .toList();
-                disclosure.line(members, choice == 0 ? item.base(wave, Dimension.ALL, 0)
-                        : item.choice(wave, choice, Dimension.ALL, 0));
+                disclosure.line(members, choice == 0 ? item.base(wave, parent, parentValue)
+                        : item.choice(wave, choice, parent, parentValue));
             }
             if (item.integer) {
                 disclosure.line(values.stream().map(v -> item.sum(wave, dimension, v)).toList(),
-                        item.sum(wave, Dimension.ALL, 0));
+                        item.sum(wave, parent, parentValue));
             }
         }
     }
@@ -407,24 +511,25 @@ public final class SurveyResults {
      * overall and in every group of another dimension. Both are shown (the "Answered" row and the "not stated"
      * group), so the sum is a relation like any other.
      */
-    private void registerNotStated(int wave) {
-        for (Map.Entry<Dimension, SurveyForm.Question> background : dimensions.entrySet()) {
+    private void registerNotStated(int wave, List<Dimension> groups, boolean everyone) {
+        for (Map.Entry<Dimension, BreakdownAxis> background : dimensions.entrySet()) {
             Dimension own = background.getKey();
-            if (!values(wave, own).contains(0)) {
+            if (background.getValue().isTeam() || !values(wave, own).contains(0)) {
                 continue;
             }
-            Item item = itemsByQuestion.get(background.getValue().name());
-            List<Dimension> across = new ArrayList<>();
-            across.add(Dimension.ALL);
-            dimensions.keySet().stream().filter(d -> d != own).forEach(across::add);
-            for (Dimension dimension : across) {
+            Item item = itemsById.get(background.getValue().question().id());
+            for (Dimension dimension : withEveryone(groups, everyone)) {
+                if (dimension.id() == own.id() || dimension.filter() == own.id()) {
+                    continue;
+                }
                 for (int value : values(wave, dimension)) {
                     Object answered = item.base(wave, dimension, value);
-                    Tally.Key everyone = respondents(wave, dimension, value);
-                    Cell notStated = new Cell(wave, dimension == Dimension.ALL ? Map.of(own, 0)
-                            : Map.of(own, 0, dimension, value));
-                    disclosure.count(notStated, n(everyone) - n(answered));
-                    disclosure.line(List.of(answered, notStated), everyone);
+                    Tally.Key everyoneInGroup = respondents(wave, dimension, value);
+                    Map<Dimension, Integer> stated = new HashMap<>(statements(dimension, value));
+                    stated.put(own, 0);
+                    Cell notStated = new Cell(wave, Map.copyOf(stated));
+                    disclosure.count(notStated, n(everyoneInGroup) - n(answered));
+                    disclosure.line(List.of(answered, notStated), everyoneInGroup);
                 }
             }
         }
@@ -435,13 +540,10 @@ public final class SurveyResults {
      * ({@link SurveyForm#scoreUnit()}), so in every group the scores weighted by their value add up to the knowledge
      * items' counts weighted by their credit; with a single item, those scored are those who answered it. Without these relations a score count could give away a hidden correct count, or the reverse.
      */
-    private void registerScore(int wave) {
+    private void registerScore(int wave, List<Dimension> groups, boolean everyone) {
         List<Item> knowledge = items.stream().filter(item -> item.kind.equals(SurveyQuestion.KNOWLEDGE)).toList();
         int unit = form.scoreUnit();
-        List<Dimension> all = new ArrayList<>();
-        all.add(Dimension.ALL);
-        all.addAll(dimensions.keySet());
-        for (Dimension dimension : all) {
+        for (Dimension dimension : withEveryone(groups, everyone)) {
             for (int value : values(wave, dimension)) {
                 Map<Object, Integer> terms = new LinkedHashMap<>();
                 // (knowledge items are choice questions: their choice keys are rollup keys)
@@ -606,8 +708,8 @@ public final class SurveyResults {
         return new Table(title, headers, rows);
     }
 
-    private QuestionResult overall(Item item) {
-        List<Column> columns = waves.stream().map(w -> new Column(w.code(), Dimension.ALL, 0)).toList();
+    private QuestionResult overall(Item item, Dimension group, int value) {
+        List<Column> columns = waves.stream().map(w -> new Column(w.code(), group, value)).toList();
         List<String> headers = waves.stream().map(words::wave).toList();
         return new QuestionResult(item.name, item.label, item.kind, item.role,
                 table(item, item.label, headers, columns));
@@ -618,18 +720,22 @@ public final class SurveyResults {
         for (int value : values(wave.code(), dimension)) {
             columns.add(new Column(wave.code(), dimension, value));
         }
-        columns.add(new Column(wave.code(), Dimension.ALL, 0));
+        columns.add(new Column(wave.code(), dimension.parent(), dimension.parentValue()));
         return columns;
     }
 
+    /** The name of a dimension's group as the page shows it. */
+    private String groupLabel(Dimension dimension, int value) {
+        String label = dimensions.get(dimension.unfiltered()).label(value, language, form.defaultLanguage());
+        return label == null ? words.notStated() : label;
+    }
+
     private List<String> breakdownHeaders(Wave wave, Dimension dimension) {
-        SurveyForm.Question question = dimensions.get(dimension);
         List<String> headers = new ArrayList<>();
         for (int value : values(wave.code(), dimension)) {
-            headers.add(value == 0 ? words.notStated()
-                    : question.choices().get(value - 1).label(language, form.defaultLanguage()));
+            headers.add(groupLabel(dimension, value));
         }
-        headers.add(words.all());
+        headers.add(dimension.isFiltered() ? groupLabel(dimension.parent(), dimension.parentValue()) : words.all());
         return headers;
     }
 
@@ -638,21 +744,53 @@ public final class SurveyResults {
                 columns.stream().map(c -> count(respondents(c.wave(), c.dimension(), c.value()), null)).toList())));
     }
 
+    /** A question that forms the groups is left out of their tables: broken down by itself it is its own diagonal. */
+    private static boolean formsGroups(Item item, Dimension dimension) {
+        return item.question == dimension.id() || item.question == dimension.filter();
+    }
+
     public Breakdown breakdown(Dimension dimension, Wave wave) {
+        if (dimension.isFiltered() && !dimension.equals(pair) && !dimension.equals(mirror(pair))) {
+            throw new IllegalStateException("Results were computed without the groups of " + dimension);
+        }
         List<Column> columns = breakdownColumns(wave, dimension);
         List<String> headers = breakdownHeaders(wave, dimension);
-        // A background question broken down by itself is only its own diagonal.
-        List<QuestionResult> questions = items.stream().filter(item -> !dimension.role().equals(item.role))
+        List<QuestionResult> questions = items.stream().filter(item -> !formsGroups(item, dimension))
+                .filter(item -> !dimension.isFiltered() || inPairs(item))
                 .map(item -> new QuestionResult(item.name, item.label, item.kind, item.role,
                         table(item, item.label, headers, columns)))
                 .toList();
-        QuestionResult knowledge = score == null ? null
+        QuestionResult knowledge = score == null || dimension.isFiltered() && !scoreInPairs() ? null
                 : new QuestionResult(score.name, score.label, score.kind, null,
                         table(score, score.label, headers, columns));
-        return new Breakdown(dimension.id(), wave.id(), respondentsTable(headers, columns), knowledge, questions);
+        List<GroupChanges> changes = new ArrayList<>();
+        if (waves.contains(Wave.BASELINE) && waves.contains(Wave.ENDLINE)) {
+            for (int value : values(Wave.ENDLINE.code(), dimension)) {
+                changes.add(new GroupChanges(groupLabel(dimension, value), changes(dimension, value).stream()
+                        .filter(change -> itemsByQuestion.get(change.name()) == null
+                                || !formsGroups(itemsByQuestion.get(change.name()), dimension))
+                        .toList()));
+            }
+        }
+        BreakdownAxis axis = dimensions.get(dimension.unfiltered());
+        return new Breakdown(axis.id(), wave.id(), filterName(dimension), respondentsTable(headers, columns),
+                knowledge, questions, changes);
     }
 
-    /** Every breakdown this survey has, for exports. */
+    /** "gender:female" for a dimension within a group of gender; empty when not filtered. */
+    private String filterName(Dimension dimension) {
+        if (!dimension.isFiltered()) {
+            return "";
+        }
+        BreakdownAxis filter = dimensions.get(dimension.parent());
+        return filter.id() + ":" + (dimension.parentValue() == 0 ? "" : filter.valueName(dimension.parentValue()));
+    }
+
+    private static Dimension mirror(Dimension pair) {
+        return pair == null ? null : Dimension.of(pair.filter()).within(pair.unfiltered(), pair.filterValue());
+    }
+
+    /** Every breakdown this survey has, for exports; with a filtered breakdown's groups, that one too. */
     public List<Breakdown> breakdowns() {
         List<Breakdown> all = new ArrayList<>();
         for (Wave wave : waves) {
@@ -660,12 +798,18 @@ public final class SurveyResults {
                 all.add(breakdown(dimension, wave));
             }
         }
+        if (pair != null) {
+            for (Wave wave : waves) {
+                all.add(breakdown(pair, wave));
+            }
+        }
         return all;
     }
 
     // ---- change from baseline to endline ----
 
-    private List<ChangeRow> changes() {
+    /** The changes of everyone, or of one group. */
+    private List<ChangeRow> changes(Dimension dimension, int value) {
         if (!waves.contains(Wave.BASELINE) || !waves.contains(Wave.ENDLINE)) {
             return List.of();
         }
@@ -673,25 +817,28 @@ public final class SurveyResults {
         int after = Wave.ENDLINE.code();
         List<ChangeRow> changes = new ArrayList<>();
         for (Item item : items) {
+            if (dimension.isFiltered() && !inPairs(item)) {
+                continue; // not among a pair's figures
+            }
             if (item.kind.equals(SurveyQuestion.KNOWLEDGE)) {
-                changes.add(proportionChange(item, before, after));
+                changes.add(proportionChange(item, before, after, dimension, value));
             } else if (item.isDate()) {
                 continue; // a change of mean date is not a campaign's effect
             } else if (item.values != null || item.integer) {
-                changes.add(meanChange(item, before, after));
+                changes.add(meanChange(item, before, after, dimension, value));
             }
         }
-        if (score != null) {
-            changes.add(meanChange(score, before, after));
+        if (score != null && (!dimension.isFiltered() || scoreInPairs())) {
+            changes.add(meanChange(score, before, after, dimension, value));
         }
         return changes;
     }
 
-    private ChangeRow proportionChange(Item item, int before, int after) {
-        Object x1 = item.choice(before, item.correct, Dimension.ALL, 0);
-        Object n1 = item.base(before, Dimension.ALL, 0);
-        Object x2 = item.choice(after, item.correct, Dimension.ALL, 0);
-        Object n2 = item.base(after, Dimension.ALL, 0);
+    private ChangeRow proportionChange(Item item, int before, int after, Dimension dimension, int value) {
+        Object x1 = item.choice(before, item.correct, dimension, value);
+        Object n1 = item.base(before, dimension, value);
+        Object x2 = item.choice(after, item.correct, dimension, value);
+        Object n2 = item.base(after, dimension, value);
         Figure baseline = count(x1, n1);
         Figure endline = count(x2, n2);
         if (!disclosure.allShown(List.of(x1, n1, x2, n2)) || n(n1) == 0 || n(n2) == 0) {
@@ -706,11 +853,11 @@ public final class SurveyResults {
                 signed(d, 1) + " pp [" + format(low, 1) + ", " + format(high, 1) + "]", null);
     }
 
-    private ChangeRow meanChange(Item item, int before, int after) {
-        Figure baseline = mean(item, before, Dimension.ALL, 0);
-        Figure endline = mean(item, after, Dimension.ALL, 0);
-        Change.Moments m1 = moments(item, before, Dimension.ALL, 0);
-        Change.Moments m2 = moments(item, after, Dimension.ALL, 0);
+    private ChangeRow meanChange(Item item, int before, int after, Dimension dimension, int value) {
+        Figure baseline = mean(item, before, dimension, value);
+        Figure endline = mean(item, after, dimension, value);
+        Change.Moments m1 = moments(item, before, dimension, value);
+        Change.Moments m2 = moments(item, after, dimension, value);
         if (m1 == null || m2 == null || m1.n() < 2 || m2.n() < 2) {
             return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, null, null, null,
                     words.hidden(), Figure.PROTECTING);
@@ -726,15 +873,31 @@ public final class SurveyResults {
     // ---- the whole view ----
 
     public ResultsView view(String campaign, Dimension by, Wave breakdownWave) {
-        List<Column> columns = waves.stream().map(w -> new Column(w.code(), Dimension.ALL, 0)).toList();
+        return view(campaign, by, breakdownWave, null, 0);
+    }
+
+    /**
+     * @param filter when not null, every figure is of the group whose filter is filterValue ("women only"), and the
+     *        breakdown is within that group
+     */
+    public ResultsView view(String campaign, Dimension by, Wave breakdownWave, Dimension filter, int filterValue) {
+        Dimension group = filter == null ? Dimension.ALL : filter;
+        int groupValue = filter == null ? 0 : filterValue;
+        List<Column> columns = waves.stream().map(w -> new Column(w.code(), group, groupValue)).toList();
         List<String> headers = waves.stream().map(words::wave).toList();
         String reach = form.withRole(SurveyQuestion.CHANNEL).map(SurveyForm.Question::name).orElse(null);
         Breakdown breakdown = by != null && breakdownWave != null && dimensions.containsKey(by)
-                && waves.contains(breakdownWave) ? breakdown(by, breakdownWave) : null;
+                && waves.contains(breakdownWave)
+                        ? breakdown(filter == null ? by : by.within(filter, filterValue), breakdownWave)
+                        : null;
+        ResultsView.Filter shownFilter = filter == null ? null
+                : new ResultsView.Filter(dimensions.get(filter).id(), dimensions.get(filter).valueName(filterValue),
+                        groupLabel(filter, filterValue));
         return new ResultsView(form.id(), form.title(), campaign, language, disclosure.k(),
                 waves.stream().map(Wave::id).toList(), respondentsTable(headers, columns),
-                items.stream().map(this::overall).toList(), score == null ? null : overall(score), changes(), reach,
-                breakdown);
+                items.stream().map(item -> overall(item, group, groupValue)).toList(),
+                score == null ? null : overall(score, group, groupValue), changes(group, groupValue), reach,
+                breakdown, shownFilter);
     }
 
     private static double round(double value, int decimals) {

@@ -6,8 +6,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The aggregated figures of one survey as the database returned them: per wave, question and choice, for everyone
- * and per value of each background dimension. Small (thousands of cells whatever the number of responses).
+ * The aggregated figures of one survey as the database returned them: per wave, question and choice, for everyone,
+ * per group of each breakdown dimension and, when a filter asks for it, per group of one pair of dimensions. Small
+ * (thousands of cells whatever the number of responses).
  */
 public final class Tally {
 
@@ -15,8 +16,28 @@ public final class Tally {
     public static final long RESPONDENTS = 0;
     public static final long KNOWLEDGE_SCORE = -1;
 
-    /** A figure's place; value is the background choice position (0 = not stated), 0 for {@link Dimension#ALL}. */
+    /**
+     * A figure's place; value is the dimension's value (a choice position, a collection link, 0 = not stated), 0 for
+     * {@link Dimension#ALL}. A filtered dimension's key and the key of the same pair seen the other way round (women
+     * by nationality, nationality X by gender) name the same figure.
+     */
     public record Key(int wave, long question, int choice, Dimension dimension, int value) {
+    }
+
+    /** Where the rollup keeps a key: one group of up to two dimensions, the dimension with the smaller id first. */
+    private record Place(int wave, long question, int choice, long dimA, int valueA, long dimB, int valueB) {
+
+        static Place of(Key key) {
+            Dimension d = key.dimension();
+            if (!d.isFiltered()) {
+                return new Place(key.wave(), key.question(), key.choice(), d.id(), key.value(), 0, 0);
+            }
+            return d.filter() < d.id()
+                    ? new Place(key.wave(), key.question(), key.choice(), d.filter(), d.filterValue(), d.id(),
+                            key.value())
+                    : new Place(key.wave(), key.question(), key.choice(), d.id(), key.value(), d.filter(),
+                            d.filterValue());
+        }
     }
 
     /**
@@ -35,14 +56,19 @@ public final class Tally {
     /** Choice -1 of a question counts the respondents who were not asked it (its relevance was false). */
     public static final int NOT_ASKED = -1;
 
-    private final Map<Key, Sums> sums = new HashMap<>();
+    private final Map<Place, Sums> sums = new HashMap<>();
 
     void put(Key key, Sums value) {
-        sums.put(key, value);
+        sums.put(Place.of(key), value);
+    }
+
+    /** A row of the rollup as stored: everyone when dimA is 0, one dimension's group when dimB is 0, else a pair. */
+    void put(int wave, long question, int choice, long dimA, int valueA, long dimB, int valueB, Sums value) {
+        sums.put(new Place(wave, question, choice, dimA, valueA, dimB, valueB), value);
     }
 
     public Sums get(Key key) {
-        return sums.getOrDefault(key, Sums.ZERO);
+        return sums.getOrDefault(Place.of(key), Sums.ZERO);
     }
 
     public long n(int wave, long question, int choice, Dimension dimension, int value) {
@@ -55,12 +81,24 @@ public final class Tally {
      */
     public SortedMap<Integer, Long> choices(long question) {
         SortedMap<Integer, Long> choices = new TreeMap<>();
-        sums.forEach((key, value) -> {
-            if (key.question() == question && key.choice() > 0 && key.dimension() == Dimension.ALL && value.n() > 0) {
-                choices.merge(key.choice(), value.n(), Long::sum);
+        sums.forEach((place, value) -> {
+            if (place.question() == question && place.choice() > 0 && place.dimA() == 0 && value.n() > 0) {
+                choices.merge(place.choice(), value.n(), Long::sum);
             }
         });
         return choices;
+    }
+
+    /** The values a dimension takes among the respondents of a wave (collection links are not positions). */
+    public SortedMap<Integer, Long> values(int wave, long dimension) {
+        SortedMap<Integer, Long> values = new TreeMap<>();
+        sums.forEach((place, value) -> {
+            if (place.wave() == wave && place.question() == RESPONDENTS && place.dimA() == dimension
+                    && place.dimB() == 0 && value.n() > 0) {
+                values.merge(place.valueA(), value.n(), Long::sum);
+            }
+        });
+        return values;
     }
 
     public boolean hasWave(int wave) {

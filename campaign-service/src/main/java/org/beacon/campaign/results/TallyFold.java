@@ -29,20 +29,23 @@ public class TallyFold {
     static final long LOCK = 0x5375727665794cL;
     private static final Duration WAIT_FOR_OTHERS = Duration.ofMinutes(1);
 
+    /** Each response's cells, once in every group it counts in (see survey_response_group, V36). */
     private static final String FOLD = """
             with batch as (
                 delete from survey_response_pending
                 where response_id in (select response_id from survey_response_pending
                                       order by response_id limit ? for update skip locked)
                 returning response_id)
-            insert into survey_tally (survey_id, wave, question_id, choice, age_band, gender, region, n, total, total_sq,
-                                      low, high)
-            select c.survey_id, c.wave, c.question_id, c.choice, c.age_band, c.gender, c.region,
+            insert into survey_tally (survey_id, dim_b, dim_a, wave, question_id, choice, value_a, value_b, n, total,
+                                      total_sq, low, high)
+            select c.survey_id, g.dim_b, g.dim_a, c.wave, c.question_id, c.choice, g.value_a, g.value_b,
                    count(*), sum(c.total), sum(c.total::numeric * c.total), min(c.value), max(c.value)
-            from batch b join survey_response_cell c on c.response_id = b.response_id
-            group by 1, 2, 3, 4, 5, 6, 7
-            order by 1, 2, 3, 4, 5, 6, 7
-            on conflict (survey_id, wave, question_id, choice, age_band, gender, region) do update
+            from batch b
+            join survey_response_cell c on c.response_id = b.response_id
+            join survey_response_group g on g.response_id = b.response_id
+            group by 1, 2, 3, 4, 5, 6, 7, 8
+            order by 1, 2, 3, 4, 5, 6, 7, 8
+            on conflict (survey_id, dim_b, dim_a, wave, question_id, choice, value_a, value_b) do update
             set n = survey_tally.n + excluded.n,
                 total = survey_tally.total + excluded.total,
                 total_sq = survey_tally.total_sq + excluded.total_sq,

@@ -112,7 +112,18 @@ class SuppressionAttackTests {
     @ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 52, 59, 106, 113,
             164, 285, 299, 308, 357, 398 })
     void noHiddenCountIsACombinationOfShownCounts(long seed) {
-        Random random = new Random(seed);
+        int[] population = population(new Random(seed));
+        SurveyForm form = form();
+        SurveyResults results = new SurveyResults(form, tally(population), K, List.of(Wave.BASELINE, Wave.ENDLINE),
+                "en", ResultsWording.ENGLISH);
+        List<Shown> shown = new ArrayList<>();
+        collectAll(shown, form, results);
+        assertTrue(shown.stream().anyMatch(figure -> figure.figure().isHidden()), "the data set has hidden counts");
+        assertEquals(List.of(), givenAway(shown, population), "hidden counts that the shown ones give away");
+    }
+
+    /** A random, skewed population of both waves. */
+    static int[] population(Random random) {
         int[] population = new int[KINDS];
         for (int wave = 0; wave < 2; wave++) {
             int respondents = 15 + random.nextInt(60);
@@ -122,11 +133,11 @@ class SuppressionAttackTests {
                         pick(random, 0.2, 0.5, 0.2, 0.1))]++;
             }
         }
-        SurveyForm form = form();
-        SurveyResults results = new SurveyResults(form, tally(population), K, List.of(Wave.BASELINE, Wave.ENDLINE),
-                "en", ResultsWording.ENGLISH);
+        return population;
+    }
 
-        List<Shown> shown = new ArrayList<>();
+    /** Every count the overall view and every dimension's breakdown show. */
+    static void collectAll(List<Shown> shown, SurveyForm form, SurveyResults results) {
         ResultsView view = results.view("campaign", null, null);
         for (int w = 0; w < 2; w++) {
             final int wave = w;
@@ -138,7 +149,7 @@ class SuppressionAttackTests {
         collectOverall(shown, view.knowledgeScore());
         for (Breakdown breakdown : results.breakdowns()) {
             int wave = breakdown.wave().equals("baseline") ? 0 : 1;
-            Dimension dimension = Dimension.parse(breakdown.dimension());
+            String dimension = breakdown.dimension();
             List<IntPredicate> groups = groups(form, dimension, wave, breakdown.respondents().columns());
             collectGroups(shown, breakdown.respondents(), "respondents", f -> true, groups);
             for (QuestionResult question : breakdown.questions()) {
@@ -146,9 +157,11 @@ class SuppressionAttackTests {
             }
             collectQuestion(shown, breakdown.knowledgeScore(), groups);
         }
+    }
 
+    /** The hidden counts that are combinations of shown ones; every shown count is checked against the truth. */
+    static List<String> givenAway(List<Shown> shown, int[] population) {
         List<double[]> basis = new ArrayList<>();
-        int hidden = 0;
         for (Shown figure : shown) {
             double[] vector = vector(figure.counts());
             if (!figure.figure().isHidden()) {
@@ -159,14 +172,12 @@ class SuppressionAttackTests {
         List<String> givenAway = new ArrayList<>();
         for (Shown figure : shown) {
             if (figure.figure().isHidden()) {
-                hidden++;
                 if (residual(basis, vector(figure.counts())) < 1e-6) {
                     givenAway.add(figure.where() + " (true count " + dot(vector(figure.counts()), population) + ")");
                 }
             }
         }
-        assertTrue(hidden > 0, "the data set has hidden counts");
-        assertEquals(List.of(), givenAway, "hidden counts that the shown ones give away");
+        return givenAway;
     }
 
     static int pick(Random random, double... weights) {
@@ -189,47 +200,52 @@ class SuppressionAttackTests {
             }
             int[] f = fields(kind);
             int wave = f[WAVE] + 1;
-            List<long[]> cells = new ArrayList<>();
-            cells.add(new long[] { Tally.RESPONDENTS, 0 });
-            cells.add(new long[] { Tally.KNOWLEDGE_SCORE, score(f) + 1 });
-            if (f[F_GENDER] > 0) {
-                cells.add(new long[] { GENDER, 0 });
-                cells.add(new long[] { GENDER, f[F_GENDER] });
-            }
-            if (f[F_REGION] > 0) {
-                cells.add(new long[] { REGION, 0 });
-                cells.add(new long[] { REGION, f[F_REGION] });
-            }
-            cells.add(new long[] { AGE, 0 });
-            cells.add(new long[] { AGE, age(f) });
-            if (f[F_K1] > 0) {
-                cells.add(new long[] { K1, 0 });
-                cells.add(new long[] { K1, f[F_K1] });
-            }
-            cells.add(new long[] { K2, 0 });
-            cells.add(new long[] { K2, k2(f) });
-            if (f[F_HEARD] > 0) {
-                cells.add(new long[] { HEARD, 0 });
-                for (int b = 1; b <= 2; b++) {
-                    if ((f[F_HEARD] & (1 << (b - 1))) != 0) {
-                        cells.add(new long[] { HEARD, b });
-                    }
-                }
-            }
-            for (long[] cell : cells) {
+            for (long[] cell : cells(f)) {
                 counts.merge(new Tally.Key(wave, cell[0], (int) cell[1], Dimension.ALL, 0), (long) population[kind],
                         Long::sum);
-                counts.merge(new Tally.Key(wave, cell[0], (int) cell[1], Dimension.AGE_BAND, age(f)),
+                counts.merge(new Tally.Key(wave, cell[0], (int) cell[1], Dimension.of(AGE), age(f)),
                         (long) population[kind], Long::sum);
-                counts.merge(new Tally.Key(wave, cell[0], (int) cell[1], Dimension.GENDER, f[F_GENDER]),
+                counts.merge(new Tally.Key(wave, cell[0], (int) cell[1], Dimension.of(GENDER), f[F_GENDER]),
                         (long) population[kind], Long::sum);
-                counts.merge(new Tally.Key(wave, cell[0], (int) cell[1], Dimension.REGION, f[F_REGION]),
+                counts.merge(new Tally.Key(wave, cell[0], (int) cell[1], Dimension.of(REGION), f[F_REGION]),
                         (long) population[kind], Long::sum);
             }
         }
         Tally tally = new Tally();
         counts.forEach((key, n) -> tally.put(key, new Tally.Sums(n, 0, 0)));
         return tally;
+    }
+
+    /** The cells of survey_response_cell that a respondent of these fields contributes: (question, choice). */
+    static List<long[]> cells(int[] f) {
+        List<long[]> cells = new ArrayList<>();
+        cells.add(new long[] { Tally.RESPONDENTS, 0 });
+        cells.add(new long[] { Tally.KNOWLEDGE_SCORE, score(f) + 1 });
+        if (f[F_GENDER] > 0) {
+            cells.add(new long[] { GENDER, 0 });
+            cells.add(new long[] { GENDER, f[F_GENDER] });
+        }
+        if (f[F_REGION] > 0) {
+            cells.add(new long[] { REGION, 0 });
+            cells.add(new long[] { REGION, f[F_REGION] });
+        }
+        cells.add(new long[] { AGE, 0 });
+        cells.add(new long[] { AGE, age(f) });
+        if (f[F_K1] > 0) {
+            cells.add(new long[] { K1, 0 });
+            cells.add(new long[] { K1, f[F_K1] });
+        }
+        cells.add(new long[] { K2, 0 });
+        cells.add(new long[] { K2, k2(f) });
+        if (f[F_HEARD] > 0) {
+            cells.add(new long[] { HEARD, 0 });
+            for (int b = 1; b <= 2; b++) {
+                if ((f[F_HEARD] & (1 << (b - 1))) != 0) {
+                    cells.add(new long[] { HEARD, b });
+                }
+            }
+        }
+        return cells;
     }
 
     /** Which kinds a row of a question's table counts (before the column narrows it down). */
@@ -278,12 +294,12 @@ class SuppressionAttackTests {
         }
     }
 
-    static List<IntPredicate> groups(SurveyForm form, Dimension dimension, int wave, List<String> headers) {
-        SurveyForm.Question background = form.withRole(dimension.role()).orElseThrow();
-        int field = switch (dimension) {
-            case GENDER -> F_GENDER;
-            case REGION -> F_REGION;
-            case AGE_BAND -> F_AGE;
+    static List<IntPredicate> groups(SurveyForm form, String dimension, int wave, List<String> headers) {
+        SurveyForm.Question background = form.question(dimension).orElseThrow();
+        int field = switch (background.role()) {
+            case "gender" -> F_GENDER;
+            case "region" -> F_REGION;
+            case "age_band" -> F_AGE;
             default -> throw new IllegalArgumentException();
         };
         List<IntPredicate> groups = new ArrayList<>();

@@ -1,0 +1,135 @@
+package org.beacon.campaign.results;
+
+import static org.beacon.campaign.results.SuppressionAttackTests.AGE;
+import static org.beacon.campaign.results.SuppressionAttackTests.F_AGE;
+import static org.beacon.campaign.results.SuppressionAttackTests.F_GENDER;
+import static org.beacon.campaign.results.SuppressionAttackTests.F_REGION;
+import static org.beacon.campaign.results.SuppressionAttackTests.GENDER;
+import static org.beacon.campaign.results.SuppressionAttackTests.K;
+import static org.beacon.campaign.results.SuppressionAttackTests.KINDS;
+import static org.beacon.campaign.results.SuppressionAttackTests.REGION;
+import static org.beacon.campaign.results.SuppressionAttackTests.WAVE;
+import static org.beacon.campaign.results.SuppressionAttackTests.age;
+import static org.beacon.campaign.results.SuppressionAttackTests.fields;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntPredicate;
+
+import org.beacon.campaign.results.ResultsView.Breakdown;
+import org.beacon.campaign.results.ResultsView.QuestionResult;
+import org.beacon.campaign.survey.SurveyForm;
+import org.beacon.campaign.survey.Wave;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The linear attacker of {@link SuppressionAttackTests} given everything every request can show at once: the
+ * overall figures, every dimension's breakdown, and every filtered breakdown (each pair of background dimensions,
+ * each way round, for every group of the filter). Requests with different filters are computed separately, so this
+ * checks that their union gives no hidden count away, as well as each one alone.
+ */
+class PairAttackTests {
+
+    static final long[] DIMENSIONS = { GENDER, REGION, AGE };
+
+    static int stated(long dimension, int[] f) {
+        return dimension == GENDER ? f[F_GENDER] : dimension == REGION ? f[F_REGION] : age(f);
+    }
+
+    /** What the rollup holds for this population: everyone, each dimension's groups and each pair's groups. */
+    static Tally tally(int[] population) {
+        Tally base = SuppressionAttackTests.tally(population);
+        Map<Tally.Key, Long> pairs = new HashMap<>();
+        for (int kind = 0; kind < KINDS; kind++) {
+            if (population[kind] == 0) {
+                continue;
+            }
+            int[] f = fields(kind);
+            for (long[] cell : SuppressionAttackTests.cells(f)) {
+                for (long a : DIMENSIONS) {
+                    for (long b : DIMENSIONS) {
+                        if (a < b) {
+                            Dimension within = Dimension.of(b).within(Dimension.of(a), stated(a, f));
+                            pairs.merge(new Tally.Key(f[WAVE] + 1, cell[0], (int) cell[1], within, stated(b, f)),
+                                    (long) population[kind], Long::sum);
+                        }
+                    }
+                }
+            }
+        }
+        pairs.forEach((key, n) -> base.put(key, new Tally.Sums(n, 0, 0)));
+        return base;
+    }
+
+    static SurveyForm.Question question(SurveyForm form, long id) {
+        return form.questions().stream().filter(q -> q.id() == id).findFirst().orElseThrow();
+    }
+
+    static List<IntPredicate> groupsWithin(SurveyForm form, long by, long filter, int filterValue, int wave,
+            List<String> headers) {
+        SurveyForm.Question question = question(form, by);
+        List<IntPredicate> groups = new ArrayList<>();
+        for (int h = 0; h < headers.size(); h++) {
+            String header = headers.get(h);
+            int value = h == headers.size() - 1 ? -1 : header.equals("Not stated") ? 0
+                    : question.choices().stream().filter(c -> c.label("en", "en").equals(header)).findFirst()
+                            .orElseThrow().position();
+            groups.add(kind -> {
+                int[] f = fields(kind);
+                return f[WAVE] == wave && stated(filter, f) == filterValue && (value < 0 || stated(by, f) == value);
+            });
+        }
+        return groups;
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8, 52, 59, 106, 113 })
+    void noHiddenCountIsACombinationOfWhatAllRequestsShow(long seed) {
+        int[] population = SuppressionAttackTests.population(new Random(seed));
+        SurveyForm form = SuppressionAttackTests.form();
+        Tally tally = tally(population);
+        List<BreakdownAxis> axes = Arrays.stream(DIMENSIONS).mapToObj(id -> BreakdownAxis.of(question(form, id)))
+                .toList();
+        List<SuppressionAttackTests.Shown> shown = new ArrayList<>();
+        SurveyResults base = new SurveyResults(form, tally, K, List.of(Wave.BASELINE, Wave.ENDLINE), "en",
+                ResultsWording.ENGLISH, axes, null);
+        SuppressionAttackTests.collectAll(shown, form, base);
+        for (long filter : DIMENSIONS) {
+            for (long by : DIMENSIONS) {
+                if (filter == by) {
+                    continue;
+                }
+                SurveyForm.Question filterQuestion = question(form, filter);
+                for (int value = 1; value <= filterQuestion.choices().size(); value++) {
+                    Dimension pair = Dimension.of(by).within(Dimension.of(filter), value);
+                    SurveyResults results = new SurveyResults(form, tally, K, List.of(Wave.BASELINE, Wave.ENDLINE),
+                            "en", ResultsWording.ENGLISH, axes, pair);
+                    for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
+                        Breakdown breakdown = results.view("campaign", Dimension.of(by), wave, Dimension.of(filter),
+                                value).breakdown();
+                        List<IntPredicate> groups = groupsWithin(form, by, filter, value, wave.code() - 1,
+                                breakdown.respondents().columns());
+                        SuppressionAttackTests.collectGroups(shown, breakdown.respondents(), "respondents",
+                                k -> true, groups);
+                        for (QuestionResult question : breakdown.questions()) {
+                            SuppressionAttackTests.collectQuestion(shown, question, groups);
+                        }
+                        if (breakdown.knowledgeScore() != null) {
+                            SuppressionAttackTests.collectQuestion(shown, breakdown.knowledgeScore(), groups);
+                        }
+                    }
+                }
+            }
+        }
+        List<String> givenAway = SuppressionAttackTests.givenAway(shown, population);
+        assertTrue(shown.stream().anyMatch(s -> s.figure().isHidden()), "the data set has hidden counts");
+        assertEquals(List.of(), givenAway, "hidden counts that the shown ones give away");
+    }
+}
