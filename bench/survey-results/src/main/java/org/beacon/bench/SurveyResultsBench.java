@@ -356,7 +356,8 @@ public final class SurveyResultsBench {
     }
 
     private void waitUntilReady() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // A start on 2 cores shared with other builds can take minutes.
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
