@@ -6,7 +6,7 @@
 # Needs a running local stack whose per-survey rate limit is raised above what the bench sends (the limit exists to
 # shed floods; this bench measures what the storage path sustains):
 #   BEACON_SURVEYS_RATE_LIMIT_PER_SECOND=100000 BEACON_SURVEYS_RATE_LIMIT_BURST=100000 ./devstack/run.sh
-# and Debian's wrk and PostgreSQL client (apt-get install -y wrk postgresql-client).
+# and curl, wrk, psql and pgbench (Debian 12: apt-get install -y curl wrk postgresql-client postgresql-15).
 set -euo pipefail
 repository="$(cd "$(dirname "$0")/../.." && pwd)"
 gateway="${BEACON_GATEWAY_URL:-http://127.0.0.1:8080}"
