@@ -20,6 +20,8 @@ import java.util.function.Function;
  * (a hidden cell can be pinned down by several relations together, e.g. a "bridge" between two blocks of hidden
  * cells) and fixed the same way.</li>
  * <li>Derived figures (a group's sum behind a mean) are hidden whenever a figure they depend on is hidden.</li>
+ * <li>Withheld figures are never shown (the classes inside a recoded row, see {@link Recoding}): they are unknowns
+ * like hidden ones, and need protecting only when they are under k.</li>
  * </ul>
  * Keys pass through a canonical form first, so two outputs that show the same respondents (a background question's
  * answer counts and the respondents per group, or one cross table seen from either of its dimensions) are one
@@ -31,7 +33,9 @@ import java.util.function.Function;
 public final class Disclosure {
 
     public enum State {
-        SHOWN, SMALL, PROTECTING
+        SHOWN, SMALL, PROTECTING,
+        /** Never shown, and from at least k respondents: working it out gives nothing away. */
+        WITHHELD
     }
 
     private static final double EPSILON = 1e-9;
@@ -43,6 +47,8 @@ public final class Disclosure {
         /** Already published in this state (see {@link #freeze()}): never hidden to protect another figure. */
         boolean fixed;
         State state;
+        /** Registered as never shown: it can stand for a hidden figure, but never protects one. */
+        boolean withheld;
 
         Figure(long n, State state, boolean known) {
             this.n = n;
@@ -52,6 +58,11 @@ public final class Disclosure {
 
         boolean hidden() {
             return state != State.SHOWN;
+        }
+
+        /** Must not be computable from the shown figures. */
+        boolean guarded() {
+            return state == State.SMALL || state == State.PROTECTING;
         }
     }
 
@@ -81,7 +92,24 @@ public final class Disclosure {
 
     /** A count of respondents. Registering the same figure twice keeps the first: aliases share one figure. */
     public void count(Object key, long n) {
-        figures.putIfAbsent(canonical.apply(key), new Figure(n, n < k ? State.SMALL : State.SHOWN, false));
+        Object figure = canonical.apply(key);
+        Figure known = figures.get(figure);
+        if (known == null || known.state == State.WITHHELD || known.state == State.SMALL && known.withheld) {
+            figures.put(figure, new Figure(n, n < k ? State.SMALL : State.SHOWN, false));
+        }
+    }
+
+    /**
+     * A count that no output shows but that relations tie to shown ones (a class inside a recoded row). If an output
+     * shows the same figure, its {@link #count} wins.
+     */
+    public void withheld(Object key, long n) {
+        Object figure = canonical.apply(key);
+        if (!figures.containsKey(figure)) {
+            Figure withheld = new Figure(n, n < k ? State.SMALL : State.WITHHELD, false);
+            withheld.withheld = true;
+            figures.put(figure, withheld);
+        }
     }
 
     /** A figure everyone knows without being told (a count that is zero by definition). Register it first. */
@@ -185,7 +213,8 @@ public final class Disclosure {
     private boolean protectLoneHidden() {
         boolean changed = false;
         for (Relation relation : relations) {
-            if (relation.terms().keySet().stream().filter(key -> figure(key).hidden()).count() == 1) {
+            List<Object> hidden = relation.terms().keySet().stream().filter(key -> figure(key).hidden()).toList();
+            if (hidden.size() == 1 && figure(hidden.get(0)).guarded()) {
                 changed |= protect(relation);
             }
         }
@@ -212,8 +241,11 @@ public final class Disclosure {
         for (Map.Entry<Object, List<Object>> block : blocks.entrySet()) {
             List<Relation> blockRelations = relationsOf.getOrDefault(block.getKey(), List.of());
             // A hidden figure is given away through the shown figures its value is computed from: one of them goes.
-            for (List<Object> givenAwayBy : determined(block.getValue(), blockRelations).values()) {
-                changed |= hideSmallestVisible(givenAwayBy);
+            for (Map.Entry<Object, List<Object>> givenAway : determined(block.getValue(), blockRelations)
+                    .entrySet()) {
+                if (figure(givenAway.getKey()).guarded()) {
+                    changed |= hideSmallestVisible(givenAway.getValue());
+                }
             }
         }
         return changed;

@@ -15,7 +15,7 @@ import org.beacon.commons.i18n.Languages;
  */
 public record ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
         String meanScore, String notStated, String all, String knowledgeScore, String hidden, String percentCorrect,
-        Marking marking) {
+        String other, Marking marking) {
 
     /**
      * Words of the question settings in results: the note of a reverse-worded item, and an option's part credit
@@ -28,15 +28,15 @@ public record ResultsWording(Map<Wave, String> waves, String respondents, String
 
     public ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
             String meanScore, String notStated, String all, String knowledgeScore, String hidden,
-            String percentCorrect) {
+            String percentCorrect, String other) {
         this(waves, respondents, answered, mean, meanScore, notStated, all, knowledgeScore, hidden, percentCorrect,
-                Marking.ENGLISH);
+                other, Marking.ENGLISH);
     }
 
     public static final ResultsWording ENGLISH = new ResultsWording(
             Map.of(Wave.BASELINE, "Baseline", Wave.ENDLINE, "Endline", Wave.CONTINUOUS, "Continuous"),
             "Respondents", "Answered", "Mean (1-5)", "Mean score", "Not stated", "All", "Knowledge score",
-            "hidden", "Correct answers");
+            "hidden", "Correct answers", "Other");
 
     /** The wording of the page's interface language. */
     public static ResultsWording of(String language) {
@@ -46,7 +46,7 @@ public record ResultsWording(Map<Wave, String> waves, String respondents, String
         return new ResultsWording(Map.of(Wave.BASELINE, m.wave_baseline(), Wave.ENDLINE, m.wave_endline(),
                 Wave.CONTINUOUS, m.wave_continuous()), m.respondents(), m.answered(), m.mean(), m.mean_score(),
                 m.not_stated(), m.all(), m.knowledge_score(), m.hidden(), m.percent_correct(),
-                new Marking(m.reversed_item(), m::credit));
+                m.other_answers(), new Marking(m.reversed_item(), m::credit));
     }
 
     public String wave(Wave wave) {

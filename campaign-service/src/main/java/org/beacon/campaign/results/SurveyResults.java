@@ -42,6 +42,10 @@ public final class SurveyResults {
     private record BinKey(int wave, long question, int bin, Dimension dimension, int value) {
     }
 
+    /** One row of a recoded item that merges several classes (see {@link Recoding}): the sum of their counts. */
+    private record MergedKey(int wave, long question, int row, Dimension dimension, int value) {
+    }
+
     /** Words of the rows this class adds for logic forms; English until the page's message bundle has them. */
     static final String ASKED = "Asked";
     static final String LOWEST = "Lowest";
@@ -72,7 +76,8 @@ public final class SurveyResults {
         final String role;
         final long question;
         final boolean required;
-        final List<String> choiceLabels;
+        /** The rows' labels: the classes' own until {@link #recode} merges some. */
+        List<String> choiceLabels;
         final boolean additive;
         /** The answers are numbers (integer, decimal, date): the tally carries their sum. */
         final boolean integer;
@@ -87,6 +92,10 @@ public final class SurveyResults {
         List<List<Integer>> bins;
         /** Of a knowledge item: each choice's credit in percent of a right answer (100 for the right answer). */
         int[] credits;
+        /** After recoding, the classes (1-based) each row shows; null while every class has its own row. */
+        List<List<Integer>> rows;
+        /** The labels of the classes when rows merge them. */
+        List<String> classLabels;
 
         Item(String name, String label, String kind, String role, long question, boolean required,
                 List<String> choiceLabels, boolean additive, boolean integer, double[] values, int correct) {
@@ -107,9 +116,25 @@ public final class SurveyResults {
             return choiceLabels.size();
         }
 
+        int classes() {
+            return rows == null ? choices() : classLabels.size();
+        }
+
+        /** The classes a row shows. */
+        List<Integer> classesOf(int row) {
+            return rows == null ? List.of(row) : rows.get(row - 1);
+        }
+
         Object choice(int wave, int choice, Dimension dimension, int value) {
-            return bins != null ? new BinKey(wave, question, choice, dimension, value)
-                    : new Tally.Key(wave, question, choice, dimension, value);
+            List<Integer> classes = classesOf(choice);
+            return classes.size() == 1 ? classKey(wave, classes.get(0), dimension, value)
+                    : new MergedKey(wave, question, choice, dimension, value);
+        }
+
+        /** One class's count, whatever row shows it. */
+        Object classKey(int wave, int c, Dimension dimension, int value) {
+            return bins != null ? new BinKey(wave, question, c, dimension, value)
+                    : new Tally.Key(wave, question, c, dimension, value);
         }
 
         /**
@@ -191,6 +216,9 @@ public final class SurveyResults {
             itemsById.put(question.id(), item);
         }
         score = scoreItem();
+        // The knowledge score is not recoded: each class is tied to the knowledge items' shown correct answers
+        // (scores weighted by their value add up to them), which would tell how a merged range splits.
+        items.forEach(this::recode);
         disclosure = new Disclosure(minCellSize, this::canonical);
         disclosure.known(Known.ZERO, 0);
         registerAll(new ArrayList<>(dimensions.keySet()), true);
@@ -422,6 +450,14 @@ public final class SurveyResults {
             return n(respondents(asked.wave(), asked.dimension(), asked.value()))
                     - tally.n(asked.wave(), asked.question(), Tally.NOT_ASKED, asked.dimension(), asked.value());
         }
+        if (figure instanceof MergedKey merged) {
+            Item item = itemsById.get(merged.question());
+            long n = 0;
+            for (int c : item.classesOf(merged.row())) {
+                n += n(item.classKey(merged.wave(), c, merged.dimension(), merged.value()));
+            }
+            return n;
+        }
         if (figure instanceof BinKey bin) {
             long n = 0;
             for (int choice : itemsById.get(bin.question()).bins.get(bin.bin() - 1)) {
@@ -432,7 +468,7 @@ public final class SurveyResults {
         Tally.Key key = (Tally.Key) figure;
         if (key.question() == Tally.KNOWLEDGE_SCORE && key.choice() == 0) {
             long scored = 0;
-            for (int s = 1; s <= score.choices(); s++) {
+            for (int s = 1; s <= score.classes(); s++) {
                 scored += tally.n(key.wave(), key.question(), s, key.dimension(), key.value());
             }
             return scored;
@@ -474,6 +510,7 @@ public final class SurveyResults {
                     Object key = item.choice(wave, c, dimension, value);
                     disclosure.count(key, n(key));
                     column.add(key);
+                    registerMerged(item, key, c, wave, dimension, value);
                 }
                 if (item.additive && !column.isEmpty()) {
                     disclosure.line(column, base);
@@ -503,7 +540,59 @@ public final class SurveyResults {
                 disclosure.line(values.stream().map(v -> item.sum(wave, dimension, v)).toList(),
                         item.sum(wave, parent, parentValue));
             }
+            if (item.rows != null) {
+                for (int c = 1; c <= item.classes(); c++) {
+                    final int merged = c;
+                    disclosure.line(values.stream().map(v -> item.classKey(wave, merged, dimension, v)).toList(),
+                            item.classKey(wave, merged, Dimension.ALL, 0));
+                }
+            }
         }
+    }
+
+    /** The classes a merged row adds up: never shown, but tied to it (and, for scores, to the correct answers). */
+    private void registerMerged(Item item, Object row, int c, int wave, Dimension dimension, int value) {
+        if (row instanceof MergedKey) {
+            List<Object> classes = item.classesOf(c).stream()
+                    .map(member -> item.classKey(wave, member, dimension, value)).toList();
+            classes.forEach(member -> disclosure.withheld(member, n(member)));
+            disclosure.line(classes, row);
+        }
+    }
+
+    /**
+     * Recodes an item before anything is registered, from the counts of everyone in each wave: ordered classes
+     * (Likert points, bins) are merged into ranges, other single answers under k pooled into "other". Background
+     * questions keep their classes: they are the groups of the breakdowns.
+     */
+    private void recode(Item item) {
+        boolean ordered = item.kind.equals(SurveyQuestion.LIKERT) || item.bins != null;
+        if (backgroundQuestions.containsKey(item.question) || !ordered && !item.additive || item.choices() < 2) {
+            return;
+        }
+        List<long[]> counts = new ArrayList<>();
+        for (Wave wave : waves) {
+            long[] classes = new long[item.choices()];
+            for (int c = 1; c <= classes.length; c++) {
+                classes[c - 1] = n(item.classKey(wave.code(), c, Dimension.ALL, 0));
+            }
+            counts.add(classes);
+        }
+        List<List<Integer>> rows = ordered ? Recoding.ordered(counts, minCellSize, item.choices())
+                : Recoding.pooled(counts, minCellSize, item.choices(), item.correct - 1);
+        if (rows.size() == item.choices()) {
+            return;
+        }
+        List<String> labels = new ArrayList<>();
+        for (List<Integer> row : rows) {
+            List<String> members = row.stream().map(item.choiceLabels::get).toList();
+            labels.add(members.size() == 1 ? members.get(0)
+                    : ordered ? Recoding.range(members.get(0), members.get(members.size() - 1))
+                            : words.other() + " (" + String.join("; ", members) + ")");
+        }
+        item.classLabels = item.choiceLabels;
+        item.choiceLabels = labels;
+        item.rows = rows.stream().map(row -> row.stream().map(c -> c + 1).toList()).toList();
     }
 
     /**
@@ -547,15 +636,16 @@ public final class SurveyResults {
             for (int value : values(wave, dimension)) {
                 Map<Object, Integer> terms = new LinkedHashMap<>();
                 // (knowledge items are choice questions: their choice keys are rollup keys)
-                for (int c = 2; c <= score.choices(); c++) {
-                    terms.merge(score.choice(wave, c, dimension, value), c - 1, Integer::sum);
+                for (int c = 2; c <= score.classes(); c++) {
+                    terms.merge(score.classKey(wave, c, dimension, value), c - 1, Integer::sum);
                 }
                 for (Item item : knowledge) {
-                    // each choice adds its credit, in score units, to the score of whoever chose it
-                    for (int c = 1; c <= item.choices(); c++) {
+                    // each answer adds its credit, in score units, to the score of whoever gave it (counted per
+                    // class: recoding may show a part-credit answer pooled with others)
+                    for (int c = 1; c <= item.classes(); c++) {
                         int units = item.credits[c - 1] / unit;
                         if (units > 0) {
-                            terms.merge(item.choice(wave, c, dimension, value), -units, Integer::sum);
+                            terms.merge(item.classKey(wave, c, dimension, value), -units, Integer::sum);
                         }
                     }
                 }
@@ -602,29 +692,88 @@ public final class SurveyResults {
             double scale = item.scale;
             return new Change.Moments(sums.n(), sums.total() / scale, sums.totalSquares() / (scale * scale));
         }
-        List<Object> keys = new ArrayList<>();
-        keys.add(base);
-        for (int c = 1; c <= item.choices(); c++) {
-            keys.add(item.choice(wave, c, dimension, value));
-        }
-        if (!disclosure.allShown(keys)) {
+        Spread spread = spread(item, wave, dimension, value);
+        return spread == null || !spread.exact() ? null : spread.middle();
+    }
+
+    /**
+     * What the shown figures say about a group's answers to an item with values: the lowest and highest sums of
+     * values they allow (each answer of a merged row, and the answers of hidden rows, at either end of their
+     * classes) and moments with those answers spread evenly over their classes. Null when the answered count is
+     * hidden. Only shown figures go in, so nothing computed from it reveals a hidden one.
+     */
+    private Spread spread(Item item, int wave, Dimension dimension, int value) {
+        Object base = item.base(wave, dimension, value);
+        if (disclosure.isHidden(base)) {
             return null;
         }
-        long n = 0;
+        long n = n(base);
+        long shown = 0;
+        double low = 0;
+        double high = 0;
         double sum = 0;
         double squares = 0;
+        List<Integer> hiddenClasses = new ArrayList<>();
         for (int c = 1; c <= item.choices(); c++) {
-            long count = n(item.choice(wave, c, dimension, value));
-            double v = item.values[c - 1];
-            n += count;
-            sum += v * count;
-            squares += v * v * count;
+            List<Integer> classes = item.classesOf(c);
+            Object key = item.choice(wave, c, dimension, value);
+            if (disclosure.isHidden(key)) {
+                hiddenClasses.addAll(classes);
+                continue;
+            }
+            long count = n(key);
+            shown += count;
+            low += count * item.values[classes.get(0) - 1];
+            high += count * item.values[classes.get(classes.size() - 1) - 1];
+            for (int member : classes) {
+                double v = item.values[member - 1];
+                sum += v * count / classes.size();
+                squares += v * v * count / classes.size();
+            }
         }
-        return new Change.Moments(n, sum, squares);
+        long unseen = n - shown;
+        if (unseen > 0) {
+            double lowest = hiddenClasses.stream().mapToDouble(member -> item.values[member - 1]).min().orElseThrow();
+            double highest = hiddenClasses.stream().mapToDouble(member -> item.values[member - 1]).max().orElseThrow();
+            low += unseen * lowest;
+            high += unseen * highest;
+            for (int member : hiddenClasses) {
+                double v = item.values[member - 1];
+                sum += v * unseen / hiddenClasses.size();
+                squares += v * v * unseen / hiddenClasses.size();
+            }
+        }
+        return new Spread(n, low, high, new Change.Moments(n, sum, squares));
+    }
+
+    /** See {@link #spread}: sums of values between low and high, exact when they meet. */
+    private record Spread(long n, double low, double high, Change.Moments middle) {
+        boolean exact() {
+            return low == high;
+        }
+
+        double lowMean() {
+            return low / n;
+        }
+
+        double highMean() {
+            return high / n;
+        }
+    }
+
+    /** Enough respondents behind a figure for it to be rounded rather than hidden (see {@link Rounding}). */
+    private boolean roundable(long n) {
+        return n >= (long) Rounding.RESPONDENTS_PER_K * disclosure.k();
     }
 
     private Figure mean(Item item, int wave, Dimension dimension, int value) {
         Change.Moments moments = moments(item, wave, dimension, value);
+        Spread spread = item.integer ? null : spread(item, wave, dimension, value);
+        if (moments == null && spread != null && roundable(spread.n())) {
+            BigDecimal step = Rounding.step(spread.highMean() - spread.lowMean());
+            BigDecimal mean = Rounding.round((spread.lowMean() + spread.highMean()) / 2, step);
+            return new Figure(spread.n(), null, mean.doubleValue(), Rounding.display(mean, step, false), null);
+        }
         if (moments == null) {
             Object cause = item.integer ? item.sum(wave, dimension, value) : item.base(wave, dimension, value);
             return disclosure.isHidden(cause) ? hidden(cause)
@@ -677,7 +826,8 @@ public final class SurveyResults {
                 cells.add(count(item.choice(column.wave(), c, column.dimension(), column.value()),
                         item.base(column.wave(), column.dimension(), column.value())));
             }
-            rows.add(new Row(item.choiceLabels.get(c - 1), Row.CHOICE, c == item.correct, cells));
+            rows.add(new Row(item.choiceLabels.get(c - 1), Row.CHOICE,
+                    item.correct > 0 && item.classesOf(c).equals(List.of(item.correct)), cells));
         }
         rows.add(new Row(words.answered(), Row.ANSWERED, false, columns.stream()
                 .map(column -> count(item.base(column.wave(), column.dimension(), column.value()), null)).toList()));
@@ -835,9 +985,9 @@ public final class SurveyResults {
     }
 
     private ChangeRow proportionChange(Item item, int before, int after, Dimension dimension, int value) {
-        Object x1 = item.choice(before, item.correct, dimension, value);
+        Object x1 = item.classKey(before, item.correct, dimension, value);
         Object n1 = item.base(before, dimension, value);
-        Object x2 = item.choice(after, item.correct, dimension, value);
+        Object x2 = item.classKey(after, item.correct, dimension, value);
         Object n2 = item.base(after, dimension, value);
         Figure baseline = count(x1, n1);
         Figure endline = count(x2, n2);
@@ -858,6 +1008,13 @@ public final class SurveyResults {
         Figure endline = mean(item, after, dimension, value);
         Change.Moments m1 = moments(item, before, dimension, value);
         Change.Moments m2 = moments(item, after, dimension, value);
+        if ((m1 == null || m2 == null) && !item.integer) {
+            ChangeRow rounded = roundedChange(item, baseline, endline, spread(item, before, dimension, value),
+                    spread(item, after, dimension, value));
+            if (rounded != null) {
+                return rounded;
+            }
+        }
         if (m1 == null || m2 == null || m1.n() < 2 || m2.n() < 2) {
             return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, null, null, null,
                     words.hidden(), Figure.PROTECTING);
@@ -868,6 +1025,29 @@ public final class SurveyResults {
         double high = round(change.high(), 2);
         return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, d, low, high,
                 signed(d, 2) + " [" + format(low, 2) + ", " + format(high, 2) + "]", null);
+    }
+
+    /**
+     * A change of means with merged or hidden answers behind a wave, from the shown figures alone: the difference
+     * lies between the lowest and highest the spreads allow, and is shown rounded (see {@link Rounding}); its 95%
+     * interval is Welch's around the spreads' middle moments, widened by that uncertainty and rounded outwards. Null
+     * when a wave has too few respondents for rounding.
+     */
+    private ChangeRow roundedChange(Item item, Figure baseline, Figure endline, Spread s1, Spread s2) {
+        if (s1 == null || s2 == null || s1.n() < 2 || s2.n() < 2 || !(s1.exact() || roundable(s1.n()))
+                || !(s2.exact() || roundable(s2.n()))) {
+            return null;
+        }
+        double low = s2.lowMean() - s1.highMean();
+        double high = s2.highMean() - s1.lowMean();
+        Change middle = Change.ofMeans(s1.middle(), s2.middle());
+        BigDecimal step = Rounding.step(high - low);
+        BigDecimal d = Rounding.round((low + high) / 2, step);
+        BigDecimal from = Rounding.down(low - (middle.difference() - middle.low()), step);
+        BigDecimal to = Rounding.up(high + (middle.high() - middle.difference()), step);
+        return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, d.doubleValue(),
+                from.doubleValue(), to.doubleValue(),
+                Rounding.display(d, step, true) + " [" + from.toPlainString() + ", " + to.toPlainString() + "]", null);
     }
 
     // ---- the whole view ----

@@ -229,6 +229,12 @@ public interface SurveyMessages {
     @Message("correct answer")
     String correct_answer();
 
+    @Message("Other")
+    String other_answers();
+
+    @Message("Rows such as “1–2” or “Other (…)” hold answers that fewer than {k} people gave, merged with their neighbours or pooled. A mean or change written “3.45 ±0.05” has merged or hidden answers behind it: it is computed from the figures shown only and rounded, and the exact value lies within the ± of the figure.")
+    String recoding_note(int k);
+
     @Message("Change from baseline to endline")
     String change_title();
 

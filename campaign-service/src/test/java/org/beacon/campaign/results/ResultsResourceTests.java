@@ -84,12 +84,12 @@ class ResultsResourceTests {
         assertEquals(List.of("baseline", "endline"), json.getList("waves"));
         assertEquals(List.of(60, 80), json.getList("respondents.rows[0].cells.n"));
         String k1 = "questions.find { it.name == 'k1' }.table";
-        assertEquals(List.of("Yes", "No", "I don't know", "Answered"), json.getList(k1 + ".rows.label"));
+        // 8 endline "don't know" answers are under k: rather than hide them and "no" (12) with them, the two wrong
+        // answers are pooled (20 + 10 at baseline, 12 + 8 at endline); the right answer keeps its own row.
+        assertEquals(List.of("Yes", "Other (No; I don't know)", "Answered"), json.getList(k1 + ".rows.label"));
         assertEquals(List.of(30, 60), json.getList(k1 + ".rows[0].cells.n"));
         assertEquals(List.of(50.0f, 75.0f), json.getList(k1 + ".rows[0].cells.percent"));
-        // 8 endline "don't know" answers are under k; "no" (12) is hidden with them, or 80 - 60 - 12 would give 8.
-        assertEquals(List.of("20 (33.3%)", "hidden"), json.getList(k1 + ".rows[1].cells.display"));
-        assertEquals(List.of("10 (16.7%)", "< 10"), json.getList(k1 + ".rows[2].cells.display"));
+        assertEquals(List.of("30 (50.0%)", "20 (25.0%)"), json.getList(k1 + ".rows[1].cells.display"));
         assertEquals(true, json.getBoolean(k1 + ".rows[0].correct"));
 
         String l1 = "questions.find { it.name == 'l1' }.table";

@@ -112,51 +112,11 @@ class SuppressionAttackTests {
     @ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 52, 59, 106, 113,
             164, 285, 299, 308, 357, 398 })
     void noHiddenCountIsACombinationOfShownCounts(long seed) {
-        int[] population = population(new Random(seed));
-        SurveyForm form = form();
-        SurveyResults results = new SurveyResults(form, tally(population), K, List.of(Wave.BASELINE, Wave.ENDLINE),
-                "en", ResultsWording.ENGLISH);
-        List<Shown> shown = new ArrayList<>();
-        collectAll(shown, form, results);
+        int[] population = population(seed);
+        SurveyResults results = results(population);
+        List<Shown> shown = shown(results);
         assertTrue(shown.stream().anyMatch(figure -> figure.figure().isHidden()), "the data set has hidden counts");
         assertEquals(List.of(), givenAway(shown, population), "hidden counts that the shown ones give away");
-    }
-
-    /** A random, skewed population of both waves. */
-    static int[] population(Random random) {
-        int[] population = new int[KINDS];
-        for (int wave = 0; wave < 2; wave++) {
-            int respondents = 15 + random.nextInt(60);
-            for (int i = 0; i < respondents; i++) {
-                population[kind(wave, pick(random, 0.04, 0.5, 0.4, 0.06), pick(random, 0.06, 0.8, 0.14),
-                        pick(random, 0.7, 0.3), pick(random, 0.1, 0.6, 0.2, 0.1), pick(random, 0.3, 0.7),
-                        pick(random, 0.2, 0.5, 0.2, 0.1))]++;
-            }
-        }
-        return population;
-    }
-
-    /** Every count the overall view and every dimension's breakdown show. */
-    static void collectAll(List<Shown> shown, SurveyForm form, SurveyResults results) {
-        ResultsView view = results.view("campaign", null, null);
-        for (int w = 0; w < 2; w++) {
-            final int wave = w;
-            collect(shown, view.respondents(), 0, "respondents", column -> f -> f[WAVE] == wave, wave);
-        }
-        for (QuestionResult question : view.questions()) {
-            collectOverall(shown, question);
-        }
-        collectOverall(shown, view.knowledgeScore());
-        for (Breakdown breakdown : results.breakdowns()) {
-            int wave = breakdown.wave().equals("baseline") ? 0 : 1;
-            String dimension = breakdown.dimension();
-            List<IntPredicate> groups = groups(form, dimension, wave, breakdown.respondents().columns());
-            collectGroups(shown, breakdown.respondents(), "respondents", f -> true, groups);
-            for (QuestionResult question : breakdown.questions()) {
-                collectQuestion(shown, question, groups);
-            }
-            collectQuestion(shown, breakdown.knowledgeScore(), groups);
-        }
     }
 
     /** The hidden counts that are combinations of shown ones; every shown count is checked against the truth. */
@@ -178,6 +138,52 @@ class SuppressionAttackTests {
             }
         }
         return givenAway;
+    }
+
+    /** A random, skewed data set: kinds of respondent and how many of each. */
+    static int[] population(long seed) {
+        Random random = new Random(seed);
+        int[] population = new int[KINDS];
+        for (int wave = 0; wave < 2; wave++) {
+            int respondents = 15 + random.nextInt(60);
+            for (int i = 0; i < respondents; i++) {
+                population[kind(wave, pick(random, 0.04, 0.5, 0.4, 0.06), pick(random, 0.06, 0.8, 0.14),
+                        pick(random, 0.7, 0.3), pick(random, 0.1, 0.6, 0.2, 0.1), pick(random, 0.3, 0.7),
+                        pick(random, 0.2, 0.5, 0.2, 0.1))]++;
+            }
+        }
+        return population;
+    }
+
+    static SurveyResults results(int[] population) {
+        return new SurveyResults(form(), tally(population), K, List.of(Wave.BASELINE, Wave.ENDLINE), "en",
+                ResultsWording.ENGLISH);
+    }
+
+    /** Every count of every output (overall and every breakdown), shown or hidden, with the kinds it counts. */
+    static List<Shown> shown(SurveyResults results) {
+        SurveyForm form = form();
+        List<Shown> shown = new ArrayList<>();
+        ResultsView view = results.view("campaign", null, null);
+        for (int w = 0; w < 2; w++) {
+            final int wave = w;
+            collect(shown, view.respondents(), 0, "respondents", column -> f -> f[WAVE] == wave, wave);
+        }
+        for (QuestionResult question : view.questions()) {
+            collectOverall(shown, question);
+        }
+        collectOverall(shown, view.knowledgeScore());
+        for (Breakdown breakdown : results.breakdowns()) {
+            int wave = breakdown.wave().equals("baseline") ? 0 : 1;
+            String dimension = breakdown.dimension();
+            List<IntPredicate> groups = groups(form, dimension, wave, breakdown.respondents().columns());
+            collectGroups(shown, breakdown.respondents(), "respondents", f -> true, groups);
+            for (QuestionResult question : breakdown.questions()) {
+                collectQuestion(shown, question, groups);
+            }
+            collectQuestion(shown, breakdown.knowledgeScore(), groups);
+        }
+        return shown;
     }
 
     static int pick(Random random, double... weights) {
@@ -265,6 +271,42 @@ class SuppressionAttackTests {
         };
     }
 
+    /** Which kinds a row counts: the answered row, one class, or the classes a recoded row merges. */
+    static IntPredicate row(String question, Row row) {
+        if (row.type().equals(Row.ANSWERED)) {
+            return row(question, 0);
+        }
+        List<IntPredicate> classes = classesOf(question, row.label()).stream().map(c -> row(question, c)).toList();
+        return kind -> classes.stream().anyMatch(c -> c.test(kind));
+    }
+
+    /** The classes (1-based) behind a row's label: its own, a range "first – last", or a pool "Other (a; b)". */
+    static List<Integer> classesOf(String question, String label) {
+        List<String> labels = question.equals("knowledge_score") ? List.of("0 / 2", "1 / 2", "2 / 2")
+                : form().questions().stream().filter(q -> q.name().equals(question)).findFirst().orElseThrow()
+                        .choices().stream().map(c -> c.label("en", "en")).toList();
+        if (labels.contains(label)) {
+            return List.of(labels.indexOf(label) + 1);
+        }
+        String other = ResultsWording.ENGLISH.other() + " (";
+        if (label.startsWith(other)) {
+            return List.of(label.substring(other.length(), label.length() - 1).split("; ")).stream()
+                    .map(member -> labels.indexOf(member) + 1).toList();
+        }
+        for (int from = 0; from < labels.size(); from++) {
+            for (int to = from + 1; to < labels.size(); to++) {
+                if (Recoding.range(labels.get(from), labels.get(to)).equals(label)) {
+                    List<Integer> classes = new ArrayList<>();
+                    for (int c = from; c <= to; c++) {
+                        classes.add(c + 1);
+                    }
+                    return classes;
+                }
+            }
+        }
+        throw new IllegalArgumentException("No classes of " + question + " are shown as " + label);
+    }
+
     interface FieldTest {
         boolean test(int[] fields);
     }
@@ -285,7 +327,7 @@ class SuppressionAttackTests {
             if (row.type().equals(Row.MEAN)) {
                 continue;
             }
-            IntPredicate counts = row(question.name(), row.type().equals(Row.ANSWERED) ? 0 : r + 1);
+            IntPredicate counts = row(question.name(), row);
             for (int wave = 0; wave < 2; wave++) {
                 final int w = wave;
                 shown.add(new Shown(question.name() + " / " + row.label() + " / wave " + wave, row.cells().get(wave),
@@ -332,7 +374,7 @@ class SuppressionAttackTests {
             if (row.type().equals(Row.MEAN)) {
                 continue;
             }
-            IntPredicate counts = row(question.name(), row.type().equals(Row.ANSWERED) ? 0 : r + 1);
+            IntPredicate counts = row(question.name(), row);
             for (int g = 0; g < groups.size(); g++) {
                 IntPredicate group = groups.get(g);
                 shown.add(new Shown(question.name() + " / " + row.label() + " / " + question.table().columns().get(g),

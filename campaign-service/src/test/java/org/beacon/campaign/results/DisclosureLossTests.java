@@ -1,0 +1,238 @@
+package org.beacon.campaign.results;
+
+import static io.restassured.RestAssured.given;
+import static org.beacon.campaign.survey.SurveyFixtures.NATIONAL;
+import static org.beacon.campaign.survey.SurveyFixtures.campaign;
+import static org.beacon.campaign.survey.SurveyFixtures.evaluator;
+import static org.beacon.campaign.survey.SurveyFixtures.manager;
+import static org.beacon.campaign.survey.SurveyFixtures.openWave;
+import static org.beacon.campaign.survey.SurveyFixtures.uploadCsv;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.beacon.campaign.survey.SurveyFixtures;
+import org.beacon.campaign.survey.SurveyQuestion;
+import org.beacon.campaign.survey.Wave;
+import org.beacon.testing.PostgresResource;
+import org.beacon.testing.S3Resource;
+import org.beacon.testing.TestTokens;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Information lost to disclosure control on the demo surveys: each shipped survey (content/) with the demo stack's
+ * answers (devstack {@code SyntheticAnswers}, 1,200 baseline and 1,500 endline, seeds 1 and 2, kept gzipped under
+ * {@code src/test/resources/demo-answers/}), every figure of the JSON results and, apart, of its six breakdowns.
+ * It measures the share of figures hidden (and, in breakdowns, how many of them belong to groups under k, where
+ * everything is hidden) and the share of answers that sit in hidden cells, writes them to
+ * {@code target/disclosure-loss.txt} (the README quotes them) and holds the targets on the results: no headline
+ * figure hidden (the respondents, each knowledge item's correct answers, the mean score, each Likert mean, each
+ * change), and under 10 % of the results' figures hidden (the issue asks for 5 %, not reached yet).
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(TestTokens.class)
+class DisclosureLossTests {
+
+    static final String[] DIMENSIONS = { "age_band", "gender", "region" };
+    /** Tables whose answer rows add up to those who answered: what is hidden in them is known to be missing. */
+    static final List<String> ADDITIVE = List.of(SurveyQuestion.SINGLE, SurveyQuestion.LIKERT,
+            SurveyQuestion.KNOWLEDGE, "score");
+
+    @Inject
+    TallyFold fold;
+
+    /** Figures and answers, hidden or not. */
+    static final class Loss {
+        int figures;
+        int hidden;
+        /** Hidden figures of breakdown groups that have fewer than k people in all (everything in them is). */
+        int hiddenInSmallGroups;
+        long answers;
+        long answersHidden;
+        final List<String> headlinesHidden = new ArrayList<>();
+        /** Which figures are hidden: question / row / column. */
+        final List<String> which = new ArrayList<>();
+        /** Of the breakdown being read: which columns are groups under k. */
+        boolean[] smallGroups;
+
+        void table(Map<String, Object> question, String kind) {
+            Map<String, Object> table = cast(question.get("table"));
+            List<Map<String, Object>> rows = cast(table.get("rows"));
+            int columns = ((List<?>) table.get("columns")).size();
+            for (Map<String, Object> row : rows) {
+                List<Map<String, Object>> cells = castList(row.get("cells"));
+                for (int c = 0; c < cells.size(); c++) {
+                    figures++;
+                    if (cells.get(c).get("suppressed") != null) {
+                        hidden++;
+                        which.add(question.getOrDefault("name", "respondents") + " / " + row.get("label") + " / "
+                                + ((List<?>) table.get("columns")).get(c));
+                        if (smallGroups != null && smallGroups[c]) {
+                            hiddenInSmallGroups++;
+                        }
+                    }
+                }
+            }
+            if (kind == null || !ADDITIVE.contains(kind)) {
+                return;
+            }
+            for (int c = 0; c < columns; c++) {
+                Long answered = null;
+                long shown = 0;
+                for (Map<String, Object> row : rows) {
+                    Map<String, Object> cell = this.<List<Map<String, Object>>>castList(row.get("cells")).get(c);
+                    Number n = (Number) cell.get("n");
+                    if (row.get("type").equals("answered")) {
+                        answered = n == null ? null : n.longValue();
+                    } else if (row.get("type").equals("choice") && n != null) {
+                        shown += n.longValue();
+                    }
+                }
+                if (answered != null) {
+                    answers += answered;
+                    answersHidden += answered - shown;
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T castList(Object value) {
+            return (T) value;
+        }
+
+        String figures() {
+            return String.format(Locale.ROOT, "%d of %d figures hidden (%.1f %%, %d of them in groups under k); "
+                    + "%d of %d answers in hidden cells (%.1f %%)", hidden, figures, 100.0 * hidden / figures,
+                    hiddenInSmallGroups, answersHidden, answers, 100.0 * answersHidden / answers);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T cast(Object value) {
+        return (T) value;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "know-the-signs", "safe-journeys" })
+    void theDemoSurveysLoseNoHeadlineFigureAndFewFigures(String survey) throws Exception {
+        long id = importShipped(survey);
+        for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
+            openWave(NATIONAL, id, wave);
+            uploadCsv(NATIONAL, id, wave, answers(survey + "-" + wave.id()), false).then().statusCode(200);
+        }
+        fold.foldAll();
+
+        Loss loss = new Loss();
+        Loss breakdowns = new Loss();
+        JsonPath overall = results(id, null, null);
+        assertEquals(List.of(1200, 1500), overall.getList("respondents.rows[0].cells.n"), "every answer folded");
+        loss.table(Map.of("table", overall.getMap("respondents")), null);
+        for (Map<String, Object> question : overall.<Map<String, Object>>getList("questions")) {
+            loss.table(question, (String) question.get("kind"));
+            headlines(loss, question);
+        }
+        Map<String, Object> score = overall.getMap("knowledgeScore");
+        loss.table(score, "score");
+        headlines(loss, score);
+        for (Map<String, Object> change : overall.<Map<String, Object>>getList("changes")) {
+            loss.figures++;
+            if (change.get("suppressed") != null) {
+                loss.hidden++;
+                loss.headlinesHidden.add("change of " + change.get("name"));
+            }
+        }
+        for (String dimension : DIMENSIONS) {
+            for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
+                JsonPath breakdown = results(id, dimension, wave);
+                List<String> groups = breakdown.getList("breakdown.respondents.rows[0].cells.suppressed");
+                breakdowns.smallGroups = new boolean[groups.size()];
+                for (int g = 0; g < groups.size(); g++) {
+                    breakdowns.smallGroups[g] = "small".equals(groups.get(g));
+                }
+                breakdowns.table(Map.of("table", breakdown.getMap("breakdown.respondents")), null);
+                for (Map<String, Object> question : breakdown.<Map<String, Object>>getList("breakdown.questions")) {
+                    breakdowns.table(question, (String) question.get("kind"));
+                }
+                breakdowns.table(breakdown.getMap("breakdown.knowledgeScore"), "score");
+            }
+        }
+        String line = survey + ": results " + loss.figures() + "; headline figures hidden: "
+                + loss.headlinesHidden.size() + " " + loss.which + System.lineSeparator() + survey + ": six breakdowns "
+                + breakdowns.figures() + System.lineSeparator();
+        System.out.print(line);
+        Path report = Path.of("target", "disclosure-loss.txt");
+        Files.writeString(report, line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+
+        assertEquals(List.of(), loss.headlinesHidden, "headline figures hidden");
+        // The issue's target is under 5 %; what is left hidden is mostly counts of multiple-choice options that
+        // nobody (or fewer than k) ticked in a wave, which recoding cannot merge (see the README). This holds the
+        // level reached, so that a change that hides more fails here.
+        assertTrue(loss.hidden * 10 < loss.figures, "under 10 % of the results' figures hidden: " + loss.figures());
+    }
+
+    /** The respondents, each knowledge item's correct answers, the mean score and each Likert mean. */
+    static void headlines(Loss loss, Map<String, Object> question) {
+        String kind = (String) question.get("kind");
+        Map<String, Object> table = cast(question.get("table"));
+        for (Map<String, Object> row : DisclosureLossTests.<List<Map<String, Object>>>cast(table.get("rows"))) {
+            boolean headline = kind.equals(SurveyQuestion.KNOWLEDGE) && Boolean.TRUE.equals(row.get("correct"))
+                    || (kind.equals(SurveyQuestion.LIKERT) || kind.equals("score")) && row.get("type").equals("mean");
+            List<Map<String, Object>> cells = cast(row.get("cells"));
+            for (int c = 0; c < cells.size(); c++) {
+                if (headline && cells.get(c).get("suppressed") != null) {
+                    loss.headlinesHidden.add(question.get("name") + " / " + row.get("label") + " / "
+                            + ((List<?>) table.get("columns")).get(c));
+                }
+            }
+        }
+    }
+
+    static JsonPath results(long id, String by, Wave wave) {
+        var request = given().auth().oauth2(evaluator(NATIONAL));
+        if (by != null) {
+            request = request.queryParam("by", by).queryParam("wave", wave.id());
+        }
+        return request.when().get("/campaigns/api/results/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static long importShipped(String survey) throws IOException {
+        long campaign = campaign(NATIONAL);
+        Path folder = SurveyFixtures.CONTENT.resolve(survey + "/surveys/" + survey);
+        return given().auth().oauth2(manager(NATIONAL))
+                .multiPart("campaign", Long.toString(campaign))
+                .multiPart("slug", SurveyFixtures.campaignSlug(campaign) + "-" + survey)
+                .multiPart("survey", "survey.csv", Files.readAllBytes(folder.resolve("survey.csv")), "text/csv")
+                .multiPart("choices", "choices.csv", Files.readAllBytes(folder.resolve("choices.csv")), "text/csv")
+                .multiPart("settings", "settings.csv", Files.readAllBytes(folder.resolve("settings.csv")), "text/csv")
+                .when().post("/campaigns/api/surveys")
+                .then().statusCode(201).extract().<Integer>path("survey.id").longValue();
+    }
+
+    static String answers(String name) {
+        try (InputStream in = new GZIPInputStream(
+                DisclosureLossTests.class.getResourceAsStream("/demo-answers/" + name + ".csv.gz"))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package org.beacon.campaign.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+import org.beacon.campaign.results.ResultsView.Breakdown;
+import org.beacon.campaign.results.ResultsView.ChangeRow;
+import org.beacon.campaign.results.ResultsView.Figure;
+import org.beacon.campaign.results.ResultsView.QuestionResult;
+import org.beacon.campaign.results.ResultsView.Row;
+import org.beacon.campaign.results.ResultsView.Table;
+import org.beacon.campaign.results.SuppressionAttackTests.Shown;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The interval attacker: it cannot solve a hidden count exactly (see {@link SuppressionAttackTests}), so it bounds
+ * it. It knows the survey's structure (each count is a sum over kinds of respondent), every count shown, every mean
+ * and change shown with the rounding it states ("3.45 ±0.05" means the exact value lies within 0.05), and that
+ * there are never fewer than zero people of a kind. Linear programming (ojalgo) gives the smallest and largest value
+ * each hidden count can take; as counts are whole numbers, both are rounded inwards. Rounded means and changes must
+ * not narrow the range of any hidden count, nor of any answer under k inside a pooled or merged row.
+ */
+class IntervalAttackTests {
+
+    /** A linear statement about the kinds: low ≤ Σ coefficient × people of that kind ≤ high. */
+    record Bound(String where, double[] coefficients, double low, double high) {
+        boolean holdsFor(int[] population) {
+            double value = 0;
+            for (int kind = 0; kind < population.length; kind++) {
+                value += coefficients[kind] * population[kind];
+            }
+            return low - 1e-6 <= value && value <= high + 1e-6;
+        }
+    }
+
+    /**
+     * Rounded means and changes are computed from shown counts alone, so the attacker who knows them bounds no hidden
+     * count more tightly than one who knows only the counts; exact means from classes that recoding merged would.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3, 52 })
+    void roundedMeansAndChangesBoundNoHiddenCountMoreTightly(long seed) {
+        Attack attack = new Attack(seed);
+        assertTrue(!attack.means.isEmpty(), "the attacker knows means or changes");
+        Program counts = new Program(attack.all(), attack.counts, attack.targets.values());
+        Program countsAndMeans = new Program(attack.all(), attack.all(), attack.targets.values());
+        List<String> narrowed = new ArrayList<>();
+        for (Map.Entry<String, double[]> target : attack.targets.entrySet()) {
+            long[] without = attack.range(counts, target);
+            long[] with = attack.range(countsAndMeans, target);
+            if (with[0] != without[0] || with[1] != without[1]) {
+                narrowed.add(target.getKey() + ": [" + without[0] + ", " + without[1] + "] becomes [" + with[0]
+                        + ", " + with[1] + "]");
+            }
+        }
+        assertEquals(List.of(), narrowed, "hidden counts that the means and changes bound more tightly");
+    }
+
+    /** One data set's outputs as the attacker sees them. */
+    static final class Attack {
+        final int[] population;
+        final SurveyResults results;
+        final List<Bound> counts = new ArrayList<>();
+        final List<Bound> means;
+        final Map<String, double[]> targets = new LinkedHashMap<>();
+
+        Attack(long seed) {
+            population = SuppressionAttackTests.population(seed);
+            results = SuppressionAttackTests.results(population);
+            List<Shown> shown = SuppressionAttackTests.shown(results);
+            for (Shown count : shown) {
+                double[] vector = SuppressionAttackTests.vector(count.counts());
+                if (count.figure().isHidden()) {
+                    targets.putIfAbsent(count.where(), vector);
+                } else {
+                    counts.add(new Bound(count.where(), vector, count.figure().n(), count.figure().n()));
+                }
+            }
+            targets.putAll(smallClassesOfMergedRows(results, population));
+            means = means(results);
+            for (Bound statement : all()) {
+                assertTrue(statement.holdsFor(population), statement.where() + " holds for the true answers");
+            }
+            assertTrue(!targets.isEmpty(), "the data set has hidden counts");
+        }
+
+        List<Bound> all() {
+            List<Bound> all = new ArrayList<>(counts);
+            all.addAll(means);
+            return all;
+        }
+
+        /** The attacker's range for a count, rounded inwards to whole people; it holds the true count. */
+        long[] range(Program program, Map.Entry<String, double[]> target) {
+            double[] range = program.range(target.getValue());
+            long low = (long) Math.ceil(range[0] - 1e-6);
+            long high = (long) Math.floor(range[1] + 1e-6);
+            long truth = SuppressionAttackTests.dot(target.getValue(), population);
+            assertTrue(low <= truth && truth <= high, target.getKey() + ": the true count " + truth
+                    + " lies in the attacker's range [" + low + ", " + high + "]");
+            return new long[] { low, high };
+        }
+    }
+
+    /**
+     * Every mean and change of the knowledge score the outputs show, as bounds on the sum of scores of a group: an
+     * exact figure is rounded to 2 decimals, a rounded one states its step.
+     */
+    static List<Bound> means(SurveyResults results) {
+        List<Bound> bounds = new ArrayList<>();
+        ResultsView view = results.view("campaign", null, null);
+        List<IntPredicate> waves = List.of(kind -> SuppressionAttackTests.fields(kind)[SuppressionAttackTests.WAVE] == 0,
+                kind -> SuppressionAttackTests.fields(kind)[SuppressionAttackTests.WAVE] == 1);
+        addMeans(bounds, view.knowledgeScore().table(), waves);
+        for (Breakdown breakdown : results.breakdowns()) {
+            int wave = breakdown.wave().equals("baseline") ? 0 : 1;
+            addMeans(bounds, breakdown.knowledgeScore().table(), SuppressionAttackTests.groups(
+                    SuppressionAttackTests.form(), Dimension.parse(breakdown.dimension()), wave,
+                    breakdown.respondents().columns()));
+        }
+        for (ChangeRow change : view.changes()) {
+            if (change.name().equals("knowledge_score") && change.suppressed() == null) {
+                double tolerance = tolerance(change.display().split(" \\[")[0]);
+                double[] after = scores(waves.get(1), 1.0 / change.endline().n());
+                double[] before = scores(waves.get(0), -1.0 / change.baseline().n());
+                for (int kind = 0; kind < after.length; kind++) {
+                    after[kind] += before[kind];
+                }
+                bounds.add(new Bound("change " + change.display(), after, change.difference() - tolerance,
+                        change.difference() + tolerance));
+            }
+        }
+        return bounds;
+    }
+
+    static void addMeans(List<Bound> bounds, Table table, List<IntPredicate> columns) {
+        for (Row row : table.rows()) {
+            if (!row.type().equals(Row.MEAN)) {
+                continue;
+            }
+            for (int c = 0; c < columns.size(); c++) {
+                Figure mean = row.cells().get(c);
+                if (mean.isHidden() || mean.mean() == null) {
+                    continue;
+                }
+                double tolerance = tolerance(mean.display());
+                bounds.add(new Bound(table.title() + " mean " + mean.display() + " / " + table.columns().get(c),
+                        scores(columns.get(c), 1.0), mean.n() * (mean.mean() - tolerance),
+                        mean.n() * (mean.mean() + tolerance)));
+            }
+        }
+    }
+
+    /** "3.45 ±0.05" states its step; a figure without one is exact to its 2 decimals. */
+    static double tolerance(String display) {
+        int plusMinus = display.indexOf('±');
+        return plusMinus < 0 ? 0.005 + 1e-9 : Double.parseDouble(display.substring(plusMinus + 1).trim()) + 1e-9;
+    }
+
+    static double[] scores(IntPredicate group, double factor) {
+        double[] vector = new double[SuppressionAttackTests.KINDS];
+        for (int kind = 0; kind < vector.length; kind++) {
+            if (group.test(kind)) {
+                vector[kind] = factor * SuppressionAttackTests.score(SuppressionAttackTests.fields(kind));
+            }
+        }
+        return vector;
+    }
+
+    /** The classes under k inside merged or pooled rows of every question, in every column of every output. */
+    static Map<String, double[]> smallClassesOfMergedRows(SurveyResults results, int[] population) {
+        Map<String, double[]> classes = new LinkedHashMap<>();
+        ResultsView view = results.view("campaign", null, null);
+        List<IntPredicate> waves = List.of(kind -> SuppressionAttackTests.fields(kind)[SuppressionAttackTests.WAVE] == 0,
+                kind -> SuppressionAttackTests.fields(kind)[SuppressionAttackTests.WAVE] == 1);
+        List<Map.Entry<QuestionResult, List<IntPredicate>>> tables = new ArrayList<>();
+        view.questions().forEach(question -> tables.add(Map.entry(question, waves)));
+        tables.add(Map.entry(view.knowledgeScore(), waves));
+        for (Breakdown breakdown : results.breakdowns()) {
+            int wave = breakdown.wave().equals("baseline") ? 0 : 1;
+            List<IntPredicate> groups = SuppressionAttackTests.groups(SuppressionAttackTests.form(),
+                    Dimension.parse(breakdown.dimension()), wave, breakdown.respondents().columns());
+            breakdown.questions().forEach(question -> tables.add(Map.entry(question, groups)));
+            tables.add(Map.entry(breakdown.knowledgeScore(), groups));
+        }
+        for (Map.Entry<QuestionResult, List<IntPredicate>> table : tables) {
+            String question = table.getKey().name();
+            for (Row row : table.getKey().table().rows()) {
+                if (!row.type().equals(Row.CHOICE)) {
+                    continue;
+                }
+                List<Integer> members = SuppressionAttackTests.classesOf(question, row.label());
+                if (members.size() < 2) {
+                    continue;
+                }
+                for (int c = 0; c < table.getValue().size(); c++) {
+                    IntPredicate column = table.getValue().get(c);
+                    for (int member : members) {
+                        IntPredicate inClass = SuppressionAttackTests.row(question, member);
+                        double[] vector = SuppressionAttackTests.vector(kind -> column.test(kind)
+                                && inClass.test(kind));
+                        if (SuppressionAttackTests.dot(vector, population) < SuppressionAttackTests.K) {
+                            classes.put(question + " class " + member + " of " + row.label() + " / "
+                                    + table.getKey().table().columns().get(c), vector);
+                        }
+                    }
+                }
+            }
+        }
+        return classes;
+    }
+
+    /**
+     * The statements as a linear program over kinds of respondent, with kinds that no statement or target tells
+     * apart joined into one variable (their sum), which leaves every bound as it is and the program small.
+     */
+    static final class Program {
+        private final int[] variableOf = new int[SuppressionAttackTests.KINDS];
+        private final int variables;
+        private final List<Bound> constraints = new ArrayList<>();
+
+        /**
+         * @param known every statement any attacker of the comparison knows (they decide which kinds are joined)
+         * @param statements what this attacker uses
+         */
+        Program(List<Bound> known, List<Bound> statements, java.util.Collection<double[]> targets) {
+            List<double[]> all = new ArrayList<>();
+            known.forEach(statement -> all.add(statement.coefficients()));
+            all.addAll(targets);
+            Map<List<Double>, Integer> signatures = new LinkedHashMap<>();
+            for (int kind = 0; kind < variableOf.length; kind++) {
+                List<Double> signature = new ArrayList<>(all.size());
+                for (double[] vector : all) {
+                    signature.add(vector[kind]);
+                }
+                variableOf[kind] = signatures.computeIfAbsent(signature, s -> signatures.size());
+            }
+            variables = signatures.size();
+            Set<List<Double>> seen = new LinkedHashSet<>();
+            for (Bound statement : statements) {
+                double[] row = reduce(statement.coefficients());
+                List<Double> key = new ArrayList<>();
+                for (double v : row) {
+                    key.add(v);
+                }
+                key.add(statement.low());
+                key.add(statement.high());
+                if (seen.add(key)) {
+                    constraints.add(new Bound(statement.where(), row, statement.low(), statement.high()));
+                }
+            }
+        }
+
+        private double[] reduce(double[] vector) {
+            double[] row = new double[variables];
+            for (int kind = 0; kind < vector.length; kind++) {
+                // kinds joined into one variable share their coefficient
+                row[variableOf[kind]] = vector[kind];
+            }
+            return row;
+        }
+
+        /** The smallest and largest value the target can take. */
+        double[] range(double[] target) {
+            double[] objective = reduce(target);
+            return new double[] { solve(objective, false), solve(objective, true) };
+        }
+
+        private double solve(double[] objective, boolean maximise) {
+            ExpressionsBasedModel model = new ExpressionsBasedModel();
+            Variable[] x = new Variable[variables];
+            for (int v = 0; v < variables; v++) {
+                x[v] = model.addVariable("x" + v).lower(0);
+            }
+            int c = 0;
+            for (Bound constraint : constraints) {
+                Expression expression = model.addExpression("c" + c++).lower(constraint.low())
+                        .upper(constraint.high());
+                for (int v = 0; v < variables; v++) {
+                    if (constraint.coefficients()[v] != 0) {
+                        expression.set(x[v], constraint.coefficients()[v]);
+                    }
+                }
+            }
+            Expression goal = model.addExpression("goal").weight(1);
+            for (int v = 0; v < variables; v++) {
+                if (objective[v] != 0) {
+                    goal.set(x[v], objective[v]);
+                }
+            }
+            Optimisation.Result result = maximise ? model.maximise() : model.minimise();
+            assertTrue(result.getState().isOptimal(), "the attacker's program is solved: " + result.getState());
+            return result.getValue();
+        }
+    }
+}
