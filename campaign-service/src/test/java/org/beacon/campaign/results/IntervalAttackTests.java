@@ -128,7 +128,7 @@ class IntervalAttackTests {
         for (Breakdown breakdown : results.breakdowns()) {
             int wave = breakdown.wave().equals("baseline") ? 0 : 1;
             addMeans(bounds, breakdown.knowledgeScore().table(), SuppressionAttackTests.groups(
-                    SuppressionAttackTests.form(), Dimension.parse(breakdown.dimension()), wave,
+                    SuppressionAttackTests.form(), breakdown.dimension(), wave,
                     breakdown.respondents().columns()));
         }
         for (ChangeRow change : view.changes()) {
@@ -192,7 +192,7 @@ class IntervalAttackTests {
         for (Breakdown breakdown : results.breakdowns()) {
             int wave = breakdown.wave().equals("baseline") ? 0 : 1;
             List<IntPredicate> groups = SuppressionAttackTests.groups(SuppressionAttackTests.form(),
-                    Dimension.parse(breakdown.dimension()), wave, breakdown.respondents().columns());
+                    breakdown.dimension(), wave, breakdown.respondents().columns());
             breakdown.questions().forEach(question -> tables.add(Map.entry(question, groups)));
             tables.add(Map.entry(breakdown.knowledgeScore(), groups));
         }
