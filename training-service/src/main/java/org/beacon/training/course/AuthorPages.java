@@ -48,6 +48,8 @@ public class AuthorPages {
         static native TemplateInstance texts(AuthoringView.VersionDetail version, TextForm form, List<String> errors);
 
         static native TemplateInstance version(AuthoringView.VersionDetail version, List<String> errors, Integer imported);
+
+        static native TemplateInstance read(VersionReading.VersionText version);
     }
 
     /** What the new-course form holds, as typed, so that a refused form shows it again. */
@@ -84,6 +86,9 @@ public class AuthorPages {
 
     @Inject
     TranslationService translations;
+
+    @Inject
+    VersionReading reading;
 
     private static final String CHECK = "check.";
 
@@ -125,6 +130,16 @@ public class AuthorPages {
     @Path("/versions/{id}")
     public TemplateInstance version(@PathParam("id") long id, @QueryParam("imported") Integer imported) {
         return Templates.version(view.version(id), List.of(), imported).setLocale(language.locale());
+    }
+
+    /**
+     * The version read-only in one language, as its reviewer approves it: lessons as trainees see them, questions
+     * with their key and feedback, and what changed since the last published version. Open in every status.
+     */
+    @GET
+    @Path("/versions/{id}/read")
+    public TemplateInstance read(@PathParam("id") long id, @QueryParam("lang") String lang) {
+        return Templates.read(reading.read(id, lang)).setLocale(language.locale());
     }
 
     @POST
