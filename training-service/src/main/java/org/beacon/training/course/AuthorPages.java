@@ -43,7 +43,7 @@ public class AuthorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance courses(List<AuthoringView.CourseRow> courses, List<String> sectors,
-                CourseForm form, List<String> errors);
+                CourseForm form, List<String> errors, AuthoringView.CourseFilter filter, List<String> statuses);
 
         static native TemplateInstance texts(AuthoringView.VersionDetail version, TextForm form, List<String> errors);
 
@@ -92,9 +92,14 @@ public class AuthorPages {
 
     private static final String CHECK = "check.";
 
+    /** The courses, narrowed by what was searched for and the filters chosen (status, language, sector). */
     @GET
-    public TemplateInstance courses() {
-        return coursesPage(CourseForm.EMPTY, List.of());
+    public TemplateInstance courses(@QueryParam("q") String search, @QueryParam("status") String status,
+            @QueryParam("language") String lang, @QueryParam("sector") String sector) {
+        AuthoringView.CourseFilter filter = new AuthoringView.CourseFilter(Objects.toString(trimmed(search), ""),
+                Objects.toString(trimmed(status), ""), Objects.toString(trimmed(lang), ""),
+                Objects.toString(trimmed(sector), ""));
+        return coursesPage(CourseForm.EMPTY, List.of(), filter);
     }
 
     /** Creates a course and its first draft version with the API's rules; a refused form is shown again. */
@@ -122,7 +127,8 @@ public class AuthorPages {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
             }
-            return Response.status(e.status()).entity(coursesPage(form, messages(e))).build();
+            return Response.status(e.status()).entity(coursesPage(form, messages(e), AuthoringView.CourseFilter.NONE))
+                    .build();
         }
     }
 
@@ -343,8 +349,9 @@ public class AuthorPages {
         return e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors();
     }
 
-    private TemplateInstance coursesPage(CourseForm form, List<String> errors) {
-        return Templates.courses(view.courses(), Course.SECTORS, form, errors).setLocale(language.locale());
+    private TemplateInstance coursesPage(CourseForm form, List<String> errors, AuthoringView.CourseFilter filter) {
+        return Templates.courses(view.courses(filter), Course.SECTORS, form, errors, filter, List.of(CourseVersion.DRAFT,
+                CourseVersion.IN_REVIEW, CourseVersion.PUBLISHED, CourseVersion.ARCHIVED)).setLocale(language.locale());
     }
 
     /** The form of one owner's texts; {@code typed} holds the values of a refused form, null shows the stored ones. */

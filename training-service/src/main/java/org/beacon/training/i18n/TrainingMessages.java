@@ -334,6 +334,27 @@ public interface TrainingMessages {
     @Message("{count} questions")
     String questions_count(int count);
 
+    @Message("Search")
+    String search();
+
+    @Message("Status")
+    String filter_status();
+
+    @Message("Sector")
+    String filter_sector();
+
+    @Message("Any")
+    String filter_any();
+
+    @Message("Filter")
+    String filter_apply();
+
+    @Message("Show all courses")
+    String filter_clear();
+
+    @Message("No course matches this search.")
+    String filter_no_match();
+
     @Message("{items} missing in {language}")
     String status_missing_in(String items, String language);
 
