@@ -268,6 +268,15 @@ public class DraftEditing {
         return questions.size();
     }
 
+    /**
+     * Writes or corrects one question in one language from the question form: it is written as GIFT and imported,
+     * so the form keeps every rule of a GIFT file (key shared by the translations, weights adding up, limits).
+     */
+    @Transactional
+    public int saveQuestion(long versionId, String language, GiftQuestion question) {
+        return importGift(versionId, language, Gift.write(List.of(question)));
+    }
+
     @Transactional
     public String exportGift(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);

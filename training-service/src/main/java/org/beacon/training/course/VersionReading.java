@@ -211,7 +211,7 @@ public class VersionReading {
         return states;
     }
 
-    private static Map<String, GiftQuestion> byName(List<GiftQuestion> questions) {
+    static Map<String, GiftQuestion> byName(List<GiftQuestion> questions) {
         return questions.stream().collect(Collectors.toMap(GiftQuestion::name, Function.identity(), (a, b) -> a,
                 LinkedHashMap::new));
     }

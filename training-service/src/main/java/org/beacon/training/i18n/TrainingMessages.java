@@ -334,6 +334,33 @@ public interface TrainingMessages {
     @Message("{count} questions")
     String questions_count(int count);
 
+    @Message("New question")
+    String new_question();
+
+    @Message("Name")
+    String question_name();
+
+    @Message("Type")
+    String question_type();
+
+    @Message("Question")
+    String question_stem();
+
+    @Message("Answers")
+    String answers_heading();
+
+    @Message("Single choice: the right answer earns 100. Multiple choice: the right answers' credits add up to 100, wrong ones may be negative (-100). Short answer: each accepted answer earns 100. Empty rows are dropped; true or false uses the statement below instead.")
+    String answers_hint();
+
+    @Message("No question matches this search.")
+    String no_question_matches();
+
+    @Message("not yet in {language}")
+    String not_in_language(String language);
+
+    @Message("Edit")
+    String edit_question();
+
     @Message("Search")
     String search();
 
