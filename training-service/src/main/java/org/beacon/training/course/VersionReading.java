@@ -155,46 +155,35 @@ public class VersionReading {
         if (before == null) {
             return new Changes(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
-        Map<String, LessonState> lessonsNow = lessonStates(version, now);
-        Map<String, LessonState> lessonsBefore = lessonStates(before, texts.whole(before, language));
-        List<Item> added = new ArrayList<>();
-        List<Item> removed = new ArrayList<>();
-        List<Item> changed = new ArrayList<>();
-        lessonsNow.forEach((key, state) -> {
-            LessonState old = lessonsBefore.get(key);
-            if (old == null) {
-                added.add(state.item());
-            } else if (!old.text().equals(state.text())) {
-                changed.add(state.item());
-            }
-        });
-        lessonsBefore.forEach((key, state) -> {
-            if (!lessonsNow.containsKey(key)) {
-                removed.add(state.item());
-            }
-        });
-        Map<String, GiftQuestion> questionsNow = byName(bank.read(version, language));
-        Map<String, GiftQuestion> questionsBefore = byName(bank.read(before, language));
-        List<Item> qAdded = new ArrayList<>();
-        List<Item> qRemoved = new ArrayList<>();
-        List<Item> qChanged = new ArrayList<>();
-        questionsNow.forEach((name, q) -> {
-            GiftQuestion old = questionsBefore.get(name);
-            if (old == null) {
-                qAdded.add(new Item(name, q.stem()));
-            } else if (!Objects.equals(old, q)) {
-                qChanged.add(new Item(name, q.stem()));
-            }
-        });
-        questionsBefore.forEach((name, q) -> {
-            if (!questionsNow.containsKey(name)) {
-                qRemoved.add(new Item(name, q.stem()));
-            }
-        });
-        return new Changes(before.number, added, removed, changed, qAdded, qRemoved, qChanged);
+        Difference lessons = Difference.of(lessonStates(version, now),
+                lessonStates(before, texts.whole(before, language)), LessonState::text, LessonState::item);
+        Difference questions = Difference.of(byName(bank.read(version, language)), byName(bank.read(before, language)),
+                Function.identity(), q -> new Item(q.name(), q.stem()));
+        return new Changes(before.number, lessons.added(), lessons.removed(), lessons.changed(), questions.added(),
+                questions.removed(), questions.changed());
     }
 
-    /** A lesson's title and text as read, and how the reader finds it ("module title · lesson slug"). */
+    /** What was added, removed and changed between two versions' items by key, each named for the reader. */
+    private record Difference(List<Item> added, List<Item> removed, List<Item> changed) {
+        static <T> Difference of(Map<String, T> now, Map<String, T> before, Function<T, ?> content,
+                Function<T, Item> item) {
+            List<Item> added = new ArrayList<>();
+            List<Item> changed = new ArrayList<>();
+            now.forEach((key, value) -> {
+                T old = before.get(key);
+                if (old == null) {
+                    added.add(item.apply(value));
+                } else if (!Objects.equals(content.apply(old), content.apply(value))) {
+                    changed.add(item.apply(value));
+                }
+            });
+            List<Item> removed = before.entrySet().stream().filter(e -> !now.containsKey(e.getKey()))
+                    .map(e -> item.apply(e.getValue())).toList();
+            return new Difference(added, removed, changed);
+        }
+    }
+
+    /** A lesson's title and text as read, and how the reader finds it (its title and its module's). */
     private record LessonState(Item item, String text) {
     }
 
