@@ -112,8 +112,13 @@ public final class ErrorPage {
     }
 
     private static ResourceBundle texts(String language) {
+        return bundle(BUNDLE, language);
+    }
+
+    /** A bundle of commons' texts in an interface language. */
+    static ResourceBundle bundle(String baseName, String language) {
         // No fallback to the JVM's default locale: English is the base bundle, whatever the machine is set to.
-        return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
+        return ResourceBundle.getBundle(baseName, Locale.forLanguageTag(language),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 

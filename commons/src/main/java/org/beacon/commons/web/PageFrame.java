@@ -3,7 +3,6 @@ package org.beacon.commons.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -87,7 +86,7 @@ public class PageFrame {
 
     static PageHeader build(String language, boolean signedIn, String userName, Set<String> roles,
             String path, String back) {
-        ResourceBundle texts = texts(language);
+        ResourceBundle texts = ErrorPage.bundle(BUNDLE, language);
         List<Navigation.Area> areas = Navigation.areasFor(signedIn, roles);
         String current = Navigation.currentHref(path == null ? "" : path, areas);
         List<PageHeader.Link> links = areas.stream()
@@ -102,11 +101,5 @@ public class PageFrame {
         PageHeader.Texts words = new PageHeader.Texts(texts.getString("navigation"), texts.getString("language"),
                 texts.getString("sign-in"), texts.getString("sign-out"), texts.getString("signed-in-as"));
         return new PageHeader(language, Languages.direction(language), signedIn, userName, links, languages, words);
-    }
-
-    private static ResourceBundle texts(String language) {
-        // As for the error pages: English is the base bundle, whatever the machine's default locale.
-        return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 }
