@@ -3,12 +3,18 @@ package org.beacon.commons.web;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
 import org.beacon.commons.i18n.Languages;
+import org.jboss.logging.Logger;
 
 /**
  * The readable page shown for an error on an HTML path, in every service and the gateway alike, in the reader's
- * language. Kept as one small piece of markup here so that an error never depends on the template engine of the
- * page that failed.
+ * language. While a request is being answered it is framed by the layout every page has (templates/ErrorPage),
+ * header included; where no request is active, or the template itself fails, a small piece of markup here stands
+ * in, so that an error never depends on the template engine of the page that failed.
  */
 public final class ErrorPage {
 
@@ -22,6 +28,8 @@ public final class ErrorPage {
     public static final String UNAVAILABLE = "detail.unavailable";
 
     private static final String BUNDLE = "org.beacon.commons.web.errors";
+    private static final String TEMPLATE = "ErrorPage/error";
+    private static final Logger LOG = Logger.getLogger(ErrorPage.class);
 
     private ErrorPage() {
     }
@@ -38,6 +46,11 @@ public final class ErrorPage {
         String explanation = detailKey != null
                 ? texts.getString(detailKey).replace("{0}", argument == null ? "" : argument)
                 : detail == null ? "" : detail;
+        String home = texts.getString("home");
+        String framed = framed(status, heading, explanation, home, lang);
+        if (framed != null) {
+            return framed;
+        }
         return """
                 <!doctype html>
                 <html lang="%s" dir="%s"><head><meta charset="utf-8">
@@ -46,12 +59,48 @@ public final class ErrorPage {
                 <body><main class="page error"><h1>%s</h1><p>%s</p>
                 <p><a href="/">%s</a></p></main></body></html>
                 """.formatted(lang, Languages.direction(lang), status, escape(heading), StaticAssets.stylesheet(),
-                escape(heading), escape(explanation), escape(texts.getString("home")));
+                escape(heading), escape(explanation), escape(home));
+    }
+
+    /** The page in the shared layout, or null when it cannot be rendered here. */
+    private static String framed(int status, String heading, String explanation, String home, String language) {
+        ArcContainer container = Arc.container();
+        if (container == null || !container.requestContext().isActive()) {
+            return null;
+        }
+        try {
+            Template template = container.instance(Engine.class).get().getTemplate(TEMPLATE);
+            if (template == null) {
+                return null;
+            }
+            return template.data("status", status).data("heading", heading).data("explanation", explanation)
+                    .data("home", home).setLocale(Locale.forLanguageTag(language)).render();
+        } catch (RuntimeException e) {
+            LOG.warn("The error page could not be framed by the layout; answering with the plain page", e);
+            return null;
+        }
     }
 
     /** The standard text of a key in English, for problem+json answers (read by programs, not people). */
     public static String english(String key) {
         return texts(Languages.DEFAULT).getString(key);
+    }
+
+    /**
+     * The key of a standard explanation whose English wording is {@code englishDetail}, or null: a service that
+     * throws with one of these sentences gets it shown in the reader's language.
+     */
+    public static String keyOf(String englishDetail) {
+        if (englishDetail == null) {
+            return null;
+        }
+        ResourceBundle english = texts(Languages.DEFAULT);
+        for (String key : english.keySet()) {
+            if (key.startsWith("detail.") && english.getString(key).equals(englishDetail)) {
+                return key;
+            }
+        }
+        return null;
     }
 
     private static String title(ResourceBundle texts, int status) {
@@ -63,8 +112,13 @@ public final class ErrorPage {
     }
 
     private static ResourceBundle texts(String language) {
+        return bundle(BUNDLE, language);
+    }
+
+    /** A bundle of commons' texts in an interface language. */
+    static ResourceBundle bundle(String baseName, String language) {
         // No fallback to the JVM's default locale: English is the base bundle, whatever the machine is set to.
-        return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
+        return ResourceBundle.getBundle(baseName, Locale.forLanguageTag(language),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 

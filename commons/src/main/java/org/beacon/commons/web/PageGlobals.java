@@ -19,4 +19,9 @@ public class PageGlobals {
     static String stylesheet() {
         return StaticAssets.stylesheet();
     }
+
+    /** The header of the page: menu by role, language chooser, who is signed in (templates/layout.html). */
+    static PageHeader header() {
+        return PageFrame.current();
+    }
 }

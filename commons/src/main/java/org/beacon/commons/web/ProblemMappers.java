@@ -190,7 +190,7 @@ public class ProblemMappers {
         }
         String language = Languages.resolve(cookie(headers), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String message = errors.isEmpty() ? detail : detail + " " + String.join("; ", errors);
-        String key = errors.isEmpty() ? detailKey : null;
+        String key = !errors.isEmpty() ? null : detailKey != null ? detailKey : ErrorPage.keyOf(detail);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(ErrorPage.render(status, key, null, message, language)).build();
     }

@@ -10,14 +10,8 @@ public interface GatewayMessages {
     @Message("Beacon: training and awareness against trafficking in human beings and migrant smuggling")
     String tagline();
 
-    @Message("Sign in")
-    String sign_in();
-
-    @Message("Sign out")
-    String sign_out();
-
-    @Message("Language")
-    String language();
+    @Message("Start")
+    String home_title();
 
     @Message("Welcome, {name}")
     String welcome(String name);

@@ -70,4 +70,20 @@ class HomePageTests {
                 .body(containsString("id=\"welcome\""))
                 .body(containsString("alice"));
     }
+
+    @Test
+    void theSignedInHomePageHasTheSharedHeaderAndIsNeverKeptByTheBrowser() {
+        String token = OidcWiremockTestResource.getAccessToken("alice", Set.of("trainee"));
+        given().auth().oauth2(token).header("Accept-Language", "fr")
+                .when().get("/")
+                .then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body(containsString("id=\"sign-out\""))
+                .body(containsString("Se déconnecter"))
+                .body(containsString("href=\"/lang?l=ar&amp;back=%2F\""))
+                .body(containsString(">alice</span>"));
+        given().when().get("/")
+                .then().statusCode(200)
+                .header("Cache-Control", not("no-store"));
+    }
 }

@@ -42,7 +42,7 @@ class VerificationPageTests {
                 .then().statusCode(200)
                 .body(containsString("Amina Diallo"))
                 .body(containsString("First contact: identify, protect, refer"))
-                .body(containsString("2026-11-02"))
+                .body(containsString("Nov 2, 2026"))
                 .body(not(containsString("0b7c1a2e-subject-not-shown")));
     }
 
