@@ -3,8 +3,11 @@ package org.beacon.devstack.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,10 +30,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The browser collector of a collection link, offline as field teams use it, in real Chromium behind the gateway
- * (its Content-Security-Policy included). The page is opened once online, in French; then the network is cut
- * (Chromium's own offline emulation), two interviews are finished and wait on the device, the engine flagging a
- * contradictory answer with the form's French message on the way; the page reloaded while still offline comes from
- * its service worker and still shows 2 waiting; when the network comes back the page sends them by itself and each
+ * (its Content-Security-Policy included). The page is opened once online, in French; then the network is cut for
+ * the page and its service worker alike: the gateway, the only origin the browser reaches, is stopped (Chromium's
+ * offline emulation, which covers the page's own requests but not its service worker's, is set as well, so the page
+ * hears its {@code offline} and {@code online} events). Two interviews are finished and wait on the device, the
+ * engine flagging a contradictory answer with the form's French message on the way; the page reloaded while the
+ * gateway is still down can only come from its service worker's cache (the page and form are {@code no-cache}) and
+ * still shows 2 waiting; when the gateway is back and the network returns the page sends them by itself and each
  * instanceID is stored exactly once, under the link.
  */
 public class CollectorOfflineIT {
@@ -38,6 +44,8 @@ public class CollectorOfflineIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOT_HEARD_ALONE =
             "« Je n'en ai pas entendu parler » ne peut pas être coché avec une autre réponse.";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static Stack stack;
 
@@ -71,25 +79,17 @@ public class CollectorOfflineIT {
                     "const done = arguments[0]; caches.open('beacon-collector').then(c => c.keys())"
                             + ".then(k => done(!!navigator.serviceWorker.controller && k.length >= 3), () => done(false));")));
 
-            offline(driver, true);
-            interview(browser, List.of("family", "friends"), true);
-            assertEquals("1", waiting(browser));
-            interview(browser, List.of("family"), false);
-            assertEquals("2", waiting(browser));
-            @SuppressWarnings("unchecked")
-            List<String> instanceIds = (List<String>) script.executeAsyncScript("const done = arguments[0];"
-                    + "const open = indexedDB.open('beacon-collector');"
-                    + "open.onsuccess = () => { const get = open.result.transaction('waiting').objectStore('waiting')"
-                    + ".getAll(); get.onsuccess = () => done(get.result.map(r => r.instanceID)); };");
-            assertEquals(2, instanceIds.size(), instanceIds.toString());
-            assertEquals(0, stored(linkId, null), "nothing reached Beacon while offline");
-
-            // Reloaded without a network: the page, its engine and the form come from the device.
-            driver.navigate().refresh();
-            waitForForm(browser);
-            assertEquals("2", waiting(browser), "the queue outlives the page");
-            assertEquals(0, stored(linkId, null));
-
+            // Offline for the page and its service worker: the origin is gone, not just the page's network.
+            stack.stop("gateway");
+            List<String> instanceIds;
+            try {
+                offline(driver, true);
+                assertUnreachable(stack.gatewayUrl());
+                instanceIds = finishOffline(browser, linkId);
+            } finally {
+                stack.resume("gateway");
+            }
+            awaitReady(stack.managementUrl("gateway") + "/q/health/ready");
             offline(driver, false);
             new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> "0".equals(waiting(browser)));
             assertEquals(2, stored(linkId, null), "both interviews are stored under the link");
@@ -99,6 +99,37 @@ public class CollectorOfflineIT {
             assertTrue(driver.findElement(By.id("collector-refused")).getAttribute("hidden") != null,
                     "nothing was refused");
         }
+    }
+
+    /**
+     * With the gateway down: two interviews finished and queued, then the page reloaded from the service worker's
+     * cache with its queue; the instanceIDs waiting.
+     */
+    private static List<String> finishOffline(Browser browser, long linkId) throws Exception {
+        ChromeDriver driver = (ChromeDriver) browser.driver;
+        JavascriptExecutor script = driver;
+        interview(browser, List.of("family", "friends"), true);
+        assertEquals("1", waiting(browser));
+        interview(browser, List.of("family"), false);
+        assertEquals("2", waiting(browser));
+        @SuppressWarnings("unchecked")
+        List<String> instanceIds = (List<String>) script.executeAsyncScript("const done = arguments[0];"
+                + "const open = indexedDB.open('beacon-collector');"
+                + "open.onsuccess = () => { const get = open.result.transaction('waiting').objectStore('waiting')"
+                + ".getAll(); get.onsuccess = () => done(get.result.map(r => r.instanceID)); };");
+        assertEquals(2, instanceIds.size(), instanceIds.toString());
+        assertEquals(0, stored(linkId, null), "nothing reached Beacon while offline");
+
+        // Reloaded without an origin: the page, its engine and the form can only come from the worker's cache.
+        driver.navigate().refresh();
+        waitForForm(browser);
+        assertEquals("2", waiting(browser), "the queue outlives the page");
+        assertEquals(Boolean.TRUE, script.executeScript("return !!navigator.serviceWorker.controller"
+                + " && performance.getEntriesByType('navigation')[0].workerStart > 0"),
+                "the reloaded page was answered by its service worker");
+        assertUnreachable(stack.gatewayUrl());
+        assertEquals(0, stored(linkId, null));
+        return instanceIds;
     }
 
     /** Answers the whole form as a field worker would and finishes it; the first time with a contradiction fixed. */
@@ -150,6 +181,37 @@ public class CollectorOfflineIT {
 
     private static String waiting(Browser browser) {
         return browser.driver.findElement(By.id("collector-waiting")).getText().trim();
+    }
+
+    /** Nothing answers at the gateway's address: the page and its service worker have no origin to reach. */
+    private static void assertUnreachable(String url) throws InterruptedException {
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create(url + "/")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            throw new AssertionError("the gateway still answers at " + url);
+        } catch (IOException refused) {
+            // Connection refused: the origin is down.
+        }
+    }
+
+    /** Waits until the restarted gateway says it is ready. */
+    private static void awaitReady(String url) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("beacon.stack.ready-seconds", 180))
+                .toNanos();
+        while (true) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Still starting.
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the gateway was not ready again at " + url);
+            }
+            Thread.sleep(250);
+        }
     }
 
     /** Chromium's network emulation, as DevTools' "Offline" sets it. */
