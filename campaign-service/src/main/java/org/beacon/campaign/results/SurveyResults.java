@@ -544,7 +544,7 @@ public final class SurveyResults {
                 for (int c = 1; c <= item.classes(); c++) {
                     final int merged = c;
                     disclosure.line(values.stream().map(v -> item.classKey(wave, merged, dimension, v)).toList(),
-                            item.classKey(wave, merged, Dimension.ALL, 0));
+                            item.classKey(wave, merged, parent, parentValue));
                 }
             }
         }

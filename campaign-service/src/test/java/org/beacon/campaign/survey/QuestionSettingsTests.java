@@ -190,7 +190,9 @@ class QuestionSettingsTests {
         assertNull(before.get("knowledgeScore"), "no knowledge item, no score");
         assertEquals(3.33, ((Number) mean(row(before, "questions[3]", "Mean (1-5)"), 0)).doubleValue(), 1e-6,
                 "the Likert item read as worded: (10 + 20 + 30 + 40 + 100) / 60");
-        assertNull(results("?by=gender&wave=baseline").get("breakdown"), "no gender question, no breakdown");
+        // no gender question yet, so no gender breakdown: asking for one is refused
+        given().auth().oauth2(evaluator(NATIONAL)).when()
+                .get("/campaigns/api/results/" + survey + "?by=gender&wave=baseline").then().statusCode(400);
 
         put(manager(NATIONAL), fullMarks("yes", Map.of())).then().statusCode(200)
                 .body("changed", equalTo(true)).body("rescored", equalTo(280));
@@ -252,7 +254,8 @@ class QuestionSettingsTests {
         // Every response counted once: the rollup holds 280 respondents, not 560.
         assertEquals(List.of(120, 160), after.getList("respondents.rows[0].cells.n"));
         assertEquals(280L, ((Number) entityManager.createNativeQuery(
-                "select coalesce(sum(n), 0) from survey_tally where survey_id = ?1 and question_id = 0")
+                "select coalesce(sum(n), 0) from survey_tally where survey_id = ?1 and question_id = 0"
+                        + " and dim_a = 0 and dim_b = 0")
                 .setParameter(1, survey).getSingleResult()).longValue());
         // Unmarking takes the score away again; the same marks twice change nothing and are not rescored.
         put(manager(NATIONAL), fullMarks("no", Map.of())).then().statusCode(200).body("changed", equalTo(false));
