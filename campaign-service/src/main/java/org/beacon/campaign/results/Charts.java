@@ -8,7 +8,7 @@ import org.beacon.campaign.results.ResultsView.ChangeRow;
 import org.beacon.campaign.results.ResultsView.Figure;
 import org.beacon.campaign.results.ResultsView.Row;
 import org.beacon.campaign.results.ResultsView.Table;
-import org.beacon.commons.web.ErrorPage;
+import org.beacon.commons.web.Markup;
 
 /**
  * Server-rendered SVG charts of results tables: readable without JavaScript, drawn only from figures that are shown
@@ -343,7 +343,7 @@ public final class Charts {
             if (colour != null) {
                 body.append(" fill=\"").append(colour).append('"');
             }
-            body.append('>').append(ErrorPage.escape(text)).append("</text>");
+            body.append('>').append(Markup.escape(text)).append("</text>");
         }
 
         void rect(double x, double y, double width, double height, String colour) {
@@ -382,7 +382,7 @@ public final class Charts {
             String h = fmt(Math.ceil(height));
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"" + WIDTH + "\" height=\"" + h
                     + "\" viewBox=\"0 0 " + WIDTH + " " + h + "\" role=\"img\" font-size=\"" + FONT
-                    + "\" font-family=\"sans-serif\" direction=\"ltr\"><title>" + ErrorPage.escape(title) + "</title>"
+                    + "\" font-family=\"sans-serif\" direction=\"ltr\"><title>" + Markup.escape(title) + "</title>"
                     + behind + body + "</svg>";
         }
     }

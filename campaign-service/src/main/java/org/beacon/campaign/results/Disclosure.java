@@ -237,15 +237,20 @@ public final class Disclosure {
             relation.terms().keySet().stream().filter(parent::containsKey).findFirst().ifPresent(
                     key -> relationsOf.computeIfAbsent(root(parent, key), r -> new ArrayList<>()).add(relation));
         }
-        boolean changed = false;
+        // Every block is solved against the same hidden set first: hiding a figure for one block can join it to
+        // another block, whose elimination would then meet an unknown it has no column for.
+        Map<Object, List<Object>> givenAway = new LinkedHashMap<>();
         for (Map.Entry<Object, List<Object>> block : blocks.entrySet()) {
-            List<Relation> blockRelations = relationsOf.getOrDefault(block.getKey(), List.of());
+            givenAway.putAll(determined(block.getValue(), relationsOf.getOrDefault(block.getKey(), List.of())));
+        }
+        boolean changed = false;
+        for (Map.Entry<Object, List<Object>> figure : givenAway.entrySet()) {
             // A hidden figure is given away through the shown figures its value is computed from: one of them goes.
-            for (Map.Entry<Object, List<Object>> givenAway : determined(block.getValue(), blockRelations)
-                    .entrySet()) {
-                if (figure(givenAway.getKey()).guarded()) {
-                    changed |= hideSmallestVisible(givenAway.getValue());
-                }
+            // Once one of those is hidden the computation no longer works; whether another one does is found by
+            // the next round of elimination, so no figure is hidden that the round after would not ask for.
+            if (figure(figure.getKey()).guarded()
+                    && figure.getValue().stream().noneMatch(key -> figure(key).hidden())) {
+                changed |= hideSmallestVisible(figure.getValue());
             }
         }
         return changed;

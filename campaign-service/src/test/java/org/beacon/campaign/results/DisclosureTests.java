@@ -165,4 +165,25 @@ class DisclosureTests {
         disclosure.protect();
         assertTrue(disclosure.isHidden("T") || disclosure.isHidden("U"), "U - T would give x away");
     }
+
+    @Test
+    void aFigureHiddenForOneBlockJoinsTheNextBlockWithoutBreakingItsElimination() {
+        // a and b are pinned down by R and S (a = (R + S) / 2), c and d by S and U: two blocks of hidden figures
+        // that share the shown S. Hiding S protects both blocks at once and joins them into one.
+        Disclosure disclosure = new Disclosure(10);
+        for (String small : List.of("a", "b", "c", "d")) {
+            disclosure.count(small, 3);
+        }
+        disclosure.count("S", 40);
+        disclosure.count("R", 50);
+        disclosure.count("U", 60);
+        disclosure.relation(java.util.Map.of("a", 1, "b", 1, "R", -1));
+        disclosure.relation(java.util.Map.of("a", 1, "b", -1, "S", -1));
+        disclosure.relation(java.util.Map.of("c", 1, "d", 1, "S", -1));
+        disclosure.relation(java.util.Map.of("c", 1, "d", -1, "U", -1));
+        disclosure.protect();
+        assertTrue(disclosure.isHidden("S"), "R and S would give a away, S and U would give c away");
+        assertFalse(disclosure.isHidden("R"), "with S hidden, R alone gives nothing away");
+        assertFalse(disclosure.isHidden("U"), "with S hidden, U alone gives nothing away");
+    }
 }

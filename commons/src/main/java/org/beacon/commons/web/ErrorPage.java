@@ -58,8 +58,8 @@ public final class ErrorPage {
                 <title>%d %s · Beacon</title><link rel="stylesheet" href="%s"></head>
                 <body><main class="page error"><h1>%s</h1><p>%s</p>
                 <p><a href="/">%s</a></p></main></body></html>
-                """.formatted(lang, Languages.direction(lang), status, escape(heading), StaticAssets.stylesheet(),
-                escape(heading), escape(explanation), escape(home));
+                """.formatted(lang, Languages.direction(lang), status, Markup.escape(heading), StaticAssets.stylesheet(),
+                Markup.escape(heading), Markup.escape(explanation), Markup.escape(home));
     }
 
     /** The page in the shared layout, or null when it cannot be rendered here. */
@@ -120,20 +120,5 @@ public final class ErrorPage {
         // No fallback to the JVM's default locale: English is the base bundle, whatever the machine is set to.
         return ResourceBundle.getBundle(baseName, Locale.forLanguageTag(language),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
-
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

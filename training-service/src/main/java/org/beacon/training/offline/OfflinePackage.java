@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.storage.ObjectStorage;
 import org.beacon.commons.storage.StorageFailure;
-import org.beacon.commons.web.ErrorPage;
+import org.beacon.commons.web.Markup;
 import org.beacon.training.course.ContentText;
 import org.beacon.training.course.CourseModule;
 import org.beacon.training.course.CourseVersion;
@@ -215,6 +215,6 @@ public class OfflinePackage {
     }
 
     private static String esc(String text) {
-        return ErrorPage.escape(text == null ? "" : text);
+        return Markup.escape(text == null ? "" : text);
     }
 }
