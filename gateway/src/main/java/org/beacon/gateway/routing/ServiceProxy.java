@@ -7,6 +7,7 @@ import java.util.Set;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -107,7 +108,19 @@ public class ServiceProxy {
     }
 
     void forward(RoutingContext ctx, Upstream upstream) {
-        String token = accessToken(ctx);
+        Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (ctx.user() == null && deferred != null && isSafe(ctx.request().method())) {
+            // A public page is opened without asking who is there, but its header names the reader who is signed
+            // in (the one frame of every page), so the session, if any, is read first. Only for GET and HEAD: a
+            // public form's answer (a survey) stays anonymous and is never sent with the respondent's token.
+            deferred.subscribe().with(identity -> forward(ctx, upstream, tokenOf(identity)),
+                    failure -> forward(ctx, upstream, null));
+            return;
+        }
+        forward(ctx, upstream, accessToken(ctx));
+    }
+
+    private void forward(RoutingContext ctx, Upstream upstream, String token) {
         String cacheKey = cache.keyOf(ctx.request(), token != null, language(ctx.request()));
         if (cacheKey != null && cache.answer(cacheKey, ctx.response())) {
             return;
@@ -298,12 +311,15 @@ public class ServiceProxy {
         }
     }
 
-    /** The access token of the signed-in user, or null on public paths and for anonymous visitors. */
+    /** The access token of the signed-in user, or null for an anonymous visitor. */
     private static String accessToken(RoutingContext ctx) {
         if (!(ctx.user() instanceof QuarkusHttpUser user)) {
             return null;
         }
-        SecurityIdentity identity = user.getSecurityIdentity();
+        return tokenOf(user.getSecurityIdentity());
+    }
+
+    private static String tokenOf(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             return null;
         }
