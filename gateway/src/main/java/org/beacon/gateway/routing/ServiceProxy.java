@@ -3,6 +3,7 @@ package org.beacon.gateway.routing;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -113,6 +114,10 @@ public class ServiceProxy {
             // A public page is opened without asking who is there, but its header names the reader who is signed
             // in (the one frame of every page), so the session, if any, is read first. Only for GET and HEAD: a
             // public form's answer (a survey) stays anonymous and is never sent with the respondent's token.
+            // A session that fails its check here (a tampered or expired cookie) leaves a visitor on a public
+            // page, not a 401: the failure reaches this handler only, not the sign-in challenge.
+            ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (c, t) -> {
+            });
             deferred.subscribe().with(identity -> forward(ctx, upstream, tokenOf(identity)),
                     failure -> forward(ctx, upstream, null));
             return;
