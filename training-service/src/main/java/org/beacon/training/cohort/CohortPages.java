@@ -34,13 +34,19 @@ public class CohortPages {
         static final CohortForm EMPTY = new CohortForm("", "", "", "", "");
     }
 
+    /** What the trainer typed into the new session form, shown again when it is refused. */
+    public record SessionForm(String heldOn, String topic) {
+
+        static final SessionForm EMPTY = new SessionForm("", "");
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance cohorts(List<CohortService.CohortRow> cohorts, List<Course> courses,
                 CohortForm form, List<CohortRefusal.Field> refused);
 
         static native TemplateInstance cohort(CohortService.CohortDetail detail, ReportPeriod period, String search,
-                List<TraineeRow> found);
+                List<TraineeRow> found, SessionForm session, List<CohortRefusal.Field> refused);
     }
 
     @Inject
@@ -78,10 +84,14 @@ public class CohortPages {
     @Path("/{id}")
     public TemplateInstance cohort(@PathParam("id") long id, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("q") String search) {
-        ReportPeriod period = ReportPeriod.of(from, to);
+        return page(id, ReportPeriod.of(from, to), search, SessionForm.EMPTY, List.of());
+    }
+
+    private TemplateInstance page(long id, ReportPeriod period, String search, SessionForm session,
+            List<CohortRefusal.Field> refused) {
         CohortService.CohortDetail detail = cohorts.detail(id, period);
         List<TraineeRow> found = cohorts.searchTrainees(id, search);
-        return Templates.cohort(detail, period, search == null ? "" : search.strip(), found)
+        return Templates.cohort(detail, period, search == null ? "" : search.strip(), found, session, refused)
                 .setLocale(language.locale());
     }
 
@@ -105,8 +115,13 @@ public class CohortPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addSession(@PathParam("id") long id, @RestForm("heldOn") String heldOn,
             @RestForm("topic") String topic) {
-        cohorts.addSession(id, heldOn, topic);
-        return seeOther("/training/cohorts/" + id);
+        try {
+            cohorts.addSession(id, heldOn, topic);
+            return seeOther("/training/cohorts/" + id);
+        } catch (CohortRefusal refusal) {
+            return Response.status(400).entity(page(id, ReportPeriod.ALWAYS, null, new SessionForm(heldOn, topic),
+                    refusal.fields())).build();
+        }
     }
 
     @POST

@@ -78,6 +78,15 @@ class CohortPagesTests {
                 .formParam("startsOn", "tomorrow").formParam("endsOn", "2027-03-01")
                 .when().post("/training/cohorts").then().statusCode(400)
                 .body(containsString("أدخل تاريخًا بالصيغة YYYY-MM-DD."));
+        // The session form of a cohort's page, likewise.
+        String location = given().auth().oauth2(trainer).redirects().follow(false)
+                .formParam("name", "Saint-Louis").formParam("course", slug).formParam("institution", "Gendarmerie")
+                .formParam("startsOn", "2027-03-01").formParam("endsOn", "2027-03-03")
+                .when().post("/training/cohorts").then().statusCode(303).extract().header("Location");
+        given().auth().oauth2(trainer).header("Accept-Language", "es").formParam("heldOn", "").formParam("topic", "Derivación")
+                .when().post(location + "/sessions").then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("Fecha: complete este campo."))
+                .body(containsString("value=\"Derivación\""));
     }
 
     @Test
