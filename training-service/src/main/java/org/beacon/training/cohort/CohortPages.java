@@ -12,12 +12,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
-import org.beacon.commons.web.ProblemException;
+import org.beacon.training.cohort.CohortQueries.TraineeRow;
 import org.beacon.training.course.Course;
+import org.beacon.training.report.ReportPeriod;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Trainers' pages for their cohorts: list and create, trainees, sessions and attendance, knowledge gain. */
@@ -26,23 +28,40 @@ import org.jboss.resteasy.reactive.RestForm;
 @RolesAllowed({ Roles.TRAINER, Roles.ADMIN })
 public class CohortPages {
 
+    /** What the trainer typed into the new cohort form, shown again when it is refused. */
+    public record CohortForm(String name, String course, String institution, String startsOn, String endsOn) {
+
+        static final CohortForm EMPTY = new CohortForm("", "", "", "", "");
+    }
+
+    /** What the trainer typed into the new session form, shown again when it is refused. */
+    public record SessionForm(String heldOn, String topic) {
+
+        static final SessionForm EMPTY = new SessionForm("", "");
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance cohorts(List<CohortService.CohortRow> cohorts, List<Course> courses,
-                List<String> errors);
+                CohortForm form, List<CohortRefusal.Field> refused);
 
-        static native TemplateInstance cohort(CohortService.CohortDetail detail);
+        static native TemplateInstance cohort(CohortService.CohortDetail detail, ReportPeriod period, String search,
+                List<TraineeRow> found, SessionForm session, List<CohortRefusal.Field> refused);
     }
 
     @Inject
     CohortService cohorts;
 
     @Inject
+    CohortExport export;
+
+    @Inject
     RequestLanguage language;
 
     @GET
     public TemplateInstance list() {
-        return Templates.cohorts(cohorts.list(), Course.published(), List.of()).setLocale(language.locale());
+        return Templates.cohorts(cohorts.list(), Course.published(), CohortForm.EMPTY, List.of())
+                .setLocale(language.locale());
     }
 
     @POST
@@ -53,19 +72,34 @@ public class CohortPages {
         try {
             Cohort cohort = cohorts.create(new CohortService.NewCohort(name, course, institution, startsOn, endsOn));
             return seeOther("/training/cohorts/" + cohort.id);
-        } catch (ProblemException e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            return Response.status(400).entity(Templates.cohorts(cohorts.list(), Course.published(),
-                    e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors()).setLocale(language.locale())).build();
+        } catch (CohortRefusal refusal) {
+            CohortForm typed = new CohortForm(name, course, institution, startsOn, endsOn);
+            return Response.status(400).entity(Templates.cohorts(cohorts.list(), Course.published(), typed,
+                    refusal.fields()).setLocale(language.locale())).build();
         }
     }
 
+    /** The cohort within an optional period ({@code from}, {@code to}), and the trainees a search finds. */
     @GET
     @Path("/{id}")
-    public TemplateInstance cohort(@PathParam("id") long id) {
-        return Templates.cohort(cohorts.detail(id)).setLocale(language.locale());
+    public TemplateInstance cohort(@PathParam("id") long id, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("q") String search) {
+        return page(id, ReportPeriod.of(from, to), search, SessionForm.EMPTY, List.of());
+    }
+
+    private TemplateInstance page(long id, ReportPeriod period, String search, SessionForm session,
+            List<CohortRefusal.Field> refused) {
+        CohortService.CohortDetail detail = cohorts.detail(id, period);
+        List<TraineeRow> found = cohorts.searchTrainees(id, search);
+        return Templates.cohort(detail, period, search == null ? "" : search.strip(), found, session, refused)
+                .setLocale(language.locale());
+    }
+
+    @GET
+    @Path("/{id}/progress.csv")
+    @Produces("text/csv")
+    public Response progressCsv(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return export.progress(id, ReportPeriod.of(from, to));
     }
 
     @POST
@@ -81,8 +115,13 @@ public class CohortPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addSession(@PathParam("id") long id, @RestForm("heldOn") String heldOn,
             @RestForm("topic") String topic) {
-        cohorts.addSession(id, heldOn, topic);
-        return seeOther("/training/cohorts/" + id);
+        try {
+            cohorts.addSession(id, heldOn, topic);
+            return seeOther("/training/cohorts/" + id);
+        } catch (CohortRefusal refusal) {
+            return Response.status(400).entity(page(id, ReportPeriod.ALWAYS, null, new SessionForm(heldOn, topic),
+                    refusal.fields())).build();
+        }
     }
 
     @POST

@@ -12,13 +12,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.training.cohort.CohortQueries.TraineeRow;
 import org.beacon.training.cohort.CohortService.CohortDetail;
 import org.beacon.training.cohort.CohortService.CohortRow;
 import org.beacon.training.cohort.CohortService.NewCohort;
+import org.beacon.training.report.ReportPeriod;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +44,9 @@ public class CohortResource {
     @Inject
     CohortService cohorts;
 
+    @Inject
+    CohortExport export;
+
     @GET
     @Operation(summary = "The caller's cohorts (all cohorts for an admin)")
     public List<CohortRow> list() {
@@ -57,15 +63,33 @@ public class CohortResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Trainees with progress and scores, sessions with attendance, knowledge gain")
-    public CohortDetail detail(@PathParam("id") long id) {
-        return cohorts.detail(id);
+    @Operation(summary = "Trainees with progress and scores, sessions with attendance, knowledge gain; with from and"
+            + " to (YYYY-MM-DD), only the work done within those days")
+    public CohortDetail detail(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return cohorts.detail(id, ReportPeriod.of(from, to));
+    }
+
+    @GET
+    @Path("/{id}/progress.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The trainees' progress, scores, gain and attendance as CSV, with the same from and to")
+    public Response progressCsv(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return export.progress(id, ReportPeriod.of(from, to));
+    }
+
+    @GET
+    @Path("/{id}/trainees")
+    @Operation(summary = "Trainees of the cohort's organization who have signed in, not yet in the cohort, whose name"
+            + " or username contains q; enrolled tells whether they are enrolled in the cohort's course")
+    public List<TraineeRow> trainees(@PathParam("id") long id, @QueryParam("q") String search) {
+        return cohorts.searchTrainees(id, search);
     }
 
     @POST
     @Path("/{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a trainee enrolled in the cohort's course, by account id (subject)")
+    @Operation(summary = "Add a trainee of the cohort's organization by account id (subject), enrolling them in the"
+            + " cohort's course if they are not yet")
     public CohortDetail addMember(@PathParam("id") long id, NewMember member) {
         cohorts.addMember(id, member == null ? null : member.subject());
         return cohorts.detail(id);

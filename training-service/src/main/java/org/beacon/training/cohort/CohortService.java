@@ -1,32 +1,37 @@
 package org.beacon.training.cohort;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.security.Roles;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.training.cohort.CohortQueries.EnrolledTrainee;
+import org.beacon.training.cohort.CohortQueries.KnowledgeGain;
+import org.beacon.training.cohort.CohortQueries.MemberRow;
+import org.beacon.training.cohort.CohortQueries.SessionRow;
+import org.beacon.training.cohort.CohortQueries.TraineeRow;
+import org.beacon.training.cohort.CohortRefusal.Reason;
 import org.beacon.training.course.Course;
+import org.beacon.training.enrolment.EnrolmentService;
+import org.beacon.training.report.ReportPeriod;
 
 /**
- * Cohorts belong to the trainer who created them: another trainer gets 403, admins see all. Progress and
- * knowledge gain (post-test minus pre-test, per trainee, mean and distribution) are computed by the database.
+ * Cohorts belong to the trainer who created them: another trainer gets 403, admins see all. A trainer adds
+ * trainees of the cohort's organization who have signed in at least once, enrolling them in the cohort's course
+ * when they are not yet. Progress and knowledge gain (post-test minus pre-test, per trainee, mean and
+ * distribution) are computed by the database ({@link CohortQueries}).
  */
 @ApplicationScoped
 public class CohortService {
@@ -35,7 +40,10 @@ public class CohortService {
     CurrentUser user;
 
     @Inject
-    EntityManager em;
+    CohortQueries queries;
+
+    @Inject
+    EnrolmentService enrolments;
 
     public record NewCohort(String name, String course, String institution, String startsOn, String endsOn) {
     }
@@ -44,54 +52,42 @@ public class CohortService {
             LocalDate endsOn, String trainer, long trainees) {
     }
 
-    public record MemberRow(String subject, String name, Long enrolmentId, String status, int version,
-            int progress, BigDecimal pretest, BigDecimal posttest, BigDecimal gain, long attended) {
-    }
-
-    public record SessionRow(long id, LocalDate heldOn, String topic, Set<String> present) {
-    }
-
-    public record Bucket(int from, int to, long trainees) {
-    }
-
-    public record KnowledgeGain(long trainees, BigDecimal mean, BigDecimal min, BigDecimal max, List<Bucket> distribution) {
-    }
-
-    public record Candidate(String subject, String name) {
-    }
-
     public record CohortDetail(CohortRow cohort, List<MemberRow> members, List<SessionRow> sessions,
-            KnowledgeGain knowledgeGain, List<Candidate> candidates) {
+            KnowledgeGain knowledgeGain) {
     }
 
     @Transactional
     public Cohort create(NewCohort request) {
-        List<String> errors = new ArrayList<>();
+        requireTrainer();
         if (request == null) {
             throw ProblemException.badRequest("Send the cohort's name, course, institution and dates.");
         }
+        List<CohortRefusal.Field> refused = new ArrayList<>();
         // Shown to the cohort's trainees and in reports: nothing in them may reorder what others read.
         String name = UntrustedText.stripSpoofing(request.name());
         String institution = UntrustedText.stripSpoofing(request.institution());
         if (blank(name)) {
-            errors.add("name: give the cohort a name.");
+            refused.add(new CohortRefusal.Field("name", Reason.MISSING, 0, "give the cohort a name."));
         }
-        if (blank(institution)) {
-            errors.add("institution: name the institution the trainees come from.");
-        }
-        tooLong("name", name, NAME_LIMIT, errors);
-        tooLong("institution", institution, NAME_LIMIT, errors);
+        tooLong("name", name, NAME_LIMIT, refused);
         Course course = blank(request.course()) ? null : Course.bySlug(request.course()).orElse(null);
         if (course == null) {
-            errors.add("course: no course '" + request.course() + "'.");
+            refused.add(new CohortRefusal.Field("course", Reason.NO_SUCH_COURSE, 0,
+                    "no course '" + request.course() + "'."));
         }
-        LocalDate starts = date(request.startsOn(), "startsOn", errors);
-        LocalDate ends = date(request.endsOn(), "endsOn", errors);
+        if (blank(institution)) {
+            refused.add(new CohortRefusal.Field("institution", Reason.MISSING, 0,
+                    "name the institution the trainees come from."));
+        }
+        tooLong("institution", institution, NAME_LIMIT, refused);
+        LocalDate starts = date(request.startsOn(), "startsOn", refused);
+        LocalDate ends = date(request.endsOn(), "endsOn", refused);
         if (starts != null && ends != null && ends.isBefore(starts)) {
-            errors.add("endsOn: the cohort cannot end before it starts.");
+            refused.add(new CohortRefusal.Field("endsOn", Reason.ENDS_BEFORE_START, 0,
+                    "the cohort cannot end before it starts."));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The cohort is not valid.", errors);
+        if (!refused.isEmpty()) {
+            throw new CohortRefusal("The cohort is not valid.", refused);
         }
         Cohort cohort = new Cohort();
         cohort.name = name.strip();
@@ -109,6 +105,7 @@ public class CohortService {
     /** A trainer's own cohorts; an admin sees every cohort. */
     @Transactional
     public List<CohortRow> list() {
+        requireTrainer();
         List<Cohort> cohorts = user.isAdmin() ? Cohort.list("order by startsOn desc, id desc")
                 : Cohort.ofTrainer(user.subject());
         return cohorts.stream().map(this::row).toList();
@@ -116,6 +113,7 @@ public class CohortService {
 
     /** The cohort if the caller runs it (or is an admin); 404 if unknown, 403 if another trainer's. */
     public Cohort require(long id) {
+        requireTrainer();
         Cohort cohort = Cohort.findById(id);
         if (cohort == null) {
             throw ProblemException.notFound("No cohort " + id + ".");
@@ -126,9 +124,28 @@ public class CohortService {
         return cohort;
     }
 
+    /** Cohorts are for trainers and admins, whichever resource calls. */
+    private void requireTrainer() {
+        if (!user.isAdmin() && !user.hasRole(Roles.TRAINER)) {
+            throw new ForbiddenException("Cohorts are for trainers.");
+        }
+    }
+
     /**
-     * Adds a trainee enrolled in the cohort's course, by account id (the subject of their token). A trainer runs
-     * cohorts for their own organization: a trainee of another organization is refused (403); an admin may cross.
+     * The trainees a trainer may add to the cohort, by name or username: those of the cohort's organization who
+     * have signed in at least once and are not in the cohort yet (an admin finds every organization's).
+     */
+    @Transactional
+    public List<TraineeRow> searchTrainees(long cohortId, String search) {
+        Cohort cohort = require(cohortId);
+        return queries.searchTrainees(cohort.id, cohort.courseId, cohort.organization, user.isAdmin(), search);
+    }
+
+    /**
+     * Adds a trainee by account id (the subject of their token) and enrols them in the cohort's course, in its
+     * default language, if they are not enrolled yet. A trainer runs cohorts for their own organization: a trainee
+     * of another organization is refused (403) unless they enrolled in the course through the cohort's; an admin
+     * may cross.
      */
     @Transactional
     public void addMember(long cohortId, String subject) {
@@ -136,182 +153,89 @@ public class CohortService {
         if (blank(subject)) {
             throw ProblemException.badRequest("Give the trainee's account id.");
         }
-        // An enrolment through the cohort's organization counts even when a later one (a new version, taken after
-        // moving to another organization) was not: the same rule as the candidates offered.
-        List<?> found = em.createNativeQuery("select subject, display_name, organization from enrolment"
-                + " where course_id = ?1 and subject = ?2"
-                + " order by (organization = cast(?3 as varchar)) desc nulls last, id desc limit 1")
-                .setParameter(1, cohort.courseId).setParameter(2, subject.strip())
-                .setParameter(3, cohort.organization).getResultList();
-        if (found.isEmpty()) {
-            throw ProblemException.badRequest(
-                    "No trainee with this account id is enrolled in the cohort's course; ask them to enrol first.");
+        TraineeRow trainee = queries.trainee(subject.strip(), cohort.courseId).orElse(null);
+        EnrolledTrainee enrolled = queries.enrolment(cohort.courseId, subject.strip(), cohort.organization).orElse(null);
+        if (trainee == null && enrolled == null) {
+            throw ProblemException.badRequest("No trainee with this account id has signed in to Beacon yet;"
+                    + " ask them to sign in once, then add them.");
         }
-        Object[] trainee = (Object[]) found.get(0);
-        if (!user.isAdmin() && !Objects.equals(trainee[2], cohort.organization)) {
+        boolean ofCohortOrganization = (trainee != null && Objects.equals(trainee.organization(), cohort.organization))
+                || (enrolled != null && Objects.equals(enrolled.organization(), cohort.organization));
+        if (!user.isAdmin() && !ofCohortOrganization) {
             throw new ForbiddenException("This trainee belongs to another organization than the cohort ("
                     + (cohort.organization == null ? "none" : cohort.organization)
                     + "); only an admin can add them.");
         }
-        em.createNativeQuery("insert into cohort_member (cohort_id, subject, display_name) values (?1, ?2, ?3)"
-                + " on conflict do nothing")
-                .setParameter(1, cohort.id).setParameter(2, trainee[0]).setParameter(3, trainee[1]).executeUpdate();
+        String name = trainee != null ? trainee.name() : enrolled.name();
+        if (enrolled == null) {
+            enrolments.enrolForCohort(cohort.courseId,
+                    new EnrolmentService.Trainee(trainee.subject(), trainee.name(), trainee.organization()));
+        }
+        queries.addMember(cohort.id, subject.strip(), name);
     }
 
     @Transactional
     public long addSession(long cohortId, String heldOn, String topic) {
         Cohort cohort = require(cohortId);
-        List<String> errors = new ArrayList<>();
-        LocalDate date = date(heldOn, "heldOn", errors);
+        List<CohortRefusal.Field> refused = new ArrayList<>();
+        LocalDate date = date(heldOn, "heldOn", refused);
         topic = UntrustedText.stripSpoofing(topic);
         if (blank(topic)) {
-            errors.add("topic: say what the session covers.");
+            refused.add(new CohortRefusal.Field("topic", Reason.MISSING, 0, "say what the session covers."));
         }
-        tooLong("topic", topic, TOPIC_LIMIT, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The session is not valid.", errors);
+        tooLong("topic", topic, TOPIC_LIMIT, refused);
+        if (!refused.isEmpty()) {
+            throw new CohortRefusal("The session is not valid.", refused);
         }
-        return ((Number) em.createNativeQuery("insert into cohort_session (cohort_id, held_on, topic) values (?1, ?2, ?3)"
-                + " returning id")
-                .setParameter(1, cohort.id).setParameter(2, date).setParameter(3, topic.strip())
-                .getSingleResult()).longValue();
+        return queries.addSession(cohort.id, date, topic.strip());
     }
 
     /** Records who was present at a session; every other trainee of the cohort is recorded absent. */
     @Transactional
     public void recordAttendance(long cohortId, long sessionId, Collection<String> present) {
         Cohort cohort = require(cohortId);
-        long sessions = ((Number) em.createNativeQuery("select count(*) from cohort_session where id = ?1 and cohort_id = ?2")
-                .setParameter(1, sessionId).setParameter(2, cohort.id).getSingleResult()).longValue();
-        if (sessions == 0) {
+        if (!queries.hasSession(cohort.id, sessionId)) {
             throw ProblemException.notFound("The cohort has no session " + sessionId + ".");
         }
-        Set<String> members = new HashSet<>(members(cohort.id));
+        Set<String> members = new HashSet<>(queries.memberSubjects(cohort.id));
         Set<String> presentSet = present == null ? Set.of() : new HashSet<>(present);
         presentSet.stream().filter(s -> !members.contains(s)).findFirst().ifPresent(s -> {
             throw ProblemException.badRequest("'" + s + "' is not a trainee of this cohort.");
         });
         for (String member : members) {
-            em.createNativeQuery("insert into attendance (session_id, subject, present) values (?1, ?2, ?3)"
-                    + " on conflict (session_id, subject) do update set present = excluded.present")
-                    .setParameter(1, sessionId).setParameter(2, member).setParameter(3, presentSet.contains(member))
-                    .executeUpdate();
+            queries.recordAttendance(sessionId, member, presentSet.contains(member));
         }
     }
-
-    @SuppressWarnings("unchecked")
-    private List<String> members(long cohortId) {
-        return em.createNativeQuery("select subject from cohort_member where cohort_id = ?1")
-                .setParameter(1, cohortId).getResultList();
-    }
-
-    /** Each member's latest enrolment in the cohort's course, with progress and test scores. */
-    private static final String MEMBERS = """
-            select m.subject, m.display_name, e.id as enrolment_id, e.status, v.number,
-                   (select count(*) from lesson_progress lp where lp.enrolment_id = e.id) as studied,
-                   (select count(*) from lesson l join course_module cm on cm.id = l.module_id
-                     where cm.version_id = e.version_id) as lessons,
-                   (select a.score from attempt a where a.enrolment_id = e.id and a.kind = 'pretest'
-                     order by a.id limit 1) as pre,
-                   (select max(a.score) from attempt a where a.enrolment_id = e.id and a.kind = 'posttest') as post,
-                   (select count(*) from attendance at join cohort_session s on s.id = at.session_id
-                     where s.cohort_id = m.cohort_id and at.subject = m.subject and at.present) as attended
-            from cohort_member m
-            join cohort c on c.id = m.cohort_id
-            left join lateral (select * from enrolment e where e.subject = m.subject and e.course_id = c.course_id
-                               order by e.id desc limit 1) e on true
-            left join course_version v on v.id = e.version_id
-            where m.cohort_id = ?1
-            """;
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public CohortDetail detail(long id) {
+        return detail(id, ReportPeriod.ALWAYS);
+    }
+
+    /** Trainees with the work they did within the period, the sessions held in it, and their knowledge gain. */
+    @Transactional
+    public CohortDetail detail(long id, ReportPeriod period) {
         Cohort cohort = require(id);
-        List<MemberRow> members = new ArrayList<>();
-        for (Tuple r : (List<Tuple>) em.createNativeQuery(MEMBERS + " order by m.display_name, m.subject", Tuple.class)
-                .setParameter(1, cohort.id).getResultList()) {
-            members.add(memberRow(r));
-        }
-        Map<Long, SessionRow> sessions = new LinkedHashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("select s.id, s.held_on, s.topic, a.subject"
-                + " from cohort_session s left join attendance a on a.session_id = s.id and a.present"
-                + " where s.cohort_id = ?1 order by s.held_on, s.id").setParameter(1, cohort.id).getResultList()) {
-            long sessionId = ((Number) r[0]).longValue();
-            SessionRow session = sessions.computeIfAbsent(sessionId, k -> new SessionRow(k,
-                    r[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[1], (String) r[2], new HashSet<>()));
-            if (r[3] != null) {
-                session.present().add((String) r[3]);
-            }
-        }
-        // The trainees a trainer may add (addMember): enrolled through the cohort's organization; admins see all.
-        String sameOrganization = user.isAdmin() ? ""
-                : cohort.organization == null ? " and e.organization is null" : " and e.organization = ?3";
-        var query = em.createNativeQuery("select distinct on (e.subject) e.subject,"
-                + " e.display_name from enrolment e where e.course_id = ?1" + sameOrganization
-                + " and not exists (select 1 from cohort_member m"
-                + " where m.cohort_id = ?2 and m.subject = e.subject) order by e.subject, e.id desc limit 500")
-                .setParameter(1, cohort.courseId).setParameter(2, cohort.id);
-        if (sameOrganization.contains("?3")) {
-            query.setParameter(3, cohort.organization);
-        }
-        List<Candidate> candidates = ((List<Object[]>) query.getResultList())
-                .stream().map(r -> new Candidate((String) r[0], (String) r[1])).toList();
-        return new CohortDetail(row(cohort), members, new ArrayList<>(sessions.values()), knowledgeGain(cohort.id),
-                candidates);
-    }
-
-    /** One row of {@link #MEMBERS}, read by column name. */
-    private static MemberRow memberRow(Tuple r) {
-        long studied = r.get("studied", Number.class).longValue();
-        long lessons = r.get("lessons", Number.class).longValue();
-        BigDecimal pre = r.get("pre", BigDecimal.class);
-        BigDecimal post = r.get("post", BigDecimal.class);
-        Number enrolmentId = r.get("enrolment_id", Number.class);
-        Number version = r.get("number", Number.class);
-        return new MemberRow(r.get("subject", String.class), r.get("display_name", String.class),
-                enrolmentId == null ? null : enrolmentId.longValue(), r.get("status", String.class),
-                version == null ? 0 : version.intValue(), lessons == 0 ? 0 : (int) (studied * 100 / lessons), pre,
-                post, pre == null || post == null ? null : post.subtract(pre), r.get("attended", Number.class).longValue());
-    }
-
-    /** Post-test minus pre-test for members who took both; the distribution in 10-point bands. */
-    @SuppressWarnings("unchecked")
-    KnowledgeGain knowledgeGain(long cohortId) {
-        String gains = "with g as (select post - pre as gain from (" + MEMBERS + ") t where pre is not null and post is not null) ";
-        Object[] summary = (Object[]) em.createNativeQuery(gains + "select count(*), avg(gain), min(gain), max(gain) from g")
-                .setParameter(1, cohortId).getSingleResult();
-        long trainees = ((Number) summary[0]).longValue();
-        List<Bucket> buckets = new ArrayList<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery(gains + "select least(floor(gain / 10) * 10, 90) as band,"
-                + " count(*) from g group by band order by band").setParameter(1, cohortId).getResultList()) {
-            int from = ((Number) r[0]).intValue();
-            buckets.add(new Bucket(from, from + 10, ((Number) r[1]).longValue()));
-        }
-        return new KnowledgeGain(trainees, scale(summary[1]), scale(summary[2]), scale(summary[3]), buckets);
+        return new CohortDetail(row(cohort), queries.members(cohort.id, period), queries.sessions(cohort.id, period),
+                queries.knowledgeGain(cohort.id, period));
     }
 
     private CohortRow row(Cohort cohort) {
         Course course = Course.findById(cohort.courseId);
-        long trainees = ((Number) em.createNativeQuery("select count(*) from cohort_member where cohort_id = ?1")
-                .setParameter(1, cohort.id).getSingleResult()).longValue();
         return new CohortRow(cohort.id, cohort.name, course.slug, cohort.institution, cohort.startsOn, cohort.endsOn,
-                cohort.trainerName, trainees);
+                cohort.trainerName, queries.memberCount(cohort.id));
     }
 
-    private static BigDecimal scale(Object value) {
-        return value == null ? null : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static LocalDate date(String text, String field, List<String> errors) {
+    private static LocalDate date(String text, String field, List<CohortRefusal.Field> refused) {
         if (blank(text)) {
-            errors.add(field + ": give a date as YYYY-MM-DD.");
+            refused.add(new CohortRefusal.Field(field, Reason.MISSING, 0, "give a date as YYYY-MM-DD."));
             return null;
         }
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(field + ": '" + text + "' is not a date as YYYY-MM-DD.");
+            refused.add(new CohortRefusal.Field(field, Reason.NOT_A_DATE, 0,
+                    "'" + text + "' is not a date as YYYY-MM-DD."));
             return null;
         }
     }
@@ -320,9 +244,9 @@ public class CohortService {
     private static final int NAME_LIMIT = 200;
     private static final int TOPIC_LIMIT = 300;
 
-    private static void tooLong(String field, String value, int limit, List<String> errors) {
+    private static void tooLong(String field, String value, int limit, List<CohortRefusal.Field> refused) {
         if (value != null && value.strip().length() > limit) {
-            errors.add(field + ": at most " + limit + " characters.");
+            refused.add(new CohortRefusal.Field(field, Reason.TOO_LONG, limit, "at most " + limit + " characters."));
         }
     }
 

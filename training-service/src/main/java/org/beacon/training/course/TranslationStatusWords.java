@@ -10,9 +10,8 @@ import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateExtension.TemplateAttribute;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import org.beacon.commons.i18n.Languages;
+import org.beacon.training.i18n.ReaderMessages;
 import org.beacon.training.i18n.TrainingMessages;
 
 /**
@@ -66,14 +65,10 @@ public class TranslationStatusWords {
     }
 
     private static Locale reader(Object locale) {
-        String language = locale instanceof Locale l ? Languages.supported(l.getLanguage())
-                : locale == null ? null : Languages.supported(locale.toString());
-        return Locale.forLanguageTag(language == null ? Languages.DEFAULT : language);
+        return ReaderMessages.reader(locale);
     }
 
     private static TrainingMessages messages(Locale reader) {
-        String language = reader.getLanguage();
-        return Languages.DEFAULT.equals(language) ? MessageBundles.get(TrainingMessages.class)
-                : MessageBundles.get(TrainingMessages.class, Localized.Literal.of(language));
+        return ReaderMessages.of(reader);
     }
 }

@@ -54,13 +54,32 @@ public class EnrolmentService {
     public Enrolled enrol(String slug, String language) {
         Course course = Course.bySlug(slug == null ? "" : slug)
                 .orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
-        Enrolment active = Enrolment.active(user.subject(), course.id).orElse(null);
+        return enrol(course, new Trainee(user.subject(), user.displayName(), user.organization().orElse(null)), language);
+    }
+
+    /** Who is enrolled, as their token named them when they signed in. */
+    public record Trainee(String subject, String displayName, String organization) {
+    }
+
+    /**
+     * Enrols a trainee a trainer adds to a cohort, in the published version's default language (the trainee may
+     * change it from the course page); their enrolment if they have one. The cohort decides who may be added.
+     */
+    @Transactional
+    public Enrolled enrolForCohort(long courseId, Trainee trainee) {
+        Course course = Course.findById(courseId);
+        CourseVersion version = CourseVersion.publishedOf(course.id).orElse(null);
+        return enrol(course, trainee, version == null ? null : version.defaultLanguage);
+    }
+
+    private Enrolled enrol(Course course, Trainee trainee, String language) {
+        Enrolment active = Enrolment.active(trainee.subject(), course.id).orElse(null);
         if (active != null) {
             return new Enrolled(active, false);
         }
         CourseVersion version = CourseVersion.publishedOf(course.id)
-                .orElseThrow(() -> ProblemException.conflict("Course '" + slug + "' is not published."));
-        Enrolment done = Enrolment.onVersion(user.subject(), version.id).orElse(null);
+                .orElseThrow(() -> ProblemException.conflict("Course '" + course.slug + "' is not published."));
+        Enrolment done = Enrolment.onVersion(trainee.subject(), version.id).orElse(null);
         if (done != null) {
             return new Enrolled(done, false);
         }
@@ -71,9 +90,9 @@ public class EnrolmentService {
         Enrolment enrolment = new Enrolment();
         enrolment.courseId = course.id;
         enrolment.versionId = version.id;
-        enrolment.subject = user.subject();
-        enrolment.displayName = user.displayName();
-        enrolment.organization = user.organization().orElse(null);
+        enrolment.subject = trainee.subject();
+        enrolment.displayName = trainee.displayName();
+        enrolment.organization = trainee.organization();
         enrolment.language = language;
         enrolment.persist();
         return new Enrolled(enrolment, true);

@@ -684,4 +684,58 @@ public interface TrainingMessages {
 
     @Message("Version {newer} of this course replaced version {version} after a change in the law: the holder of this certificate is due for a refresher.")
     String verify_superseded(int newer, int version);
+
+    @Message("{#if plural == 'one'}1 trainee{#else}{number} trainees{/if}")
+    String cohort_trainee_count(long count, String plural, String number);
+
+    @Message("Dates")
+    String cohort_dates();
+
+    @Message("{label}: {reason}")
+    String cohort_field_refused(String label, String reason);
+
+    @Message("fill this in.")
+    String cohort_refused_missing();
+
+    @Message("at most {limit} characters.")
+    String cohort_refused_too_long(int limit);
+
+    @Message("give a date as YYYY-MM-DD.")
+    String cohort_refused_not_a_date();
+
+    @Message("pick one of the published courses.")
+    String cohort_refused_no_such_course();
+
+    @Message("the cohort cannot end before it starts.")
+    String cohort_refused_ends_before_start();
+
+    @Message("Find a trainee of the cohort’s organization by name or username")
+    String trainee_search();
+
+    @Message("Username")
+    String trainee_username();
+
+    @Message("Not enrolled yet: adding enrols them in the course")
+    String trainee_will_enrol();
+
+    @Message("Add to the cohort")
+    String trainee_add_enrol();
+
+    @Message("No trainee of the organization matches. A trainee can be found once they have signed in to Beacon at least once.")
+    String trainee_none_found();
+
+    @Message("From")
+    String period_from();
+
+    @Message("To")
+    String period_to();
+
+    @Message("Counts only what was done between these dates (both included): lessons studied, tests taken, sessions held.")
+    String period_hint();
+
+    @Message("Download as CSV")
+    String export_csv();
+
+    @Message("Enrolments that started between these dates (both included), and how many of them are completed.")
+    String reports_period_hint();
 }

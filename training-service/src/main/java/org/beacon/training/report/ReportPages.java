@@ -9,11 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 
-/** The admins' completions page: by sector, institution, country, and institution over time. */
+/** The admins' completions page: by sector, institution, country, and institution over time; for a period. */
 @Path("/training/reports")
 @Produces(MediaType.TEXT_HTML)
 public class ReportPages {
@@ -21,7 +23,7 @@ public class ReportPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance reports(List<CompletionReport.Row> sectors, List<CompletionReport.Row> institutions,
-                List<CompletionReport.Row> countries, List<CompletionReport.Row> quarters);
+                List<CompletionReport.Row> countries, List<CompletionReport.Row> quarters, ReportPeriod period);
     }
 
     @Inject
@@ -32,9 +34,18 @@ public class ReportPages {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public TemplateInstance reports() {
-        return Templates.reports(report.by("sector"), report.by("institution"), report.by("country"),
-                report.by("institution-quarter"))
+    public TemplateInstance reports(@QueryParam("from") String from, @QueryParam("to") String to) {
+        ReportPeriod period = ReportPeriod.of(from, to);
+        return Templates.reports(report.by("sector", period), report.by("institution", period),
+                report.by("country", period), report.by("institution-quarter", period), period)
                 .setLocale(language.locale());
+    }
+
+    @GET
+    @Path("/completions.csv")
+    @Produces("text/csv")
+    @RolesAllowed(Roles.ADMIN)
+    public Response completionsCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return report.csv(ReportPeriod.of(from, to));
     }
 }

@@ -27,10 +27,14 @@ public class ReportResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Enrolments and completions by sector, institution or country (?by=)")
-    public List<CompletionReport.Row> completions(@QueryParam("by") String by) {
-        List<CompletionReport.Row> rows = report.by(by == null ? "sector" : by);
-        audit.record("report.export", "report", null, "completions by " + (by == null ? "sector" : by));
+    @Operation(summary = "Enrolments and completions by sector, institution or country (?by=), of the enrolments"
+            + " started from and to (YYYY-MM-DD, both optional)")
+    public List<CompletionReport.Row> completions(@QueryParam("by") String by, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        ReportPeriod period = ReportPeriod.of(from, to);
+        List<CompletionReport.Row> rows = report.by(by == null ? "sector" : by, period);
+        audit.record("report.export", "report", null, "completions by " + (by == null ? "sector" : by)
+                + (period.query().isEmpty() ? "" : " " + period.query()));
         return rows;
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,9 @@ class CohortResourceTests {
 
         String tom = trainer("tom");
         long cohort = createCohort(tom, slug);
-        given().auth().oauth2(tom).when().get(API + "/" + cohort).then().statusCode(200)
-                .body("candidates.name", hasItem("Aminata Tester")).body("members", hasSize(0));
+        given().auth().oauth2(tom).when().get(API + "/" + cohort).then().statusCode(200).body("members", hasSize(0));
+        given().auth().oauth2(tom).when().get(API + "/" + cohort + "/trainees").then().statusCode(200)
+                .body("name", hasItem("Aminata Tester"));
         addMember(tom, cohort, "aminata");
         addMember(tom, cohort, "bruno");
         addMember(tom, cohort, "chen");
@@ -79,9 +81,10 @@ class CohortResourceTests {
                 .body(Map.of("present", List.of(TestTokens.subjectOf("aminata"), TestTokens.subjectOf("chen"))))
                 .when().put(API + "/" + cohort + "/sessions/" + session + "/attendance").then().statusCode(200);
 
+        given().auth().oauth2(tom).when().get(API + "/" + cohort + "/trainees").then().statusCode(200)
+                .body("name", not(hasItem("Aminata Tester")));
         JsonPath detail = given().auth().oauth2(tom).when().get(API + "/" + cohort).then().statusCode(200)
-                .body("members", hasSize(3)).body("candidates.name", not(hasItem("Aminata Tester")))
-                .extract().jsonPath();
+                .body("members", hasSize(3)).extract().jsonPath();
         assertEquals("completed", detail.getString("members.find { it.name == 'Aminata Tester' }.status"));
         assertEquals(100, detail.getInt("members.find { it.name == 'Aminata Tester' }.progress"));
         assertEquals(75.0f, detail.getFloat("members.find { it.name == 'Aminata Tester' }.gain"));
@@ -129,8 +132,8 @@ class CohortResourceTests {
                 .when().post(LearnerSteps.API).then().statusCode(201);
         String tom = trainer("tom");
         long cohort = createCohort(tom, slug);
-        given().auth().oauth2(tom).when().get(API + "/" + cohort).then().statusCode(200)
-                .body("candidates.name", hasItem("Pape Tester")).body("candidates.name", not(hasItem("Olga Tester")));
+        given().auth().oauth2(tom).when().get(API + "/" + cohort + "/trainees").then().statusCode(200)
+                .body("name", hasItem("Pape Tester")).body("name", not(hasItem("Olga Tester")));
         given().auth().oauth2(tom).contentType("application/json").body(Map.of("subject", TestTokens.subjectOf("olga")))
                 .when().post(API + "/" + cohort + "/members").then().statusCode(403)
                 .contentType("application/problem+json").body("detail", containsString("another organization"));
@@ -138,7 +141,7 @@ class CohortResourceTests {
         addMember(tom, cohort, "pape");
         // An admin may bring a trainee of another organization into a cohort.
         String admin = TestTokens.token("ada", "platform", "admin");
-        given().auth().oauth2(admin).when().get(API + "/" + cohort).then().body("candidates.name", hasItem("Olga Tester"));
+        given().auth().oauth2(admin).when().get(API + "/" + cohort + "/trainees").then().body("name", hasItem("Olga Tester"));
         addMember(admin, cohort, "olga");
         given().auth().oauth2(tom).when().get(API + "/" + cohort).then().body("members", hasSize(2));
     }
@@ -157,7 +160,7 @@ class CohortResourceTests {
                 .body(Map.of("course", slug, "language", "en")).when().post(LearnerSteps.API).then().statusCode(201);
         String tom = trainer("tom");
         long cohort = createCohort(tom, slug);
-        given().auth().oauth2(tom).when().get(API + "/" + cohort).then().body("candidates.name", hasItem("Mona Tester"));
+        given().auth().oauth2(tom).when().get(API + "/" + cohort + "/trainees").then().body("name", hasItem("Mona Tester"));
         addMember(tom, cohort, "mona");
         given().auth().oauth2(tom).when().get(API + "/" + cohort).then().body("members", hasSize(1));
     }
@@ -174,7 +177,7 @@ class CohortResourceTests {
         long cohort = createCohort(tom, slug);
         given().auth().oauth2(tom).contentType("application/json").body(Map.of("subject", "not-enrolled"))
                 .when().post(API + "/" + cohort + "/members").then().statusCode(400)
-                .body("detail", containsString("enrol first"));
+                .body("detail", containsString("signed in to Beacon yet"));
         given().auth().oauth2(tom).contentType("application/json").body(Map.of("heldOn", "tomorrow", "topic", "x"))
                 .when().post(API + "/" + cohort + "/sessions").then().statusCode(400);
         given().auth().oauth2(tom).contentType("application/json").body(Map.of("present", List.of()))
@@ -188,5 +191,70 @@ class CohortResourceTests {
         given().auth().oauth2(TestTokens.token("tina", "police-academy", "trainee")).when().get(API).then().statusCode(403);
         given().auth().oauth2(TestTokens.token("ana", "police-academy", "author")).contentType("application/json")
                 .body(Map.of("name", "x")).when().post(API).then().statusCode(403);
+    }
+
+    /** A trainee's first call to the training service: after it, trainers of their organization can find them. */
+    static void signsIn(String token) {
+        given().auth().oauth2(token).when().get(LearnerSteps.API).then().statusCode(200);
+    }
+
+    @Test
+    void aTrainerFindsASignedInTraineeOfTheOrganizationAndEnrolsThemByAddingThem() {
+        String slug = uniqueSlug("cohort-find");
+        publishedCourse(slug);
+        String tom = trainer("tom");
+        long cohort = createCohort(tom, slug);
+        // Never signed in: Beacon does not know them, nobody can find or add them.
+        given().auth().oauth2(tom).queryParam("q", "Quentin").when().get(API + "/" + cohort + "/trainees").then()
+                .statusCode(200).body("name", not(hasItem("Quentin Tester")));
+        given().auth().oauth2(tom).contentType("application/json").body(Map.of("subject", TestTokens.subjectOf("quentin")))
+                .when().post(API + "/" + cohort + "/members").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("signed in to Beacon yet"));
+
+        String quentin = TestTokens.token("quentin", "police-academy", "trainee");
+        signsIn(quentin);
+        signsIn(TestTokens.token("quincy", "border-agency", "trainee"));
+        // Found by part of the name or of the username, whatever the case; not enrolled in the course yet.
+        given().auth().oauth2(tom).queryParam("q", "quent").when().get(API + "/" + cohort + "/trainees").then()
+                .statusCode(200).body("name", hasItem("Quentin Tester"))
+                .body("find { it.name == 'Quentin Tester' }.username", org.hamcrest.Matchers.equalTo("quentin"))
+                .body("find { it.name == 'Quentin Tester' }.enrolled", org.hamcrest.Matchers.equalTo(false));
+        // Another organization's trainee is never offered and cannot be added, even by account id.
+        given().auth().oauth2(tom).queryParam("q", "Quincy").when().get(API + "/" + cohort + "/trainees").then()
+                .statusCode(200).body("name", not(hasItem("Quincy Tester")));
+        given().auth().oauth2(tom).contentType("application/json").body(Map.of("subject", TestTokens.subjectOf("quincy")))
+                .when().post(API + "/" + cohort + "/members").then().statusCode(403);
+        // A LIKE wildcard in the search is a character like any other.
+        given().auth().oauth2(tom).queryParam("q", "%").when().get(API + "/" + cohort + "/trainees").then()
+                .statusCode(200).body("name", not(hasItem("Quentin Tester")));
+
+        addMember(tom, cohort, "quentin");
+        JsonPath detail = given().auth().oauth2(tom).when().get(API + "/" + cohort).then().statusCode(200)
+                .body("members", hasSize(1)).extract().jsonPath();
+        assertEquals("active", detail.getString("members[0].status"));
+        assertEquals(0, detail.getInt("members[0].progress"));
+        // Enrolled in the cohort's course by being added: the course is in Quentin's list, and his studying shows.
+        JsonPath mine = given().auth().oauth2(quentin).when().get(LearnerSteps.API).then().statusCode(200)
+                .extract().jsonPath();
+        long enrolment = detail.getLong("members[0].enrolmentId");
+        assertEquals(List.of(enrolment), mine.getList("id", Long.class).stream().filter(id -> id == enrolment).toList());
+        Learner learner = new Learner(quentin, enrolment, given().auth().oauth2(quentin)
+                .when().get(LearnerSteps.API + "/" + enrolment).then().statusCode(200).extract().jsonPath());
+        LearnerSteps.submit(learner, learner.pretest(), Map.of());
+        LearnerSteps.study(learner, learner.lesson(0, 0));
+        detail = given().auth().oauth2(tom).when().get(API + "/" + cohort).then().statusCode(200).extract().jsonPath();
+        assertEquals(0.0f, detail.getFloat("members[0].pretest"));
+        assertTrue(detail.getInt("members[0].progress") > 0);
+    }
+
+    @Test
+    void anotherOrganizationsTrainerGetsNothingOfACohort() {
+        String slug = uniqueSlug("cohort-foreign");
+        publishedCourse(slug);
+        long cohort = createCohort(trainer("tom"), slug);
+        String foreign = TestTokens.token("bea", "border-agency", "trainer");
+        for (String path : List.of("", "/trainees", "/progress.csv")) {
+            given().auth().oauth2(foreign).when().get(API + "/" + cohort + path).then().statusCode(403);
+        }
     }
 }

@@ -73,4 +73,48 @@ class ReportResourceTests {
         given().auth().oauth2(TestTokens.token("tina", "police-academy", "trainee")).when().get(API).then().statusCode(403);
         given().auth().oauth2(admin()).queryParam("by", "shoe-size").when().get(API).then().statusCode(400);
     }
+
+    @Test
+    void completionsAreFilteredByTheDayEnrolmentsStartedAndExportAsCsv() throws java.io.IOException {
+        String slug = uniqueSlug("report-csv");
+        publishedCourse(slug);
+        // An institution name is whatever the account's organization claim says: this one would run as a formula.
+        given().auth().oauth2(TestTokens.token("xavi", "=HYPERLINK(evil)", "trainee")).contentType("application/json")
+                .body(Map.of("course", slug, "language", "en")).when().post(LearnerSteps.API).then().statusCode(201);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String from = today.minusDays(1).toString();
+        String to = today.plusDays(1).toString();
+
+        JsonPath now = given().auth().oauth2(admin()).queryParam("by", "institution").queryParam("from", from)
+                .queryParam("to", to).when().get(API).then().statusCode(200).extract().jsonPath();
+        assertEquals(1, count(now, "=HYPERLINK(evil)", "enrolments"));
+        JsonPath past = given().auth().oauth2(admin()).queryParam("by", "institution").queryParam("to", "2020-12-31")
+                .when().get(API).then().statusCode(200).extract().jsonPath();
+        assertEquals(0, count(past, "=HYPERLINK(evil)", "enrolments"));
+        given().auth().oauth2(admin()).queryParam("from", "yesterday").when().get(API).then().statusCode(400);
+
+        String body = given().auth().oauth2(admin()).queryParam("from", from).queryParam("to", to)
+                .when().get("/training/reports/completions.csv").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("completions-from-" + from))
+                .extract().asString();
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(body)).getRecords();
+        org.apache.commons.csv.CSVRecord planted = rows.stream()
+                .filter(r -> r.get("by").equals("institution") && r.get("group").endsWith("HYPERLINK(evil)")).findFirst()
+                .orElseThrow();
+        assertEquals("'=HYPERLINK(evil)", planted.get("group"));
+        assertEquals("1", planted.get("enrolments"));
+        assertEquals(from, planted.get("from"));
+        for (org.apache.commons.csv.CSVRecord row : rows) {
+            for (String cell : row) {
+                org.junit.jupiter.api.Assertions.assertFalse(org.beacon.commons.text.CsvCells.isFormulaLike(cell), cell);
+            }
+        }
+        String early = given().auth().oauth2(admin()).queryParam("to", "2020-12-31")
+                .when().get("/training/reports/completions.csv").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(early.contains("evil"));
+        given().auth().oauth2(TestTokens.token("tom", "police-academy", "trainer"))
+                .when().get("/training/reports/completions.csv").then().statusCode(403);
+    }
 }
