@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(TestTokens.class)
-class LogicAnswersTests {
+public class LogicAnswersTests {
 
     static final String HEADER = "heard,reach/where,reach/first,reach/first_other,spent,arrived";
 
@@ -42,7 +42,7 @@ class LogicAnswersTests {
     EntityManager entityManager;
 
     /** Where someone heard of the campaign is asked only if they did; spending cannot be negative. */
-    static byte[] logicForm(String formId) {
+    public static byte[] logicForm(String formId) {
         List<String> header = List.of("type", "name", "label::English (en)", "label::Français (fr)", "relevant",
                 "constraint", "constraint_message::English (en)", "constraint_message::Français (fr)", "required",
                 "calculation", "beacon_kind");
