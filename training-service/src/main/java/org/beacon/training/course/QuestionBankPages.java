@@ -100,7 +100,7 @@ public class QuestionBankPages {
         List<BankRow> rows = bank.read(version, version.defaultLanguage).stream()
                 .map(original -> {
                     GiftQuestion q = translated.getOrDefault(original.name(), original);
-                    return new BankRow(q.name(), q.type().code, q.stem(), translated.containsKey(q.name()),
+                    return new BankRow(q.name(), q.type().code, org.beacon.training.assessment.QuestionText.plain(q.stem()), translated.containsKey(q.name()),
                             languages.getOrDefault(q.name(), List.of()), q.legalSource());
                 })
                 .filter(r -> kept.isEmpty() || r.type().equals(kept))

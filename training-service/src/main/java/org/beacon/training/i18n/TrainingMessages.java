@@ -684,4 +684,33 @@ public interface TrainingMessages {
 
     @Message("Version {newer} of this course replaced version {version} after a change in the law: the holder of this certificate is due for a refresher.")
     String verify_superseded(int newer, int version);
+
+    // GIFT question types read as Moodle writes them: numerical, matching and descriptions.
+
+    @Message("Numerical")
+    String type_numerical();
+
+    @Message("Matching")
+    String type_matching();
+
+    @Message("Description")
+    String type_description();
+
+    @Message("Type a number.")
+    String numerical_hint();
+
+    @Message("Choose what each item matches.")
+    String matching_hint();
+
+    @Message("(choose)")
+    String matching_choose();
+
+    @Message("Accepted numbers")
+    String numerical_accepted();
+
+    @Message("Item")
+    String matching_item();
+
+    @Message("Matches")
+    String matching_match();
 }
