@@ -59,6 +59,13 @@ class GiftFormatsTests {
             second line {=one ~two}
 
             ::fmt-plain::[plain]Is 2 < 3 and <b>bold</b> shown as written? {T}
+
+            ::thirds:: Which are elements of trafficking for an adult victim? {
+               ~%33.33333%The act
+               ~%33.33333%The means
+               ~%33.33334%The purpose
+               ~%-100%The victim's consent
+            }
             """;
 
     @Test
@@ -163,6 +170,7 @@ class GiftFormatsTests {
 
     @Test
     void weightsKeepEveryDecimalMoodleWrites() {
+        assertTrue(Gift.write(Gift.parse(BANK)).contains("  ~%33.33334%The purpose\n"));
         String gift = "::third:: Pick the two {~%33.33333%a ~%66.66667%b ~%-33.33333%c}";
         GiftQuestion question = Gift.parse(gift).get(0);
         String exported = Gift.write(List.of(question));

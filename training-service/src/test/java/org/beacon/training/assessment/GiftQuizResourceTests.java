@@ -64,6 +64,20 @@ class GiftQuizResourceTests {
         return String.valueOf(version);
     }
 
+    /** A trainee of a new course with the extra questions, at its post-test. */
+    record AtPosttest(String version, Learner learner, JsonPath quiz) {
+        long id(String type) {
+            return ((Number) question(quiz, type).get("id")).longValue();
+        }
+    }
+
+    static AtPosttest atPosttest(String trainee) {
+        String slug = CourseFixtures.uniqueSlug("gift-" + trainee);
+        String version = publishedWithExtraQuestions(slug);
+        Learner learner = LearnerSteps.throughModules(trainee, slug, "en", Map.of());
+        return new AtPosttest(version, learner, LearnerSteps.quiz(learner, learner.posttest()));
+    }
+
     static Map<String, Object> question(JsonPath quiz, String type) {
         return quiz.<Map<String, Object>>getList("questions").stream().filter(q -> q.get("type").equals(type))
                 .findFirst().orElseThrow();
@@ -80,10 +94,9 @@ class GiftQuizResourceTests {
 
     @Test
     void aTraineeAnswersANumericalAndAMatchingQuestionAndIsScoredAsMoodleScoresThem() {
-        String slug = CourseFixtures.uniqueSlug("gift-quiz");
-        publishedWithExtraQuestions(slug);
-        Learner learner = LearnerSteps.throughModules("noura", slug, "en", Map.of());
-        JsonPath quiz = LearnerSteps.quiz(learner, learner.posttest());
+        AtPosttest at = atPosttest("noura");
+        Learner learner = at.learner();
+        JsonPath quiz = at.quiz();
         String quizText = quiz.prettify();
         for (String secret : List.of("Right: under", "0.5", "Art. 3(d)", "Article 3(a) lists", "->")) {
             assertFalse(quizText.contains(secret), "the quiz leaks " + secret + ": " + quizText);
@@ -126,12 +139,10 @@ class GiftQuizResourceTests {
 
     @Test
     void aWordForANumberOrAnUnknownPairIsA400AndNothingIsScored() {
-        String slug = CourseFixtures.uniqueSlug("gift-bad");
-        publishedWithExtraQuestions(slug);
-        Learner learner = LearnerSteps.throughModules("omar", slug, "en", Map.of());
-        JsonPath quiz = LearnerSteps.quiz(learner, learner.posttest());
-        long numerical = ((Number) question(quiz, "numerical").get("id")).longValue();
-        long matching = ((Number) question(quiz, "matching").get("id")).longValue();
+        AtPosttest at = atPosttest("omar");
+        Learner learner = at.learner();
+        long numerical = at.id("numerical");
+        long matching = at.id("matching");
         String attempts = API + "/" + learner.enrolment() + "/assessments/" + learner.posttest() + "/attempts";
         given().auth().oauth2(learner.token()).contentType("application/json")
                 .body(Map.of("answers", Map.of(numerical, List.of("eighteen"))))
@@ -147,12 +158,11 @@ class GiftQuizResourceTests {
 
     @Test
     void thePagesAskForANumberAndAMatchAndTheReviewerReadsTheKey() {
-        String slug = CourseFixtures.uniqueSlug("gift-pages");
-        String version = publishedWithExtraQuestions(slug);
-        Learner learner = LearnerSteps.throughModules("lina", slug, "en", Map.of());
-        JsonPath quiz = LearnerSteps.quiz(learner, learner.posttest());
-        long numerical = ((Number) question(quiz, "numerical").get("id")).longValue();
-        long matching = ((Number) question(quiz, "matching").get("id")).longValue();
+        AtPosttest at = atPosttest("lina");
+        Learner learner = at.learner();
+        String version = at.version();
+        long numerical = at.id("numerical");
+        long matching = at.id("matching");
         String page = "/training/enrolments/" + learner.enrolment() + "/assessments/" + learner.posttest();
         given().auth().oauth2(learner.token()).when().get(page).then().statusCode(200)
                 .body(containsString("<input id=\"q" + numerical + "\" name=\"q" + numerical + "\" inputmode=\"decimal\""))
@@ -185,5 +195,26 @@ class GiftQuizResourceTests {
         assertTrue(exported.contains("  = -> a signed contract\n"), exported);
         assertEquals(GiftTests.withoutLines(Gift.parse(CourseFixtures.BANK_EN + EXTRA)),
                 GiftTests.withoutLines(Gift.parse(exported)));
+    }
+
+    @Test
+    void theSingleQuestionFormLeavesNumericalAndMatchingQuestionsToGift() {
+        long version = CourseFixtures.newCourse(CourseFixtures.uniqueSlug("gift-form"), "police", List.of("en"),
+                "GIFT form");
+        given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body(EXTRA)
+                .when().post("/training/api/authoring/versions/" + version + "/questions/gift?lang=en")
+                .then().statusCode(200).body("questions", equalTo(3));
+        String form = "/training/author/versions/" + version + "/questions/edit";
+        given().auth().oauth2(author("bob")).when().get(form + "?name=t-q05&lang=en").then().statusCode(409)
+                .body(containsString("the form edits choice, true/false and short-answer questions"));
+        given().auth().oauth2(author("bob")).formParam("language", "en").formParam("name", "t-q05")
+                .formParam("type", "single").formParam("stem", "Under what age?")
+                .formParam("answer", "18").formParam("weight", "100").formParam("answer", "17").formParam("weight", "0")
+                .when().post(form).then().statusCode(400)
+                .body(containsString("&#39;t-q05&#39; is a numerical question"));
+        String exported = given().auth().oauth2(author("bob"))
+                .when().get("/training/api/authoring/versions/" + version + "/questions/gift?lang=en")
+                .then().statusCode(200).extract().asString();
+        assertTrue(exported.contains("=18:0.5 #"), exported);
     }
 }
