@@ -45,8 +45,10 @@ public class Assessment extends PanacheEntityBase {
     @SuppressWarnings("unchecked")
     public static Map<Long, Integer> questionCounts(long versionId) {
         Map<Long, Integer> counts = new HashMap<>();
+        // Descriptions are text between questions, not questions to answer.
         for (Object[] row : (List<Object[]>) getEntityManager().createNativeQuery("select aq.assessment_id, count(*)"
-                + " from assessment_question aq join assessment a on a.id = aq.assessment_id where a.version_id = ?1"
+                + " from assessment_question aq join assessment a on a.id = aq.assessment_id"
+                + " join question q on q.id = aq.question_id where a.version_id = ?1 and q.type <> 'description'"
                 + " group by aq.assessment_id").setParameter(1, versionId).getResultList()) {
             counts.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
         }

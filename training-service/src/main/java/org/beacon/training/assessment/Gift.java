@@ -3,6 +3,8 @@ package org.beacon.training.assessment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,14 +16,20 @@ import org.beacon.commons.archive.BoundedZip;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
+import org.beacon.training.assessment.QuestionText.Format;
 
 /**
- * Moodle's GIFT text format (https://docs.moodle.org/en/GIFT_format) for the question types Beacon has: multiple
- * choice with one right answer or weighted answers ({@code ~%50%}), true/false, short answer, with per-answer
- * feedback ({@code #}), general feedback ({@code ####}), question names ({@code ::name::}) and comments
- * ({@code //}). The content repository puts two comments above each question, {@code // source:} and
- * {@code // legal:}; they are read into the question. Parsing follows Moodle's own importer (qformat_gift), so a
- * file Moodle accepts means the same here, and {@link #write} produces text Moodle reads back.
+ * Moodle's GIFT text format (https://docs.moodle.org/en/GIFT_format): multiple choice with one right answer or
+ * weighted answers ({@code ~%50%}), true/false, short answer ({@code {=a =b}}, or {@code {One}}), numerical
+ * ({@code {#3.14:0.01}}, {@code {#1..5}}, several weighted answers), matching ({@code {=a -> b =c -> d}}) and
+ * descriptions (an item without an answer block, kept as text between questions), with per-answer feedback
+ * ({@code #}), general feedback ({@code ####}), question names ({@code ::name::}), text formats ({@code [html]},
+ * {@code [markdown]}, {@code [plain]}, {@code [moodle]}; see {@link QuestionText}) and comments ({@code //}). Essay
+ * questions ({@code {}}) are refused: no one could mark them here. The content repository puts two comments above
+ * each question, {@code // source:} and {@code // legal:}; they are read into the question. Parsing follows
+ * Moodle's own importer (qformat_gift), so a file Moodle accepts means the same here, and {@link #write} produces
+ * text Moodle reads back. One difference: a text without a format is read as plain text, not as Moodle's
+ * auto-format, so that the banks written for Beacon keep showing what they say.
  */
 public final class Gift {
 
@@ -187,8 +195,8 @@ public final class Gift {
         }
         int open = body.indexOf('{');
         if (open < 0) {
-            errors.add("line " + startLine + ": no answers: a question needs an answer block in { }.");
-            return null;
+            // Moodle reads an item without an answer block as a description: text shown between questions.
+            return description(name, restore(body).strip(), startLine, source, legal, errors);
         }
         int close = body.indexOf('}', open);
         int openLine = lineOf(text, bodyOffset + open, startLine);
@@ -201,21 +209,27 @@ public final class Gift {
                     + ": '{' inside an answer block; escape it as \\{.");
             return null;
         }
-        String before = stripFormat(body.substring(0, open)).strip();
+        String before = body.substring(0, open).strip();
+        Format format = Format.leading(before);
+        if (format != null) {
+            before = before.stripLeading().substring(format.tag.length()).strip();
+        } else {
+            format = Format.PLAIN;
+        }
         String after = body.substring(close + 1).strip();
         if (after.indexOf('{') >= 0) {
             errors.add("line " + lineOf(text, bodyOffset + close + 1 + body.substring(close + 1).indexOf('{'),
                     startLine) + ": a question may have only one answer block.");
             return null;
         }
-        String stem = restore(after.isEmpty() ? before : before + " _____ " + after).strip();
-        if (stem.isEmpty()) {
+        String stemBody = restore(after.isEmpty() ? before : before + " _____ " + after).strip();
+        if (stemBody.isEmpty()) {
             errors.add("line " + startLine + ": the question has no text.");
             return null;
         }
+        String stem = QuestionText.stored(format, stemBody);
         if (name == null || name.isEmpty()) {
-            // Moodle names an unnamed question after the start of its text.
-            name = stem.length() > 60 ? stem.substring(0, 60).strip() : stem;
+            name = defaultName(stem);
         }
         if (name.length() > NAME_LIMIT) {
             errors.add("line " + startLine + ": the question name is longer than " + NAME_LIMIT + " characters.");
@@ -233,49 +247,102 @@ public final class Gift {
         }
         String answerText = body.substring(open + 1, close);
         String where = "line " + openLine + ": ";
-        return parseAnswers(name, stem, answerText, where, startLine, source, legal, errors);
+        Texts texts = new Texts(format, where, name, errors);
+        return parseAnswers(name, stem, answerText, texts, startLine, source, legal, errors);
     }
 
-    private static GiftQuestion parseAnswers(String name, String stem, String answerText, String where,
+    /** Moodle names an unnamed question after the start of its text, as a reader sees it. */
+    private static String defaultName(String stem) {
+        String shown = QuestionText.plain(stem);
+        return shown.length() > 60 ? shown.substring(0, 60).strip() : shown;
+    }
+
+    private static GiftQuestion description(String name, String text, int startLine, String source, String legal,
+            List<String> errors) {
+        Format format = Format.leading(text);
+        String body = format == null ? text : text.stripLeading().substring(format.tag.length()).strip();
+        if (body.isEmpty()) {
+            errors.add("line " + startLine + ": the description has no text.");
+            return null;
+        }
+        String stem = QuestionText.stored(format == null ? Format.PLAIN : format, body);
+        String named = name == null || name.isEmpty() ? defaultName(stem) : name;
+        if (named.length() > NAME_LIMIT) {
+            errors.add("line " + startLine + ": the description's name is longer than " + NAME_LIMIT + " characters.");
+            return null;
+        }
+        return new GiftQuestion(named, QuestionType.DESCRIPTION, stem, List.of(), null, null, null, null, source,
+                legal, startLine);
+    }
+
+    /**
+     * Reads the texts of one question's answer block: a text without a format of its own has the stem's, as in
+     * Moodle. {@code where} starts every message with the line of the answer block.
+     */
+    private record Texts(Format format, String where, String name, List<String> errors) {
+
+        /** A text as stored, or null when empty. */
+        String text(String raw) {
+            String text = restore(raw).strip();
+            Format own = Format.leading(text);
+            if (own != null) {
+                text = text.stripLeading().substring(own.tag.length()).strip();
+            }
+            return text.isEmpty() ? null : QuestionText.stored(own == null ? format : own, text);
+        }
+
+        /** A text that GIFT reads without a format (short answers, what a matching item matches). */
+        static String plain(String raw) {
+            String text = restore(raw).strip();
+            Format own = Format.leading(text);
+            return own == null ? text : text.stripLeading().substring(own.tag.length()).strip();
+        }
+    }
+
+    private static GiftQuestion parseAnswers(String name, String stem, String answerText, Texts texts,
             int startLine, String source, String legal, List<String> errors) {
+        String where = texts.where();
         String general = null;
         int generalAt = answerText.indexOf("####");
         if (generalAt >= 0) {
-            general = emptyToNull(restore(answerText.substring(generalAt + 4)).strip());
+            general = texts.text(answerText.substring(generalAt + 4));
             answerText = answerText.substring(0, generalAt);
         }
         String trimmed = answerText.strip();
         if (trimmed.isEmpty()) {
-            errors.add(where + "essay questions ({}) are not supported; use short answer ({=answer}).");
+            errors.add(where + "essay questions ({}) are not supported: no one could mark them here; use short"
+                    + " answer ({=answer}).");
             return null;
         }
+        // The order of Moodle's importer: '#' first is numerical, any '~' multiple choice, '=' with '->' matching.
         if (trimmed.startsWith("#")) {
-            errors.add(where + "numerical questions ({#...}) are not supported.");
-            return null;
+            List<GiftAnswer> answers = numbers(trimmed.substring(1), texts);
+            return answers == null ? null : new GiftQuestion(name, QuestionType.NUMERICAL, stem, answers, null, null,
+                    null, general, source, legal, startLine);
         }
         if (trimmed.indexOf('~') >= 0) {
-            return choice(name, stem, trimmed, general, where, startLine, source, legal, errors);
+            return choice(name, stem, trimmed, general, texts, startLine, source, legal, errors);
         }
-        if (trimmed.contains("->")) {
-            errors.add(where + "matching questions (->) are not supported.");
-            return null;
+        if (trimmed.indexOf('=') >= 0 && trimmed.contains("->")) {
+            List<GiftAnswer> pairs = pairs(trimmed, texts);
+            return pairs == null ? null : new GiftQuestion(name, QuestionType.MATCHING, stem, pairs, null, null, null,
+                    general, source, legal, startLine);
         }
         String key = trimmed.split("#", -1)[0].strip().toUpperCase(Locale.ROOT);
         if (key.equals("T") || key.equals("TRUE") || key.equals("F") || key.equals("FALSE")) {
             String[] bits = trimmed.split("#", 3);
-            String wrong = bits.length > 1 ? emptyToNull(restore(bits[1]).strip()) : null;
-            String right = bits.length > 2 ? emptyToNull(restore(bits[2]).strip()) : null;
+            String wrong = bits.length > 1 ? texts.text(bits[1]) : null;
+            String right = bits.length > 2 ? texts.text(bits[2]) : null;
             return new GiftQuestion(name, QuestionType.TRUEFALSE, stem, List.of(), key.startsWith("T"), right, wrong,
                     general, source, legal, startLine);
         }
-        if (!trimmed.startsWith("=")) {
-            errors.add(where + "a short-answer block must list accepted answers, each starting with '='.");
-            return null;
-        }
-        List<GiftAnswer> answers = answers(name, trimmed, '=', where, errors);
+        // Short answer. As in Moodle, text before the first '=' is an accepted answer too: {One} accepts "One".
+        List<GiftAnswer> answers = answers(trimmed, '=', texts);
         if (answers == null) {
             return null;
         }
+        answers = answers.stream().map(a -> new GiftAnswer(Texts.plain(a.text()), a.fraction(), a.feedback()))
+                .toList();
         if (answers.stream().noneMatch(a -> a.fraction() >= 0.99999)) {
             errors.add(where + "the question has no correct answer (an answer worth 100%).");
             return null;
@@ -284,14 +351,15 @@ public final class Gift {
                 startLine);
     }
 
-    private static GiftQuestion choice(String name, String stem, String text, String general, String where,
+    private static GiftQuestion choice(String name, String stem, String text, String general, Texts texts,
             int startLine, String source, String legal, List<String> errors) {
+        String where = texts.where();
         if (!(text.startsWith("~") || text.startsWith("="))) {
             errors.add(where + "each answer must start with '=' (right) or '~' (wrong or weighted).");
             return null;
         }
         boolean single = text.indexOf('=') >= 0;
-        List<GiftAnswer> answers = answers(name, text, '~', where, errors);
+        List<GiftAnswer> answers = answers(text, '~', texts);
         if (answers == null) {
             return null;
         }
@@ -320,9 +388,115 @@ public final class Gift {
                 startLine);
     }
 
+    /**
+     * A numerical answer block after its '#': one answer ({@code 3.14:0.01}, {@code 1..5}, {@code 42}) or several,
+     * each after '=' with an optional weight and feedback ({@code =%50%3:1 #close =4}). A range is kept as its
+     * middle and the distance to its ends, as Moodle keeps it.
+     */
+    private static List<GiftAnswer> numbers(String text, Texts texts) {
+        String where = "numerical question: ";
+        List<GiftAnswer> written = text.indexOf('=') >= 0 ? answers(text, '=', texts)
+                : answers("=" + text, '=', texts);
+        if (written == null) {
+            return null;
+        }
+        List<GiftAnswer> answers = new ArrayList<>();
+        for (GiftAnswer answer : written) {
+            String number = Texts.plain(answer.text()).replace(" ", "");
+            BigDecimal value;
+            BigDecimal tolerance;
+            try {
+                int range = number.indexOf("..");
+                int colon = number.indexOf(':');
+                if (range >= 0) {
+                    BigDecimal low = new BigDecimal(number.substring(0, range));
+                    BigDecimal high = new BigDecimal(number.substring(range + 2));
+                    if (high.compareTo(low) < 0) {
+                        texts.errors().add(texts.where() + where + "the range '" + number + "' ends below its start.");
+                        return null;
+                    }
+                    value = low.add(high).divide(BigDecimal.valueOf(2));
+                    tolerance = high.subtract(low).divide(BigDecimal.valueOf(2));
+                } else if (colon >= 0) {
+                    value = new BigDecimal(number.substring(0, colon));
+                    tolerance = new BigDecimal(number.substring(colon + 1)).abs();
+                } else {
+                    value = new BigDecimal(number);
+                    tolerance = BigDecimal.ZERO;
+                }
+            } catch (NumberFormatException e) {
+                texts.errors().add(texts.where() + where + "'" + number + "' is not a number, a number:tolerance or a"
+                        + " range min..max.");
+                return null;
+            }
+            answers.add(new GiftAnswer(plainNumber(value), answer.fraction(), answer.feedback(),
+                    new BigDecimal(plainNumber(tolerance)), null));
+        }
+        if (answers.stream().noneMatch(a -> a.fraction() >= 0.99999)) {
+            texts.errors().add(texts.where() + where + "no answer is worth 100%.");
+            return null;
+        }
+        return answers;
+    }
+
+    static String plainNumber(BigDecimal number) {
+        return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A matching block: pairs {@code =item -> match}, at least two with an item; a pair without an item
+     * ({@code = -> extra}) offers one more wrong match. Moodle gives pairs neither weights nor feedback.
+     */
+    private static List<GiftAnswer> pairs(String text, Texts texts) {
+        List<GiftAnswer> pairs = new ArrayList<>();
+        String[] parts = text.split("=", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].strip();
+            if (part.isEmpty() && i == 0) {
+                continue;
+            }
+            int arrow = part.indexOf("->");
+            if (arrow < 0) {
+                texts.errors().add(texts.where() + "matching question: '" + restore(part) + "' is not a pair written"
+                        + " '=item -> match'.");
+                return null;
+            }
+            if (part.indexOf('#') >= 0) {
+                texts.errors().add(texts.where() + "matching question: pairs have no feedback ('#'); give the"
+                        + " question's feedback after '####'.");
+                return null;
+            }
+            String item = texts.text(part.substring(0, arrow));
+            String match = Texts.plain(part.substring(arrow + 2));
+            if (match.isEmpty()) {
+                texts.errors().add(texts.where() + "matching question: the pair '" + restore(part)
+                        + "' matches nothing.");
+                return null;
+            }
+            if (pairs.size() == MAX_ANSWERS) {
+                texts.errors().add(texts.where() + "question '" + texts.name() + "' has more than " + MAX_ANSWERS
+                        + " pairs, the limit for one question.");
+                return null;
+            }
+            if ((item != null && item.length() > ANSWER_LIMIT) || match.length() > ANSWER_LIMIT) {
+                texts.errors().add(texts.where() + "question '" + texts.name() + "': pair " + (pairs.size() + 1)
+                        + " is longer than " + ANSWER_LIMIT + " characters.");
+                return null;
+            }
+            pairs.add(new GiftAnswer(item == null ? "" : item, item == null ? 0.0 : 1.0, null, null, match));
+        }
+        if (pairs.stream().filter(p -> !p.text().isEmpty()).count() < 2) {
+            texts.errors().add(texts.where() + "a matching question needs at least two pairs '=item -> match'.");
+            return null;
+        }
+        return pairs;
+    }
+
     /** Splits an answer block into answers; {@code '='} always starts a right answer, as in Moodle. */
-    private static List<GiftAnswer> answers(String name, String text, char separator, String where,
-            List<String> errors) {
+    private static List<GiftAnswer> answers(String text, char separator, Texts texts) {
+        String where = texts.where();
+        List<String> errors = texts.errors();
+        String name = texts.name();
         List<GiftAnswer> answers = new ArrayList<>();
         String marked = separator == '~' ? text.replace("=", "~=") : text;
         for (String part : marked.split(separator == '~' ? "~" : "=", -1)) {
@@ -342,7 +516,7 @@ public final class Gift {
                 }
                 String weight = piece.substring(1, end).strip();
                 try {
-                    fraction = Double.parseDouble(weight) / 100.0;
+                    fraction = new BigDecimal(weight).movePointLeft(2).doubleValue();
                 } catch (NumberFormatException e) {
                     errors.add(where + "the weight '%" + restore(weight) + "%' is not a number.");
                     return null;
@@ -356,11 +530,11 @@ public final class Gift {
             String feedback = null;
             int hash = piece.indexOf('#');
             if (hash >= 0) {
-                feedback = emptyToNull(restore(piece.substring(hash + 1)).strip());
+                feedback = texts.text(piece.substring(hash + 1));
                 piece = piece.substring(0, hash).strip();
             }
-            String answer = restore(piece).strip();
-            if (answer.isEmpty()) {
+            String answer = texts.text(piece);
+            if (answer == null) {
                 errors.add(where + "an answer has no text.");
                 return null;
             }
@@ -385,7 +559,10 @@ public final class Gift {
         return answers;
     }
 
-    /** Writes questions as GIFT that Moodle imports and {@link #parse} reads back to the same questions. */
+    /**
+     * Writes questions as GIFT that Moodle imports and {@link #parse} reads back to the same questions. A text is
+     * written with its format when it is not the stem's (the stem's when it is not plain), as Moodle writes it.
+     */
     public static String write(List<GiftQuestion> questions) {
         StringBuilder out = new StringBuilder();
         for (GiftQuestion q : questions) {
@@ -398,35 +575,56 @@ public final class Gift {
             if (q.legalSource() != null) {
                 out.append("// legal: ").append(q.legalSource().replace('\n', ' ')).append('\n');
             }
-            out.append("::").append(escape(q.name())).append(":: ").append(escape(q.stem()));
+            Format format = QuestionText.format(q.stem());
+            out.append("::").append(escape(q.name())).append(":: ").append(text(q.stem(), Format.PLAIN));
+            if (q.type() == QuestionType.DESCRIPTION) {
+                out.append('\n');
+                continue;
+            }
             if (q.type() == QuestionType.TRUEFALSE) {
                 out.append(" {").append(Boolean.TRUE.equals(q.truth()) ? "T" : "F");
                 if (q.feedbackWrong() != null || q.feedbackRight() != null) {
-                    out.append('#').append(escape(nullToEmpty(q.feedbackWrong())));
+                    out.append('#').append(text(nullToEmpty(q.feedbackWrong()), format));
                     if (q.feedbackRight() != null) {
-                        out.append('#').append(escape(q.feedbackRight()));
+                        out.append('#').append(text(q.feedbackRight(), format));
                     }
                 }
                 if (q.generalFeedback() != null) {
-                    out.append("####").append(escape(q.generalFeedback()));
+                    out.append("####").append(text(q.generalFeedback(), format));
                 }
                 out.append("}\n");
                 continue;
             }
-            out.append(" {\n");
+            out.append(q.type() == QuestionType.NUMERICAL ? " {#\n" : " {\n");
             for (GiftAnswer a : q.answers()) {
-                out.append("  ").append(answerPrefix(q.type(), a.fraction())).append(escape(a.text()));
+                out.append("  ");
+                switch (q.type()) {
+                    case MATCHING -> out.append('=').append(a.text().isEmpty() ? "" : text(a.text(), format))
+                            .append(" -> ").append(escape(a.match()));
+                    case NUMERICAL -> out.append(answerPrefix(q.type(), a.fraction())).append(a.text())
+                            .append(a.tolerance() == null || a.tolerance().signum() == 0 ? ""
+                                    : ":" + plainNumber(a.tolerance()));
+                    case SHORT -> out.append(answerPrefix(q.type(), a.fraction())).append(text(a.text(), Format.PLAIN));
+                    default -> out.append(answerPrefix(q.type(), a.fraction())).append(text(a.text(), format));
+                }
                 if (a.feedback() != null) {
-                    out.append(" #").append(escape(a.feedback()));
+                    out.append(" #").append(text(a.feedback(), format));
                 }
                 out.append('\n');
             }
             if (q.generalFeedback() != null) {
-                out.append("  ####").append(escape(q.generalFeedback())).append('\n');
+                out.append("  ####").append(text(q.generalFeedback(), format)).append('\n');
             }
             out.append("}\n");
         }
         return out.toString();
+    }
+
+    /** A stored text as GIFT: its format in front unless it is the one the reader assumes there. */
+    private static String text(String stored, Format assumed) {
+        Format format = QuestionText.format(stored);
+        String body = escape(QuestionText.body(stored));
+        return format == assumed && Format.leading(body) == null ? body : format.tag + body;
     }
 
     private static String answerPrefix(QuestionType type, double fraction) {
@@ -434,14 +632,14 @@ public final class Gift {
         boolean none = Math.abs(fraction) < 0.000001;
         return switch (type) {
             case SINGLE -> full ? "=" : none ? "~" : "~%" + percent(fraction) + "%";
-            case SHORT -> full ? "=" : "=%" + percent(fraction) + "%";
+            case SHORT, NUMERICAL -> full ? "=" : "=%" + percent(fraction) + "%";
             default -> "~%" + percent(fraction) + "%";
         };
     }
 
+    /** A weight in percent with all the decimals Moodle keeps (five: fractions have seven), never in E notation. */
     static String percent(double fraction) {
-        double value = Math.round(fraction * 100 * 100000.0) / 100000.0;
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        return plainNumber(BigDecimal.valueOf(fraction).movePointRight(2).setScale(5, RoundingMode.HALF_UP));
     }
 
     public static String escape(String text) {
@@ -486,17 +684,6 @@ public final class Gift {
         return out.toString();
     }
 
-    /** Moodle lets a text start with its format, e.g. {@code [markdown]}; Beacon stores plain text. */
-    private static String stripFormat(String text) {
-        String trimmed = text.stripLeading();
-        for (String format : List.of("[html]", "[moodle]", "[plain]", "[markdown]")) {
-            if (trimmed.toLowerCase(Locale.ROOT).startsWith(format)) {
-                return trimmed.substring(format.length());
-            }
-        }
-        return text;
-    }
-
     private static int lineOf(String text, int offset, int startLine) {
         int line = startLine;
         for (int i = 0; i < offset && i < text.length(); i++) {
@@ -505,10 +692,6 @@ public final class Gift {
             }
         }
         return line;
-    }
-
-    private static String emptyToNull(String text) {
-        return text == null || text.isEmpty() ? null : text;
     }
 
     private static String nullToEmpty(String text) {

@@ -26,6 +26,11 @@ public class QuestionAnswer extends PanacheEntityBase {
     public String text;
     public BigDecimal fraction;
     public String feedback;
+    /** How far from a numerical answer's number a response may be; null for other types. */
+    public BigDecimal tolerance;
+    /** What a matching item matches; null for other types. */
+    @Column(name = "match_text")
+    public String match;
 
     public static List<QuestionAnswer> of(long questionId, String language) {
         return list("questionId = ?1 and language = ?2 order by position", questionId, language);

@@ -90,6 +90,8 @@ public class QuestionBank {
                 row.text = answer.text();
                 row.fraction = BigDecimal.valueOf(answer.fraction());
                 row.feedback = answer.feedback();
+                row.tolerance = answer.tolerance();
+                row.match = answer.match();
                 row.persist();
             }
         }
@@ -119,12 +121,21 @@ public class QuestionBank {
         if (gift.type() == QuestionType.TRUEFALSE && !Objects.equals(question.truth, gift.truth())) {
             return "is " + question.truth + " in " + reference + " but " + gift.truth() + " here." + fix;
         }
-        if (gift.type() == QuestionType.SINGLE || gift.type() == QuestionType.MULTIPLE) {
+        if (keyed(gift.type())) {
             List<Double> key = weights(question, reference);
             List<Double> here = gift.answers().stream().map(GiftAnswer::fraction).toList();
             if (!sameKey(key, here)) {
                 return "has answers weighted " + key + " in " + reference + " but " + here
                         + " here; translations keep the answers in the same order." + fix;
+            }
+        }
+        if (gift.type() == QuestionType.NUMERICAL) {
+            List<String> key = numbers(QuestionAnswer.of(question.id, reference).stream()
+                    .map(a -> new GiftAnswer(a.text, 0, null, a.tolerance, null)).toList());
+            List<String> here = numbers(gift.answers());
+            if (!key.equals(here)) {
+                return "accepts " + key + " in " + reference + " but " + here + " here; numbers are the same in"
+                        + " every language." + fix;
             }
         }
         return "";
@@ -137,7 +148,7 @@ public class QuestionBank {
     public List<String> keyProblems(CourseVersion version) {
         List<String> problems = new ArrayList<>();
         for (Question question : Question.of(version.id)) {
-            if (question.questionType() != QuestionType.SINGLE && question.questionType() != QuestionType.MULTIPLE) {
+            if (!keyed(question.questionType())) {
                 continue;
             }
             List<Double> key = weights(question, version.defaultLanguage);
@@ -152,6 +163,17 @@ public class QuestionBank {
             }
         }
         return problems;
+    }
+
+    /** The types whose key is the weights of their answers, in the same order in every language. */
+    private static boolean keyed(QuestionType type) {
+        return type == QuestionType.SINGLE || type == QuestionType.MULTIPLE || type == QuestionType.NUMERICAL
+                || type == QuestionType.MATCHING;
+    }
+
+    private static List<String> numbers(List<GiftAnswer> answers) {
+        return answers.stream().map(a -> a.text() + (a.tolerance() == null || a.tolerance().signum() == 0 ? ""
+                : " ± " + Gift.plainNumber(a.tolerance()))).toList();
     }
 
     private static List<Double> weights(Question question, String language) {
@@ -179,7 +201,9 @@ public class QuestionBank {
                 continue;
             }
             List<GiftAnswer> answers = QuestionAnswer.of(question.id, language).stream()
-                    .map(a -> new GiftAnswer(a.text, a.fraction.doubleValue(), a.feedback)).toList();
+                    .map(a -> new GiftAnswer(a.text, a.fraction.doubleValue(), a.feedback,
+                            a.tolerance == null ? null : new BigDecimal(Gift.plainNumber(a.tolerance)), a.match))
+                    .toList();
             questions.add(new GiftQuestion(question.name, question.questionType(), stem.get(language), answers,
                     question.truth,
                     texts.all(ContentText.QUESTION, question.id, ContentText.FEEDBACK_RIGHT).get(language),

@@ -1,9 +1,13 @@
 package org.beacon.training.assessment;
 
+import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.DoubleStream;
 
@@ -13,10 +17,12 @@ import org.beacon.commons.web.ProblemException;
  * Credit for one answer to one question, between 0 and 1, the way Moodle grades the same GIFT question: the
  * weight of the chosen answer for single choice, the sum of the chosen weights (never below 0 or above 1) for
  * multiple choice, 1 for the right truth value, the best matching accepted answer for short answers (case and
- * spacing ignored).
+ * spacing ignored), the first numerical answer whose tolerance holds the number given (Moodle tries them in the
+ * order written), and for matching the share of items matched right (each pair earns its part).
  *
- * <p>A response is a list of values: answer positions for choices, {@code "true"} or {@code "false"}, or the typed
- * text.
+ * <p>A response is a list of values: answer positions for choices, {@code "true"} or {@code "false"}, the typed
+ * text or number, or for matching one {@code "item:choice"} per item answered: the item's answer position and the
+ * number of the chosen match in {@link #choices}.
  */
 public final class Scoring {
 
@@ -31,17 +37,117 @@ public final class Scoring {
             case SINGLE -> clamp(weights(answers, positions(question, answers, response)).findFirst().orElse(0));
             case MULTIPLE -> clamp(weights(answers, positions(question, answers, response)).sum());
             case TRUEFALSE -> String.valueOf(question.truth).equalsIgnoreCase(response.get(0).strip()) ? 1 : 0;
-            case SHORT -> clamp(answers.stream().filter(a -> normal(a.text).equals(normal(response.get(0))))
+            case SHORT -> clamp(answers.stream()
+                    .filter(a -> normal(QuestionText.plain(a.text)).equals(normal(response.get(0))))
                     .mapToDouble(a -> a.fraction.doubleValue()).max().orElse(0));
+            case NUMERICAL -> numerical(question, answers, response).map(a -> clamp(a.fraction.doubleValue()))
+                    .orElse(0.0);
+            case MATCHING -> matching(question, answers, response);
+            case DESCRIPTION -> 0;
         };
+    }
+
+    /** The numerical answer a response falls within, as Moodle finds it: the first in the order written. */
+    public static Optional<QuestionAnswer> numerical(Question question, List<QuestionAnswer> answers,
+            List<String> response) {
+        if (response == null || response.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal given = number(question, response.get(0));
+        return answers.stream().filter(a -> given.subtract(new BigDecimal(a.text)).abs()
+                .compareTo(a.tolerance == null ? BigDecimal.ZERO : a.tolerance) <= 0).findFirst();
+    }
+
+    /**
+     * A typed number: a decimal comma is read as a point (as many trainees write it), spaces between digit groups
+     * are ignored. Anything else is refused (400) rather than scored as wrong, as Moodle asks for a valid number.
+     */
+    public static BigDecimal number(Question question, String typed) {
+        String compact = typed.strip().replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
+        if (compact.indexOf('.') < 0 && compact.indexOf(',') == compact.lastIndexOf(',')) {
+            compact = compact.replace(',', '.');
+        }
+        try {
+            if (compact.length() > 50) {
+                throw new NumberFormatException();
+            }
+            return new BigDecimal(compact);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("Question " + question.id + " takes a number; '" + typed
+                    + "' is not one.");
+        }
+    }
+
+    /** The share of a matching question's items matched right; refuses (400) a value that names no item or match. */
+    private static double matching(Question question, List<QuestionAnswer> answers, List<String> response) {
+        Map<Integer, Integer> chosen = matches(question, answers, response);
+        List<String> choices = choices(answers);
+        List<QuestionAnswer> items = answers.stream().filter(a -> !a.text.isEmpty()).toList();
+        long right = items.stream().filter(item -> {
+            Integer choice = chosen.get(item.position);
+            return choice != null && choices.get(choice).equals(item.match);
+        }).count();
+        return items.isEmpty() ? 0 : (double) right / items.size();
+    }
+
+    /**
+     * What a matching question's items may match, each text once, in a fixed order that says nothing of the pairs
+     * (alphabetical): a choice is sent as its place in this list, so that neither its number nor the page's order
+     * gives the key away.
+     */
+    public static List<String> choices(List<QuestionAnswer> answers) {
+        return answers.stream().map(a -> a.match).distinct().sorted().toList();
+    }
+
+    /** A matching response read: item position → the place of the chosen match in {@link #choices}. */
+    public static Map<Integer, Integer> matches(Question question, List<QuestionAnswer> answers,
+            List<String> response) {
+        int choices = choices(answers).size();
+        Map<Integer, Integer> chosen = new LinkedHashMap<>();
+        for (String value : response) {
+            String[] parts = value.strip().split(":", -1);
+            Integer item = parts.length == 2 ? position(parts[0]) : null;
+            Integer match = parts.length == 2 ? position(parts[1]) : null;
+            boolean known = item != null && match != null && match >= 0 && match < choices
+                    && answers.stream().anyMatch(a -> a.position == item && !a.text.isEmpty());
+            if (!known) {
+                throw ProblemException.badRequest("Question " + question.id + ": '" + value + "' does not match one"
+                        + " of its items to one of its choices; send item:choice, the item's position and the"
+                        + " choice's number.");
+            }
+            if (chosen.put(item, match) != null) {
+                throw ProblemException.badRequest("Question " + question.id + ": item " + item
+                        + " is matched more than once.");
+            }
+        }
+        return chosen;
+    }
+
+    private static Integer position(String text) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The answers that earn full or partial credit, as shown after a submission. */
     public static List<String> rightAnswers(Question question, List<QuestionAnswer> answers) {
-        if (question.questionType() == QuestionType.TRUEFALSE) {
-            return List.of(String.valueOf(question.truth));
-        }
-        return answers.stream().filter(a -> a.fraction.signum() > 0).map(a -> a.text).toList();
+        return switch (question.questionType()) {
+            case TRUEFALSE -> List.of(String.valueOf(question.truth));
+            case NUMERICAL -> answers.stream().filter(a -> a.fraction.signum() > 0).map(Scoring::number).toList();
+            case MATCHING -> answers.stream().filter(a -> !a.text.isEmpty())
+                    .map(a -> QuestionText.plain(a.text) + " → " + a.match).toList();
+            case DESCRIPTION -> List.of();
+            default -> answers.stream().filter(a -> a.fraction.signum() > 0).map(a -> QuestionText.plain(a.text))
+                    .toList();
+        };
+    }
+
+    /** A numerical answer as a reader writes it: 3.14 ± 0.01. */
+    public static String number(QuestionAnswer answer) {
+        return answer.tolerance == null || answer.tolerance.signum() == 0 ? answer.text
+                : answer.text + " ± " + Gift.plainNumber(answer.tolerance);
     }
 
     /**

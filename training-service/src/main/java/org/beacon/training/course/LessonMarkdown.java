@@ -90,6 +90,14 @@ public final class LessonMarkdown {
     }
 
     /**
+     * HTML written by an author elsewhere (a GIFT question's {@code [html]} text) through the same policy as a
+     * rendered lesson, so that it can carry no more than a lesson can.
+     */
+    public static String sanitize(String html) {
+        return scrollable(POLICY.sanitize(html == null ? "" : html));
+    }
+
+    /**
      * Wraps each table in its scroll box after sanitizing, so that the policy allows no {@code class} attribute an
      * author could use. The sanitizer writes every table tag as exactly {@code <table>}, and raw HTML in a lesson
      * was escaped before, so these are the Markdown tables.

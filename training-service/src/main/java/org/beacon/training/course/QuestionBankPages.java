@@ -27,6 +27,7 @@ import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
+import org.beacon.training.assessment.Question;
 import org.beacon.training.assessment.QuestionBank;
 import org.beacon.training.assessment.QuestionType;
 import org.jboss.resteasy.reactive.RestForm;
@@ -100,7 +101,7 @@ public class QuestionBankPages {
         List<BankRow> rows = bank.read(version, version.defaultLanguage).stream()
                 .map(original -> {
                     GiftQuestion q = translated.getOrDefault(original.name(), original);
-                    return new BankRow(q.name(), q.type().code, q.stem(), translated.containsKey(q.name()),
+                    return new BankRow(q.name(), q.type().code, org.beacon.training.assessment.QuestionText.plain(q.stem()), translated.containsKey(q.name()),
                             languages.getOrDefault(q.name(), List.of()), q.legalSource());
                 })
                 .filter(r -> kept.isEmpty() || r.type().equals(kept))
@@ -131,6 +132,9 @@ public class QuestionBankPages {
         if (name != null && !name.isBlank() && question == null) {
             throw ProblemException.notFound("Version " + version.number + " has no question '" + name + "'.");
         }
+        if (question != null && !TYPES.contains(question.type().code)) {
+            throw ProblemException.conflict(giftOnly(name, question.type().code));
+        }
         return Templates.question(form(version, shown, question), List.of()).setLocale(language.locale());
     }
 
@@ -152,6 +156,11 @@ public class QuestionBankPages {
         try {
             GiftQuestion question = question(name, type, stem, truth, feedbackRight, feedbackWrong, generalFeedback,
                     legalSource, sourceRef, rows);
+            // The form would turn a numerical or matching question into one of its own types and lose its key.
+            Question existing = name == null ? null : Question.named(id, name.strip()).orElse(null);
+            if (existing != null && !TYPES.contains(existing.type)) {
+                throw ProblemException.badRequest(giftOnly(name, existing.type));
+            }
             editing.saveQuestion(id, lang, question);
             String shown = lang == null ? "" : lang;
             return AuthorPages.seeOther("/training/author/versions/" + id + "/questions?lang=" + shown);
@@ -167,6 +176,11 @@ public class QuestionBankPages {
             List<String> errors = e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors();
             return Response.status(400).entity(Templates.question(typed, errors).setLocale(language.locale())).build();
         }
+    }
+
+    private static String giftOnly(String name, String type) {
+        return "'" + name + "' is a " + type + " question: the form edits choice, true/false and short-answer"
+                + " questions; change this one in the GIFT export and import it again.";
     }
 
     /** The question the form describes; answer credits are typed in percent, as GIFT writes them. */

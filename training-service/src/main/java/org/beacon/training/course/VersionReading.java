@@ -15,8 +15,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.training.assessment.Assessment;
+import org.beacon.commons.web.Markup;
 import org.beacon.training.assessment.GiftQuestion;
+import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
 import org.beacon.training.assessment.QuestionBank;
+import org.beacon.training.assessment.QuestionType;
 import org.beacon.training.media.Attachment;
 
 /**
@@ -121,6 +124,19 @@ public class VersionReading {
                 fallback, body.fallback() ? text.defaultLanguage() : text.language(), media);
     }
 
+    private static String html(String stored) {
+        return org.beacon.training.assessment.QuestionText.html(stored);
+    }
+
+    private static String answerHtml(QuestionType type, GiftAnswer answer) {
+        return switch (type) {
+            case NUMERICAL -> Markup.escape(answer.text() + (answer.tolerance() == null
+                    || answer.tolerance().signum() == 0 ? "" : " ± " + answer.tolerance().toPlainString()));
+            case MATCHING -> html(answer.text()) + " → " + Markup.escape(answer.match());
+            default -> html(answer.text());
+        };
+    }
+
     /** Every question of the bank: in {@code language} where it is translated, else the default language's. */
     private List<QuestionText> questions(CourseVersion version, String language) {
         Map<String, GiftQuestion> translated = byName(bank.read(version, language));
@@ -128,10 +144,12 @@ public class VersionReading {
         for (GiftQuestion original : bank.read(version, version.defaultLanguage)) {
             GiftQuestion q = translated.getOrDefault(original.name(), original);
             boolean fallback = !translated.containsKey(original.name());
-            questions.add(new QuestionText(q.name(), q.type().code, q.stem(),
-                    q.answers().stream().map(a -> new AnswerText(a.text(), percent(a.fraction()), a.fraction() > 0,
-                            a.feedback())).toList(),
-                    q.truth(), q.feedbackRight(), q.feedbackWrong(), q.generalFeedback(), q.legalSource(),
+            // Texts as the trainee sees them: each in its GIFT format, sanitised (they are output unescaped).
+            questions.add(new QuestionText(q.name(), q.type().code, html(q.stem()),
+                    q.answers().stream().map(a -> new AnswerText(answerHtml(q.type(), a), percent(a.fraction()),
+                            a.fraction() > 0, html(a.feedback()))).toList(),
+                    q.truth(), html(q.feedbackRight()), html(q.feedbackWrong()), html(q.generalFeedback()),
+                    q.legalSource(),
                     q.sourceRef(), fallback && !language.equals(version.defaultLanguage),
                     fallback ? version.defaultLanguage : language));
         }
@@ -158,7 +176,7 @@ public class VersionReading {
         Difference lessons = Difference.of(lessonStates(version, now),
                 lessonStates(before, texts.whole(before, language)), LessonState::text, LessonState::item);
         Difference questions = Difference.of(byName(bank.read(version, language)), byName(bank.read(before, language)),
-                Function.identity(), q -> new Item(q.name(), q.stem()));
+                Function.identity(), q -> new Item(q.name(), org.beacon.training.assessment.QuestionText.plain(q.stem())));
         return new Changes(before.number, lessons.added(), lessons.removed(), lessons.changed(), questions.added(),
                 questions.removed(), questions.changed());
     }

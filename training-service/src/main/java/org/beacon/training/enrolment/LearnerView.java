@@ -55,12 +55,17 @@ public final class LearnerView {
             String moduleLanguage, List<MediaLink> media, boolean studied, Long previousLessonId, Long nextLessonId) {
     }
 
-    public record Option(int value, String text) {
+    /** {@code text} as a reader sees it, {@code html} as the page shows it (the question's format, sanitised). */
+    public record Option(int value, String text, String html) {
     }
 
-    /** {@code language}: the language the stem and options are shown in; {@code fallback} when not the trainee's. */
-    public record QuizQuestion(long id, String type, String stem, List<Option> options, String language,
-            boolean fallback) {
+    /**
+     * {@code language}: the language the stem and options are shown in; {@code fallback} when not the trainee's.
+     * A matching question's {@code options} are its items and {@code choices} what they may match, each choice
+     * once; the value sent for an item is {@code item:choice}.
+     */
+    public record QuizQuestion(long id, String type, String stem, String stemHtml, List<Option> options,
+            List<Option> choices, String language, boolean fallback) {
     }
 
     /** {@code fallback}: some questions are shown in {@code defaultLanguage}, the course's. */
@@ -74,9 +79,9 @@ public final class LearnerView {
      * {@code feedback} and {@code legalSource} are null, since whether one answer was right gives the key away
      * (retaking until it is right would reveal it); the trainee sees the answers given and the attempt's score.
      */
-    public record QuestionResult(long id, String type, String stem, Double credit, List<String> yourAnswer,
-            boolean keyShown, List<String> rightAnswers, String feedback, String legalSource, String language,
-            boolean fallback) {
+    public record QuestionResult(long id, String type, String stem, String stemHtml, Double credit,
+            List<String> yourAnswer, boolean keyShown, List<String> rightAnswers, String feedback, String feedbackHtml,
+            String legalSource, String language, boolean fallback) {
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -19,6 +20,8 @@ import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.assessment.Question;
 import org.beacon.training.assessment.QuestionAnswer;
+import org.beacon.training.assessment.QuestionText;
+import org.beacon.training.assessment.QuestionText.Format;
 import org.beacon.training.assessment.QuestionType;
 import org.beacon.training.assessment.Scoring;
 import org.beacon.training.certificate.Certificate;
@@ -67,15 +70,27 @@ public class QuizService {
             Localized.Text stem = text.text(ContentText.QUESTION, question.id, ContentText.STEM);
             List<QuestionAnswer> answers = answersFor(question, enrolment.language, version);
             List<Option> options = new ArrayList<>();
+            List<Option> choices = new ArrayList<>();
             if (choice(question)) {
                 for (QuestionAnswer answer : answers) {
-                    options.add(new Option(answer.position, SourceReferences.hidden(answer.text)));
+                    options.add(option(answer.position, answer.text));
                 }
-                // Authors often write the right answer first; the order is shuffled, the same way on every visit.
-                Collections.shuffle(options, new Random(enrolment.id * 7919L + question.id));
+            } else if (question.questionType() == QuestionType.MATCHING) {
+                for (QuestionAnswer pair : answers) {
+                    if (!pair.text.isEmpty()) {
+                        options.add(option(pair.position, pair.text));
+                    }
+                }
+                List<String> matches = Scoring.choices(answers);
+                for (int i = 0; i < matches.size(); i++) {
+                    choices.add(option(i, QuestionText.stored(Format.PLAIN, matches.get(i))));
+                }
             }
+            // Authors often write the right answer first; the order is shuffled, the same way on every visit.
+            Collections.shuffle(options, new Random(enrolment.id * 7919L + question.id));
             boolean fallback = stem.fallback() || fellBack(answers, enrolment);
-            questions.add(new QuizQuestion(question.id, question.type, stem.value(), options,
+            questions.add(new QuizQuestion(question.id, question.type, QuestionText.plain(stem.value()),
+                    QuestionText.html(stem.value()), options, choices,
                     fallback ? version.defaultLanguage : enrolment.language, fallback));
         }
         Localized.Text moduleTitle = assessment.moduleId == null ? null
@@ -107,6 +122,7 @@ public class QuizService {
         Map<Long, List<String>> read = new LinkedHashMap<>();
         Map<Long, Double> credits = new LinkedHashMap<>();
         double total = 0;
+        long scored = questions.stream().filter(q -> q.questionType().scored()).count();
         for (Question question : questions) {
             List<QuestionAnswer> answers = answersFor(question, enrolment.language, version);
             List<String> response = given.getOrDefault(question.id, List.of()).stream()
@@ -114,6 +130,14 @@ public class QuizService {
             if (choice(question)) {
                 // Stored as the positions themselves, so that the result names the chosen answers.
                 response = Scoring.positions(question, answers, response).stream().map(String::valueOf).toList();
+            } else if (question.questionType() == QuestionType.MATCHING) {
+                response = Scoring.matches(question, answers, response).entrySet().stream()
+                        .map(e -> e.getKey() + ":" + e.getValue()).toList();
+            } else if (question.questionType() == QuestionType.NUMERICAL && response.size() > 1) {
+                throw ProblemException.badRequest("Question " + question.id + " takes one number, not "
+                        + response.size() + ".");
+            } else if (question.questionType() == QuestionType.DESCRIPTION) {
+                response = List.of();
             }
             double credit = Scoring.credit(question, answers, response);
             total += credit;
@@ -129,8 +153,9 @@ public class QuizService {
         for (Question question : questions) {
             queries.storeAnswer(attempt.id, question.id, read.get(question.id), credits.get(question.id));
         }
-        attempt.score = questions.isEmpty() ? BigDecimal.ZERO
-                : BigDecimal.valueOf(total * 100.0 / questions.size()).setScale(2, RoundingMode.HALF_UP);
+        // Descriptions are text between questions: they are neither answered nor counted.
+        attempt.score = scored == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(total * 100.0 / scored).setScale(2, RoundingMode.HALF_UP);
         boolean isPosttest = Assessment.POSTTEST.equals(assessment.kind);
         attempt.passed = !isPosttest || attempt.score.compareTo(BigDecimal.valueOf(version.passMark)) >= 0;
         if (isPosttest && attempt.passed) {
@@ -161,6 +186,9 @@ public class QuizService {
         AnswerKey key = AnswerKey.forAttempt(enrolment.isCompleted(), assessment.kind, posttest);
         List<QuestionResult> results = new ArrayList<>();
         for (Question question : assessment.questions()) {
+            if (!question.questionType().scored()) {
+                continue;
+            }
             List<QuestionAnswer> answers = answersFor(question, enrolment.language, version);
             StoredAnswer answer = stored.get(question.id);
             List<String> response = answer == null ? List.of() : answer.response();
@@ -168,11 +196,15 @@ public class QuizService {
             boolean keyShown = key.shown(question.id);
             Localized.Text stem = text.text(ContentText.QUESTION, question.id, ContentText.STEM);
             boolean fallback = stem.fallback() || fellBack(answers, enrolment);
-            results.add(new QuestionResult(question.id, question.type, stem.value(), keyShown ? credit : null,
+            List<String> feedback = keyShown ? feedback(question, answers, response, credit, text) : List.of();
+            results.add(new QuestionResult(question.id, question.type, QuestionText.plain(stem.value()),
+                    QuestionText.html(stem.value()), keyShown ? credit : null,
                     shown(question, answers, response), keyShown,
                     keyShown ? Scoring.rightAnswers(question, answers).stream().map(SourceReferences::hidden).toList()
                             : List.of(),
-                    keyShown ? feedback(question, answers, response, credit, text) : null,
+                    feedback.isEmpty() ? null : String.join(" ", feedback.stream().map(QuestionText::plain).toList()),
+                    feedback.isEmpty() ? null
+                            : String.join(" ", feedback.stream().map(QuestionText::html).toList()),
                     keyShown ? SourceReferences.hidden(question.legalSource) : null,
                     fallback ? version.defaultLanguage : enrolment.language, fallback));
         }
@@ -212,15 +244,38 @@ public class QuizService {
         return answers.isEmpty() ? QuestionAnswer.of(question.id, version.defaultLanguage) : answers;
     }
 
+    /** Option {@code value} of a text, without its source references. */
+    private static Option option(int value, String stored) {
+        String text = SourceReferences.hidden(stored);
+        return new Option(value, QuestionText.plain(text), QuestionText.html(text));
+    }
+
     private static List<String> shown(Question question, List<QuestionAnswer> answers, List<String> response) {
         if (choice(question)) {
             return response.stream().map(r -> answers.stream().filter(a -> String.valueOf(a.position).equals(r.strip()))
-                    .map(a -> SourceReferences.hidden(a.text)).findFirst().orElse(r)).toList();
+                    .map(a -> QuestionText.plain(SourceReferences.hidden(a.text))).findFirst().orElse(r)).toList();
+        }
+        if (question.questionType() == QuestionType.MATCHING) {
+            return response.stream().map(r -> {
+                String[] parts = r.split(":", 2);
+                String item = pair(answers, parts[0]).map(a -> QuestionText.plain(SourceReferences.hidden(a.text)))
+                        .orElse(parts[0]);
+                List<String> matches = Scoring.choices(answers);
+                int choice = parts.length < 2 ? -1 : Integer.parseInt(parts[1]);
+                String match = choice < 0 || choice >= matches.size() ? ""
+                        : SourceReferences.hidden(matches.get(choice));
+                return item + " → " + match;
+            }).toList();
         }
         return response;
     }
 
-    private static String feedback(Question question, List<QuestionAnswer> answers, List<String> response,
+    private static Optional<QuestionAnswer> pair(List<QuestionAnswer> answers, String position) {
+        return answers.stream().filter(a -> String.valueOf(a.position).equals(position.strip())).findFirst();
+    }
+
+    /** The feedback a response earns, each part a stored text (with its format), source references hidden. */
+    private static List<String> feedback(Question question, List<QuestionAnswer> answers, List<String> response,
             double credit, Localized text) {
         List<String> parts = new ArrayList<>();
         if (question.questionType() == QuestionType.TRUEFALSE) {
@@ -228,15 +283,18 @@ public class QuizService {
             parts.add(text.value(ContentText.QUESTION, question.id, field));
         } else if (question.questionType() == QuestionType.SHORT) {
             String typed = response.isEmpty() ? "" : response.get(0);
-            answers.stream().filter(a -> Scoring.normal(a.text).equals(Scoring.normal(typed)) && a.feedback != null).findFirst()
-                    .ifPresent(a -> parts.add(a.feedback));
-        } else {
+            answers.stream().filter(a -> Scoring.normal(QuestionText.plain(a.text)).equals(Scoring.normal(typed))
+                    && a.feedback != null).findFirst().ifPresent(a -> parts.add(a.feedback));
+        } else if (question.questionType() == QuestionType.NUMERICAL) {
+            Scoring.numerical(question, answers, response).map(a -> a.feedback).ifPresent(parts::add);
+        } else if (question.questionType() != QuestionType.MATCHING) {
             for (String r : response) {
                 answers.stream().filter(a -> String.valueOf(a.position).equals(r.strip()) && a.feedback != null)
                         .findFirst().ifPresent(a -> parts.add(a.feedback));
             }
         }
         parts.add(text.value(ContentText.QUESTION, question.id, ContentText.GENERAL_FEEDBACK));
-        return SourceReferences.hidden(String.join(" ", parts.stream().filter(p -> p != null && !p.isBlank()).toList()));
+        return parts.stream().filter(p -> p != null && !QuestionText.plain(p).isBlank()).map(SourceReferences::hidden)
+                .toList();
     }
 }

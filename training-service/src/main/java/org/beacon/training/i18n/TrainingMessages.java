@@ -738,4 +738,32 @@ public interface TrainingMessages {
 
     @Message("Enrolments that started between these dates (both included), and how many of them are completed.")
     String reports_period_hint();
+    // GIFT question types read as Moodle writes them: numerical, matching and descriptions.
+
+    @Message("Numerical")
+    String type_numerical();
+
+    @Message("Matching")
+    String type_matching();
+
+    @Message("Description")
+    String type_description();
+
+    @Message("Type a number.")
+    String numerical_hint();
+
+    @Message("Choose what each item matches.")
+    String matching_hint();
+
+    @Message("(choose)")
+    String matching_choose();
+
+    @Message("Accepted numbers")
+    String numerical_accepted();
+
+    @Message("Item")
+    String matching_item();
+
+    @Message("Matches")
+    String matching_match();
 }

@@ -30,8 +30,8 @@ class GiftApiRoundTripTests {
 
     @Test
     void moodlesExamplesImportedThroughTheApiAreExportedAsTheSameQuestions() {
-        // Numerical questions are not supported; every other example of Moodle's page is.
-        String gift = GiftTests.MOODLE_EXAMPLES.replace("When was Ulysses S. Grant born?{#1822:5}\n", "");
+        // Every example of Moodle's page, numerical included, and the formats, matching and descriptions.
+        String gift = GiftTests.MOODLE_EXAMPLES + "\n" + GiftFormatsTests.BANK;
         List<GiftQuestion> written = Gift.parse(gift);
         long version = CourseFixtures.newCourse(uniqueSlug("gift-api"), "police", List.of("en"), "GIFT round trip");
         given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body(gift)

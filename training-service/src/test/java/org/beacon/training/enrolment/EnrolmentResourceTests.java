@@ -162,7 +162,7 @@ class EnrolmentResourceTests {
         // answer; credit, rightAnswers, feedback and legalSource are there only empty.
         for (Map<String, Object> question : result.<Map<String, Object>>getList("questions")) {
             assertEquals(RESULT_QUESTION_FIELDS, question.keySet(), "fields of a result question: " + question);
-            assertEquals(Set.of("id", "type", "stem", "yourAnswer", "keyShown", "language", "fallback"),
+            assertEquals(Set.of("id", "type", "stem", "stemHtml", "yourAnswer", "keyShown", "language", "fallback"),
                     filled(question), "filled fields of a withheld result question: " + question);
         }
     }
@@ -170,9 +170,10 @@ class EnrolmentResourceTests {
     /** The fields of a quiz: the questions and their options, without weight, key, credit or feedback. */
     static final Set<String> QUIZ_FIELDS = Set.of("enrolmentId", "assessmentId", "kind", "moduleTitle", "moduleLanguage", "passMark",
             "fallback", "defaultLanguage", "questions");
-    static final Set<String> QUIZ_QUESTION_FIELDS = Set.of("id", "type", "stem", "options", "language", "fallback");
-    static final Set<String> RESULT_QUESTION_FIELDS = Set.of("id", "type", "stem", "credit", "yourAnswer", "keyShown",
-            "rightAnswers", "feedback", "legalSource", "language", "fallback");
+    static final Set<String> QUIZ_QUESTION_FIELDS = Set.of("id", "type", "stem", "stemHtml", "options", "choices",
+            "language", "fallback");
+    static final Set<String> RESULT_QUESTION_FIELDS = Set.of("id", "type", "stem", "stemHtml", "credit", "yourAnswer",
+            "keyShown", "rightAnswers", "feedback", "feedbackHtml", "legalSource", "language", "fallback");
 
     /** Exactly these fields reach the trainee before answering: a field added to the view fails here first. */
     static void assertOnlyQuizFields(JsonPath quiz) {
@@ -183,7 +184,7 @@ class EnrolmentResourceTests {
             assertEquals(QUIZ_QUESTION_FIELDS, question.keySet(), "fields of a quiz question: " + question);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> options = (List<Map<String, Object>>) question.get("options");
-            options.forEach(option -> assertEquals(Set.of("value", "text"), option.keySet(), "fields of an option"));
+            options.forEach(option -> assertEquals(Set.of("value", "text", "html"), option.keySet(), "fields of an option"));
         }
     }
 
