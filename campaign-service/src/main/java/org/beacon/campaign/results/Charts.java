@@ -2,6 +2,8 @@ package org.beacon.campaign.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 import org.beacon.campaign.results.ResultsView.ChangeRow;
@@ -54,6 +56,11 @@ public final class Charts {
 
     /** Percentages of each choice, one bar per column (wave or group), on a 0-100 % axis. */
     public static String distribution(Table table) {
+        return distribution(table, FigureText.MACHINE);
+    }
+
+    /** The same with the axis written in the reader's formats (the figures come written already). */
+    static String distribution(Table table, FigureText text) {
         List<Row> rows = table.rows().stream().filter(r -> r.type().equals(Row.CHOICE)).toList();
         int series = table.columns().size();
         if (rows.isEmpty() || series == 0) {
@@ -74,13 +81,13 @@ public final class Charts {
         }
 
         // Room for the widest number beside a full bar, and for half of the "100%" tick label.
-        double numbers = width("100%") / 2;
+        double numbers = width(text.percent(100)) / 2;
         for (Row row : rows) {
             for (Figure figure : row.cells()) {
                 numbers = Math.max(numbers, GAP + width(figure.display()));
             }
         }
-        double start = Math.ceil(width("0%") / 2) + INSET;
+        double start = Math.ceil(width(text.percent(0)) / 2) + INSET;
         double end = WIDTH - INSET - Math.ceil(numbers);
         double scale = (end - start) / 100;
 
@@ -111,7 +118,7 @@ public final class Charts {
         for (int tick = 0; tick <= 100; tick += 25) {
             double x = start + tick * scale;
             canvas.line(x, y, x, y + 4, "#444", null);
-            canvas.text(x, y + 4 + FONT + 1, tick + "%", Side.MIDDLE, null);
+            canvas.text(x, y + 4 + FONT + 1, text.percent(tick), Side.MIDDLE, null);
         }
         y += 4 + LINE + 2;
         return canvas.svg(table.title(), y);
@@ -123,6 +130,11 @@ public final class Charts {
      * without a mark.
      */
     public static String changes(String title, List<ChangeRow> changes) {
+        return changes(title, changes, FigureText.MACHINE);
+    }
+
+    /** The same with the scale written in the reader's formats. */
+    static String changes(String title, List<ChangeRow> changes, FigureText text) {
         if (changes.isEmpty() || changes.stream().allMatch(c -> c.difference() == null)) {
             return "";
         }
@@ -139,7 +151,7 @@ public final class Charts {
         }
         double step = niceStep(extent);
         int ticks = (int) Math.max(1, Math.ceil(extent / step - 1e-9));
-        double pad = Math.ceil(width(tickLabel(-ticks * step, unit)) / 2) + INSET;
+        double pad = Math.ceil(width(tickLabel(-ticks * step, unit, text)) / 2) + INSET;
         double centre = WIDTH / 2.0;
         double scale = (centre - pad) / (ticks * step);
 
@@ -167,7 +179,7 @@ public final class Charts {
         for (int t = -ticks; t <= ticks; t++) {
             double x = centre + t * step * scale;
             canvas.line(x, y, x, y + 4, "#444", null);
-            canvas.text(x, y + 4 + FONT + 1, tickLabel(t * step, unit), Side.MIDDLE, null);
+            canvas.text(x, y + 4 + FONT + 1, tickLabel(t * step, unit, text), Side.MIDDLE, null);
         }
         y += 4 + LINE + 2;
         return canvas.svg(title, y);
@@ -187,16 +199,14 @@ public final class Charts {
         return 10 * power;
     }
 
-    static String tickLabel(double value, String unit) {
+    static String tickLabel(double value, String unit, FigureText text) {
         if (Math.abs(value) < 1e-9) {
-            return "0";
+            return text.count(0);
         }
-        return (value > 0 ? "+" : "\u2212") + stripZeros(Math.abs(value)) + unit;
-    }
-
-    private static String stripZeros(double value) {
-        String text = String.format(Locale.ROOT, "%.2f", value);
-        return text.replaceAll("0+$", "").replaceAll("\\.$", "");
+        BigDecimal magnitude = BigDecimal.valueOf(Math.abs(value)).setScale(2, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        return (value > 0 ? "+" : "\u2212") + text.plain(magnitude.scale() < 0 ? magnitude.setScale(0) : magnitude)
+                + unit;
     }
 
     /**

@@ -90,6 +90,24 @@ public final class Disclosure {
         return k;
     }
 
+    /**
+     * An independent copy with every figure in its present state, to which more figures can be added and protected
+     * (a filtered breakdown's pair on top of the survey's solved problem) without changing this one, which other
+     * requests keep reading.
+     */
+    public Disclosure copy() {
+        Disclosure copy = new Disclosure(k, canonical);
+        figures.forEach((key, figure) -> {
+            Figure twin = new Figure(figure.n, figure.state, figure.known);
+            twin.fixed = figure.fixed;
+            twin.withheld = figure.withheld;
+            copy.figures.put(key, twin);
+        });
+        copy.relations.addAll(relations);
+        copy.dependencies.putAll(dependencies);
+        return copy;
+    }
+
     /** A count of respondents. Registering the same figure twice keeps the first: aliases share one figure. */
     public void count(Object key, long n) {
         Object figure = canonical.apply(key);

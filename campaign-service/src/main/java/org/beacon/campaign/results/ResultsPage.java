@@ -76,8 +76,8 @@ public class ResultsPage {
         SurveyForm form = results.survey(id);
         List<BreakdownAxis> axes = breakdowns.axes(form);
         Breakdowns.Selection selection = Breakdowns.select(form, axes, by, filter);
-        SurveyResults computed = results.results(form, language.code(), ResultsWording.of(language.code()), axes,
-                selection);
+        ResultsWording wording = ResultsWording.of(language.code());
+        SurveyResults computed = results.results(form, language.code(), wording, axes, selection);
         List<Wave> waves = computed.waves();
         Wave breakdownWave = wave == null || wave.isBlank()
                 ? (waves.isEmpty() ? null : waves.get(waves.size() - 1))
@@ -86,10 +86,10 @@ public class ResultsPage {
 
         Map<String, String> charts = new LinkedHashMap<>();
         for (QuestionResult question : view.questions()) {
-            charts.put(question.name(), Charts.distribution(question.table()));
+            charts.put(question.name(), Charts.distribution(question.table(), wording.text()));
         }
         if (view.knowledgeScore() != null) {
-            charts.put(view.knowledgeScore().name(), Charts.distribution(view.knowledgeScore().table()));
+            charts.put(view.knowledgeScore().name(), Charts.distribution(view.knowledgeScore().table(), wording.text()));
         }
         String surveyLanguage = form.language(language.code());
         BreakdownMessages words = messages();
@@ -123,7 +123,8 @@ public class ResultsPage {
         String query = parameters.isEmpty() ? "" : "?" + String.join("&", parameters);
         PageModel page = new PageModel(id, selection.by() == null ? "" : selection.by().id(),
                 breakdownWave == null ? "" : breakdownWave.id(), dimensions, view.waves(), charts,
-                Charts.changes(view.survey(), proportions), Charts.changes(view.survey(), means), textQuestions,
+                Charts.changes(view.survey(), proportions, wording.text()),
+                Charts.changes(view.survey(), means, wording.text()), textQuestions,
                 chosenFilter, filters, query);
         return Templates.results(view, page).setLocale(language.locale());
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -44,8 +45,19 @@ public class ResultsService {
     @Inject
     CurrentUser user;
 
+    @Inject
+    ResultsSettings settings;
+
     @ConfigProperty(name = "beacon.surveys.min-cell-size", defaultValue = "10")
     int defaultMinCellSize;
+
+    /** Every survey's solved disclosure problems, shared by all requests of this instance. */
+    private SolvedDisclosures solved;
+
+    @PostConstruct
+    void keepSolvedProblems() {
+        solved = new SolvedDisclosures(settings.solvedProblems());
+    }
 
     void checkConfiguration(@Observes StartupEvent start) {
         if (defaultMinCellSize < DisclosurePolicy.FLOOR) {
@@ -75,7 +87,7 @@ public class ResultsService {
         }
         Dimension pair = selection.pair();
         return new SurveyResults(form, query.tally(form.id(), pair), minCellSize(form.organization()), opened,
-                form.language(language), words, axes, pair);
+                form.language(language), words, axes, pair, solved);
     }
 
     public String campaignTitle(SurveyForm form) {

@@ -1,5 +1,6 @@
 package org.beacon.campaign.results;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -10,12 +11,13 @@ import org.beacon.campaign.survey.Wave;
 import org.beacon.commons.i18n.Languages;
 
 /**
- * The interface words results tables are built with: the page passes its message bundle's wording, the JSON API and
- * the CSV export use English so that files stay comparable across users.
+ * The interface words results tables are built with: the page passes its message bundle's wording and writes figures
+ * in the reader's formats, the JSON API and the CSV export use English and machine formats so that files stay
+ * comparable across users.
  */
 public record ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
         String meanScore, String notStated, String all, String knowledgeScore, String hidden, String percentCorrect,
-        String other, Marking marking) {
+        String other, Marking marking, FigureText text) {
 
     /**
      * Words of the question settings in results: the note of a reverse-worded item, and an option's part credit
@@ -30,7 +32,7 @@ public record ResultsWording(Map<Wave, String> waves, String respondents, String
             String meanScore, String notStated, String all, String knowledgeScore, String hidden,
             String percentCorrect, String other) {
         this(waves, respondents, answered, mean, meanScore, notStated, all, knowledgeScore, hidden, percentCorrect,
-                other, Marking.ENGLISH);
+                other, Marking.ENGLISH, FigureText.MACHINE);
     }
 
     public static final ResultsWording ENGLISH = new ResultsWording(
@@ -46,7 +48,9 @@ public record ResultsWording(Map<Wave, String> waves, String respondents, String
         return new ResultsWording(Map.of(Wave.BASELINE, m.wave_baseline(), Wave.ENDLINE, m.wave_endline(),
                 Wave.CONTINUOUS, m.wave_continuous()), m.respondents(), m.answered(), m.mean(), m.mean_score(),
                 m.not_stated(), m.all(), m.knowledge_score(), m.hidden(), m.percent_correct(),
-                m.other_answers(), new Marking(m.reversed_item(), m::credit));
+                m.other_answers(), new Marking(m.reversed_item(), m::credit),
+                FigureText.reader(Locale.forLanguageTag(Languages.supported(language) == null ? Languages.DEFAULT
+                        : Languages.supported(language))));
     }
 
     public String wave(Wave wave) {

@@ -57,7 +57,11 @@ final class Rounding {
 
     /** "3.45 ±0.05": the figure and the step it is rounded to. */
     static String display(BigDecimal value, BigDecimal step, boolean signed) {
-        String figure = value.toPlainString();
-        return (signed && value.signum() > 0 ? "+" : "") + figure + " ±" + step.toPlainString();
+        return display(value, step, signed, FigureText.MACHINE);
+    }
+
+    /** The same in the reader's formats ("3,45 ±0,05" in French). */
+    static String display(BigDecimal value, BigDecimal step, boolean signed, FigureText text) {
+        return text.plain(value, signed) + " ±" + text.plain(step);
     }
 }

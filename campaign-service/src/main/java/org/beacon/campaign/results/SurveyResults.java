@@ -1,13 +1,14 @@
 package org.beacon.campaign.results;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.beacon.campaign.results.ResultsView.Breakdown;
 import org.beacon.campaign.results.ResultsView.ChangeRow;
@@ -176,22 +177,31 @@ public final class SurveyResults {
     private final Map<Long, Item> itemsById = new LinkedHashMap<>();
     private final Item score;
     private final Map<Long, Dimension> backgroundQuestions = new LinkedHashMap<>();
-    private final Disclosure disclosure;
+    /** The survey's solved disclosure problem (with the pair's figures when a pair was asked for). */
+    private Disclosure disclosure;
     private final int minCellSize;
     /** The filtered breakdown whose groups were registered besides every dimension's own; null for none. */
     private final Dimension pair;
 
     public SurveyResults(SurveyForm form, Tally tally, int minCellSize, Collection<Wave> openedWaves,
             String language, ResultsWording words) {
-        this(form, tally, minCellSize, openedWaves, language, words, backgroundAxes(form), null);
+        this(form, tally, minCellSize, openedWaves, language, words, backgroundAxes(form), null,
+                SolvedDisclosures.NONE);
+    }
+
+    public SurveyResults(SurveyForm form, Tally tally, int minCellSize, Collection<Wave> openedWaves,
+            String language, ResultsWording words, List<BreakdownAxis> axes, Dimension pair) {
+        this(form, tally, minCellSize, openedWaves, language, words, axes, pair, SolvedDisclosures.NONE);
     }
 
     /**
      * @param axes the dimensions every output may break results down by: all of them are one disclosure problem
      * @param pair a dimension within one group of another (a filtered breakdown) whose figures are shown too, or null
+     * @param solved problems already solved for the same figures, read instead of solving them again
      */
     public SurveyResults(SurveyForm form, Tally tally, int minCellSize, Collection<Wave> openedWaves,
-            String language, ResultsWording words, List<BreakdownAxis> axes, Dimension pair) {
+            String language, ResultsWording words, List<BreakdownAxis> axes, Dimension pair,
+            SolvedDisclosures solved) {
         this.form = form;
         this.tally = tally;
         this.language = language;
@@ -219,26 +229,41 @@ public final class SurveyResults {
         // The knowledge score is not recoded: each class is tied to the knowledge items' shown correct answers
         // (scores weighted by their value add up to them), which would tell how a merged range splits.
         items.forEach(this::recode);
-        disclosure = new Disclosure(minCellSize, this::canonical);
-        disclosure.known(Known.ZERO, 0);
-        registerAll(new ArrayList<>(dimensions.keySet()), true);
-        disclosure.protect();
-        if (pair != null) {
-            // The pair's figures are protected with every other output's figures fixed: what the page, JSON and CSV
-            // show without this pair stays exactly as it is, so outputs with and without it cannot be combined.
-            // Each pair of dimensions is one problem whichever of the two is the filter.
+        // Everything the solved problem depends on; recoding and bins follow from the same figures and k.
+        SolvedDisclosures.Problem problem = SolvedDisclosures.Problem.of(form, minCellSize, waves, axes,
+                tally.singleFigures());
+        Map<Long, Dimension> background = Map.copyOf(backgroundQuestions);
+        Function<Object, Object> canonical = key -> canonical(background, key);
+        Disclosure everyOutput = solved.solve(problem, () -> {
+            disclosure = new Disclosure(minCellSize, canonical);
+            disclosure.known(Known.ZERO, 0);
+            registerAll(new ArrayList<>(dimensions.keySet()), true);
+            disclosure.protect();
+            return disclosure;
+        });
+        if (pair == null) {
+            disclosure = everyOutput;
+            return;
+        }
+        // The pair's figures are protected with every other output's figures fixed: what the page, JSON and CSV
+        // show without this pair stays exactly as it is, so outputs with and without it cannot be combined. Each
+        // pair of dimensions is one problem whichever of the two is the filter: its groups are registered in the
+        // same order either way.
+        Dimension first = Dimension.of(Math.min(pair.id(), pair.filter()));
+        Dimension second = Dimension.of(Math.max(pair.id(), pair.filter()));
+        disclosure = solved.solve(problem.with(first, second, tally.pairFigures()), () -> {
+            disclosure = everyOutput.copy();
             disclosure.freeze();
-            Dimension filter = pair.parent();
             List<Dimension> groups = new ArrayList<>();
             for (Wave wave : waves) {
-                for (int value : values(wave.code(), filter)) {
-                    Dimension within = pair.unfiltered().within(filter, value);
+                for (int value : values(wave.code(), first)) {
+                    Dimension within = second.within(first, value);
                     if (!groups.contains(within)) {
                         groups.add(within);
                     }
                 }
-                for (int value : values(wave.code(), pair.unfiltered())) {
-                    Dimension within = filter.within(pair.unfiltered(), value);
+                for (int value : values(wave.code(), second)) {
+                    Dimension within = first.within(second, value);
                     if (!groups.contains(within)) {
                         groups.add(within);
                     }
@@ -246,7 +271,8 @@ public final class SurveyResults {
             }
             registerAll(groups, false);
             disclosure.protect();
-        }
+            return disclosure;
+        });
     }
 
     /** The background questions as dimensions, as results were broken down before managers chose dimensions. */
@@ -361,7 +387,7 @@ public final class SurveyResults {
         double[] values = new double[classes + 1];
         for (int s = 0; s <= classes; s++) {
             BigDecimal points = BigDecimal.valueOf((long) s * unit, 2);
-            labels.add(points.stripTrailingZeros().toPlainString() + " / " + knowledge.size());
+            labels.add(words.text().plain(points.stripTrailingZeros()) + " / " + words.text().count(knowledge.size()));
             values[s] = points.doubleValue();
         }
         // A score exists for everyone who answered at least one knowledge item: one required item scores everyone.
@@ -373,7 +399,7 @@ public final class SurveyResults {
     // ---- registration: every figure of every wave and dimension, and the sums that relate them ----
 
     /** The figure a key stands for: background counts become {@link Cell}s, everything else is its own figure. */
-    private Object canonical(Object key) {
+    private static Object canonical(Map<Long, Dimension> backgroundQuestions, Object key) {
         if (key instanceof AskedKey asked && asked.dimension().isFiltered()) {
             Tally.Key normal = normal(respondents(asked.wave(), asked.dimension(), asked.value()));
             return new AskedKey(asked.wave(), asked.question(), normal.dimension(), normal.value());
@@ -662,7 +688,7 @@ public final class SurveyResults {
 
     private Figure hidden(Object key) {
         return disclosure.state(key) == Disclosure.State.SMALL
-                ? new Figure(null, null, null, "< " + disclosure.k(), Figure.SMALL)
+                ? new Figure(null, null, null, "< " + words.text().count(disclosure.k()), Figure.SMALL)
                 : new Figure(null, null, null, words.hidden(), Figure.PROTECTING);
     }
 
@@ -675,7 +701,7 @@ public final class SurveyResults {
         if (base != null && !disclosure.isHidden(base) && n(base) > 0) {
             percent = round(100.0 * n / n(base), 1);
         }
-        return new Figure(n, percent, null, percent == null ? Long.toString(n) : n + " (" + format(percent, 1) + "%)",
+        return new Figure(n, percent, null, percent == null ? words.text().count(n) : words.text().countAndPercent(n, percent),
                 null);
     }
 
@@ -772,7 +798,7 @@ public final class SurveyResults {
         if (moments == null && spread != null && roundable(spread.n())) {
             BigDecimal step = Rounding.step(spread.highMean() - spread.lowMean());
             BigDecimal mean = Rounding.round((spread.lowMean() + spread.highMean()) / 2, step);
-            return new Figure(spread.n(), null, mean.doubleValue(), Rounding.display(mean, step, false), null);
+            return new Figure(spread.n(), null, mean.doubleValue(), Rounding.display(mean, step, false, words.text()), null);
         }
         if (moments == null) {
             Object cause = item.integer ? item.sum(wave, dimension, value) : item.base(wave, dimension, value);
@@ -784,9 +810,9 @@ public final class SurveyResults {
         }
         double mean = round(moments.mean(), 2);
         if (item.isDate()) {
-            return new Figure(moments.n(), null, mean, Bins.date(Math.round(moments.mean())), null);
+            return new Figure(moments.n(), null, mean, words.text().date(LocalDate.ofEpochDay(Math.round(moments.mean()))), null);
         }
-        return new Figure(moments.n(), null, mean, format(mean, 2), null);
+        return new Figure(moments.n(), null, mean, words.text().decimal(mean, 2), null);
     }
 
     /**
@@ -809,7 +835,8 @@ public final class SurveyResults {
             return new Figure(null, null, null, words.hidden(), Figure.PROTECTING);
         }
         double number = extreme / (double) item.scale;
-        return new Figure(null, null, number, item.isDate() ? Bins.date(extreme) : Bins.number(extreme, item.scale),
+        return new Figure(null, null, number, item.isDate() ? words.text().date(LocalDate.ofEpochDay(extreme))
+                : words.text().plain(new BigDecimal(Bins.number(extreme, item.scale))),
                 null);
     }
 
@@ -1000,7 +1027,8 @@ public final class SurveyResults {
         double low = round(100 * change.low(), 1);
         double high = round(100 * change.high(), 1);
         return new ChangeRow(item.name, item.label, ChangeRow.PROPORTION, baseline, endline, d, low, high,
-                signed(d, 1) + " pp [" + format(low, 1) + ", " + format(high, 1) + "]", null);
+                words.text().signed(d, 1) + " pp [" + words.text().decimal(low, 1) + ", "
+                        + words.text().decimal(high, 1) + "]", null);
     }
 
     private ChangeRow meanChange(Item item, int before, int after, Dimension dimension, int value) {
@@ -1024,7 +1052,8 @@ public final class SurveyResults {
         double low = round(change.low(), 2);
         double high = round(change.high(), 2);
         return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, d, low, high,
-                signed(d, 2) + " [" + format(low, 2) + ", " + format(high, 2) + "]", null);
+                words.text().signed(d, 2) + " [" + words.text().decimal(low, 2) + ", "
+                        + words.text().decimal(high, 2) + "]", null);
     }
 
     /**
@@ -1047,7 +1076,8 @@ public final class SurveyResults {
         BigDecimal to = Rounding.up(high + (middle.high() - middle.difference()), step);
         return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, d.doubleValue(),
                 from.doubleValue(), to.doubleValue(),
-                Rounding.display(d, step, true) + " [" + from.toPlainString() + ", " + to.toPlainString() + "]", null);
+                Rounding.display(d, step, true, words.text()) + " [" + words.text().plain(from) + ", "
+                        + words.text().plain(to) + "]", null);
     }
 
     // ---- the whole view ----
@@ -1083,13 +1113,5 @@ public final class SurveyResults {
     private static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
-    }
-
-    private static String format(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
-    }
-
-    private static String signed(double value, int decimals) {
-        return (value > 0 ? "+" : "") + format(value, decimals);
     }
 }

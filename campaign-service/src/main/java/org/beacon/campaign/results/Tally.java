@@ -1,5 +1,6 @@
 package org.beacon.campaign.results;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -56,19 +57,40 @@ public final class Tally {
     /** Choice -1 of a question counts the respondents who were not asked it (its relevance was false). */
     public static final int NOT_ASKED = -1;
 
+    /** Everyone's figures and each dimension's groups (dimB = 0): what every output of the survey shows. */
     private final Map<Place, Sums> sums = new HashMap<>();
+    /** The groups of one pair of dimensions, read for a filtered breakdown. */
+    private final Map<Place, Sums> pairs = new HashMap<>();
 
     void put(Key key, Sums value) {
-        sums.put(Place.of(key), value);
+        put(Place.of(key), value);
     }
 
     /** A row of the rollup as stored: everyone when dimA is 0, one dimension's group when dimB is 0, else a pair. */
     void put(int wave, long question, int choice, long dimA, int valueA, long dimB, int valueB, Sums value) {
-        sums.put(new Place(wave, question, choice, dimA, valueA, dimB, valueB), value);
+        put(new Place(wave, question, choice, dimA, valueA, dimB, valueB), value);
+    }
+
+    private void put(Place place, Sums value) {
+        (place.dimB() == 0 ? sums : pairs).put(place, value);
     }
 
     public Sums get(Key key) {
-        return sums.getOrDefault(Place.of(key), Sums.ZERO);
+        Place place = Place.of(key);
+        return (place.dimB() == 0 ? sums : pairs).getOrDefault(place, Sums.ZERO);
+    }
+
+    /**
+     * The figures of everyone and of each dimension's group, as a value: two tallies with equal figures give equal
+     * objects, whatever order the database returned the rows in (see {@link SolvedDisclosures}).
+     */
+    Object singleFigures() {
+        return Collections.unmodifiableMap(sums);
+    }
+
+    /** The figures of the pair's groups, as a value (see {@link #singleFigures()}). */
+    Object pairFigures() {
+        return Collections.unmodifiableMap(pairs);
     }
 
     public long n(int wave, long question, int choice, Dimension dimension, int value) {

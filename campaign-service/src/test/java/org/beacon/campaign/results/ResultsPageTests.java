@@ -44,10 +44,12 @@ class ResultsPageTests {
                 .body(containsString("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""))
                 .body(containsString("<caption>La traite peut-elle avoir lieu dans un seul pays ?</caption>"))
                 .body(containsString("Évolution entre l’enquête de référence et l’enquête finale"))
-                .body(containsString("+25.0 pp ["))
+                // figures in the reader's formats: French decimals have a comma
+                .body(containsString("+25,0 pp ["))
+                .body(not(containsString("+25.0 pp [")))
                 .body(containsString("Portée par canal"))
                 .body(containsString("Moyenne (1-5)"))
-                .body(containsString("3.63"))
+                .body(containsString("3,63"))
                 .body(not(containsString("<script")));
     }
 

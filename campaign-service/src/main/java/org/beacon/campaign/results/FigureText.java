@@ -1,0 +1,69 @@
+package org.beacon.campaign.results;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.beacon.commons.web.ReaderFormats;
+
+/**
+ * How a figure is written: for a reader in the page's language through commons' reader formats ("828 (55,2 %)" in
+ * French, Java's own digits and separators for Arabic), or in fixed machine formats (dot decimals, ISO dates) for
+ * the JSON API and the CSV export, which programs and spreadsheets read whatever their user's language.
+ */
+final class FigureText {
+
+    /** Dot decimals and ISO dates: "828 (55.2%)", "+24.8 pp [21.2, 28.5]", "2026-11-03". */
+    static final FigureText MACHINE = new FigureText(null);
+
+    /** The reader's locale; null for machine formats. */
+    private final Locale reader;
+
+    private FigureText(Locale reader) {
+        this.reader = reader;
+    }
+
+    static FigureText reader(Locale locale) {
+        return new FigureText(locale);
+    }
+
+    String count(long n) {
+        return reader == null ? Long.toString(n) : ReaderFormats.number(n, reader);
+    }
+
+    String decimal(double value, int decimals) {
+        return reader == null ? String.format(Locale.ROOT, "%." + decimals + "f", value)
+                : ReaderFormats.decimal(value, decimals, reader);
+    }
+
+    /** With its sign when above zero: "+0.40". */
+    String signed(double value, int decimals) {
+        return (value > 0 ? "+" : "") + decimal(value, decimals);
+    }
+
+    /** A count with its share of the answers: "828 (55.2%)". */
+    String countAndPercent(long n, double percent) {
+        return count(n) + " (" + (reader == null ? decimal(percent, 1) + "%" : ReaderFormats.percent(percent, 1,
+                reader)) + ")";
+    }
+
+    /** A percentage given in percent, as a chart's axis writes it: "25%". */
+    String percent(int percent) {
+        return reader == null ? percent + "%" : ReaderFormats.percent(percent, 0, reader);
+    }
+
+    /** A number with as many decimals as it has: "3.45", "1.5". */
+    String plain(BigDecimal value) {
+        return reader == null ? value.toPlainString()
+                : ReaderFormats.decimal(value, Math.max(0, value.scale()), reader);
+    }
+
+    /** "+0.40" for a change, "3.45" for a mean. */
+    String plain(BigDecimal value, boolean signed) {
+        return (signed && value.signum() > 0 ? "+" : "") + plain(value);
+    }
+
+    String date(LocalDate day) {
+        return reader == null ? day.toString() : ReaderFormats.date(day, reader);
+    }
+}

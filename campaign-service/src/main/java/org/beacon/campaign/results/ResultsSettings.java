@@ -1,0 +1,16 @@
+package org.beacon.campaign.results;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Survey results (application.properties, beacon.results.*). */
+@ConfigMapping(prefix = "beacon.results")
+public interface ResultsSettings {
+
+    /**
+     * Solved disclosure problems kept in memory ({@link SolvedDisclosures}): one per survey state and, besides, one
+     * per filtered pair of dimensions read. A problem with five dimensions holds a few thousand figures (a few MB).
+     */
+    @WithDefault("8")
+    int solvedProblems();
+}

@@ -1,0 +1,138 @@
+package org.beacon.campaign.results;
+
+import static io.restassured.RestAssured.given;
+import static org.beacon.campaign.results.DisclosureLossTests.answers;
+import static org.beacon.campaign.results.DisclosureLossTests.importShipped;
+import static org.beacon.campaign.results.DisclosureLossTests.results;
+import static org.beacon.campaign.survey.SurveyFixtures.NATIONAL;
+import static org.beacon.campaign.survey.SurveyFixtures.evaluator;
+import static org.beacon.campaign.survey.SurveyFixtures.openWave;
+import static org.beacon.campaign.survey.SurveyFixtures.uploadCsv;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.beacon.campaign.survey.SurveyForm;
+import org.beacon.campaign.survey.SurveyForms;
+import org.beacon.campaign.survey.Wave;
+import org.beacon.testing.PostgresResource;
+import org.beacon.testing.S3Resource;
+import org.beacon.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped know-the-signs survey with the demo stack's answers (see {@link DisclosureLossTests}): every breakdown
+ * and every filter the survey allows answers, in JSON and CSV, and its reverse-worded item is shown reversed.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(TestTokens.class)
+class ShippedSurveyResultsTests {
+
+    private static final String SURVEY = "know-the-signs";
+
+    @Inject
+    TallyFold fold;
+
+    @Inject
+    Breakdowns breakdowns;
+
+    @Inject
+    SurveyForms forms;
+
+    private long loaded() throws Exception {
+        long id = importShipped(SURVEY);
+        for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
+            openWave(NATIONAL, id, wave);
+            uploadCsv(NATIONAL, id, wave, answers(SURVEY + "-" + wave.id()), false).then().statusCode(200);
+        }
+        fold.foldAll();
+        return id;
+    }
+
+    @Test
+    void everyBreakdownAndEveryFilterOfTheShippedSurveyAnswers() throws Exception {
+        long id = loaded();
+        SurveyForm form = QuarkusTransaction.requiringNew().call(() -> forms.byId(id).orElseThrow());
+        List<BreakdownAxis> axes = breakdowns.axes(form);
+        assertTrue(axes.size() >= 3, "the background questions at least: " + axes);
+        int requests = 0;
+        for (BreakdownAxis by : axes) {
+            for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
+                JsonPath breakdown = results(id, by.id(), wave);
+                assertEquals(by.id(), breakdown.getString("breakdown.dimension"));
+                requests++;
+            }
+            for (BreakdownAxis filter : axes) {
+                if (filter.equals(by)) {
+                    continue;
+                }
+                for (int value : filter.values(true)) {
+                    if (value == 0) {
+                        continue; // "not stated" is not a group a filter names
+                    }
+                    String group = filter.id() + ":" + filter.valueName(value);
+                    for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
+                        JsonPath filtered = given().auth().oauth2(evaluator(NATIONAL)).queryParam("by", by.id())
+                                .queryParam("wave", wave.id()).queryParam("filter", group)
+                                .when().get("/campaigns/api/results/" + id).then().statusCode(200).extract()
+                                .jsonPath();
+                        assertEquals(group, filtered.getString("breakdown.filter"));
+                        requests++;
+                    }
+                    given().auth().oauth2(evaluator(NATIONAL)).queryParam("by", by.id()).queryParam("filter", group)
+                            .when().get("/campaigns/api/results/" + id + "/export.csv").then().statusCode(200);
+                    requests++;
+                }
+            }
+        }
+        assertTrue(requests > 100, "requests made: " + requests);
+    }
+
+    @Test
+    void theReverseWordedItemIsShownReversed() throws Exception {
+        long id = loaded();
+        JsonPath overall = results(id, null, null);
+        Map<String, Object> keepPapers = overall.<Map<String, Object>>getList("questions").stream()
+                .filter(question -> question.get("name").equals("l_keep_papers")).findFirst().orElseThrow();
+        assertTrue(((String) keepPapers.get("label")).endsWith("(" + ResultsWording.Marking.ENGLISH.reversedItem()
+                + ")"), "marked as reverse-worded: " + keepPapers.get("label"));
+        Map<String, Object> table = DisclosureLossTests.cast(keepPapers.get("table"));
+        List<Map<String, Object>> rows = DisclosureLossTests.cast(table.get("rows"));
+        for (int wave = 0; wave < 2; wave++) {
+            // the mean counts "strongly disagree" (1) as 5 and "strongly agree" (5) as 1
+            double sum = 0;
+            long n = 0;
+            Double mean = null;
+            int point = 0;
+            for (Map<String, Object> row : rows) {
+                Map<String, Object> cell = DisclosureLossTests.<List<Map<String, Object>>>cast(row.get("cells"))
+                        .get(wave);
+                if (row.get("type").equals("choice")) {
+                    point++;
+                    assertFalse(cell.get("n") == null, "every point of the scale shown: " + row.get("label"));
+                    long count = ((Number) cell.get("n")).longValue();
+                    sum += count * (6 - point);
+                    n += count;
+                } else if (row.get("type").equals("mean")) {
+                    mean = ((Number) cell.get("mean")).doubleValue();
+                }
+            }
+            assertEquals(5, point, "five points, none merged");
+            assertEquals(Math.round(100 * sum / n) / 100.0, mean, 1e-6, "wave " + wave);
+        }
+        Map<String, Object> change = overall.<Map<String, Object>>getList("changes").stream()
+                .filter(row -> row.get("name").equals("l_keep_papers")).findFirst().orElseThrow();
+        // the demo answers agree more at endline, so reversed the item worsens
+        assertTrue(((Number) change.get("difference")).doubleValue() < 0, "reversed change: " + change);
+    }
+}
