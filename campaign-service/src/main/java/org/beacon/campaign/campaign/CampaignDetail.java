@@ -10,7 +10,7 @@ public record CampaignDetail(long id, String slug, String organization, String s
     public record VersionView(long id, int number, String defaultLanguage, List<String> languages,
             List<String> targetGroups, List<String> channels, LocalDate periodStart, LocalDate periodEnd,
             List<PlaceView> places, List<TranslationView> translations, ReviewView review,
-            List<String> missingHelp, List<String> unfilledPlaceholders) {
+            List<String> missingHelp, List<String> unfilledPlaceholders, List<PublishBlock> publishBlocks) {
 
         public TranslationView translation(String language) {
             return translations.stream().filter(t -> t.language().equals(language)).findFirst().orElse(null);
@@ -23,6 +23,7 @@ public record CampaignDetail(long id, String slug, String organization, String s
     public record TranslationView(String language, String title, String objectives, List<String> keyMessages) {
     }
 
-    public record VersionSummary(long id, int number, String status) {
+    /** @param stage the status as pages say it ({@link Review#stage()}) */
+    public record VersionSummary(long id, int number, String status, String stage) {
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +44,14 @@ public class CampaignService {
 
     public List<Campaign> visibleCampaigns() {
         return user.isAdmin() ? Campaign.all() : Campaign.ofOrganization(user.requireOrganization());
+    }
+
+    /** Which of these campaigns wait for nothing but publishing: their open version is approved. */
+    @Transactional
+    public Set<Long> approvedAmong(List<Campaign> listed) {
+        return listed.stream().filter(c -> !c.isPublished())
+                .filter(c -> CampaignVersion.open(c).map(v -> v.review.isApproved()).orElse(false))
+                .map(c -> c.id).collect(Collectors.toSet());
     }
 
     public Campaign find(long id) {
@@ -254,11 +264,24 @@ public class CampaignService {
         return new CampaignDetail(campaign.id, campaign.slug, campaign.organization, campaign.status, campaign.title,
                 view(current), published.map(this::view).orElse(null),
                 versions(campaign).stream()
-                        .map(v -> new CampaignDetail.VersionSummary(v.id, v.number, v.review.status))
+                        .map(v -> new CampaignDetail.VersionSummary(v.id, v.number, v.review.status,
+                                v.review.stage()))
                         .toList());
     }
 
     private CampaignDetail.VersionView view(CampaignVersion version) {
+        List<String> missingHelp = missingHelp(version);
+        List<String> unfilled = help.unfilledPlaceholders(version);
+        List<PublishBlock> gate = new ArrayList<>();
+        if (version.places.isEmpty()) {
+            gate.add(PublishBlock.NO_PLACE);
+        }
+        if (!missingHelp.isEmpty()) {
+            gate.add(PublishBlock.MISSING_HELP);
+        }
+        if (!unfilled.isEmpty()) {
+            gate.add(PublishBlock.UNFILLED_PLACEHOLDERS);
+        }
         return new CampaignDetail.VersionView(version.id, version.number, version.defaultLanguage,
                 version.languages(), List.copyOf(version.targetGroups), List.copyOf(version.channels),
                 version.periodStart, version.periodEnd,
@@ -269,8 +292,8 @@ public class CampaignService {
                         .map(t -> new CampaignDetail.TranslationView(t.language, t.title, t.objectives,
                                 List.copyOf(t.keyMessages)))
                         .toList(),
-                ReviewView.of(version.review, user.subject()), missingHelp(version),
-                help.unfilledPlaceholders(version));
+                ReviewView.of(version.review, user.subject()), missingHelp, unfilled,
+                PublishBlock.of(version.review, gate));
     }
 
     /** The places × languages of a version that no help resource counting for the gate serves. */

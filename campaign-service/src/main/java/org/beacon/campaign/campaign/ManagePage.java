@@ -1,6 +1,7 @@
 package org.beacon.campaign.campaign;
 
 import java.util.List;
+import java.util.Set;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -25,7 +26,7 @@ public class ManagePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance manage(String userName, String organization, List<Campaign> campaigns,
-                boolean admin, List<String> errors, NewCampaign form);
+                Set<Long> approved, boolean admin, List<String> errors, NewCampaign form);
     }
 
     @Inject
@@ -54,7 +55,8 @@ public class ManagePage {
     }
 
     private TemplateInstance page(List<String> errors, NewCampaign form) {
-        return Templates.manage(user.displayName(), user.organization().orElse(""), campaigns.visibleCampaigns(),
-                user.isAdmin(), errors, form).setLocale(language.locale());
+        List<Campaign> visible = campaigns.visibleCampaigns();
+        return Templates.manage(user.displayName(), user.organization().orElse(""), visible,
+                campaigns.approvedAmong(visible), user.isAdmin(), errors, form).setLocale(language.locale());
     }
 }

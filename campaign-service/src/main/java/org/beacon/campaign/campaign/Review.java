@@ -23,6 +23,11 @@ public class Review {
     public static final String IN_REVIEW = "in_review";
     public static final String PUBLISHED = "published";
     public static final String ARCHIVED = "archived";
+    /**
+     * Not a stored status: what pages call a version in review that a second manager approved, so that nobody
+     * reads "in review" and looks for a reviewer who already did the work.
+     */
+    public static final String APPROVED = "approved";
 
     public String status = DRAFT;
     @Column(name = "created_by")
@@ -86,6 +91,11 @@ public class Review {
 
     public boolean isApproved() {
         return isInReview() && approvedBy != null;
+    }
+
+    /** The status as people read it: {@link #APPROVED} once approved and waiting to be published. */
+    public String stage() {
+        return isApproved() ? APPROVED : status;
     }
 
     /** Whether this person wrote or changed the text at any point, and so may not approve it. */

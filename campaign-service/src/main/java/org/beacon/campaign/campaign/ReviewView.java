@@ -30,4 +30,13 @@ public record ReviewView(String status, String createdBy, OffsetDateTime created
     public boolean isApproved() {
         return isInReview() && approvedBy != null;
     }
+
+    public boolean isOpen() {
+        return isDraft() || isInReview();
+    }
+
+    /** The status as pages say it: "approved, ready to publish" rather than "in review" once approved. */
+    public String stage() {
+        return isApproved() ? Review.APPROVED : status;
+    }
 }

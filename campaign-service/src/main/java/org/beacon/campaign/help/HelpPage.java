@@ -78,7 +78,9 @@ public class HelpPage {
     static class Templates {
         static native TemplateInstance list(List<HelpView> resources, int dueCount, HelpForm form, List<String> errors);
 
-        static native TemplateInstance edit(long id, HelpForm form, List<String> errors);
+        /** @param mayChange whether the viewer may change the entry; others read it with the form disabled */
+        static native TemplateInstance edit(long id, HelpForm form, boolean mayChange, boolean shared,
+                List<String> errors);
     }
 
     @Inject
@@ -111,7 +113,9 @@ public class HelpPage {
     @Path("/{id:\\d+}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance edit(@PathParam("id") long id) {
-        return Templates.edit(id, HelpForm.of(directory.view(id)), List.of()).setLocale(language.locale());
+        HelpView view = directory.view(id);
+        return Templates.edit(id, HelpForm.of(view), view.mayChange(), view.organization() == null, List.of())
+                .setLocale(language.locale());
     }
 
     @POST
@@ -127,7 +131,11 @@ public class HelpPage {
         return Forms.submit(() -> {
             directory.update(id, form.input());
             return "/campaigns/manage/help";
-        }, errors -> Templates.edit(id, form, errors).setLocale(language.locale()));
+        }, errors -> {
+            HelpView view = directory.view(id);
+            return Templates.edit(id, form, view.mayChange(), view.organization() == null, errors)
+                    .setLocale(language.locale());
+        });
     }
 
     private TemplateInstance listPage(HelpForm form, List<String> errors) {

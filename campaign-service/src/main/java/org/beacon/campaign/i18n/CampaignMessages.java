@@ -453,4 +453,52 @@ public interface CampaignMessages {
 
     @Message("To name the help of the reader's place in the reader's language, write one of: {placeholders}. Publishing needs a real entry of that kind for every place and language of the campaign.")
     String material_placeholders(String placeholders);
+
+    @Message("approved, ready to publish")
+    String st_approved();
+
+    @Message("No place entered yet: help coverage cannot be checked. Add the places where the campaign runs under Settings.")
+    String gate_no_place();
+
+    @Message("Publishing is not possible yet:")
+    String wf_publish_blocked();
+
+    @Message("not sent for review yet")
+    String block_not_submitted();
+
+    @Message("missing approval: a campaign manager who did not write it must approve it")
+    String block_not_approved();
+
+    @Message("no place entered")
+    String block_no_place();
+
+    @Message("missing help coverage: a place and language has no active help resource (listed below)")
+    String block_missing_help();
+
+    @Message("the text names help that the help directory cannot fill for a place of the campaign")
+    String block_unfilled_placeholders();
+
+    @Message("This entry is shared by every campaign: only an admin changes it.")
+    String help_read_only_shared();
+
+    @Message("This entry belongs to another organization: only its campaign managers change it.")
+    String help_read_only_other_org();
+
+    @Message("Image of the material under review: {title}")
+    String preview_image_alt(String title);
+
+    @Message("Page {page} of {total}: {title}")
+    String preview_pdf_page(int page, int total, String title);
+
+    @Message("Only the first {shown} of {total} pages are shown here; open the file to check the others.")
+    String preview_pdf_more(int shown, int total);
+
+    @Message("This PDF cannot be shown here (damaged, or locked with a password); open the file to check it.")
+    String preview_pdf_unreadable();
+
+    @Message("Answer the survey")
+    String pub_answer_survey();
+
+    @Message("Only in {language}")
+    String pub_only_in(String language);
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.campaign.CampaignDetail;
@@ -39,8 +40,8 @@ public class MaterialPage {
                 List<String> languages);
 
         static native TemplateInstance variant(CampaignDetail campaign, MaterialView material, String language,
-                VariantView variant, List<String> translationStatuses, List<String> errors, String formTitle,
-                String formMarkdown);
+                VariantView variant, MaterialService.PreviewPages previewPages, List<String> translationStatuses,
+                List<String> errors, String formTitle, String formMarkdown);
     }
 
     @Inject
@@ -96,6 +97,19 @@ public class MaterialPage {
         }, errors -> variantPage(id, slug, contentLanguage, errors, null, null));
     }
 
+    /** A page of the variant's PDF as an image, for the reviewer to see what will be printed (its organization only). */
+    @GET
+    @Path("/{id:\\d+}/{slug}/{language}/preview/{page:\\d{1,3}}")
+    @Produces("image/png")
+    public Response previewPage(@PathParam("id") long id, @PathParam("slug") String slug,
+            @PathParam("language") String contentLanguage, @PathParam("page") int page) {
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setNoStore(true);
+        return Response.ok(materials.previewPage(id, slug, contentLanguage, page), "image/png").cacheControl(cache)
+                .build();
+    }
+
     /** The workflow steps of a variant that need no form: submit, send back, publish, unpublish. */
     @POST
     @Path("/{id:\\d+}/{slug}/{language}/{step: submit|send-back|publish|unpublish}")
@@ -136,7 +150,8 @@ public class MaterialPage {
         // A refused form shows what was typed, not what is stored, so nothing typed is lost.
         String formTitle = typedTitle != null ? typedTitle : variant != null ? variant.title() : "";
         String formMarkdown = typedMarkdown != null ? typedMarkdown : variant != null ? variant.bodyMarkdown() : "";
-        return Templates.variant(campaign, material, contentLanguage, variant, MaterialVariant.TRANSLATION_STATUSES,
+        return Templates.variant(campaign, material, contentLanguage, variant,
+                materials.previewPages(id, slug, contentLanguage), MaterialVariant.TRANSLATION_STATUSES,
                 errors, formTitle, formMarkdown).setLocale(language.locale());
     }
 

@@ -17,6 +17,7 @@ import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignService;
 import org.beacon.campaign.campaign.CampaignVersion;
+import org.beacon.campaign.campaign.PublishBlock;
 import org.beacon.campaign.campaign.Review;
 import org.beacon.campaign.campaign.ReviewChecklist;
 import org.beacon.campaign.campaign.ReviewView;
@@ -26,6 +27,7 @@ import org.beacon.campaign.material.MaterialViews.MediaView;
 import org.beacon.campaign.material.MaterialViews.VariantView;
 import org.beacon.campaign.help.HelpDirectory;
 import org.beacon.campaign.help.Place;
+import org.beacon.campaign.media.Media;
 import org.beacon.campaign.media.MediaService;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.storage.FileNames;
@@ -50,6 +52,9 @@ public class MaterialService {
 
     @Inject
     HelpDirectory help;
+
+    @Inject
+    MaterialPreview preview;
 
     @Inject
     CurrentUser user;
@@ -230,19 +235,49 @@ public class MaterialService {
      * readers to call a number that is not there. The campaign's own publishing asks the same of its materials.
      */
     private void requireFillableHelp(MaterialVariant variant) {
-        Campaign campaign = variant.material.campaign;
-        List<Place> places = new ArrayList<>();
-        CampaignVersion.newest(campaign).ifPresent(v -> places.addAll(v.placeList()));
-        CampaignVersion.published(campaign).ifPresent(v -> v.placeList().stream()
-                .filter(p -> !places.contains(p)).forEach(places::add));
-        List<String> unfilled = help.unfilledPlaceholders(variant.material.slug, variant.language,
-                variant.title + "\n" + variant.bodyMarkdown, places);
+        List<String> unfilled = unfilledHelp(variant);
         if (!unfilled.isEmpty()) {
             throw new ProblemException(409, "The material names help that does not exist",
                     "Publishing is refused: " + String.join("; ", unfilled) + ". Add a real help resource of that "
                             + "kind for the place and language, or change the text.",
                     unfilled);
         }
+    }
+
+    /** The help placeholders of a variant that cannot be filled for one of its campaign's places; empty when all can. */
+    private List<String> unfilledHelp(MaterialVariant variant) {
+        Campaign campaign = variant.material.campaign;
+        List<Place> places = new ArrayList<>();
+        CampaignVersion.newest(campaign).ifPresent(v -> places.addAll(v.placeList()));
+        CampaignVersion.published(campaign).ifPresent(v -> v.placeList().stream()
+                .filter(p -> !places.contains(p)).forEach(places::add));
+        return help.unfilledPlaceholders(variant.material.slug, variant.language,
+                variant.title + "\n" + variant.bodyMarkdown, places);
+    }
+
+    /** How many pages of the variant's PDF the review page shows (0: no PDF, or one that cannot be drawn), and of how many. */
+    @Transactional
+    public PreviewPages previewPages(long campaignId, String slug, String language) {
+        Media file = shown(find(campaignId, slug), language).map(v -> v.media).orElse(null);
+        int pages = MaterialPreview.isPdf(file) ? preview.pageCount(file) : 0;
+        return new PreviewPages(Math.min(pages, MaterialPreview.MAX_PAGES), pages);
+    }
+
+    public record PreviewPages(int shown, int total) {
+    }
+
+    /**
+     * A page of the PDF of the variant the review page shows, as an image: for its campaign's organization only,
+     * like the variant itself.
+     */
+    @Transactional
+    public byte[] previewPage(long campaignId, String slug, String language, int page) {
+        Vocabulary.requireLanguageTag(language);
+        Media file = shown(find(campaignId, slug), language).map(v -> v.media).orElse(null);
+        if (!MaterialPreview.isPdf(file)) {
+            throw ProblemException.notFound("The " + language + " variant of material '" + slug + "' has no PDF.");
+        }
+        return preview.page(file, page);
     }
 
     /** Material variants waiting for a reviewer, of the organizations the user acts for. */
@@ -301,8 +336,12 @@ public class MaterialService {
     }
 
     private MaterialVariant current(Material material, String language) {
-        return MaterialVariant.open(material, language).or(() -> MaterialVariant.newest(material, language))
-                .orElseThrow();
+        return shown(material, language).orElseThrow();
+    }
+
+    /** The variant of a language its page shows: the one in draft or review, else the newest. */
+    private static Optional<MaterialVariant> shown(Material material, String language) {
+        return MaterialVariant.open(material, language).or(() -> MaterialVariant.newest(material, language));
     }
 
     /** Translators see at once which languages lag behind a changed original. */
@@ -349,7 +388,11 @@ public class MaterialService {
         return new VariantView(variant.id, variant.language, variant.number, variant.title, variant.bodyMarkdown,
                 variant.bodyHtml, MediaView.of(variant.media, variant.media == null ? null
                         : "/campaigns/api/media/" + variant.media.id),
-                variant.translationStatus, ReviewView.of(variant.review, user.subject()), publishedNumber);
+                variant.translationStatus, ReviewView.of(variant.review, user.subject()), publishedNumber,
+                variant.review.isOpen()
+                        ? PublishBlock.of(variant.review, unfilledHelp(variant).isEmpty() ? List.of()
+                                : List.of(PublishBlock.UNFILLED_PLACEHOLDERS))
+                        : List.of());
     }
 
     private static String titleFromFileName(String fileName) {

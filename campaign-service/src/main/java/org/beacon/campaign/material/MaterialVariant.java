@@ -80,6 +80,12 @@ public class MaterialVariant extends PanacheEntityBase {
                 + " order by material.position, material.id", campaign, language, Review.PUBLISHED);
     }
 
+    /** Every published variant of a campaign, in its material order: what its public pages choose from. */
+    public static List<MaterialVariant> publishedOf(Campaign campaign) {
+        return list("material.campaign = ?1 and review.status = ?2 order by material.position, material.id, language",
+                campaign, Review.PUBLISHED);
+    }
+
     /** Whether a file may be served publicly: it belongs to a published variant of a published campaign. */
     public static boolean isPublicMedia(long mediaId) {
         return count("media.id = ?1 and review.status = ?2 and material.campaign.status = ?3", mediaId,

@@ -2,6 +2,7 @@ package org.beacon.campaign.material;
 
 import java.util.List;
 
+import org.beacon.campaign.campaign.PublishBlock;
 import org.beacon.campaign.campaign.ReviewView;
 import org.beacon.campaign.media.Media;
 
@@ -21,7 +22,7 @@ public final class MaterialViews {
     /** The variant of a language being worked on (or the newest), and which number of it is public. */
     public record VariantView(long id, String language, int number, String title, String bodyMarkdown,
             String bodyHtml, MediaView media, String translationStatus, ReviewView review,
-            Integer publishedNumber) {
+            Integer publishedNumber, List<PublishBlock> publishBlocks) {
     }
 
     public record MediaView(long id, String fileName, String contentType, long size, String href,
@@ -31,6 +32,18 @@ public final class MaterialViews {
             return media == null ? null
                     : new MediaView(media.id, media.fileName, media.contentType, media.sizeBytes, href,
                             media.contentType.startsWith("image/"));
+        }
+
+        public boolean pdf() {
+            return MaterialPreview.PDF.equals(contentType);
+        }
+
+        public boolean video() {
+            return contentType.startsWith("video/");
+        }
+
+        public boolean audio() {
+            return contentType.startsWith("audio/");
         }
     }
 }

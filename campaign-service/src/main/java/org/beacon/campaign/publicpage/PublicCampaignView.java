@@ -13,8 +13,13 @@ public record PublicCampaignView(String slug, String language, String dir, Strin
     public record LanguageLink(String language, String name, String href, boolean current) {
     }
 
+    /**
+     * @param language the language the material is written in: the page's, or its own when it has no translation
+     * @param onlyIn   for a material not translated into the page's language, its language named in the page's
+     *                 language ("français" on a Spanish page); else null
+     */
     public record PublicMaterial(String kind, String title, String html, String mediaHref, String mediaType,
-            String mediaName, long mediaKb, boolean image) {
+            String mediaName, long mediaKb, boolean image, String language, String dir, String onlyIn) {
     }
 
     public record PlaceLink(String label, String href, boolean current) {
@@ -25,7 +30,8 @@ public record PublicCampaignView(String slug, String language, String dir, Strin
     }
 
     /** @param languages for an entry that does not speak the page's language, the ones it does; else "" */
-    public record HelpEntry(String kind, String name, String contact, boolean demo, LocalDate lastVerified,
-            String languages) {
+    /** @param contact the contact as written, in parts: text, and phone numbers as {@code tel:} links */
+    public record HelpEntry(String kind, String name, List<ContactText.Part> contact, boolean demo,
+            LocalDate lastVerified, String languages) {
     }
 }

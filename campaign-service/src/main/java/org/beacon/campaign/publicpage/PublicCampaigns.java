@@ -3,8 +3,10 @@ package org.beacon.campaign.publicpage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.cache.CacheResult;
@@ -84,7 +86,8 @@ public class PublicCampaigns {
         Place chosen = Optional.ofNullable(Place.parse(placeParameter)).filter(places::contains)
                 .orElse(places.isEmpty() ? null : places.get(0));
 
-        List<PublicMaterial> materials = MaterialVariant.publishedIn(campaign, language).stream()
+        List<PublicMaterial> materials = readable(MaterialVariant.publishedOf(campaign), language,
+                version.languages()).stream()
                 .map(variant -> material(variant, chosen, language))
                 .toList();
 
@@ -112,7 +115,8 @@ public class PublicCampaigns {
         Locale reader = Locale.forLanguageTag(language);
         List<HelpResource> serving = help.servingPlace(place, language);
         List<HelpEntry> entries = serving.stream()
-                .map(r -> new HelpEntry(r.kind, r.name(language), r.contact, r.demo, r.lastVerified,
+                .map(r -> new HelpEntry(r.kind, r.name(language), ContactText.parts(r.contact), r.demo,
+                        r.lastVerified,
                         r.speaks(language) ? "" : namesIn(r.languages, reader)))
                 .toList();
         String primary = reader.getLanguage();
@@ -147,9 +151,30 @@ public class PublicCampaigns {
                 .orElseThrow(() -> ProblemException.notFound(NOT_PUBLISHED));
     }
 
-    /** A published variant as readers at a place see it: the help it names is that place's, in their language. */
-    private PublicMaterial material(MaterialVariant variant, Place place, String language) {
+    /**
+     * One published variant per material, in the campaign's material order: the page's language, else the
+     * campaign's languages in order (default first), else any. A material nobody translated yet is still shown,
+     * in its own language, rather than left out: a poster in French is better than no poster.
+     */
+    static List<MaterialVariant> readable(List<MaterialVariant> published, String language, List<String> preferred) {
+        Map<Long, List<MaterialVariant>> byMaterial = new LinkedHashMap<>();
+        published.forEach(v -> byMaterial.computeIfAbsent(v.material.id, id -> new ArrayList<>()).add(v));
+        List<String> order = new ArrayList<>(List.of(language));
+        preferred.stream().filter(l -> !l.equals(language)).forEach(order::add);
+        return byMaterial.values().stream()
+                .map(variants -> order.stream()
+                        .flatMap(l -> variants.stream().filter(v -> v.language.equals(l)))
+                        .findFirst().orElse(variants.get(0)))
+                .toList();
+    }
+
+    /**
+     * A published variant as readers at a place see it: the help it names is that place's, in the variant's
+     * language; one in another language than the page's says so.
+     */
+    private PublicMaterial material(MaterialVariant variant, Place place, String pageLanguage) {
         Media media = variant.media;
+        String language = variant.language;
         boolean namesHelp = !HelpPlaceholder.writtenIn(variant.title + "\n" + variant.bodyMarkdown).isEmpty();
         // Rendered for the public, without source references: text that names help with that place's help.
         String html = MarkdownText.toPublicHtml(namesHelp
@@ -163,7 +188,14 @@ public class PublicCampaigns {
                 media == null ? null : media.contentType,
                 media == null ? null : media.fileName,
                 media == null ? 0 : Math.max(1, (media.sizeBytes + 1023) / 1024),
-                media != null && media.contentType.startsWith("image/"));
+                media != null && media.contentType.startsWith("image/"), language, Languages.direction(language),
+                language.equals(pageLanguage) ? null : nameIn(language, Locale.forLanguageTag(pageLanguage)));
+    }
+
+    /** A language named for a reader as it reads mid-sentence ("français" on a French page, "French" in English). */
+    private static String nameIn(String tag, Locale reader) {
+        String name = Locale.forLanguageTag(tag).getDisplayLanguage(reader);
+        return name.isBlank() ? tag : name;
     }
 
     /** A language's own name for itself ("français", "العربية"), as readers look for it. */

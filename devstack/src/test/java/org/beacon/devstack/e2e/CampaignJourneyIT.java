@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
+
+import javax.imageio.ImageIO;
 import java.util.regex.Pattern;
 
 import org.beacon.devstack.Stack;
@@ -13,6 +20,7 @@ import org.beacon.devstack.content.DemoData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -20,9 +28,12 @@ import org.openqa.selenium.support.ui.Select;
  * A campaign from its first line to its public page, only through the manager pages: a campaign manager writes it in
  * English and French for a place that no help resource serves yet (a region of Guinea; the shipped help directory
  * covers Senegal only), with a leaflet in both languages, and sends it for review; a second manager approves it
- * with the checklist; publishing is refused and names each place × language without help; once the first manager
- * has added a hotline for that place in both languages, publishing succeeds and the public page opens without a
- * login in both languages, with the help block. Slugs carry a stamp so reruns never collide.
+ * with the checklist, seeing the poster's image inline where the checklist asks that no image identify a victim; the
+ * campaign then reads "approved, ready to publish" and its Publish button is disabled with the reason (missing help
+ * coverage) next to it; once the first manager has added a hotline for that place in both languages (the help list
+ * links every entry, the shipped ones too), publishing succeeds and the public page opens without a login in both
+ * languages, with the hotline as a {@code tel:} link and the French-only poster shown, marked "Only in French", on
+ * the English page. Slugs carry a stamp so reruns never collide.
  */
 class CampaignJourneyIT {
 
@@ -44,6 +55,8 @@ class CampaignJourneyIT {
     static final String HELP_EN = "Kankan help line";
     static final String HELP_FR = "Ligne d'aide de Kankan";
     static final String HELP_CONTACT = "+224 620 00 00 00";
+    static final String POSTER = "check-first-poster";
+    static final String POSTER_FR = "Pars informé";
 
     static Stack stack;
 
@@ -66,18 +79,20 @@ class CampaignJourneyIT {
             manager.open("/campaigns/manage/" + id);
             assertTrue(manager.waitFor(By.tagName("main")).getText().contains("Approved by a second manager."),
                     manager.text());
-            manager.submit(By.cssSelector("form[action='/campaigns/manage/" + id + "/publish'] button"));
-            assertTrue(manager.path().endsWith("/campaigns/manage/" + id + "/publish"),
-                    "a refused publish shows the campaign page again: " + manager.path());
-            String refusal = manager.waitFor(By.cssSelector("[role=alert]")).getText();
-            assertTrue(refusal.contains("Publishing is refused: no real, active help resource serves " + PLACE + " × en, "
-                    + PLACE + " × fr."), "the refusal names every place × language: " + refusal);
-            assertTrue(manager.text().contains("Status: in review"), "nothing was published: " + manager.text());
+            assertTrue(manager.text().contains("Status: approved, ready to publish"), manager.text());
+            WebElement publish = manager.driver.findElement(
+                    By.cssSelector("form[action='/campaigns/manage/" + id + "/publish'] button"));
+            assertFalse(publish.isEnabled(), "publishing is blocked, so the button is disabled");
+            String reasons = manager.driver.findElement(By.id(publish.getAttribute("aria-describedby"))).getText();
+            assertTrue(reasons.contains("missing help coverage"), "the reason is next to the button: " + reasons);
+            assertFalse(reasons.contains("missing approval"), reasons);
+            String gate = manager.driver.findElement(By.cssSelector(".notice")).getText();
+            assertTrue(gate.contains(PLACE + " × en") && gate.contains(PLACE + " × fr"), gate);
 
             try (Browser reader = new Browser(stack.gatewayUrl())) {
                 reader.open("/campaigns/public/" + SLUG + "/en");
                 assertTrue(reader.driver.getTitle().startsWith("404"),
-                        "a refused campaign is not public: " + reader.driver.getTitle() + " " + reader.text());
+                        "an unpublished campaign is not public: " + reader.driver.getTitle() + " " + reader.text());
             }
 
             addHelpResource(manager);
@@ -85,15 +100,17 @@ class CampaignJourneyIT {
             manager.open("/campaigns/manage/" + id);
             assertTrue(manager.waitFor(By.tagName("main")).getText()
                     .contains("Every place and language has an active help resource."), manager.text());
+            assertTrue(manager.driver.findElements(By.id("publish-blocked")).isEmpty(), manager.text());
             manager.submit(By.cssSelector("form[action='/campaigns/manage/" + id + "/publish'] button"));
             assertEquals("/campaigns/manage/" + id, manager.path(), "published, back on the campaign page");
             assertTrue(manager.text().contains("Status: published"), manager.text());
             assertTrue(manager.driver.findElements(By.cssSelector("[role=alert]")).isEmpty(), manager.text());
             manager.driver.findElement(By.cssSelector("a[href='/campaigns/public/" + SLUG + "']"));
 
-            for (String language : List.of("en", "fr")) {
-                manager.open("/campaigns/manage/materials/" + id + "/" + MATERIAL + "/" + language);
-                manager.submit(By.cssSelector("form[action$='/" + MATERIAL + "/" + language + "/publish'] button"));
+            for (String variant : List.of(MATERIAL + "/en", MATERIAL + "/fr", POSTER + "/fr")) {
+                manager.open("/campaigns/manage/materials/" + id + "/" + variant);
+                assertTrue(manager.text().contains("Status: approved, ready to publish"), manager.text());
+                manager.submit(By.cssSelector("form[action$='/" + variant + "/publish'] button"));
                 assertTrue(manager.text().contains("Status: published"), manager.text());
             }
         }
@@ -122,6 +139,9 @@ class CampaignJourneyIT {
         long id = Long.parseLong(created.group(1));
         assertEquals(TITLE_EN, manager.waitFor(By.tagName("h1")).getText());
         assertTrue(manager.text().contains("Status: draft"), manager.text());
+        assertTrue(manager.text().contains("No place entered yet: help coverage cannot be checked."),
+                "no place, so help coverage is not shown as satisfied: " + manager.text());
+        assertFalse(manager.text().contains("Every place and language has an active help resource."), manager.text());
 
         manager.clickAndWait(By.cssSelector("a[href='/campaigns/manage/" + id + "/translations?language=en']"));
         assertEquals(TITLE_EN, manager.waitFor(By.id("title")).getAttribute("value"), "the English title is kept");
@@ -174,6 +194,34 @@ class CampaignJourneyIT {
         String table = manager.waitFor(By.tagName("table")).getText();
         assertTrue(table.contains(LEAFLET_EN) && table.contains(LEAFLET_FR), table);
         assertTrue(table.contains("in review"), table);
+
+        // A poster only in French, with its image: nobody translated it yet.
+        manager.open("/campaigns/manage/" + id);
+        manager.fill(By.id("materialSlug"), POSTER);
+        new Select(manager.driver.findElement(By.id("kind"))).selectByValue("poster");
+        manager.submit(By.cssSelector("form[action='/campaigns/manage/" + id + "/materials'] button"));
+        manager.clickAndWait(By.cssSelector("a[href='/campaigns/manage/materials/" + id + "/" + POSTER + "/fr']"));
+        manager.fill(By.id("title"), POSTER_FR);
+        manager.fill(By.id("markdown"), "Avant de partir, **vérifie** l'offre.");
+        manager.submit(By.cssSelector("form[action$='/" + POSTER + "/fr/text'] button"));
+        manager.driver.findElement(By.id("file")).sendKeys(posterImage().toString());
+        manager.submit(By.cssSelector("form[action$='/" + POSTER + "/fr/file'] button"));
+        assertTrue(manager.driver.findElements(By.cssSelector("[role=alert]")).isEmpty(), manager.text());
+        manager.submit(By.cssSelector("form[action$='/" + POSTER + "/fr/submit'] button"));
+        assertTrue(manager.text().contains("Status: in review"), manager.text());
+    }
+
+    /** A small PNG standing for the poster's picture. */
+    private static Path posterImage() {
+        try {
+            BufferedImage image = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
+            Path file = Files.createTempFile("poster-", ".png");
+            ImageIO.write(image, "png", file.toFile());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void writeVariant(Browser manager, long id, String language, String title, String markdown,
@@ -223,6 +271,16 @@ class CampaignJourneyIT {
             assertTrue(reviewer.text().contains("Approved by a second manager."), reviewer.text());
         }
         reviewer.open("/campaigns/manage/review");
+        reviewer.clickAndWait(By.cssSelector("main a[href='/campaigns/manage/materials/" + id + "/" + POSTER + "/fr']"));
+        WebElement image = reviewer.waitFor(By.cssSelector("figure.material-preview img"));
+        assertEquals("Image of the material under review: " + POSTER_FR, image.getAttribute("alt"));
+        Number width = (Number) ((JavascriptExecutor) reviewer.driver)
+                .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : -1", image);
+        assertEquals(120, width.intValue(), "the reviewer's browser loaded the image (the CSP lets it through)");
+        approveWithChecklist(reviewer);
+        assertTrue(reviewer.text().contains("Status: approved, ready to publish"), reviewer.text());
+
+        reviewer.open("/campaigns/manage/review");
         assertFalse(reviewer.driver.findElements(By.cssSelector("main a[href='/campaigns/manage/" + id + "']"))
                 .isEmpty(), "approved but unpublished, the campaign still waits in the queue");
     }
@@ -239,6 +297,19 @@ class CampaignJourneyIT {
     private static void addHelpResource(Browser manager) {
         manager.clickAndWait(By.cssSelector(".notice a[href='/campaigns/manage/help']"));
         assertEquals("Help resources", manager.waitFor(By.tagName("h1")).getText());
+        List<WebElement> rows = manager.driver.findElements(By.cssSelector("main table tr:not(:first-child)"));
+        assertFalse(rows.isEmpty(), manager.text());
+        for (WebElement entry : rows) {
+            assertEquals(1, entry.findElements(By.cssSelector("a[href^='/campaigns/manage/help/']")).size(),
+                    "every entry links to its page: " + entry.getText());
+        }
+        WebElement shipped = manager.driver.findElement(By.xpath("//tr[td[span[@class='demo']]]//a"));
+        manager.clickAndWait(shipped);
+        assertTrue(manager.text().contains("only an admin changes it"), manager.text());
+        assertFalse(manager.driver.findElement(By.cssSelector("main form button")).isEnabled(),
+                "a shared entry is read, not changed, by a manager");
+        manager.driver.navigate().back();
+        manager.waitFor(By.id("slug"));
         manager.fill(By.id("slug"), "e2e-kankan-hotline-" + STAMP);
         new Select(manager.driver.findElement(By.id("kind"))).selectByValue("hotline");
         manager.fill(By.id("country"), "GN");
@@ -268,6 +339,14 @@ class CampaignJourneyIT {
         assertTrue(help.contains(HELP_EN) && help.contains("Hotline") && help.contains(HELP_CONTACT), help);
         assertTrue(english.contains(LEAFLET_EN) && english.contains("the contract and the agency"), english);
         assertFalse(english.contains(LEAFLET_FR), "only the English variant: " + english);
+        WebElement call = reader.driver.findElement(By.cssSelector("#help a.tel"));
+        assertEquals("tel:+224620000000", call.getAttribute("href"));
+        assertEquals(HELP_CONTACT, call.getText());
+        WebElement poster = reader.driver.findElement(By.xpath("//article[h3[normalize-space()='" + POSTER_FR + "']]"));
+        assertEquals("fr", poster.getAttribute("lang"), "the poster keeps its own language");
+        assertEquals("Only in French", poster.findElement(By.cssSelector(".only-in")).getText());
+        assertEquals("en", poster.findElement(By.cssSelector(".only-in")).getAttribute("lang"));
+        assertFalse(poster.findElements(By.cssSelector("img.material")).isEmpty(), "with its image");
 
         reader.clickAndWait(By.cssSelector("a[hreflang='fr']"));
         assertEquals("/campaigns/public/" + SLUG + "/fr", reader.path());
@@ -279,6 +358,7 @@ class CampaignJourneyIT {
         assertTrue(aide.contains("Où trouver de l’aide"), aide);
         assertTrue(aide.contains(HELP_FR) && aide.contains(HELP_CONTACT), aide);
         assertTrue(french.contains(LEAFLET_FR) && french.contains("le contrat et l'agence"), french);
+        assertTrue(french.contains(POSTER_FR) && !french.contains("Seulement en"), "in French it is not marked: " + french);
 
         reader.open("/campaigns/public");
         assertEquals(1, reader.driver.findElements(By.cssSelector("a[href='/campaigns/public/" + SLUG + "']")).size(),
