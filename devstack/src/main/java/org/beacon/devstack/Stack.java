@@ -162,6 +162,14 @@ public final class Stack implements AutoCloseable {
         return secret("importer-client-secret");
     }
 
+    /**
+     * Secret of the {@code beacon-directory} service account, with which the gateway's admin pages read
+     * organizations and users (view-users only); an external Keycloak without it leaves those pages at 503.
+     */
+    public String directoryClientSecret() {
+        return secret("directory-client-secret");
+    }
+
     /** Secret of the password-grant client that only local and test stacks have. */
     public String testClientSecret() {
         return secret("test-client-secret");
@@ -240,6 +248,7 @@ public final class Stack implements AutoCloseable {
                 "BEACON_GATEWAY_CLIENT_SECRET", gatewayClientSecret(),
                 "BEACON_TEST_CLIENT_SECRET", testClientSecret(),
                 "BEACON_IMPORTER_CLIENT_SECRET", importerClientSecret(),
+                "BEACON_DIRECTORY_CLIENT_SECRET", directoryClientSecret(),
                 "KEYCLOAK_ADMIN_SECRET", secrets.get("keycloak-admin-password"));
         ChildProcess keycloak = register(KeycloakServer.start(settings, realmVariables, this::announce));
         WaitFor.http("keycloak", settings.keycloakUrl() + "/realms/beacon/.well-known/openid-configuration",
@@ -305,9 +314,13 @@ public final class Stack implements AutoCloseable {
         config.put("quarkus.oidc.auth-server-url", settings.keycloakUrl() + "/realms/beacon");
         config.put("beacon.upstream.training", trainingUrl());
         config.put("beacon.upstream.campaigns", campaignUrl());
-        return application("gateway", config, Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "BEACON_GATEWAY_CLIENT_SECRET", gatewayClientSecret(),
                 "BEACON_SESSION_SECRET", secrets.get("session-encryption-secret")));
+        if (directoryClientSecret() != null) {
+            environment.put("BEACON_DIRECTORY_CLIENT_SECRET", directoryClientSecret());
+        }
+        return application("gateway", config, environment);
     }
 
     private ChildProcess application(String module, Map<String, String> config, Map<String, String> environment) {

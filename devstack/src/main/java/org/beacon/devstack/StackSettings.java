@@ -21,6 +21,7 @@ public record StackSettings(Path repository, Path home, int gatewayPort, int tra
     static final Map<String, String> SECRET_VARIABLES = Map.of(
             "gateway-client-secret", "BEACON_GATEWAY_CLIENT_SECRET",
             "importer-client-secret", "BEACON_IMPORTER_CLIENT_SECRET",
+            "directory-client-secret", "BEACON_DIRECTORY_CLIENT_SECRET",
             "test-client-secret", "BEACON_TEST_CLIENT_SECRET");
 
     static StackSettings fromEnvironment(Path repository, Map<String, String> env) {

@@ -56,7 +56,8 @@ class OverlayRenderingTests {
         assertTrue(undocumented.isEmpty(), "k8s/README.md does not document " + undocumented);
         assertTrue(Overlay.PROD.externalSecrets().keySet().containsAll(Set.of("training-database",
                 "campaign-database", "training-storage", "campaign-storage", "gateway-oidc-client",
-                "gateway-session", "keycloak-admin", "keycloak-database", "content-import-client", "beacon-tls")),
+                "gateway-session", "keycloak-admin", "keycloak-database", "content-import-client", "directory-client",
+                "beacon-tls")),
                 "production creates none of its credentials in the repository: " + Overlay.PROD.externalSecrets());
     }
 }

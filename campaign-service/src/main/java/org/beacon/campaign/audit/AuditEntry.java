@@ -10,6 +10,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.beacon.commons.audit.AuditFilter;
+import org.beacon.commons.audit.AuditRecord;
 
 /** One line of the audit log: who did what to which item, and when. */
 @Entity
@@ -34,6 +36,16 @@ public class AuditEntry extends PanacheEntityBase {
 
     public static List<AuditEntry> newest(int page, int size) {
         return find("order by id desc").page(page, size).list();
+    }
+
+    /** The entries an admin asked for, newest first, one page. */
+    public static List<AuditEntry> matching(AuditFilter filter) {
+        return find(filter.query(), filter.parameters()).page(filter.page(), filter.size()).list();
+    }
+
+    public AuditRecord record() {
+        return new AuditRecord("campaigns", id, at, actor, actorName, organization, action, subjectType, subjectId,
+                summary);
     }
 
     public static List<AuditEntry> about(String subjectType, long subjectId) {

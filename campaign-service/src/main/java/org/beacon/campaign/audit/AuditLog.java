@@ -19,6 +19,8 @@ public class AuditLog {
     public static final String UNPUBLISH = "unpublish";
     public static final String APPROVE = "approve";
     public static final String IMPORT = "import";
+    public static final String CREATE = "create";
+    public static final String CHANGE = "change";
 
     public static final int PAGE_SIZE = 50;
 

@@ -104,6 +104,7 @@ public class CampaignService {
         main.title = campaign.title;
         version.translations.add(main);
         version.persist();
+        audit.record(AuditLog.CREATE, AUDIT_SUBJECT, campaign.id, organization, "Created " + campaign.slug + ".");
         return campaign;
     }
 
@@ -115,6 +116,8 @@ public class CampaignService {
         }
         CampaignVersion version = draftOf(campaign);
         applySettings(version, settings);
+        audit.record(AuditLog.CHANGE, AUDIT_SUBJECT, campaign.id, campaign.organization,
+                "Changed the settings of " + campaign.slug + " v" + version.number + ".");
         return edited(version);
     }
 

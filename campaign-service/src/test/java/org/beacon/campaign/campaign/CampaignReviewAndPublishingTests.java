@@ -265,7 +265,7 @@ class CampaignReviewAndPublishingTests {
         given().auth().oauth2(admin()).when().get("/campaigns/api/audit")
                 .then().statusCode(200)
                 .body("findAll { it.subjectId == " + id + " && it.subjectType == 'campaign' }.action",
-                        containsInAnyOrder("approve", "publish", "unpublish"))
+                        containsInAnyOrder("create", "change", "approve", "publish", "unpublish"))
                 .body("find { it.subjectId == " + id + " && it.action == 'approve' }.actorName",
                         equalTo("Rui-national-coordination Tester"))
                 .body("find { it.subjectId == " + id + " && it.action == 'publish' }.summary",

@@ -37,7 +37,8 @@ public final class Navigation {
             forRoles("nav.campaigns", "/campaigns/manage", Roles.CAMPAIGN_MANAGER, Roles.ADMIN),
             forRoles("nav.surveys", "/campaigns/surveys", Roles.CAMPAIGN_MANAGER, Roles.EVALUATOR, Roles.ADMIN),
             forRoles("nav.reports", "/training/reports", Roles.ADMIN),
-            forRoles("nav.audit", "/campaigns/audit", Roles.ADMIN),
+            forRoles("nav.organizations", "/admin/organizations", Roles.ADMIN),
+            forRoles("nav.audit", "/admin/audit", Roles.ADMIN),
             // The public doors, for visitors; a signed-in user finds them on the start page.
             new Area("nav.public-campaigns", "/campaigns/public", Audience.VISITORS, Set.of()),
             new Area("nav.verify", "/training/public/verify", Audience.VISITORS, Set.of()));

@@ -21,7 +21,8 @@ class PageFrameTests {
         assertEquals(List.of("/", "/training", "/training/cohorts", "/training/author"),
                 hrefs(Set.of(Roles.TRAINER, Roles.AUTHOR)));
         assertEquals(List.of("/", "/training", "/training/cohorts", "/training/author", "/campaigns/manage",
-                "/campaigns/surveys", "/training/reports", "/campaigns/audit"), hrefs(Set.of(Roles.ADMIN)));
+                "/campaigns/surveys", "/training/reports", "/admin/organizations", "/admin/audit"),
+                hrefs(Set.of(Roles.ADMIN)));
         // Keycloak's own roles open nothing.
         assertEquals(List.of("/"), hrefs(Set.of("offline_access", "default-roles-beacon")));
     }

@@ -84,8 +84,12 @@ public class HomePage {
             tasks.add(new Task("results", "/campaigns/surveys"));
         }
         if (identity.hasRole(Roles.ADMIN)) {
-            tasks.add(new Task("reports", "/training/reports"));
-            tasks.add(new Task("audit", "/campaigns/audit"));
+            // An admin may open every area (commons Navigation): their start page links to each once.
+            List<Task> admin = List.of(new Task("organizations", "/admin/organizations"),
+                    new Task("audit", "/admin/audit"), new Task("reports", "/training/reports"),
+                    new Task("authoring", "/training/author"), new Task("cohorts", "/training/cohorts"),
+                    new Task("campaigns", "/campaigns/manage"), new Task("results", "/campaigns/surveys"));
+            admin.stream().filter(task -> !tasks.contains(task)).forEach(tasks::add);
         }
         return tasks;
     }

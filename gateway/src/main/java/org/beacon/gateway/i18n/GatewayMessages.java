@@ -87,4 +87,109 @@ public interface GatewayMessages {
 
     @Message("Who published, approved or exported what, and when.")
     String task_audit_text();
+
+    @Message("Organizations and users")
+    String admin_organizations();
+
+    @Message("Read from Keycloak just now. People, organizations and roles are managed in Keycloak's administration console; Beacon keeps no copy.")
+    String admin_organizations_intro();
+
+    @Message("No organization is set up in Keycloak yet.")
+    String admin_no_organizations();
+
+    @Message("No users in this organization.")
+    String admin_no_members();
+
+    @Message("User name")
+    String admin_username();
+
+    @Message("Name")
+    String admin_name();
+
+    @Message("Email")
+    String admin_email();
+
+    @Message("Roles")
+    String admin_roles();
+
+    @Message("disabled")
+    String admin_disabled();
+
+    @Message("Trainee")
+    String role_trainee();
+
+    @Message("Trainer")
+    String role_trainer();
+
+    @Message("Author")
+    String role_author();
+
+    @Message("Campaign manager")
+    String role_campaign_manager();
+
+    @Message("Evaluator")
+    String role_evaluator();
+
+    @Message("Administrator")
+    String role_admin();
+
+    @Message("What was approved, published, flagged, issued and exported in training and campaigns, newest first. Times are in UTC.")
+    String audit_intro();
+
+    @Message("Organization")
+    String audit_organization();
+
+    @Message("Action")
+    String audit_action();
+
+    @Message("From")
+    String audit_from();
+
+    @Message("To")
+    String audit_to();
+
+    @Message("Show")
+    String audit_apply();
+
+    @Message("Clear the filters")
+    String audit_clear();
+
+    @Message("Download as CSV")
+    String audit_csv();
+
+    @Message("When")
+    String audit_when();
+
+    @Message("Area")
+    String audit_service();
+
+    @Message("Who")
+    String audit_who();
+
+    @Message("What")
+    String audit_what();
+
+    @Message("No entry matches these filters.")
+    String audit_empty();
+
+    @Message("Newer")
+    String audit_newer();
+
+    @Message("Older")
+    String audit_older();
+
+    @Message("This page is too far back to show. Narrow the dates, or download the CSV, which has every entry.")
+    String audit_too_deep();
+
+    @Message("Training")
+    String service_training();
+
+    @Message("Campaigns")
+    String service_campaigns();
+
+    @Message("Organizations and users")
+    String task_organizations();
+
+    @Message("Who belongs to which organization, with which roles.")
+    String task_organizations_text();
 }

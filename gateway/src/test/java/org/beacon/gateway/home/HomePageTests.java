@@ -52,7 +52,10 @@ class HomePageTests {
         assertEquals(List.of("campaigns"), keys("campaign-manager"));
         assertEquals(List.of("results"), keys("evaluator"));
         assertEquals(List.of("cohorts", "authoring"), keys("trainer", "author"));
-        assertEquals(List.of("reports", "audit"), keys("admin"));
+        assertEquals(List.of("organizations", "audit", "reports", "authoring", "cohorts", "campaigns", "results"),
+                keys("admin"), "an admin's start page links to every area an admin may open");
+        assertEquals(List.of("campaigns", "organizations", "audit", "reports", "authoring", "cohorts", "results"),
+                keys("campaign-manager", "admin"), "each area once");
     }
 
     private static List<String> keys(String... roles) {

@@ -1,6 +1,7 @@
 package org.beacon.training.audit;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -9,6 +10,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.beacon.commons.audit.AuditFilter;
+import org.beacon.commons.audit.AuditRecord;
 
 /** Who did what to published content or exported what, and when (PRODUCT.md §8). Rows are never changed. */
 @Entity
@@ -21,9 +24,22 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(insertable = false, updatable = false)
     public OffsetDateTime at;
     public String actor;
+    @Column(name = "actor_name")
+    public String actorName;
+    /** The organization of the person who acted: training content belongs to no single organization. */
+    public String organization;
     public String action;
     public String entity;
     @Column(name = "entity_id")
     public Long entityId;
     public String detail;
+
+    /** The entries an admin asked for, newest first, one page. */
+    public static List<AuditEntry> matching(AuditFilter filter) {
+        return find(filter.query(), filter.parameters()).page(filter.page(), filter.size()).list();
+    }
+
+    public AuditRecord record() {
+        return new AuditRecord("training", id, at, actor, actorName, organization, action, entity, entityId, detail);
+    }
 }

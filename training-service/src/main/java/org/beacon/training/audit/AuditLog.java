@@ -16,6 +16,8 @@ public class AuditLog {
     public void record(String action, String entity, Long entityId, String detail) {
         AuditEntry entry = new AuditEntry();
         entry.actor = user.subject();
+        entry.actorName = user.isSignedIn() ? user.displayName() : null;
+        entry.organization = user.organization().orElse(null);
         entry.action = action;
         entry.entity = entity;
         entry.entityId = entityId;

@@ -57,6 +57,8 @@ public class CertificateService {
         // that certificate is out of date from the start, as if it had been issued before v2 (VersionWorkflow.approve).
         certificate.refresherDue = CourseVersion.legalChangeAfter(enrolment.courseId, version.number).isPresent();
         certificate.persist();
+        audit.record("certificate.issue", "certificate", certificate.id,
+                certificate.code + " v" + version.number + (certificate.refresherDue ? " (refresher due)" : ""));
         if (!certificate.refresherDue) {
             // Completing an up-to-date version is the refresher: older certificates no longer call for one.
             em.createNativeQuery("update certificate set refresher_due = false where holder_subject = ?1"

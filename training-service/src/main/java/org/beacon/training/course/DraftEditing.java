@@ -289,6 +289,8 @@ public class DraftEditing {
     public void markLegalChange(long versionId, boolean legalChange) {
         CourseVersion version = editable(versionId, null);
         version.legalChange = legalChange;
+        audit.record("version.legal-change", "course_version", version.id,
+                "v" + version.number + (legalChange ? " marked as a legal change" : " no longer a legal change"));
     }
 
 

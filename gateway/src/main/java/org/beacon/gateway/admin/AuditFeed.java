@@ -1,0 +1,196 @@
+package org.beacon.gateway.admin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.beacon.commons.audit.AuditFilter;
+import org.beacon.commons.audit.AuditRecord;
+import org.beacon.commons.web.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The audit entries of both services, newest first, as one list. Each service filters its own entries in its admin
+ * API ({@code /training/api/audit}, {@code /campaigns/api/audit}) with the admin's own token, so each still checks
+ * the admin role itself; neither service's tables are read from here. The two lists, each newest first, are merged
+ * as they are read, a few hundred entries at a time.
+ */
+@ApplicationScoped
+public class AuditFeed {
+
+    /** Entries asked of a service at a time. */
+    static final int BATCH = AuditFilter.MAX_SIZE;
+
+    /** Newest first; entries of the same instant in a fixed order, so pages never overlap. */
+    static final Comparator<AuditRecord> NEWEST_FIRST = Comparator.comparing(AuditRecord::at).reversed()
+            .thenComparing(AuditRecord::service).thenComparing(Comparator.comparingLong(AuditRecord::id).reversed());
+
+    /** A service that did not answer; the page says which. */
+    public static class ServiceDown extends RuntimeException {
+        final String service;
+
+        ServiceDown(String service, Throwable cause) {
+            super(service + " did not answer for its audit entries", cause);
+            this.service = service;
+        }
+    }
+
+    @ConfigProperty(name = "beacon.upstream.training")
+    String trainingUrl;
+
+    @ConfigProperty(name = "beacon.upstream.campaigns")
+    String campaignsUrl;
+
+    @Inject
+    AdminConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    private HttpClient http;
+
+    @PostConstruct
+    void connect() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /** All entries matching {@code filter} (its page and size ignored), newest first, read as they are consumed. */
+    public Iterator<AuditRecord> entries(AuditFilter filter, String bearer) {
+        return new Merged(new Source("training-service", trainingUrl + "/training/api/audit", filter, bearer),
+                new Source("campaign-service", campaignsUrl + "/campaigns/api/audit", filter, bearer));
+    }
+
+    /** One page of {@code filter.size()} entries, and one more to tell whether another page follows. */
+    public List<AuditRecord> page(AuditFilter filter, String bearer) {
+        Iterator<AuditRecord> all = entries(filter, bearer);
+        long skip = (long) filter.page() * filter.size();
+        for (long i = 0; i < skip && all.hasNext(); i++) {
+            all.next();
+        }
+        List<AuditRecord> page = new ArrayList<>();
+        while (page.size() <= filter.size() && all.hasNext()) {
+            page.add(all.next());
+        }
+        return page;
+    }
+
+    /** The entries of one service, fetched a batch at a time. */
+    private final class Source {
+        private final String service;
+        private final String url;
+        private final AuditFilter filter;
+        private final String bearer;
+        private final Deque<AuditRecord> buffered = new ArrayDeque<>();
+        private int nextPage;
+        private boolean exhausted;
+
+        Source(String service, String url, AuditFilter filter, String bearer) {
+            this.service = service;
+            this.url = url;
+            this.filter = filter;
+            this.bearer = bearer;
+        }
+
+        AuditRecord peek() {
+            if (buffered.isEmpty() && !exhausted) {
+                List<AuditRecord> batch = fetch(nextPage++);
+                buffered.addAll(batch);
+                exhausted = batch.size() < BATCH;
+            }
+            return buffered.peekFirst();
+        }
+
+        AuditRecord take() {
+            return buffered.removeFirst();
+        }
+
+        private List<AuditRecord> fetch(int page) {
+            StringBuilder query = new StringBuilder("?page=").append(page).append("&size=").append(BATCH);
+            append(query, "organization", filter.organization());
+            append(query, "action", filter.action());
+            append(query, "from", filter.from() == null ? null : filter.from().toString());
+            append(query, "to", filter.to() == null ? null : filter.to().toString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + query)).timeout(config.auditTimeout())
+                    .header("Authorization", "Bearer " + bearer).header("Accept", "application/json").GET().build();
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new ServiceDown(service, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServiceDown(service, e);
+            }
+            try {
+                if (response.statusCode() == 400) {
+                    JsonNode problem = json.readTree(response.body());
+                    throw ProblemException.badRequest(problem.path("detail").asText("The filter was refused."));
+                }
+                if (response.statusCode() == 401 || response.statusCode() == 403) {
+                    throw new ForbiddenException(service + " refused to show its audit entries to this account.");
+                }
+                if (response.statusCode() != 200) {
+                    throw new ServiceDown(service, new IOException("answered " + response.statusCode()));
+                }
+                return json.readValue(response.body(), new TypeReference<List<AuditRecord>>() {
+                });
+            } catch (IOException e) {
+                throw new ServiceDown(service, e);
+            }
+        }
+
+        private static void append(StringBuilder query, String name, String value) {
+            if (value != null) {
+                query.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** Two newest-first lists as one. */
+    private static final class Merged implements Iterator<AuditRecord> {
+        private final Source first;
+        private final Source second;
+
+        Merged(Source first, Source second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return first.peek() != null || second.peek() != null;
+        }
+
+        @Override
+        public AuditRecord next() {
+            AuditRecord a = first.peek();
+            AuditRecord b = second.peek();
+            if (a == null && b == null) {
+                throw new NoSuchElementException();
+            }
+            if (b == null || a != null && NEWEST_FIRST.compare(a, b) <= 0) {
+                return first.take();
+            }
+            return second.take();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.beacon.training.audit;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.beacon.commons.audit.AuditFilter;
+import org.beacon.commons.audit.AuditRecord;
+import org.beacon.commons.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Training's audit entries for admins, filtered here: the gateway's admin page merges them with campaign-service's
+ * and never reads this service's tables.
+ */
+@Path("/training/api/audit")
+@Tag(name = "audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Audit log, newest first: ?organization=&action=&from=2026-12-01&to=2026-12-31&page=0&size=50")
+    public List<AuditRecord> list(@QueryParam("organization") String organization,
+            @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return AuditEntry.matching(AuditFilter.of(organization, action, from, to, page, size)).stream()
+                .map(AuditEntry::record).toList();
+    }
+}
