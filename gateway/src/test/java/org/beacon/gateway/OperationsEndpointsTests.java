@@ -9,6 +9,6 @@ import org.beacon.testing.OperationsEndpointsContract;
 /** Runs the {@link OperationsEndpointsContract} tests (health, metrics, OpenAPI on the management port only) here. */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(EchoUpstream.class)
+@QuarkusTestResource(value = EchoUpstream.class, restrictToAnnotatedClass = true)
 class OperationsEndpointsTests extends OperationsEndpointsContract {
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** Keycloak down (issue 10, point 5): nobody is signed out, and nobody is sent to a login page that is not there. */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(EchoUpstream.class)
+@QuarkusTestResource(value = EchoUpstream.class, restrictToAnnotatedClass = true)
 class SignInDuringOutagesTests {
 
     /** Longer than beacon.gateway.sign-in.probe-validity in the test profile: the next login probes again. */

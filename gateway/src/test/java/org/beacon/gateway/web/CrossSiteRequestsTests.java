@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(EchoUpstream.class)
+@QuarkusTestResource(value = EchoUpstream.class, restrictToAnnotatedClass = true)
 class CrossSiteRequestsTests {
 
     private static final String STAFF_FORM = "/training/author/courses/c-1/publish";

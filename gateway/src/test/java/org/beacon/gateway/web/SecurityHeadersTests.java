@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(EchoUpstream.class)
+@QuarkusTestResource(value = EchoUpstream.class, restrictToAnnotatedClass = true)
 class SecurityHeadersTests {
 
     @Test
