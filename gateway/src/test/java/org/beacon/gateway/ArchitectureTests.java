@@ -1,27 +1,11 @@
 package org.beacon.gateway;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.beacon.testing.ServiceArchitecture;
-import org.junit.jupiter.api.Test;
+import org.beacon.testing.ServiceArchitectureTests;
 
-/** The service keeps the shared architecture rules (ServiceArchitecture); a new cycle or stray query fails here. */
-class ArchitectureTests {
+/** This service keeps the architecture rules every Beacon service keeps (ServiceArchitecture). */
+class ArchitectureTests extends ServiceArchitectureTests {
 
-    private static final String ROOT = "org.beacon.gateway";
-    private static final JavaClasses CLASSES = ServiceArchitecture.productionClasses(ROOT);
-
-    @Test
-    void packagesHaveNoCycles() {
-        ServiceArchitecture.noPackageCycles(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void usesNoOtherService() {
-        ServiceArchitecture.usesNoOtherService(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void nativeSqlOnlyInQueriesAndStores() {
-        ServiceArchitecture.nativeSqlOnlyInQueryClasses(ROOT).check(CLASSES);
+    ArchitectureTests() {
+        super("org.beacon.gateway");
     }
 }
