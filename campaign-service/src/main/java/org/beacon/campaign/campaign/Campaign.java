@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import org.beacon.campaign.review.Review;
 
 /**
  * A campaign's identity: its public address, its owning organization and a summary of its versions. Its content

@@ -15,10 +15,12 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.beacon.campaign.audit.AuditLog;
+import org.beacon.campaign.input.ContentArchive;
 import org.beacon.campaign.input.InputLimits;
 import org.beacon.campaign.material.Material;
 import org.beacon.campaign.material.MaterialService;
 import org.beacon.campaign.material.MaterialVariant;
+import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.web.ProblemException;
 
 /**
@@ -202,7 +204,7 @@ public class CampaignImport {
                 continue;
             }
             String language = path.substring(prefix.length(), path.length() - ".md".length());
-            if (!language.matches(Vocabulary.LANGUAGE_TAG)) {
+            if (!Languages.isTag(language)) {
                 continue;
             }
             String markdown = archive.text(path).orElse("").strip();

@@ -22,8 +22,10 @@ import org.beacon.campaign.help.Place;
 import org.beacon.campaign.material.MaterialService;
 import org.beacon.campaign.material.MaterialViews.MaterialView;
 import org.beacon.campaign.material.NewMaterial;
+import org.beacon.campaign.review.ReviewChecklist;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.ProblemException;
 import org.jboss.resteasy.reactive.RestForm;
 

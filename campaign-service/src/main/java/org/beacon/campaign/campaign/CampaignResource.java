@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.beacon.campaign.review.ReviewChecklist;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.security.UserSummary;

@@ -1,6 +1,5 @@
 package org.beacon.campaign.campaign;
 
-import io.quarkus.cache.CacheInvalidateAll;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +10,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.beacon.campaign.publicpage.PublicCampaigns;
+import org.beacon.campaign.publicpage.event.PublicContentChanged;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.help.HelpDirectory;
 import org.beacon.campaign.help.Place;
+import org.beacon.campaign.review.Review;
+import org.beacon.campaign.review.ReviewChecklist;
+import org.beacon.campaign.review.ReviewView;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
 
@@ -32,6 +35,10 @@ import org.beacon.commons.web.ProblemException;
 public class CampaignService {
 
     public static final String AUDIT_SUBJECT = "campaign";
+
+    /** Tells the public page to drop its cached views once the change is committed. */
+    @Inject
+    Event<PublicContentChanged> publicContent;
 
     @Inject
     CurrentUser user;
@@ -182,8 +189,8 @@ public class CampaignService {
     }
 
     @Transactional
-    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public CampaignVersion publish(long campaignId) {
+        publicContent.fire(new PublicContentChanged("campaign published"));
         Campaign campaign = find(campaignId);
         CampaignVersion version = openVersion(campaign);
         version.review.requirePublishable(version.describe());
@@ -218,8 +225,8 @@ public class CampaignService {
     }
 
     @Transactional
-    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public CampaignVersion unpublish(long campaignId) {
+        publicContent.fire(new PublicContentChanged("campaign taken down"));
         Campaign campaign = find(campaignId);
         CampaignVersion version = CampaignVersion.published(campaign)
                 .orElseThrow(() -> ProblemException.conflict("Campaign '" + campaign.slug + "' is not published."));

@@ -9,10 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.beacon.commons.i18n.Languages;
 
 /** Everything about a campaign version except its texts: language, audience, places, channels and period. */
 public record CampaignSettings(
-        @NotBlank @Pattern(regexp = Vocabulary.LANGUAGE_TAG, message = "must be a BCP-47 language tag")
+        @NotBlank @Pattern(regexp = Languages.TAG, message = "must be a BCP-47 language tag")
         String defaultLanguage,
         @NotNull @Size(max = 20)
         List<@Pattern(regexp = Vocabulary.TOKEN, message = "use lower-case words joined by dashes") String> targetGroups,

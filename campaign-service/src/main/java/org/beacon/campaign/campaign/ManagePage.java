@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.Forms;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The campaign manager's desk: the organization's campaigns and the form to start one. */

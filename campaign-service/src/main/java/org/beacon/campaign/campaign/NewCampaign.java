@@ -3,6 +3,7 @@ package org.beacon.campaign.campaign;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.text.UntrustedText;
 
 /** What a manager gives to start a campaign; the organization comes from the token, never from the request. */
@@ -10,7 +11,7 @@ public record NewCampaign(
         @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "use lower-case letters, digits and dashes")
         @Size(max = 120) String slug,
         @NotBlank @Size(max = 300) String title,
-        @NotBlank @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", message = "must be a BCP-47 language tag")
+        @NotBlank @Pattern(regexp = Languages.TAG, message = "must be a BCP-47 language tag")
         String defaultLanguage) {
 
     public NewCampaign {

@@ -2,6 +2,7 @@ package org.beacon.campaign.campaign;
 
 import java.util.List;
 
+import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.web.ProblemException;
 
 /**
@@ -10,7 +11,6 @@ import org.beacon.commons.web.ProblemException;
  */
 public final class Vocabulary {
 
-    public static final String LANGUAGE_TAG = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*";
     public static final String TOKEN = "[a-z0-9]+(-[a-z0-9]+)*";
 
     public static final List<String> TARGET_GROUPS = List.of("young-people", "parents", "potential-migrants",
@@ -23,7 +23,7 @@ public final class Vocabulary {
 
     /** Language tags arrive in paths too, where bean validation does not look. */
     public static void requireLanguageTag(String language) {
-        if (language == null || !language.matches(LANGUAGE_TAG)) {
+        if (!Languages.isTag(language)) {
             throw ProblemException.badRequest("'" + language + "' is not a BCP-47 language tag.");
         }
     }

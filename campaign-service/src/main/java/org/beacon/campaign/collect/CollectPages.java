@@ -22,11 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.survey.Survey;
 import org.beacon.campaign.survey.SurveyService;
+import org.beacon.campaign.survey.SurveysConfig;
 import org.beacon.campaign.survey.Wave;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -71,8 +71,8 @@ public class CollectPages {
     @Inject
     RequestLanguage language;
 
-    @ConfigProperty(name = "beacon.surveys.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    SurveysConfig surveysConfig;
 
     @GET
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
@@ -88,7 +88,7 @@ public class CollectPages {
         try {
             CollectionLinks.Issued issued = links.create(id, Wave.parse(wave == null ? "" : wave), name);
             CollectionLinkResource.IssuedView view = CollectionLinkResource.issuedView(issued,
-                    Survey.<Survey>findById(id).title, publicUrl);
+                    Survey.<Survey>findById(id).title, surveysConfig.publicUrl());
             String image = "data:image/svg+xml;base64,"
                     + Base64.getEncoder().encodeToString(view.qrSvg().getBytes(StandardCharsets.UTF_8));
             return Response.ok(page(id, new Issued(view.name(), view.serverUrl(), image), List.of()))

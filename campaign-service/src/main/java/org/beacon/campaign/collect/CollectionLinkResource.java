@@ -15,9 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.survey.QrCode;
 import org.beacon.campaign.survey.Survey;
+import org.beacon.campaign.survey.SurveysConfig;
 import org.beacon.campaign.survey.Wave;
 import org.beacon.commons.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Collection links and late submissions as an API, for campaign managers (and scripts that set up field teams). */
@@ -51,8 +51,8 @@ public class CollectionLinkResource {
     @Inject
     CollectionLinks links;
 
-    @ConfigProperty(name = "beacon.surveys.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    SurveysConfig surveysConfig;
 
     @GET
     @Path("collection-links")
@@ -72,7 +72,7 @@ public class CollectionLinkResource {
         }
         CollectionLinks.Issued issued = links.create(id, Wave.parse(request.wave()), request.name());
         return Response.created(URI.create("/campaigns/api/surveys/" + id + "/collection-links/" + issued.link().id))
-                .entity(issuedView(issued, Survey.<Survey>findById(id).title, publicUrl)).build();
+                .entity(issuedView(issued, Survey.<Survey>findById(id).title, surveysConfig.publicUrl())).build();
     }
 
     @POST

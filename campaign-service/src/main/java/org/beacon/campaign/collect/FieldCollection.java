@@ -13,8 +13,8 @@ import org.beacon.campaign.survey.ResponseStore;
 import org.beacon.campaign.survey.SurveyForm;
 import org.beacon.campaign.survey.SurveyForms;
 import org.beacon.campaign.survey.SurveyQuestion;
+import org.beacon.campaign.survey.SurveysConfig;
 import org.beacon.campaign.survey.Wave;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a collection link may do: list its wave's form, download it, and submit filled forms, which are checked by
@@ -59,8 +59,8 @@ public class FieldCollection {
     @Inject
     CollectQueries queries;
 
-    @ConfigProperty(name = "beacon.surveys.max-text-length", defaultValue = "2000")
-    int maxTextLength;
+    @Inject
+    SurveysConfig surveysConfig;
 
     /**
      * The link a token belongs to; 403 for a token never issued or revoked, alike, so that nothing tells a guesser
@@ -115,7 +115,7 @@ public class FieldCollection {
         Map<String, SurveyForm.Question> byField = form.questions().stream()
                 .collect(Collectors.toMap(SurveyForm.Question::field, q -> q, (a, b) -> a));
         AnswerSheet.Outcome outcome = AnswerSheet.read(form, field -> values(submission, byField.get(field), field),
-                shown, maxTextLength);
+                shown, surveysConfig.maxTextLength());
         if (!outcome.isValid()) {
             throw new Refusal(400, "This form breaks the survey's rules, so it was not stored: " + outcome.problems()
                     .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().description())

@@ -1,6 +1,5 @@
 package org.beacon.campaign.help;
 
-import io.quarkus.cache.CacheInvalidateAll;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.function.Supplier;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -20,7 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignVersion;
 import org.beacon.campaign.material.MaterialVariant;
-import org.beacon.campaign.publicpage.PublicCampaigns;
+import org.beacon.campaign.publicpage.event.PublicContentChanged;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
 
@@ -35,6 +35,10 @@ public class HelpDirectory {
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     public static final String AUDIT_SUBJECT = "help-resource";
+
+    /** Tells the public page to drop its cached views once the change is committed. */
+    @Inject
+    Event<PublicContentChanged> publicContent;
 
     @Inject
     CurrentUser user;
@@ -69,8 +73,8 @@ public class HelpDirectory {
     }
 
     @Transactional
-    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public HelpResource create(@Valid @NotNull HelpResourceInput input) {
+        publicContent.fire(new PublicContentChanged("help resource added"));
         String organization = user.requireOrganization();
         if (HelpResource.count("slug", input.slug()) > 0) {
             throw ProblemException.conflict("A help resource with the identifier '" + input.slug() + "' already exists.");
@@ -85,8 +89,8 @@ public class HelpDirectory {
     }
 
     @Transactional
-    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public HelpResource update(long id, @Valid @NotNull HelpResourceInput input) {
+        publicContent.fire(new PublicContentChanged("help resource changed"));
         HelpResource resource = find(id);
         if (!mayChange(resource)) {
             throw new ForbiddenException(resource.organization == null
@@ -109,8 +113,8 @@ public class HelpDirectory {
 
     /** The content import's upsert: platform-wide entries, matched by slug, untouched when nothing changed. */
     @Transactional
-    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public Outcome importResource(@Valid @NotNull HelpResourceInput input) {
+        publicContent.fire(new PublicContentChanged("help resource imported"));
         HelpResource resource = HelpResource.find("slug", input.slug()).firstResult();
         if (resource == null) {
             resource = new HelpResource();

@@ -14,7 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignVersion;
-import org.beacon.campaign.campaign.ContentArchive;
+import org.beacon.campaign.input.ContentArchive;
 import org.beacon.commons.web.ProblemException;
 
 /**

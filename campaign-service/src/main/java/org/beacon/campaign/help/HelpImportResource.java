@@ -9,7 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.beacon.campaign.campaign.ContentArchive;
+import org.beacon.campaign.input.ContentArchive;
 import org.beacon.commons.security.Roles;
 import org.beacon.campaign.input.InputLimits;
 import org.eclipse.microprofile.openapi.annotations.Operation;

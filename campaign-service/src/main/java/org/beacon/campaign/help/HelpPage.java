@@ -18,7 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.beacon.campaign.campaign.Forms;
+import org.beacon.commons.web.Forms;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.beacon.campaign.campaign.Vocabulary;
+import org.beacon.commons.i18n.Languages;
 
 /** A help resource as a manager or the content import describes it. */
 public record HelpResourceInput(
@@ -20,8 +21,8 @@ public record HelpResourceInput(
         @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 two-letter country code")
         String country,
         @Size(max = 100) String region,
-        @NotEmpty List<@Pattern(regexp = Vocabulary.LANGUAGE_TAG, message = "must be a BCP-47 language tag") String> languages,
-        @NotEmpty Map<@Pattern(regexp = Vocabulary.LANGUAGE_TAG) String, @NotBlank @Size(max = 300) String> names,
+        @NotEmpty List<@Pattern(regexp = Languages.TAG, message = "must be a BCP-47 language tag") String> languages,
+        @NotEmpty Map<@Pattern(regexp = Languages.TAG) String, @NotBlank @Size(max = 300) String> names,
         @NotBlank @Size(max = 500) String contact,
         boolean active,
         boolean demo,

@@ -16,7 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.beacon.campaign.campaign.ReviewChecklist;
+import org.beacon.campaign.review.ReviewChecklist;
 import org.beacon.campaign.material.MaterialViews.MaterialView;
 import org.beacon.campaign.material.MaterialViews.VariantView;
 import org.beacon.commons.security.Roles;

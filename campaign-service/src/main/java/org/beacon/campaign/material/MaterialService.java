@@ -1,6 +1,5 @@
 package org.beacon.campaign.material;
 
-import io.quarkus.cache.CacheInvalidateAll;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,19 +7,20 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.beacon.campaign.publicpage.PublicCampaigns;
+import org.beacon.campaign.publicpage.event.PublicContentChanged;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignService;
 import org.beacon.campaign.campaign.CampaignVersion;
 import org.beacon.campaign.campaign.PublishBlock;
-import org.beacon.campaign.campaign.Review;
-import org.beacon.campaign.campaign.ReviewChecklist;
-import org.beacon.campaign.campaign.ReviewView;
+import org.beacon.campaign.review.Review;
+import org.beacon.campaign.review.ReviewChecklist;
+import org.beacon.campaign.review.ReviewView;
 import org.beacon.campaign.campaign.Vocabulary;
 import org.beacon.campaign.material.MaterialViews.MaterialView;
 import org.beacon.campaign.material.MaterialViews.MediaView;
@@ -43,6 +43,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class MaterialService {
 
     public static final String AUDIT_SUBJECT = "material-variant";
+
+    /** Tells the public page to drop its cached views once the change is committed. */
+    @Inject
+    Event<PublicContentChanged> publicContent;
 
     @Inject
     CampaignService campaigns;
@@ -197,8 +201,8 @@ public class MaterialService {
     }
 
     @Transactional
-    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public VariantView publish(long campaignId, String slug, String language) {
+        publicContent.fire(new PublicContentChanged("material variant published"));
         Material material = find(campaignId, slug);
         MaterialVariant variant = openVariant(material, language);
         variant.review.requirePublishable(variant.describe());
@@ -217,8 +221,8 @@ public class MaterialService {
     }
 
     @Transactional
-    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public VariantView unpublish(long campaignId, String slug, String language) {
+        publicContent.fire(new PublicContentChanged("material variant taken down"));
         Material material = find(campaignId, slug);
         MaterialVariant variant = MaterialVariant.published(material, language)
                 .orElseThrow(() -> ProblemException.conflict("Material '" + slug + "' has no published " + language

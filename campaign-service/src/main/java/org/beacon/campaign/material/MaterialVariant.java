@@ -14,7 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.beacon.campaign.campaign.Campaign;
-import org.beacon.campaign.campaign.Review;
+import org.beacon.campaign.review.Review;
 import org.beacon.campaign.media.Media;
 
 /**

@@ -3,7 +3,7 @@ package org.beacon.campaign.material;
 import java.util.List;
 
 import org.beacon.campaign.campaign.PublishBlock;
-import org.beacon.campaign.campaign.ReviewView;
+import org.beacon.campaign.review.ReviewView;
 import org.beacon.campaign.media.Media;
 
 /** Materials as the API and the pages show them. */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.media.Media;
+import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.storage.MediaUploads;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -67,7 +68,7 @@ public class PublicCampaignPage {
     }
 
     @GET
-    @Path("/{slug}/{language:[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*}")
+    @Path("/{slug}/{language:" + Languages.TAG + "}")
     @Produces(MediaType.TEXT_HTML)
     public Response campaign(@PathParam("slug") String slug, @PathParam("language") String contentLanguage,
             @QueryParam("place") String place) {

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.commons.web.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers collected on paper or offline, uploaded as CSV with one column per question field: its path in the form
@@ -41,8 +40,8 @@ public class AnswerUpload {
     @Inject
     AuditLog audit;
 
-    @ConfigProperty(name = "beacon.surveys.max-text-length", defaultValue = "2000")
-    int maxText;
+    @Inject
+    SurveysConfig surveysConfig;
 
     /**
      * Stores a file of answers into a wave that was opened. A closed wave takes them too: field teams type in the
@@ -71,7 +70,7 @@ public class AnswerUpload {
             }
             rows++;
             String language = languageColumn < 0 ? form.defaultLanguage() : form.language(row.get(languageColumn));
-            AnswerSheet.Outcome outcome = answers.read(field -> valuesOf(field, columns, row), language, maxText);
+            AnswerSheet.Outcome outcome = answers.read(field -> valuesOf(field, columns, row), language, surveysConfig.maxTextLength());
             if (!outcome.isValid()) {
                 outcome.problems().forEach((field, problem) -> problems.add(new FormError(SHEET, row.number(),
                         columns.containsKey(field) ? FormSheet.letter(columns.get(field)) + " (" + field + ")" : field,

@@ -18,6 +18,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.beacon.commons.i18n.Languages;
 import org.javarosa.core.model.instance.TreeReference;
 import org.javarosa.model.xform.XPathReference;
 import org.javarosa.xpath.XPathConditional;
@@ -47,7 +48,7 @@ public final class FormPlan {
     private static final String JR = "http://openrosa.org/javarosa";
     private static final Set<String> CONTROLS = Set.of("input", "select1", "select", "range", "trigger", "upload");
     private static final Pattern ITEXT = Pattern.compile("jr:itext\\(\\s*'([^']*)'\\s*\\)");
-    private static final Pattern LANGUAGE_TAG = Pattern.compile(".*\\(\\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\s*\\)\\s*");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile(".*\\(\\s*(" + Languages.TAG + ")\\s*\\)\\s*");
     private static final Pattern CHOICE_NAME = Pattern.compile("\\s*jr:choice-name\\(\\s*(/[^ ,)]+)\\s*,.*");
 
     /**

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.beacon.campaign.input.InputLimits;
 import org.beacon.commons.web.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -28,8 +27,8 @@ public class FormUploads {
     @Inject
     InputLimits limits;
 
-    @ConfigProperty(name = "beacon.surveys.max-upload-bytes", defaultValue = "1572864")
-    long maxBytes;
+    @Inject
+    SurveysConfig surveysConfig;
 
     Map<String, FormSheet> sheets(FileUpload workbook, FileUpload survey, FileUpload choices, FileUpload settings) {
         if (workbook != null && workbook.size() > 0) {
@@ -90,9 +89,9 @@ public class FormUploads {
     }
 
     private void checkSize(FileUpload file) {
-        if (file.size() > maxBytes) {
+        if (file.size() > surveysConfig.maxUploadBytes()) {
             throw ProblemException.tooLarge("The file is " + megabytes(file.size()) + "; the limit is "
-                    + megabytes(maxBytes) + ". Split it into smaller files: each is checked and stored on its own.");
+                    + megabytes(surveysConfig.maxUploadBytes()) + ". Split it into smaller files: each is checked and stored on its own.");
         }
     }
 }

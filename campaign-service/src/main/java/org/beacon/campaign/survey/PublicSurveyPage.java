@@ -31,7 +31,6 @@ import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ChecksOwnFormText;
 import org.beacon.commons.web.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -112,11 +111,8 @@ public class PublicSurveyPage {
     @Inject
     RequestLanguage requestLanguage;
 
-    @ConfigProperty(name = "beacon.surveys.max-text-length", defaultValue = "2000")
-    int maxText;
-
-    @ConfigProperty(name = "beacon.surveys.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    SurveysConfig surveysConfig;
 
     /**
      * The first page. The idempotency key is fixed here, once: the first view without one is redirected to the same
@@ -180,7 +176,7 @@ public class PublicSurveyPage {
         // a field-list group whose questions depend on one another comes back with those that became relevant
         boolean grew = sentPage != null && page <= pages && progress.plan().page(page).selfDependent()
                 && progress.asked(page).stream().anyMatch(q -> !q.display() && !shown.contains(q.field()));
-        AnswerSheet.Outcome outcome = AnswerSheet.read(form, progress::answer, language, maxText);
+        AnswerSheet.Outcome outcome = AnswerSheet.read(form, progress::answer, language, surveysConfig.maxTextLength());
         Map<String, AnswerSheet.Issue> problems = problems(progress, outcome, page);
         if (grew) {
             problems.keySet().removeIf(field -> progress.plan().pageOf(progress.plan().byField(field).path()) == page
@@ -232,7 +228,7 @@ public class PublicSurveyPage {
     public Response qr(@RestPath String survey, @RestPath String wave, @RestQuery String lang) {
         Wave round = Wave.parse(wave);
         SurveyForm form = forms.locate(survey, round).form();
-        String address = publicUrl.replaceAll("/+$", "") + address(form, round)
+        String address = surveysConfig.publicUrl().replaceAll("/+$", "") + address(form, round)
                 + (lang == null || lang.isBlank() ? "" : "?lang=" + form.language(lang));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(86400);
@@ -382,7 +378,7 @@ public class PublicSurveyPage {
                 rank == 1 ? consent : "", key.toString(), shownPage, rank, count,
                 progress.countMayChange(shownPage), progress.next(shownPage) == 0, progress.previous(shownPage) != 0,
                 fields, hidden, String.join(" ", visible), problems.size(), busy, languages,
-                progress.given().isEmpty(), maxText);
+                progress.given().isEmpty(), surveysConfig.maxTextLength());
     }
 
     private static Field field(FormProgress progress, FormPlan.Question question, String language,

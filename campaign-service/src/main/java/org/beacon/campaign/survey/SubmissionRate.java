@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * Limits submissions per survey with a token bucket per survey and instance. Keyed by survey, never by sender:
@@ -37,20 +37,18 @@ public class SubmissionRate {
 
     private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
 
-    @ConfigProperty(name = "beacon.surveys.rate-limit.per-second", defaultValue = "200")
-    double perSecond;
-
-    @ConfigProperty(name = "beacon.surveys.rate-limit.burst", defaultValue = "1000")
-    double burst;
+    @Inject
+    SurveysConfig surveysConfig;
 
     /** Takes one submission from the survey's allowance; false when the allowance is spent for now. */
     public boolean allow(long surveyId) {
         long now = System.nanoTime();
-        return buckets.computeIfAbsent(surveyId, id -> new Bucket(burst, now)).take(perSecond, burst, now);
+        return buckets.computeIfAbsent(surveyId, id -> new Bucket(surveysConfig.rateLimit().burst(), now))
+                .take(surveysConfig.rateLimit().perSecond(), surveysConfig.rateLimit().burst(), now);
     }
 
     /** Seconds until a refused sender may try again. */
     public int retryAfterSeconds() {
-        return (int) Math.max(1, Math.ceil(1 / perSecond));
+        return (int) Math.max(1, Math.ceil(1 / surveysConfig.rateLimit().perSecond()));
     }
 }

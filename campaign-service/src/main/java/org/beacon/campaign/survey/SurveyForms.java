@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignTranslation;
-import org.beacon.campaign.campaign.Review;
+import org.beacon.campaign.review.Review;
 import org.beacon.commons.web.ProblemException;
 
 /**

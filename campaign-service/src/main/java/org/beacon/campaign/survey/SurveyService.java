@@ -1,6 +1,5 @@
 package org.beacon.campaign.survey;
 
-import io.quarkus.cache.CacheInvalidateAll;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.beacon.campaign.publicpage.PublicCampaigns;
+import org.beacon.campaign.publicpage.event.PublicContentChanged;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.input.InputLimits;
@@ -28,6 +28,10 @@ public class SurveyService {
     /** What an import did: created a survey, replaced its definition, or found it unchanged. */
     public record ImportOutcome(Survey survey, boolean created, boolean changed) {
     }
+
+    /** Tells the public page to drop its cached views once the change is committed. */
+    @Inject
+    Event<PublicContentChanged> publicContent;
 
     @Inject
     CurrentUser user;
@@ -223,15 +227,15 @@ public class SurveyService {
 
     /** Opens a wave for answers, or reopens it. */
     @Transactional
-    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public SurveyWave openWave(long surveyId, Wave wave) {
+        publicContent.fire(new PublicContentChanged("survey wave opened"));
         return changeWave(surveyId, wave, true);
     }
 
     /** Closes a wave: from now on its form refuses answers. */
     @Transactional
-    @CacheInvalidateAll(cacheName = PublicCampaigns.PAGE_CACHE)
     public SurveyWave closeWave(long surveyId, Wave wave) {
+        publicContent.fire(new PublicContentChanged("survey wave closed"));
         return changeWave(surveyId, wave, false);
     }
 

@@ -31,6 +31,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.beacon.campaign.review.ReviewChecklist;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;

@@ -15,7 +15,19 @@ public final class Languages {
     public static final List<String> SUPPORTED = List.of("en", "fr", "es", "pt", "ar");
     public static final String DEFAULT = "en";
 
+    /**
+     * A content language as every service accepts it: a BCP-47 tag of a 2–3 letter primary subtag and subtags of
+     * 2–8 letters or digits ({@code fr}, {@code pt-BR}, {@code sr-Latn-RS}). Non-capturing, so it can sit inside a
+     * larger pattern, a {@code @Pattern} or a JAX-RS path template.
+     */
+    public static final String TAG = "[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*";
+
     private Languages() {
+    }
+
+    /** Whether a content language is a tag as {@link #TAG} has it (null is not). */
+    public static boolean isTag(String language) {
+        return language != null && language.matches(TAG);
     }
 
     public static String resolve(String cookieValue, String acceptLanguage) {

@@ -14,7 +14,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.web.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -33,14 +32,14 @@ public class MediaUploads {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @ConfigProperty(name = "beacon.uploads.max-bytes", defaultValue = "52428800")
-    long maxBytes;
+    @Inject
+    UploadsConfig uploadsConfig;
 
     public StoredObject store(String keyPrefix, FileUpload upload) {
         if (upload == null || upload.uploadedFile() == null) {
             throw ProblemException.badRequest("Attach the file in the form field 'file'.");
         }
-        String type = UploadPolicy.media(maxBytes).check(upload.contentType(), upload.uploadedFile());
+        String type = UploadPolicy.media(uploadsConfig.maxBytes()).check(upload.contentType(), upload.uploadedFile());
         String key = keyPrefix + "/" + UUID.randomUUID();
         try (InputStream in = Files.newInputStream(upload.uploadedFile())) {
             return removedOnRollback(storage.put(key, in, upload.size(), type));

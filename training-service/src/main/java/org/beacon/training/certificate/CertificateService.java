@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.text.SourceReferences;
 import org.beacon.training.audit.AuditLog;
@@ -14,7 +13,6 @@ import org.beacon.training.course.ContentText;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.course.Texts;
 import org.beacon.training.course.VersionPublished;
-import org.beacon.training.enrolment.Enrolment;
 
 /** Issues the certificate of a completed enrolment, with a code anyone can verify on the public page. */
 @ApplicationScoped
@@ -28,43 +26,48 @@ public class CertificateService {
     Texts texts;
 
     @Inject
-    EntityManager em;
+    CertificateQueries queries;
 
     @Inject
     AuditLog audit;
 
+    /**
+     * A completed enrolment, as the certificate needs it: handed over by {@code enrolment} when a post-test is
+     * passed, so this package knows nothing of enrolments.
+     */
+    public record Completion(long id, long courseId, long versionId, String subject, String displayName,
+            String language) {
+    }
+
     @Transactional
-    public Certificate issue(Enrolment enrolment) {
-        Certificate existing = Certificate.ofEnrolment(enrolment.id).orElse(null);
+    public Certificate issue(Completion completion) {
+        Certificate existing = Certificate.ofEnrolment(completion.id()).orElse(null);
         if (existing != null) {
             return existing;
         }
-        CourseVersion version = CourseVersion.findById(enrolment.versionId);
+        CourseVersion version = CourseVersion.findById(completion.versionId());
         var titles = texts.all(ContentText.COURSE, version.id, ContentText.TITLE);
         Certificate certificate = new Certificate();
         certificate.code = newCode();
-        certificate.holderSubject = enrolment.subject;
-        certificate.holderName = enrolment.displayName;
+        certificate.holderSubject = completion.subject();
+        certificate.holderName = completion.displayName();
         // Anyone may read a certificate: its title is the trainee's, without the references kept for authors.
-        certificate.courseTitle = SourceReferences.hidden(titles.getOrDefault(enrolment.language,
+        certificate.courseTitle = SourceReferences.hidden(titles.getOrDefault(completion.language(),
                 titles.get(version.defaultLanguage)));
         certificate.courseVersion = version.number;
         certificate.issuedOn = LocalDate.now();
-        certificate.enrolmentId = enrolment.id;
-        certificate.courseId = enrolment.courseId;
-        certificate.language = enrolment.language;
+        certificate.enrolmentId = completion.id();
+        certificate.courseId = completion.courseId();
+        certificate.language = completion.language();
         // An enrolment keeps its version, so a trainee may finish v1 after v2 was published as a legal change:
         // that certificate is out of date from the start, as if it had been issued before v2 (VersionWorkflow.approve).
-        certificate.refresherDue = CourseVersion.legalChangeAfter(enrolment.courseId, version.number).isPresent();
+        certificate.refresherDue = CourseVersion.legalChangeAfter(completion.courseId(), version.number).isPresent();
         certificate.persist();
         audit.record("certificate.issue", "certificate", certificate.id,
                 certificate.code + " v" + version.number + (certificate.refresherDue ? " (refresher due)" : ""));
         if (!certificate.refresherDue) {
             // Completing an up-to-date version is the refresher: older certificates no longer call for one.
-            em.createNativeQuery("update certificate set refresher_due = false where holder_subject = ?1"
-                    + " and course_id = ?2 and course_version < ?3")
-                    .setParameter(1, enrolment.subject).setParameter(2, enrolment.courseId)
-                    .setParameter(3, version.number).executeUpdate();
+            queries.clearRefresherBefore(completion.subject(), completion.courseId(), version.number);
         }
         return certificate;
     }
@@ -77,9 +80,7 @@ public class CertificateService {
         if (!published.legalChange()) {
             return;
         }
-        int flagged = em.createNativeQuery("update certificate set refresher_due = true where course_id = ?1"
-                + " and course_version < ?2 and not refresher_due")
-                .setParameter(1, published.courseId()).setParameter(2, published.number()).executeUpdate();
+        int flagged = queries.flagRefresherBefore(published.courseId(), published.number());
         audit.record("certificate.refresher-due", "course", published.courseId(),
                 flagged + " certificates of versions before v" + published.number());
     }

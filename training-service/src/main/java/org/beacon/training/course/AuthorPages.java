@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.course.DraftEditing.AssessmentPlan;
 import org.beacon.training.course.CourseDrafts.NewCourse;
@@ -112,7 +113,7 @@ public class AuthorPages {
             @RestForm("title") String title, @RestForm("summary") String summary) {
         CourseForm form = new CourseForm(slug, sectors == null ? List.of() : sectors, country, defaultLanguage,
                 languages, passMark, title, summary);
-        try {
+        return Forms.submit(() -> {
             Map<String, String> titles = new HashMap<>();
             Map<String, String> summaries = new HashMap<>();
             String lang = trimmed(defaultLanguage);
@@ -122,14 +123,8 @@ public class AuthorPages {
             }
             CourseVersion version = drafts.create(new NewCourse(trimmed(slug), form.sectors(), trimmed(country), lang,
                     names(languages), percentage(passMark), titles, summaries));
-            return back(version.id);
-        } catch (ProblemException e) {
-            if (e.status() != 400 && e.status() != 409) {
-                throw e;
-            }
-            return Response.status(e.status()).entity(coursesPage(form, messages(e), AuthoringView.CourseFilter.NONE))
-                    .build();
-        }
+            return versionPage(version.id);
+        }, errors -> coursesPage(form, errors, AuthoringView.CourseFilter.NONE));
     }
 
     @GET
@@ -314,7 +309,7 @@ public class AuthorPages {
             @RestForm("gift") String gift) {
         int[] count = new int[1];
         Response response = onPage(id, () -> count[0] = editing.importGift(id, giftLanguage, gift));
-        return response.getStatus() == 303 ? seeOther("/training/author/versions/" + id + "?imported=" + count[0]) : response;
+        return response.getStatus() == 303 ? Forms.seeOther(versionPage(id) + "?imported=" + count[0]) : response;
     }
 
     /** Uploads a handout, image, audio or video file and lists it under a lesson of the draft. */
@@ -328,25 +323,16 @@ public class AuthorPages {
         });
     }
 
-    /** Runs a change; a 400 shows the version page with the problems, anything else is the usual error page. */
+    /** Runs a change; a refusal about the form shows the version page with the problems (Forms.submit). */
     private Response onPage(long id, Supplier<?> change) {
         return refusedAs(id, change, errors -> Templates.version(view.version(id), errors, null));
     }
 
     private Response refusedAs(long id, Supplier<?> change, Function<List<String>, TemplateInstance> page) {
-        try {
+        return Forms.submit(() -> {
             change.get();
-            return back(id);
-        } catch (ProblemException e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            return Response.status(400).entity(page.apply(messages(e)).setLocale(language.locale())).build();
-        }
-    }
-
-    private static List<String> messages(ProblemException e) {
-        return e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors();
+            return versionPage(id);
+        }, errors -> page.apply(errors).setLocale(language.locale()));
     }
 
     private TemplateInstance coursesPage(CourseForm form, List<String> errors, AuthoringView.CourseFilter filter) {
@@ -410,10 +396,10 @@ public class AuthorPages {
     }
 
     private static Response back(long id) {
-        return seeOther("/training/author/versions/" + id);
+        return Forms.seeOther(versionPage(id));
     }
 
-    static Response seeOther(String path) {
-        return Response.status(Response.Status.SEE_OTHER).header("Location", path).build();
+    private static String versionPage(long id) {
+        return "/training/author/versions/" + id;
     }
 }

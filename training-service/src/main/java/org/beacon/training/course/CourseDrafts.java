@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
@@ -22,7 +23,6 @@ import org.beacon.training.audit.AuditLog;
 public class CourseDrafts {
 
     static final String SLUG = "[a-z0-9][a-z0-9-]{1,118}";
-    private static final String LANGUAGE = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*";
 
     @Inject
     CurrentUser user;
@@ -73,11 +73,11 @@ public class CourseDrafts {
         if (doc.country() != null && !doc.country().matches("[A-Z]{2}")) {
             errors.add("country: use an ISO 3166 alpha-2 code such as SN, or leave it empty.");
         }
-        if (doc.defaultLanguage() == null || !doc.defaultLanguage().matches(LANGUAGE)) {
+        if (!Languages.isTag(doc.defaultLanguage())) {
             errors.add("defaultLanguage: give a BCP-47 language tag such as en.");
         }
         if (doc.languages() != null) {
-            doc.languages().stream().filter(l -> l == null || !l.matches(LANGUAGE))
+            doc.languages().stream().filter(l -> !Languages.isTag(l))
                     .forEach(l -> errors.add("languages: '" + l + "' is not a BCP-47 language tag."));
         }
         if (doc.passMark() < 0 || doc.passMark() > 100) {

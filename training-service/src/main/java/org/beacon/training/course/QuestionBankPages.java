@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
@@ -163,7 +164,7 @@ public class QuestionBankPages {
             }
             editing.saveQuestion(id, lang, question);
             String shown = lang == null ? "" : lang;
-            return AuthorPages.seeOther("/training/author/versions/" + id + "/questions?lang=" + shown);
+            return Forms.seeOther("/training/author/versions/" + id + "/questions?lang=" + shown);
         } catch (ProblemException e) {
             if (e.status() != 400) {
                 throw e;

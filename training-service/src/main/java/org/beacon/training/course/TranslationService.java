@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.audit.AuditLog;
@@ -21,7 +22,6 @@ import org.beacon.training.audit.AuditLog;
 @ApplicationScoped
 public class TranslationService {
 
-    private static final String LANGUAGE = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*";
 
     @Inject
     CurrentUser user;
@@ -100,7 +100,7 @@ public class TranslationService {
     @Transactional
     public CourseTranslation add(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);
-        if (language == null || !language.matches(LANGUAGE)) {
+        if (!Languages.isTag(language)) {
             throw ProblemException.badRequest("Give a BCP-47 language tag such as fr or pt-BR.");
         }
         if (CourseVersion.ARCHIVED.equals(version.status)) {

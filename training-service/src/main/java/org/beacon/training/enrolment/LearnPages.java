@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.course.Course;
 import org.beacon.training.course.CourseCatalogue;
@@ -80,7 +81,7 @@ public class LearnPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response enrol(@PathParam("slug") String slug, @RestForm("language") String contentLanguage) {
         Enrolment enrolment = learning.enrol(slug, contentLanguage).enrolment();
-        return seeOther("/training/enrolments/" + enrolment.id);
+        return Forms.seeOther("/training/enrolments/" + enrolment.id);
     }
 
     @GET
@@ -95,7 +96,7 @@ public class LearnPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeLanguage(@PathParam("id") long id, @RestForm("language") String contentLanguage) {
         learning.changeLanguage(id, contentLanguage);
-        return seeOther("/training/enrolments/" + id);
+        return Forms.seeOther("/training/enrolments/" + id);
     }
 
     @GET
@@ -113,7 +114,7 @@ public class LearnPages {
         boolean nextInSameModule = next != null && outline.modules().stream()
                 .anyMatch(m -> m.lessons().stream().anyMatch(l -> l.id() == lessonId)
                         && m.lessons().stream().anyMatch(l -> l.id() == next));
-        return seeOther(nextInSameModule ? "/training/enrolments/" + id + "/lessons/" + next : "/training/enrolments/" + id);
+        return Forms.seeOther(nextInSameModule ? "/training/enrolments/" + id + "/lessons/" + next : "/training/enrolments/" + id);
     }
 
     @GET
@@ -139,17 +140,12 @@ public class LearnPages {
             }
         });
         Result result = quizzes.submit(id, assessmentId, answers);
-        return seeOther("/training/enrolments/" + id + "/attempts/" + result.attemptId());
+        return Forms.seeOther("/training/enrolments/" + id + "/attempts/" + result.attemptId());
     }
 
     @GET
     @Path("/enrolments/{id}/attempts/{attemptId}")
     public TemplateInstance result(@PathParam("id") long id, @PathParam("attemptId") long attemptId) {
         return Templates.result(quizzes.result(id, attemptId)).setLocale(language.locale());
-    }
-
-    static Response seeOther(String path) {
-        // Relative, so that the browser stays on the gateway it came through.
-        return Response.status(Response.Status.SEE_OTHER).header("Location", path).build();
     }
 }

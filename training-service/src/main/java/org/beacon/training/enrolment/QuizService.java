@@ -160,7 +160,8 @@ public class QuizService {
         attempt.passed = !isPosttest || attempt.score.compareTo(BigDecimal.valueOf(version.passMark)) >= 0;
         if (isPosttest && attempt.passed) {
             enrolment.complete();
-            certificates.issue(enrolment);
+            certificates.issue(new CertificateService.Completion(enrolment.id, enrolment.courseId, enrolment.versionId,
+                    enrolment.subject, enrolment.displayName, enrolment.language));
         }
         return resultOf(enrolment, version, attempt);
     }

@@ -20,8 +20,8 @@ import org.beacon.commons.storage.MediaUploads;
 import org.beacon.commons.storage.ObjectStorage;
 import org.beacon.commons.storage.StoredObject;
 import org.beacon.commons.storage.UploadPolicy;
+import org.beacon.commons.storage.UploadsConfig;
 import org.beacon.commons.web.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @ApplicationScoped
@@ -55,8 +55,8 @@ public class AttachmentService {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "beacon.uploads.max-bytes", defaultValue = "52428800")
-    long maxBytes;
+    @Inject
+    UploadsConfig uploadsConfig;
 
     /**
      * Validates and stores the file first: a refused upload leaves neither a row nor an object behind. Called
@@ -84,7 +84,7 @@ public class AttachmentService {
                     + String.join(", ", TYPES_BY_EXTENSION.keySet().stream().sorted().toList()) + ".");
         }
         try {
-            return UploadPolicy.media(maxBytes).check(type, file);
+            return UploadPolicy.media(uploadsConfig.maxBytes()).check(type, file);
         } catch (ProblemException e) {
             throw new ProblemException(e.status(), e.title(), "media/" + fileName + ": " + e.getMessage());
         }

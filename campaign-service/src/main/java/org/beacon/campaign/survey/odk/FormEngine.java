@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.beacon.commons.i18n.Languages;
 import org.javarosa.core.model.CoreModelModule;
 import org.javarosa.core.model.FormDef;
 import org.javarosa.core.model.instance.InstanceInitializationFactory;
@@ -38,7 +39,7 @@ import org.javarosa.xform.util.XFormUtils;
  */
 public final class FormEngine {
 
-    private static final Pattern LANGUAGE_TAG = Pattern.compile(".*\\(\\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\s*\\)\\s*");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile(".*\\(\\s*(" + Languages.TAG + ")\\s*\\)\\s*");
 
     /** The classes a serialized form is made of, fully registered before any session reads one. */
     private static final PrototypeFactory PROTOTYPES;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.beacon.commons.i18n.Languages;
 
 /**
  * The rows of an XLSForm's {@code survey}, {@code choices} and {@code settings} sheets, independent of whether they
@@ -44,8 +45,8 @@ public final class XlsFormRows {
             "choice filter", "choice_filter",
             "guidance hint", "guidance_hint");
 
-    private static final Pattern NAME_WITH_TAG = Pattern.compile("(.*?)\\s*\\(\\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\s*\\)\\s*");
-    private static final Pattern TAG = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*");
+    private static final Pattern NAME_WITH_TAG = Pattern.compile("(.*?)\\s*\\(\\s*(" + Languages.TAG + ")\\s*\\)\\s*");
+    private static final Pattern TAG = Pattern.compile(Languages.TAG);
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
     /** One row; {@link #get} answers "" for an absent or blank cell. */

@@ -1,6 +1,5 @@
-package org.beacon.campaign.campaign;
+package org.beacon.commons.web;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -14,19 +13,27 @@ import jakarta.ws.rs.core.Response;
 import org.beacon.commons.web.ProblemException;
 
 /**
- * Post/Redirect/Get for the manager pages: a successful form redirects; a refused one shows the same page again
- * with the reasons and the 4xx status, so the browser's back button and reloads never repeat a change. Refusals
- * that are not about the form (403, 404) go to the shared error page.
+ * Post/Redirect/Get for every service's form pages: a successful form redirects; a refused one shows the same page
+ * again with the reasons and the 4xx status, so the browser's back button and reloads never repeat a change.
+ * Refusals that are not about the form (403, 404) go to the shared error page.
  */
 public final class Forms {
 
     private Forms() {
     }
 
+    /**
+     * 303 See Other to a path of the site. The Location stays relative (JAX-RS would make it absolute against the
+     * service's own address), so the browser stays on the gateway it came through.
+     */
+    public static Response seeOther(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header("Location", path).build();
+    }
+
     /** Runs the change; {@code action} answers where to go next. */
     public static Response submit(Supplier<String> action, Function<List<String>, TemplateInstance> page) {
         try {
-            return Response.seeOther(URI.create(action.get())).build();
+            return seeOther(action.get());
         } catch (ProblemException e) {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;

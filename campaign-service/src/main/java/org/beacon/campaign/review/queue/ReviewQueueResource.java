@@ -1,4 +1,4 @@
-package org.beacon.campaign.campaign;
+package org.beacon.campaign.review.queue;
 
 import java.util.List;
 
@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.campaign.CampaignService;
 import org.beacon.campaign.material.MaterialService;
 import org.beacon.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;

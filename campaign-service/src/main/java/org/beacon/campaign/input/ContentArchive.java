@@ -1,4 +1,4 @@
-package org.beacon.campaign.campaign;
+package org.beacon.campaign.input;
 
 import java.io.IOException;
 import java.io.InputStream;

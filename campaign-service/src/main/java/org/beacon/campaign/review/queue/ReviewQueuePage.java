@@ -1,4 +1,4 @@
-package org.beacon.campaign.campaign;
+package org.beacon.campaign.review.queue;
 
 import java.util.List;
 
@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.beacon.campaign.campaign.CampaignService;
 import org.beacon.campaign.material.MaterialService;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;

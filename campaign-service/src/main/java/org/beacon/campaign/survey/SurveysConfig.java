@@ -1,0 +1,49 @@
+package org.beacon.campaign.survey;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * The survey settings ({@code beacon.surveys.*}; defaults here, values for each environment in
+ * application.properties). The results side still reads min-cell-size and the fold's settings as properties; they
+ * are declared here too because a mapping refuses properties under its prefix that it does not know.
+ */
+@ConfigMapping(prefix = "beacon.surveys")
+public interface SurveysConfig {
+
+    /** The gateway's address as respondents and collectors reach it: links, QR codes, Collect's server. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    /** The longest free-text answer kept, in characters, on the web form, paper uploads and Collect alike. */
+    @WithDefault("2000")
+    int maxTextLength();
+
+    /** The largest form or answers file a manager uploads, as sent. */
+    @WithDefault("1572864")
+    long maxUploadBytes();
+
+    /** The smallest group a result shows (never below the disclosure floor). */
+    @WithDefault("10")
+    int minCellSize();
+
+    /** Answers folded into the tallies per run, and how often the fold runs. */
+    @WithDefault("5000")
+    int foldBatch();
+
+    @WithDefault("5s")
+    String foldEvery();
+
+    /** Public answers accepted per survey: a token bucket. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        @WithName("per-second")
+        @WithDefault("200")
+        double perSecond();
+
+        @WithDefault("1000")
+        double burst();
+    }
+}

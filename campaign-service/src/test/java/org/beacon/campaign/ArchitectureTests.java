@@ -1,0 +1,11 @@
+package org.beacon.campaign;
+
+import org.beacon.testing.ServiceArchitectureTests;
+
+/** This service keeps the architecture rules every Beacon service keeps (ServiceArchitecture). */
+class ArchitectureTests extends ServiceArchitectureTests {
+
+    ArchitectureTests() {
+        super("org.beacon.campaign");
+    }
+}
