@@ -2,6 +2,7 @@ package org.beacon.campaign.campaign;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.beacon.campaign.review.PublishBlock;
 import org.beacon.campaign.review.ReviewView;
 
 /** A campaign with the version being worked on and the one on the public page, for the API and the pages. */

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.beacon.campaign.review.PublishBlock;
 import org.beacon.campaign.publicpage.event.PublicContentChanged;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.help.HelpDirectory;

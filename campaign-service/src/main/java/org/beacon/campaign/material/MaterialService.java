@@ -17,7 +17,7 @@ import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignService;
 import org.beacon.campaign.campaign.CampaignVersion;
-import org.beacon.campaign.campaign.PublishBlock;
+import org.beacon.campaign.review.PublishBlock;
 import org.beacon.campaign.review.Review;
 import org.beacon.campaign.review.ReviewChecklist;
 import org.beacon.campaign.review.ReviewView;

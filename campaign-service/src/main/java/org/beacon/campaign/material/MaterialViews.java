@@ -2,7 +2,7 @@ package org.beacon.campaign.material;
 
 import java.util.List;
 
-import org.beacon.campaign.campaign.PublishBlock;
+import org.beacon.campaign.review.PublishBlock;
 import org.beacon.campaign.review.ReviewView;
 import org.beacon.campaign.media.Media;
 

@@ -1,4 +1,4 @@
-package org.beacon.campaign.campaign;
+package org.beacon.campaign.review;
 
 import java.util.ArrayList;
 import java.util.List;
