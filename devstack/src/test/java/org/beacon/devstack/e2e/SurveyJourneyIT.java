@@ -82,8 +82,8 @@ public class SurveyJourneyIT {
             assertEquals("suppressed", small.getAttribute("class"));
             WebElement large = cell(breakdown, "Dakar");
             assertFalse("suppressed".equals(large.getAttribute("class")), large.getText());
-            assertTrue(Long.parseLong(large.getText()) >= 10, "large groups are shown: " + large.getText());
-            assertEquals(Long.toString(before + 1), cell(breakdown, "All").getText());
+            assertTrue(count(large.getText()) >= 10, "large groups are shown: " + large.getText());
+            assertEquals(before + 1, count(cell(breakdown, "All").getText()));
 
             try (Browser outsider = new Browser(stack.gatewayUrl())) {
                 outsider.open(results);
@@ -119,7 +119,12 @@ public class SurveyJourneyIT {
     private static long endlineRespondents(Browser evaluator) {
         WebElement table = evaluator.waitFor(By.cssSelector("table.results"));
         assertEquals("Respondents", table.findElement(By.tagName("caption")).getText());
-        return Long.parseLong(cell(table, "Endline").getText());
+        return count(cell(table, "Endline").getText());
+    }
+
+    /** A count as the English results page writes it, with its thousands separator ("1,500"). */
+    private static long count(String shown) {
+        return Long.parseLong(shown.replace(",", ""));
     }
 
     /** The figure of a results table's first row in the column with this heading. */
