@@ -67,7 +67,7 @@ public final class SurveyResultsBench {
 
     private void run(int responses, int runs, int chunk, Path app, Path content) throws Exception {
         if (!Files.exists(app)) {
-            throw new IllegalStateException(app + " is missing: ./mvnw -pl campaign-service package -DskipTests");
+            throw new IllegalStateException(app + " is missing: run the bench as its README says (it builds it)");
         }
         Path work = Files.createTempDirectory("survey-results-bench");
         // The first chunk of each wave tells how large the uploads are (CSV rows are of similar length), so the
@@ -122,8 +122,7 @@ public final class SurveyResultsBench {
 
     private void bench(PostgresServer postgres, int responses, int runs, Path content, int chunk,
             SyntheticAnswers generator, long largestChunk) throws Exception {
-        String manager = TestTokens.token("bench-manager", ORG, "campaign-manager");
-        String evaluator = TestTokens.token("bench-evaluator", ORG, "evaluator");
+        String manager = manager();
         String campaign = body(send(HttpRequest.newBuilder(URI.create(base + "/campaigns/api/campaigns"))
                 .header("Authorization", "Bearer " + manager).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"slug\":\"bench-" + UUID.randomUUID().toString()
@@ -149,7 +148,7 @@ public final class SurveyResultsBench {
         properties.setProperty("password", postgres.password());
         properties.setProperty("currentSchema", "campaign");
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("postgres"), properties)) {
-            Load load = upload(manager, survey, responses, chunk, generator);
+            Load load = upload(survey, responses, chunk, generator);
             long stored = count(db, "select count(*) from survey_response where survey_id = " + survey);
             if (stored != responses) {
                 throw new IllegalStateException(stored + " responses stored, " + responses + " uploaded");
@@ -164,7 +163,9 @@ public final class SurveyResultsBench {
             }
             long tallyRows = count(db, "select count(*) from survey_tally where survey_id = " + survey);
 
-            Map<String, String> evaluatorHeader = Map.of("Authorization", "Bearer " + evaluator);
+            // Minted now: tokens live 10 minutes, and on a busy machine the upload alone can take longer.
+            Map<String, String> evaluatorHeader = Map.of("Authorization", "Bearer "
+                    + TestTokens.token("bench-evaluator", ORG, "evaluator"));
             Timing page = time(runs, () -> get("/campaigns/results/" + survey, evaluatorHeader));
             Timing breakdown = time(runs, () -> get("/campaigns/results/" + survey + "?by=region&wave=endline",
                     evaluatorHeader));
@@ -221,6 +222,11 @@ public final class SurveyResultsBench {
         }
     }
 
+    /** A fresh campaign manager's token: one lives 10 minutes, shorter than a slow upload of every chunk. */
+    private static String manager() {
+        return TestTokens.token("bench-manager", ORG, "campaign-manager");
+    }
+
     /** How loading went: CSV generation and upload timed apart (generation is the bench's, not the service's). */
     private record Load(int chunks, double generateSeconds, double uploadSeconds) {
     }
@@ -230,7 +236,7 @@ public final class SurveyResultsBench {
      * in chunks of {@code chunk} rows posted one after the other to the paper-answers API. Each chunk has its own
      * seed, so its {@code _uuid}s (seed, row) never collide with another chunk's, and every row must be stored.
      */
-    private Load upload(String manager, long survey, int responses, int chunk, SyntheticAnswers generator)
+    private Load upload(long survey, int responses, int chunk, SyntheticAnswers generator)
             throws IOException, InterruptedException {
         int chunks = 0;
         long generating = 0;
@@ -249,7 +255,7 @@ public final class SurveyResultsBench {
                 generating += System.nanoTime() - started;
                 started = System.nanoTime();
                 String report = body(send(HttpRequest.newBuilder(URI.create(base + "/campaigns/api/surveys/" + survey
-                        + "/waves/" + wave + "/answers")).header("Authorization", "Bearer " + manager)
+                        + "/waves/" + wave + "/answers")).header("Authorization", "Bearer " + manager())
                         .header("Content-Type", form.contentType())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)), 200));
                 uploading += System.nanoTime() - started;
@@ -350,7 +356,8 @@ public final class SurveyResultsBench {
     }
 
     private void waitUntilReady() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // A start on 2 cores shared with other builds can take minutes.
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
