@@ -38,7 +38,8 @@ public final class Stack implements AutoCloseable {
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=48m", "-Xss512k");
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** How long each part may take to start; -Dbeacon.stack.ready-seconds raises it on a machine shared by many builds. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("beacon.stack.ready-seconds", 180));
 
     private final StackSettings settings;
     private final Deque<ChildProcess> running = new ArrayDeque<>();

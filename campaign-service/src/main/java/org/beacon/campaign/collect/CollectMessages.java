@@ -87,4 +87,73 @@ public interface CollectMessages {
 
     @Message("Allow")
     String allow();
+
+    // The browser collector (CollectorPage)
+
+    @Message("Field teams without ODK Collect: open this address in the phone's browser while online, once. The "
+            + "page then works offline and sends the answers when the network returns.")
+    String web_help();
+
+    @Message("Open the browser collector")
+    String web_open();
+
+    @Message("Finished answers are kept on this device and sent to Beacon when there is a network. Once opened, "
+            + "this page works without a network: keep it bookmarked. Nothing about the person answering or this "
+            + "device is stored.")
+    String web_intro();
+
+    @Message("This wave is closed. Answers kept on this device are sent only if late submissions are allowed.")
+    String web_closed();
+
+    @Message("This collector needs JavaScript. Without it, use ODK Collect or KoboCollect with this link.")
+    String web_needs_script();
+
+    @Message("This collection link is not valid or has been revoked: ask your coordinator for a new one.")
+    String web_not_valid();
+
+    @Message("Answers waiting to be sent:")
+    String web_waiting();
+
+    @Message("Send now")
+    String web_send_now();
+
+    @Message("Answers Beacon refused")
+    String web_refused();
+
+    @Message("These answers were not stored and are not sent again. They stay on this device: show this list to "
+            + "your coordinator.")
+    String web_refused_help();
+
+    @Message("Loading the form…")
+    String web_loading();
+
+    @Message("No network: answers are kept on this device and sent when the network returns.")
+    String web_offline();
+
+    @Message("Connected: answers are sent as soon as they are finished.")
+    String web_online();
+
+    @Message("Sending…")
+    String web_sending();
+
+    @Message("The answer is kept and a new blank form is ready.")
+    String web_saved();
+
+    @Message("Some answers break the form's rules: see the messages in red, then finish again.")
+    String web_fix();
+
+    @Message("This question needs an answer.")
+    String web_required();
+
+    @Message("This question cannot be answered in the browser: use ODK Collect for this form.")
+    String web_unsupported();
+
+    @Message("This browser may delete the waiting answers when it runs short of space: send them soon.")
+    String web_storage_not_kept();
+
+    @Message("The page met a problem:")
+    String web_error();
+
+    @Message("Finish and keep this answer")
+    String web_finish();
 }

@@ -14,4 +14,21 @@ public interface CollectSettings {
      */
     @WithDefault("1048576")
     int maxSubmissionBytes();
+
+    /** Submissions per collection link (CollectionRate). */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+
+        /**
+         * Sustained submissions per second and link. One a second is more than a team can interview; a phone that
+         * comes back from days offline sends its whole queue within the burst.
+         */
+        @WithDefault("1")
+        double perSecond();
+
+        /** Submissions a link may send at once: several phones' queues of a week in the field. */
+        @WithDefault("600")
+        double burst();
+    }
 }

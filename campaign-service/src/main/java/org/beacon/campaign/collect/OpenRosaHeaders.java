@@ -44,7 +44,10 @@ public class OpenRosaHeaders {
             response.getHeaders().putSingle(VERSION, "1.0");
             response.getHeaders().putSingle(HttpHeaders.DATE,
                     DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
-            response.getHeaders().putSingle("Cache-Control", "no-store");
+            // The browser collector's page, bundle and worker (CollectorPage) say how they may be kept themselves.
+            if (!response.getHeaders().containsKey("Cache-Control")) {
+                response.getHeaders().putSingle("Cache-Control", "no-store");
+            }
         }
     }
 

@@ -49,6 +49,9 @@ public class OpenRosaResource {
     @Inject
     CollectSettings settings;
 
+    @Inject
+    CollectionRate rate;
+
     @GET
     @Path("formList")
     public Response formList(@RestPath String token, @RestQuery String formID, UriInfo uri, HttpHeaders headers) {
@@ -90,7 +93,15 @@ public class OpenRosaResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submit(@RestPath String token, MultipartFormDataInput body, HttpHeaders headers) {
         // The token first: a revoked link learns nothing about its submission.
-        collection.collector(token);
+        FieldCollection.Collector collector = collection.collector(token);
+        if (!rate.allow(collector.link().id)) {
+            // Before the filled form is read and checked: a flood costs no parsing. The apps keep the form and send it
+            // again later.
+            return Response.fromResponse(xml(429, OpenRosaXml.error("This collection link has sent more forms than "
+                    + "a team can fill in so quickly, so this one was not stored. It stays on the phone: send it "
+                    + "again in a few minutes.")))
+                    .header("Retry-After", rate.retryAfterSeconds()).build();
+        }
         byte[] xml = submissionFile(body.getValues());
         FieldCollection.Received received = collection.receive(token, xml, firstLanguage(headers));
         return received.stored()

@@ -13,16 +13,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SubmissionRate {
 
-    private static final class Bucket {
+    /** One allowance: refills at a steady rate up to its capacity; also limits collection links (collect). */
+    public static final class Bucket {
         private double tokens;
         private long refilledAt;
 
-        Bucket(double tokens, long now) {
+        public Bucket(double tokens, long now) {
             this.tokens = tokens;
             this.refilledAt = now;
         }
 
-        synchronized boolean take(double perSecond, double capacity, long now) {
+        /** Takes one submission if the allowance has one at {@code now} (System.nanoTime). */
+        public synchronized boolean take(double perSecond, double capacity, long now) {
             tokens = Math.min(capacity, tokens + (now - refilledAt) * perSecond / 1_000_000_000.0);
             refilledAt = now;
             if (tokens >= 1) {

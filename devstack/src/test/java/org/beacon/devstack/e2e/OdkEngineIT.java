@@ -156,9 +156,9 @@ public class OdkEngineIT {
         return reference;
     }
 
-    private static long surveyId(String token) throws Exception {
+    static long surveyId(String token) throws Exception {
         JsonNode surveys = JSON.readTree(send(HttpRequest.newBuilder(
-                URI.create(stack.campaignUrl() + "/campaigns/api/surveys"))
+                URI.create(E2EStack.get().campaignUrl() + "/campaigns/api/surveys"))
                 .header("Authorization", "Bearer " + token).GET(), 200).body());
         for (JsonNode survey : surveys) {
             if (SURVEY.equals(survey.path("slug").asText())) {
@@ -204,7 +204,7 @@ public class OdkEngineIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request, int expected) throws Exception {
+    static HttpResponse<String> send(HttpRequest.Builder request, int expected) throws Exception {
         HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
         HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
         assertEquals(expected, response.statusCode(),
@@ -214,12 +214,13 @@ public class OdkEngineIT {
     }
 
     /** A demo user's access token, through the test realm's password-grant client. */
-    private static String token(String username) throws Exception {
+    static String token(String username) throws Exception {
         String form = "grant_type=password&client_id=beacon-tests&client_secret="
-                + URLEncoder.encode(stack.testClientSecret(), StandardCharsets.UTF_8) + "&username=" + username
+                + URLEncoder.encode(E2EStack.get().testClientSecret(), StandardCharsets.UTF_8)
+                + "&username=" + username
                 + "&password=" + DemoData.DEMO_PASSWORD;
         JsonNode tokens = JSON.readTree(send(HttpRequest.newBuilder(
-                URI.create(stack.keycloakUrl() + "/realms/beacon/protocol/openid-connect/token"))
+                URI.create(E2EStack.get().keycloakUrl() + "/realms/beacon/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)), 200).body());
         return tokens.path("access_token").asText();
