@@ -141,6 +141,41 @@ class TrainingJourneyIT {
         return score;
     }
 
+    /**
+     * Four eyes on what is approved: an author drafts a new version and sends it for review; the reviewer opens its
+     * lesson from the version page and reads it, read-only, as trainees will, with the questions' key, in each
+     * language, then approves it.
+     */
+    @Test
+    void aReviewerReadsALessonInReviewBeforeApprovingIt() {
+        String draft;
+        try (Browser author = new Browser(stack.gatewayUrl())) {
+            author.open("/training/author?q=e2e-first-steps");
+            author.signInOnKeycloak("author", DemoData.DEMO_PASSWORD);
+            author.waitFor(By.id("course-filters"));
+            author.submit(By.cssSelector("form[action='/training/author/courses/e2e-first-steps/drafts'] button"));
+            draft = author.path();
+            assertTrue(draft.matches("/training/author/versions/\\d+"), draft);
+            author.submit(By.cssSelector("form[action$='/submit'] button"));
+            assertTrue(author.text().contains("In review"), author.text());
+        }
+        try (Browser reviewer = new Browser(stack.gatewayUrl())) {
+            reviewer.open(draft);
+            reviewer.signInOnKeycloak("reviewer", DemoData.DEMO_PASSWORD);
+            reviewer.clickAndWait(reviewer.waitFor(By.linkText("Three elements")));
+            assertTrue(reviewer.path().startsWith(draft + "/read?lang=en"), reviewer.path());
+            String page = reviewer.text();
+            assertTrue(page.contains("Act, means and purpose."), "the lesson as trainees read it: " + page);
+            assertTrue(page.contains("Nothing changed in this language."), "the changes since version 1: " + page);
+            assertTrue(page.contains("Legal source: UN Trafficking Protocol, Art. 3(b)"), page);
+            assertTrue(page.contains("Right answer: True"), "the key of each question: " + page);
+            reviewer.clickAndWait(By.cssSelector("#read-languages a[lang='fr']"));
+            assertTrue(reviewer.text().contains("Trois éléments"), reviewer.text());
+            reviewer.submit(By.cssSelector("form[action$='/approve'] button"));
+            assertTrue(reviewer.text().contains("Published"), reviewer.text());
+        }
+    }
+
     /** Takes the first test not yet taken (a taken one shows its score) or studies the first unstudied lesson. */
     private void takeNextStep(String enrolment) {
         List<WebElement> tests = browser.driver.findElements(By.cssSelector("a.button[href*='/assessments/']"))

@@ -43,11 +43,13 @@ public class AuthorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance courses(List<AuthoringView.CourseRow> courses, List<String> sectors,
-                CourseForm form, List<String> errors);
+                CourseForm form, List<String> errors, AuthoringView.CourseFilter filter, List<String> statuses);
 
         static native TemplateInstance texts(AuthoringView.VersionDetail version, TextForm form, List<String> errors);
 
         static native TemplateInstance version(AuthoringView.VersionDetail version, List<String> errors, Integer imported);
+
+        static native TemplateInstance read(VersionReading.VersionText version);
     }
 
     /** What the new-course form holds, as typed, so that a refused form shows it again. */
@@ -85,11 +87,19 @@ public class AuthorPages {
     @Inject
     TranslationService translations;
 
+    @Inject
+    VersionReading reading;
+
     private static final String CHECK = "check.";
 
+    /** The courses, narrowed by what was searched for and the filters chosen (status, language, sector). */
     @GET
-    public TemplateInstance courses() {
-        return coursesPage(CourseForm.EMPTY, List.of());
+    public TemplateInstance courses(@QueryParam("q") String search, @QueryParam("status") String status,
+            @QueryParam("language") String lang, @QueryParam("sector") String sector) {
+        AuthoringView.CourseFilter filter = new AuthoringView.CourseFilter(Objects.toString(trimmed(search), ""),
+                Objects.toString(trimmed(status), ""), Objects.toString(trimmed(lang), ""),
+                Objects.toString(trimmed(sector), ""));
+        return coursesPage(CourseForm.EMPTY, List.of(), filter);
     }
 
     /** Creates a course and its first draft version with the API's rules; a refused form is shown again. */
@@ -117,7 +127,8 @@ public class AuthorPages {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
             }
-            return Response.status(e.status()).entity(coursesPage(form, messages(e))).build();
+            return Response.status(e.status()).entity(coursesPage(form, messages(e), AuthoringView.CourseFilter.NONE))
+                    .build();
         }
     }
 
@@ -125,6 +136,16 @@ public class AuthorPages {
     @Path("/versions/{id}")
     public TemplateInstance version(@PathParam("id") long id, @QueryParam("imported") Integer imported) {
         return Templates.version(view.version(id), List.of(), imported).setLocale(language.locale());
+    }
+
+    /**
+     * The version read-only in one language, as its reviewer approves it: lessons as trainees see them, questions
+     * with their key and feedback, and what changed since the last published version. Open in every status.
+     */
+    @GET
+    @Path("/versions/{id}/read")
+    public TemplateInstance read(@PathParam("id") long id, @QueryParam("lang") String lang) {
+        return Templates.read(reading.read(id, lang)).setLocale(language.locale());
     }
 
     @POST
@@ -328,8 +349,9 @@ public class AuthorPages {
         return e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors();
     }
 
-    private TemplateInstance coursesPage(CourseForm form, List<String> errors) {
-        return Templates.courses(view.courses(), Course.SECTORS, form, errors).setLocale(language.locale());
+    private TemplateInstance coursesPage(CourseForm form, List<String> errors, AuthoringView.CourseFilter filter) {
+        return Templates.courses(view.courses(filter), Course.SECTORS, form, errors, filter, List.of(CourseVersion.DRAFT,
+                CourseVersion.IN_REVIEW, CourseVersion.PUBLISHED, CourseVersion.ARCHIVED)).setLocale(language.locale());
     }
 
     /** The form of one owner's texts; {@code typed} holds the values of a refused form, null shows the stored ones. */

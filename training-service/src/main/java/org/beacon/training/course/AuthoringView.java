@@ -16,8 +16,18 @@ public class AuthoringView {
     public record VersionRow(long id, int number, String status, boolean legalChange) {
     }
 
+    /** {@code mayStartDraft}: a published version to start from and no draft or version in review already. */
     public record CourseRow(String slug, String title, List<String> sectors, String country, String status,
-            List<VersionRow> versions) {
+            List<VersionRow> versions, boolean mayStartDraft) {
+    }
+
+    /** What the authoring list is narrowed to; empty strings do not filter. */
+    public record CourseFilter(String search, String status, String language, String sector) {
+        public static final CourseFilter NONE = new CourseFilter("", "", "", "");
+
+        public boolean any() {
+            return !(search.isEmpty() && status.isEmpty() && language.isEmpty() && sector.isEmpty());
+        }
     }
 
     public record LessonRow(long id, String slug, String title) {
@@ -48,12 +58,25 @@ public class AuthoringView {
     @Inject
     TranslationService translationWorkflow;
 
+    @Inject
+    CourseQueries queries;
+
     @Transactional
     public List<CourseRow> courses() {
-        return Course.<Course>list("order by slug").stream().map(c -> new CourseRow(c.slug, c.title, c.sectorList(),
-                c.country, c.status, CourseVersion.of(c.id).stream()
-                        .map(v -> new VersionRow(v.id, v.number, v.status, v.legalChange)).toList()))
-                .toList();
+        return courses(CourseFilter.NONE);
+    }
+
+    @Transactional
+    public List<CourseRow> courses(CourseFilter filter) {
+        return queries.authoringList(filter.search(), filter.status(), filter.language(), filter.sector()).stream()
+                .map(id -> (Course) Course.findById(id)).map(c -> {
+                    List<CourseVersion> versions = CourseVersion.of(c.id);
+                    boolean published = versions.stream().anyMatch(CourseVersion::isPublished);
+                    boolean open = versions.stream().anyMatch(v -> v.isDraft() || CourseVersion.IN_REVIEW.equals(v.status));
+                    return new CourseRow(c.slug, c.title, c.sectorList(), c.country, c.status, versions.stream()
+                            .map(v -> new VersionRow(v.id, v.number, v.status, v.legalChange)).toList(),
+                            published && !open);
+                }).toList();
     }
 
     @Transactional

@@ -96,6 +96,7 @@ public class DraftEditing {
         if (blank(title)) {
             throw ProblemException.badRequest("Give the lesson a title.");
         }
+        requireLessonLength(body);
         Lesson lesson = new Lesson();
         lesson.moduleId = module.id;
         lesson.slug = slug;
@@ -112,6 +113,7 @@ public class DraftEditing {
         CourseVersion version = textsEditable(versionId, language);
         Lesson lesson = lessonOf(version, lessonId);
         requireDefaultText(version, language, "both a title and a text", title, body);
+        requireLessonLength(body);
         texts.put(version.id, ContentText.LESSON, lesson.id, ContentText.TITLE, language, title);
         texts.put(version.id, ContentText.LESSON, lesson.id, ContentText.BODY, language, body);
     }
@@ -266,6 +268,15 @@ public class DraftEditing {
         return questions.size();
     }
 
+    /**
+     * Writes or corrects one question in one language from the question form: it is written as GIFT and imported,
+     * so the form keeps every rule of a GIFT file (key shared by the translations, weights adding up, limits).
+     */
+    @Transactional
+    public int saveQuestion(long versionId, String language, GiftQuestion question) {
+        return importGift(versionId, language, Gift.write(List.of(question)));
+    }
+
     @Transactional
     public String exportGift(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);
@@ -320,6 +331,14 @@ public class DraftEditing {
         if (language.equals(version.defaultLanguage) && java.util.Arrays.stream(values).anyMatch(DraftEditing::blank)) {
             throw ProblemException.badRequest("The default language (" + language + ") needs " + what
                     + ": other languages fall back to it.");
+        }
+    }
+
+    /** The API's limit on one lesson's Markdown, the same for the pages' forms and the JSON API. */
+    private static void requireLessonLength(String body) {
+        if (body != null && body.length() > Lesson.MAX_BODY_CHARS) {
+            throw ProblemException.badRequest("The lesson text is " + body.length() + " characters long; a lesson"
+                    + " holds at most " + Lesson.MAX_BODY_CHARS + ". Split it into two lessons.");
         }
     }
 

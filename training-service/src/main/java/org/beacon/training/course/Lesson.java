@@ -13,6 +13,9 @@ import jakarta.persistence.Id;
 @Entity
 public class Lesson extends PanacheEntityBase {
 
+    /** The longest lesson text, in characters, that authors may write (forms and API alike). */
+    public static final int MAX_BODY_CHARS = 50_000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -334,6 +334,147 @@ public interface TrainingMessages {
     @Message("{count} questions")
     String questions_count(int count);
 
+    @Message("New question")
+    String new_question();
+
+    @Message("Name")
+    String question_name();
+
+    @Message("Type")
+    String question_type();
+
+    @Message("Question")
+    String question_stem();
+
+    @Message("Answers")
+    String answers_heading();
+
+    @Message("Single choice: the right answer earns 100. Multiple choice: the right answers' credits add up to 100, wrong ones may be negative (-100). Short answer: each accepted answer earns 100. Empty rows are dropped; true or false uses the statement below instead.")
+    String answers_hint();
+
+    @Message("No question matches this search.")
+    String no_question_matches();
+
+    @Message("not yet in {language}")
+    String not_in_language(String language);
+
+    @Message("Edit")
+    String edit_question();
+
+    @Message("Search")
+    String search();
+
+    @Message("Status")
+    String filter_status();
+
+    @Message("Sector")
+    String filter_sector();
+
+    @Message("Any")
+    String filter_any();
+
+    @Message("Filter")
+    String filter_apply();
+
+    @Message("Show all courses")
+    String filter_clear();
+
+    @Message("No course matches this search.")
+    String filter_no_match();
+
+    @Message("{items} missing in {language}")
+    String status_missing_in(String items, String language);
+
+    @Message("{items} outdated in {language}: the default language changed since they were translated")
+    String status_outdated_in(String items, String language);
+
+    @Message("{#if plural == 'one'}1 lesson{#else}{count} lessons{/if}")
+    String status_lessons(long count, String plural);
+
+    @Message("{#if plural == 'one'}1 module{#else}{count} modules{/if}")
+    String status_modules(long count, String plural);
+
+    @Message("{#if plural == 'one'}1 question{#else}{count} questions{/if}")
+    String status_questions(long count, String plural);
+
+    @Message("{#if plural == 'one'}1 glossary term{#else}{count} glossary terms{/if}")
+    String status_glossary_terms(long count, String plural);
+
+    @Message("the course title or summary")
+    String status_course_texts();
+
+    @Message("Read this version")
+    String read_version();
+
+    @Message("Version {number}, as the reviewer reads it")
+    String read_heading(int number);
+
+    @Message("Read only: every lesson as trainees will see it, every question with its key and feedback.")
+    String read_intro();
+
+    @Message("Read in")
+    String read_in();
+
+    @Message("Changes")
+    String changes_heading();
+
+    @Message("Changes since version {number}")
+    String changes_since(int number);
+
+    @Message("The first version of this course: everything in it is new.")
+    String changes_first();
+
+    @Message("Nothing changed in this language.")
+    String changes_none();
+
+    @Message("Lessons added")
+    String lessons_added();
+
+    @Message("Lessons changed")
+    String lessons_changed();
+
+    @Message("Lessons removed")
+    String lessons_removed();
+
+    @Message("Questions added")
+    String questions_added();
+
+    @Message("Questions changed")
+    String questions_changed();
+
+    @Message("Questions removed")
+    String questions_removed();
+
+    @Message("Question bank")
+    String question_bank();
+
+    @Message("Single choice")
+    String type_single();
+
+    @Message("Multiple choice")
+    String type_multiple();
+
+    @Message("True or false")
+    String type_truefalse();
+
+    @Message("Short answer")
+    String type_short();
+
+    @Message("Feedback on a right answer")
+    String feedback_when_right();
+
+    @Message("Feedback on a wrong answer")
+    String feedback_when_wrong();
+
+    @Message("Answer")
+    String answer();
+
+    @Message("Credit")
+    String answer_credit();
+
+    @Message("Source")
+    String source_reference();
+
     @Message("Your cohorts")
     String cohorts_title();
 

@@ -84,7 +84,7 @@ class AuthorPagesEditingTests {
                 .body(containsString("readonly>Look for **signs** of control.</textarea>"))
                 .body(containsString("rows=\"16\"></textarea>"));
         given().auth().oauth2(author("bob")).when().get(page).then().statusCode(200)
-                .body(containsString("<td lang=\"fr\">fr</td><td>0% · missing"));
+                .body(containsString("<td lang=\"fr\">fr</td><td>0% · 1 lesson, 1 module, and the course title or summary missing in French"));
 
         post(page + "/lessons/" + lesson + "/texts", "language", "fr", "title", "Indices de traite",
                 "body", "Cherchez les **indices** de contrôle.");

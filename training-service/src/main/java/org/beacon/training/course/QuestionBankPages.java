@@ -1,0 +1,258 @@
+package org.beacon.training.course;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.beacon.commons.i18n.RequestLanguage;
+import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.ProblemException;
+import org.beacon.training.assessment.GiftQuestion;
+import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
+import org.beacon.training.assessment.QuestionBank;
+import org.beacon.training.assessment.QuestionType;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * A version's question bank on pages: browse, search and filter it, and write or correct one question in one
+ * language in a form. A saved question goes through the same GIFT rules as an imported file (it is written as GIFT
+ * and imported), so the form and a file can never disagree on what a valid question is. GIFT stays for bulk import
+ * and export.
+ */
+@Path("/training/author/versions/{id}/questions")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.AUTHOR, Roles.ADMIN })
+public class QuestionBankPages {
+
+    /** Rows of answers a form offers; rows left empty are dropped. */
+    static final int ANSWER_ROWS = 8;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance questions(BankView bank);
+
+        static native TemplateInstance question(QuestionForm form, List<String> errors);
+    }
+
+    /** One question of the list, in the language shown; {@code languages} are those it is written in. */
+    public record BankRow(String name, String type, String stem, boolean translated, List<String> languages,
+            String legalSource) {
+    }
+
+    public record BankView(long versionId, String course, int number, boolean editable, List<String> languages,
+            String language, String search, String type, List<BankRow> questions, List<String> types) {
+    }
+
+    /** One answer row of the form: text, credit in percent as typed, feedback. */
+    public record AnswerRow(String text, String weight, String feedback) {
+    }
+
+    public record QuestionForm(long versionId, String course, int number, boolean isNew, String language,
+            List<String> languages, String name, String type, String stem, String truth, String feedbackRight,
+            String feedbackWrong, String generalFeedback, String legalSource, String sourceRef, List<AnswerRow> answers,
+            List<String> types) {
+    }
+
+    private static final List<String> TYPES = List.of(QuestionType.SINGLE.code, QuestionType.MULTIPLE.code,
+            QuestionType.TRUEFALSE.code, QuestionType.SHORT.code);
+
+    @Inject
+    QuestionBank bank;
+
+    @Inject
+    DraftEditing editing;
+
+    @Inject
+    RequestLanguage language;
+
+    /** The bank in one language; {@code q} searches names and question texts, {@code type} keeps one type. */
+    @GET
+    @Transactional
+    public TemplateInstance questions(@PathParam("id") long id, @QueryParam("lang") String lang,
+            @QueryParam("q") String search, @QueryParam("type") String type) {
+        CourseVersion version = CourseVersion.require(id);
+        String shown = lang != null && version.offers(lang) ? lang : version.defaultLanguage;
+        String wanted = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        String kept = type != null && TYPES.contains(type) ? type : "";
+        Map<String, GiftQuestion> translated = VersionReading.byName(bank.read(version, shown));
+        Map<String, List<String>> languages = new java.util.HashMap<>();
+        for (String l : version.languageList()) {
+            bank.read(version, l).forEach(q -> languages.computeIfAbsent(q.name(), n -> new ArrayList<>()).add(l));
+        }
+        List<BankRow> rows = bank.read(version, version.defaultLanguage).stream()
+                .map(original -> {
+                    GiftQuestion q = translated.getOrDefault(original.name(), original);
+                    return new BankRow(q.name(), q.type().code, q.stem(), translated.containsKey(q.name()),
+                            languages.getOrDefault(q.name(), List.of()), q.legalSource());
+                })
+                .filter(r -> kept.isEmpty() || r.type().equals(kept))
+                .filter(r -> wanted.isEmpty() || r.name().toLowerCase(Locale.ROOT).contains(wanted)
+                        || r.stem().toLowerCase(Locale.ROOT).contains(wanted))
+                .toList();
+        Course course = Course.findById(version.courseId);
+        return Templates.questions(new BankView(version.id, course.slug, version.number, version.isDraft(),
+                version.languageList(), shown, search == null ? "" : search.strip(), kept, rows, TYPES))
+                .setLocale(language.locale());
+    }
+
+    /**
+     * The form of one question in one language: filled with that language's text, or with the default language's
+     * when not yet translated (the key is shared), or empty for a new question.
+     */
+    @GET
+    @Path("/edit")
+    @Transactional
+    public TemplateInstance edit(@PathParam("id") long id, @QueryParam("name") String name,
+            @QueryParam("lang") String lang) {
+        CourseVersion version = CourseVersion.require(id);
+        version.requireEditable();
+        String shown = lang != null && version.offers(lang) ? lang : version.defaultLanguage;
+        GiftQuestion question = name == null || name.isBlank() ? null
+                : VersionReading.byName(bank.read(version, shown)).getOrDefault(name,
+                        VersionReading.byName(bank.read(version, version.defaultLanguage)).get(name));
+        if (name != null && !name.isBlank() && question == null) {
+            throw ProblemException.notFound("Version " + version.number + " has no question '" + name + "'.");
+        }
+        return Templates.question(form(version, shown, question), List.of()).setLocale(language.locale());
+    }
+
+    /** Saves one question in one language with the GIFT import's rules; a refused form is shown again as typed. */
+    @POST
+    @Path("/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@PathParam("id") long id, @RestForm("language") String lang, @RestForm("isNew") String isNew,
+            @RestForm("name") String name, @RestForm("type") String type, @RestForm("stem") String stem,
+            @RestForm("truth") String truth, @RestForm("feedbackRight") String feedbackRight,
+            @RestForm("feedbackWrong") String feedbackWrong, @RestForm("generalFeedback") String generalFeedback,
+            @RestForm("legalSource") String legalSource, @RestForm("sourceRef") String sourceRef,
+            @RestForm("answer") List<String> answers, @RestForm("weight") List<String> weights,
+            @RestForm("answerFeedback") List<String> answerFeedback) {
+        List<AnswerRow> rows = new ArrayList<>();
+        for (int i = 0; answers != null && i < answers.size(); i++) {
+            rows.add(new AnswerRow(answers.get(i), at(weights, i), at(answerFeedback, i)));
+        }
+        try {
+            GiftQuestion question = question(name, type, stem, truth, feedbackRight, feedbackWrong, generalFeedback,
+                    legalSource, sourceRef, rows);
+            editing.saveQuestion(id, lang, question);
+            String shown = lang == null ? "" : lang;
+            return AuthorPages.seeOther("/training/author/versions/" + id + "/questions?lang=" + shown);
+        } catch (ProblemException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            CourseVersion version = CourseVersion.require(id);
+            Course course = Course.findById(version.courseId);
+            QuestionForm typed = new QuestionForm(id, course.slug, version.number, isNew != null,
+                    lang == null ? version.defaultLanguage : lang, version.languageList(), name, type, stem, truth,
+                    feedbackRight, feedbackWrong, generalFeedback, legalSource, sourceRef, padded(rows), TYPES);
+            List<String> errors = e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors();
+            return Response.status(400).entity(Templates.question(typed, errors).setLocale(language.locale())).build();
+        }
+    }
+
+    /** The question the form describes; answer credits are typed in percent, as GIFT writes them. */
+    static GiftQuestion question(String name, String type, String stem, String truth, String feedbackRight,
+            String feedbackWrong, String generalFeedback, String legalSource, String sourceRef, List<AnswerRow> rows) {
+        List<String> errors = new ArrayList<>();
+        if (blank(name)) {
+            errors.add("name: give the question a name (letters, digits, hyphens), which links its translations.");
+        }
+        if (blank(stem)) {
+            errors.add("stem: write the question.");
+        }
+        QuestionType kind = type != null && TYPES.contains(type) ? QuestionType.of(type) : null;
+        if (kind == null) {
+            errors.add("type: choose single choice, multiple choice, true or false, or short answer.");
+        }
+        List<GiftAnswer> answers = new ArrayList<>();
+        for (AnswerRow row : rows) {
+            if (blank(row.text())) {
+                continue;
+            }
+            double fraction;
+            if (blank(row.weight())) {
+                fraction = kind == QuestionType.SHORT ? 1.0 : 0.0;
+            } else {
+                try {
+                    fraction = Double.parseDouble(row.weight().strip().replace(',', '.')) / 100.0;
+                } catch (NumberFormatException e) {
+                    errors.add("weight: '" + row.weight() + "' is not a number (a percentage such as 100, 50 or -100).");
+                    continue;
+                }
+            }
+            answers.add(new GiftAnswer(row.text().strip(), fraction, trimmed(row.feedback())));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The question is not valid; nothing was changed.", errors);
+        }
+        boolean trueFalse = kind == QuestionType.TRUEFALSE;
+        return new GiftQuestion(name.strip(), kind, stem.strip(), trueFalse ? List.of() : answers,
+                trueFalse ? Boolean.valueOf("true".equals(truth)) : null, trueFalse ? trimmed(feedbackRight) : null,
+                trueFalse ? trimmed(feedbackWrong) : null, trimmed(generalFeedback), trimmed(sourceRef),
+                trimmed(legalSource), 0);
+    }
+
+    private static QuestionForm form(CourseVersion version, String shown, GiftQuestion q) {
+        Course course = Course.findById(version.courseId);
+        if (q == null) {
+            return new QuestionForm(version.id, course.slug, version.number, true, shown, version.languageList(), "",
+                    QuestionType.SINGLE.code, "", "true", "", "", "", "", "", padded(List.of()), TYPES);
+        }
+        List<AnswerRow> rows = q.answers().stream().map(a -> new AnswerRow(a.text(),
+                VersionReading.percent(a.fraction()), a.feedback() == null ? "" : a.feedback())).toList();
+        return new QuestionForm(version.id, course.slug, version.number, false, shown, version.languageList(),
+                q.name(), q.type().code, q.stem(), Boolean.TRUE.equals(q.truth()) ? "true" : "false",
+                orEmpty(q.feedbackRight()), orEmpty(q.feedbackWrong()), orEmpty(q.generalFeedback()),
+                orEmpty(q.legalSource()), orEmpty(q.sourceRef()), padded(rows), TYPES);
+    }
+
+    /** The typed rows followed by empty ones, so that an answer can always be added. */
+    private static List<AnswerRow> padded(List<AnswerRow> rows) {
+        List<AnswerRow> all = new ArrayList<>(rows);
+        while (all.size() < Math.max(ANSWER_ROWS, rows.size() + 2)) {
+            all.add(new AnswerRow("", "", ""));
+        }
+        return all;
+    }
+
+    /** A question name as a query parameter's value in a link. */
+    @TemplateExtension
+    static String queryValue(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String at(List<String> values, int index) {
+        return values != null && index < values.size() ? values.get(index) : "";
+    }
+
+    private static String trimmed(String text) {
+        return blank(text) ? null : text.strip();
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,74 @@
+package org.beacon.training.course;
+
+import static io.restassured.RestAssured.given;
+import static org.beacon.training.CourseFixtures.author;
+import static org.beacon.training.CourseFixtures.uniqueSlug;
+import static org.beacon.training.course.AuthorPagesEditingTests.PAGES;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.beacon.testing.PostgresResource;
+import org.beacon.testing.S3Resource;
+import org.beacon.testing.TestTokens;
+import org.beacon.training.CourseFixtures;
+import org.junit.jupiter.api.Test;
+
+/** The authoring list: search and filters, "New course" first, "Start a new draft" only where it can work. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(TestTokens.class)
+class AuthoringListPagesTests {
+
+    /** The list with the given query parameters (name, value, …) as a browser's GET form sends them. */
+    static String list(String... params) {
+        io.restassured.specification.RequestSpecification request = given().auth().oauth2(author("bob"));
+        for (int i = 0; i < params.length; i += 2) {
+            request.queryParam(params[i], params[i + 1]);
+        }
+        return request.when().get(PAGES).then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void authorsSearchAndFilterTheirCourses() {
+        String stamp = uniqueSlug("list");
+        String published = stamp + "-border";
+        String draft = stamp + "-court";
+        CourseFixtures.publishedCourse(published);
+        CourseFixtures.newCourse(draft, "judiciary", List.of("en", "pt"), "Court practice " + stamp);
+
+        String all = list("q", stamp);
+        assertThat(all, containsString(published));
+        assertThat(all, containsString(draft));
+        assertThat(all.indexOf("id=\"new-course\""), lessThan(all.indexOf("<table>")));
+        // A new draft starts from a published version: offered for the published course only.
+        assertThat(all, containsString("action=\"/training/author/courses/" + published + "/drafts\""));
+        assertThat(all, not(containsString("action=\"/training/author/courses/" + draft + "/drafts\"")));
+
+        String byTitle = list("q", "COURT practice " + stamp);
+        assertThat(byTitle, containsString(draft));
+        assertThat(byTitle, not(containsString(published)));
+        String byStatus = list("q", stamp, "status", "published");
+        assertThat(byStatus, containsString(published));
+        assertThat(byStatus, not(containsString(draft)));
+        String byLanguage = list("q", stamp, "language", "pt");
+        assertThat(byLanguage, containsString(draft));
+        assertThat(byLanguage, not(containsString(published)));
+        String bySector = list("q", stamp, "sector", "judiciary");
+        assertThat(bySector, containsString(draft));
+        assertThat(bySector, not(containsString(published)));
+        assertThat(bySector, containsString("<option value=\"judiciary\" selected>"));
+        assertThat(list("q", stamp, "sector", "consular"), containsString("No course matches this search."));
+        assertThat(list("q", "%_" + stamp), containsString("No course matches this search."));
+
+        // Once a draft is open, a second one cannot start: the button goes.
+        AuthoringResourceTests.newDraft(published, author("bob"));
+        assertThat(list("q", stamp), not(containsString("action=\"/training/author/courses/" + published + "/drafts\"")));
+    }
+}
