@@ -601,7 +601,8 @@ public final class Gift {
                 switch (q.type()) {
                     case MATCHING -> out.append('=').append(a.text().isEmpty() ? "" : text(a.text(), format))
                             .append(" -> ").append(escape(a.match()));
-                    case NUMERICAL -> out.append(answerPrefix(q.type(), a.fraction())).append(a.text())
+                    // Escaped, so that a number typed in the question form can only be refused as not a number.
+                    case NUMERICAL -> out.append(answerPrefix(q.type(), a.fraction())).append(escape(a.text()))
                             .append(a.tolerance() == null || a.tolerance().signum() == 0 ? ""
                                     : ":" + plainNumber(a.tolerance()));
                     case SHORT -> out.append(answerPrefix(q.type(), a.fraction())).append(text(a.text(), Format.PLAIN));

@@ -63,10 +63,7 @@ public final class Scoring {
      * are ignored. Anything else is refused (400) rather than scored as wrong, as Moodle asks for a valid number.
      */
     public static BigDecimal number(Question question, String typed) {
-        String compact = typed.strip().replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
-        if (compact.indexOf('.') < 0 && compact.indexOf(',') == compact.lastIndexOf(',')) {
-            compact = compact.replace(',', '.');
-        }
+        String compact = typedNumber(typed);
         try {
             if (compact.length() > 50) {
                 throw new NumberFormatException();
@@ -76,6 +73,18 @@ public final class Scoring {
             throw ProblemException.badRequest("Question " + question.id + " takes a number; '" + typed
                     + "' is not one.");
         }
+    }
+
+    /**
+     * A number as a person types it, written as GIFT and BigDecimal read it: spaces between digit groups dropped, a
+     * lone decimal comma read as a point. Trainees' answers and the numbers of the question form are read alike.
+     */
+    public static String typedNumber(String typed) {
+        String compact = typed.strip().replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
+        if (compact.indexOf('.') < 0 && compact.indexOf(',') == compact.lastIndexOf(',')) {
+            compact = compact.replace(',', '.');
+        }
+        return compact;
     }
 
     /** The share of a matching question's items matched right; refuses (400) a value that names no item or match. */

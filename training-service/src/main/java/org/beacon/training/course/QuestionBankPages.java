@@ -1,8 +1,10 @@
 package org.beacon.training.course;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,16 +30,18 @@ import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
-import org.beacon.training.assessment.Question;
 import org.beacon.training.assessment.QuestionBank;
 import org.beacon.training.assessment.QuestionType;
+import org.beacon.training.assessment.Scoring;
+import org.beacon.training.i18n.ReaderMessages;
+import org.beacon.training.i18n.TrainingMessages;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * A version's question bank on pages: browse, search and filter it, and write or correct one question in one
- * language in a form. A saved question goes through the same GIFT rules as an imported file (it is written as GIFT
- * and imported), so the form and a file can never disagree on what a valid question is. GIFT stays for bulk import
- * and export.
+ * A version's question bank on pages: browse, search and filter it, and write or correct one question of any type
+ * the bank stores (choices, true or false, short answer, numerical, matching, description) in one language in a
+ * form. A saved question goes through the same GIFT rules as an imported file (it is written as GIFT and imported),
+ * so the form and a file can never disagree on what a valid question is. GIFT stays for bulk import and export.
  */
 @Path("/training/author/versions/{id}/questions")
 @Produces(MediaType.TEXT_HTML)
@@ -63,8 +67,12 @@ public class QuestionBankPages {
             String language, String search, String type, List<BankRow> questions, List<String> types) {
     }
 
-    /** One answer row of the form: text, credit in percent as typed, feedback. */
-    public record AnswerRow(String text, String weight, String feedback) {
+    /**
+     * One answer row of the form as typed: the answer (a choice, an accepted short answer, an accepted number or
+     * range, a matching item), what a matching item matches, how far from a number an answer may be, the credit in
+     * percent and the feedback. A type uses the fields it has and ignores the others.
+     */
+    public record AnswerRow(String text, String match, String tolerance, String weight, String feedback) {
     }
 
     public record QuestionForm(long versionId, String course, int number, boolean isNew, String language,
@@ -73,8 +81,9 @@ public class QuestionBankPages {
             List<String> types) {
     }
 
-    private static final List<String> TYPES = List.of(QuestionType.SINGLE.code, QuestionType.MULTIPLE.code,
-            QuestionType.TRUEFALSE.code, QuestionType.SHORT.code);
+    /** Every type the bank stores (and GIFT reads): the form writes each of them. */
+    private static final List<String> TYPES = Arrays.stream(QuestionType.values()).map(t -> t.code)
+            .toList();
 
     @Inject
     QuestionBank bank;
@@ -133,9 +142,6 @@ public class QuestionBankPages {
         if (name != null && !name.isBlank() && question == null) {
             throw ProblemException.notFound("Version " + version.number + " has no question '" + name + "'.");
         }
-        if (question != null && !TYPES.contains(question.type().code)) {
-            throw ProblemException.conflict(giftOnly(name, question.type().code));
-        }
         return Templates.question(form(version, shown, question), List.of()).setLocale(language.locale());
     }
 
@@ -148,20 +154,17 @@ public class QuestionBankPages {
             @RestForm("truth") String truth, @RestForm("feedbackRight") String feedbackRight,
             @RestForm("feedbackWrong") String feedbackWrong, @RestForm("generalFeedback") String generalFeedback,
             @RestForm("legalSource") String legalSource, @RestForm("sourceRef") String sourceRef,
-            @RestForm("answer") List<String> answers, @RestForm("weight") List<String> weights,
+            @RestForm("answer") List<String> answers, @RestForm("match") List<String> matches,
+            @RestForm("tolerance") List<String> tolerances, @RestForm("weight") List<String> weights,
             @RestForm("answerFeedback") List<String> answerFeedback) {
         List<AnswerRow> rows = new ArrayList<>();
-        for (int i = 0; answers != null && i < answers.size(); i++) {
-            rows.add(new AnswerRow(answers.get(i), at(weights, i), at(answerFeedback, i)));
+        for (int i = 0; i < Math.max(size(answers), size(matches)); i++) {
+            rows.add(new AnswerRow(at(answers, i), at(matches, i), at(tolerances, i), at(weights, i),
+                    at(answerFeedback, i)));
         }
         try {
-            GiftQuestion question = question(name, type, stem, truth, feedbackRight, feedbackWrong, generalFeedback,
-                    legalSource, sourceRef, rows);
-            // The form would turn a numerical or matching question into one of its own types and lose its key.
-            Question existing = name == null ? null : Question.named(id, name.strip()).orElse(null);
-            if (existing != null && !TYPES.contains(existing.type)) {
-                throw ProblemException.badRequest(giftOnly(name, existing.type));
-            }
+            GiftQuestion question = question(ReaderMessages.of(language.locale()), name, type, stem, truth,
+                    feedbackRight, feedbackWrong, generalFeedback, legalSource, sourceRef, rows);
             editing.saveQuestion(id, lang, question);
             String shown = lang == null ? "" : lang;
             return Forms.seeOther("/training/author/versions/" + id + "/questions?lang=" + shown);
@@ -174,56 +177,99 @@ public class QuestionBankPages {
             QuestionForm typed = new QuestionForm(id, course.slug, version.number, isNew != null,
                     lang == null ? version.defaultLanguage : lang, version.languageList(), name, type, stem, truth,
                     feedbackRight, feedbackWrong, generalFeedback, legalSource, sourceRef, padded(rows), TYPES);
-            List<String> errors = e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors();
+            List<String> errors = e.errors().isEmpty() ? List.of(e.getMessage())
+                    : e.errors().stream().map(QuestionBankPages::withoutLine).toList();
             return Response.status(400).entity(Templates.question(typed, errors).setLocale(language.locale())).build();
         }
     }
 
-    private static String giftOnly(String name, String type) {
-        return "'" + name + "' is a " + type + " question: the form edits choice, true/false and short-answer"
-                + " questions; change this one in the GIFT export and import it again.";
+    /** A GIFT refusal without the line it names: the form's question is the only one, written by the form. */
+    private static String withoutLine(String error) {
+        return error.replaceFirst("^line \\d+: ", "");
     }
 
-    /** The question the form describes; answer credits are typed in percent, as GIFT writes them. */
-    static GiftQuestion question(String name, String type, String stem, String truth, String feedbackRight,
-            String feedbackWrong, String generalFeedback, String legalSource, String sourceRef, List<AnswerRow> rows) {
+    /**
+     * The question the form describes, for the GIFT import's rules to accept or refuse: the form itself refuses only
+     * what GIFT cannot be written without (a name, a text, a type, a credit that is a number). Credits are typed in
+     * percent, as GIFT writes them; numbers and tolerances as a trainee types a number (a decimal comma is a point).
+     */
+    static GiftQuestion question(TrainingMessages m, String name, String type, String stem, String truth,
+            String feedbackRight, String feedbackWrong, String generalFeedback, String legalSource, String sourceRef,
+            List<AnswerRow> rows) {
         List<String> errors = new ArrayList<>();
         if (blank(name)) {
-            errors.add("name: give the question a name (letters, digits, hyphens), which links its translations.");
+            errors.add(m.question_field_refused(m.question_name(), m.question_refused_name()));
         }
         if (blank(stem)) {
-            errors.add("stem: write the question.");
+            errors.add(m.question_field_refused(m.question_stem(), m.question_refused_stem()));
         }
         QuestionType kind = type != null && TYPES.contains(type) ? QuestionType.of(type) : null;
         if (kind == null) {
-            errors.add("type: choose single choice, multiple choice, true or false, or short answer.");
+            errors.add(m.question_field_refused(m.question_type(), m.question_refused_type()));
         }
         List<GiftAnswer> answers = new ArrayList<>();
         for (AnswerRow row : rows) {
-            if (blank(row.text())) {
-                continue;
+            GiftAnswer answer = kind == QuestionType.MATCHING ? pair(row) : answer(m, kind, row, errors);
+            if (answer != null) {
+                answers.add(answer);
             }
-            double fraction;
-            if (blank(row.weight())) {
-                fraction = kind == QuestionType.SHORT ? 1.0 : 0.0;
-            } else {
-                try {
-                    fraction = Double.parseDouble(row.weight().strip().replace(',', '.')) / 100.0;
-                } catch (NumberFormatException e) {
-                    errors.add("weight: '" + row.weight() + "' is not a number (a percentage such as 100, 50 or -100).");
-                    continue;
-                }
-            }
-            answers.add(new GiftAnswer(row.text().strip(), fraction, trimmed(row.feedback())));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The question is not valid; nothing was changed.", errors);
         }
         boolean trueFalse = kind == QuestionType.TRUEFALSE;
-        return new GiftQuestion(name.strip(), kind, stem.strip(), trueFalse ? List.of() : answers,
+        boolean description = kind == QuestionType.DESCRIPTION;
+        return new GiftQuestion(name.strip(), kind, stem.strip(), trueFalse || description ? List.of() : answers,
                 trueFalse ? Boolean.valueOf("true".equals(truth)) : null, trueFalse ? trimmed(feedbackRight) : null,
-                trueFalse ? trimmed(feedbackWrong) : null, trimmed(generalFeedback), trimmed(sourceRef),
-                trimmed(legalSource), 0);
+                trueFalse ? trimmed(feedbackWrong) : null, description ? null : trimmed(generalFeedback),
+                trimmed(sourceRef), trimmed(legalSource), 0);
+    }
+
+    /**
+     * A matching row: the item (empty for a wrong choice) and what it matches; a row without either is dropped. A
+     * pair earns nothing by itself (the share of items matched right is the score), and feedback typed on it is
+     * left for GIFT to refuse, as a file's would be.
+     */
+    private static GiftAnswer pair(AnswerRow row) {
+        if (blank(row.text()) && blank(row.match())) {
+            return null;
+        }
+        String item = blank(row.text()) ? "" : row.text().strip();
+        return new GiftAnswer(item, item.isEmpty() ? 0.0 : 1.0, trimmed(row.feedback()), null,
+                blank(row.match()) ? "" : row.match().strip());
+    }
+
+    /**
+     * A choice, an accepted short answer or an accepted number with its credit; a row without an answer is dropped.
+     * A number goes to GIFT as GIFT writes it ({@code 3.14:0.01}, {@code 1..5}), so that GIFT alone says what a
+     * valid number, tolerance or range is.
+     */
+    private static GiftAnswer answer(TrainingMessages m, QuestionType kind, AnswerRow row, List<String> errors) {
+        if (blank(row.text())) {
+            return null;
+        }
+        double fraction;
+        if (blank(row.weight())) {
+            fraction = kind == QuestionType.SHORT || kind == QuestionType.NUMERICAL ? 1.0 : 0.0;
+        } else {
+            try {
+                // BigDecimal, not Double: "NaN" and "Infinity" are not credits, nor is 1e400.
+                fraction = new BigDecimal(Scoring.typedNumber(row.weight())).movePointLeft(2).doubleValue();
+                if (!Double.isFinite(fraction)) {
+                    throw new NumberFormatException(row.weight());
+                }
+            } catch (NumberFormatException e) {
+                errors.add(m.question_field_refused(m.answer_credit(), m.question_refused_weight(row.weight())));
+                return null;
+            }
+        }
+        if (kind != QuestionType.NUMERICAL) {
+            return new GiftAnswer(row.text().strip(), fraction, trimmed(row.feedback()));
+        }
+        String number = String.join("..", Arrays.stream(row.text().split("\\.\\.", -1))
+                .map(Scoring::typedNumber).toList());
+        String written = blank(row.tolerance()) ? number : number + ":" + Scoring.typedNumber(row.tolerance());
+        return new GiftAnswer(written, fraction, trimmed(row.feedback()), null, null);
     }
 
     private static QuestionForm form(CourseVersion version, String shown, GiftQuestion q) {
@@ -232,8 +278,10 @@ public class QuestionBankPages {
             return new QuestionForm(version.id, course.slug, version.number, true, shown, version.languageList(), "",
                     QuestionType.SINGLE.code, "", "true", "", "", "", "", "", padded(List.of()), TYPES);
         }
-        List<AnswerRow> rows = q.answers().stream().map(a -> new AnswerRow(a.text(),
-                VersionReading.percent(a.fraction()), a.feedback() == null ? "" : a.feedback())).toList();
+        List<AnswerRow> rows = q.answers().stream().map(a -> new AnswerRow(a.text(), orEmpty(a.match()),
+                a.tolerance() == null || a.tolerance().signum() == 0 ? "" : a.tolerance().toPlainString(),
+                q.type() == QuestionType.MATCHING ? "" : VersionReading.percent(a.fraction()), orEmpty(a.feedback())))
+                .toList();
         return new QuestionForm(version.id, course.slug, version.number, false, shown, version.languageList(),
                 q.name(), q.type().code, q.stem(), Boolean.TRUE.equals(q.truth()) ? "true" : "false",
                 orEmpty(q.feedbackRight()), orEmpty(q.feedbackWrong()), orEmpty(q.generalFeedback()),
@@ -244,7 +292,7 @@ public class QuestionBankPages {
     private static List<AnswerRow> padded(List<AnswerRow> rows) {
         List<AnswerRow> all = new ArrayList<>(rows);
         while (all.size() < Math.max(ANSWER_ROWS, rows.size() + 2)) {
-            all.add(new AnswerRow("", "", ""));
+            all.add(new AnswerRow("", "", "", "", ""));
         }
         return all;
     }
@@ -253,6 +301,10 @@ public class QuestionBankPages {
     @TemplateExtension
     static String queryValue(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static int size(List<String> values) {
+        return values == null ? 0 : values.size();
     }
 
     private static String at(List<String> values, int index) {

@@ -44,8 +44,31 @@ public class VersionReading {
     public record ModuleText(long id, String slug, String title, List<LessonText> lessons, List<String> check) {
     }
 
-    /** One answer with the credit it earns as a percentage (Moodle's weight, all its decimals) and its feedback. */
-    public record AnswerText(String text, String percent, boolean right, String feedback) {
+    /**
+     * One answer with the credit it earns as a percentage (Moodle's weight, all its decimals) and its feedback. A
+     * numerical answer also has its {@code number} and {@code tolerance} (null otherwise), so that the page writes
+     * them, as the credit, in the reader's format.
+     */
+    public record AnswerText(String text, BigDecimal percent, boolean right, String feedback, BigDecimal number,
+            BigDecimal tolerance) {
+
+        /** The decimals the credit has, all shown: 33.33333 % stays 33.33333 %. */
+        public int percentDecimals() {
+            return Math.max(0, percent.scale());
+        }
+
+        public int numberDecimals() {
+            return number == null ? 0 : Math.max(0, number.scale());
+        }
+
+        public int toleranceDecimals() {
+            return tolerance == null ? 0 : Math.max(0, tolerance.scale());
+        }
+
+        /** Whether a numerical answer accepts more than its exact number. */
+        public boolean hasTolerance() {
+            return tolerance != null && tolerance.signum() != 0;
+        }
     }
 
     public record QuestionText(String name, String type, String stem, List<AnswerText> answers, Boolean truth,
@@ -146,8 +169,10 @@ public class VersionReading {
             boolean fallback = !translated.containsKey(original.name());
             // Texts as the trainee sees them: each in its GIFT format, sanitised (they are output unescaped).
             questions.add(new QuestionText(q.name(), q.type().code, html(q.stem()),
-                    q.answers().stream().map(a -> new AnswerText(answerHtml(q.type(), a), percent(a.fraction()),
-                            a.fraction() > 0, html(a.feedback()))).toList(),
+                    q.answers().stream().map(a -> new AnswerText(answerHtml(q.type(), a), credit(a.fraction()),
+                            a.fraction() > 0, html(a.feedback()),
+                            q.type() == QuestionType.NUMERICAL ? new BigDecimal(a.text()) : null,
+                            q.type() == QuestionType.NUMERICAL ? a.tolerance() : null)).toList(),
                     q.truth(), html(q.feedbackRight()), html(q.feedbackWrong()), html(q.generalFeedback()),
                     q.legalSource(),
                     q.sourceRef(), fallback && !language.equals(version.defaultLanguage),
@@ -158,8 +183,14 @@ public class VersionReading {
 
     /** A credit between 0 and 1 as the percentage GIFT writes, keeping its decimals (33.33333, never 33). */
     static String percent(double fraction) {
-        return BigDecimal.valueOf(fraction).multiply(BigDecimal.valueOf(100)).setScale(5, RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
+        return credit(fraction).toPlainString();
+    }
+
+    /** A credit between 0 and 1 in percent with the decimals it has, up to GIFT's five (never E notation). */
+    static BigDecimal credit(double fraction) {
+        BigDecimal percent = BigDecimal.valueOf(fraction).multiply(BigDecimal.valueOf(100))
+                .setScale(5, RoundingMode.HALF_UP).stripTrailingZeros();
+        return percent.scale() < 0 ? percent.setScale(0) : percent;
     }
 
     /**

@@ -106,8 +106,9 @@ public interface TrainingMessages {
     @Message("Continue the course")
     String continue_course();
 
-    @Message("Progress: {percent}%")
-    String progress_label(int percent);
+    /** @param percent the progress as the reader writes a percentage ({@code fmt:percent}) */
+    @Message("Progress: {percent}")
+    String progress_label(String percent);
 
     @Message("Pre-test")
     String pretest();
@@ -136,8 +137,9 @@ public interface TrainingMessages {
     @Message("Studied")
     String studied();
 
-    @Message("Pass mark: {mark}%")
-    String pass_mark(int mark);
+    /** @param mark the pass mark as the reader writes a percentage ({@code fmt:percent}) */
+    @Message("Pass mark: {mark}")
+    String pass_mark(String mark);
 
     @Message("Certificate")
     String certificate_heading();
@@ -766,4 +768,27 @@ public interface TrainingMessages {
 
     @Message("Matches")
     String matching_match();
+
+    // The single-question form for every GIFT type, and its refusals named by field.
+
+    @Message("Tolerance (±)")
+    String answer_tolerance();
+
+    @Message("Numerical: one accepted number per row (or a range such as 1..5), with how far from it an answer may be and its credit; at least one earns 100. Matching: an item and what it matches per row, at least two; a row with only a match adds a wrong choice. Description: only the text, shown between questions, never scored.")
+    String answers_hint_more();
+
+    @Message("{label}: {reason}")
+    String question_field_refused(String label, String reason);
+
+    @Message("give the question a name (letters, digits, hyphens); it links its translations.")
+    String question_refused_name();
+
+    @Message("write the question.")
+    String question_refused_stem();
+
+    @Message("choose one of the types offered.")
+    String question_refused_type();
+
+    @Message("“{typed}” is not a number (a percentage such as 100, 50 or -100).")
+    String question_refused_weight(String typed);
 }

@@ -82,8 +82,9 @@ class VersionReadingPagesTests {
         // Every question with its answers, their credit, the key and the feedback.
         assertThat(english, containsString("Act, means and purpose"));
         assertThat(english, containsString("Right: all three elements."));
-        assertThat(english, containsString("33.33333 %"));
-        assertThat(english, containsString("-100 %"));
+        assertThat(english, containsString("<td>33.33333%"));
+        assertThat(english, containsString("<td>-100%"));
+        assertThat(english, not(containsString(" %")));
         assertThat(english, containsString("Wrong: trafficking can be domestic."));
         assertThat(english, containsString("UN Trafficking Protocol, Art. 3(b)"));
         assertThat(english, containsString("action=\"" + page + "/approve\""));
@@ -96,6 +97,11 @@ class VersionReadingPagesTests {
         assertThat(french, containsString("Modifications depuis la version 1"));
         assertThat(french, containsString("lang=\"en\" dir=\"ltr\">Which of these make consent irrelevant?"));
         assertThat(french, containsString("n’est pas encore disponible"));
+        // Credits as a French reader writes a percentage, never the machine's "33.33333 %".
+        assertThat(french, containsString("<td>33,33333\u00a0%"));
+        assertThat(french, not(containsString("33.33333")));
+        given().auth().oauth2(author("rita")).header("Accept-Language", "fr").when().get(page).then().statusCode(200)
+                .body(containsString("75\u00a0%"));
 
         // The author who wrote it may read it but is offered no approval; trainees may not read it at all.
         given().auth().oauth2(author("bob")).when().get(page + "/read?lang=en").then().statusCode(200)
