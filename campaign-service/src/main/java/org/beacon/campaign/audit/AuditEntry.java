@@ -34,10 +34,6 @@ public class AuditEntry extends PanacheEntityBase {
     public Long subjectId;
     public String summary;
 
-    public static List<AuditEntry> newest(int page, int size) {
-        return find("order by id desc").page(page, size).list();
-    }
-
     /** The entries an admin asked for, newest first, one page. */
     public static List<AuditEntry> matching(AuditFilter filter) {
         return find(filter.query(), filter.parameters()).page(filter.page(), filter.size()).list();

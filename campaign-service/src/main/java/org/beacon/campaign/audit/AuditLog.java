@@ -1,12 +1,9 @@
 package org.beacon.campaign.audit;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
-import org.beacon.commons.web.Paging;
 
 /**
  * Writes the audit log (PRODUCT.md §8). Joins the caller's transaction, so an entry exists exactly when the change
@@ -22,8 +19,6 @@ public class AuditLog {
     public static final String CREATE = "create";
     public static final String CHANGE = "change";
 
-    public static final int PAGE_SIZE = 50;
-
     @Inject
     CurrentUser user;
 
@@ -38,10 +33,5 @@ public class AuditLog {
         entry.subjectId = subjectId;
         entry.summary = summary.length() > 1000 ? summary.substring(0, 997) + "..." : summary;
         entry.persist();
-    }
-
-    /** Newest first, {@value #PAGE_SIZE} a page; a page number too large to reach is a 400. */
-    public List<AuditEntry> page(int page) {
-        return AuditEntry.newest(Paging.page(page), PAGE_SIZE);
     }
 }

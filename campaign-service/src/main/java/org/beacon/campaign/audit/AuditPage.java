@@ -1,41 +1,24 @@
 package org.beacon.campaign.audit;
 
-import java.util.List;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import org.beacon.commons.i18n.RequestLanguage;
-import org.beacon.commons.security.Roles;
+import jakarta.ws.rs.core.Response;
 
-/** The audit log for admins, as a page. */
+/**
+ * The address of the campaign-only audit page this service once showed. The gateway's admin audit page is the one
+ * audit log of both services (it reads {@link AuditResource}); a bookmark of the old address lands there. The
+ * gateway checks the admin role on arrival, so the redirect itself gives nothing away.
+ */
 @Path("/campaigns/audit")
 public class AuditPage {
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance audit(List<AuditEntry> entries, int page, boolean hasNext);
-    }
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    RequestLanguage language;
+    /** A path, not a URI resolved against this service's own address: the browser reaches both through the gateway. */
+    static final String ADMIN_AUDIT = "/admin/audit";
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed(Roles.ADMIN)
-    public TemplateInstance audit(@QueryParam("page") @DefaultValue("0") int page) {
-        List<AuditEntry> entries = audit.page(page);
-        return Templates.audit(entries, Math.max(page, 0), entries.size() == AuditLog.PAGE_SIZE)
-                .setLocale(language.locale());
+    @PermitAll
+    public Response moved() {
+        return Response.status(Response.Status.MOVED_PERMANENTLY).header("Location", ADMIN_AUDIT).build();
     }
 }

@@ -310,27 +310,6 @@ public interface CampaignMessages {
     @Message("Nothing waits for review.")
     String nothing_in_review();
 
-    @Message("When")
-    String when();
-
-    @Message("Who")
-    String who();
-
-    @Message("Action")
-    String action();
-
-    @Message("What")
-    String what();
-
-    @Message("Nothing recorded yet.")
-    String audit_empty();
-
-    @Message("Newer")
-    String newer();
-
-    @Message("Older")
-    String older();
-
     @Message("Languages")
     String pub_languages();
 
@@ -346,8 +325,9 @@ public interface CampaignMessages {
     @Message("demo")
     String pub_demo();
 
+    /** @param date the day in the page language's date format */
     @Message("Last verified {date}")
-    String pub_verified(java.time.LocalDate date);
+    String pub_verified(String date);
 
     @Message("Ask a local support service or the police for help.")
     String pub_no_help();

@@ -2,8 +2,10 @@ package org.beacon.campaign.publicpage;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.beacon.campaign.publicpage.OpenSurveyLinks.SurveyLink;
+import org.beacon.commons.web.ReaderFormats;
 
 /** Everything a public campaign page shows, in one language, read in one transaction. */
 public record PublicCampaignView(String slug, String language, String dir, String title, List<String> keyMessages,
@@ -33,5 +35,10 @@ public record PublicCampaignView(String slug, String language, String dir, Strin
     /** @param contact the contact as written, in parts: text, and phone numbers as {@code tel:} links */
     public record HelpEntry(String kind, String name, List<ContactText.Part> contact, boolean demo,
             LocalDate lastVerified, String languages) {
+
+        /** The day it was last verified as a reader of the page's language writes a date ("20 nov. 2026"). */
+        public String verifiedOn(String pageLanguage) {
+            return ReaderFormats.date(lastVerified, Locale.forLanguageTag(pageLanguage));
+        }
     }
 }

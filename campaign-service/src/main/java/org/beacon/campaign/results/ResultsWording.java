@@ -45,12 +45,13 @@ public record ResultsWording(Map<Wave, String> waves, String respondents, String
         SurveyMessages m = Languages.DEFAULT.equals(language) || Languages.supported(language) == null
                 ? MessageBundles.get(SurveyMessages.class)
                 : MessageBundles.get(SurveyMessages.class, Localized.Literal.of(Languages.supported(language)));
+        FigureText reader = FigureText.reader(Locale.forLanguageTag(Languages.supported(language) == null
+                ? Languages.DEFAULT : Languages.supported(language)));
         return new ResultsWording(Map.of(Wave.BASELINE, m.wave_baseline(), Wave.ENDLINE, m.wave_endline(),
                 Wave.CONTINUOUS, m.wave_continuous()), m.respondents(), m.answered(), m.mean(), m.mean_score(),
                 m.not_stated(), m.all(), m.knowledge_score(), m.hidden(), m.percent_correct(),
-                m.other_answers(), new Marking(m.reversed_item(), m::credit),
-                FigureText.reader(Locale.forLanguageTag(Languages.supported(language) == null ? Languages.DEFAULT
-                        : Languages.supported(language))));
+                m.other_answers(), new Marking(m.reversed_item(), percent -> m.credit(reader.percent(percent))),
+                reader);
     }
 
     public String wave(Wave wave) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.ReaderFormats;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -49,8 +51,12 @@ public class QuestionSettingsPage {
         }
     }
 
+    /** A part credit an option may earn: its value in percent and its words in the reader's format ("50 % de crédit"). */
+    public record CreditOption(int percent, String label) {
+    }
+
     public record SettingsForm(long id, String title, boolean answered, List<QuestionForm> questions,
-            List<Integer> credits) {
+            List<CreditOption> credits) {
     }
 
     @CheckedTemplate
@@ -115,7 +121,8 @@ public class QuestionSettingsPage {
                     + (outcome.changed() ? SAVED : UNCHANGED))).build();
         } catch (QuestionSettings.Refused refused) {
             SurveyMessages words = words();
-            List<String> problems = refused.problems().stream().map(p -> describe(words, p)).toList();
+            List<String> problems = refused.problems().stream()
+                    .map(p -> describe(words, p, language.locale())).toList();
             return Response.status(400).entity(page(id, problems, null)).build();
         }
     }
@@ -138,8 +145,10 @@ public class QuestionSettingsPage {
                     QuestionSettings.usesOf(question.kind), current.use(), choices,
                     question.kind.equals(SurveyQuestion.LIKERT), question.reversed));
         }
+        SurveyMessages words = words();
         SettingsForm form = new SettingsForm(id, snapshot.title(), Survey.hasResponses(id), questions,
-                QuestionSettings.CREDITS);
+                QuestionSettings.CREDITS.stream().map(k -> new CreditOption(k,
+                        words.credit(ReaderFormats.percent(k, 0, language.locale())))).toList());
         return Templates.settings(form, problems, outcome).setLocale(language.locale());
     }
 
@@ -149,14 +158,17 @@ public class QuestionSettingsPage {
                 : MessageBundles.get(SurveyMessages.class, Localized.Literal.of(supported));
     }
 
-    /** A refusal in the page's language, naming the question. */
-    static String describe(SurveyMessages words, QuestionSettings.Problem problem) {
+    /** A refusal in the page's language, naming the question, its figures in the reader's format. */
+    static String describe(SurveyMessages words, QuestionSettings.Problem problem, Locale reader) {
         String q = problem.question();
         return switch (problem.code()) {
             case QuestionSettings.Problem.UNKNOWN_QUESTION -> words.settings_problem_unknown_question(q);
             case QuestionSettings.Problem.KNOWLEDGE_NOT_SINGLE -> words.settings_problem_knowledge_not_single(q);
             case QuestionSettings.Problem.NO_RIGHT_ANSWER -> words.settings_problem_no_right_answer(q);
-            case QuestionSettings.Problem.BAD_CREDIT -> words.settings_problem_bad_credit(q);
+            case QuestionSettings.Problem.BAD_CREDIT -> words.settings_problem_bad_credit(q,
+                    ReaderFormats.percent(QuestionSettings.CREDITS.get(0), 0, reader),
+                    ReaderFormats.percent(QuestionSettings.CREDITS.get(1), 0, reader),
+                    ReaderFormats.percent(QuestionSettings.CREDITS.get(2), 0, reader));
             case QuestionSettings.Problem.BACKGROUND_NOT_SINGLE -> words.settings_problem_background_not_single(q);
             case QuestionSettings.Problem.CHANNEL_NOT_CHOICE -> words.settings_problem_channel_not_choice(q);
             case QuestionSettings.Problem.ROLE_TWICE -> words.settings_problem_role_twice(q, problem.other());

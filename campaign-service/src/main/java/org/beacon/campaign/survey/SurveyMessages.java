@@ -333,8 +333,9 @@ public interface SurveyMessages {
     @Message("no credit")
     String credit_none();
 
-    @Message("{percent} % credit")
-    String credit(int percent);
+    /** @param percent the credit as the reader writes a percentage ("50 %" in French) */
+    @Message("{percent} credit")
+    String credit(String percent);
 
     @Message("Reverse-worded: agreeing is the worse answer (the mean counts answer 1 as 5 and 5 as 1)")
     String settings_reversed();
@@ -363,8 +364,9 @@ public interface SurveyMessages {
     @Message("{question}: a knowledge item needs its right answer, one of its choices.")
     String settings_problem_no_right_answer(String question);
 
-    @Message("{question}: part credit is 25, 50 or 75 % and goes to an option other than the right answer.")
-    String settings_problem_bad_credit(String question);
+    /** The three credits an option may earn, each as the reader writes a percentage. */
+    @Message("{question}: part credit is {quarter}, {half} or {threeQuarters} and goes to an option other than the right answer.")
+    String settings_problem_bad_credit(String question, String quarter, String half, String threeQuarters);
 
     @Message("{question}: a background question is a single-choice question.")
     String settings_problem_background_not_single(String question);

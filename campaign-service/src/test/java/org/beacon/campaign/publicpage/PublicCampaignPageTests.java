@@ -173,7 +173,8 @@ class PublicCampaignPageTests {
         given().when().get("/campaigns/public/" + slug + "/en?place=" + COUNTRY + "/" + region)
                 .then().statusCode(200)
                 .body(containsString("Checked line"))
-                .body(containsString("Last verified 2026-11-20"));
+                .body(containsString("Last verified Nov 20, 2026"))
+                .body(not(containsString("2026-11-20")));
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,6 +38,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.beacon.campaign.results.TallyFold;
+import org.beacon.commons.web.ReaderFormats;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
@@ -288,8 +290,8 @@ class QuestionSettingsTests {
         assertTrue(csv.contains("I don't know (50 % credit)"), csv);
         given().auth().oauth2(evaluator(NATIONAL)).header("Accept-Language", "fr")
                 .when().get("/campaigns/results/" + survey)
-                .then().statusCode(200).body(anyOf(containsString("I don&#39;t know (50 % de crédit)"),
-                        containsString("I don't know (50 % de crédit)")));
+                .then().statusCode(200).body(anyOf(containsString("I don&#39;t know (50\u00a0% de crédit)"),
+                        containsString("I don't know (50\u00a0% de crédit)")));
         // A new answer is scored in the same half points as the rescored ones.
         Map<String, List<String>> answer = new LinkedHashMap<>();
         answer.put("sex", List.of("woman"));
@@ -342,6 +344,12 @@ class QuestionSettingsTests {
                 .when().post("/campaigns/surveys/" + survey + "/settings")
                 .then().statusCode(400)
                 .body(containsString("k1 : une question de connaissances doit avoir sa bonne réponse"));
+        given().auth().oauth2(manager(NATIONAL)).header("Accept-Language", "fr").redirects().follow(false)
+                .formParam("use-" + ids.get(2), "knowledge").formParam("answer-" + ids.get(2), "yes")
+                .formParam("credit-" + ids.get(2) + "-2", "40")
+                .when().post("/campaigns/surveys/" + survey + "/settings")
+                .then().statusCode(400)
+                .body(containsString("k1 : le crédit partiel est de 25\u00a0%, 50\u00a0% ou 75\u00a0%"));
         // Nothing changed: no knowledge item, no role, no rescoring, no audit entry.
         assertNull(results("").get("knowledgeScore"));
         assertEquals(0L, ((Number) entityManager.createNativeQuery("""
@@ -379,7 +387,16 @@ class QuestionSettingsTests {
                 .header("Location", containsString("/campaigns/surveys/" + survey + "/settings?outcome=saved"));
         given().auth().oauth2(manager(NATIONAL)).when().get("/campaigns/surveys/" + survey + "/settings?outcome=saved")
                 .then().statusCode(200).body(containsString("The settings were saved"))
-                .body(containsString("<option value=\"25\" selected>25 % credit</option>"));
+                .body(containsString("<option value=\"25\" selected>25% credit</option>"));
+        // The credit is a percentage as the reader writes it, never the machine's "25 %".
+        given().auth().oauth2(manager(NATIONAL)).header("Accept-Language", "fr")
+                .when().get("/campaigns/surveys/" + survey + "/settings")
+                .then().statusCode(200).body(containsString("<option value=\"25\" selected>25\u00a0% de crédit</option>"));
+        given().auth().oauth2(manager(NATIONAL)).header("Accept-Language", "ar")
+                .when().get("/campaigns/surveys/" + survey + "/settings")
+                .then().statusCode(200).body(containsString("<option value=\"25\" selected>درجة "
+                        + ReaderFormats.percent(25, 0, Locale.forLanguageTag("ar")) + "</option>"))
+                .body(not(containsString("25 %")));
         JsonPath after = results("");
         // Scores in quarter points: "don't know" (30 at baseline) scores 0.25.
         assertEquals("0.25 / 1", after.getString("knowledgeScore.table.rows[1].label"));

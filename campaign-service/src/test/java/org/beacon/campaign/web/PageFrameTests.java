@@ -4,19 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Locale;
-import java.util.regex.Pattern;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.beacon.campaign.audit.AuditEntry;
-import org.beacon.commons.web.ReaderFormats;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
 import org.beacon.testing.TestTokens;
@@ -95,24 +85,5 @@ class PageFrameTests {
                 .then().statusCode(404)
                 .body(containsString("class=\"brand\""))
                 .body(containsString("Iniciar sesión"));
-    }
-
-    @Test
-    void auditTimesAreInTheReadersFormat() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            AuditEntry entry = new AuditEntry();
-            entry.actor = "frame-test";
-            entry.actorName = "Frame Tester";
-            entry.organization = "national-office";
-            entry.action = "campaign.test";
-            entry.subjectType = "campaign";
-            entry.summary = "A line to read";
-            entry.persist();
-        });
-        String page = given().auth().oauth2(TestTokens.token("ada", "platform", "admin"))
-                .header("Accept-Language", "fr").when().get("/campaigns/audit")
-                .then().statusCode(200).extract().asString();
-        assertTrue(page.contains(ReaderFormats.date(LocalDate.now(ZoneOffset.UTC), Locale.FRENCH)), page);
-        assertFalse(Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d").matcher(page).find(), "an ISO timestamp is shown");
     }
 }
