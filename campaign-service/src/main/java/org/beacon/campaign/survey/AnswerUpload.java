@@ -137,7 +137,7 @@ public class AnswerUpload {
     }
 
     private static boolean isCalculation(SurveyForm form, SurveyForm.Question question) {
-        return !form.engine().start().questions().contains(question.path());
+        return !form.engine().questions().contains(question.path());
     }
 
     private static List<String> valuesOf(String field, Map<String, Integer> columns, FormSheet.Row row) {

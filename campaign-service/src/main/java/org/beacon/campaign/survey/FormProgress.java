@@ -22,7 +22,7 @@ import org.beacon.campaign.survey.odk.FormSession;
  * engine's instance, as ODK Collect clears it, so that no rule or calculation reads it, and it is never validated or
  * stored.
  */
-public final class FormProgress {
+public final class FormProgress implements AutoCloseable {
 
     private final FormPlan plan;
     private final FormSession session;
@@ -78,6 +78,12 @@ public final class FormProgress {
 
     public FormSession session() {
         return session;
+    }
+
+    /** Hands the engine's session back for another respondent: the pages to show are computed by then. */
+    @Override
+    public void close() {
+        session.close();
     }
 
     public boolean asked(FormPlan.Question question) {

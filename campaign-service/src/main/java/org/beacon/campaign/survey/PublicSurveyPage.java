@@ -134,9 +134,10 @@ public class PublicSurveyPage {
             return Response.seeOther(URI.create(address(form, round) + "?k=" + UUID.randomUUID() + "&lang="
                     + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
         }
-        FormProgress progress = progress(form, Map.of());
-        return html(200, Templates.form(page(form, round, language, key, progress, progress.next(0), Map.of(),
-                false)), language);
+        try (FormProgress progress = progress(form, Map.of())) {
+            return html(200, Templates.form(page(form, round, language, key, progress, progress.next(0), Map.of(),
+                    false)), language);
+        }
     }
 
     @POST
@@ -157,7 +158,14 @@ public class PublicSurveyPage {
         if (key == null) {
             throw ProblemException.badRequest("This form is incomplete: open the survey link again and resend.");
         }
-        FormProgress progress = progress(form, fields);
+        try (FormProgress progress = progress(form, fields)) {
+            return answer(form, round, language, key, fields, switchTo, progress);
+        }
+    }
+
+    /** What the posted page leads to: the same page with its problems, another page, or the answers stored. */
+    private Response answer(SurveyForm form, Wave round, String language, UUID key, Map<String, List<String>> fields,
+            String switchTo, FormProgress progress) {
         int pages = progress.plan().pages().size();
         String sentPage = first(fields, PAGE);
         // a whole answer sheet posted at once (no page named) is judged and stored as a whole
@@ -206,6 +214,8 @@ public class PublicSurveyPage {
             return Response.fromResponse(html(429, Templates.form(busy), language))
                     .header("Retry-After", rate.retryAfterSeconds()).build();
         }
+        // the form's copy goes to the next respondent now rather than wait for this commit to reach the disk
+        progress.close();
         // A resubmission (double click, Back then send, a replayed post) is stored once and thanked like the first.
         responses.store(form, round, language, ResponseStore.WEB, null, key, outcome.answers());
         return Response.seeOther(URI.create(address(form, round) + "/thanks?lang="

@@ -63,11 +63,14 @@ public class ResponseStore {
     DataSource dataSource;
 
     /**
-     * Stores a response once per idempotency key; false when that key was already stored.
+     * Stores a response once per idempotency key; false when that key was already stored. The statement is the whole
+     * write, so without a caller's transaction it commits on its own (the pool's connections are in autocommit
+     * outside one): when this returns, the commit is durable, and no transaction manager was involved. Inside a
+     * caller's transaction (an OpenRosa submission) it is part of that one.
      *
      * @param collector the OpenRosa collection link the response came through, null for the web form and uploads
      */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean store(SurveyForm form, Wave wave, String language, String source, Long collector, UUID key,
             AnswerSheet.Answers answers) {
         try (Connection connection = dataSource.getConnection();

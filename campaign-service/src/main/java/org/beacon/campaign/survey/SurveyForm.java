@@ -165,6 +165,14 @@ public record SurveyForm(long id, int revision, String slug, long campaignId, St
         return ENGINES.computeIfAbsent(text, FormEngine::load);
     }
 
+    /** Drops the idle copies of this snapshot's form, replaced by a new version with another XForm. */
+    void retireEngine() {
+        FormEngine engine = xform == null ? null : ENGINES.get(xform);
+        if (engine != null) {
+            engine.retire();
+        }
+    }
+
     public Optional<Question> withRole(String role) {
         return questions.stream().filter(q -> role.equals(q.role())).findFirst();
     }

@@ -2,16 +2,20 @@ package org.beacon.campaign.survey;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignTranslation;
 import org.beacon.campaign.review.Review;
+import org.beacon.campaign.survey.odk.FormEngine;
 import org.beacon.commons.web.ProblemException;
 
 /**
@@ -39,6 +43,13 @@ public class SurveyForms {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    SurveysConfig surveysConfig;
+
+    void keepFormCopies(@Observes StartupEvent start) {
+        FormEngine.keep(surveysConfig.formCopies().forms(), surveysConfig.formCopies().perForm());
+    }
 
     /**
      * A survey by its address or its number, with the wave's state; 404 when there is none. The address wins: a
@@ -92,6 +103,9 @@ public class SurveyForms {
         Survey survey = Survey.findById(id);
         SurveyForm fresh = build(survey);
         cache.put(id, new Cached(survey.settingsRevision, fresh));
+        if (cached != null && !Objects.equals(cached.form().xform(), fresh.xform())) {
+            cached.form().retireEngine();
+        }
         return fresh;
     }
 

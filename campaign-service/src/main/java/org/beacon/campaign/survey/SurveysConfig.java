@@ -38,6 +38,22 @@ public interface SurveysConfig {
     /** Public answers accepted per survey: a token bucket. */
     RateLimit rateLimit();
 
+    /**
+     * Copies of the forms' logic kept idle for the next respondent (FormEngine: each session needs a copy of its
+     * own, and reading one costs 2-3 ms). A copy of a shipped survey takes about 130 KB of heap.
+     */
+    FormCopies formCopies();
+
+    interface FormCopies {
+        /** The forms that keep idle copies: the most recently answered. */
+        @WithDefault("8")
+        int forms();
+
+        /** Idle copies kept for each; every session in progress holds one more. */
+        @WithDefault("8")
+        int perForm();
+    }
+
     interface RateLimit {
         @WithName("per-second")
         @WithDefault("200")

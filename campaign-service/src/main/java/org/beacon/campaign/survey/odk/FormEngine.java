@@ -8,17 +8,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.beacon.commons.i18n.Languages;
 import org.javarosa.core.model.CoreModelModule;
 import org.javarosa.core.model.FormDef;
+import org.javarosa.core.model.instance.FormInstance;
 import org.javarosa.core.model.instance.InstanceInitializationFactory;
 import org.javarosa.core.services.PrototypeManager;
+import org.javarosa.core.services.locale.Localizer;
 import org.javarosa.core.services.locale.TableLocaleSource;
 import org.javarosa.core.util.externalizable.DeserializationException;
 import org.javarosa.core.util.externalizable.PrototypeFactory;
@@ -32,10 +38,15 @@ import org.javarosa.xform.util.XFormUtils;
  * One XForm, ready to be answered by ODK's own engine, JavaRosa: what the form shows, skips, refuses and computes on
  * the server is what ODK Collect does on a phone, because it is the same code.
  *
- * <p>A JavaRosa {@link FormDef} holds the answers of one respondent and is not safe to share, so each
- * {@link #start() session} gets its own. Parsing the XForm again for each would cost 10-20 ms for the shipped
- * 17-question, 5-language survey; instead the form is parsed and checked once, kept in JavaRosa's own serialized
- * form (what ODK Collect caches as {@code .formdef}), and each session reads it back in 2-3 ms (see README).
+ * <p>A JavaRosa {@link FormDef} holds the answers of one respondent and is not safe to share between threads, so
+ * each {@link #start() session} has one to itself. The form is parsed and checked once and kept in JavaRosa's own
+ * serialization (what ODK Collect caches as {@code .formdef}); reading a copy back costs 2-3 ms, which was an eighth
+ * of the service's CPU under a submission load. So a copy is not thrown away when its session is
+ * {@link FormSession#close() closed}: it waits, idle, for the next session, which gives it a fresh instance (a clone
+ * of the blank one it was read with) and initializes that as a new copy would be initialized. Only the instance (the
+ * answers and what the form's logic derived from them) ever differs between two sessions; the definition, its
+ * logic and its translations are the same read-only data. Idle copies are bounded per form and over forms
+ * ({@link #keep}): the forms whose copies were returned least recently lose theirs first.
  */
 public final class FormEngine {
 
@@ -59,10 +70,26 @@ public final class FormEngine {
         PROTOTYPES.getClass(new byte[PrototypeFactory.CLASS_HASH_SIZE]);
     }
 
+    /** How many forms keep idle copies, and how many each keeps. */
+    private static volatile int keptForms = 8;
+    private static volatile int keptPerForm = 8;
+    /** The engines holding idle copies, the one whose copy came back least recently first. */
+    private static final Map<FormEngine, Boolean> HOLDING = new LinkedHashMap<>(32, 0.75f, true);
+
     /** The parsed form in JavaRosa's serialization. */
     private final byte[] form;
     /** BCP-47 tag → the name of the translation in the XForm ({@code en} → {@code English (en)}). */
     private final Map<String, String> translations = new LinkedHashMap<>();
+    /** Copies no session holds: each is taken by one session at a time, never shared. */
+    private final Deque<Copy> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+
+    /**
+     * A copy of the form read back from the serialization, with the instance and the translation it was read with
+     * (the translation is null until a session chooses one).
+     */
+    record Copy(FormDef form, FormInstance blank, String locale) {
+    }
 
     private FormEngine(FormDef checked) {
         this.form = serialize(checked);
@@ -84,15 +111,51 @@ public final class FormEngine {
         return new FormEngine(parse(xform.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** A fresh, unanswered instance of the form for one respondent. */
+    /**
+     * Bounds the idle copies: at most {@code perForm} for each of the {@code forms} forms most recently answered.
+     * Copies held by sessions are not counted: there is one per session in progress.
+     */
+    public static void keep(int forms, int perForm) {
+        if (forms < 0 || perForm < 0) {
+            throw new IllegalArgumentException("idle form copies cannot be kept for a negative number");
+        }
+        keptForms = forms;
+        keptPerForm = perForm;
+        synchronized (HOLDING) {
+            trim();
+        }
+    }
+
+    /**
+     * A fresh, unanswered instance of the form for one respondent. {@link FormSession#close() Closing} the session
+     * when done lets the next one reuse its copy of the form; a session never closed is simply collected.
+     */
     public FormSession start() {
-        try {
-            FormDef copy = new FormDef();
-            copy.readExternal(new DataInputStream(new ByteArrayInputStream(form)), PROTOTYPES);
-            copy.initialize(true, new InstanceInitializationFactory());
-            return new FormSession(copy, translations);
-        } catch (IOException | DeserializationException e) {
-            throw new IllegalStateException("a form serialized by this engine cannot be read back", e);
+        Copy copy = idle.pollFirst();
+        if (copy != null) {
+            idleCount.decrementAndGet();
+            // exactly what a copy read back gets: the blank instance, then a new instance's initialization
+            // (preloads such as the instanceID, first-load defaults, every calculation and relevance)
+            copy.form().setInstance(copy.blank().clone());
+            Localizer localizer = copy.form().getLocalizer();
+            if (localizer != null) {
+                if (copy.locale() != null) {
+                    localizer.setLocale(copy.locale());
+                } else {
+                    localizer.setToDefault(); // what initializing a copy read back does
+                }
+            }
+        } else {
+            copy = read();
+        }
+        copy.form().initialize(true, new InstanceInitializationFactory());
+        return new FormSession(this, copy, translations);
+    }
+
+    /** The paths of the form's questions (not of calculations, which have no control), in form order. */
+    public List<String> questions() {
+        try (FormSession session = start()) {
+            return session.questions();
         }
     }
 
@@ -103,6 +166,71 @@ public final class FormEngine {
 
     public Optional<String> translation(String languageTag) {
         return Optional.ofNullable(translations.get(languageTag));
+    }
+
+    /**
+     * Drops the idle copies: the form was replaced by another version, whose sessions have an engine of their own
+     * (engines are per XForm text). A copy a session still holds may come back after; it then counts like any other
+     * form's against {@link #keep the bound} and goes when the forms answered since push it out.
+     */
+    public void retire() {
+        synchronized (HOLDING) {
+            HOLDING.remove(this);
+        }
+        drop();
+    }
+
+    /** How many copies wait for a session now. */
+    int idleCopies() {
+        return idleCount.get();
+    }
+
+    /** Takes back the copy of a closed session, unless enough are waiting already. */
+    void release(Copy copy) {
+        if (keptForms == 0) {
+            return;
+        }
+        if (idleCount.incrementAndGet() > keptPerForm) {
+            idleCount.decrementAndGet();
+            return;
+        }
+        idle.offerFirst(copy); // the most recently used copy first: its memory is the likeliest still in cache
+        synchronized (HOLDING) {
+            HOLDING.put(this, Boolean.TRUE);
+            trim();
+        }
+    }
+
+    /** Drops the copies of the forms answered least recently until the bound holds; called holding HOLDING. */
+    private static void trim() {
+        var engines = HOLDING.keySet().iterator();
+        int excess = HOLDING.size() - keptForms;
+        while (excess-- > 0 && engines.hasNext()) {
+            FormEngine engine = engines.next();
+            engines.remove();
+            engine.drop();
+        }
+        if (keptPerForm == 0) {
+            HOLDING.keySet().forEach(FormEngine::drop);
+            HOLDING.clear();
+        }
+    }
+
+    private void drop() {
+        while (idle.pollFirst() != null) {
+            idleCount.decrementAndGet();
+        }
+    }
+
+    private Copy read() {
+        try {
+            FormDef copy = new FormDef();
+            copy.readExternal(new DataInputStream(new ByteArrayInputStream(form)), PROTOTYPES);
+            return new Copy(copy, copy.getMainInstance().clone(),
+                    copy.getLocalizer() == null ? null : copy.getLocalizer().getLocale());
+        } catch (IOException | DeserializationException e) {
+            throw new IllegalStateException("a form serialized by this engine cannot be read back", e);
+        }
     }
 
     private static byte[] serialize(FormDef form) {

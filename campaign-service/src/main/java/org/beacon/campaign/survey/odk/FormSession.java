@@ -32,8 +32,11 @@ import org.javarosa.xform.util.XFormAnswerDataParser;
  * constraint or leave a required question empty (with the form's message in the respondent's language), what the
  * calculations give, and the submission ODK Collect would send. Answers can be given in any order; each is judged
  * against all the others when {@link #violations} is asked, as a submission is judged as a whole.
+ *
+ * <p>A session is used by one thread. {@link #close() Closing} it hands its copy of the form back to its engine for
+ * the next respondent; a closed session refuses to be used, since its copy may already hold someone else's answers.
  */
-public final class FormSession {
+public final class FormSession implements AutoCloseable {
 
     private static final Pattern ITEXT = Pattern.compile("jr:itext\\(\\s*'([^']*)'\\s*\\)");
     /** Said when a form gives no message of its own; ODK Collect's words. */
@@ -56,6 +59,8 @@ public final class FormSession {
     public record Violation(String path, Problem problem, String message) {
     }
 
+    private final FormEngine engine;
+    private FormEngine.Copy copy;
     private final FormDef form;
     private final FormEntryModel model;
     private final FormEntryController controller;
@@ -65,8 +70,10 @@ public final class FormSession {
     private final Set<String> answered = new LinkedHashSet<>();
     private final List<Violation> refusedValues = new ArrayList<>();
 
-    FormSession(FormDef form, Map<String, String> translations) {
-        this.form = form;
+    FormSession(FormEngine engine, FormEngine.Copy copy, Map<String, String> translations) {
+        this.engine = engine;
+        this.copy = copy;
+        this.form = copy.form();
         this.model = new FormEntryModel(form);
         this.controller = new FormEntryController(model);
         this.translations = translations;
@@ -82,6 +89,16 @@ public final class FormSession {
     /** The paths of the form's questions (not of calculations, which have no control), in form order. */
     public List<String> questions() {
         return List.copyOf(questions.keySet());
+    }
+
+    /** Hands the copy of the form back to the engine for another respondent; this session is not used after. */
+    @Override
+    public void close() {
+        FormEngine.Copy returned = copy;
+        if (returned != null) {
+            copy = null;
+            engine.release(returned);
+        }
     }
 
     /**
@@ -122,6 +139,7 @@ public final class FormSession {
 
     /** The value of any node of the instance (a question, a calculation, a group's child), "" when empty. */
     public String value(String path) {
+        open();
         TreeElement element = form.getMainInstance().resolveReference(reference(path));
         if (element == null) {
             throw new IllegalArgumentException("no node " + path + " in this form");
@@ -150,6 +168,7 @@ public final class FormSession {
      * empty, constraints broken and choices the question does not offer.
      */
     public List<Violation> violations(String language) {
+        open();
         setLanguage(language);
         List<Violation> violations = new ArrayList<>(refusedValues);
         for (Map.Entry<String, FormIndex> question : questions.entrySet()) {
@@ -187,10 +206,17 @@ public final class FormSession {
 
     /** The instance as ODK Collect submits it ({@code xml_submission_file}): questions that were not relevant are left out. */
     public String submission() {
+        open();
         try {
             return new String(new XFormSerializingVisitor(true).serializeInstance(form.getInstance()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void open() {
+        if (copy == null) {
+            throw new IllegalStateException("this session was closed: its copy of the form may hold other answers");
         }
     }
 
@@ -261,6 +287,7 @@ public final class FormSession {
     }
 
     private FormIndex index(String path) {
+        open();
         FormIndex index = questions.get(path);
         if (index == null) {
             throw new IllegalArgumentException("no question " + path + " in this form");

@@ -2,6 +2,7 @@ package org.beacon.campaign.survey.odk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -317,6 +318,97 @@ class FormSessionTests {
         FormSession session = TestForms.session("survey", HEARD, "choices", CHANNELS);
 
         assertThrows(IllegalArgumentException.class, () -> session.answer("/data/nothing", "1"));
+    }
+
+    @Test
+    void aClosedSessionsCopyStartsTheNextRespondentUnanswered() {
+        FormEngine engine = FormEngine.load(TestForms.convert("survey", HEARD, "choices", CHANNELS).xml());
+        FormSession first = engine.start();
+        first.answer("/data/heard", "yes");
+        first.answer("/data/where", "radio");
+        String firstInstance = instanceId(first.submission());
+        first.label("/data/heard", "fr");
+        first.close();
+        assertEquals(1, engine.idleCopies());
+
+        FormSession next = engine.start();
+
+        assertEquals(0, engine.idleCopies(), "the copy the first respondent used is reused");
+        assertEquals("", next.value("/data/heard"));
+        assertEquals("", next.value("/data/where"));
+        assertFalse(next.isRelevant("/data/where"));
+        assertEquals(List.of(Problem.REQUIRED), problems(next.violations("en")));
+        assertNotEquals(firstInstance, instanceId(next.submission()), "a new instance gets a new instanceID");
+    }
+
+    @Test
+    void copiesHandedFromThreadToThreadKeepRespondentsApart() throws Exception {
+        FormEngine engine = FormEngine.load(TestForms.convert("survey", HEARD, "choices", CHANNELS).xml());
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Problem>>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                boolean heard = i % 2 == 0;
+                results.add(threads.submit(() -> {
+                    try (FormSession session = engine.start()) {
+                        if (heard) {
+                            session.answer("/data/heard", "yes");
+                            session.answer("/data/where", "radio none");
+                        }
+                        return problems(session.violations("en"));
+                    }
+                }));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(List.of(i % 2 == 0 ? Problem.CONSTRAINT : Problem.REQUIRED), results.get(i).get());
+            }
+            assertTrue(engine.idleCopies() <= 4, "no more copies than sessions at once");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClosedSessionCannotBeUsedAnyMore() {
+        FormSession session = TestForms.session("survey", HEARD, "choices", CHANNELS);
+        session.close();
+
+        assertThrows(IllegalStateException.class, () -> session.answer("/data/heard", "yes"));
+        assertThrows(IllegalStateException.class, () -> session.violations("en"));
+        assertThrows(IllegalStateException.class, session::submission);
+    }
+
+    @Test
+    void idleCopiesAreBoundedPerFormAndOverForms() {
+        FormEngine one = FormEngine.load(TestForms.convert("survey", HEARD, "choices", CHANNELS).xml());
+        FormEngine other = FormEngine.load(TestForms.convert("survey", HEARD, "choices", CHANNELS).xml());
+        FormEngine.keep(1, 2);
+        try {
+            List<FormSession> sessions = List.of(one.start(), one.start(), one.start());
+            sessions.forEach(FormSession::close);
+            assertEquals(2, one.idleCopies(), "two kept, the third dropped");
+
+            other.start().close();
+
+            assertEquals(1, other.idleCopies());
+            assertEquals(0, one.idleCopies(), "the form answered least recently loses its copies");
+        } finally {
+            FormEngine.keep(8, 8);
+        }
+    }
+
+    @Test
+    void aRetiredFormKeepsNoCopies() {
+        FormEngine engine = FormEngine.load(TestForms.convert("survey", HEARD, "choices", CHANNELS).xml());
+        engine.start().close();
+
+        engine.retire();
+
+        assertEquals(0, engine.idleCopies());
+    }
+
+    private static String instanceId(String submission) {
+        return submission.replaceAll("(?s).*<instanceID>([^<]*)</instanceID>.*", "$1");
     }
 
     private static List<Problem> problems(List<Violation> violations) {
