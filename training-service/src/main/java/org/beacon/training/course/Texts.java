@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.beacon.commons.text.SourceReferences;
 import org.beacon.commons.text.UntrustedText;
+import org.beacon.commons.web.FormText;
 
 /**
  * The translatable texts of versions: writing them, reading them in a language with fallback to the version's
@@ -31,7 +32,7 @@ public class Texts {
         if (ContentText.TITLE.equals(field)) {
             value = UntrustedText.stripSpoofing(value);
         }
-        UntrustedText.requireNoNul(kind + " " + field + " (" + language + ")", value);
+        FormText.requireNoNul(kind + " " + field + " (" + language + ")", value);
         if (value == null || value.isBlank()) {
             em.createNativeQuery("delete from content_text where owner_kind = ?1 and owner_id = ?2 and field = ?3"
                     + " and language = ?4")
