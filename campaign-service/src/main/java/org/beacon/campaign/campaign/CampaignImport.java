@@ -15,11 +15,9 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.beacon.campaign.audit.AuditLog;
+import org.beacon.campaign.campaign.CampaignMaterials.VariantText;
 import org.beacon.campaign.input.ContentArchive;
 import org.beacon.campaign.input.InputLimits;
-import org.beacon.campaign.material.Material;
-import org.beacon.campaign.material.MaterialService;
-import org.beacon.campaign.material.MaterialVariant;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.web.ProblemException;
 
@@ -43,10 +41,7 @@ public class CampaignImport {
             List<MaterialContent> materials) {
     }
 
-    private record MaterialContent(String slug, String kind, Map<String, VariantContent> variants) {
-    }
-
-    private record VariantContent(String title, String markdown) {
+    private record MaterialContent(String slug, String kind, Map<String, VariantText> variants) {
     }
 
 
@@ -54,7 +49,7 @@ public class CampaignImport {
     CampaignService campaigns;
 
     @Inject
-    MaterialService materials;
+    CampaignMaterials materials;
 
     @Inject
     Validator validator;
@@ -116,10 +111,8 @@ public class CampaignImport {
             changes.add("campaign version " + campaigns.current(campaign).number);
         }
         for (MaterialContent materialContent : content.materials()) {
-            Material material = materials.importMaterial(campaign, materialContent.slug(), materialContent.kind());
-            materialContent.variants().forEach((language, variant) -> materials
-                    .importVariant(material, language, variant.title(), variant.markdown())
-                    .ifPresent(written -> changes.add(describe(written))));
+            changes.addAll(materials.importMaterial(campaign, materialContent.slug(), materialContent.kind(),
+                    materialContent.variants()));
         }
         if (outcome.equals("unchanged") && !changes.isEmpty()) {
             outcome = "updated-materials";
@@ -130,10 +123,6 @@ public class CampaignImport {
                             + String.join("; ", changes) + ").");
         }
         return new CampaignReport(campaign.slug, outcome, changes);
-    }
-
-    private static String describe(MaterialVariant variant) {
-        return variant.material.slug + " " + variant.language + " variant " + variant.number;
     }
 
     private Optional<Parsed> parse(ContentArchive archive, String path, List<String> errors) {
@@ -182,8 +171,9 @@ public class CampaignImport {
         List<MaterialContent> materialContents = new ArrayList<>();
         for (CampaignFile.MaterialEntry entry : file.materials() == null ? List.<CampaignFile.MaterialEntry>of()
                 : file.materials()) {
-            if (entry.slug() == null || entry.type() == null || !Material.KINDS.contains(entry.type())) {
-                problems.add("materials: each needs a slug and a type among " + String.join(", ", Material.KINDS)
+            if (entry.slug() == null || entry.type() == null || !Vocabulary.MATERIAL_KINDS.contains(entry.type())) {
+                problems.add("materials: each needs a slug and a type among "
+                        + String.join(", ", Vocabulary.MATERIAL_KINDS)
                         + (entry.slug() == null ? "" : " (" + entry.slug() + ")"));
                 continue;
             }
@@ -196,9 +186,9 @@ public class CampaignImport {
     }
 
     /** Every {@code materials/<slug>.<language>.md} present; its leading level-1 heading is the fallback title. */
-    private static Map<String, VariantContent> variants(ContentArchive archive, String prefix,
+    private static Map<String, VariantText> variants(ContentArchive archive, String prefix,
             CampaignFile.MaterialEntry entry) {
-        Map<String, VariantContent> variants = new LinkedHashMap<>();
+        Map<String, VariantText> variants = new LinkedHashMap<>();
         for (String path : archive.endingWith(".md")) {
             if (!path.startsWith(prefix)) {
                 continue;
@@ -217,7 +207,7 @@ public class CampaignImport {
             }
             String title = entry.title() != null && entry.title().get(language) != null ? entry.title().get(language)
                     : heading != null ? heading : entry.slug();
-            variants.put(language, new VariantContent(title, markdown));
+            variants.put(language, new VariantText(title, markdown));
         }
         return variants;
     }

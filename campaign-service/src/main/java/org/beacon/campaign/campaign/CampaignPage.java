@@ -18,10 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.beacon.campaign.help.Place;
-import org.beacon.campaign.material.MaterialService;
-import org.beacon.campaign.material.MaterialViews.MaterialView;
-import org.beacon.campaign.material.NewMaterial;
+import org.beacon.campaign.campaign.CampaignMaterials.MaterialRow;
 import org.beacon.campaign.review.ReviewChecklist;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
@@ -36,7 +33,7 @@ public class CampaignPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance campaign(CampaignDetail campaign, List<MaterialView> materials,
+        static native TemplateInstance campaign(CampaignDetail campaign, List<MaterialRow> materials,
                 List<String> targetGroups, List<String> channels, List<String> materialKinds, List<String> errors);
 
         static native TemplateInstance translation(CampaignDetail campaign, String language,
@@ -47,7 +44,7 @@ public class CampaignPage {
     CampaignService campaigns;
 
     @Inject
-    MaterialService materials;
+    CampaignMaterials materials;
 
     @Inject
     RequestLanguage language;
@@ -111,7 +108,7 @@ public class CampaignPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response addMaterial(@PathParam("id") long id, @RestForm String slug, @RestForm String kind) {
-        return Forms.submit(() -> "/campaigns/manage/materials/" + id + "/" + materials.add(id, new NewMaterial(slug, kind)).slug(),
+        return Forms.submit(() -> "/campaigns/manage/materials/" + id + "/" + materials.add(id, slug, kind),
                 errors -> page(id, errors));
     }
 
@@ -145,8 +142,8 @@ public class CampaignPage {
     }
 
     private TemplateInstance page(long id, List<String> errors) {
-        return Templates.campaign(campaigns.detail(id), materials.materials(id), Vocabulary.TARGET_GROUPS,
-                Vocabulary.CHANNELS, org.beacon.campaign.material.Material.KINDS, errors)
+        return Templates.campaign(campaigns.detail(id), materials.of(id), Vocabulary.TARGET_GROUPS,
+                Vocabulary.CHANNELS, Vocabulary.MATERIAL_KINDS, errors)
                 .setLocale(language.locale());
     }
 

@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.beacon.campaign.help.Place;
 
 /** Where a campaign version runs: a country (ISO 3166 alpha-2) and optionally a region of it. */
 @Entity

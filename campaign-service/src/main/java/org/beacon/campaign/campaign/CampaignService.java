@@ -18,8 +18,6 @@ import jakarta.validation.constraints.NotNull;
 import org.beacon.campaign.review.PublishBlock;
 import org.beacon.campaign.publicpage.event.PublicContentChanged;
 import org.beacon.campaign.audit.AuditLog;
-import org.beacon.campaign.help.HelpDirectory;
-import org.beacon.campaign.help.Place;
 import org.beacon.campaign.review.Review;
 import org.beacon.campaign.review.ReviewChecklist;
 import org.beacon.campaign.review.ReviewView;
@@ -45,7 +43,7 @@ public class CampaignService {
     CurrentUser user;
 
     @Inject
-    HelpDirectory help;
+    HelpGate help;
 
     @Inject
     AuditLog audit;

@@ -18,6 +18,10 @@ public final class Vocabulary {
     public static final List<String> CHANNELS = List.of("radio", "tv", "social-media", "posters", "theatre",
             "school-talks", "public-transport", "community-meetings");
 
+    /** The kinds of campaign material. */
+    public static final List<String> MATERIAL_KINDS = List.of("poster", "leaflet", "radio-script", "video",
+            "social-media-post", "sms");
+
     private Vocabulary() {
     }
 

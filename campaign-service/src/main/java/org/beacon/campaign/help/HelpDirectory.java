@@ -19,6 +19,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignVersion;
+import org.beacon.campaign.campaign.HelpGate;
+import org.beacon.campaign.campaign.Place;
 import org.beacon.campaign.material.MaterialVariant;
 import org.beacon.campaign.publicpage.event.PublicContentChanged;
 import org.beacon.commons.security.CurrentUser;
@@ -30,7 +32,7 @@ import org.beacon.commons.web.ProblemException;
  * country); only its organization, or an admin, changes an entry.
  */
 @ApplicationScoped
-public class HelpDirectory {
+public class HelpDirectory implements HelpGate {
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
@@ -169,6 +171,7 @@ public class HelpDirectory {
     }
 
     /** The publishing gate: the places × languages of a campaign version that no help resource that counts serves. */
+    @Override
     public List<String> missingHelp(CampaignVersion version) {
         return missingCoverage(version.placeList(), version.languages());
     }
@@ -205,6 +208,7 @@ public class HelpDirectory {
      * The help placeholders of the version's published materials that the directory cannot fill for one of its
      * places in the material's language, as {@code material 'sms' (fr): {help.hotline.contact} for SN/Dakar}.
      */
+    @Override
     public List<String> unfilledPlaceholders(CampaignVersion version) {
         List<String> unfilled = new ArrayList<>();
         for (String language : version.languages()) {
@@ -217,6 +221,7 @@ public class HelpDirectory {
     }
 
     /** The placeholders of one material text that cannot be filled for a place in its language; empty when all can. */
+    @Override
     public List<String> unfilledPlaceholders(String material, String language, String text, List<Place> places) {
         List<String> unfilled = new ArrayList<>();
         List<HelpResource> active = null;

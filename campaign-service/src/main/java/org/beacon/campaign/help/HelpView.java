@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.beacon.campaign.campaign.Place;
+
 /** A help resource as the API and the pages show it, with whether the viewer may change it. */
 public record HelpView(long id, String slug, String organization, String kind, String country, String region,
         List<String> languages, Map<String, String> names, String contact, boolean active, boolean demo,

@@ -12,13 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.campaign.Vocabulary;
 
 /** A piece of campaign material (poster, leaflet, radio script...) whose text and files exist per language. */
 @Entity
 public class Material extends PanacheEntityBase {
 
-    public static final List<String> KINDS = List.of("poster", "leaflet", "radio-script", "video", "social-media-post",
-            "sms");
+    public static final List<String> KINDS = Vocabulary.MATERIAL_KINDS;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -17,6 +17,7 @@ import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignService;
 import org.beacon.campaign.campaign.CampaignVersion;
+import org.beacon.campaign.campaign.HelpGate;
 import org.beacon.campaign.review.PublishBlock;
 import org.beacon.campaign.review.Review;
 import org.beacon.campaign.review.ReviewChecklist;
@@ -25,8 +26,7 @@ import org.beacon.campaign.campaign.Vocabulary;
 import org.beacon.campaign.material.MaterialViews.MaterialView;
 import org.beacon.campaign.material.MaterialViews.MediaView;
 import org.beacon.campaign.material.MaterialViews.VariantView;
-import org.beacon.campaign.help.HelpDirectory;
-import org.beacon.campaign.help.Place;
+import org.beacon.campaign.campaign.Place;
 import org.beacon.campaign.media.Media;
 import org.beacon.campaign.media.MediaService;
 import org.beacon.commons.security.CurrentUser;
@@ -55,7 +55,7 @@ public class MaterialService {
     MediaService media;
 
     @Inject
-    HelpDirectory help;
+    HelpGate help;
 
     @Inject
     MaterialPreview preview;

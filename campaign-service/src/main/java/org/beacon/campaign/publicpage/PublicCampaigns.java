@@ -22,7 +22,7 @@ import org.beacon.campaign.help.HelpDirectory;
 import org.beacon.campaign.help.HelpPlaceholder;
 import org.beacon.campaign.help.HelpResource;
 import org.beacon.campaign.help.HelpSettings;
-import org.beacon.campaign.help.Place;
+import org.beacon.campaign.campaign.Place;
 import org.beacon.campaign.material.MarkdownText;
 import org.beacon.campaign.material.MaterialVariant;
 import org.beacon.campaign.media.Media;

@@ -9,11 +9,11 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
-import org.beacon.campaign.results.Rollup;
 import org.beacon.commons.web.ProblemException;
 
 /**
@@ -113,7 +113,7 @@ public class QuestionSettings {
     ResponseStore responses;
 
     @Inject
-    Rollup rollup;
+    Event<ResponsesRescored> responsesRescored;
 
     @Inject
     AuditLog audit;
@@ -160,8 +160,7 @@ public class QuestionSettings {
     @Transactional
     public Outcome change(long surveyId, List<Setting> settings) {
         // Two changes of one survey's settings run one after the other, each reading what the other stored.
-        Survey.getEntityManager().createNativeQuery("select id from survey where id = ?1 for update")
-                .setParameter(1, surveyId).getResultList();
+        SurveyQueries.lock(surveyId);
         Survey survey = surveys.find(surveyId);
         Map<String, SurveyQuestion> byField = new HashMap<>();
         for (SurveyQuestion question : survey.questions) {
@@ -201,7 +200,7 @@ public class QuestionSettings {
         Survey.flush();
         int rescored = responses.rescore(survey.id, slotOf(survey, SurveyQuestion.AGE_BAND),
                 slotOf(survey, SurveyQuestion.GENDER), slotOf(survey, SurveyQuestion.REGION), scoreUnit(survey));
-        rollup.rebuild(survey.id);
+        responsesRescored.fire(new ResponsesRescored(survey.id));
         audit.record("survey-question-settings", SurveyService.AUDIT_SUBJECT, survey.id,
                 Campaign.<Campaign>findById(survey.campaignId).organization,
                 "Changed the question settings of survey " + survey.slug + ": " + String.join("; ", changes) + " ("

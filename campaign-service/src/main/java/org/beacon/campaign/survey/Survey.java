@@ -91,9 +91,6 @@ public class Survey extends PanacheEntityBase {
     }
 
     public static boolean hasResponses(long surveyId) {
-        return getEntityManager()
-                .createNativeQuery("select exists (select 1 from survey_response where survey_id = ?1)")
-                .setParameter(1, surveyId)
-                .getSingleResult() == Boolean.TRUE;
+        return SurveyQueries.hasResponses(surveyId);
     }
 }

@@ -9,9 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignTranslation;
 import org.beacon.campaign.review.Review;
@@ -42,9 +41,6 @@ public class SurveyForms {
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     @Inject
-    EntityManager entityManager;
-
-    @Inject
     SurveysConfig surveysConfig;
 
     void keepFormCopies(@Observes StartupEvent start) {
@@ -56,15 +52,8 @@ public class SurveyForms {
      * survey stored with an all-digit address (refused since) keeps it even when another survey has that number.
      */
     public Located locate(String idOrSlug, Wave wave) {
-        List<?> rows = entityManager.createNativeQuery("""
-                select s.id, s.revision, w.status, s.settings_revision from survey s
-                left join survey_wave w on w.survey_id = s.id and w.wave = ?1
-                where s.slug = ?2 or (?3 > 0 and s.id = ?3)
-                order by s.slug = ?2 desc limit 1""")
-                .setParameter(1, wave.id())
-                .setParameter(2, idOrSlug)
-                .setParameter(3, idOrSlug.matches("\\d{1,18}") ? Long.parseLong(idOrSlug) : 0L)
-                .getResultList();
+        List<?> rows = SurveyQueries.located(idOrSlug,
+                idOrSlug.matches("\\d{1,18}") ? Long.parseLong(idOrSlug) : 0L, wave);
         if (rows.isEmpty()) {
             throw ProblemException.notFound("There is no survey at this address.");
         }

@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.beacon.campaign.publicpage.OpenSurveyLinks;
 
 /** The public campaign page's links to the campaign's open survey waves, with their QR codes. */
@@ -15,22 +14,12 @@ import org.beacon.campaign.publicpage.OpenSurveyLinks;
 public class SurveyLinks implements OpenSurveyLinks {
 
     @Inject
-    EntityManager entityManager;
-
-    @Inject
     SurveyForms forms;
 
     @Override
     public List<SurveyLink> openSurveys(long campaignId, String language) {
-        // Indexed on survey.campaign_id and survey_wave (survey_id, wave): cheap enough for every page view.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select s.slug, w.wave from survey s join survey_wave w on w.survey_id = s.id
-                where s.campaign_id = ?1 and w.status = 'open' order by s.id, w.id""")
-                .setParameter(1, campaignId)
-                .getResultList();
         List<SurveyLink> links = new ArrayList<>();
-        for (Object[] row : rows) {
+        for (Object[] row : SurveyQueries.openWaves(campaignId)) {
             String slug = (String) row[0];
             Wave wave = Wave.parse((String) row[1]);
             SurveyForm form = forms.locate(slug, wave).form();

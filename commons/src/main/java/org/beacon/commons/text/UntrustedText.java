@@ -1,7 +1,6 @@
 package org.beacon.commons.text;
 
 import java.io.IOException;
-import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import org.beacon.commons.web.ProblemException;
 
 /**
  * Rules for text that comes from outside (JSON, form fields, uploaded files, imported archives), shared by every
@@ -19,7 +17,8 @@ import org.beacon.commons.web.ProblemException;
  * <ul>
  * <li>U+0000 (NUL) cannot be stored by PostgreSQL ({@code invalid byte sequence for encoding "UTF8": 0x00}): a
  * request carrying it would fail at the database with a 500. It is refused at the edge with the field named
- * ({@link #requireNoNul}); every JSON string is checked by {@link #jacksonModule()}.</li>
+ * ({@code FormText.requireNoNul} in commons' web package, which owns the 400 it answers with); every JSON string
+ * is checked by {@link #jacksonModule()}.</li>
  * <li>Bidirectional overrides and isolates and zero-width characters let a title, name or file name shown to
  * others read differently from what it is ({@code invoice\u202Efdp.exe} shows as {@code invoiceexe.pdf}); they are
  * removed by {@link #stripSpoofing}. The right-to-left and left-to-right marks (U+200F, U+200E) and the Arabic
@@ -47,17 +46,6 @@ public final class UntrustedText {
             }
         }
         return false;
-    }
-
-    /**
-     * The value itself, or a 400 naming {@code field} (a form field, a file and line, a CSV row and column) when it
-     * holds U+0000. Null passes: whether a field is required is the caller's rule.
-     */
-    public static String requireNoNul(String field, String value) {
-        if (containsNul(value)) {
-            throw ProblemException.invalid("The input cannot be stored.", List.of(field + ": " + NUL_MESSAGE));
-        }
-        return value;
     }
 
     /** Whether {@code c} is a bidi override or isolate, or a zero-width character, which {@link #stripSpoofing} removes. */

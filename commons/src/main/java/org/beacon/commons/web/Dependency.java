@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.oidc.common.runtime.OidcEndpointAccessException;
-import org.beacon.commons.storage.StorageFailure;
 
 /**
  * What a service depends on and may lose for a while. A failure caused by one of them is the server's
@@ -43,8 +42,8 @@ public enum Dependency {
      */
     public static Optional<Dependency> unreachable(Throwable failure) {
         for (Throwable t : chain(failure)) {
-            if (t instanceof StorageFailure) {
-                return Optional.of(OBJECT_STORAGE);
+            if (t instanceof DependencyFailure failed) {
+                return Optional.of(failed.dependency());
             }
             // What quarkus-oidc throws while verifying a token when the realm's discovery or keys cannot be read.
             if (signInDown(t)) {

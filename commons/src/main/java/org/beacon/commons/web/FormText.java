@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * U+0000 is refused with a 400 naming the field before any resource sees it, since PostgreSQL cannot store it and
  * would answer with a 500; a file name with a line break is refused too (it would break the header it is written
  * into when the file is served). A method marked {@link ChecksOwnFormText} answers such fields itself. JSON bodies get the same check from {@link StrictJson}; files and imported text call
- * {@link UntrustedText#requireNoNul} where they are parsed.
+ * {@link #requireNoNul} where they are parsed.
  */
 public class FormText {
 
@@ -29,18 +29,30 @@ public class FormText {
             return;
         }
         for (String name : form) {
-            UntrustedText.requireNoNul("form field name", name);
+            requireNoNul("form field name", name);
             for (FormValue value : form.get(name)) {
                 if (value.isFileItem()) {
-                    String fileName = UntrustedText.requireNoNul(name + " (file name)", value.getFileName());
+                    String fileName = requireNoNul(name + " (file name)", value.getFileName());
                     if (fileName != null && (fileName.indexOf('\r') >= 0 || fileName.indexOf('\n') >= 0)) {
                         throw ProblemException.invalid("The input cannot be stored.", List.of(name
                                 + " (file name): contains a line break; rename the file and upload it again."));
                     }
                 } else {
-                    UntrustedText.requireNoNul(name, value.getValue());
+                    requireNoNul(name, value.getValue());
                 }
             }
         }
+    }
+
+    /**
+     * The value itself, or a 400 naming {@code field} (a form field, a file and line, a CSV row and column) when it
+     * holds U+0000 ({@link UntrustedText#containsNul}). Null passes: whether a field is required is the caller's rule.
+     */
+    public static String requireNoNul(String field, String value) {
+        if (UntrustedText.containsNul(value)) {
+            throw ProblemException.invalid("The input cannot be stored.",
+                    List.of(field + ": " + UntrustedText.NUL_MESSAGE));
+        }
+        return value;
     }
 }

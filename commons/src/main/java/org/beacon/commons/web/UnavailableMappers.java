@@ -4,11 +4,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.beacon.commons.storage.StorageFailure;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Object storage that fails is the server's circumstance, whatever the operation: 503 with {@code Retry-After}.
+ * A dependency's client that fails (object storage's {@code StorageFailure}) is the server's circumstance, whatever
+ * the operation: 503 with {@code Retry-After}.
  * Database and sign-in failures arrive wrapped in other exceptions; {@link ProblemMappers} recognises them.
  */
 public class UnavailableMappers {
@@ -17,7 +17,7 @@ public class UnavailableMappers {
     ServiceUnavailable unavailable;
 
     @ServerExceptionMapper
-    public Response storage(StorageFailure e, UriInfo uri, HttpHeaders headers) {
-        return unavailable.answer(Dependency.OBJECT_STORAGE, e, uri, headers);
+    public Response dependency(DependencyFailure e, UriInfo uri, HttpHeaders headers) {
+        return unavailable.answer(e.dependency(), e, uri, headers);
     }
 }

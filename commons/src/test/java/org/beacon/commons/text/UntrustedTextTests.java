@@ -10,20 +10,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import org.beacon.commons.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class UntrustedTextTests {
-
-    @Test
-    void nulIsRefusedWithTheFieldNamed() {
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> UntrustedText.requireNoNul("bank.fr.gift line 3", "a\0b"));
-        assertEquals(400, e.status());
-        assertEquals(List.of("bank.fr.gift line 3: " + UntrustedText.NUL_MESSAGE), e.errors());
-        assertEquals("plain", UntrustedText.requireNoNul("title", "plain"));
-        assertNull(UntrustedText.requireNoNul("title", null));
-    }
 
     @Test
     void overridesIsolatesAndZeroWidthCharactersAreRemoved() {

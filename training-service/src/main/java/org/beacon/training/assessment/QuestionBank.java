@@ -10,9 +10,6 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
-import org.beacon.training.course.ContentText;
-import org.beacon.training.course.CourseVersion;
-import org.beacon.training.course.Texts;
 
 /**
  * A version's question bank, one language at a time. A question's name links its translations; a translation
@@ -25,21 +22,21 @@ import org.beacon.training.course.Texts;
 public class QuestionBank {
 
     @Inject
-    Texts texts;
+    QuestionTexts texts;
 
     /**
      * Adds or replaces the {@code language} texts of the given questions. Problems are added to {@code errors},
      * each starting with {@code where} and the question's line; the caller rolls back when there is any.
      */
-    public void store(CourseVersion version, String language, List<GiftQuestion> questions, String where,
+    public void store(BankVersion version, String language, List<GiftQuestion> questions, String where,
             List<String> errors) {
-        int next = Question.of(version.id).stream().mapToInt(q -> q.position + 1).max().orElse(0);
+        int next = Question.of(version.bankVersionId()).stream().mapToInt(q -> q.position + 1).max().orElse(0);
         for (GiftQuestion gift : questions) {
             String at = where + "line " + gift.line() + ": ";
-            Question question = Question.named(version.id, gift.name()).orElse(null);
+            Question question = Question.named(version.bankVersionId(), gift.name()).orElse(null);
             if (question == null) {
                 question = new Question();
-                question.versionId = version.id;
+                question.versionId = version.bankVersionId();
                 question.position = next++;
                 question.name = gift.name();
                 question.type = gift.type().code;
@@ -56,10 +53,10 @@ public class QuestionBank {
                     // The default language turned the statement around: the other languages' feedback was written
                     // for the old answer. It goes, so trainees read the default language's (marked as a fallback)
                     // until each translation is imported again with the new key.
-                    for (String other : texts.all(ContentText.QUESTION, question.id, ContentText.STEM).keySet()) {
+                    for (String other : texts.questionText(question.id, QuestionTexts.STEM).keySet()) {
                         if (!other.equals(language)) {
-                            for (String field : List.of(ContentText.FEEDBACK_RIGHT, ContentText.FEEDBACK_WRONG, ContentText.GENERAL_FEEDBACK)) {
-                                texts.put(version.id, ContentText.QUESTION, question.id, field, other, null);
+                            for (String field : List.of(QuestionTexts.FEEDBACK_RIGHT, QuestionTexts.FEEDBACK_WRONG, QuestionTexts.GENERAL_FEEDBACK)) {
+                                texts.putQuestionText(version.bankVersionId(), question.id, field, other, null);
                             }
                         }
                     }
@@ -68,16 +65,16 @@ public class QuestionBank {
                 question.type = gift.type().code;
                 question.truth = gift.truth();
             }
-            if (gift.legalSource() != null && (question.legalSource == null || language.equals(version.defaultLanguage))) {
+            if (gift.legalSource() != null && (question.legalSource == null || language.equals(version.keyLanguage()))) {
                 question.legalSource = gift.legalSource();
             }
-            if (gift.sourceRef() != null && (question.sourceRef == null || language.equals(version.defaultLanguage))) {
+            if (gift.sourceRef() != null && (question.sourceRef == null || language.equals(version.keyLanguage()))) {
                 question.sourceRef = gift.sourceRef();
             }
-            texts.put(version.id, ContentText.QUESTION, question.id, ContentText.STEM, language, gift.stem());
-            texts.put(version.id, ContentText.QUESTION, question.id, ContentText.FEEDBACK_RIGHT, language, gift.feedbackRight());
-            texts.put(version.id, ContentText.QUESTION, question.id, ContentText.FEEDBACK_WRONG, language, gift.feedbackWrong());
-            texts.put(version.id, ContentText.QUESTION, question.id, ContentText.GENERAL_FEEDBACK, language,
+            texts.putQuestionText(version.bankVersionId(), question.id, QuestionTexts.STEM, language, gift.stem());
+            texts.putQuestionText(version.bankVersionId(), question.id, QuestionTexts.FEEDBACK_RIGHT, language, gift.feedbackRight());
+            texts.putQuestionText(version.bankVersionId(), question.id, QuestionTexts.FEEDBACK_WRONG, language, gift.feedbackWrong());
+            texts.putQuestionText(version.bankVersionId(), question.id, QuestionTexts.GENERAL_FEEDBACK, language,
                     gift.generalFeedback());
             QuestionAnswer.delete("questionId = ?1 and language = ?2", question.id, language);
             QuestionAnswer.flush();
@@ -102,8 +99,8 @@ public class QuestionBank {
      * question's other languages only: re-importing the one language a question has may change anything, and the
      * default language may change the key (not the type) of a question its translations share.
      */
-    private String disagreement(CourseVersion version, Question question, GiftQuestion gift, String language) {
-        TreeSet<String> others = new TreeSet<>(texts.all(ContentText.QUESTION, question.id, ContentText.STEM).keySet());
+    private String disagreement(BankVersion version, Question question, GiftQuestion gift, String language) {
+        TreeSet<String> others = new TreeSet<>(texts.questionText(question.id, QuestionTexts.STEM).keySet());
         others.remove(language);
         if (others.isEmpty()) {
             return "";
@@ -112,10 +109,10 @@ public class QuestionBank {
             return "is a " + question.type + " question in " + String.join(", ", others) + " but " + gift.type().code
                     + " here; a question keeps its type in every language.";
         }
-        if (language.equals(version.defaultLanguage)) {
+        if (language.equals(version.keyLanguage())) {
             return "";
         }
-        String reference = others.contains(version.defaultLanguage) ? version.defaultLanguage : others.first();
+        String reference = others.contains(version.keyLanguage()) ? version.keyLanguage() : others.first();
         String fix = " Translations keep the key of " + reference + "; to correct the key, import "
                 + reference + " with the new key first, then this language.";
         if (gift.type() == QuestionType.TRUEFALSE && !Objects.equals(question.truth, gift.truth())) {
@@ -145,19 +142,19 @@ public class QuestionBank {
      * The choice questions whose answers in a language are weighted otherwise than in the default language: left
      * behind when the default language's key was corrected. A version with any of them cannot go to review.
      */
-    public List<String> keyProblems(CourseVersion version) {
+    public List<String> keyProblems(BankVersion version) {
         List<String> problems = new ArrayList<>();
-        for (Question question : Question.of(version.id)) {
+        for (Question question : Question.of(version.bankVersionId())) {
             if (!keyed(question.questionType())) {
                 continue;
             }
-            List<Double> key = weights(question, version.defaultLanguage);
+            List<Double> key = weights(question, version.keyLanguage());
             for (String language : version.languageList()) {
                 List<Double> weights = weights(question, language);
-                if (!language.equals(version.defaultLanguage) && !weights.isEmpty() && !key.isEmpty()
+                if (!language.equals(version.keyLanguage()) && !weights.isEmpty() && !key.isEmpty()
                         && !sameKey(key, weights)) {
                     problems.add("Question '" + question.name + "': its answers are weighted " + weights + " in "
-                            + language + " but " + key + " in " + version.defaultLanguage
+                            + language + " but " + key + " in " + version.keyLanguage()
                             + "; import the " + language + " questions again with the corrected key.");
                 }
             }
@@ -193,10 +190,10 @@ public class QuestionBank {
     }
 
     /** The questions that exist in {@code language}, as GIFT questions, in bank order. */
-    public List<GiftQuestion> read(CourseVersion version, String language) {
+    public List<GiftQuestion> read(BankVersion version, String language) {
         List<GiftQuestion> questions = new ArrayList<>();
-        for (Question question : Question.of(version.id)) {
-            Map<String, String> stem = texts.all(ContentText.QUESTION, question.id, ContentText.STEM);
+        for (Question question : Question.of(version.bankVersionId())) {
+            Map<String, String> stem = texts.questionText(question.id, QuestionTexts.STEM);
             if (!stem.containsKey(language)) {
                 continue;
             }
@@ -206,9 +203,9 @@ public class QuestionBank {
                     .toList();
             questions.add(new GiftQuestion(question.name, question.questionType(), stem.get(language), answers,
                     question.truth,
-                    texts.all(ContentText.QUESTION, question.id, ContentText.FEEDBACK_RIGHT).get(language),
-                    texts.all(ContentText.QUESTION, question.id, ContentText.FEEDBACK_WRONG).get(language),
-                    texts.all(ContentText.QUESTION, question.id, ContentText.GENERAL_FEEDBACK).get(language),
+                    texts.questionText(question.id, QuestionTexts.FEEDBACK_RIGHT).get(language),
+                    texts.questionText(question.id, QuestionTexts.FEEDBACK_WRONG).get(language),
+                    texts.questionText(question.id, QuestionTexts.GENERAL_FEEDBACK).get(language),
                     question.sourceRef, question.legalSource, 0));
         }
         return questions;

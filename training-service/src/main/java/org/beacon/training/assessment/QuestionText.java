@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.beacon.commons.web.Markup;
-import org.beacon.training.course.LessonMarkdown;
+import org.beacon.training.markdown.LessonMarkdown;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.HtmlSanitizer;
 import org.owasp.html.HtmlStreamEventReceiver;

@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.beacon.training.assessment.QuestionTexts;
 
 /** One translatable text: a field of a course, module, lesson, question or glossary entry in one language. */
 @Entity
@@ -24,10 +25,11 @@ public class ContentText extends PanacheEntityBase {
     public static final String SUMMARY = "summary";
     public static final String BODY = "body";
     public static final String EXPLANATION = "explanation";
-    public static final String STEM = "stem";
-    public static final String FEEDBACK_RIGHT = "feedback_right";
-    public static final String FEEDBACK_WRONG = "feedback_wrong";
-    public static final String GENERAL_FEEDBACK = "general_feedback";
+    // A question's fields are named by the assessment package, whose question bank writes them.
+    public static final String STEM = QuestionTexts.STEM;
+    public static final String FEEDBACK_RIGHT = QuestionTexts.FEEDBACK_RIGHT;
+    public static final String FEEDBACK_WRONG = QuestionTexts.FEEDBACK_WRONG;
+    public static final String GENERAL_FEEDBACK = QuestionTexts.GENERAL_FEEDBACK;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -13,6 +13,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.beacon.training.assessment.BankVersion;
 import org.beacon.commons.web.ProblemException;
 
 /**
@@ -21,7 +22,7 @@ import org.beacon.commons.web.ProblemException;
  */
 @Entity
 @Table(name = "course_version")
-public class CourseVersion extends PanacheEntityBase {
+public class CourseVersion extends PanacheEntityBase implements BankVersion {
 
     public static final String DRAFT = "draft";
     public static final String IN_REVIEW = "in_review";
@@ -58,6 +59,17 @@ public class CourseVersion extends PanacheEntityBase {
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 
+    @Override
+    public long bankVersionId() {
+        return id;
+    }
+
+    @Override
+    public String keyLanguage() {
+        return defaultLanguage;
+    }
+
+    @Override
     public List<String> languageList() {
         return Arrays.asList(languages.split(","));
     }

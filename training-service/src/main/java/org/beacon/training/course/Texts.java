@@ -8,19 +8,20 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.beacon.commons.text.SourceReferences;
 import org.beacon.commons.text.UntrustedText;
+import org.beacon.commons.web.FormText;
+import org.beacon.training.assessment.QuestionTexts;
 
 /**
  * The translatable texts of versions: writing them, reading them in a language with fallback to the version's
  * default language, and how complete each translation is.
  */
 @ApplicationScoped
-public class Texts {
+public class Texts implements QuestionTexts {
 
     @Inject
-    EntityManager em;
+    CourseQueries queries;
 
     /**
      * Sets one text; a blank value removes the translation so that the fallback applies. Titles are shown to
@@ -31,33 +32,18 @@ public class Texts {
         if (ContentText.TITLE.equals(field)) {
             value = UntrustedText.stripSpoofing(value);
         }
-        UntrustedText.requireNoNul(kind + " " + field + " (" + language + ")", value);
+        FormText.requireNoNul(kind + " " + field + " (" + language + ")", value);
         if (value == null || value.isBlank()) {
-            em.createNativeQuery("delete from content_text where owner_kind = ?1 and owner_id = ?2 and field = ?3"
-                    + " and language = ?4")
-                    .setParameter(1, kind).setParameter(2, ownerId).setParameter(3, field).setParameter(4, language)
-                    .executeUpdate();
+            queries.deleteText(kind, ownerId, field, language);
             return;
         }
-        int changed = em.createNativeQuery("update content_text set value = ?5, outdated = false"
-                + " where owner_kind = ?1 and owner_id = ?2 and field = ?3 and language = ?4"
-                + " and (value <> ?5 or outdated)")
-                .setParameter(1, kind).setParameter(2, ownerId).setParameter(3, field).setParameter(4, language)
-                .setParameter(5, value.strip()).executeUpdate();
-        if (changed == 0) {
-            em.createNativeQuery("insert into content_text (version_id, owner_kind, owner_id, field, language, value)"
-                    + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (owner_kind, owner_id, field, language) do nothing")
-                    .setParameter(1, versionId).setParameter(2, kind).setParameter(3, ownerId).setParameter(4, field)
-                    .setParameter(5, language).setParameter(6, value.strip()).executeUpdate();
+        if (queries.updateText(kind, ownerId, field, language, value.strip()) == 0) {
+            queries.insertText(versionId, kind, ownerId, field, language, value.strip());
             return;
         }
         // A changed text of the default language: the other languages translated the old one and are outdated until
         // a translator saves them again. Inserting a text for the first time outdates nothing.
-        em.createNativeQuery("update content_text t set outdated = true from course_version v"
-                + " where v.id = ?1 and v.default_language = ?5 and t.owner_kind = ?2 and t.owner_id = ?3"
-                + " and t.field = ?4 and t.language <> ?5 and not t.outdated")
-                .setParameter(1, versionId).setParameter(2, kind).setParameter(3, ownerId).setParameter(4, field)
-                .setParameter(5, language).executeUpdate();
+        queries.outdateTranslations(versionId, kind, ownerId, field, language);
     }
 
     public void putAll(long versionId, String kind, long ownerId, String field, Map<String, String> byLanguage) {
@@ -67,16 +53,22 @@ public class Texts {
     }
 
     /** Every language's value of one field of one owner. */
-    @SuppressWarnings("unchecked")
     public Map<String, String> all(String kind, long ownerId, String field) {
         Map<String, String> values = new LinkedHashMap<>();
-        List<Object[]> rows = em.createNativeQuery("select language, value from content_text where owner_kind = ?1"
-                + " and owner_id = ?2 and field = ?3 order by language")
-                .setParameter(1, kind).setParameter(2, ownerId).setParameter(3, field).getResultList();
-        for (Object[] row : rows) {
+        for (Object[] row : queries.textByLanguage(kind, ownerId, field)) {
             values.put((String) row[0], (String) row[1]);
         }
         return values;
+    }
+
+    @Override
+    public Map<String, String> questionText(long questionId, String field) {
+        return all(ContentText.QUESTION, questionId, field);
+    }
+
+    @Override
+    public void putQuestionText(long versionId, long questionId, String field, String language, String value) {
+        put(versionId, ContentText.QUESTION, questionId, field, language, value);
     }
 
     /**
@@ -99,12 +91,8 @@ public class Texts {
      * A version's course title alone, as trainees read it (see {@link #forTrainees}), for lists that name many
      * courses without loading their other texts.
      */
-    @SuppressWarnings("unchecked")
     public Localized titleForTrainees(CourseVersion version, String language) {
-        List<Object[]> rows = em.createNativeQuery("select language, value from content_text where owner_kind = ?1"
-                + " and owner_id = ?2 and field = ?3 and language in (?4, ?5)")
-                .setParameter(1, ContentText.COURSE).setParameter(2, version.id).setParameter(3, ContentText.TITLE)
-                .setParameter(4, language).setParameter(5, version.defaultLanguage).getResultList();
+        List<Object[]> rows = queries.courseTitles(version.id, language, version.defaultLanguage);
         String key = Localized.key(ContentText.COURSE, version.id, ContentText.TITLE);
         Map<String, String> wanted = new HashMap<>();
         Map<String, String> fallback = new HashMap<>();
@@ -114,15 +102,10 @@ public class Texts {
         return new Localized(language, version.defaultLanguage, wanted, fallback);
     }
 
-    @SuppressWarnings("unchecked")
     private Localized localized(CourseVersion version, String language, Long bodyOfLesson, boolean allBodies,
             UnaryOperator<String> shown) {
-        List<Object[]> rows = em.createNativeQuery("select owner_kind, owner_id, field, language, value"
-                + " from content_text where version_id = ?1 and language in (?2, ?3)"
-                + " and (?6 or field <> ?5 or owner_id = ?4)")
-                .setParameter(1, version.id).setParameter(2, language).setParameter(3, version.defaultLanguage)
-                .setParameter(4, bodyOfLesson == null ? -1L : bodyOfLesson).setParameter(5, ContentText.BODY)
-                .setParameter(6, allBodies).getResultList();
+        List<Object[]> rows = queries.versionTexts(version.id, language, version.defaultLanguage, bodyOfLesson,
+                allBodies);
         Map<String, String> wanted = new HashMap<>();
         Map<String, String> fallback = new HashMap<>();
         for (Object[] row : rows) {
@@ -150,24 +133,8 @@ public class Texts {
             Map<String, Long> missingByKind, Map<String, Long> missingItems, Map<String, Long> outdatedItems) {
     }
 
-    @SuppressWarnings("unchecked")
     public List<Completeness> completeness(CourseVersion version) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select l.language, d.owner_kind, count(d.id) as total,
-                       count(t.id) filter (where not t.outdated) as translated,
-                       count(d.id) filter (where t.id is null) as missing_texts,
-                       count(distinct d.owner_id) filter (where t.id is null) as missing_items,
-                       count(distinct d.owner_id) filter (where t.outdated) as outdated_items
-                from unnest(string_to_array(?1, ',')) as l(language)
-                cross join content_text d
-                left join content_text t on t.owner_kind = d.owner_kind and t.owner_id = d.owner_id
-                    and t.field = d.field and t.language = l.language
-                where d.version_id = ?2 and d.language = ?3
-                group by l.language, d.owner_kind
-                order by l.language, d.owner_kind
-                """)
-                .setParameter(1, version.languages).setParameter(2, version.id)
-                .setParameter(3, version.defaultLanguage).getResultList();
+        List<Object[]> rows = queries.completeness(version.languages, version.id, version.defaultLanguage);
         Map<String, long[]> totals = new LinkedHashMap<>();
         Map<String, List<Map<String, Long>>> counts = new HashMap<>();
         for (String language : version.languageList()) {

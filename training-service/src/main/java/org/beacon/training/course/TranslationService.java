@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.security.CurrentUser;
@@ -30,7 +29,7 @@ public class TranslationService {
     AuditLog audit;
 
     @Inject
-    EntityManager em;
+    CourseQueries queries;
 
     // --- following the version -----------------------------------------------------------------------------------
 
@@ -68,10 +67,7 @@ public class TranslationService {
 
     /** Records that the signed-in author wrote or changed {@code language} of the version. */
     void contributed(CourseVersion version, String language) {
-        em.createNativeQuery("insert into translation_contributor (version_id, language, subject)"
-                + " values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, version.id).setParameter(2, language).setParameter(3, user.subject())
-                .executeUpdate();
+        queries.addTranslationContributor(version.id, language, user.subject());
     }
 
     /**
@@ -236,10 +232,7 @@ public class TranslationService {
         if (user.subject().equals(version.review.author)) {
             return true;
         }
-        return ((Number) em.createNativeQuery("select count(*) from translation_contributor"
-                + " where version_id = ?1 and language = ?2 and subject = ?3")
-                .setParameter(1, version.id).setParameter(2, language).setParameter(3, user.subject())
-                .getSingleResult()).longValue() > 0;
+        return queries.isTranslationContributor(version.id, language, user.subject());
     }
 
 

@@ -34,6 +34,9 @@ public class VersionContent {
     @Inject
     EntityManager em;
 
+    @Inject
+    CourseQueries queries;
+
     /** Fills an empty draft; every problem found is reported at once and nothing is kept (400). */
     public void fill(CourseVersion version, CourseDocument doc) {
         List<String> errors = new ArrayList<>();
@@ -99,16 +102,11 @@ public class VersionContent {
     }
 
     public void attach(long lessonId, long attachmentId, int position) {
-        em.createNativeQuery("insert into lesson_attachment (lesson_id, attachment_id, position) values (?1, ?2, ?3)"
-                + " on conflict do nothing")
-                .setParameter(1, lessonId).setParameter(2, attachmentId).setParameter(3, position).executeUpdate();
+        queries.attach(lessonId, attachmentId, position);
     }
 
-    @SuppressWarnings("unchecked")
     public List<Long> attachmentsOf(long lessonId) {
-        return ((List<Number>) em.createNativeQuery("select attachment_id from lesson_attachment where lesson_id = ?1"
-                + " order by position").setParameter(1, lessonId).getResultList())
-                .stream().map(Number::longValue).toList();
+        return queries.attachmentsOf(lessonId);
     }
 
     /** Creates or replaces an assessment; every name must be a question of the version. */

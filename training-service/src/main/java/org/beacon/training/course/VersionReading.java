@@ -20,6 +20,7 @@ import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
 import org.beacon.training.assessment.QuestionBank;
 import org.beacon.training.assessment.QuestionType;
+import org.beacon.training.markdown.LessonMarkdown;
 import org.beacon.training.media.Attachment;
 
 /**

@@ -11,7 +11,7 @@ import org.beacon.commons.web.ProblemException;
 import org.beacon.training.course.ContentText;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.course.Lesson;
-import org.beacon.training.course.LessonMarkdown;
+import org.beacon.training.markdown.LessonMarkdown;
 import org.beacon.training.course.Localized;
 import org.beacon.training.course.Texts;
 import org.beacon.training.course.VersionContent;

@@ -12,7 +12,6 @@ import java.util.UUID;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
@@ -32,17 +31,6 @@ public class AttachmentService {
             "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif", "webp", "image/webp", "mp3", "audio/mpeg",
             "ogg", "audio/ogg", "mp4", "video/mp4", "webm", "video/webm");
 
-    /** Whether attachment ?1 is media of, or listed under a lesson of, a version published or studied by ?2. */
-    private static final String STUDIED = """
-            select count(*) from course_version v
-             where (v.status = 'published'
-                    or exists (select 1 from enrolment e where e.version_id = v.id and e.subject = ?2))
-               and (exists (select 1 from version_media vm where vm.version_id = v.id and vm.attachment_id = ?1)
-                    or exists (select 1 from lesson_attachment la join lesson l on l.id = la.lesson_id
-                               join course_module m on m.id = l.module_id
-                               where m.version_id = v.id and la.attachment_id = ?1))
-            """;
-
     @Inject
     MediaUploads uploads;
 
@@ -53,7 +41,7 @@ public class AttachmentService {
     CurrentUser user;
 
     @Inject
-    EntityManager em;
+    MediaStudy study;
 
     @Inject
     UploadsConfig uploadsConfig;
@@ -128,8 +116,7 @@ public class AttachmentService {
             return attachment;
         }
         boolean studied = (user.hasRole(Roles.TRAINEE) || user.hasRole(Roles.TRAINER))
-                && ((Number) em.createNativeQuery(STUDIED).setParameter(1, id).setParameter(2, user.subject())
-                        .getSingleResult()).longValue() > 0;
+                && study.studies(user.subject(), id);
         if (!studied) {
             throw new ForbiddenException("This file is not part of a published course or of one you are enrolled in.");
         }

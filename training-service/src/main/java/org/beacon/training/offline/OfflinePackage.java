@@ -27,7 +27,7 @@ import org.beacon.training.course.CourseModule;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.course.GlossaryTerm;
 import org.beacon.training.course.Lesson;
-import org.beacon.training.course.LessonMarkdown;
+import org.beacon.training.markdown.LessonMarkdown;
 import org.beacon.training.course.Localized;
 import org.beacon.training.course.Texts;
 import org.beacon.training.course.VersionContent;

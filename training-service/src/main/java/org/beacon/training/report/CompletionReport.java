@@ -6,11 +6,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
-import org.beacon.commons.web.ProblemException;
 import org.beacon.training.audit.AuditLog;
-import org.beacon.training.enrolment.EnrolmentStatus;
 
 /**
  * Enrolments and completions grouped by the course's sectors, the trainee's institution (their organization), the
@@ -29,7 +26,7 @@ public class CompletionReport {
     }
 
     @Inject
-    EntityManager em;
+    ReportQueries queries;
 
     @Inject
     AuditLog audit;
@@ -38,24 +35,8 @@ public class CompletionReport {
         return by(dimension, ReportPeriod.ALWAYS);
     }
 
-    @SuppressWarnings("unchecked")
     public List<Row> by(String dimension, ReportPeriod period) {
-        String key = switch (dimension == null ? "" : dimension) {
-            case "sector" -> "s.sector";
-            case "institution" -> "coalesce(e.organization, '')";
-            case "country" -> "coalesce(c.country, '')";
-            case "institution-quarter" -> "coalesce(e.organization, '') || ' · ' || to_char(e.enrolled_at, 'YYYY \"Q\"Q')";
-            default -> throw ProblemException.badRequest("Group by one of " + String.join(", ", DIMENSIONS) + ".");
-        };
-        String sectors = dimension.equals("sector")
-                ? " cross join unnest(string_to_array(c.sectors, ',')) as s(sector)" : "";
-        List<Object[]> rows = period.bind(em.createNativeQuery("select " + key + " as k, count(e.id),"
-                + " count(e.id) filter (where e.status = ?1)"
-                + " from enrolment e join course c on c.id = e.course_id" + sectors
-                + " where " + ReportPeriod.within("e.enrolled_at", 2, 3)
-                + " group by k order by k").setParameter(1, EnrolmentStatus.completed.name()), 2, 3).getResultList();
-        return rows.stream().map(r -> new Row((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
-                .toList();
+        return queries.completions(dimension, period);
     }
 
     /** Every grouping's rows, in the order of {@link #DIMENSIONS}, as one CSV file. */

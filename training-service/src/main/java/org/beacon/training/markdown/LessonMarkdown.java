@@ -1,4 +1,4 @@
-package org.beacon.training.course;
+package org.beacon.training.markdown;
 
 import java.util.List;
 import java.util.Map;

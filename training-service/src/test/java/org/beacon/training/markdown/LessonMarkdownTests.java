@@ -1,4 +1,4 @@
-package org.beacon.training.course;
+package org.beacon.training.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.beacon.campaign.help;
+package org.beacon.campaign.campaign;
 
 import java.util.Locale;
 
