@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.beacon.contentimport.ContentClient;
+import org.beacon.contentimport.ContentImport;
 import org.beacon.devstack.Stack;
 import org.beacon.devstack.e2e.E2EStack;
 import org.junit.jupiter.api.BeforeAll;
