@@ -31,9 +31,8 @@ class ContentDryRunIT {
         stack = E2EStack.get();
     }
 
-    ContentImport importer(Path content) {
-        return new ContentImport(stack.trainingUrl(), stack.campaignUrl(), stack.keycloakUrl(), "content-importer",
-                stack.importerClientSecret(), content);
+    static ContentImport importer(Path content) {
+        return ContentImportIT.importer(content);
     }
 
     static Path copyOf(String... parts) {

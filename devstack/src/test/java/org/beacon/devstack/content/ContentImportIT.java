@@ -32,7 +32,9 @@ class ContentImportIT {
         stack = E2EStack.get();
     }
 
-    ContentImport importer(Path content) {
+    /** The importer as the stack's start and the Kubernetes Job run it: the content-importer service account. */
+    static ContentImport importer(Path content) {
+        Stack stack = E2EStack.get();
         return new ContentImport(stack.trainingUrl(), stack.campaignUrl(), stack.keycloakUrl(), "content-importer",
                 stack.importerClientSecret(), content);
     }
