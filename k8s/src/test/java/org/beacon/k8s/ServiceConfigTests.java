@@ -29,7 +29,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
  */
 class ServiceConfigTests {
 
-    /** What the importer (org.beacon.devstack.content.ContentImport) reads, as the devstack documents it. */
+    /** What the importer (org.beacon.contentimport.ContentImport) reads, as content-import/README.md documents it. */
     static final Set<String> IMPORTER_VARIABLES = Set.of("BEACON_TRAINING_URL", "BEACON_CAMPAIGN_URL",
             "BEACON_KEYCLOAK_URL", "BEACON_IMPORT_CLIENT_ID", "BEACON_IMPORT_CLIENT_SECRET", "BEACON_CONTENT_DIR");
 
@@ -80,18 +80,16 @@ class ServiceConfigTests {
         Container importer = overlay.manifests().workload("content-import").template().getSpec().getContainers()
                 .get(0);
         assertEquals(IMPORTER_VARIABLES, variables(overlay, importer));
-        // Once the importer's main class is in the repository, each variable must appear in its package.
-        Path sources = Overlay.repository().resolve("devstack/src/main/java/org/beacon/devstack/content");
-        if (Files.isRegularFile(sources.resolve("ContentImport.java"))) {
-            StringBuilder code = new StringBuilder();
-            try (Stream<Path> files = Files.walk(sources)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    code.append(Files.readString(file));
-                }
+        // Each variable must appear in the importer's package.
+        Path sources = Overlay.repository().resolve("content-import/src/main/java/org/beacon/contentimport");
+        StringBuilder code = new StringBuilder();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                code.append(Files.readString(file));
             }
-            IMPORTER_VARIABLES.forEach(variable -> assertTrue(code.indexOf('"' + variable + '"') >= 0,
-                    "the importer does not read " + variable));
         }
+        IMPORTER_VARIABLES.forEach(variable -> assertTrue(code.indexOf('"' + variable + '"') >= 0,
+                "the importer does not read " + variable));
     }
 
     /** Keycloak gets its own options (KC_*) and the realm file's import placeholders, each one it needs. */

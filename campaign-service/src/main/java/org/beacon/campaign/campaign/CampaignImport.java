@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,8 +35,13 @@ public class CampaignImport {
     public record Report(List<CampaignReport> campaigns) {
     }
 
-    /** {@code outcome}: created, new-version, updated-draft or unchanged; {@code changes}: each draft written. */
-    public record CampaignReport(String slug, String outcome, List<String> changes) {
+    /**
+     * {@code outcome}: created, new-version, updated-draft or unchanged; {@code changes}: each draft written;
+     * {@code publishing}, on a dry run only: what the publishing gate would hold against the campaign as imported,
+     * with the help directory as it is (places and languages without help, help placeholders it cannot fill).
+     */
+    public record CampaignReport(String slug, String outcome, List<String> changes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> publishing) {
     }
 
     private record Parsed(String path, CampaignFile file, CampaignSettings settings, Map<String, TranslationText> texts,
@@ -60,8 +67,25 @@ public class CampaignImport {
     @Inject
     InputLimits limits;
 
+    @Inject
+    HelpGate help;
+
+    /**
+     * With {@code dryRun}, the import runs as it would, every check and every write, in a transaction that is always
+     * rolled back: the same problems as a real import (the same 400 or 409), and nothing kept.
+     */
     @Transactional
-    public Report importArchive(ContentArchive archive) {
+    public Report importArchive(ContentArchive archive, boolean dryRun) {
+        Report report = apply(archive, dryRun);
+        if (dryRun) {
+            // Written to the database first, so that what only the database checks is answered too.
+            Campaign.flush();
+            QuarkusTransaction.setRollbackOnly();
+        }
+        return report;
+    }
+
+    private Report apply(ContentArchive archive, boolean dryRun) {
         List<String> paths = archive.find("campaign.yaml");
         if (paths.isEmpty()) {
             throw ProblemException.badRequest("The archive holds no campaign.yaml.");
@@ -79,10 +103,10 @@ public class CampaignImport {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The content was not imported; nothing changed.", errors);
         }
-        return new Report(parsed.stream().map(this::apply).toList());
+        return new Report(parsed.stream().map(content -> apply(content, dryRun)).toList());
     }
 
-    private CampaignReport apply(Parsed content) {
+    private CampaignReport apply(Parsed content, boolean dryRun) {
         CampaignFile file = content.file();
         List<String> changes = new ArrayList<>();
         Optional<Campaign> existing = Campaign.bySlug(file.slug());
@@ -122,7 +146,19 @@ public class CampaignImport {
                     "Campaign '" + campaign.slug + "' imported from " + content.path() + ": " + outcome + " ("
                             + String.join("; ", changes) + ").");
         }
-        return new CampaignReport(campaign.slug, outcome, changes);
+        return new CampaignReport(campaign.slug, outcome, changes, dryRun ? publishing(campaign, content) : null);
+    }
+
+    /** The publishing gate's rule (the help directory, through HelpGate), asked of the version and the material texts this import holds. */
+    private List<String> publishing(Campaign campaign, Parsed content) {
+        CampaignVersion version = campaigns.current(campaign);
+        List<String> problems = new ArrayList<>(campaigns.missingHelp(version).stream()
+                .map(missing -> "no help resource that counts for the publishing gate serves " + missing).toList());
+        for (MaterialContent material : content.materials()) {
+            material.variants().forEach((language, variant) -> problems.addAll(help.unfilledPlaceholders(
+                    material.slug(), language, variant.title() + "\n" + variant.markdown(), version.placeList())));
+        }
+        return problems;
     }
 
     private Optional<Parsed> parse(ContentArchive archive, String path, List<String> errors) {

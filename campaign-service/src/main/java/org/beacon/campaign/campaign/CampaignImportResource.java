@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.beacon.campaign.input.ContentArchive;
 import org.beacon.campaign.input.InputLimits;
@@ -30,8 +31,9 @@ public class CampaignImportResource {
     @Operation(summary = "Import content/campaigns as a zip (<slug>/campaign.yaml, <slug>/materials/*.md)",
             description = "Idempotent: unchanged content changes nothing; changed content becomes a new draft"
                     + " version or variant, never an overwrite of published text. 400 lists every problem, and"
-                    + " then nothing is imported.")
-    public CampaignImport.Report importCampaigns(InputStream zip) {
-        return campaignImport.importArchive(ContentArchive.read(zip, limits.archive()));
+                    + " then nothing is imported. With dryRun=true: the same checks and refusals, the outcome each"
+                    + " campaign would have and what the publishing gate would hold against it, and nothing stored.")
+    public CampaignImport.Report importCampaigns(InputStream zip, @QueryParam("dryRun") boolean dryRun) {
+        return campaignImport.importArchive(ContentArchive.read(zip, limits.archive()), dryRun);
     }
 }

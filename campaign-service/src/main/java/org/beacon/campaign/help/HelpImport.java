@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,8 +48,21 @@ public class HelpImport {
     @Inject
     AuditLog audit;
 
+    /**
+     * With {@code dryRun}, the import runs as it would in a transaction that is always rolled back: the same
+     * refusals (400, or 409 when published campaigns would lose their help) and the same report, nothing kept.
+     */
     @Transactional
-    public Report importArchive(ContentArchive archive) {
+    public Report importArchive(ContentArchive archive, boolean dryRun) {
+        Report report = apply(archive);
+        if (dryRun) {
+            HelpResource.flush();
+            QuarkusTransaction.setRollbackOnly();
+        }
+        return report;
+    }
+
+    private Report apply(ContentArchive archive) {
         List<String> errors = new ArrayList<>();
         List<HelpResourceInput> inputs = new ArrayList<>();
         List<String> paths = archive.endingWith(".yaml");

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.beacon.campaign.input.ContentArchive;
 import org.beacon.commons.security.Roles;
@@ -27,8 +28,9 @@ public class HelpImportResource {
     @Consumes({ "application/zip", MediaType.APPLICATION_OCTET_STREAM })
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import content/help as a zip of <country>.yaml files (idempotent)")
-    public HelpImport.Report importHelp(InputStream zip) {
-        return help.importArchive(ContentArchive.read(zip, limits.archive()));
+    @Operation(summary = "Import content/help as a zip of <country>.yaml files (idempotent)",
+            description = "With dryRun=true: the same checks and refusals and the same report, and nothing stored.")
+    public HelpImport.Report importHelp(InputStream zip, @QueryParam("dryRun") boolean dryRun) {
+        return help.importArchive(ContentArchive.read(zip, limits.archive()), dryRun);
     }
 }

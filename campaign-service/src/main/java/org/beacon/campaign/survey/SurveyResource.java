@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
@@ -126,7 +127,10 @@ public class SurveyResource {
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
     public Response importForm(@RestForm String campaign, @RestForm String slug, @RestForm("file") FileUpload file,
             @RestForm("survey") FileUpload survey, @RestForm("choices") FileUpload choices,
-            @RestForm("settings") FileUpload settings) {
+            @RestForm("settings") FileUpload settings, @QueryParam("dryRun") boolean dryRun) {
+        if (dryRun) {
+            return Response.ok(surveys.dryRun(campaign, slug, files.sheets(file, survey, choices, settings))).build();
+        }
         SurveyService.ImportOutcome outcome = surveys.importSheets(campaign, slug,
                 files.sheets(file, survey, choices, settings));
         Survey imported = outcome.survey();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -85,6 +86,25 @@ public class SurveyService {
     public ImportOutcome importSheets(String campaignReference, String requestedSlug, Map<String, FormSheet> sheets) {
         Campaign campaign = campaign(campaignReference);
         return store(campaign, requestedSlug, XlsForm.read(sheets, campaign.defaultLanguage, limits.form()));
+    }
+
+    /** What importing a form would do (created, changed, the survey's address, the import's notices). */
+    public record DryRun(boolean created, boolean changed, String slug, List<String> notices) {
+    }
+
+    /**
+     * The import of {@link #importSheets} in a transaction that is always rolled back: the same refusals (400, 404,
+     * 409 for a survey with answers), what it would do, and nothing kept.
+     */
+    @Transactional
+    public DryRun dryRun(String campaignReference, String requestedSlug, Map<String, FormSheet> sheets) {
+        ImportOutcome outcome = importSheets(campaignReference, requestedSlug, sheets);
+        DryRun result = new DryRun(outcome.created(), outcome.changed(), outcome.survey().slug,
+                List.copyOf(outcome.survey().notices == null ? List.<String>of() : outcome.survey().notices));
+        // Written to the database first, so that what only the database checks is answered too.
+        Survey.flush();
+        QuarkusTransaction.setRollbackOnly();
+        return result;
     }
 
     @Transactional

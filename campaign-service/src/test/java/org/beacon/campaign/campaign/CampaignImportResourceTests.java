@@ -318,4 +318,54 @@ class CampaignImportResourceTests {
                         + "limit (beacon.limits.archive.materials)")));
         assertEquals(before, counts(), "nothing is imported");
     }
+
+    static io.restassured.response.ValidatableResponse dryRun(String what, byte[] zip) {
+        return given().auth().oauth2(admin()).contentType("application/zip").body(zip)
+                .when().post("/campaigns/api/import/" + what + "?dryRun=true").then();
+    }
+
+    @Test
+    void aDryRunSaysWhatTheImportWouldDoAndWhatThePublishingGateWouldRefuseAndStoresNothing() {
+        String slug = "dry-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Long> before = counts();
+        dryRun("campaigns", zip(campaignFiles(slug, "Go the safe way.", "Call {help.hotline.contact} or {help.phone}.")))
+                .statusCode(200)
+                .body("campaigns[0].slug", equalTo(slug))
+                .body("campaigns[0].outcome", equalTo("created"))
+                .body("campaigns[0].publishing", hasItem(containsString("ZZ/" + IMPORT_REGION + " × fr")))
+                .body("campaigns[0].publishing", hasItem(startsWith("material 'sms' (en): {help.phone} is not a help "
+                        + "placeholder")))
+                .body("campaigns[0].publishing", hasItem(startsWith("material 'sms' (en): {help.hotline.contact} for ZZ/"
+                        + IMPORT_REGION)));
+        String helpSlug = "dry-help-" + UUID.randomUUID().toString().substring(0, 8);
+        dryRun("help", zip(Map.of("help/ZZ.yaml", ("country: ZZ\nresources:\n  - slug: " + helpSlug + "\n"
+                + "    kind: hotline\n    region: " + IMPORT_REGION + "\n    languages: [en, fr]\n"
+                + "    name: {en: Dry hotline}\n    contact: \"Dry run desk\"\n").getBytes(StandardCharsets.UTF_8))))
+                .statusCode(200)
+                .body("created", equalTo(List.of(helpSlug)));
+        assertEquals(before, counts(), "a dry run stores no campaign, version, material, help entry or audit entry");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Campaign.bySlug(slug).isEmpty()));
+
+        importZip("campaigns", zip(campaignFiles(slug, "Go the safe way.", "Keep your passport."))).statusCode(200);
+        List<Long> imported = counts();
+        dryRun("campaigns", zip(campaignFiles(slug, "Go the safe way, with a contract.", "Keep your passport.")))
+                .statusCode(200)
+                .body("campaigns[0].outcome", equalTo("updated-draft"));
+        assertEquals(imported, counts());
+    }
+
+    @Test
+    void aDryRunRefusesWhatTheImportRefusesWithTheSameProblems() {
+        Map<String, byte[]> files = campaignFiles("dry-" + UUID.randomUUID().toString().substring(0, 8), "Fine.", "Fine.");
+        files.put("broken/campaign.yaml", "slug: Not A Slug\norganization: x\ndefaultLanguage: en\ntitle: {en: ''}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        List<Long> before = counts();
+        List<String> dry = dryRun("campaigns", zip(files)).statusCode(400).contentType("application/problem+json")
+                .extract().jsonPath().getList("errors", String.class);
+        List<String> real = importZip("campaigns", zip(files)).statusCode(400)
+                .extract().jsonPath().getList("errors", String.class);
+        assertEquals(real, dry);
+        assertTrue(dry.stream().anyMatch(e -> e.startsWith("broken/campaign.yaml: slug")), dry.toString());
+        assertEquals(before, counts());
+    }
 }

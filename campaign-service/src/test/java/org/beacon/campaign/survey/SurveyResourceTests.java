@@ -353,4 +353,50 @@ class SurveyResourceTests {
         return ((Number) entityManager.createNativeQuery("select count(*) from survey_response where survey_id = ?1")
                 .setParameter(1, surveyId).getSingleResult()).longValue();
     }
+
+    static io.restassured.response.Response dryRun(String token, long campaignId, byte[] workbook) {
+        return given().auth().oauth2(token)
+                .multiPart("campaign", Long.toString(campaignId))
+                .multiPart("file", "form.xlsx", workbook,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .when().post("/campaigns/api/surveys?dryRun=true");
+    }
+
+    long storedRows() {
+        return ((Number) entityManager.createNativeQuery("select (select count(*) from survey)"
+                + " + (select count(*) from survey_question) + (select count(*) from audit_entry)").getSingleResult())
+                .longValue();
+    }
+
+    @Test
+    void aDryRunSaysWhatTheImportWouldDoAndStoresNothing() {
+        long campaign = campaign(NATIONAL);
+        String formId = "dry_" + unique("f").replace('-', '_');
+        long before = storedRows();
+        dryRun(manager(NATIONAL), campaign, odkForm(formId, null)).then().statusCode(200)
+                .body("created", equalTo(true)).body("changed", equalTo(true))
+                .body("slug", equalTo(SurveyFixtures.campaignSlug(campaign) + "-" + formId.replace('_', '-')));
+        assertEquals(before, storedRows(), "a dry run stores no survey, no question and no audit entry");
+
+        importXlsx(manager(NATIONAL), campaign, odkForm(formId, null)).then().statusCode(201);
+        dryRun(manager(NATIONAL), campaign, odkForm(formId, null)).then().statusCode(200)
+                .body("created", equalTo(false)).body("changed", equalTo(false));
+    }
+
+    @Test
+    void aDryRunRefusesWhatTheImportRefusesWithTheSameProblems() {
+        long campaign = campaign(NATIONAL);
+        byte[] form = odkForm("dry_bad_" + unique("f").replace('-', '_'),
+                List.of("geopoint", "location", "Where are you?", "¿Dónde está?", "", "", "no", "", ""));
+        long before = storedRows();
+        List<String> dry = dryRun(manager(NATIONAL), campaign, form).then().statusCode(400)
+                .contentType("application/problem+json").extract().jsonPath().getList("errors", String.class);
+        List<String> real = importXlsx(manager(NATIONAL), campaign, form).then().statusCode(400)
+                .extract().jsonPath().getList("errors", String.class);
+        assertEquals(real, dry);
+        assertTrue(dry.stream().anyMatch(e -> e.contains("(geopoint) is not supported")), dry.toString());
+        assertEquals(before, storedRows());
+        dryRun(manager(NGO), campaign, odkForm("dry_other_" + unique("f").replace('-', '_'), null))
+                .then().statusCode(403);
+    }
 }

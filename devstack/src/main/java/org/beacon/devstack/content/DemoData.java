@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.beacon.contentimport.ContentClient;
+import org.beacon.contentimport.ContentImport;
+import org.beacon.contentimport.Multipart;
 
 /**
  * What a fresh local stack shows on first start besides the imported drafts: the shipped courses and campaigns

@@ -21,6 +21,7 @@ import javax.xml.xpath.XPathFactory;
 import javax.xml.xpath.XPathFunction;
 import javax.xml.xpath.XPathFunctionException;
 
+import org.beacon.contentimport.SurveySheet;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -109,11 +110,6 @@ final class FormLogic {
     boolean accepted(SurveySheet.Question question) {
         return question.constraint().isBlank() || answers.get(question.field()).isEmpty()
                 || holds(question.constraint(), question);
-    }
-
-    /** Reads an expression, so that a rule the engine cannot evaluate is found before any answer is made. */
-    void check(String expression) {
-        rule(expression);
     }
 
     private boolean holds(String expression, SurveySheet.Question context) {

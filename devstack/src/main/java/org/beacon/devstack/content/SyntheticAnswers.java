@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.beacon.contentimport.SurveySheet;
 
 /**
  * Plausible, clearly synthetic answers for a shipped survey, so that evaluators see real-looking results on a fresh

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.beacon.contentimport.ContentClient;
+import org.beacon.contentimport.ContentImport;
 import org.beacon.devstack.Stack;
 import org.beacon.devstack.e2e.E2EStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +32,9 @@ class ContentImportIT {
         stack = E2EStack.get();
     }
 
-    ContentImport importer(Path content) {
+    /** The importer as the stack's start and the Kubernetes Job run it: the content-importer service account. */
+    static ContentImport importer(Path content) {
+        Stack stack = E2EStack.get();
         return new ContentImport(stack.trainingUrl(), stack.campaignUrl(), stack.keycloakUrl(), "content-importer",
                 stack.importerClientSecret(), content);
     }

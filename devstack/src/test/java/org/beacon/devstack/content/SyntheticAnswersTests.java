@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.beacon.contentimport.XlsFormWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,8 @@ class SyntheticAnswersTests {
     static final Path SURVEY = survey("safe-journeys");
 
     static Path survey(String campaign) {
-        return ContentValidationTests.repository().resolve("content/campaigns/" + campaign + "/surveys/" + campaign);
+        Path repository = Path.of(System.getProperty("beacon.repository", "..")).toAbsolutePath().normalize();
+        return repository.resolve("content/campaigns/" + campaign + "/surveys/" + campaign);
     }
 
     static List<CSVRecord> rows(String csv) throws IOException {

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.beacon.contentimport.ContentImport;
 import org.beacon.devstack.Stack;
-import org.beacon.devstack.content.ContentImport;
 import org.beacon.devstack.content.DemoData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

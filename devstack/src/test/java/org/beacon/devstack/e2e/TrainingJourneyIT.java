@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.beacon.contentimport.ContentImport;
 import org.beacon.devstack.Stack;
-import org.beacon.devstack.content.ContentImport;
 import org.beacon.devstack.content.DemoData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
@@ -31,11 +32,13 @@ public class CourseImportResource {
     @Consumes("application/zip")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import a course folder of content/ as a zip (raw body)",
-            description = "Idempotent: 200 'unchanged' for the same content, 201 for a new course or a new draft.")
-    public Response importZip(InputStream zip) {
+            description = "Idempotent: 200 'unchanged' for the same content, 201 for a new course or a new draft."
+                    + " With dryRun=true: the same checks and the same refusals, the outcome the import would have"
+                    + " (200), and nothing stored.")
+    public Response importZip(InputStream zip, @QueryParam("dryRun") boolean dryRun) {
         // Read as a stream, never as one array: the zip's limits are counted while it arrives (ImportLimits).
         try (CourseArchive archive = imports.unpack(zip == null ? InputStream.nullInputStream() : zip)) {
-            return respond(imports.importArchive(archive));
+            return respond(imports.importArchive(archive, dryRun));
         }
     }
 
@@ -43,17 +46,18 @@ public class CourseImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import a course folder of content/ as a zip in the form field 'file'")
-    public Response importForm(@RestForm("file") FileUpload file) {
+    public Response importForm(@RestForm("file") FileUpload file, @QueryParam("dryRun") boolean dryRun) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("Attach the course zip in the form field 'file'.");
         }
         try (CourseArchive archive = imports.unpack(file.uploadedFile())) {
-            return respond(imports.importArchive(archive));
+            return respond(imports.importArchive(archive, dryRun));
         }
     }
 
     private static Response respond(ImportResult result) {
-        int status = "created".equals(result.outcome()) || "new-draft".equals(result.outcome()) ? 201 : 200;
+        int status = !result.dryRun() && ("created".equals(result.outcome()) || "new-draft".equals(result.outcome()))
+                ? 201 : 200;
         return Response.status(status).entity(result).build();
     }
 }

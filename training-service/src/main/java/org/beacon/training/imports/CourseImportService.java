@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,8 +36,12 @@ import org.beacon.training.media.AttachmentService;
 @ApplicationScoped
 public class CourseImportService {
 
-    /** What an import did: created, unchanged, new-draft or draft-replaced. */
-    public record ImportResult(String outcome, String slug, long versionId, int version, String status) {
+    /**
+     * What an import did: created, unchanged, new-draft or draft-replaced. A dry run says what the import would do
+     * and keeps nothing, so it names no version id.
+     */
+    public record ImportResult(String outcome, String slug, long versionId, int version, String status,
+            boolean dryRun) {
         public boolean changed() {
             return !"unchanged".equals(outcome);
         }
@@ -66,20 +72,35 @@ public class CourseImportService {
         return CourseArchive.read(zip, limits);
     }
 
+    /**
+     * With {@code dryRun}, the import runs as it would, with every check and every write, in a transaction that is
+     * always rolled back: it answers the same problems as a real import (the same 400 or 409) and keeps nothing.
+     * Media files are checked but not uploaded, since object storage is outside the transaction.
+     */
     @Transactional
-    public ImportResult importArchive(CourseArchive archive) {
+    public ImportResult importArchive(CourseArchive archive, boolean dryRun) {
+        ImportResult result = apply(archive, dryRun);
+        if (dryRun) {
+            // Written to the database first, so that what only the database checks is answered too.
+            Course.flush();
+            QuarkusTransaction.setRollbackOnly();
+        }
+        return result;
+    }
+
+    private ImportResult apply(CourseArchive archive, boolean dryRun) {
         CoursePackage pkg = CoursePackage.read(archive, limits.maxLessons());
         Course course = pkg.course.slug() == null ? null : Course.bySlug(pkg.course.slug()).orElse(null);
         CourseVersion latest = course == null ? null : CourseVersion.latestOf(course.id).orElse(null);
         if (latest != null && pkg.sha256.equals(latest.sourceHash)) {
-            return new ImportResult("unchanged", course.slug, latest.id, latest.number, latest.status);
+            return new ImportResult("unchanged", course.slug, latest.id, latest.number, latest.status, dryRun);
         }
         CourseVersion open = course == null ? null : CourseVersion.openOf(course.id).orElse(null);
         if (open != null && open.sourceHash == null) {
             throw ProblemException.conflict("Course '" + course.slug + "' has version " + open.number
                     + " being edited in Beacon. Publish or finish it before importing new content.");
         }
-        CourseDocument doc = document(pkg);
+        CourseDocument doc = document(pkg, dryRun);
         CourseVersion version;
         String outcome;
         if (open != null) {
@@ -90,15 +111,19 @@ public class CourseImportService {
             outcome = course == null ? "created" : "new-draft";
         }
         audit.record("course.import", "course_version", version.id, doc.slug() + " v" + version.number + " " + outcome);
-        return new ImportResult(outcome, doc.slug(), version.id, version.number, version.status);
+        return new ImportResult(outcome, doc.slug(), dryRun ? 0 : version.id, version.number, version.status, dryRun);
     }
 
     /**
      * The package as a document. The course-level fields are checked before any media file is stored; a later
      * error (a question bank, a test naming an unknown question) removes the stored files again on rollback.
      */
-    private CourseDocument document(CoursePackage pkg) {
+    private CourseDocument document(CoursePackage pkg, boolean dryRun) {
         courses.validate(document(pkg, Map.of()));
+        if (dryRun) {
+            pkg.media.forEach((name, file) -> attachments.check(name, file.file()));
+            return document(pkg, Map.of());
+        }
         return document(pkg, storeMedia(pkg.media));
     }
 
@@ -110,7 +135,7 @@ public class CourseImportService {
             for (LessonYaml lesson : module.lessons()) {
                 LessonFiles files = pkg.lessons.get(CoursePackage.lessonKey(module.slug(), lesson.slug()));
                 lessons.add(new LessonDoc(lesson.slug(), files.title(), files.body(),
-                        files.media().stream().map(media::get).toList()));
+                        files.media().stream().map(media::get).filter(Objects::nonNull).toList()));
             }
             modules.add(new ModuleDoc(module.slug(), orEmpty(module.title()), lessons, orEmpty(module.check())));
         }

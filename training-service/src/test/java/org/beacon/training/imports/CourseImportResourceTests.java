@@ -227,4 +227,53 @@ class CourseImportResourceTests {
                     .when().post(API).then().statusCode(200).body("outcome", equalTo("unchanged"));
         }
     }
+
+    /** Everything an import may write: courses, versions, attachment rows and the files in the bucket. */
+    static List<Long> stored() {
+        return QuarkusTransaction.requiringNew().call(() -> List.of(Course.count(), CourseVersion.count(),
+                Attachment.count(), StoredObjects.attachments()));
+    }
+
+    @Test
+    void aDryRunSaysWhatTheImportWouldDoAndStoresNothing() {
+        String slug = uniqueSlug("dry");
+        Map<String, byte[]> files = courseFiles(slug);
+        // A file no other test stores: a real import would upload it.
+        files.put("media/handout.pdf", (new String(CourseFixtures.PDF, StandardCharsets.US_ASCII) + "% " + slug + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        List<Long> before = stored();
+        given().auth().oauth2(admin()).contentType("application/zip").body(zip(slug, files))
+                .when().post(API + "?dryRun=true").then().statusCode(200)
+                .body("outcome", equalTo("created")).body("dryRun", equalTo(true)).body("versionId", equalTo(0));
+        assertEquals(before, stored());
+        assertEquals(0, versions(slug));
+
+        long first = importCourse(zip(slug, files), 201).getLong("versionId");
+        publish(first);
+        files.put("lessons/m1/l1.en.md", "# Lesson one\n\nA corrected text. (002 L17)\n".getBytes(StandardCharsets.UTF_8));
+        List<Long> published = stored();
+        given().auth().oauth2(admin()).contentType("application/zip").body(zip(slug, files))
+                .when().post(API + "?dryRun=true").then().statusCode(200)
+                .body("outcome", equalTo("new-draft")).body("version", equalTo(2));
+        assertEquals(published, stored());
+        assertEquals(1, versions(slug));
+    }
+
+    @Test
+    void aDryRunRefusesWhatTheImportRefusesWithTheSameProblems() {
+        String slug = uniqueSlug("dry-broken");
+        Map<String, byte[]> files = courseFiles(slug);
+        files.put("questions/bank.fr.gift", (CourseFixtures.BANK_FR + "\n::t-q09:: Sans réponse juste {~a ~b}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        List<Long> before = stored();
+        List<String> dryRun = given().auth().oauth2(admin()).contentType("application/zip").body(zip(slug, files))
+                .when().post(API + "?dryRun=true").then().statusCode(400).contentType("application/problem+json")
+                .extract().jsonPath().getList("errors", String.class);
+        assertTrue(dryRun.contains("questions/bank.fr.gift line 14: the question has no correct answer: mark one"
+                + " with '=' or give weights such as ~%50%."), dryRun.toString());
+        List<String> real = given().auth().oauth2(admin()).contentType("application/zip").body(zip(slug, files))
+                .when().post(API).then().statusCode(400).extract().jsonPath().getList("errors", String.class);
+        assertEquals(real, dryRun);
+        assertEquals(before, stored());
+    }
 }

@@ -1,4 +1,4 @@
-package org.beacon.devstack.content;
+package org.beacon.contentimport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  * them, and it follows xlsform.org: {@code begin group}/{@code end group} (also with an underscore), headers
  * {@code label::English (en)}, {@code label::en} or a plain {@code label} in the settings' default language.
  */
-final class SurveySheet {
+public final class SurveySheet {
 
     /** {@code ${name}}: a reference to the answer of another question. */
-    static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
+    public static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern TAG_IN_PARENTHESES = Pattern.compile(".*\\(\\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\\s*\\)\\s*");
     /** Types a respondent answers; the others (note, calculate, metadata) have no column in a sheet of answers. */
     private static final Set<String> ANSWERED = Set.of("select_one", "select_multiple", "integer", "decimal", "text",
@@ -39,12 +39,12 @@ final class SurveySheet {
      * @param field its column in a sheet of answers: the path below the form's root, {@code attitudes/l_only_way}
      * @param relevance its own {@code relevant} and those of the groups around it, outermost first; all must hold
      */
-    record Question(int row, String type, String name, String field, String list, String kind, String answer,
+    public record Question(int row, String type, String name, String field, String list, String kind, String answer,
             boolean required, List<String> relevance, String constraint) {
     }
 
     /** A row that is not a choice: a question, a note, a group's begin or end, with the texts that may refer to answers. */
-    record Row(int row, String type, String name, Map<String, String> cells) {
+    public record Row(int row, String type, String name, Map<String, String> cells) {
 
         String get(String column) {
             return cells.getOrDefault(column, "");
@@ -57,14 +57,13 @@ final class SurveySheet {
     private final Map<String, String> fields = new LinkedHashMap<>();
     private final Map<String, List<String>> choices = new LinkedHashMap<>();
     private final Set<String> languages = new LinkedHashSet<>();
-    private final List<String> problems = new ArrayList<>();
     private int groups;
 
     private SurveySheet() {
     }
 
     /** Reads survey.csv, choices.csv and settings.csv (when present) of a survey folder. */
-    static SurveySheet read(Path folder) {
+    public static SurveySheet read(Path folder) {
         SurveySheet sheet = new SurveySheet();
         String defaultLanguage = "en";
         if (Files.isRegularFile(folder.resolve("settings.csv"))) {
@@ -114,14 +113,13 @@ final class SurveySheet {
             String prefix = String.join("", open.stream().map(g -> g[0] + "/").toList());
             if (type.equals("begin group") || type.equals("begin_group")) {
                 groups++;
-                open.add(new String[] {name, cells.getOrDefault("relevant", ""), String.valueOf(number)});
+                open.add(new String[] {name, cells.getOrDefault("relevant", "")});
                 fields.putIfAbsent(name, prefix + name);
                 continue;
             }
             if (type.equals("end group") || type.equals("end_group")) {
-                if (open.isEmpty()) {
-                    problems.add("row " + number + ": end group without a begin group");
-                } else {
+                // A group's structure is campaign-service's XLSForm import's to check (the dry run).
+                if (!open.isEmpty()) {
                     open.remove(open.size() - 1);
                 }
                 continue;
@@ -147,9 +145,6 @@ final class SurveySheet {
                     cells.getOrDefault("beacon_kind", ""), cells.getOrDefault("beacon_answer", ""),
                     cells.getOrDefault("required", "").toLowerCase(Locale.ROOT).matches("yes|true|true\\(\\)|1"),
                     List.copyOf(relevance), cells.getOrDefault("constraint", "")));
-        }
-        for (String[] group : open) {
-            problems.add("row " + group[2] + ": group " + group[0] + " has no end group");
         }
     }
 
@@ -179,37 +174,32 @@ final class SurveySheet {
     }
 
     /** The questions a respondent answers, in form order. */
-    List<Question> questions() {
+    public List<Question> questions() {
         return Collections.unmodifiableList(questions);
     }
 
     /** Every row but the header and the blank ones. */
-    List<Row> rows() {
+    public List<Row> rows() {
         return Collections.unmodifiableList(rows);
     }
 
     /** The field (path below the root) of a named row, or null when no row has that name. */
-    String field(String name) {
+    public String field(String name) {
         return fields.get(name);
     }
 
     /** The choice names of each list, in sheet order. */
-    List<String> choices(String list) {
+    public List<String> choices(String list) {
         return choices.getOrDefault(list, List.of());
     }
 
     /** The languages of the label columns, as BCP-47 tags, in column order. */
-    List<String> languages() {
+    public List<String> languages() {
         return List.copyOf(languages);
     }
 
-    int groups() {
+    public int groups() {
         return groups;
-    }
-
-    /** What is wrong with the sheet's structure (a group left open, an end without a begin). */
-    List<String> problems() {
-        return Collections.unmodifiableList(problems);
     }
 
     private static List<String> lower(List<String> header) {

@@ -1,4 +1,4 @@
-package org.beacon.devstack.content;
+package org.beacon.contentimport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

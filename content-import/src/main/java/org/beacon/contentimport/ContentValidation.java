@@ -1,4 +1,4 @@
-package org.beacon.devstack.content;
+package org.beacon.contentimport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,14 +20,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * The checks that keep shipped content teachable and safe, run by the build before anything is imported: every
- * course text exists in every course language, every question has a right answer and a source, every media link
- * resolves, every factual paragraph carries a seed reference, pre-test, module checks and post-test measure learning
- * on separate questions, no campaign place and language is left without help (nor, outside a demonstration
- * campaign, with demo help only), every help placeholder of a material can be filled, and every shipped survey
- * uses (and correctly writes) the form logic evaluators' questionnaires use: skip logic, a constraint explained in
- * every language, a group and a label that repeats an answer.
- * The format is described in content/README.md.
+ * The editorial checks of content/ that no service makes, because they are this repository's policy for the content
+ * it ships rather than rules of the platform: every course and campaign text exists in every language it declares
+ * (the services need only the default language), every question and every factual paragraph carries a seed
+ * reference that points at a real line, pre-test, module checks and post-test measure learning on separate
+ * questions, the question banks of a course name the same questions in every language, links of materials and
+ * links of lessons outside media/ resolve, demo help entries claim no verification nor a real-looking number, and
+ * every shipped survey shows the form logic evaluators' questionnaires use (skip logic, a constraint explained in
+ * every language, a group, a label that repeats an answer) in every language of its campaign.
+ * <p>
+ * Everything a service checks (GIFT right answers, question names, lesson media, YAML fields, help coverage and
+ * help placeholders, XLSForm rows and expressions) is asked of that service by a dry run of its import
+ * ({@link ContentImport#dryRun()}), never repeated here. The format is described in content/README.md.
  */
 public final class ContentValidation {
 
@@ -49,9 +53,8 @@ public final class ContentValidation {
     private static final Pattern SPEAKER = Pattern.compile("^\\*\\*[^*]{1,40}:\\*\\*\\s*");
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*([-*+]|\\d+[.)])\\s+");
     private static final Pattern BARE_CITATION = Pattern.compile("(\\(\\d{3} L[^)]*\\)\\s*)+");
-    /** What a material may write to name the help of the reader's place (campaign-service's HelpPlaceholder). */
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{help\\.[^{}\\s]{0,60}\\}");
-    static final Pattern DEFINED_PLACEHOLDER = Pattern.compile("\\{help\\.(hotline|shelter|referral)\\.(name|contact)\\}");
+    /** Anything written like a help placeholder: the reader sees its filled value, not the placeholder's words. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{help\\.[^{}\\s]{0,60}\\}");
     /** A paragraph shorter than this (a slogan, a sound cue, a transition) states no fact of its own. */
     private static final int PARAGRAPH_FACT_LENGTH = 100;
     private static final Pattern QUESTION_NAME = Pattern.compile("^::([^:]+)::", Pattern.MULTILINE);
@@ -82,9 +85,9 @@ public final class ContentValidation {
         for (Path course : children(content.resolve("courses"))) {
             validateCourse(course);
         }
-        List<HelpEntry> help = helpEntries();
+        checkDemoHelp();
         for (Path campaign : children(content.resolve("campaigns"))) {
-            validateCampaign(campaign, help);
+            validateCampaign(campaign);
         }
     }
 
@@ -100,11 +103,8 @@ public final class ContentValidation {
         }
         requireTranslations(where + " title", course.path("title"), languages);
         requireTranslations(where + " summary", course.path("summary"), languages);
-        Set<String> referenced = new LinkedHashSet<>();
         List<String> pretest = strings(course.path("pretest"));
         List<String> posttest = strings(course.path("posttest"));
-        referenced.addAll(pretest);
-        referenced.addAll(posttest);
         // Knowledge gain is post-test minus pre-test: a question seen before the post-test (in the pre-test or in a
         // module check, with its feedback) measures memory of that question, not learning.
         for (String name : new LinkedHashSet<>(pretest)) {
@@ -116,7 +116,6 @@ public final class ContentValidation {
             String moduleSlug = module.path("slug").asText();
             requireTranslations(where + " module " + moduleSlug, module.path("title"), languages);
             List<String> check = strings(module.path("check"));
-            referenced.addAll(check);
             for (String name : new LinkedHashSet<>(check)) {
                 if (posttest.contains(name)) {
                     problems.add(where + ": question " + name + " is in the check of module " + moduleSlug
@@ -132,7 +131,7 @@ public final class ContentValidation {
                         problems.add(where + ": lesson " + moduleSlug + "/" + lessonSlug + " misses its "
                                 + language + " translation (" + content.relativize(file) + ")");
                     } else {
-                        validateMarkdown(file, true);
+                        validateMarkdown(file, dir.resolve("media"));
                     }
                 }
             }
@@ -140,10 +139,10 @@ public final class ContentValidation {
         for (JsonNode term : course.path("glossary")) {
             requireTranslations(where + " glossary " + term.path("term").asText(), term.path("explanation"), languages);
         }
-        validateQuestionBanks(dir, where, languages, referenced);
+        validateQuestionBanks(dir, where, languages);
     }
 
-    private void validateQuestionBanks(Path dir, String where, List<String> languages, Set<String> referenced) {
+    private void validateQuestionBanks(Path dir, String where, List<String> languages) {
         Set<String> firstNames = null;
         for (String language : languages) {
             Path bank = dir.resolve("questions/bank." + language + ".gift");
@@ -155,18 +154,10 @@ public final class ContentValidation {
             Map<String, String> questions = questions(read(bank));
             for (Map.Entry<String, String> question : questions.entrySet()) {
                 String text = question.getValue();
-                if (!hasCorrectAnswer(text)) {
-                    problems.add(relative + ": question " + question.getKey() + " has no correct answer");
-                }
                 if (!text.contains("// source:") || !CITATION.matcher(text).find()) {
                     problems.add(relative + ": question " + question.getKey() + " has no source reference");
                 }
                 checkCitations(relative, text);
-            }
-            for (String name : referenced) {
-                if (!questions.containsKey(name)) {
-                    problems.add(relative + ": course uses question " + name + ", which is not in the bank");
-                }
             }
             if (firstNames == null) {
                 firstNames = questions.keySet();
@@ -181,20 +172,13 @@ public final class ContentValidation {
         }
     }
 
-    private void validateCampaign(Path dir, List<HelpEntry> help) {
+    private void validateCampaign(Path dir) {
         String where = content.relativize(dir).toString();
         JsonNode campaign = yaml(dir.resolve("campaign.yaml"));
         if (campaign == null) {
             return;
         }
         List<String> languages = strings(campaign.path("languages"));
-        // A demonstration campaign is published only by the demo stack, where demo help counts for the gate.
-        boolean demo = campaign.path("demo").asBoolean(false);
-        List<String[]> places = new ArrayList<>();
-        for (JsonNode place : campaign.path("places")) {
-            places.add(new String[] { place.path("country").asText(),
-                    place.path("region").isTextual() ? place.path("region").asText() : null });
-        }
         requireTranslations(where + " title", campaign.path("title"), languages);
         requireTranslations(where + " objectives", campaign.path("objectives"), languages);
         int index = 0;
@@ -212,8 +196,7 @@ public final class ContentValidation {
                 if (!Files.isRegularFile(file)) {
                     problems.add(where + ": material " + slug + " misses its " + language + " translation");
                 } else {
-                    validateMarkdown(file, false);
-                    checkPlaceholders(file, language, places, help, demo);
+                    validateMarkdown(file, null);
                 }
             }
         }
@@ -230,26 +213,14 @@ public final class ContentValidation {
                 validateSurvey(folder, languages);
             }
         }
-        for (String[] place : places) {
-            for (String language : languages) {
-                List<HelpEntry> serving = help.stream().filter(h -> h.serves(place[0], place[1], language)).toList();
-                if (serving.isEmpty()) {
-                    problems.add(where + ": no active help resource for " + placeName(place) + " in " + language);
-                } else if (!demo && serving.stream().allMatch(HelpEntry::demo)) {
-                    problems.add(where + ": only demo help for " + placeName(place) + " in " + language
-                            + "; a campaign for production needs a real, verified resource there (a demonstration "
-                            + "campaign says demo: true)");
-                }
-            }
-        }
     }
 
     /**
      * A shipped survey shows what evaluators' forms do (issue 11): at least one question asked only when a
      * {@code relevant} rule holds, a {@code constraint} with its {@code constraint_message} in every language of the
-     * survey, a group, and a label that repeats an earlier answer ({@code ${name}}). Every rule must be readable and
-     * name only questions of the form, every constraint must explain itself in every language, and the survey must
-     * speak every language of its campaign.
+     * survey, a group, and a label that repeats an earlier answer ({@code ${name}}); every constraint explains
+     * itself in every language, and the survey speaks every language of its campaign. Whether the rules can be read
+     * and name questions of the form is campaign-service's XLSForm import's to say (the dry run).
      */
     private void validateSurvey(Path folder, List<String> campaignLanguages) {
         String relative = content.relativize(folder.resolve("survey.csv")).toString();
@@ -260,30 +231,18 @@ public final class ContentValidation {
             problems.add(relative + ": cannot be read: " + e.getMessage());
             return;
         }
-        sheet.problems().forEach(problem -> problems.add(relative + ": " + problem));
         List<String> languages = sheet.languages();
         for (String language : campaignLanguages) {
             if (!languages.contains(language)) {
                 problems.add(relative + ": no label column in " + language + ", a language of the campaign");
             }
         }
-        FormLogic logic = new FormLogic(sheet);
         boolean relevance = false;
         boolean explainedConstraint = false;
         boolean labelReference = false;
         for (SurveySheet.Row row : sheet.rows()) {
             String where = relative + " row " + row.row() + (row.name().isEmpty() ? "" : " (" + row.name() + ")");
-            for (String column : List.of("relevant", "constraint")) {
-                if (row.get(column).isEmpty()) {
-                    continue;
-                }
-                relevance |= column.equals("relevant");
-                try {
-                    logic.check(row.get(column));
-                } catch (IllegalArgumentException e) {
-                    problems.add(where + ": " + column + " " + e.getMessage());
-                }
-            }
+            relevance |= !row.get("relevant").isEmpty();
             if (!row.get("constraint").isEmpty()) {
                 List<String> missing = languages.stream()
                         .filter(language -> row.get("constraint_message::" + language).isEmpty()).toList();
@@ -294,20 +253,8 @@ public final class ContentValidation {
                             + "; a respondent would not know why the answer is refused");
                 }
             }
-            for (Map.Entry<String, String> cell : row.cells().entrySet()) {
-                if (!cell.getKey().contains("::")) {
-                    continue;
-                }
-                Matcher reference = SurveySheet.REFERENCE.matcher(cell.getValue());
-                while (reference.find()) {
-                    if (sheet.field(reference.group(1)) == null) {
-                        problems.add(where + ": " + cell.getKey() + " refers to ${" + reference.group(1)
-                                + "}, which names no question");
-                    } else if (cell.getKey().startsWith("label::")) {
-                        labelReference = true;
-                    }
-                }
-            }
+            labelReference |= row.cells().entrySet().stream().anyMatch(cell -> cell.getKey().startsWith("label::")
+                    && SurveySheet.REFERENCE.matcher(cell.getValue()).find());
         }
         if (!relevance) {
             problems.add(relative + ": no question is asked conditionally (a relevant rule, e.g. where the respondent "
@@ -325,90 +272,37 @@ public final class ContentValidation {
     }
 
     /**
-     * Every help placeholder of a material names one that exists and resolves, for each place of the campaign in
-     * the material's language, against the help files, by the publishing gate's rule (campaign-service's
-     * HelpDirectory): an active entry of that kind for the place's region or the whole country, speaking the
-     * language, and not a demo entry unless the campaign is a demonstration.
+     * A demo entry of the help files never carries a verification date (nobody verified a placeholder, and readers
+     * are shown that date) nor a contact that looks like a real number.
      */
-    private void checkPlaceholders(Path file, String language, List<String[]> places, List<HelpEntry> help,
-            boolean demo) {
-        String relative = content.relativize(file).toString();
-        Matcher written = PLACEHOLDER.matcher(read(file));
-        Set<String> seen = new LinkedHashSet<>();
-        while (written.find()) {
-            String placeholder = written.group();
-            if (!seen.add(placeholder)) {
-                continue;
-            }
-            Matcher defined = DEFINED_PLACEHOLDER.matcher(placeholder);
-            if (!defined.matches()) {
-                problems.add(relative + ": " + placeholder + " is not a help placeholder ({help.<hotline|shelter|"
-                        + "referral>.<name|contact>})");
-                continue;
-            }
-            for (String[] place : places) {
-                boolean filled = help.stream().anyMatch(h -> h.kind().equals(defined.group(1))
-                        && h.serves(place[0], place[1], language) && (demo || !h.demo()));
-                if (!filled) {
-                    problems.add(relative + ": " + placeholder + " cannot be filled for " + placeName(place) + " in "
-                            + language + ": no active " + defined.group(1) + (demo ? "" : " other than a demo entry")
-                            + " serves it");
-                }
-            }
-        }
-    }
-
-    private static String placeName(String[] place) {
-        return place[0] + (place[1] == null ? "" : "/" + place[1]);
-    }
-
-    /** An active entry of a help file. */
-    record HelpEntry(String country, String region, String kind, List<String> languages, boolean demo) {
-
-        /** The gate's rule: a regional place is served by its region's entries or the country's, a country by its own. */
-        boolean serves(String placeCountry, String placeRegion, String language) {
-            String primary = language.split("-")[0];
-            return country.equalsIgnoreCase(placeCountry)
-                    && (region == null || (placeRegion != null && region.equalsIgnoreCase(placeRegion)))
-                    && languages.stream().anyMatch(l -> l.equalsIgnoreCase(language) || l.equalsIgnoreCase(primary));
-        }
-    }
-
-    /**
-     * The active entries of the help files. A demo entry never carries a verification date (nobody verified a
-     * placeholder, and readers are shown that date) nor a contact that looks like a real number.
-     */
-    private List<HelpEntry> helpEntries() {
-        List<HelpEntry> entries = new ArrayList<>();
+    private void checkDemoHelp() {
         for (Path file : files(content.resolve("help"), ".yaml")) {
             JsonNode help = yaml(file);
             if (help == null) {
                 continue;
             }
             String relative = content.relativize(file).toString();
-            String country = help.path("country").asText();
             for (JsonNode resource : help.path("resources")) {
-                boolean demo = resource.path("demo").asBoolean(false);
+                if (!resource.path("demo").asBoolean(false)) {
+                    continue;
+                }
                 String slug = resource.path("slug").asText();
-                if (demo && resource.hasNonNull("lastVerified")) {
+                if (resource.hasNonNull("lastVerified")) {
                     problems.add(relative + ": demo entry " + slug + " carries lastVerified; only a person who "
                             + "checked a real entry with the service enters that date");
                 }
-                if (demo && resource.path("contact").asText().replaceAll("\\D", "").length() >= 5) {
+                if (resource.path("contact").asText().replaceAll("\\D", "").length() >= 5) {
                     problems.add(relative + ": demo entry " + slug + " has a contact that looks like a real number");
                 }
-                if (!resource.path("active").asBoolean(false)) {
-                    continue;
-                }
-                String region = resource.path("region").isTextual() ? resource.path("region").asText() : null;
-                entries.add(new HelpEntry(country, region, resource.path("kind").asText(),
-                        strings(resource.path("languages")), demo));
             }
         }
-        return entries;
     }
 
-    private void validateMarkdown(Path file, boolean lesson) {
+    /**
+     * @param lessonMedia a lesson's media/ folder, whose links the training service checks on import; null for a
+     *                    material, whose every link is checked here
+     */
+    private void validateMarkdown(Path file, Path lessonMedia) {
         String relative = content.relativize(file).toString();
         String text = read(file);
         Matcher link = MARKDOWN_LINK.matcher(text);
@@ -418,11 +312,14 @@ public final class ContentValidation {
                 continue;
             }
             Path resolved = file.getParent().resolve(target.split("#")[0]).normalize();
+            if (lessonMedia != null && resolved.startsWith(lessonMedia)) {
+                continue;
+            }
             if (!resolved.startsWith(content) || !Files.exists(resolved)) {
                 problems.add(relative + ": broken media link " + target);
             }
         }
-        if (!lesson && !CITATION.matcher(text).find()) {
+        if (lessonMedia == null && !CITATION.matcher(text).find()) {
             problems.add(relative + ": no source reference");
         }
         checkParagraphs(relative, text);
@@ -579,29 +476,6 @@ public final class ContentValidation {
             }
         }
         return questions;
-    }
-
-    /** GIFT: {@code =} marks a right answer, {@code {T}}/{@code {F}} a true/false, a 100% weight a full answer. */
-    static boolean hasCorrectAnswer(String question) {
-        int open = indexOfUnescaped(question, '{');
-        int close = question.lastIndexOf('}');
-        if (open < 0 || close < open) {
-            return false;
-        }
-        String answers = question.substring(open + 1, close).strip();
-        return answers.matches("(?s)(T|F|TRUE|FALSE)\\b.*") || answers.matches("(?s)(.*\\n)?\\s*=.*")
-                || answers.startsWith("=") || answers.contains("~%100%");
-    }
-
-    private static int indexOfUnescaped(String text, char wanted) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\\') {
-                i++;
-            } else if (text.charAt(i) == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private JsonNode yaml(Path file) {

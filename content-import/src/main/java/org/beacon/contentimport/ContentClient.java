@@ -1,4 +1,4 @@
-package org.beacon.devstack.content;
+package org.beacon.contentimport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,12 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Calls the services' import APIs as the {@code content-importer} service account (client-credentials grant), the
  * same way from the devstack and from the Kubernetes Job.
  */
-final class ContentClient {
+public final class ContentClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Answer(int status, JsonNode body) {
-        boolean ok() {
+    public record Answer(int status, JsonNode body) {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
@@ -38,7 +38,7 @@ final class ContentClient {
     }
 
     /** A confidential client acting for itself (client-credentials grant): the content importer. */
-    static ContentClient serviceAccount(String keycloakUrl, String clientId, String clientSecret) {
+    public static ContentClient serviceAccount(String keycloakUrl, String clientId, String clientSecret) {
         return new ContentClient(keycloakUrl, "grant_type=client_credentials&client_id=" + encode(clientId)
                 + "&client_secret=" + encode(clientSecret));
     }
@@ -47,14 +47,14 @@ final class ContentClient {
      * A demo user, through the password-grant client that only local and test realms have: the demo data goes
      * through the same four-eyes steps a real author and reviewer would take.
      */
-    static ContentClient demoUser(String keycloakUrl, String clientId, String clientSecret, String username,
+    public static ContentClient demoUser(String keycloakUrl, String clientId, String clientSecret, String username,
             String password) {
         return new ContentClient(keycloakUrl, "grant_type=password&client_id=" + encode(clientId)
                 + "&client_secret=" + encode(clientSecret) + "&username=" + encode(username) + "&password="
                 + encode(password));
     }
 
-    Answer post(String url, String contentType, byte[] body) {
+    public Answer post(String url, String contentType, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Bearer " + token())
@@ -66,11 +66,11 @@ final class ContentClient {
     }
 
     /** A POST without a body, as the workflow actions (submit, approve, open a wave) are. */
-    Answer post(String url) {
+    public Answer post(String url) {
         return post(url, "application/json", new byte[0]);
     }
 
-    Answer postJson(String url, Object body) {
+    public Answer postJson(String url, Object body) {
         try {
             return post(url, "application/json", JSON.writeValueAsBytes(body));
         } catch (IOException e) {
@@ -78,7 +78,7 @@ final class ContentClient {
         }
     }
 
-    Answer get(String url) {
+    public Answer get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1))
                 .header("Authorization", "Bearer " + token()).header("Accept", "application/json").GET().build());
     }

@@ -1,4 +1,4 @@
-package org.beacon.devstack.content;
+package org.beacon.contentimport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,7 +48,7 @@ public final class XlsFormWorkbook {
         }
     }
 
-    static List<List<String>> rows(Path csv) {
+    public static List<List<String>> rows(Path csv) {
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             List<List<String>> rows = new ArrayList<>();
             for (CSVRecord record : CSVFormat.RFC4180.parse(reader)) {

@@ -1,23 +1,23 @@
-package org.beacon.devstack.content;
+package org.beacon.contentimport;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A multipart/form-data body, for the import endpoints that take files as form fields. */
-final class Multipart {
+public final class Multipart {
 
     private final String boundary = "beacon-" + UUID.randomUUID();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-    Multipart field(String name, String value) {
+    public Multipart field(String name, String value) {
         part("Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n");
         body.writeBytes(value.getBytes(StandardCharsets.UTF_8));
         body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         return this;
     }
 
-    Multipart file(String name, String fileName, String contentType, byte[] content) {
+    public Multipart file(String name, String fileName, String contentType, byte[] content) {
         part("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName + "\"\r\n"
                 + "Content-Type: " + contentType + "\r\n\r\n");
         body.writeBytes(content);
@@ -25,11 +25,11 @@ final class Multipart {
         return this;
     }
 
-    String contentType() {
+    public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.writeBytes(body.toByteArray());
         all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
