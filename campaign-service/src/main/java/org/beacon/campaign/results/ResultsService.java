@@ -116,8 +116,8 @@ public class ResultsService {
 
     /**
      * Results as the page shows them to a reader: in the reader's language where the survey has it, worded and
-     * formatted for the reader; while newer answers are being solved, the latest solved figures with their time. Axes and selection come from {@link Breakdowns#axes} and {@link Breakdowns#select}
-     * for the same form.
+     * formatted for the reader; while newer answers are being solved, the latest solved figures with their time.
+     * Axes and selection come from {@link Breakdowns#axes} and {@link Breakdowns#select} for the same form.
      */
     Current forReader(SurveyForm form, String interfaceLanguage, List<BreakdownAxis> axes,
             Breakdowns.Selection selection) {
@@ -126,8 +126,8 @@ public class ResultsService {
     }
 
     /**
-     * Results as the JSON API and the CSV export give them: the survey's default language, English wording, and always
-     * the current figures (a file carries no "as of" note, and a dashboard reads what was just submitted).
+     * Results as the JSON API and the CSV export give them: the survey's default language, English wording, and
+     * always the current figures (a file carries no "as of" note, and a dashboard reads what was just submitted).
      */
     Current forExport(SurveyForm form, List<BreakdownAxis> axes, Breakdowns.Selection selection) {
         return read(form, form.defaultLanguage(), "", () -> ResultsWording.ENGLISH, axes, selection, false);
