@@ -61,4 +61,10 @@ public interface BreakdownMessages {
 
     @Message("Saved: results are being recomputed with these dimensions.")
     String saved();
+
+    @Message("Figures as of")
+    String as_of();
+
+    @Message("Answers received since then, being added:")
+    String newer_answers();
 }

@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.beacon.campaign.survey.SurveyForm;
@@ -37,7 +36,7 @@ public class FreeText {
     }
 
     @Inject
-    EntityManager entityManager;
+    ResultsQueries queries;
 
     public static final List<String> CSV_HEADER = List.of("question", "question_label", "wave", "answer");
 
@@ -89,20 +88,10 @@ public class FreeText {
     }
 
     private long answered(SurveyForm.Question question, Wave wave) {
-        return ((Number) entityManager.createNativeQuery("""
-                select count(*) from survey_text_answer t join survey_response r on r.id = t.response_id
-                where t.question_id = ?1 and r.wave = ?2""")
-                .setParameter(1, question.id()).setParameter(2, (short) wave.code())
-                .getSingleResult()).longValue();
+        return queries.textsAnswered(question.id(), wave);
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> answers(SurveyForm.Question question, Wave wave, int first, int max) {
-        return entityManager.createNativeQuery("""
-                select t.answer from survey_text_answer t join survey_response r on r.id = t.response_id
-                where t.question_id = ?1 and r.wave = ?2 order by t.response_id desc""")
-                .setParameter(1, question.id()).setParameter(2, (short) wave.code())
-                .setFirstResult(first).setMaxResults(max)
-                .getResultList();
+        return queries.texts(question.id(), wave, first, max);
     }
 }

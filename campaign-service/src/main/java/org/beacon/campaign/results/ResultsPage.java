@@ -2,6 +2,8 @@ package org.beacon.campaign.results;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,13 +40,20 @@ public class ResultsPage {
             String filter, List<Option> filters, String query) {
     }
 
+    /** A selection of the page within one solved state (whose language and wording it has). */
+    private record Selected(String campaign, Dimension by, Wave wave, Dimension filter, int filterValue) {
+    }
+
     /** A choice of the breakdown or filter menu: what the address carries and what the evaluator reads. */
     public record Option(String value, String label) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance results(ResultsView view, PageModel page);
+        /** The page: the layout around the figures, with their time when newer answers are being added. */
+        static native TemplateInstance results(String surveyTitle, String figures, OffsetDateTime asOf, long newer);
+
+        static native TemplateInstance figures(ResultsView view, PageModel page);
 
         static native TemplateInstance texts(long surveyId, String surveyTitle, FreeText.TextPage texts, int minCellSize);
     }
@@ -76,20 +85,36 @@ public class ResultsPage {
         SurveyForm form = results.survey(id);
         List<BreakdownAxis> axes = breakdowns.axes(form);
         Breakdowns.Selection selection = Breakdowns.select(form, axes, by, filter);
-        ResultsWording wording = ResultsWording.of(language.code());
-        SurveyResults computed = results.results(form, language.code(), wording, axes, selection);
+        ResultsService.Current current = results.forReader(form, language.code(), axes, selection);
+        SurveyResults computed = current.results();
         List<Wave> waves = computed.waves();
         Wave breakdownWave = wave == null || wave.isBlank()
                 ? (waves.isEmpty() ? null : waves.get(waves.size() - 1))
                 : Wave.parse(wave);
-        ResultsView view = Breakdowns.view(computed, results.campaignTitle(form), selection, breakdownWave);
+        String campaign = results.campaignTitle(form);
+        Selected selected = new Selected(campaign, selection.by() == null ? null : selection.by().dimension(),
+                breakdownWave, selection.filter() == null ? null : selection.filter().dimension(),
+                selection.filterValue());
+        // The figures are rendered once per solved state, selection and language (the state is the reader's): every
+        // other reader of the same figures gets the same HTML, inside their own page header.
+        String figures = current.solved().derived(selected,
+                () -> figures(form, axes, computed, campaign, selection, breakdownWave));
+        return Templates.results(form.title(), figures,
+                current.newer() == 0 ? null : current.solved().asOf().atOffset(ZoneOffset.UTC), current.newer())
+                .setLocale(language.locale());
+    }
 
+    /** The figures of a selection, their charts and the page's choices, as HTML. */
+    private String figures(SurveyForm form, List<BreakdownAxis> axes, SurveyResults computed, String campaign,
+            Breakdowns.Selection selection, Wave breakdownWave) {
+        ResultsView view = Breakdowns.view(computed, campaign, selection, breakdownWave);
+        FigureText text = ResultsWording.of(language.code()).text();
         Map<String, String> charts = new LinkedHashMap<>();
         for (QuestionResult question : view.questions()) {
-            charts.put(question.name(), Charts.distribution(question.table(), wording.text()));
+            charts.put(question.name(), Charts.distribution(question.table(), text));
         }
         if (view.knowledgeScore() != null) {
-            charts.put(view.knowledgeScore().name(), Charts.distribution(view.knowledgeScore().table(), wording.text()));
+            charts.put(view.knowledgeScore().name(), Charts.distribution(view.knowledgeScore().table(), text));
         }
         String surveyLanguage = form.language(language.code());
         BreakdownMessages words = messages();
@@ -121,14 +146,12 @@ public class ResultsPage {
             parameters.add("filter=" + URLEncoder.encode(chosenFilter, StandardCharsets.UTF_8));
         }
         String query = parameters.isEmpty() ? "" : "?" + String.join("&", parameters);
-        PageModel page = new PageModel(id, selection.by() == null ? "" : selection.by().id(),
+        PageModel page = new PageModel(form.id(), selection.by() == null ? "" : selection.by().id(),
                 breakdownWave == null ? "" : breakdownWave.id(), dimensions, view.waves(), charts,
-                Charts.changes(view.survey(), proportions, wording.text()),
-                Charts.changes(view.survey(), means, wording.text()), textQuestions,
-                chosenFilter, filters, query);
-        return Templates.results(view, page).setLocale(language.locale());
+                Charts.changes(view.survey(), proportions, text), Charts.changes(view.survey(), means, text),
+                textQuestions, chosenFilter, filters, query);
+        return Templates.figures(view, page).setLocale(language.locale()).render();
     }
-
     @GET
     @Path("texts")
     @Produces(MediaType.TEXT_HTML)

@@ -34,6 +34,10 @@ public class ResultsResource {
     public record DisclosureView(String organization, int minCellSize) {
     }
 
+    /** An output of one solved state, computed once (see {@link SolvedResults#derived}). */
+    private record Export(String format, String campaign, Breakdowns.Selection selection, Wave wave) {
+    }
+
     @Inject
     ResultsService results;
 
@@ -54,10 +58,12 @@ public class ResultsResource {
         SurveyForm form = results.survey(id);
         List<BreakdownAxis> axes = breakdowns.axes(form);
         Breakdowns.Selection selection = Breakdowns.select(form, axes, by, filter);
-        SurveyResults computed = results.results(form, form.defaultLanguage(), ResultsWording.ENGLISH, axes,
-                selection);
+        ResultsService.Current current = results.forExport(form, axes, selection);
+        SurveyResults computed = current.results();
         Wave breakdownWave = wave == null || wave.isBlank() ? lastWave(computed) : Wave.parse(wave);
-        ResultsView view = Breakdowns.view(computed, results.campaignTitle(form), selection, breakdownWave);
+        String campaign = results.campaignTitle(form);
+        ResultsView view = current.solved().derived(new Export("json", campaign, selection, breakdownWave),
+                () -> Breakdowns.view(computed, campaign, selection, breakdownWave));
         results.recordExport(form, "results as JSON" + described(selection, breakdownWave));
         return view;
     }
@@ -82,12 +88,13 @@ public class ResultsResource {
         SurveyForm form = results.survey(id);
         List<BreakdownAxis> axes = breakdowns.axes(form);
         Breakdowns.Selection selection = Breakdowns.select(form, axes, by, filter);
-        SurveyResults computed = results.results(form, form.defaultLanguage(), ResultsWording.ENGLISH, axes,
-                selection);
+        ResultsService.Current current = results.forExport(form, axes, selection);
+        SurveyResults computed = current.results();
+        String campaign = results.campaignTitle(form);
         // every dimension's breakdown is in the file; a filter adds its group's figures and its breakdown
         Breakdowns.Selection group = new Breakdowns.Selection(null, selection.filter(), selection.filterValue());
-        String csv = ResultsCsv.write(Breakdowns.view(computed, results.campaignTitle(form), group, null),
-                computed.breakdowns());
+        String csv = current.solved().derived(new Export("csv", campaign, group, null),
+                () -> ResultsCsv.write(Breakdowns.view(computed, campaign, group, null), computed.breakdowns()));
         results.recordExport(form, "results as CSV" + described(selection, null));
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + form.slug() + "-results.csv\"").build();

@@ -1,12 +1,18 @@
 package org.beacon.campaign.results;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -34,7 +40,7 @@ public class ResultsService {
     SurveyService surveys;
 
     @Inject
-    ResultsQuery query;
+    ResultsQueries query;
 
     @Inject
     Breakdowns breakdowns;
@@ -54,9 +60,46 @@ public class ResultsService {
     /** Every survey's solved disclosure problems, shared by all requests of this instance. */
     private SolvedDisclosures solved;
 
+    /** The latest solved results of each reading, shared by all requests of this instance. */
+    private ResultsStates states;
+
+    /** Solves newer figures while requests are served the latest solved ones; one solve at a time. */
+    private ExecutorService solver;
+
+    /**
+     * The results a request shows, and how many responses received since they were read are not in them yet (being
+     * solved in the background; 0 when they are the current figures).
+     */
+    record Current(SolvedResults solved, long newer) {
+
+        SurveyResults results() {
+            return solved.results();
+        }
+    }
+
+    /**
+     * What a request reads: the survey's form and settings, k, the opened waves and dimensions, in a language and
+     * wording, with a filtered breakdown's pair or not. With the number of responses counted it names the figures.
+     */
+    private record Reading(SurveyForm form, int minCellSize, Set<Wave> opened, List<BreakdownAxis> axes,
+            String language, String wording, Dimension pair) {
+    }
+
     @PostConstruct
     void keepSolvedProblems() {
         solved = new SolvedDisclosures(settings.solvedProblems());
+        solver = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "survey-results-solver");
+            thread.setDaemon(true);
+            return thread;
+        });
+        states = new ResultsStates(settings.solvedProblems(), settings.staleFor(), settings.patience(), solver,
+                Clock.systemUTC());
+    }
+
+    @PreDestroy
+    void stopSolving() {
+        solver.shutdownNow();
     }
 
     void checkConfiguration(@Observes StartupEvent start) {
@@ -71,23 +114,46 @@ public class ResultsService {
         return surveys.form(surveyId);
     }
 
-    public SurveyResults results(SurveyForm form, String language, ResultsWording words) {
-        return results(form, language, words, breakdowns.axes(form), Breakdowns.Selection.NONE);
+    /**
+     * Results as the page shows them to a reader: in the reader's language where the survey has it, worded and
+     * formatted for the reader; while newer answers are being solved, the latest solved figures with their time.
+     * Axes and selection come from {@link Breakdowns#axes} and {@link Breakdowns#select} for the same form.
+     */
+    Current forReader(SurveyForm form, String interfaceLanguage, List<BreakdownAxis> axes,
+            Breakdowns.Selection selection) {
+        return read(form, form.language(interfaceLanguage), interfaceLanguage,
+                () -> ResultsWording.of(interfaceLanguage), axes, selection, true);
     }
 
     /**
-     * Results with every allowed breakdown dimension, and the groups of the selection's filtered breakdown. Axes and
-     * selection come from {@link Breakdowns#axes} and {@link Breakdowns#select} for the same form.
+     * Results as the JSON API and the CSV export give them: the survey's default language, English wording, and
+     * always the current figures (a file carries no "as of" note, and a dashboard reads what was just submitted).
      */
-    public SurveyResults results(SurveyForm form, String language, ResultsWording words, List<BreakdownAxis> axes,
-            Breakdowns.Selection selection) {
+    Current forExport(SurveyForm form, List<BreakdownAxis> axes, Breakdowns.Selection selection) {
+        return read(form, form.defaultLanguage(), "", () -> ResultsWording.ENGLISH, axes, selection, false);
+    }
+
+    /**
+     * The latest solved results of the reading (see {@link ResultsStates}): a few index reads name the current
+     * figures (their number of responses) and, when they were solved already, nothing else is read.
+     */
+    private Current read(SurveyForm form, String language, String wording, Supplier<ResultsWording> words,
+            List<BreakdownAxis> axes, Breakdowns.Selection selection, boolean earlier) {
         Set<Wave> opened = EnumSet.noneOf(Wave.class);
         for (SurveyWave wave : SurveyWave.ofSurvey(form.id())) {
             opened.add(Wave.parse(wave.wave));
         }
+        int minCellSize = minCellSize(form.organization());
         Dimension pair = selection.pair();
-        return new SurveyResults(form, query.tally(form.id(), pair), minCellSize(form.organization()), opened,
-                form.language(language), words, axes, pair, solved);
+        Reading reading = new Reading(form, minCellSize, opened, List.copyOf(axes), language, wording, pair);
+        long responses = query.responses(form.id());
+        SolvedResults shown = states.read(reading, responses, earlier, () -> {
+            Tally tally = query.tally(form.id(), pair);
+            Instant asOf = Instant.now();
+            return new SolvedResults(new SurveyResults(form, tally, minCellSize, opened, language, words.get(),
+                    axes, pair, solved), tally.responses(), asOf);
+        });
+        return new Current(shown, Math.max(0, responses - shown.responses()));
     }
 
     public String campaignTitle(SurveyForm form) {

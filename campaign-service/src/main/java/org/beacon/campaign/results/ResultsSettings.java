@@ -1,5 +1,7 @@
 package org.beacon.campaign.results;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,4 +15,15 @@ public interface ResultsSettings {
      */
     @WithDefault("8")
     int solvedProblems();
+
+    /**
+     * How long the latest solved figures of a survey may still be shown, with their "as of" time, while newer answers
+     * are solved in the background ({@link ResultsStates}); 0 makes each read after new answers wait for them.
+     */
+    @WithDefault("PT2M")
+    Duration staleFor();
+
+    /** How long a read of the page waits for newer answers' figures before it is shown the latest solved ones. */
+    @WithDefault("PT1S")
+    Duration patience();
 }

@@ -2,7 +2,6 @@ package org.beacon.campaign.results;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -15,7 +14,7 @@ import jakarta.transaction.Transactional;
 public class Rollup {
 
     @Inject
-    EntityManager entityManager;
+    TallyStore store;
 
     /**
      * Deletes every rollup row of the survey and queues all its responses. Waits for a fold that is running, which
@@ -24,13 +23,6 @@ public class Rollup {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rebuild(long surveyId) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, TallyFold.LOCK)
-                .getSingleResult();
-        entityManager.createNativeQuery("delete from survey_tally where survey_id = ?1").setParameter(1, surveyId)
-                .executeUpdate();
-        entityManager.createNativeQuery("""
-                insert into survey_response_pending (response_id, survey_id)
-                select id, survey_id from survey_response where survey_id = ?1
-                on conflict (response_id) do nothing""").setParameter(1, surveyId).executeUpdate();
+        store.rebuild(surveyId);
     }
 }

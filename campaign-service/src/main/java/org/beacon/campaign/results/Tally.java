@@ -123,6 +123,18 @@ public final class Tally {
         return values;
     }
 
+    /** How many responses the figures count, over all waves (see {@link ResultsQueries#RESPONSES}). */
+    public long responses() {
+        long responses = 0;
+        for (Map.Entry<Place, Sums> figure : sums.entrySet()) {
+            Place place = figure.getKey();
+            if (place.question() == RESPONDENTS && place.choice() == 0 && place.dimA() == 0) {
+                responses += figure.getValue().n();
+            }
+        }
+        return responses;
+    }
+
     public boolean hasWave(int wave) {
         return n(wave, RESPONDENTS, 0, Dimension.ALL, 0) > 0;
     }

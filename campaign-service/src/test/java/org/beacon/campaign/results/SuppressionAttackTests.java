@@ -197,7 +197,7 @@ class SuppressionAttackTests {
         return weights.length - 1;
     }
 
-    /** What the database's grouping sets return for this population (see ResultsQuery and survey_response_cell). */
+    /** What the database's grouping sets return for this population (see ResultsQueries and survey_response_cell). */
     static Tally tally(int[] population) {
         Map<Tally.Key, Long> counts = new HashMap<>();
         for (int kind = 0; kind < KINDS; kind++) {

@@ -4,20 +4,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.beacon.campaign.survey.Wave;
 
 /**
- * The one query behind every results output: the rollup plus the responses not folded into it yet, for everyone and
+ * The SQL that results read. The one query behind every results output: the rollup plus the responses not folded into it yet, for everyone and
  * each breakdown dimension's groups (dim_b = 0) and, when a breakdown is filtered, one pair of dimensions' groups.
  * The rollup already holds each group's sums, so the database reads a range of its index and adds the pending
  * responses; Java receives only the aggregates.
  */
 @ApplicationScoped
-public class ResultsQuery {
+public class ResultsQueries {
 
     static final String AGGREGATE = """
             with cells as (
@@ -39,8 +42,57 @@ public class ResultsQuery {
     /** No pair of dimensions: dim_b is never this. */
     private static final long NO_PAIR = Long.MIN_VALUE;
 
+    /**
+     * How many responses the survey's figures count: those folded into the rollup (its everyone-row of respondents,
+     * one per wave) and those still queued. Responses are only ever added, never changed or removed (a settings
+     * change re-derives them and changes the form), so with the form this names the figures exactly, for a few
+     * index reads where the figures themselves are thousands of rows.
+     */
+    static final String RESPONSES = """
+            select (select coalesce(sum(n), 0) from survey_tally
+                    where survey_id = ? and dim_b = 0 and dim_a = 0 and question_id = 0 and choice = 0)
+                 + (select count(*) from survey_response_pending where survey_id = ?)""";
+
     @Inject
     DataSource dataSource;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** How many responses the survey's figures count now (see {@link #RESPONSES}). */
+    public long responses(long surveyId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(RESPONSES)) {
+            query.setLong(1, surveyId);
+            query.setLong(2, surveyId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting the responses of survey " + surveyId + " failed", e);
+        }
+    }
+
+    /** How many respondents of a wave answered a free-text question. */
+    long textsAnswered(long questionId, Wave wave) {
+        return ((Number) entityManager.createNativeQuery("""
+                select count(*) from survey_text_answer t join survey_response r on r.id = t.response_id
+                where t.question_id = ?1 and r.wave = ?2""")
+                .setParameter(1, questionId).setParameter(2, (short) wave.code())
+                .getSingleResult()).longValue();
+    }
+
+    /** A free-text question's answers in a wave, newest first, from the first-th on. */
+    @SuppressWarnings("unchecked")
+    List<String> texts(long questionId, Wave wave, int first, int max) {
+        return entityManager.createNativeQuery("""
+                select t.answer from survey_text_answer t join survey_response r on r.id = t.response_id
+                where t.question_id = ?1 and r.wave = ?2 order by t.response_id desc""")
+                .setParameter(1, questionId).setParameter(2, (short) wave.code())
+                .setFirstResult(first).setMaxResults(max)
+                .getResultList();
+    }
 
     public Tally tally(long surveyId) {
         return tally(surveyId, null);
