@@ -64,6 +64,10 @@ public class ResultsService {
             throw new IllegalStateException("beacon.surveys.min-cell-size must be at least " + DisclosurePolicy.FLOOR
                     + ", is " + defaultMinCellSize);
         }
+        if (settings.intervalWidth().isPresent() && settings.intervalWidth().getAsInt() < 1) {
+            throw new IllegalStateException("beacon.results.interval-width must be at least 1 (or unset for k), is "
+                    + settings.intervalWidth().getAsInt());
+        }
     }
 
     /** The survey a results request is about, after the organization check. */
@@ -86,7 +90,8 @@ public class ResultsService {
             opened.add(Wave.parse(wave.wave));
         }
         Dimension pair = selection.pair();
-        return new SurveyResults(form, query.tally(form.id(), pair), minCellSize(form.organization()), opened,
+        int k = minCellSize(form.organization());
+        return new SurveyResults(form, query.tally(form.id(), pair), k, settings.intervalWidth().orElse(0), opened,
                 form.language(language), words, axes, pair, solved);
     }
 

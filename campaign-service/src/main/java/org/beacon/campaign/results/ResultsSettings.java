@@ -1,5 +1,7 @@
 package org.beacon.campaign.results;
 
+import java.util.OptionalInt;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,4 +15,11 @@ public interface ResultsSettings {
      */
     @WithDefault("8")
     int solvedProblems();
+
+    /**
+     * The narrowest range a reader may be able to bound a hidden count to from the shown figures (highest less lowest
+     * possible value; see {@link Disclosure}). Unset, ranges are not checked: the check's cost is not bounded yet
+     * (README, "Disclosure control in plain words").
+     */
+    OptionalInt intervalWidth();
 }
