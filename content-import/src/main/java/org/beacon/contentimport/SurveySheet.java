@@ -38,9 +38,10 @@ public final class SurveySheet {
      * @param row the 1-based row of the sheet (the header is row 1)
      * @param field its column in a sheet of answers: the path below the form's root, {@code attitudes/l_only_way}
      * @param relevance its own {@code relevant} and those of the groups around it, outermost first; all must hold
+     * @param reversed a reverse-worded Likert item ({@code beacon_reverse}): agreeing is the risky attitude
      */
     public record Question(int row, String type, String name, String field, String list, String kind, String answer,
-            boolean required, List<String> relevance, String constraint) {
+            boolean required, List<String> relevance, String constraint, boolean reversed) {
     }
 
     /** A row that is not a choice: a question, a note, a group's begin or end, with the texts that may refer to answers. */
@@ -144,7 +145,8 @@ public final class SurveySheet {
             questions.add(new Question(number, words[0], name, prefix + name, words.length > 1 ? words[1] : null,
                     cells.getOrDefault("beacon_kind", ""), cells.getOrDefault("beacon_answer", ""),
                     cells.getOrDefault("required", "").toLowerCase(Locale.ROOT).matches("yes|true|true\\(\\)|1"),
-                    List.copyOf(relevance), cells.getOrDefault("constraint", "")));
+                    List.copyOf(relevance), cells.getOrDefault("constraint", ""),
+                    cells.getOrDefault("beacon_reverse", "").toLowerCase(Locale.ROOT).matches("yes|true|1")));
         }
     }
 

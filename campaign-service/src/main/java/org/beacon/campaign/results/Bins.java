@@ -2,6 +2,7 @@ package org.beacon.campaign.results;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -13,6 +14,8 @@ import org.beacon.campaign.survey.SurveyQuestion;
  * survey_response_cell in V33): for decimals a 1-2-5 scale (… 1, 2, 5, 10, 20, 50 …, mirrored for negative numbers),
  * for dates the month. The results show those bins, dates grouped into years or decades when they span long, with
  * both tails pooled until each holds at least k answers, so that the outermost rows never point at a single person.
+ * Labels are written in the reader's number and date formats ("1,5 – 2" and "mars 2026" in French), or in machine
+ * formats for the JSON API and the CSV ("1.5 – 2", "2026-03").
  */
 final class Bins {
 
@@ -43,11 +46,13 @@ final class Bins {
     /**
      * Groups the fine bins that hold answers (with their count over all waves) into the rows to show.
      *
+     * @param words the reader's words and formats the labels are written in
      * @param bins receives, per row, the fine bins it sums
      * @param labels receives each row's label
      */
-    static void of(String kind, SortedMap<Integer, Long> counts, int k, List<List<Integer>> bins,
-            List<String> labels) {
+    static void of(String kind, SortedMap<Integer, Long> counts, int k, ResultsWording words,
+            List<List<Integer>> bins, List<String> labels) {
+        FigureText text = words.text();
         if (counts.isEmpty()) {
             return;
         }
@@ -85,7 +90,7 @@ final class Bins {
             List<Integer> all = new ArrayList<>();
             rows.forEach(all::addAll);
             bins.add(all);
-            labels.add("all answers");
+            labels.add(words.rows().allAnswers());
             return;
         }
         int high = rows.size() - 1;
@@ -98,48 +103,54 @@ final class Bins {
                 continue;
             }
             bins.add(rows.get(r));
-            labels.add(label(date, width, rows.get(r)));
+            labels.add(label(date, width, rows.get(r), text));
         }
         if (low > 0) {
             List<Integer> pooled = new ArrayList<>();
             rows.subList(0, low + 1).forEach(pooled::addAll);
             bins.add(0, pooled);
-            labels.add(0, "< " + lower(date, width, rows.get(low + 1 < rows.size() ? low + 1 : low)));
+            labels.add(0, "< " + lower(date, width, rows.get(low + 1 < rows.size() ? low + 1 : low), text));
         }
         if (high < rows.size() - 1 && high > low) {
             List<Integer> pooled = new ArrayList<>();
             rows.subList(high, rows.size()).forEach(pooled::addAll);
             bins.add(pooled);
-            labels.add("≥ " + lower(date, width, rows.get(high)));
+            labels.add("≥ " + lower(date, width, rows.get(high), text));
         }
     }
 
-    private static String label(boolean date, int width, List<Integer> members) {
+    private static String label(boolean date, int width, List<Integer> members, FigureText text) {
         int bin = members.get(0);
         if (date) {
             int year = Math.floorDiv(bin, 12);
             if (width == 1) {
-                return String.format("%04d-%02d", year, bin - year * 12 + 1);
+                return text.month(YearMonth.of(year, bin - year * 12 + 1));
             }
-            return width == 12 ? Integer.toString(year) : year + "–" + (year + 9);
+            return width == 12 ? text.year(year) : text.year(year) + "–" + text.year(year + 9);
         }
         if (bin == ZERO) {
-            return "0";
+            return text.plain(BigDecimal.ZERO);
         }
         int b = Math.abs(bin - ZERO);
-        return bin > ZERO ? number(edge(b), DECIMAL_SCALE) + " – " + number(edge(b + 1), DECIMAL_SCALE)
-                : number(-edge(b + 1), DECIMAL_SCALE) + " – " + number(-edge(b), DECIMAL_SCALE);
+        return bin > ZERO ? edge(edge(b), text) + " – " + edge(edge(b + 1), text)
+                : edge(-edge(b + 1), text) + " – " + edge(-edge(b), text);
     }
 
     /** The lowest value of a row, as a label. */
-    private static String lower(boolean date, int width, List<Integer> members) {
+    private static String lower(boolean date, int width, List<Integer> members, FigureText text) {
         int bin = members.get(0);
         if (date) {
             int year = Math.floorDiv(bin, 12);
-            return width == 1 ? String.format("%04d-%02d", year, bin - year * 12 + 1) : Integer.toString(year);
+            return width == 1 ? text.month(YearMonth.of(year, bin - year * 12 + 1)) : text.year(year);
         }
         int b = Math.abs(bin - ZERO);
-        return number(bin == ZERO ? 0 : bin > ZERO ? edge(b) : -edge(b + 1), DECIMAL_SCALE);
+        return edge(bin == ZERO ? 0 : bin > ZERO ? edge(b) : -edge(b + 1), text);
+    }
+
+    /** A bin's edge (thousandths) as the reader writes the number. */
+    private static String edge(long thousandths, FigureText text) {
+        BigDecimal value = BigDecimal.valueOf(thousandths, 3).stripTrailingZeros();
+        return text.plain(value.scale() < 0 ? value.setScale(0) : value);
     }
 
     /** The lower edge (thousandths) of the b-th positive bin: 1, 2, 5, 10, 20, 50 … */

@@ -19,6 +19,11 @@ import java.util.function.Function;
  * and is fixed by hiding its smallest visible figure; what remains is found by elimination over the hidden figures
  * (a hidden cell can be pinned down by several relations together, e.g. a "bridge" between two blocks of hidden
  * cells) and fixed the same way.</li>
+ * <li>Intervals: a reader who also knows that no count is below zero and that counts are whole numbers can still
+ * bound a hidden figure (a "&lt; 10" cell whose shown row leaves 3 people for it and one other hidden cell lies
+ * between 0 and 3). Linear programming over the shown figures gives every guarded figure's tightest range; where it
+ * is narrower than the interval width, one more partner is hidden beside it, and both steps run again until no
+ * range is too narrow (see {@link IntervalAudit}).</li>
  * <li>Derived figures (a group's sum behind a mean) are hidden whenever a figure they depend on is hidden.</li>
  * <li>Withheld figures are never shown (the classes inside a recoded row, see {@link Recoding}): they are unknowns
  * like hidden ones, and need protecting only when they are under k.</li>
@@ -49,6 +54,8 @@ public final class Disclosure {
         State state;
         /** Registered as never shown: it can stand for a hidden figure, but never protects one. */
         boolean withheld;
+        /** Computed from others (a group's sum): not a count of people, so it has no range of people to keep. */
+        boolean derived;
 
         Figure(long n, State state, boolean known) {
             this.n = n;
@@ -71,6 +78,8 @@ public final class Disclosure {
     }
 
     private final int k;
+    /** The narrowest range a guarded figure may be bounded to; 0 leaves ranges unchecked. */
+    private final int width;
     private final Function<Object, Object> canonical;
     private final Map<Object, Figure> figures = new LinkedHashMap<>();
     private final List<Relation> relations = new ArrayList<>();
@@ -82,12 +91,25 @@ public final class Disclosure {
 
     /** @param canonical maps every key to the figure it stands for; keys that show the same count map together */
     public Disclosure(int k, Function<Object, Object> canonical) {
+        this(k, 0, canonical);
+    }
+
+    /**
+     * @param width no guarded figure may be bounded to a range narrower than this (highest less lowest value the
+     *        shown figures allow); 0 checks no range
+     */
+    public Disclosure(int k, int width, Function<Object, Object> canonical) {
         this.k = k;
+        this.width = width;
         this.canonical = canonical;
     }
 
     public int k() {
         return k;
+    }
+
+    public int width() {
+        return width;
     }
 
     /**
@@ -96,11 +118,12 @@ public final class Disclosure {
      * requests keep reading.
      */
     public Disclosure copy() {
-        Disclosure copy = new Disclosure(k, canonical);
+        Disclosure copy = new Disclosure(k, width, canonical);
         figures.forEach((key, figure) -> {
             Figure twin = new Figure(figure.n, figure.state, figure.known);
             twin.fixed = figure.fixed;
             twin.withheld = figure.withheld;
+            twin.derived = figure.derived;
             copy.figures.put(key, twin);
         });
         copy.relations.addAll(relations);
@@ -139,6 +162,7 @@ public final class Disclosure {
     public void derived(Object key, long n, Collection<?> dependsOn) {
         Object figure = canonical.apply(key);
         figures.putIfAbsent(figure, new Figure(n, State.SHOWN, false));
+        figures.get(figure).derived = true;
         dependencies.put(figure, dependsOn.stream().map(canonical).toList());
     }
 
@@ -162,7 +186,10 @@ public final class Disclosure {
         }
     }
 
-    /** Applies complementary suppression until no hidden figure can be computed and every dependency holds. */
+    /**
+     * Applies complementary suppression until no hidden figure can be computed, every dependency holds and no
+     * guarded figure can be bounded to a range narrower than the width.
+     */
     public void protect() {
         hideBesideFixedHidden();
         boolean changed = true;
@@ -171,7 +198,94 @@ public final class Disclosure {
             if (!changed) {
                 changed = protectDetermined();
             }
+            if (!changed && width > 0) {
+                changed = protectNarrowRanges();
+            }
         }
+    }
+
+    /**
+     * The interval audit: in each block of hidden figures, a guarded figure whose range is narrower than the width
+     * gets a visible figure of its relations hidden beside it (of its block's relations when its own have none
+     * left), see {@link #hidePartner}. Every narrow figure of a round is found against the same hidden set, as in
+     * elimination; the linear steps then run again for the new partners.
+     */
+    private boolean protectNarrowRanges() {
+        Blocks hidden = blocks();
+        Map<Object, List<Object>> blocks = hidden.members();
+        Map<Object, List<Relation>> relationsOf = hidden.relations();
+        Map<Object, List<Relation>> narrow = new LinkedHashMap<>();
+        Map<Object, Long> missing = new LinkedHashMap<>();
+        for (Map.Entry<Object, List<Object>> block : blocks.entrySet()) {
+            List<Relation> tied = relationsOf.getOrDefault(block.getKey(), List.of());
+            Map<Object, Long> shown = new LinkedHashMap<>();
+            Map<Object, Long> unknown = new LinkedHashMap<>();
+            List<Map<Object, Integer>> terms = new ArrayList<>();
+            for (Relation relation : tied) {
+                terms.add(relation.terms());
+                relation.terms().keySet().forEach(key -> (figure(key).hidden() ? unknown : shown).put(key,
+                        figure(key).n));
+            }
+            // a figure in no relation is tied to nothing shown: any value is possible
+            List<Object> targets = block.getValue().stream().filter(unknown::containsKey)
+                    .filter(key -> figure(key).guarded() && !figure(key).derived).toList();
+            if (targets.isEmpty()) {
+                continue;
+            }
+            new IntervalAudit(unknown, shown, terms).narrowerThan(targets, width).forEach((key, wider) -> {
+                narrow.put(key, tied);
+                missing.put(key, wider);
+            });
+        }
+        // A partner hidden for one figure widens its neighbours' ranges too: a figure beside one hidden this round
+        // waits for the next round to tell whether it still needs its own.
+        java.util.Set<Object> hiddenNow = new java.util.HashSet<>();
+        for (Map.Entry<Object, List<Relation>> figure : narrow.entrySet()) {
+            List<Object> own = new ArrayList<>();
+            List<Object> block = new ArrayList<>();
+            for (Relation relation : figure.getValue()) {
+                (relation.terms().containsKey(figure.getKey()) ? own : block).addAll(relation.terms().keySet());
+            }
+            if (own.stream().anyMatch(hiddenNow::contains)) {
+                continue;
+            }
+            long wider = missing.get(figure.getKey());
+            Object partner = hidePartner(own, wider);
+            if (partner == null) {
+                partner = hidePartner(block, wider);
+            }
+            if (partner != null) {
+                hiddenNow.add(partner);
+            }
+        }
+        return !hiddenNow.isEmpty();
+    }
+
+    /**
+     * Hides the visible figure with the fewest respondents that holds at least as many as a range must widen by
+     * (hiding it lets the range grow by up to its count), or the largest when none does: the least information lost
+     * for the most protection. Returns it, or null when every candidate is hidden, known or already published.
+     */
+    private Object hidePartner(Collection<Object> candidates, long wider) {
+        Object enough = null;
+        Object largest = null;
+        for (Object key : candidates) {
+            Figure figure = figure(key);
+            if (figure.hidden() || figure.known || figure.fixed) {
+                continue;
+            }
+            if (figure.n >= wider && (enough == null || figure.n < figure(enough).n)) {
+                enough = key;
+            }
+            if (largest == null || figure.n > figure(largest).n) {
+                largest = key;
+            }
+        }
+        Object partner = enough != null ? enough : largest;
+        if (partner != null) {
+            figure(partner).state = State.PROTECTING;
+        }
+        return partner;
     }
 
     /**
@@ -245,16 +359,9 @@ public final class Disclosure {
      * to the right-hand side). Each such figure gets one more hidden figure beside it in one of its relations.
      */
     private boolean protectDetermined() {
-        Map<Object, Object> parent = hiddenBlocks();
-        Map<Object, List<Object>> blocks = new LinkedHashMap<>();
-        for (Object key : parent.keySet()) {
-            blocks.computeIfAbsent(root(parent, key), r -> new ArrayList<>()).add(key);
-        }
-        Map<Object, List<Relation>> relationsOf = new LinkedHashMap<>();
-        for (Relation relation : relations) {
-            relation.terms().keySet().stream().filter(parent::containsKey).findFirst().ifPresent(
-                    key -> relationsOf.computeIfAbsent(root(parent, key), r -> new ArrayList<>()).add(relation));
-        }
+        Blocks hidden = blocks();
+        Map<Object, List<Object>> blocks = hidden.members();
+        Map<Object, List<Relation>> relationsOf = hidden.relations();
         // Every block is solved against the same hidden set first: hiding a figure for one block can join it to
         // another block, whose elimination would then meet an unknown it has no column for.
         Map<Object, List<Object>> givenAway = new LinkedHashMap<>();
@@ -293,6 +400,24 @@ public final class Disclosure {
         }
         best.state = State.PROTECTING;
         return true;
+    }
+
+    /** The blocks of hidden figures, each named by its root, with the relations that name its figures. */
+    private record Blocks(Map<Object, List<Object>> members, Map<Object, List<Relation>> relations) {
+    }
+
+    private Blocks blocks() {
+        Map<Object, Object> parent = hiddenBlocks();
+        Map<Object, List<Object>> members = new LinkedHashMap<>();
+        for (Object key : parent.keySet()) {
+            members.computeIfAbsent(root(parent, key), r -> new ArrayList<>()).add(key);
+        }
+        Map<Object, List<Relation>> relationsOf = new LinkedHashMap<>();
+        for (Relation relation : relations) {
+            relation.terms().keySet().stream().filter(parent::containsKey).findFirst().ifPresent(
+                    key -> relationsOf.computeIfAbsent(root(parent, key), r -> new ArrayList<>()).add(relation));
+        }
+        return new Blocks(members, relationsOf);
     }
 
     /** Hidden figures joined (union-find) when a relation links them; each root stands for one block. */

@@ -1,7 +1,10 @@
 package org.beacon.campaign.results;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.beacon.commons.web.ReaderFormats;
@@ -65,5 +68,20 @@ final class FigureText {
 
     String date(LocalDate day) {
         return reader == null ? day.toString() : ReaderFormats.date(day, reader);
+    }
+
+    /** A month: "2026-03", "mars 2026". */
+    String month(YearMonth month) {
+        return reader == null ? month.toString() : DateTimeFormatter.ofPattern("MMM y", reader).format(month);
+    }
+
+    /** A year, never with a thousands separator: "2026". */
+    String year(int year) {
+        if (reader == null) {
+            return Integer.toString(year);
+        }
+        NumberFormat format = NumberFormat.getIntegerInstance(reader);
+        format.setGroupingUsed(false);
+        return format.format(year);
     }
 }

@@ -107,6 +107,10 @@ public class ResultsService {
             throw new IllegalStateException("beacon.surveys.min-cell-size must be at least " + DisclosurePolicy.FLOOR
                     + ", is " + defaultMinCellSize);
         }
+        if (settings.intervalWidth().isPresent() && settings.intervalWidth().getAsInt() < 1) {
+            throw new IllegalStateException("beacon.results.interval-width must be at least 1 (or unset for k), is "
+                    + settings.intervalWidth().getAsInt());
+        }
     }
 
     /** The survey a results request is about, after the organization check. */
@@ -150,8 +154,8 @@ public class ResultsService {
         SolvedResults shown = states.read(reading, responses, earlier, () -> {
             Tally tally = query.tally(form.id(), pair);
             Instant asOf = Instant.now();
-            return new SolvedResults(new SurveyResults(form, tally, minCellSize, opened, language, words.get(),
-                    axes, pair, solved), tally.responses(), asOf);
+            return new SolvedResults(new SurveyResults(form, tally, minCellSize, settings.intervalWidth().orElse(0),
+                    opened, language, words.get(), axes, pair, solved), tally.responses(), asOf);
         });
         return new Current(shown, Math.max(0, responses - shown.responses()));
     }

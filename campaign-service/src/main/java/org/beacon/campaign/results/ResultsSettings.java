@@ -1,6 +1,7 @@
 package org.beacon.campaign.results;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -26,4 +27,11 @@ public interface ResultsSettings {
     /** How long a read of the page waits for newer answers' figures before it is shown the latest solved ones. */
     @WithDefault("PT1S")
     Duration patience();
+
+    /**
+     * The narrowest range a reader may be able to bound a hidden count to from the shown figures (highest less lowest
+     * possible value; see {@link Disclosure}). Unset, ranges are not checked: the check's cost is not bounded yet
+     * (README, "Disclosure control in plain words").
+     */
+    OptionalInt intervalWidth();
 }

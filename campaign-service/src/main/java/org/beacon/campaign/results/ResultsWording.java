@@ -17,7 +17,15 @@ import org.beacon.commons.i18n.Languages;
  */
 public record ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
         String meanScore, String notStated, String all, String knowledgeScore, String hidden, String percentCorrect,
-        String other, Marking marking, FigureText text) {
+        String other, Marking marking, FigureText text, Rows rows) {
+
+    /**
+     * Words of the rows some tables add: those asked a conditional question, and a number or date question's mean,
+     * lowest and highest answer and its single row when too few answered to show bins.
+     */
+    public record Rows(String asked, String mean, String lowest, String highest, String allAnswers) {
+        static final Rows ENGLISH = new Rows("Asked", "Mean", "Lowest", "Highest", "all answers");
+    }
 
     /**
      * Words of the question settings in results: the note of a reverse-worded item, and an option's part credit
@@ -32,7 +40,7 @@ public record ResultsWording(Map<Wave, String> waves, String respondents, String
             String meanScore, String notStated, String all, String knowledgeScore, String hidden,
             String percentCorrect, String other) {
         this(waves, respondents, answered, mean, meanScore, notStated, all, knowledgeScore, hidden, percentCorrect,
-                other, Marking.ENGLISH, FigureText.MACHINE);
+                other, Marking.ENGLISH, FigureText.MACHINE, Rows.ENGLISH);
     }
 
     public static final ResultsWording ENGLISH = new ResultsWording(
@@ -51,7 +59,7 @@ public record ResultsWording(Map<Wave, String> waves, String respondents, String
                 Wave.CONTINUOUS, m.wave_continuous()), m.respondents(), m.answered(), m.mean(), m.mean_score(),
                 m.not_stated(), m.all(), m.knowledge_score(), m.hidden(), m.percent_correct(),
                 m.other_answers(), new Marking(m.reversed_item(), percent -> m.credit(reader.percent(percent))),
-                reader);
+                reader, new Rows(m.asked_row(), m.mean_plain(), m.lowest(), m.highest(), m.all_answers()));
     }
 
     public String wave(Wave wave) {

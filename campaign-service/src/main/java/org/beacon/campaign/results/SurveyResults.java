@@ -4,12 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
+import org.beacon.campaign.results.ResultItem.SumKey;
 import org.beacon.campaign.results.ResultsView.Breakdown;
 import org.beacon.campaign.results.ResultsView.ChangeRow;
 import org.beacon.campaign.results.ResultsView.Figure;
@@ -23,148 +22,11 @@ import org.beacon.campaign.survey.Wave;
 
 /**
  * Turns a survey's tally into what evaluators see. Every figure of every wave and dimension is registered with one
- * {@link Disclosure} before anything is shown, so each output hides exactly the same figures; percentages, means and
+ * {@link Disclosure} before anything is shown ({@link FigureRegistry}), so each output hides exactly the same
+ * figures; this class builds the tables, breakdowns and changes from the solved problem. Percentages, means and
  * changes are computed only from figures that are shown, so they reveal nothing that is hidden.
  */
 public final class SurveyResults {
-
-    /** The sum of an integer question's numbers for a group: hidden with the group, protected like a count. */
-    private record SumKey(Tally.Key key) {
-    }
-
-    /**
-     * Those of a group who were asked a conditional question: the respondents less those it was not asked (its
-     * relevance was false for them).
-     */
-    private record AskedKey(int wave, long question, Dimension dimension, int value) {
-    }
-
-    /** One bin of a decimal or date question's distribution: the sum of the rollup's finer bins it spans. */
-    private record BinKey(int wave, long question, int bin, Dimension dimension, int value) {
-    }
-
-    /** One row of a recoded item that merges several classes (see {@link Recoding}): the sum of their counts. */
-    private record MergedKey(int wave, long question, int row, Dimension dimension, int value) {
-    }
-
-    /** Words of the rows this class adds for logic forms; English until the page's message bundle has them. */
-    static final String ASKED = "Asked";
-    static final String LOWEST = "Lowest";
-    static final String HIGHEST = "Highest";
-    static final String MEAN = "Mean";
-
-    /**
-     * A count of respondents named by what they stated on background questions (a choice position, 0 for not
-     * stated, {@link #ANSWERED} for any choice). It is the canonical form of every key that counts the same people:
-     * "women" as a group, as an answer to the gender question and as that answer's overall row; "women in region 2"
-     * in the gender table by region and in the region table by gender.
-     */
-    private record Cell(int wave, Map<Dimension, Integer> stated) {
-    }
-
-    private static final int ANSWERED = -1;
-
-    /** A count that is zero by definition (women among men), which everyone knows without being told. */
-    private enum Known {
-        ZERO
-    }
-
-    /** Something with a row per choice: a question, or the knowledge score. */
-    private final class Item {
-        final String name;
-        final String label;
-        final String kind;
-        final String role;
-        final long question;
-        final boolean required;
-        /** The rows' labels: the classes' own until {@link #recode} merges some. */
-        List<String> choiceLabels;
-        final boolean additive;
-        /** The answers are numbers (integer, decimal, date): the tally carries their sum. */
-        final boolean integer;
-        /** Value of each choice row for a mean (Likert 1-5, score 0-K); null when the item has no mean. */
-        final double[] values;
-        final int correct;
-        /** Only some respondents are asked it (a relevance rule on it or a group around it). */
-        boolean conditional;
-        /** Stored numbers per unit: 1000 for decimals (thousandths), 1 otherwise. */
-        int scale = 1;
-        /** For decimal and date questions, the rollup's bins (choices) that each row of the distribution spans. */
-        List<List<Integer>> bins;
-        /** Of a knowledge item: each choice's credit in percent of a right answer (100 for the right answer). */
-        int[] credits;
-        /** After recoding, the classes (1-based) each row shows; null while every class has its own row. */
-        List<List<Integer>> rows;
-        /** The labels of the classes when rows merge them. */
-        List<String> classLabels;
-
-        Item(String name, String label, String kind, String role, long question, boolean required,
-                List<String> choiceLabels, boolean additive, boolean integer, double[] values, int correct) {
-            this.name = name;
-            this.label = label;
-            this.kind = kind;
-            this.role = role;
-            this.question = question;
-            this.required = required;
-            this.choiceLabels = choiceLabels;
-            this.additive = additive;
-            this.integer = integer;
-            this.values = values;
-            this.correct = correct;
-        }
-
-        int choices() {
-            return choiceLabels.size();
-        }
-
-        int classes() {
-            return rows == null ? choices() : classLabels.size();
-        }
-
-        /** The classes a row shows. */
-        List<Integer> classesOf(int row) {
-            return rows == null ? List.of(row) : rows.get(row - 1);
-        }
-
-        Object choice(int wave, int choice, Dimension dimension, int value) {
-            List<Integer> classes = classesOf(choice);
-            return classes.size() == 1 ? classKey(wave, classes.get(0), dimension, value)
-                    : new MergedKey(wave, question, choice, dimension, value);
-        }
-
-        /** One class's count, whatever row shows it. */
-        Object classKey(int wave, int c, Dimension dimension, int value) {
-            return bins != null ? new BinKey(wave, question, c, dimension, value)
-                    : new Tally.Key(wave, question, c, dimension, value);
-        }
-
-        /**
-         * Those who answered; for a required question that is everyone who was asked (every respondent unless the
-         * question is conditional), so both share one figure.
-         */
-        Object base(int wave, Dimension dimension, int value) {
-            if (required) {
-                return asked(wave, dimension, value);
-            }
-            return new Tally.Key(wave, question, 0, dimension, value);
-        }
-
-        Object asked(int wave, Dimension dimension, int value) {
-            return conditional ? new AskedKey(wave, question, dimension, value) : respondents(wave, dimension, value);
-        }
-
-        Tally.Key notAsked(int wave, Dimension dimension, int value) {
-            return new Tally.Key(wave, question, Tally.NOT_ASKED, dimension, value);
-        }
-
-        boolean isDate() {
-            return kind.equals(SurveyQuestion.DATE);
-        }
-
-        SumKey sum(int wave, Dimension dimension, int value) {
-            return new SumKey(new Tally.Key(wave, question, 0, dimension, value));
-        }
-    }
 
     private final SurveyForm form;
     private final Tally tally;
@@ -172,10 +34,11 @@ public final class SurveyResults {
     private final ResultsWording words;
     private final List<Wave> waves = new ArrayList<>();
     private final Map<Dimension, BreakdownAxis> dimensions = new LinkedHashMap<>();
-    private final List<Item> items = new ArrayList<>();
-    private final Map<String, Item> itemsByQuestion = new LinkedHashMap<>();
-    private final Map<Long, Item> itemsById = new LinkedHashMap<>();
-    private final Item score;
+    private final List<ResultItem> items = new ArrayList<>();
+    private final Map<String, ResultItem> itemsByQuestion = new LinkedHashMap<>();
+    private final ResultItem score;
+    /** Registers the figures with the disclosure problem, and knows their counts. */
+    private final FigureRegistry figures;
     private final Map<Long, Dimension> backgroundQuestions = new LinkedHashMap<>();
     /** The survey's solved disclosure problem (with the pair's figures when a pair was asked for). */
     private Disclosure disclosure;
@@ -202,6 +65,16 @@ public final class SurveyResults {
     public SurveyResults(SurveyForm form, Tally tally, int minCellSize, Collection<Wave> openedWaves,
             String language, ResultsWording words, List<BreakdownAxis> axes, Dimension pair,
             SolvedDisclosures solved) {
+        this(form, tally, minCellSize, 0, openedWaves, language, words, axes, pair, solved);
+    }
+
+    /**
+     * @param intervalWidth the narrowest range a hidden count may be bounded to (see {@link Disclosure}); 0 leaves
+     *        ranges unchecked
+     */
+    public SurveyResults(SurveyForm form, Tally tally, int minCellSize, int intervalWidth,
+            Collection<Wave> openedWaves, String language, ResultsWording words, List<BreakdownAxis> axes,
+            Dimension pair, SolvedDisclosures solved) {
         this.form = form;
         this.tally = tally;
         this.language = language;
@@ -220,59 +93,53 @@ public final class SurveyResults {
             }
         }
         for (SurveyForm.Question question : form.answerable()) {
-            Item item = itemOf(question);
+            ResultItem item = itemOf(question);
             items.add(item);
             itemsByQuestion.put(question.name(), item);
-            itemsById.put(question.id(), item);
         }
         score = scoreItem();
+        figures = new FigureRegistry(form, tally, waves, dimensions, items, score, backgroundQuestions);
         // The knowledge score is not recoded: each class is tied to the knowledge items' shown correct answers
         // (scores weighted by their value add up to them), which would tell how a merged range splits.
         items.forEach(this::recode);
         // Everything the solved problem depends on; recoding and bins follow from the same figures and k.
-        SolvedDisclosures.Problem problem = SolvedDisclosures.Problem.of(form, minCellSize, waves, axes,
-                tally.singleFigures());
-        Map<Long, Dimension> background = Map.copyOf(backgroundQuestions);
-        Function<Object, Object> canonical = key -> canonical(background, key);
-        Disclosure everyOutput = solved.solve(problem, () -> {
-            disclosure = new Disclosure(minCellSize, canonical);
-            disclosure.known(Known.ZERO, 0);
-            registerAll(new ArrayList<>(dimensions.keySet()), true);
-            disclosure.protect();
-            return disclosure;
-        });
+        SolvedDisclosures.Problem problem = SolvedDisclosures.Problem.of(form, minCellSize, intervalWidth, waves,
+                axes, tally.singleFigures());
+        java.util.function.Function<Object, Object> canonical = figures.canonical();
+        Disclosure everyOutput = solved.solve(problem,
+                () -> figures.solveEveryOutput(new Disclosure(minCellSize, intervalWidth, canonical)));
         if (pair == null) {
             disclosure = everyOutput;
             return;
         }
-        // The pair's figures are protected with every other output's figures fixed: what the page, JSON and CSV
-        // show without this pair stays exactly as it is, so outputs with and without it cannot be combined. Each
-        // pair of dimensions is one problem whichever of the two is the filter: its groups are registered in the
-        // same order either way.
+        // The pair's figures are protected with every other output's figures fixed, so outputs with and without it
+        // cannot be combined. Each pair of dimensions is one problem whichever of the two is the filter.
         Dimension first = Dimension.of(Math.min(pair.id(), pair.filter()));
         Dimension second = Dimension.of(Math.max(pair.id(), pair.filter()));
-        disclosure = solved.solve(problem.with(first, second, tally.pairFigures()), () -> {
-            disclosure = everyOutput.copy();
-            disclosure.freeze();
-            List<Dimension> groups = new ArrayList<>();
-            for (Wave wave : waves) {
-                for (int value : values(wave.code(), first)) {
-                    Dimension within = second.within(first, value);
-                    if (!groups.contains(within)) {
-                        groups.add(within);
-                    }
-                }
-                for (int value : values(wave.code(), second)) {
-                    Dimension within = first.within(second, value);
-                    if (!groups.contains(within)) {
-                        groups.add(within);
-                    }
-                }
-            }
-            registerAll(groups, false);
-            disclosure.protect();
-            return disclosure;
-        });
+        disclosure = solved.solve(problem.with(first, second, tally.pairFigures()),
+                () -> figures.solvePair(everyOutput, first, second));
+    }
+
+    // ---- what the registry knows about the figures ----
+
+    private long n(Object figure) {
+        return figures.n(figure);
+    }
+
+    private List<Integer> values(int wave, Dimension dimension) {
+        return figures.values(wave, dimension);
+    }
+
+    private boolean inPairs(ResultItem item) {
+        return figures.inPairs(item);
+    }
+
+    private boolean scoreInPairs() {
+        return figures.scoreInPairs();
+    }
+
+    private static Tally.Key respondents(int wave, Dimension dimension, int value) {
+        return ResultItem.respondents(wave, dimension, value);
     }
 
     /** The background questions as dimensions, as results were broken down before managers chose dimensions. */
@@ -284,49 +151,6 @@ public final class SurveyResults {
         return axes;
     }
 
-    /**
-     * Every figure of every wave for these dimensions (and everyone), and the sums that relate them. A pair's groups
-     * (everyone = false) leave out the questions that are dimensions themselves: their answers in a pair's group are
-     * groups of three dimensions, which three different pairs would show, each protected on its own.
-     */
-    private void registerAll(List<Dimension> groups, boolean everyone) {
-        for (Wave wave : waves) {
-            registerRespondents(wave.code(), groups, everyone);
-            for (Item item : items) {
-                if (everyone || inPairs(item)) {
-                    register(item, wave.code(), groups, everyone);
-                }
-            }
-            if (everyone) {
-                registerNotStated(wave.code(), groups, everyone);
-            }
-            if (score != null && (everyone || scoreInPairs())) {
-                register(score, wave.code(), groups, everyone);
-                registerScore(wave.code(), groups, everyone);
-            }
-        }
-    }
-
-    /** Whether a pair's groups show this item: any question that is not a dimension. */
-    private boolean inPairs(Item item) {
-        return !backgroundQuestions.containsKey(item.question);
-    }
-
-    /** The knowledge score is tied to its items' correct answers: a pair shows it only if it shows them all. */
-    private boolean scoreInPairs() {
-        return items.stream().filter(item -> item.kind.equals(SurveyQuestion.KNOWLEDGE)).allMatch(this::inPairs);
-    }
-
-    /** Everyone (when asked for) and the dimensions' groups. */
-    private static List<Dimension> withEveryone(List<Dimension> groups, boolean everyone) {
-        List<Dimension> all = new ArrayList<>();
-        if (everyone) {
-            all.add(Dimension.ALL);
-        }
-        all.addAll(groups);
-        return all;
-    }
-
     public List<Wave> waves() {
         return waves;
     }
@@ -335,7 +159,7 @@ public final class SurveyResults {
         return dimensions.containsKey(dimension);
     }
 
-    private Item itemOf(SurveyForm.Question question) {
+    private ResultItem itemOf(SurveyForm.Question question) {
         // a part-credit option is shown with its credit, never as the correct answer
         List<String> labels = question.choices().stream().map(c -> c.credit() == null
                 || !question.kind().equals(SurveyQuestion.KNOWLEDGE) ? c.label(language, form.defaultLanguage())
@@ -357,13 +181,13 @@ public final class SurveyResults {
         if (distributed) {
             bins = new ArrayList<>();
             labels = new ArrayList<>();
-            Bins.of(question.kind(), tally.choices(question.id()), minCellSize, bins, labels);
+            Bins.of(question.kind(), tally.choices(question.id()), minCellSize, words, bins, labels);
         }
         String label = question.label(language, form.defaultLanguage());
         if (question.reversed() && question.kind().equals(SurveyQuestion.LIKERT)) {
             label = label + " (" + words.marking().reversedItem() + ")";
         }
-        Item item = new Item(question.name(), label, question.kind(),
+        ResultItem item = new ResultItem(question.name(), label, question.kind(),
                 question.role(), question.id(), question.required(), labels,
                 question.isSingleAnswer() || distributed,
                 question.kind().equals(SurveyQuestion.INTEGER) || distributed, values,
@@ -375,7 +199,7 @@ public final class SurveyResults {
         return item;
     }
 
-    private Item scoreItem() {
+    private ResultItem scoreItem() {
         List<SurveyForm.Question> knowledge = form.knowledgeItems();
         if (knowledge.isEmpty()) {
             return null;
@@ -392,198 +216,8 @@ public final class SurveyResults {
         }
         // A score exists for everyone who answered at least one knowledge item: one required item scores everyone.
         boolean everyoneScored = knowledge.stream().anyMatch(SurveyForm.Question::required);
-        return new Item("knowledge_score", words.knowledgeScore(), "score", null, Tally.KNOWLEDGE_SCORE,
+        return new ResultItem("knowledge_score", words.knowledgeScore(), "score", null, Tally.KNOWLEDGE_SCORE,
                 everyoneScored, labels, true, false, values, 0);
-    }
-
-    // ---- registration: every figure of every wave and dimension, and the sums that relate them ----
-
-    /** The figure a key stands for: background counts become {@link Cell}s, everything else is its own figure. */
-    private static Object canonical(Map<Long, Dimension> backgroundQuestions, Object key) {
-        if (key instanceof AskedKey asked && asked.dimension().isFiltered()) {
-            Tally.Key normal = normal(respondents(asked.wave(), asked.dimension(), asked.value()));
-            return new AskedKey(asked.wave(), asked.question(), normal.dimension(), normal.value());
-        }
-        if (key instanceof BinKey bin && bin.dimension().isFiltered()) {
-            Tally.Key normal = normal(respondents(bin.wave(), bin.dimension(), bin.value()));
-            return new BinKey(bin.wave(), bin.question(), bin.bin(), normal.dimension(), normal.value());
-        }
-        if (key instanceof SumKey sum) {
-            return new SumKey(normal(sum.key()));
-        }
-        if (!(key instanceof Tally.Key tallyKey)) {
-            return key;
-        }
-        Map<Dimension, Integer> stated = new HashMap<>();
-        if (tallyKey.question() != Tally.RESPONDENTS) {
-            Dimension own = backgroundQuestions.get(tallyKey.question());
-            if (own == null) {
-                return normal(tallyKey);
-            }
-            stated.put(own, tallyKey.choice() == 0 ? ANSWERED : tallyKey.choice());
-        }
-        for (Map.Entry<Dimension, Integer> group : statements(tallyKey.dimension(), tallyKey.value()).entrySet()) {
-            Integer own = stated.get(group.getKey());
-            if (own != null && own != ANSWERED && own != group.getValue().intValue()
-                    || own != null && own == ANSWERED && group.getValue() == 0) {
-                return Known.ZERO;
-            }
-            stated.put(group.getKey(), group.getValue());
-        }
-        return new Cell(tallyKey.wave(), Map.copyOf(stated));
-    }
-
-    /** What a group states: nothing for everyone, one dimension's value, or its filter's value too. */
-    private static Map<Dimension, Integer> statements(Dimension dimension, int value) {
-        if (dimension.equals(Dimension.ALL)) {
-            return Map.of();
-        }
-        if (!dimension.isFiltered()) {
-            return Map.of(dimension, value);
-        }
-        return Map.of(dimension.parent(), dimension.parentValue(), dimension.unfiltered(), value);
-    }
-
-    /** One name for a pair's group whichever of its two dimensions is the filter (the larger id filters). */
-    private static Tally.Key normal(Tally.Key key) {
-        Dimension d = key.dimension();
-        if (!d.isFiltered() || d.filter() > d.id()) {
-            return key;
-        }
-        return new Tally.Key(key.wave(), key.question(), key.choice(), Dimension.of(d.filter()).within(d, key.value()),
-                d.filterValue());
-    }
-
-    private static Tally.Key respondents(int wave, Dimension dimension, int value) {
-        return new Tally.Key(wave, Tally.RESPONDENTS, 0, dimension, value);
-    }
-
-    /**
-     * Values of a dimension in a wave, "not stated" (0) last. An optional background question always has its "not
-     * stated" group, even when empty: a group that appeared only when someone is in it would tell by its absence
-     * that the answered count is the respondent count.
-     */
-    private List<Integer> values(int wave, Dimension dimension) {
-        if (dimension.equals(Dimension.ALL)) {
-            return List.of(0);
-        }
-        Dimension unfiltered = dimension.unfiltered();
-        return dimensions.get(unfiltered).values(tally.n(wave, Tally.RESPONDENTS, 0, unfiltered, 0) > 0);
-    }
-
-    private long n(Object figure) {
-        if (figure instanceof AskedKey asked) {
-            return n(respondents(asked.wave(), asked.dimension(), asked.value()))
-                    - tally.n(asked.wave(), asked.question(), Tally.NOT_ASKED, asked.dimension(), asked.value());
-        }
-        if (figure instanceof MergedKey merged) {
-            Item item = itemsById.get(merged.question());
-            long n = 0;
-            for (int c : item.classesOf(merged.row())) {
-                n += n(item.classKey(merged.wave(), c, merged.dimension(), merged.value()));
-            }
-            return n;
-        }
-        if (figure instanceof BinKey bin) {
-            long n = 0;
-            for (int choice : itemsById.get(bin.question()).bins.get(bin.bin() - 1)) {
-                n += tally.n(bin.wave(), bin.question(), choice, bin.dimension(), bin.value());
-            }
-            return n;
-        }
-        Tally.Key key = (Tally.Key) figure;
-        if (key.question() == Tally.KNOWLEDGE_SCORE && key.choice() == 0) {
-            long scored = 0;
-            for (int s = 1; s <= score.classes(); s++) {
-                scored += tally.n(key.wave(), key.question(), s, key.dimension(), key.value());
-            }
-            return scored;
-        }
-        return tally.get(key).n();
-    }
-
-    private void registerRespondents(int wave, List<Dimension> groups, boolean everyone) {
-        if (everyone) {
-            disclosure.count(respondents(wave, Dimension.ALL, 0), n(respondents(wave, Dimension.ALL, 0)));
-        }
-        for (Dimension dimension : groups) {
-            List<Tally.Key> members = new ArrayList<>();
-            for (int value : values(wave, dimension)) {
-                Tally.Key key = respondents(wave, dimension, value);
-                disclosure.count(key, n(key));
-                members.add(key);
-            }
-            disclosure.line(members, respondents(wave, dimension.parent(), dimension.parentValue()));
-        }
-    }
-
-    private void register(Item item, int wave, List<Dimension> groups, boolean everyone) {
-        for (Dimension dimension : withEveryone(groups, everyone)) {
-            for (int value : values(wave, dimension)) {
-                if (item.conditional) {
-                    // asked + not asked = respondents; the not-asked count is never shown but must stay hidden
-                    // whenever it would give away a hidden figure
-                    Object asked = item.asked(wave, dimension, value);
-                    Tally.Key notAsked = item.notAsked(wave, dimension, value);
-                    disclosure.count(asked, n(asked));
-                    disclosure.count(notAsked, n(notAsked));
-                    disclosure.line(List.of(asked, notAsked), respondents(wave, dimension, value));
-                }
-                Object base = item.base(wave, dimension, value);
-                disclosure.count(base, n(base));
-                List<Object> column = new ArrayList<>();
-                for (int c = 1; c <= item.choices(); c++) {
-                    Object key = item.choice(wave, c, dimension, value);
-                    disclosure.count(key, n(key));
-                    column.add(key);
-                    registerMerged(item, key, c, wave, dimension, value);
-                }
-                if (item.additive && !column.isEmpty()) {
-                    disclosure.line(column, base);
-                }
-                if (item.integer) {
-                    disclosure.derived(item.sum(wave, dimension, value), n(base), List.of(base));
-                }
-            }
-        }
-        for (Dimension dimension : groups) {
-            List<Integer> values = values(wave, dimension);
-            Dimension parent = dimension.parent();
-            int parentValue = dimension.parentValue();
-            if (item.conditional) {
-                disclosure.line(values.stream().map(v -> item.asked(wave, dimension, v)).toList(),
-                        item.asked(wave, parent, parentValue));
-            }
-            for (int c = 0; c <= item.choices(); c++) {
-                final int choice = c;
-                List<Object> members = values.stream()
-                        .map(v -> choice == 0 ? item.base(wave, dimension, v) : item.choice(wave, choice, dimension, v))
-                        .toList();
-                disclosure.line(members, choice == 0 ? item.base(wave, parent, parentValue)
-                        : item.choice(wave, choice, parent, parentValue));
-            }
-            if (item.integer) {
-                disclosure.line(values.stream().map(v -> item.sum(wave, dimension, v)).toList(),
-                        item.sum(wave, parent, parentValue));
-            }
-            if (item.rows != null) {
-                for (int c = 1; c <= item.classes(); c++) {
-                    final int merged = c;
-                    disclosure.line(values.stream().map(v -> item.classKey(wave, merged, dimension, v)).toList(),
-                            item.classKey(wave, merged, parent, parentValue));
-                }
-            }
-        }
-    }
-
-    /** The classes a merged row adds up: never shown, but tied to it (and, for scores, to the correct answers). */
-    private void registerMerged(Item item, Object row, int c, int wave, Dimension dimension, int value) {
-        if (row instanceof MergedKey) {
-            List<Object> classes = item.classesOf(c).stream()
-                    .map(member -> item.classKey(wave, member, dimension, value)).toList();
-            classes.forEach(member -> disclosure.withheld(member, n(member)));
-            disclosure.line(classes, row);
-        }
     }
 
     /**
@@ -591,7 +225,7 @@ public final class SurveyResults {
      * (Likert points, bins) are merged into ranges, other single answers under k pooled into "other". Background
      * questions keep their classes: they are the groups of the breakdowns.
      */
-    private void recode(Item item) {
+    private void recode(ResultItem item) {
         boolean ordered = item.kind.equals(SurveyQuestion.LIKERT) || item.bins != null;
         if (backgroundQuestions.containsKey(item.question) || !ordered && !item.additive || item.choices() < 2) {
             return;
@@ -621,68 +255,6 @@ public final class SurveyResults {
         item.rows = rows.stream().map(row -> row.stream().map(c -> c + 1).toList()).toList();
     }
 
-    /**
-     * Those who answered an optional background question and those who did not state it add up to the respondents,
-     * overall and in every group of another dimension. Both are shown (the "Answered" row and the "not stated"
-     * group), so the sum is a relation like any other.
-     */
-    private void registerNotStated(int wave, List<Dimension> groups, boolean everyone) {
-        for (Map.Entry<Dimension, BreakdownAxis> background : dimensions.entrySet()) {
-            Dimension own = background.getKey();
-            if (background.getValue().isTeam() || !values(wave, own).contains(0)) {
-                continue;
-            }
-            Item item = itemsById.get(background.getValue().question().id());
-            for (Dimension dimension : withEveryone(groups, everyone)) {
-                if (dimension.id() == own.id() || dimension.filter() == own.id()) {
-                    continue;
-                }
-                for (int value : values(wave, dimension)) {
-                    Object answered = item.base(wave, dimension, value);
-                    Tally.Key everyoneInGroup = respondents(wave, dimension, value);
-                    Map<Dimension, Integer> stated = new HashMap<>(statements(dimension, value));
-                    stated.put(own, 0);
-                    Cell notStated = new Cell(wave, Map.copyOf(stated));
-                    disclosure.count(notStated, n(everyoneInGroup) - n(answered));
-                    disclosure.line(List.of(answered, notStated), everyoneInGroup);
-                }
-            }
-        }
-    }
-
-    /**
-     * Each respondent's score is the credit their answers earn, counted in the survey's score unit
-     * ({@link SurveyForm#scoreUnit()}), so in every group the scores weighted by their value add up to the knowledge
-     * items' counts weighted by their credit; with a single item, those scored are those who answered it. Without these relations a score count could give away a hidden correct count, or the reverse.
-     */
-    private void registerScore(int wave, List<Dimension> groups, boolean everyone) {
-        List<Item> knowledge = items.stream().filter(item -> item.kind.equals(SurveyQuestion.KNOWLEDGE)).toList();
-        int unit = form.scoreUnit();
-        for (Dimension dimension : withEveryone(groups, everyone)) {
-            for (int value : values(wave, dimension)) {
-                Map<Object, Integer> terms = new LinkedHashMap<>();
-                // (knowledge items are choice questions: their choice keys are rollup keys)
-                for (int c = 2; c <= score.classes(); c++) {
-                    terms.merge(score.classKey(wave, c, dimension, value), c - 1, Integer::sum);
-                }
-                for (Item item : knowledge) {
-                    // each answer adds its credit, in score units, to the score of whoever gave it (counted per
-                    // class: recoding may show a part-credit answer pooled with others)
-                    for (int c = 1; c <= item.classes(); c++) {
-                        int units = item.credits[c - 1] / unit;
-                        if (units > 0) {
-                            terms.merge(item.classKey(wave, c, dimension, value), -units, Integer::sum);
-                        }
-                    }
-                }
-                disclosure.relation(terms);
-                if (knowledge.size() == 1) {
-                    disclosure.line(List.of(score.base(wave, dimension, value)),
-                            knowledge.get(0).base(wave, dimension, value));
-                }
-            }
-        }
-    }
 
     // ---- figures ----
 
@@ -706,7 +278,7 @@ public final class SurveyResults {
     }
 
     /** Count, sum and sum of squares of a group, or null when any figure behind them is hidden. */
-    private Change.Moments moments(Item item, int wave, Dimension dimension, int value) {
+    private Change.Moments moments(ResultItem item, int wave, Dimension dimension, int value) {
         Object base = item.base(wave, dimension, value);
         if (item.integer) {
             SumKey sum = item.sum(wave, dimension, value);
@@ -728,7 +300,7 @@ public final class SurveyResults {
      * classes) and moments with those answers spread evenly over their classes. Null when the answered count is
      * hidden. Only shown figures go in, so nothing computed from it reveals a hidden one.
      */
-    private Spread spread(Item item, int wave, Dimension dimension, int value) {
+    private Spread spread(ResultItem item, int wave, Dimension dimension, int value) {
         Object base = item.base(wave, dimension, value);
         if (disclosure.isHidden(base)) {
             return null;
@@ -792,7 +364,7 @@ public final class SurveyResults {
         return n >= (long) Rounding.RESPONDENTS_PER_K * disclosure.k();
     }
 
-    private Figure mean(Item item, int wave, Dimension dimension, int value) {
+    private Figure mean(ResultItem item, int wave, Dimension dimension, int value) {
         Change.Moments moments = moments(item, wave, dimension, value);
         Spread spread = item.integer ? null : spread(item, wave, dimension, value);
         if (moments == null && spread != null && roundable(spread.n())) {
@@ -820,7 +392,7 @@ public final class SurveyResults {
      * and at least k of its answers lie in the same fine bin of the rollup as the extreme one, so that the figure
      * is one of k or more close answers rather than one person's.
      */
-    private Figure extreme(Item item, int wave, Dimension dimension, int value, boolean lowest) {
+    private Figure extreme(ResultItem item, int wave, Dimension dimension, int value, boolean lowest) {
         Object base = item.base(wave, dimension, value);
         if (disclosure.isHidden(base)) {
             return hidden(base);
@@ -845,7 +417,7 @@ public final class SurveyResults {
     private record Column(int wave, Dimension dimension, int value) {
     }
 
-    private Table table(Item item, String title, List<String> headers, List<Column> columns) {
+    private Table table(ResultItem item, String title, List<String> headers, List<Column> columns) {
         List<Row> rows = new ArrayList<>();
         for (int c = 1; c <= item.choices(); c++) {
             List<Figure> cells = new ArrayList<>();
@@ -868,24 +440,24 @@ public final class SurveyResults {
                 asked.add(count(askedKey, null));
             }
             rows.set(rows.size() - 1, new Row(words.answered(), Row.ANSWERED, false, answered));
-            rows.add(rows.size() - 1, new Row(ASKED, Row.ASKED, false, asked));
+            rows.add(rows.size() - 1, new Row(words.rows().asked(), Row.ASKED, false, asked));
         }
         if (item.values != null || item.integer) {
-            rows.add(new Row(item == score ? words.meanScore() : item.bins != null ? MEAN
+            rows.add(new Row(item == score ? words.meanScore() : item.bins != null ? words.rows().mean()
                     : item.integer ? words.mean().replace(" (1-5)", "") : words.mean(), Row.MEAN, false,
                     columns.stream().map(column -> mean(item, column.wave(), column.dimension(), column.value()))
                             .toList()));
         }
         if (item.bins != null) {
-            rows.add(new Row(LOWEST, Row.LOWEST, false, columns.stream()
+            rows.add(new Row(words.rows().lowest(), Row.LOWEST, false, columns.stream()
                     .map(column -> extreme(item, column.wave(), column.dimension(), column.value(), true)).toList()));
-            rows.add(new Row(HIGHEST, Row.HIGHEST, false, columns.stream()
+            rows.add(new Row(words.rows().highest(), Row.HIGHEST, false, columns.stream()
                     .map(column -> extreme(item, column.wave(), column.dimension(), column.value(), false)).toList()));
         }
         return new Table(title, headers, rows);
     }
 
-    private QuestionResult overall(Item item, Dimension group, int value) {
+    private QuestionResult overall(ResultItem item, Dimension group, int value) {
         List<Column> columns = waves.stream().map(w -> new Column(w.code(), group, value)).toList();
         List<String> headers = waves.stream().map(words::wave).toList();
         return new QuestionResult(item.name, item.label, item.kind, item.role,
@@ -922,7 +494,7 @@ public final class SurveyResults {
     }
 
     /** A question that forms the groups is left out of their tables: broken down by itself it is its own diagonal. */
-    private static boolean formsGroups(Item item, Dimension dimension) {
+    private static boolean formsGroups(ResultItem item, Dimension dimension) {
         return item.question == dimension.id() || item.question == dimension.filter();
     }
 
@@ -993,7 +565,7 @@ public final class SurveyResults {
         int before = Wave.BASELINE.code();
         int after = Wave.ENDLINE.code();
         List<ChangeRow> changes = new ArrayList<>();
-        for (Item item : items) {
+        for (ResultItem item : items) {
             if (dimension.isFiltered() && !inPairs(item)) {
                 continue; // not among a pair's figures
             }
@@ -1011,7 +583,7 @@ public final class SurveyResults {
         return changes;
     }
 
-    private ChangeRow proportionChange(Item item, int before, int after, Dimension dimension, int value) {
+    private ChangeRow proportionChange(ResultItem item, int before, int after, Dimension dimension, int value) {
         Object x1 = item.classKey(before, item.correct, dimension, value);
         Object n1 = item.base(before, dimension, value);
         Object x2 = item.classKey(after, item.correct, dimension, value);
@@ -1031,7 +603,7 @@ public final class SurveyResults {
                         + words.text().decimal(high, 1) + "]", null);
     }
 
-    private ChangeRow meanChange(Item item, int before, int after, Dimension dimension, int value) {
+    private ChangeRow meanChange(ResultItem item, int before, int after, Dimension dimension, int value) {
         Figure baseline = mean(item, before, dimension, value);
         Figure endline = mean(item, after, dimension, value);
         Change.Moments m1 = moments(item, before, dimension, value);
@@ -1062,7 +634,7 @@ public final class SurveyResults {
      * interval is Welch's around the spreads' middle moments, widened by that uncertainty and rounded outwards. Null
      * when a wave has too few respondents for rounding.
      */
-    private ChangeRow roundedChange(Item item, Figure baseline, Figure endline, Spread s1, Spread s2) {
+    private ChangeRow roundedChange(ResultItem item, Figure baseline, Figure endline, Spread s1, Spread s2) {
         if (s1 == null || s2 == null || s1.n() < 2 || s2.n() < 2 || !(s1.exact() || roundable(s1.n()))
                 || !(s2.exact() || roundable(s2.n()))) {
             return null;

@@ -385,4 +385,19 @@ public interface SurveyMessages {
 
     @Message("reverse-worded: the mean counts answer 1 as 5 and 5 as 1")
     String reversed_item();
+
+    @Message("all answers")
+    String all_answers();
+
+    @Message("Asked")
+    String asked_row();
+
+    @Message("Mean")
+    String mean_plain();
+
+    @Message("Lowest")
+    String lowest();
+
+    @Message("Highest")
+    String highest();
 }

@@ -169,8 +169,9 @@ class DisclosureTests {
     @Test
     void aFigureHiddenForOneBlockJoinsTheNextBlockWithoutBreakingItsElimination() {
         // a and b are pinned down by R and S (a = (R + S) / 2), c and d by S and U: two blocks of hidden figures
-        // that share the shown S. Hiding S protects both blocks at once and joins them into one.
-        Disclosure disclosure = new Disclosure(10);
+        // that share the shown S. Hiding S protects both blocks at once and joins them into one. (The figures do not
+        // satisfy these relations, so no range exists for the interval audit: the linear steps alone are tested.)
+        Disclosure disclosure = new Disclosure(10, 0, java.util.function.Function.identity());
         for (String small : List.of("a", "b", "c", "d")) {
             disclosure.count(small, 3);
         }
@@ -185,5 +186,31 @@ class DisclosureTests {
         assertTrue(disclosure.isHidden("S"), "R and S would give a away, S and U would give c away");
         assertFalse(disclosure.isHidden("R"), "with S hidden, R alone gives nothing away");
         assertFalse(disclosure.isHidden("U"), "with S hidden, U alone gives nothing away");
+    }
+
+    /** a + b + c = all, with b and c under k: neither is computable, but b + c = all - a = 7. */
+    static Disclosure rowOfThree(Disclosure disclosure) {
+        disclosure.count("a", 15);
+        disclosure.count("b", 4);
+        disclosure.count("c", 3);
+        disclosure.count("all", 22);
+        disclosure.line(List.of("a", "b", "c"), "all");
+        disclosure.protect();
+        return disclosure;
+    }
+
+    @Test
+    void aHiddenFigureThatTheShownOnesBoundTooTightlyGetsAnotherPartner() {
+        Disclosure linearOnly = rowOfThree(new Disclosure(10, 0, java.util.function.Function.identity()));
+        Disclosure disclosure = rowOfThree(new Disclosure(10, 10, java.util.function.Function.identity()));
+        assertFalse(linearOnly.isHidden("a"), "no hidden figure is a combination of shown ones");
+        assertEquals(Disclosure.State.PROTECTING, disclosure.state("a"), "b between 0 and 7 is too narrow");
+        assertFalse(disclosure.isHidden("all"), "b, c and a each lie between 0 and 22");
+    }
+
+    @Test
+    void theWidthIsConfigurable() {
+        Disclosure wide = rowOfThree(new Disclosure(10, 30, java.util.function.Function.identity()));
+        assertTrue(wide.isHidden("all"), "within 22 people no range is 30 wide: the total goes too");
     }
 }

@@ -15,7 +15,9 @@ import org.beacon.contentimport.SurveySheet;
 
 /**
  * Plausible, clearly synthetic answers for a shipped survey, so that evaluators see real-looking results on a fresh
- * stack: knowledge and attitudes a little better at endline than at baseline, campaign reach only at endline, and
+ * stack: knowledge and attitudes a little better at endline than at baseline (agreement rises with the positive
+ * Likert items and falls with the reverse-worded ones, where agreeing is the risky attitude), campaign reach only at
+ * endline, and
  * background groups of very different sizes so that some cells fall under the suppression threshold. The output is
  * the CSV layout field teams upload (one column per question field: its name, or {@code group/name} inside a group,
  * as KoboToolbox exports them; multiple choices separated by spaces), and the same generator can produce any number
@@ -128,7 +130,7 @@ public final class SyntheticAnswers {
             case "knowledge" -> random.nextDouble() < (endline ? 0.68 : 0.45) || options.size() == 1
                     ? question.answer()
                     : wrong(options, question.answer(), random);
-            case "likert" -> options.get(likert(options.size(), endline, random));
+            case "likert" -> options.get(likert(options.size(), endline, question.reversed(), random));
             // Background groups of very different sizes: the later choices are rare, so some cells stay small.
             case "background" -> options.get(skewed(options.size(), random));
             default -> options.get(random.nextInt(options.size()));
@@ -140,9 +142,13 @@ public final class SyntheticAnswers {
         return wrong.get(random.nextInt(wrong.size()));
     }
 
-    /** Agreement on a 1..n scale centred a little higher at endline. */
-    private static int likert(int size, boolean endline, Random random) {
-        double centre = (size - 1) * (endline ? 0.62 : 0.5);
+    /**
+     * Agreement on a 1..n scale centred a little higher at endline, or a little lower for a reverse-worded item
+     * (the campaign makes fewer people agree with the risky statement).
+     */
+    private static int likert(int size, boolean endline, boolean reversed, Random random) {
+        double shift = endline ? reversed ? 0.38 : 0.62 : 0.5;
+        double centre = (size - 1) * shift;
         int value = (int) Math.round(centre + random.nextGaussian() * size / 4.0);
         return Math.min(size - 1, Math.max(0, value));
     }

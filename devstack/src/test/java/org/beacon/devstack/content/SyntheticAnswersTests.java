@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.beacon.contentimport.SurveySheet;
 import org.beacon.contentimport.XlsFormWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,35 @@ class SyntheticAnswersTests {
         double baseline = rightShare(rows(answers.csv(2000, false, 1)));
         double endline = rightShare(rows(answers.csv(2000, true, 2)));
         assertTrue(endline - baseline > 0.1, "baseline " + baseline + ", endline " + endline);
+    }
+
+    /** The mean agreement (1-5) with a Likert item. */
+    static double agreement(List<CSVRecord> rows, String column) {
+        return rows.stream().filter(r -> !r.get(column).isEmpty()).mapToInt(r -> Integer.parseInt(r.get(column)))
+                .average().orElseThrow();
+    }
+
+    /**
+     * The campaign improves attitudes: agreement rises with the positive items and falls with the reverse-worded
+     * ones, where agreeing is the risky attitude (safe-journeys' "leaving is the only way", know-the-signs' "an
+     * employer may keep a worker's papers").
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"know-the-signs", "safe-journeys"})
+    void agreementFallsAtEndlineWithReverseWordedItemsAndRisesWithTheOthers(String campaign) throws IOException {
+        SyntheticAnswers answers = SyntheticAnswers.forSurvey(survey(campaign));
+        List<CSVRecord> baseline = rows(answers.csv(2000, false, 1));
+        List<CSVRecord> endline = rows(answers.csv(2000, true, 2));
+        List<SurveySheet.Question> likert = SurveySheet.read(survey(campaign)).questions().stream()
+                .filter(question -> question.kind().equals("likert")).toList();
+        assertTrue(likert.stream().anyMatch(SurveySheet.Question::reversed), campaign + " has a reverse-worded item");
+        for (SurveySheet.Question question : likert) {
+            double before = agreement(baseline, question.field());
+            double after = agreement(endline, question.field());
+            assertTrue(question.reversed() ? after < before - 0.2 : after > before + 0.2, campaign + " "
+                    + question.name() + (question.reversed() ? " (reverse-worded)" : "") + ": " + before + " to "
+                    + after);
+        }
     }
 
     @ParameterizedTest

@@ -1,0 +1,401 @@
+package org.beacon.campaign.results;
+
+import static org.beacon.campaign.results.ResultItem.respondents;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.beacon.campaign.results.ResultItem.AskedKey;
+import org.beacon.campaign.results.ResultItem.BinKey;
+import org.beacon.campaign.results.ResultItem.MergedKey;
+import org.beacon.campaign.results.ResultItem.SumKey;
+import org.beacon.campaign.survey.SurveyForm;
+import org.beacon.campaign.survey.SurveyQuestion;
+import org.beacon.campaign.survey.Wave;
+
+/**
+ * Registers every figure a survey's results can show with one {@link Disclosure}, and the sums that relate them, and
+ * solves the problem; {@link SurveyResults} then builds what evaluators see from the solved problem. It also knows
+ * every figure's count ({@link #n}), from the tally, for both.
+ */
+final class FigureRegistry {
+
+    /**
+     * A count of respondents named by what they stated on background questions (a choice position, 0 for not
+     * stated, {@link #ANSWERED} for any choice). It is the canonical form of every key that counts the same people:
+     * "women" as a group, as an answer to the gender question and as that answer's overall row; "women in region 2"
+     * in the gender table by region and in the region table by gender.
+     */
+    private record Cell(int wave, Map<Dimension, Integer> stated) {
+    }
+
+    private static final int ANSWERED = -1;
+
+    /** A count that is zero by definition (women among men), which everyone knows without being told. */
+    private enum Known {
+        ZERO
+    }
+
+    private final SurveyForm form;
+    private final Tally tally;
+    private final List<Wave> waves;
+    private final Map<Dimension, BreakdownAxis> dimensions;
+    private final List<ResultItem> items;
+    private final Map<Long, ResultItem> itemsById;
+    /** The knowledge score, or null without knowledge items. */
+    private final ResultItem score;
+    private final Map<Long, Dimension> backgroundQuestions;
+    /** The problem being registered. */
+    private Disclosure disclosure;
+
+    FigureRegistry(SurveyForm form, Tally tally, List<Wave> waves, Map<Dimension, BreakdownAxis> dimensions,
+            List<ResultItem> items, ResultItem score, Map<Long, Dimension> backgroundQuestions) {
+        this.form = form;
+        this.tally = tally;
+        this.waves = waves;
+        this.dimensions = dimensions;
+        this.items = items;
+        this.itemsById = new LinkedHashMap<>();
+        items.forEach(item -> itemsById.put(item.question, item));
+        this.score = score;
+        this.backgroundQuestions = backgroundQuestions;
+    }
+
+    /** The figure a key stands for, in every problem of this survey. */
+    java.util.function.Function<Object, Object> canonical() {
+        Map<Long, Dimension> background = Map.copyOf(backgroundQuestions);
+        return key -> canonical(background, key);
+    }
+
+    /** Every output's figures (everyone and every dimension's groups), protected. */
+    Disclosure solveEveryOutput(Disclosure empty) {
+        disclosure = empty;
+        disclosure.known(Known.ZERO, 0);
+        registerAll(new ArrayList<>(dimensions.keySet()), true);
+        disclosure.protect();
+        return disclosure;
+    }
+
+    /**
+     * A pair of dimensions' groups, protected on a frozen copy of every output's problem: what the page, JSON and
+     * CSV show without this pair stays exactly as it is. Its groups are registered in the same order whichever of
+     * the two is the filter.
+     */
+    Disclosure solvePair(Disclosure everyOutput, Dimension first, Dimension second) {
+        disclosure = everyOutput.copy();
+        disclosure.freeze();
+        List<Dimension> groups = new ArrayList<>();
+        for (Wave wave : waves) {
+            for (int value : values(wave.code(), first)) {
+                Dimension within = second.within(first, value);
+                if (!groups.contains(within)) {
+                    groups.add(within);
+                }
+            }
+            for (int value : values(wave.code(), second)) {
+                Dimension within = first.within(second, value);
+                if (!groups.contains(within)) {
+                    groups.add(within);
+                }
+            }
+        }
+        registerAll(groups, false);
+        disclosure.protect();
+        return disclosure;
+    }
+
+    /**
+     * Every figure of every wave for these dimensions (and everyone), and the sums that relate them. A pair's groups
+     * (everyone = false) leave out the questions that are dimensions themselves: their answers in a pair's group are
+     * groups of three dimensions, which three different pairs would show, each protected on its own.
+     */
+    private void registerAll(List<Dimension> groups, boolean everyone) {
+        for (Wave wave : waves) {
+            registerRespondents(wave.code(), groups, everyone);
+            for (ResultItem item : items) {
+                if (everyone || inPairs(item)) {
+                    register(item, wave.code(), groups, everyone);
+                }
+            }
+            if (everyone) {
+                registerNotStated(wave.code(), groups, everyone);
+            }
+            if (score != null && (everyone || scoreInPairs())) {
+                register(score, wave.code(), groups, everyone);
+                registerScore(wave.code(), groups, everyone);
+            }
+        }
+    }
+
+    /** Whether a pair's groups show this item: any question that is not a dimension. */
+    boolean inPairs(ResultItem item) {
+        return !backgroundQuestions.containsKey(item.question);
+    }
+
+    /** The knowledge score is tied to its items' correct answers: a pair shows it only if it shows them all. */
+    boolean scoreInPairs() {
+        return items.stream().filter(item -> item.kind.equals(SurveyQuestion.KNOWLEDGE)).allMatch(this::inPairs);
+    }
+
+    /** Everyone (when asked for) and the dimensions' groups. */
+    private static List<Dimension> withEveryone(List<Dimension> groups, boolean everyone) {
+        List<Dimension> all = new ArrayList<>();
+        if (everyone) {
+            all.add(Dimension.ALL);
+        }
+        all.addAll(groups);
+        return all;
+    }
+
+
+    /** The figure a key stands for: background counts become {@link Cell}s, everything else is its own figure. */
+    private static Object canonical(Map<Long, Dimension> backgroundQuestions, Object key) {
+        if (key instanceof AskedKey asked && asked.dimension().isFiltered()) {
+            Tally.Key normal = normal(respondents(asked.wave(), asked.dimension(), asked.value()));
+            return new AskedKey(asked.wave(), asked.question(), normal.dimension(), normal.value());
+        }
+        if (key instanceof BinKey bin && bin.dimension().isFiltered()) {
+            Tally.Key normal = normal(respondents(bin.wave(), bin.dimension(), bin.value()));
+            return new BinKey(bin.wave(), bin.question(), bin.bin(), normal.dimension(), normal.value());
+        }
+        if (key instanceof SumKey sum) {
+            return new SumKey(normal(sum.key()));
+        }
+        if (!(key instanceof Tally.Key tallyKey)) {
+            return key;
+        }
+        Map<Dimension, Integer> stated = new HashMap<>();
+        if (tallyKey.question() != Tally.RESPONDENTS) {
+            Dimension own = backgroundQuestions.get(tallyKey.question());
+            if (own == null) {
+                return normal(tallyKey);
+            }
+            stated.put(own, tallyKey.choice() == 0 ? ANSWERED : tallyKey.choice());
+        }
+        for (Map.Entry<Dimension, Integer> group : statements(tallyKey.dimension(), tallyKey.value()).entrySet()) {
+            Integer own = stated.get(group.getKey());
+            if (own != null && own != ANSWERED && own != group.getValue().intValue()
+                    || own != null && own == ANSWERED && group.getValue() == 0) {
+                return Known.ZERO;
+            }
+            stated.put(group.getKey(), group.getValue());
+        }
+        return new Cell(tallyKey.wave(), Map.copyOf(stated));
+    }
+
+    /** What a group states: nothing for everyone, one dimension's value, or its filter's value too. */
+    private static Map<Dimension, Integer> statements(Dimension dimension, int value) {
+        if (dimension.equals(Dimension.ALL)) {
+            return Map.of();
+        }
+        if (!dimension.isFiltered()) {
+            return Map.of(dimension, value);
+        }
+        return Map.of(dimension.parent(), dimension.parentValue(), dimension.unfiltered(), value);
+    }
+
+    /** One name for a pair's group whichever of its two dimensions is the filter (the larger id filters). */
+    private static Tally.Key normal(Tally.Key key) {
+        Dimension d = key.dimension();
+        if (!d.isFiltered() || d.filter() > d.id()) {
+            return key;
+        }
+        return new Tally.Key(key.wave(), key.question(), key.choice(), Dimension.of(d.filter()).within(d, key.value()),
+                d.filterValue());
+    }
+
+    /**
+     * Values of a dimension in a wave, "not stated" (0) last. An optional background question always has its "not
+     * stated" group, even when empty: a group that appeared only when someone is in it would tell by its absence
+     * that the answered count is the respondent count.
+     */
+    List<Integer> values(int wave, Dimension dimension) {
+        if (dimension.equals(Dimension.ALL)) {
+            return List.of(0);
+        }
+        Dimension unfiltered = dimension.unfiltered();
+        return dimensions.get(unfiltered).values(tally.n(wave, Tally.RESPONDENTS, 0, unfiltered, 0) > 0);
+    }
+
+    long n(Object figure) {
+        if (figure instanceof AskedKey asked) {
+            return n(respondents(asked.wave(), asked.dimension(), asked.value()))
+                    - tally.n(asked.wave(), asked.question(), Tally.NOT_ASKED, asked.dimension(), asked.value());
+        }
+        if (figure instanceof MergedKey merged) {
+            ResultItem item = itemsById.get(merged.question());
+            long n = 0;
+            for (int c : item.classesOf(merged.row())) {
+                n += n(item.classKey(merged.wave(), c, merged.dimension(), merged.value()));
+            }
+            return n;
+        }
+        if (figure instanceof BinKey bin) {
+            long n = 0;
+            for (int choice : itemsById.get(bin.question()).bins.get(bin.bin() - 1)) {
+                n += tally.n(bin.wave(), bin.question(), choice, bin.dimension(), bin.value());
+            }
+            return n;
+        }
+        Tally.Key key = (Tally.Key) figure;
+        if (key.question() == Tally.KNOWLEDGE_SCORE && key.choice() == 0) {
+            long scored = 0;
+            for (int s = 1; s <= score.classes(); s++) {
+                scored += tally.n(key.wave(), key.question(), s, key.dimension(), key.value());
+            }
+            return scored;
+        }
+        return tally.get(key).n();
+    }
+
+    private void registerRespondents(int wave, List<Dimension> groups, boolean everyone) {
+        if (everyone) {
+            disclosure.count(respondents(wave, Dimension.ALL, 0), n(respondents(wave, Dimension.ALL, 0)));
+        }
+        for (Dimension dimension : groups) {
+            List<Tally.Key> members = new ArrayList<>();
+            for (int value : values(wave, dimension)) {
+                Tally.Key key = respondents(wave, dimension, value);
+                disclosure.count(key, n(key));
+                members.add(key);
+            }
+            disclosure.line(members, respondents(wave, dimension.parent(), dimension.parentValue()));
+        }
+    }
+
+    private void register(ResultItem item, int wave, List<Dimension> groups, boolean everyone) {
+        for (Dimension dimension : withEveryone(groups, everyone)) {
+            for (int value : values(wave, dimension)) {
+                if (item.conditional) {
+                    // asked + not asked = respondents; the not-asked count is never shown but must stay hidden
+                    // whenever it would give away a hidden figure
+                    Object asked = item.asked(wave, dimension, value);
+                    Tally.Key notAsked = item.notAsked(wave, dimension, value);
+                    disclosure.count(asked, n(asked));
+                    disclosure.count(notAsked, n(notAsked));
+                    disclosure.line(List.of(asked, notAsked), respondents(wave, dimension, value));
+                }
+                Object base = item.base(wave, dimension, value);
+                disclosure.count(base, n(base));
+                List<Object> column = new ArrayList<>();
+                for (int c = 1; c <= item.choices(); c++) {
+                    Object key = item.choice(wave, c, dimension, value);
+                    disclosure.count(key, n(key));
+                    column.add(key);
+                    registerMerged(item, key, c, wave, dimension, value);
+                }
+                if (item.additive && !column.isEmpty()) {
+                    disclosure.line(column, base);
+                }
+                if (item.integer) {
+                    disclosure.derived(item.sum(wave, dimension, value), n(base), List.of(base));
+                }
+            }
+        }
+        for (Dimension dimension : groups) {
+            List<Integer> values = values(wave, dimension);
+            Dimension parent = dimension.parent();
+            int parentValue = dimension.parentValue();
+            if (item.conditional) {
+                disclosure.line(values.stream().map(v -> item.asked(wave, dimension, v)).toList(),
+                        item.asked(wave, parent, parentValue));
+            }
+            for (int c = 0; c <= item.choices(); c++) {
+                final int choice = c;
+                List<Object> members = values.stream()
+                        .map(v -> choice == 0 ? item.base(wave, dimension, v) : item.choice(wave, choice, dimension, v))
+                        .toList();
+                disclosure.line(members, choice == 0 ? item.base(wave, parent, parentValue)
+                        : item.choice(wave, choice, parent, parentValue));
+            }
+            if (item.integer) {
+                disclosure.line(values.stream().map(v -> item.sum(wave, dimension, v)).toList(),
+                        item.sum(wave, parent, parentValue));
+            }
+            if (item.rows != null) {
+                for (int c = 1; c <= item.classes(); c++) {
+                    final int merged = c;
+                    disclosure.line(values.stream().map(v -> item.classKey(wave, merged, dimension, v)).toList(),
+                            item.classKey(wave, merged, parent, parentValue));
+                }
+            }
+        }
+    }
+
+    /** The classes a merged row adds up: never shown, but tied to it (and, for scores, to the correct answers). */
+    private void registerMerged(ResultItem item, Object row, int c, int wave, Dimension dimension, int value) {
+        if (row instanceof MergedKey) {
+            List<Object> classes = item.classesOf(c).stream()
+                    .map(member -> item.classKey(wave, member, dimension, value)).toList();
+            classes.forEach(member -> disclosure.withheld(member, n(member)));
+            disclosure.line(classes, row);
+        }
+    }
+
+
+    /**
+     * Those who answered an optional background question and those who did not state it add up to the respondents,
+     * overall and in every group of another dimension. Both are shown (the "Answered" row and the "not stated"
+     * group), so the sum is a relation like any other.
+     */
+    private void registerNotStated(int wave, List<Dimension> groups, boolean everyone) {
+        for (Map.Entry<Dimension, BreakdownAxis> background : dimensions.entrySet()) {
+            Dimension own = background.getKey();
+            if (background.getValue().isTeam() || !values(wave, own).contains(0)) {
+                continue;
+            }
+            ResultItem item = itemsById.get(background.getValue().question().id());
+            for (Dimension dimension : withEveryone(groups, everyone)) {
+                if (dimension.id() == own.id() || dimension.filter() == own.id()) {
+                    continue;
+                }
+                for (int value : values(wave, dimension)) {
+                    Object answered = item.base(wave, dimension, value);
+                    Tally.Key everyoneInGroup = respondents(wave, dimension, value);
+                    Map<Dimension, Integer> stated = new HashMap<>(statements(dimension, value));
+                    stated.put(own, 0);
+                    Cell notStated = new Cell(wave, Map.copyOf(stated));
+                    disclosure.count(notStated, n(everyoneInGroup) - n(answered));
+                    disclosure.line(List.of(answered, notStated), everyoneInGroup);
+                }
+            }
+        }
+    }
+
+    /**
+     * Each respondent's score is the credit their answers earn, counted in the survey's score unit
+     * ({@link SurveyForm#scoreUnit()}), so in every group the scores weighted by their value add up to the knowledge
+     * items' counts weighted by their credit; with a single item, those scored are those who answered it. Without these relations a score count could give away a hidden correct count, or the reverse.
+     */
+    private void registerScore(int wave, List<Dimension> groups, boolean everyone) {
+        List<ResultItem> knowledge = items.stream().filter(item -> item.kind.equals(SurveyQuestion.KNOWLEDGE)).toList();
+        int unit = form.scoreUnit();
+        for (Dimension dimension : withEveryone(groups, everyone)) {
+            for (int value : values(wave, dimension)) {
+                Map<Object, Integer> terms = new LinkedHashMap<>();
+                // (knowledge items are choice questions: their choice keys are rollup keys)
+                for (int c = 2; c <= score.classes(); c++) {
+                    terms.merge(score.classKey(wave, c, dimension, value), c - 1, Integer::sum);
+                }
+                for (ResultItem item : knowledge) {
+                    // each answer adds its credit, in score units, to the score of whoever gave it (counted per
+                    // class: recoding may show a part-credit answer pooled with others)
+                    for (int c = 1; c <= item.classes(); c++) {
+                        int units = item.credits[c - 1] / unit;
+                        if (units > 0) {
+                            terms.merge(item.classKey(wave, c, dimension, value), -units, Integer::sum);
+                        }
+                    }
+                }
+                disclosure.relation(terms);
+                if (knowledge.size() == 1) {
+                    disclosure.line(List.of(score.base(wave, dimension, value)),
+                            knowledge.get(0).base(wave, dimension, value));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.beacon.campaign.results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * What a reader can say about the hidden figures of one block when they know the shown figures, the relations
+ * between figures, that no count is below zero and that counts are whole numbers: the lowest and highest value each
+ * can take, by linear programming (ojalgo), rounded inwards to whole numbers.
+ * <p>
+ * Two programs per figure would make a large block slow, so the audit first collects points it knows are possible:
+ * the true counts, and every solution a program returns (a solution is a possible set of counts for every figure of
+ * the block at once). A figure whose possible values already span the width needs no program of its own; most
+ * figures are settled by the first two programs (all guarded figures as low, then as high, as they can be).
+ */
+final class IntervalAudit {
+
+    private static final double EPSILON = 1e-6;
+
+    private final List<Object> unknowns;
+    private final Map<Object, Integer> column = new LinkedHashMap<>();
+    private final List<double[]> rows = new ArrayList<>();
+    private final List<Double> levels = new ArrayList<>();
+    /** The lowest and highest value of each unknown among the possible points seen so far. */
+    private final double[] lowest;
+    private final double[] highest;
+    /**
+     * More people than all figures of the block hold together: no count reaches it, so a figure that a program
+     * takes up to it is unbounded for the reader (and the program never is).
+     */
+    private final double ceiling;
+
+    /**
+     * @param unknowns the hidden figures of the block with their true counts
+     * @param shown the shown figures its relations name, with their counts
+     * @param relations each a sum of coefficient × figure that is zero
+     */
+    IntervalAudit(Map<Object, Long> unknowns, Map<Object, Long> shown, List<Map<Object, Integer>> relations) {
+        this.unknowns = new ArrayList<>(unknowns.keySet());
+        lowest = new double[this.unknowns.size()];
+        highest = new double[this.unknowns.size()];
+        for (Object key : this.unknowns) {
+            int c = column.size();
+            column.put(key, c);
+            lowest[c] = unknowns.get(key);
+            highest[c] = unknowns.get(key);
+        }
+        for (Map<Object, Integer> relation : relations) {
+            double[] row = new double[this.unknowns.size()];
+            double level = 0;
+            for (Map.Entry<Object, Integer> term : relation.entrySet()) {
+                Integer c = column.get(term.getKey());
+                if (c == null) {
+                    level -= term.getValue() * (double) shown.get(term.getKey());
+                } else {
+                    row[c] += term.getValue();
+                }
+            }
+            rows.add(row);
+            levels.add(level);
+        }
+        double total = 1;
+        for (long n : unknowns.values()) {
+            total += n;
+        }
+        for (long n : shown.values()) {
+            total += n;
+        }
+        ceiling = total;
+    }
+
+    /**
+     * The targets whose range, rounded inwards to whole numbers, is narrower than the width, each with how much
+     * wider it must become.
+     */
+    Map<Object, Long> narrowerThan(List<Object> targets, int width) {
+        double[] all = new double[unknowns.size()];
+        for (Object target : targets) {
+            all[column.get(target)] = 1;
+        }
+        solve(all, false);
+        solve(all, true);
+        Map<Object, Long> narrow = new LinkedHashMap<>();
+        for (Object target : targets) {
+            int c = column.get(target);
+            if (wide(c, width)) {
+                continue;
+            }
+            double[] one = new double[unknowns.size()];
+            one[c] = 1;
+            solve(one, true);
+            if (!wide(c, width)) {
+                solve(one, false);
+            }
+            if (!wide(c, width)) {
+                narrow.put(target, width - range(c));
+            }
+        }
+        return narrow;
+    }
+
+    private long range(int c) {
+        return (long) (Math.floor(highest[c] + EPSILON) - Math.ceil(lowest[c] - EPSILON));
+    }
+
+    private boolean wide(int c, int width) {
+        return range(c) >= width;
+    }
+
+    /** Minimises or maximises the objective and keeps the solution's values as possible ones. */
+    private void solve(double[] objective, boolean maximise) {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        Variable[] x = new Variable[unknowns.size()];
+        for (int v = 0; v < x.length; v++) {
+            x[v] = model.addVariable("x" + v).lower(0).upper(ceiling);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Expression relation = model.addExpression("r" + r).level(levels.get(r));
+            double[] row = rows.get(r);
+            for (int v = 0; v < row.length; v++) {
+                if (row[v] != 0) {
+                    relation.set(x[v], row[v]);
+                }
+            }
+        }
+        Expression goal = model.addExpression("goal").weight(1);
+        for (int v = 0; v < objective.length; v++) {
+            if (objective[v] != 0) {
+                goal.set(x[v], objective[v]);
+            }
+        }
+        Optimisation.Result result = maximise ? model.maximise() : model.minimise();
+        if (!result.getState().isOptimal()) {
+            // The true counts satisfy every relation, so the program always has a solution; a solver that fails
+            // to find one has told nothing, and the figures it would have widened stay as narrow as they were.
+            return;
+        }
+        for (int v = 0; v < x.length; v++) {
+            double value = result.doubleValue(v);
+            lowest[v] = Math.min(lowest[v], value);
+            highest[v] = Math.max(highest[v], value);
+        }
+    }
+}

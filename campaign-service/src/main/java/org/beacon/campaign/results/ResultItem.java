@@ -1,0 +1,130 @@
+package org.beacon.campaign.results;
+
+import java.util.List;
+
+import org.beacon.campaign.survey.SurveyQuestion;
+
+/**
+ * Something with a row per choice in the results: a question, or the knowledge score; and the keys of the figures it
+ * shows besides the rollup's own ({@link Tally.Key}).
+ */
+final class ResultItem {
+
+    /** The sum of an integer question's numbers for a group: hidden with the group, protected like a count. */
+    record SumKey(Tally.Key key) {
+    }
+
+    /**
+     * Those of a group who were asked a conditional question: the respondents less those it was not asked (its
+     * relevance was false for them).
+     */
+    record AskedKey(int wave, long question, Dimension dimension, int value) {
+    }
+
+    /** One bin of a decimal or date question's distribution: the sum of the rollup's finer bins it spans. */
+    record BinKey(int wave, long question, int bin, Dimension dimension, int value) {
+    }
+
+    /** One row of a recoded item that merges several classes (see {@link Recoding}): the sum of their counts. */
+    record MergedKey(int wave, long question, int row, Dimension dimension, int value) {
+    }
+
+    final String name;
+    final String label;
+    final String kind;
+    final String role;
+    final long question;
+    final boolean required;
+    /** The rows' labels: the classes' own until recoding merges some (see {@link SurveyResults}). */
+    List<String> choiceLabels;
+    final boolean additive;
+    /** The answers are numbers (integer, decimal, date): the tally carries their sum. */
+    final boolean integer;
+    /** Value of each choice row for a mean (Likert 1-5, score 0-K); null when the item has no mean. */
+    final double[] values;
+    final int correct;
+    /** Only some respondents are asked it (a relevance rule on it or a group around it). */
+    boolean conditional;
+    /** Stored numbers per unit: 1000 for decimals (thousandths), 1 otherwise. */
+    int scale = 1;
+    /** For decimal and date questions, the rollup's bins (choices) that each row of the distribution spans. */
+    List<List<Integer>> bins;
+    /** Of a knowledge item: each choice's credit in percent of a right answer (100 for the right answer). */
+    int[] credits;
+    /** After recoding, the classes (1-based) each row shows; null while every class has its own row. */
+    List<List<Integer>> rows;
+    /** The labels of the classes when rows merge them. */
+    List<String> classLabels;
+
+    ResultItem(String name, String label, String kind, String role, long question, boolean required,
+            List<String> choiceLabels, boolean additive, boolean integer, double[] values, int correct) {
+        this.name = name;
+        this.label = label;
+        this.kind = kind;
+        this.role = role;
+        this.question = question;
+        this.required = required;
+        this.choiceLabels = choiceLabels;
+        this.additive = additive;
+        this.integer = integer;
+        this.values = values;
+        this.correct = correct;
+    }
+
+    int choices() {
+        return choiceLabels.size();
+    }
+
+    int classes() {
+        return rows == null ? choices() : classLabels.size();
+    }
+
+    /** The classes a row shows. */
+    List<Integer> classesOf(int row) {
+        return rows == null ? List.of(row) : rows.get(row - 1);
+    }
+
+    Object choice(int wave, int choice, Dimension dimension, int value) {
+        List<Integer> classes = classesOf(choice);
+        return classes.size() == 1 ? classKey(wave, classes.get(0), dimension, value)
+                : new MergedKey(wave, question, choice, dimension, value);
+    }
+
+    /** One class's count, whatever row shows it. */
+    Object classKey(int wave, int c, Dimension dimension, int value) {
+        return bins != null ? new BinKey(wave, question, c, dimension, value)
+                : new Tally.Key(wave, question, c, dimension, value);
+    }
+
+    /**
+     * Those who answered; for a required question that is everyone who was asked (every respondent unless the
+     * question is conditional), so both share one figure.
+     */
+    Object base(int wave, Dimension dimension, int value) {
+        if (required) {
+            return asked(wave, dimension, value);
+        }
+        return new Tally.Key(wave, question, 0, dimension, value);
+    }
+
+    Object asked(int wave, Dimension dimension, int value) {
+        return conditional ? new AskedKey(wave, question, dimension, value) : respondents(wave, dimension, value);
+    }
+
+    Tally.Key notAsked(int wave, Dimension dimension, int value) {
+        return new Tally.Key(wave, question, Tally.NOT_ASKED, dimension, value);
+    }
+
+    boolean isDate() {
+        return kind.equals(SurveyQuestion.DATE);
+    }
+
+    SumKey sum(int wave, Dimension dimension, int value) {
+        return new SumKey(new Tally.Key(wave, question, 0, dimension, value));
+    }
+
+    /** Everyone of a group: the key every count of respondents is registered by. */
+    static Tally.Key respondents(int wave, Dimension dimension, int value) {
+        return new Tally.Key(wave, Tally.RESPONDENTS, 0, dimension, value);
+    }
+}
