@@ -40,6 +40,14 @@ public class Assessment extends PanacheEntityBase {
         return find("moduleId", moduleId).firstResultOptional();
     }
 
+    /**
+     * Deletes a draft version's assessments and its question bank, so that an import of changed content can fill
+     * them again; the caller empties the course package's own content after this.
+     */
+    public static void deleteOfVersion(long versionId) {
+        AssessmentQueries.deleteOfVersion(versionId);
+    }
+
     /** How many questions each assessment of a version asks, by assessment id; one without questions is absent. */
     public static Map<Long, Integer> questionCounts(long versionId) {
         return AssessmentQueries.questionCounts(versionId);

@@ -16,6 +16,18 @@ final class AssessmentQueries {
     private AssessmentQueries() {
     }
 
+    /** Deletes a version's assessments and questions, children before parents (a draft emptied before a re-import). */
+    static void deleteOfVersion(long versionId) {
+        for (String delete : new String[] {
+            "delete from assessment_question where assessment_id in (select id from assessment where version_id = ?1)",
+            "delete from assessment where version_id = ?1",
+            "delete from question_answer where question_id in (select id from question where version_id = ?1)",
+            "delete from question where version_id = ?1",
+        }) {
+            em().createNativeQuery(delete).setParameter(1, versionId).executeUpdate();
+        }
+    }
+
     /** How many questions each assessment of a version asks, by assessment id; one without questions is absent. */
     @SuppressWarnings("unchecked")
     static Map<Long, Integer> questionCounts(long versionId) {

@@ -12,6 +12,7 @@ import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.training.assessment.Assessment;
 import org.beacon.training.audit.AuditLog;
 
 /**
@@ -138,6 +139,7 @@ public class CourseDrafts {
     public CourseVersion replaceDraft(CourseVersion draft, CourseDocument doc, String hash) {
         validate(doc);
         Course course = Course.findById(draft.courseId);
+        Assessment.deleteOfVersion(draft.id);
         queries.deleteContent(draft.id);
         course.assignSectors(doc.sectors());
         course.country = doc.country();

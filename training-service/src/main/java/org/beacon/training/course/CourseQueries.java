@@ -20,14 +20,12 @@ public class CourseQueries {
     EntityManager em;
 
     /**
-     * Empties a draft before an import of changed content fills it again: its assessments, questions, texts,
-     * modules, lessons, glossary and media, children before parents.
+     * Empties a draft of the course package's content before an import of changed content fills it again: its
+     * texts, modules, lessons, glossary and media, children before parents. Its assessments and questions belong to
+     * the assessment package, which empties them first ({@code Assessment.deleteOfVersion}).
      */
     void deleteContent(long versionId) {
         String[] deletes = {
-            "delete from assessment_question where assessment_id in (select id from assessment where version_id = ?1)",
-            "delete from assessment where version_id = ?1",
-            "delete from question_answer where question_id in (select id from question where version_id = ?1)",
             "delete from content_text where version_id = ?1",
             "delete from lesson_attachment where lesson_id in (select l.id from lesson l join course_module m"
                     + " on m.id = l.module_id where m.version_id = ?1)",
@@ -35,7 +33,6 @@ public class CourseQueries {
             "delete from course_module where version_id = ?1",
             "delete from glossary_term where version_id = ?1",
             "delete from version_media where version_id = ?1",
-            "delete from question where version_id = ?1",
         };
         for (String delete : deletes) {
             em.createNativeQuery(delete).setParameter(1, versionId).executeUpdate();
