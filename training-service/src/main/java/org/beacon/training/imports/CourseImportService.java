@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -76,8 +77,13 @@ public class CourseImportService {
      * With {@code dryRun}, the import runs as it would, with every check and every write, in a transaction that is
      * always rolled back: it answers the same problems as a real import (the same 400 or 409) and keeps nothing.
      * Media files are checked but not uploaded, since object storage is outside the transaction.
+     * <p>
+     * The transaction may last longer than the default 60 s: the largest package allowed (60 MB of media) is stored
+     * in object storage inside it, so that a later error removes the files again, and on a busy machine that upload
+     * alone outlasted 60 s (the rollback then answered 500).
      */
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public ImportResult importArchive(CourseArchive archive, boolean dryRun) {
         ImportResult result = apply(archive, dryRun);
         if (dryRun) {
