@@ -85,8 +85,8 @@ public final class FormEngine {
     private final AtomicInteger idleCount = new AtomicInteger();
 
     /**
-     * A copy of the form read back from the serialization, with the instance and the translation it was read with
-     * (the translation is null until a session chooses one).
+     * A copy of the form read back from the serialization, with the blank instance and the translation its
+     * localizer had when read back (null when it had none): what a reused copy is reset to before a new session.
      */
     record Copy(FormDef form, FormInstance blank, String locale) {
     }
