@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import org.beacon.training.audit.AuditLog;
-import org.beacon.training.cohort.CohortQueries.MemberRow;
+import org.beacon.training.cohort.CohortProgress.MemberRow;
 import org.beacon.training.report.CsvDownload;
-import org.beacon.training.report.ReportPeriod;
+import org.beacon.training.period.ReportPeriod;
 
 /**
  * A cohort's progress and knowledge gain as CSV, one row per trainee, for the same period the page shows. The
@@ -34,7 +34,7 @@ public class CohortExport {
         CohortService.CohortDetail detail = cohorts.detail(cohortId, period);
         List<List<?>> rows = new ArrayList<>();
         for (MemberRow m : detail.members()) {
-            rows.add(Arrays.asList(m.name(), m.subject(), m.enrolmentId() == null ? "not enrolled" : m.status(),
+            rows.add(Arrays.asList(m.name(), m.subject(), m.enrolmentId() == null ? "not enrolled" : m.status().name(),
                     m.enrolmentId() == null ? null : m.version(), m.enrolmentId() == null ? null : m.progress(),
                     m.pretest(), m.posttest(), m.gain(), m.attended(), period.from(), period.to()));
         }

@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
-import org.beacon.training.cohort.CohortQueries.TraineeRow;
+import org.beacon.training.cohort.CohortService.TraineeRow;
 import org.beacon.training.course.Course;
-import org.beacon.training.report.ReportPeriod;
+import org.beacon.training.period.ReportPeriod;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Trainers' pages for their cohorts: list and create, trainees, sessions and attendance, knowledge gain. */

@@ -17,11 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
-import org.beacon.training.cohort.CohortQueries.TraineeRow;
+import org.beacon.training.cohort.CohortService.TraineeRow;
 import org.beacon.training.cohort.CohortService.CohortDetail;
 import org.beacon.training.cohort.CohortService.CohortRow;
 import org.beacon.training.cohort.CohortService.NewCohort;
-import org.beacon.training.report.ReportPeriod;
+import org.beacon.training.period.ReportPeriod;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

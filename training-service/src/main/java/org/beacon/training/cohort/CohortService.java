@@ -17,21 +17,22 @@ import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
-import org.beacon.training.cohort.CohortQueries.EnrolledTrainee;
-import org.beacon.training.cohort.CohortQueries.KnowledgeGain;
-import org.beacon.training.cohort.CohortQueries.MemberRow;
+import org.beacon.training.cohort.CohortProgress.KnowledgeGain;
+import org.beacon.training.cohort.CohortProgress.MemberRow;
+import org.beacon.training.cohort.CohortQueries.DirectoryTrainee;
 import org.beacon.training.cohort.CohortQueries.SessionRow;
-import org.beacon.training.cohort.CohortQueries.TraineeRow;
 import org.beacon.training.cohort.CohortRefusal.Reason;
 import org.beacon.training.course.Course;
+import org.beacon.training.enrolment.EnrolmentQueries;
+import org.beacon.training.enrolment.EnrolmentQueries.EnrolledTrainee;
 import org.beacon.training.enrolment.EnrolmentService;
-import org.beacon.training.report.ReportPeriod;
+import org.beacon.training.period.ReportPeriod;
 
 /**
  * Cohorts belong to the trainer who created them: another trainer gets 403, admins see all. A trainer adds
  * trainees of the cohort's organization who have signed in at least once, enrolling them in the cohort's course
  * when they are not yet. Progress and knowledge gain (post-test minus pre-test, per trainee, mean and
- * distribution) are computed by the database ({@link CohortQueries}).
+ * distribution) are composed by {@link CohortProgress} from what the cohort, enrolment and course packages own.
  */
 @ApplicationScoped
 public class CohortService {
@@ -43,13 +44,23 @@ public class CohortService {
     CohortQueries queries;
 
     @Inject
+    CohortProgress progress;
+
+    @Inject
     EnrolmentService enrolments;
+
+    @Inject
+    EnrolmentQueries enrolmentQueries;
 
     public record NewCohort(String name, String course, String institution, String startsOn, String endsOn) {
     }
 
     public record CohortRow(long id, String name, String course, String institution, LocalDate startsOn,
             LocalDate endsOn, String trainer, long trainees) {
+    }
+
+    /** A trainee of the directory, with whether they are enrolled in the cohort's course. */
+    public record TraineeRow(String subject, String username, String name, String organization, boolean enrolled) {
     }
 
     public record CohortDetail(CohortRow cohort, List<MemberRow> members, List<SessionRow> sessions,
@@ -138,7 +149,13 @@ public class CohortService {
     @Transactional
     public List<TraineeRow> searchTrainees(long cohortId, String search) {
         Cohort cohort = require(cohortId);
-        return queries.searchTrainees(cohort.id, cohort.courseId, cohort.organization, user.isAdmin(), search);
+        List<String> enrolledThrough = user.isAdmin() ? List.of()
+                : enrolmentQueries.enrolledThrough(cohort.courseId, cohort.organization);
+        List<DirectoryTrainee> found = queries.searchTrainees(cohort.id, cohort.organization, user.isAdmin(),
+                enrolledThrough, search);
+        Set<String> enrolled = enrolmentQueries.enrolledAmong(cohort.courseId,
+                found.stream().map(DirectoryTrainee::subject).toList());
+        return found.stream().map(t -> traineeRow(t, enrolled.contains(t.subject()))).toList();
     }
 
     /**
@@ -153,8 +170,9 @@ public class CohortService {
         if (blank(subject)) {
             throw ProblemException.badRequest("Give the trainee's account id.");
         }
-        TraineeRow trainee = queries.trainee(subject.strip(), cohort.courseId).orElse(null);
-        EnrolledTrainee enrolled = queries.enrolment(cohort.courseId, subject.strip(), cohort.organization).orElse(null);
+        DirectoryTrainee trainee = queries.trainee(subject.strip()).orElse(null);
+        EnrolledTrainee enrolled = enrolmentQueries.enrolment(cohort.courseId, subject.strip(), cohort.organization)
+                .orElse(null);
         if (trainee == null && enrolled == null) {
             throw ProblemException.badRequest("No trainee with this account id has signed in to Beacon yet;"
                     + " ask them to sign in once, then add them.");
@@ -216,8 +234,13 @@ public class CohortService {
     @Transactional
     public CohortDetail detail(long id, ReportPeriod period) {
         Cohort cohort = require(id);
-        return new CohortDetail(row(cohort), queries.members(cohort.id, period), queries.sessions(cohort.id, period),
-                queries.knowledgeGain(cohort.id, period));
+        List<MemberRow> members = progress.members(cohort, period);
+        return new CohortDetail(row(cohort), members, queries.sessions(cohort.id, period),
+                CohortProgress.knowledgeGain(members));
+    }
+
+    private static TraineeRow traineeRow(DirectoryTrainee trainee, boolean enrolled) {
+        return new TraineeRow(trainee.subject(), trainee.username(), trainee.name(), trainee.organization(), enrolled);
     }
 
     private CohortRow row(Cohort cohort) {

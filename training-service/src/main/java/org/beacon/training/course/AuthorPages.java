@@ -44,7 +44,8 @@ public class AuthorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance courses(List<AuthoringView.CourseRow> courses, List<String> sectors,
-                CourseForm form, List<String> errors, AuthoringView.CourseFilter filter, List<String> statuses);
+                CourseForm form, List<String> errors, AuthoringView.CourseFilter filter,
+                List<VersionStatus> statuses);
 
         static native TemplateInstance texts(AuthoringView.VersionDetail version, TextForm form, List<String> errors);
 
@@ -98,7 +99,7 @@ public class AuthorPages {
     public TemplateInstance courses(@QueryParam("q") String search, @QueryParam("status") String status,
             @QueryParam("language") String lang, @QueryParam("sector") String sector) {
         AuthoringView.CourseFilter filter = new AuthoringView.CourseFilter(Objects.toString(trimmed(search), ""),
-                Objects.toString(trimmed(status), ""), Objects.toString(trimmed(lang), ""),
+                VersionStatus.named(trimmed(status)), Objects.toString(trimmed(lang), ""),
                 Objects.toString(trimmed(sector), ""));
         return coursesPage(CourseForm.EMPTY, List.of(), filter);
     }
@@ -336,8 +337,8 @@ public class AuthorPages {
     }
 
     private TemplateInstance coursesPage(CourseForm form, List<String> errors, AuthoringView.CourseFilter filter) {
-        return Templates.courses(view.courses(filter), Course.SECTORS, form, errors, filter, List.of(CourseVersion.DRAFT,
-                CourseVersion.IN_REVIEW, CourseVersion.PUBLISHED, CourseVersion.ARCHIVED)).setLocale(language.locale());
+        return Templates.courses(view.courses(filter), Course.SECTORS, form, errors, filter,
+                List.of(VersionStatus.values())).setLocale(language.locale());
     }
 
     /** The form of one owner's texts; {@code typed} holds the values of a refused form, null shows the stored ones. */

@@ -13,20 +13,20 @@ import org.beacon.training.assessment.Question;
 @ApplicationScoped
 public class AuthoringView {
 
-    public record VersionRow(long id, int number, String status, boolean legalChange) {
+    public record VersionRow(long id, int number, VersionStatus status, boolean legalChange) {
     }
 
     /** {@code mayStartDraft}: a published version to start from and no draft or version in review already. */
-    public record CourseRow(String slug, String title, List<String> sectors, String country, String status,
+    public record CourseRow(String slug, String title, List<String> sectors, String country, VersionStatus status,
             List<VersionRow> versions, boolean mayStartDraft) {
     }
 
-    /** What the authoring list is narrowed to; empty strings do not filter. */
-    public record CourseFilter(String search, String status, String language, String sector) {
-        public static final CourseFilter NONE = new CourseFilter("", "", "", "");
+    /** What the authoring list is narrowed to; empty strings and a null status do not filter. */
+    public record CourseFilter(String search, VersionStatus status, String language, String sector) {
+        public static final CourseFilter NONE = new CourseFilter("", null, "", "");
 
         public boolean any() {
-            return !(search.isEmpty() && status.isEmpty() && language.isEmpty() && sector.isEmpty());
+            return !(search.isEmpty() && status == null && language.isEmpty() && sector.isEmpty());
         }
     }
 
@@ -37,12 +37,12 @@ public class AuthoringView {
     }
 
     /** One language of a version: where it is in the workflow and what the signed-in author may do with it. */
-    public record TranslationRow(String language, String status, boolean isDefault, String reviewComment,
+    public record TranslationRow(String language, VersionStatus status, boolean isDefault, String reviewComment,
             Texts.Completeness completeness, boolean editable, boolean maySubmit, boolean mayApprove,
             boolean mayArchive) {
     }
 
-    public record VersionDetail(long id, String course, int number, String status, String defaultLanguage,
+    public record VersionDetail(long id, String course, int number, VersionStatus status, String defaultLanguage,
             List<String> languages, int passMark, boolean legalChange, String reviewComment, boolean mayApprove,
             List<ModuleRow> modules, List<String> pretest, List<String> posttest, int questions,
             List<Texts.Completeness> completeness, List<TranslationRow> translations, List<String> editableLanguages,
@@ -72,7 +72,7 @@ public class AuthoringView {
                 .map(id -> (Course) Course.findById(id)).map(c -> {
                     List<CourseVersion> versions = CourseVersion.of(c.id);
                     boolean published = versions.stream().anyMatch(CourseVersion::isPublished);
-                    boolean open = versions.stream().anyMatch(v -> v.isDraft() || CourseVersion.IN_REVIEW.equals(v.status));
+                    boolean open = versions.stream().anyMatch(v -> v.status.isOpen());
                     return new CourseRow(c.slug, c.title, c.sectorList(), c.country, c.status, versions.stream()
                             .map(v -> new VersionRow(v.id, v.number, v.status, v.legalChange)).toList(),
                             published && !open);
@@ -89,7 +89,7 @@ public class AuthoringView {
                 Lesson.ofModule(m.id).stream().map(l -> new LessonRow(l.id, l.slug,
                         text.value(ContentText.LESSON, l.id, ContentText.TITLE))).toList(),
                 Assessment.checkOf(m.id).map(AuthoringView::names).orElse(List.of()))).toList();
-        boolean mayApprove = CourseVersion.IN_REVIEW.equals(version.status)
+        boolean mayApprove = version.status.isInReview()
                 && version.review.mayApprove(user.subject());
         List<CourseTranslation> rows = CourseTranslation.of(version.id);
         List<Texts.Completeness> completeness = texts.completeness(version);
@@ -104,14 +104,14 @@ public class AuthoringView {
                 Assessment.of(version.id, Assessment.POSTTEST).map(AuthoringView::names).orElse(List.of()),
                 (int) Question.count("versionId", version.id), completeness, translations,
                 translations.stream().filter(TranslationRow::editable).map(TranslationRow::language).toList(),
-                !CourseVersion.ARCHIVED.equals(version.status));
+                version.status != VersionStatus.archived);
     }
 
     private TranslationRow translationRow(CourseVersion version, CourseTranslation translation,
             Texts.Completeness completeness) {
         boolean isDefault = translation.language.equals(version.defaultLanguage);
-        boolean versionOpen = version.isDraft() || !isDefault && !CourseVersion.ARCHIVED.equals(version.status);
-        boolean separate = !isDefault && (CourseVersion.IN_REVIEW.equals(version.status) || version.isPublished());
+        boolean versionOpen = version.isDraft() || !isDefault && version.status != VersionStatus.archived;
+        boolean separate = !isDefault && (version.status.isInReview() || version.isPublished());
         return new TranslationRow(translation.language, translation.status, isDefault, translation.reviewComment,
                 completeness, translation.isDraft() && versionOpen, separate && translation.isDraft(),
                 translationWorkflow.mayApprove(version, translation), !isDefault && translation.isPublished());

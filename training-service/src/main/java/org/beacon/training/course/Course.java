@@ -8,6 +8,8 @@ import java.util.Optional;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -37,14 +39,15 @@ public class Course extends PanacheEntityBase {
     @Column(name = "default_language")
     public String defaultLanguage;
     public String title;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public VersionStatus status;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
     public static List<Course> published() {
-        return list("status = 'published' order by title");
+        return list("status = ?1 order by title", VersionStatus.published);
     }
 
     public static Optional<Course> bySlug(String slug) {

@@ -103,7 +103,7 @@ public class CourseDrafts {
         if (course == null) {
             course = new Course();
             course.slug = doc.slug();
-            course.status = CourseVersion.DRAFT;
+            course.status = VersionStatus.draft;
             course.createdBy = user.subject();
         }
         course.assignSectors(doc.sectors());
@@ -143,7 +143,7 @@ public class CourseDrafts {
         queries.deleteContent(draft.id);
         course.assignSectors(doc.sectors());
         course.country = doc.country();
-        draft.status = CourseVersion.DRAFT;
+        draft.status = VersionStatus.draft;
         draft.submittedAt = null;
         draft.defaultLanguage = doc.defaultLanguage();
         LinkedHashSet<String> languages = new LinkedHashSet<>();

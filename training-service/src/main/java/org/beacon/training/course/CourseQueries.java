@@ -1,5 +1,6 @@
 package org.beacon.training.course;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,36 @@ import jakarta.persistence.EntityManager;
 
 /**
  * The course package's native SQL: the tables it owns without an entity (content_text, lesson_attachment,
- * translation_contributor), bulk deletes of a draft, and which versions use a file (asked by the enrolment package
- * for the media package).
+ * translation_contributor), bulk deletes of a draft, which versions use a file (asked by the enrolment package
+ * for the media package), and the size of versions (asked by cohorts for progress).
  */
 @ApplicationScoped
 public class CourseQueries {
 
+    /** A version's number and how many lessons it has: progress is lessons studied out of these. */
+    public record VersionSize(int number, long lessons) {
+    }
+
     @Inject
     EntityManager em;
+
+    /** The number and lesson count of each of the versions, by version id. */
+    @SuppressWarnings("unchecked")
+    public Map<Long, VersionSize> versionSizes(Collection<Long> versionIds) {
+        Map<Long, VersionSize> sizes = new HashMap<>();
+        if (versionIds.isEmpty()) {
+            return sizes;
+        }
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                select v.id, v.number, (select count(*) from lesson l join course_module m on m.id = l.module_id
+                                         where m.version_id = v.id)
+                from course_version v where v.id in (?1)
+                """).setParameter(1, versionIds).getResultList()) {
+            sizes.put(((Number) row[0]).longValue(), new VersionSize(((Number) row[1]).intValue(),
+                    ((Number) row[2]).longValue()));
+        }
+        return sizes;
+    }
 
     /**
      * Empties a draft of the course package's content before an import of changed content fills it again: its
@@ -45,20 +68,21 @@ public class CourseQueries {
      * criterion does not filter.
      */
     @SuppressWarnings("unchecked")
-    List<Long> authoringList(String search, String status, String language, String sector) {
+    List<Long> authoringList(String search, VersionStatus status, String language, String sector) {
         String pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return ((List<Number>) em.createNativeQuery("""
                 select c.id from course c
                 where (?1 = '' or c.slug ilike ?2 or c.title ilike ?2 or exists (
                         select 1 from course_version v join content_text t on t.version_id = v.id
-                         where v.course_id = c.id and t.owner_kind = 'course' and t.field = 'title' and t.value ilike ?2))
+                         where v.course_id = c.id and t.owner_kind = ?6 and t.field = ?7 and t.value ilike ?2))
                   and (?3 = '' or exists (select 1 from course_version v where v.course_id = c.id and v.status = ?3))
                   and (?4 = '' or exists (select 1 from course_version v where v.course_id = c.id
                         and ?4 = any (string_to_array(v.languages, ','))))
                   and (?5 = '' or ?5 = any (string_to_array(c.sectors, ',')))
                 order by c.slug
-                """).setParameter(1, search).setParameter(2, pattern).setParameter(3, status)
-                .setParameter(4, language).setParameter(5, sector).getResultList())
+                """).setParameter(1, search).setParameter(2, pattern).setParameter(3, status == null ? "" : status.name())
+                .setParameter(4, language).setParameter(5, sector).setParameter(6, ContentText.COURSE)
+                .setParameter(7, ContentText.TITLE).getResultList())
                 .stream().map(Number::longValue).toList();
     }
 
@@ -199,12 +223,13 @@ public class CourseQueries {
     public Map<Long, Boolean> versionsUsing(long attachmentId) {
         Map<Long, Boolean> published = new HashMap<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                select v.id, v.status = 'published' from course_version v
+                select v.id, v.status = ?2 from course_version v
                  where exists (select 1 from version_media vm where vm.version_id = v.id and vm.attachment_id = ?1)
                     or exists (select 1 from lesson_attachment la join lesson l on l.id = la.lesson_id
                                join course_module m on m.id = l.module_id
                                where m.version_id = v.id and la.attachment_id = ?1)
-                """).setParameter(1, attachmentId).getResultList()) {
+                """).setParameter(1, attachmentId).setParameter(2, VersionStatus.published.name())
+                .getResultList()) {
             published.put(((Number) row[0]).longValue(), (Boolean) row[1]);
         }
         return published;

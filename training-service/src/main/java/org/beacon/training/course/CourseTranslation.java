@@ -6,6 +6,8 @@ import java.util.List;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -27,7 +29,8 @@ public class CourseTranslation extends PanacheEntityBase {
     @Column(name = "version_id")
     public Long versionId;
     public String language;
-    public String status = CourseVersion.DRAFT;
+    @Enumerated(EnumType.STRING)
+    public VersionStatus status = VersionStatus.draft;
     @Column(name = "reviewer_subject")
     public String reviewerSubject;
     @Column(name = "review_comment")
@@ -36,11 +39,11 @@ public class CourseTranslation extends PanacheEntityBase {
     public OffsetDateTime publishedAt;
 
     public boolean isDraft() {
-        return CourseVersion.DRAFT.equals(status);
+        return status.isDraft();
     }
 
     public boolean isPublished() {
-        return CourseVersion.PUBLISHED.equals(status);
+        return status.isPublished();
     }
 
     public static List<CourseTranslation> of(long versionId) {
@@ -64,11 +67,11 @@ public class CourseTranslation extends PanacheEntityBase {
      * first, also once a later version has replaced it (an enrolment keeps its version).
      */
     public static List<String> readable(CourseVersion version) {
-        if (version.isDraft() || CourseVersion.IN_REVIEW.equals(version.status)) {
+        if (version.status.isOpen()) {
             return List.of();
         }
         List<String> published = CourseTranslation.<CourseTranslation>list("versionId = ?1 and status = ?2",
-                version.id, CourseVersion.PUBLISHED).stream().map(t -> t.language).toList();
+                version.id, VersionStatus.published).stream().map(t -> t.language).toList();
         return version.languageList().stream().filter(published::contains).toList();
     }
 }

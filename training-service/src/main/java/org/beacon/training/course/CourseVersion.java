@@ -9,6 +9,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -24,11 +26,6 @@ import org.beacon.commons.web.ProblemException;
 @Table(name = "course_version")
 public class CourseVersion extends PanacheEntityBase implements BankVersion {
 
-    public static final String DRAFT = "draft";
-    public static final String IN_REVIEW = "in_review";
-    public static final String PUBLISHED = "published";
-    public static final String ARCHIVED = "archived";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -36,7 +33,8 @@ public class CourseVersion extends PanacheEntityBase implements BankVersion {
     @Column(name = "course_id")
     public Long courseId;
     public int number;
-    public String status = DRAFT;
+    @Enumerated(EnumType.STRING)
+    public VersionStatus status = VersionStatus.draft;
     @Column(name = "default_language")
     public String defaultLanguage;
     /** Comma-separated BCP-47 tags, default language first. */
@@ -79,17 +77,17 @@ public class CourseVersion extends PanacheEntityBase implements BankVersion {
     }
 
     public boolean isDraft() {
-        return DRAFT.equals(status);
+        return status.isDraft();
     }
 
     public boolean isPublished() {
-        return PUBLISHED.equals(status);
+        return status.isPublished();
     }
 
     /** Only a draft may change; a version in review or published is frozen (published ones for good). */
     public void requireEditable() {
         if (!isDraft()) {
-            throw ProblemException.conflict("Version " + number + " is " + status.replace('_', ' ')
+            throw ProblemException.conflict("Version " + number + " is " + status.words()
                     + " and cannot be changed. Start a new draft to change it.");
         }
     }
@@ -103,7 +101,7 @@ public class CourseVersion extends PanacheEntityBase implements BankVersion {
     }
 
     public static Optional<CourseVersion> publishedOf(long courseId) {
-        return find("courseId = ?1 and status = 'published'", courseId).firstResultOptional();
+        return find("courseId = ?1 and status = ?2", courseId, VersionStatus.published).firstResultOptional();
     }
 
     /**
@@ -112,11 +110,12 @@ public class CourseVersion extends PanacheEntityBase implements BankVersion {
      */
     public static Optional<CourseVersion> legalChangeAfter(long courseId, int number) {
         return find("courseId = ?1 and number > ?2 and legalChange = true and status in ?3 order by number", courseId,
-                number, List.of(PUBLISHED, ARCHIVED)).firstResultOptional();
+                number, List.of(VersionStatus.published, VersionStatus.archived)).firstResultOptional();
     }
 
     public static Optional<CourseVersion> openOf(long courseId) {
-        return find("courseId = ?1 and status in ('draft', 'in_review')", courseId).firstResultOptional();
+        return find("courseId = ?1 and status in ?2", courseId,
+                List.of(VersionStatus.draft, VersionStatus.in_review)).firstResultOptional();
     }
 
     public static Optional<CourseVersion> latestOf(long courseId) {

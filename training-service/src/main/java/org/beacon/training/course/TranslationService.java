@@ -45,11 +45,11 @@ public class TranslationService {
     }
 
     void versionSubmitted(CourseVersion version) {
-        move(version, CourseVersion.DRAFT, CourseVersion.IN_REVIEW);
+        move(version, VersionStatus.draft, VersionStatus.in_review);
     }
 
     void versionRejected(CourseVersion version) {
-        move(version, CourseVersion.IN_REVIEW, CourseVersion.DRAFT);
+        move(version, VersionStatus.in_review, VersionStatus.draft);
     }
 
     /**
@@ -59,7 +59,7 @@ public class TranslationService {
     void versionApproved(CourseVersion version) {
         for (CourseTranslation translation : CourseTranslation.of(version.id)) {
             boolean own = !translation.language.equals(version.defaultLanguage) && wrote(version, translation.language);
-            if (CourseVersion.IN_REVIEW.equals(translation.status) && !own) {
+            if (translation.status.isInReview() && !own) {
                 publish(translation);
             }
         }
@@ -77,13 +77,13 @@ public class TranslationService {
      */
     CourseTranslation requireEditable(CourseVersion version, String language) {
         CourseTranslation translation = CourseTranslation.require(version, language);
-        if (language.equals(version.defaultLanguage) || CourseVersion.ARCHIVED.equals(version.status)) {
+        if (language.equals(version.defaultLanguage) || version.status == VersionStatus.archived) {
             version.requireEditable();
         }
         if (!translation.isDraft()) {
             throw ProblemException.conflict("The '" + language + "' translation of version " + version.number
-                    + " is " + words(translation.status) + " and cannot be changed. "
-                    + (CourseVersion.IN_REVIEW.equals(translation.status)
+                    + " is " + translation.status.words() + " and cannot be changed. "
+                    + (translation.status.isInReview()
                             ? "The reviewer approves it or sends it back to draft."
                             : "Start a new draft to change it."));
         }
@@ -99,7 +99,7 @@ public class TranslationService {
         if (!Languages.isTag(language)) {
             throw ProblemException.badRequest("Give a BCP-47 language tag such as fr or pt-BR.");
         }
-        if (CourseVersion.ARCHIVED.equals(version.status)) {
+        if (version.status == VersionStatus.archived) {
             throw ProblemException.conflict("Version " + version.number + " is archived; add the language to the"
                     + " current version.");
         }
@@ -121,12 +121,12 @@ public class TranslationService {
     public CourseTranslation submit(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);
         CourseTranslation translation = separate(version, language, "submitted with the version",
-                CourseVersion.DRAFT, "a draft");
-        if (!CourseVersion.IN_REVIEW.equals(version.status) && !version.isPublished()) {
-            throw ProblemException.conflict("Version " + version.number + " is " + words(version.status)
+                VersionStatus.draft, "a draft");
+        if (!version.status.isInReview() && !version.isPublished()) {
+            throw ProblemException.conflict("Version " + version.number + " is " + version.status.words()
                     + ": its translations go to review with it.");
         }
-        translation.status = CourseVersion.IN_REVIEW;
+        translation.status = VersionStatus.in_review;
         translation.reviewComment = null;
         return translation;
     }
@@ -136,9 +136,9 @@ public class TranslationService {
     public CourseTranslation approve(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);
         CourseTranslation translation = separate(version, language, "approved with the version",
-                CourseVersion.IN_REVIEW, "in review");
+                VersionStatus.in_review, "in review");
         if (!version.isPublished()) {
-            throw ProblemException.conflict("Version " + version.number + " is " + words(version.status)
+            throw ProblemException.conflict("Version " + version.number + " is " + version.status.words()
                     + ": approving the version publishes its translations in review.");
         }
         requireOtherReviewer(version, language);
@@ -151,11 +151,11 @@ public class TranslationService {
     public CourseTranslation reject(long versionId, String language, String comment) {
         CourseVersion version = CourseVersion.require(versionId);
         CourseTranslation translation = separate(version, language, "sent back with the version",
-                CourseVersion.IN_REVIEW, "in review");
+                VersionStatus.in_review, "in review");
         if (comment == null || comment.isBlank()) {
             throw ProblemException.badRequest("Say what must change: the comment is required.");
         }
-        translation.status = CourseVersion.DRAFT;
+        translation.status = VersionStatus.draft;
         translation.reviewComment = comment.strip();
         audit.record("translation.reject", "course_version", version.id, "v" + version.number + " " + language);
         return translation;
@@ -166,8 +166,8 @@ public class TranslationService {
     public CourseTranslation archive(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);
         CourseTranslation translation = separate(version, language, "archived with the version",
-                CourseVersion.PUBLISHED, "published");
-        translation.status = CourseVersion.ARCHIVED;
+                VersionStatus.published, "published");
+        translation.status = VersionStatus.archived;
         audit.record("translation.archive", "course_version", version.id, "v" + version.number + " " + language
                 + " withdrawn");
         return translation;
@@ -186,20 +186,20 @@ public class TranslationService {
 
     /** Whether the signed-in author may approve this translation now. */
     public boolean mayApprove(CourseVersion version, CourseTranslation translation) {
-        return version.isPublished() && CourseVersion.IN_REVIEW.equals(translation.status)
+        return version.isPublished() && translation.status.isInReview()
                 && !translation.language.equals(version.defaultLanguage) && !wrote(version, translation.language);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private void publish(CourseTranslation translation) {
-        translation.status = CourseVersion.PUBLISHED;
+        translation.status = VersionStatus.published;
         translation.reviewerSubject = user.subject();
         translation.publishedAt = OffsetDateTime.now();
         audit.record("translation.publish", "course_version", translation.versionId, translation.language);
     }
 
-    private static void move(CourseVersion version, String from, String to) {
+    private static void move(CourseVersion version, VersionStatus from, VersionStatus to) {
         CourseTranslation.update("status = ?1 where versionId = ?2 and status = ?3", to, version.id, from);
     }
 
@@ -207,16 +207,16 @@ public class TranslationService {
      * A translation that moves on its own: never the default language (it is {@code how}, e.g. "approved with the
      * version"), and only from the status the step starts from.
      */
-    private static CourseTranslation separate(CourseVersion version, String language, String how, String from,
-            String fromWords) {
+    private static CourseTranslation separate(CourseVersion version, String language, String how,
+            VersionStatus from, String fromWords) {
         CourseTranslation translation = CourseTranslation.require(version, language);
         if (language.equals(version.defaultLanguage)) {
             throw ProblemException.conflict("'" + language + "' is the default language of version "
                     + version.number + ": it is " + how + ".");
         }
-        if (!from.equals(translation.status)) {
+        if (translation.status != from) {
             throw ProblemException.conflict("The '" + language + "' translation of version " + version.number
-                    + " is " + words(translation.status) + ", not " + fromWords + ".");
+                    + " is " + translation.status.words() + ", not " + fromWords + ".");
         }
         return translation;
     }
@@ -233,11 +233,6 @@ public class TranslationService {
             return true;
         }
         return queries.isTranslationContributor(version.id, language, user.subject());
-    }
-
-
-    static String words(String status) {
-        return status.replace('_', ' ');
     }
 
 }

@@ -93,7 +93,7 @@ public class VersionReading {
         }
     }
 
-    public record VersionText(long id, String course, int number, String status, String language,
+    public record VersionText(long id, String course, int number, VersionStatus status, String language,
             String defaultLanguage, List<String> languages, String title, String summary, boolean mayApprove,
             List<ModuleText> modules, List<String> pretest, List<String> posttest, List<QuestionText> questions,
             Changes changes) {
@@ -125,7 +125,7 @@ public class VersionReading {
                 Lesson.ofModule(m.id).stream().map(l -> lesson(l, text, hrefs)).toList(),
                 Assessment.checkOf(m.id).map(VersionReading::names).orElse(List.of()))).toList();
         List<QuestionText> questions = questions(version, shown);
-        boolean mayApprove = CourseVersion.IN_REVIEW.equals(version.status)
+        boolean mayApprove = version.status.isInReview()
                 && version.review.mayApprove(user.subject());
         return new VersionText(version.id, course.slug, version.number, version.status, shown, version.defaultLanguage,
                 version.languageList(), text.value(ContentText.COURSE, version.id, ContentText.TITLE),

@@ -59,7 +59,7 @@ public class VersionWorkflow {
         if (!missing.isEmpty()) {
             throw ProblemException.invalid("The version is not ready for review.", missing);
         }
-        version.status = CourseVersion.IN_REVIEW;
+        version.status = VersionStatus.in_review;
         version.submittedAt = OffsetDateTime.now();
         version.reviewComment = null;
         translations.versionSubmitted(version);
@@ -73,14 +73,14 @@ public class VersionWorkflow {
         version.review.approvedBy(user.subject());
         Course course = Course.findById(version.courseId);
         CourseVersion.publishedOf(course.id).ifPresent(previous -> {
-            previous.status = CourseVersion.ARCHIVED;
+            previous.status = VersionStatus.archived;
             previous.flush();
             audit.record("version.archive", "course_version", previous.id,
                     course.slug + " v" + previous.number + " superseded by v" + version.number);
         });
-        version.status = CourseVersion.PUBLISHED;
+        version.status = VersionStatus.published;
         version.publishedAt = OffsetDateTime.now();
-        course.status = CourseVersion.PUBLISHED;
+        course.status = VersionStatus.published;
         course.title = texts.all(ContentText.COURSE, version.id, ContentText.TITLE).get(version.defaultLanguage);
         course.defaultLanguage = version.defaultLanguage;
         translations.versionApproved(version);
@@ -96,7 +96,7 @@ public class VersionWorkflow {
         if (blank(comment)) {
             throw ProblemException.badRequest("Say what must change: the comment is required.");
         }
-        version.status = CourseVersion.DRAFT;
+        version.status = VersionStatus.draft;
         version.reviewComment = comment.strip();
         translations.versionRejected(version);
         return version;
@@ -108,19 +108,19 @@ public class VersionWorkflow {
         CourseVersion version = CourseVersion.require(versionId);
         if (!version.isPublished()) {
             throw ProblemException.conflict("Only the published version can be archived; this one is "
-                    + version.status.replace('_', ' ') + ".");
+                    + version.status.words() + ".");
         }
-        version.status = CourseVersion.ARCHIVED;
+        version.status = VersionStatus.archived;
         Course course = Course.findById(version.courseId);
-        course.status = CourseVersion.ARCHIVED;
+        course.status = VersionStatus.archived;
         audit.record("version.archive", "course_version", version.id, course.slug + " v" + version.number + " withdrawn");
         return version;
     }
 
     private CourseVersion inReview(long versionId) {
         CourseVersion version = CourseVersion.require(versionId);
-        if (!CourseVersion.IN_REVIEW.equals(version.status)) {
-            throw ProblemException.conflict("Version " + version.number + " is " + version.status.replace('_', ' ')
+        if (!version.status.isInReview()) {
+            throw ProblemException.conflict("Version " + version.number + " is " + version.status.words()
                     + ", not in review.");
         }
         return version;

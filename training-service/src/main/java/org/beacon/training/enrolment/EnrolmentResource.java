@@ -43,7 +43,7 @@ public class EnrolmentResource {
     public record EnrolRequest(String course, String language) {
     }
 
-    public record EnrolmentSummary(long id, String course, String title, int version, String language, String status,
+    public record EnrolmentSummary(long id, String course, String title, int version, String language, EnrolmentStatus status,
             String certificateCode, boolean refresherDue) {
     }
 
@@ -100,7 +100,7 @@ public class EnrolmentResource {
             CourseVersion version = CourseVersion.findById(e.versionId);
             Course course = Course.findById(e.courseId);
             return new EnrolmentSummary(e.id, course.slug, catalogue.titleOf(version, e.language).value(), version.number,
-                    e.language, e.status.name(),
+                    e.language, e.status,
                     certificate == null ? null : certificate.code, certificate != null && certificate.refresherDue);
         }).toList();
     }

@@ -181,7 +181,7 @@ public class EnrolmentService {
         Localized.Text title = text.text(ContentText.COURSE, version.id, ContentText.TITLE);
         Localized.Text summary = text.text(ContentText.COURSE, version.id, ContentText.SUMMARY);
         return new Outline(enrolment.id, course.slug, title.value(), summary.value(), version.number,
-                enrolment.language, enrolment.status.name(), progress.percentDone(), progress.step(progress.pretest()),
+                enrolment.language, enrolment.status, progress.percentDone(), progress.step(progress.pretest()),
                 modules, progress.step(progress.posttest()), version.passMark,
                 certificate == null ? null : certificate.code, certificate != null && certificate.refresherDue,
                 fallback || title.fallback() || summary.fallback(), version.defaultLanguage, glossary,

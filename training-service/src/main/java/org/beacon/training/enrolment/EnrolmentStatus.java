@@ -8,5 +8,9 @@ public enum EnrolmentStatus {
     /** Studying: the post-test is not passed yet. */
     active,
     /** The post-test is passed and the certificate issued. */
-    completed
+    completed;
+
+    public boolean isCompleted() {
+        return this == completed;
+    }
 }

@@ -34,7 +34,7 @@ public final class LearnerView {
      * the enrolment to.
      */
     public record Outline(long enrolmentId, String course, String title, String summary, int version,
-            String language, String status, int progress, Step pretest, List<ModuleItem> modules, Step posttest,
+            String language, EnrolmentStatus status, int progress, Step pretest, List<ModuleItem> modules, Step posttest,
             int passMark, String certificateCode, boolean refresherDue, boolean fallback, String defaultLanguage,
             List<GlossaryItem> glossary, String titleLanguage, List<String> languages) {
     }

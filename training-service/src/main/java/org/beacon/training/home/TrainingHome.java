@@ -20,13 +20,14 @@ import org.beacon.training.course.CourseCatalogue.Listed;
 import org.beacon.training.course.CourseCatalogue.Title;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.enrolment.Enrolment;
+import org.beacon.training.enrolment.EnrolmentStatus;
 
 /** The training start page: who is signed in, their courses, the published courses and their role's tools. */
 @Path("/training")
 public class TrainingHome {
 
     /** One of the trainee's enrolments as the start page lists it, titled in the language it is studied in. */
-    public record MyCourse(long enrolmentId, Title title, String status, boolean refresherDue) {
+    public record MyCourse(long enrolmentId, Title title, EnrolmentStatus status, boolean refresherDue) {
     }
 
     @CheckedTemplate
@@ -52,7 +53,7 @@ public class TrainingHome {
         List<MyCourse> mine = Enrolment.of(user.subject()).stream().map(e -> {
             boolean refresher = Certificate.ofEnrolment(e.id).map(c -> c.refresherDue).orElse(false);
             return new MyCourse(e.id, catalogue.titleOf(CourseVersion.findById(e.versionId), e.language),
-                    e.status.name(), refresher);
+                    e.status, refresher);
         }).toList();
         boolean learner = user.hasRole(Roles.TRAINEE) || user.hasRole(Roles.TRAINER);
         return Templates.home(user.displayName(), user.organization().orElse(""), catalogue.listed(language.code()),

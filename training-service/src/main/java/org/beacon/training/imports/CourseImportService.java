@@ -23,6 +23,7 @@ import org.beacon.training.course.CourseDocument.LessonDoc;
 import org.beacon.training.course.CourseDocument.ModuleDoc;
 import org.beacon.training.course.CourseDrafts;
 import org.beacon.training.course.CourseVersion;
+import org.beacon.training.course.VersionStatus;
 import org.beacon.training.imports.CoursePackage.GlossaryYaml;
 import org.beacon.training.imports.CoursePackage.LessonFiles;
 import org.beacon.training.imports.CoursePackage.LessonYaml;
@@ -41,7 +42,7 @@ public class CourseImportService {
      * What an import did: created, unchanged, new-draft or draft-replaced. A dry run says what the import would do
      * and keeps nothing, so it names no version id.
      */
-    public record ImportResult(String outcome, String slug, long versionId, int version, String status,
+    public record ImportResult(String outcome, String slug, long versionId, int version, VersionStatus status,
             boolean dryRun) {
         public boolean changed() {
             return !"unchanged".equals(outcome);

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.beacon.commons.text.CsvCells;
+import org.beacon.training.period.ReportPeriod;
 
 /**
  * A CSV file to download: a header and rows, every text cell neutralised by commons' {@link CsvCells} so that no

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
+import org.beacon.training.period.ReportPeriod;
 
 /** The admins' completions page: by sector, institution, country, and institution over time; for a period. */
 @Path("/training/reports")

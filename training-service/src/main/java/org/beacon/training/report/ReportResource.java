@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.beacon.commons.security.Roles;
 import org.beacon.training.audit.AuditLog;
+import org.beacon.training.period.ReportPeriod;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

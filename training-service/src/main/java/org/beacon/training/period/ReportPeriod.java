@@ -1,4 +1,4 @@
-package org.beacon.training.report;
+package org.beacon.training.period;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
