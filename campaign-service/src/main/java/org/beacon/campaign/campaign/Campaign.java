@@ -7,10 +7,12 @@ import java.util.Optional;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import org.beacon.campaign.review.Review;
+import org.beacon.campaign.review.ReviewStatus;
 
 /**
  * A campaign's identity: its public address, its owning organization and a summary of its versions. Its content
@@ -19,9 +21,6 @@ import org.beacon.campaign.review.Review;
  */
 @Entity
 public class Campaign extends PanacheEntityBase {
-
-    public static final String DRAFT = Review.DRAFT;
-    public static final String PUBLISHED = Review.PUBLISHED;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,7 +33,8 @@ public class Campaign extends PanacheEntityBase {
     /** Title of the newest version in its default language. */
     public String title;
     /** "published" while a version is on the public page, otherwise the newest version's status. */
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public ReviewStatus status;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at", insertable = false, updatable = false)
@@ -51,11 +51,11 @@ public class Campaign extends PanacheEntityBase {
     }
 
     public static List<Campaign> published() {
-        return list("status = ?1 order by title", PUBLISHED);
+        return list("status = ?1 order by title", ReviewStatus.published);
     }
 
     public static Optional<Campaign> publishedBySlug(String slug) {
-        return find("slug = ?1 and status = ?2", slug, PUBLISHED).firstResultOptional();
+        return find("slug = ?1 and status = ?2", slug, ReviewStatus.published).firstResultOptional();
     }
 
     public static Optional<Campaign> bySlug(String slug) {
@@ -63,7 +63,7 @@ public class Campaign extends PanacheEntityBase {
     }
 
     public boolean isPublished() {
-        return PUBLISHED.equals(status);
+        return status == ReviewStatus.published;
     }
 
     /** Keeps the summary in step with the versions after any change to them. */
@@ -73,7 +73,7 @@ public class Campaign extends PanacheEntityBase {
         if (main != null) {
             title = main.title;
         }
-        status = anyPublished ? PUBLISHED : newest.review.status;
+        status = anyPublished ? ReviewStatus.published : newest.review.status;
         updatedAt = OffsetDateTime.now();
     }
 }

@@ -3,10 +3,11 @@ package org.beacon.campaign.campaign;
 import java.time.LocalDate;
 import java.util.List;
 import org.beacon.campaign.review.PublishBlock;
+import org.beacon.campaign.review.ReviewStatus;
 import org.beacon.campaign.review.ReviewView;
 
 /** A campaign with the version being worked on and the one on the public page, for the API and the pages. */
-public record CampaignDetail(long id, String slug, String organization, String status, String title,
+public record CampaignDetail(long id, String slug, String organization, ReviewStatus status, String title,
         VersionView current, VersionView published, List<VersionSummary> versions) {
 
     public record VersionView(long id, int number, String defaultLanguage, List<String> languages,
@@ -26,6 +27,6 @@ public record CampaignDetail(long id, String slug, String organization, String s
     }
 
     /** @param stage the status as pages say it ({@link Review#stage()}) */
-    public record VersionSummary(long id, int number, String status, String stage) {
+    public record VersionSummary(long id, int number, ReviewStatus status, String stage) {
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.review.ReviewChecklist;
+import org.beacon.campaign.review.ReviewStatus;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.security.UserSummary;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CampaignResource {
 
     public record CampaignView(long id, String slug, String title, String organization, String defaultLanguage,
-            String status) {
+            ReviewStatus status) {
         public static CampaignView of(Campaign campaign) {
             return new CampaignView(campaign.id, campaign.slug, campaign.title, campaign.organization,
                     campaign.defaultLanguage, campaign.status);

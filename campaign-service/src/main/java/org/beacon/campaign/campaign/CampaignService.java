@@ -20,6 +20,7 @@ import org.beacon.campaign.publicpage.event.PublicContentChanged;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.review.Review;
 import org.beacon.campaign.review.ReviewChecklist;
+import org.beacon.campaign.review.ReviewStatus;
 import org.beacon.campaign.review.ReviewView;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
@@ -94,7 +95,7 @@ public class CampaignService {
         campaign.title = request.title().trim();
         campaign.defaultLanguage = request.defaultLanguage();
         campaign.organization = organization;
-        campaign.status = Campaign.DRAFT;
+        campaign.status = ReviewStatus.draft;
         campaign.createdBy = user.subject();
         campaign.updatedAt = OffsetDateTime.now();
         campaign.persist();

@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import org.beacon.campaign.review.Review;
+import org.beacon.campaign.review.ReviewStatus;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -59,22 +60,22 @@ public class CampaignVersion extends PanacheEntityBase {
     }
 
     public static Optional<CampaignVersion> open(Campaign campaign) {
-        return find("campaign = ?1 and review.status in ?2", campaign, List.of(Review.DRAFT, Review.IN_REVIEW))
+        return find("campaign = ?1 and review.status in ?2", campaign, List.of(ReviewStatus.draft, ReviewStatus.in_review))
                 .firstResultOptional();
     }
 
     public static Optional<CampaignVersion> published(Campaign campaign) {
-        return find("campaign = ?1 and review.status = ?2", campaign, Review.PUBLISHED).firstResultOptional();
+        return find("campaign = ?1 and review.status = ?2", campaign, ReviewStatus.published).firstResultOptional();
     }
 
     public static List<CampaignVersion> allPublished() {
-        return list("review.status = ?1", Review.PUBLISHED);
+        return list("review.status = ?1", ReviewStatus.published);
     }
 
     /** The versions on public pages that name a place in this country: the ones its help resources serve. */
     public static List<CampaignVersion> publishedIn(String country) {
         return list("select distinct v from CampaignVersion v join v.places p"
-                + " where v.review.status = ?1 and p.country = ?2", Review.PUBLISHED, country);
+                + " where v.review.status = ?1 and p.country = ?2", ReviewStatus.published, country);
     }
 
     public static Optional<CampaignVersion> newest(Campaign campaign) {
@@ -82,7 +83,7 @@ public class CampaignVersion extends PanacheEntityBase {
     }
 
     public static List<CampaignVersion> inReview() {
-        return list("review.status = ?1 order by review.submittedAt", Review.IN_REVIEW);
+        return list("review.status = ?1 order by review.submittedAt", ReviewStatus.in_review);
     }
 
     public CampaignTranslation translation(String language) {

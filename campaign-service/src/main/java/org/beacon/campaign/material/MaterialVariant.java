@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.review.Review;
+import org.beacon.campaign.review.ReviewStatus;
 import org.beacon.campaign.media.Media;
 
 /**
@@ -58,11 +59,11 @@ public class MaterialVariant extends PanacheEntityBase {
 
     public static Optional<MaterialVariant> open(Material material, String language) {
         return find("material = ?1 and language = ?2 and review.status in ?3", material, language,
-                List.of(Review.DRAFT, Review.IN_REVIEW)).firstResultOptional();
+                List.of(ReviewStatus.draft, ReviewStatus.in_review)).firstResultOptional();
     }
 
     public static Optional<MaterialVariant> published(Material material, String language) {
-        return find("material = ?1 and language = ?2 and review.status = ?3", material, language, Review.PUBLISHED)
+        return find("material = ?1 and language = ?2 and review.status = ?3", material, language, ReviewStatus.published)
                 .firstResultOptional();
     }
 
@@ -71,25 +72,25 @@ public class MaterialVariant extends PanacheEntityBase {
     }
 
     public static List<MaterialVariant> inReview() {
-        return list("review.status = ?1 order by review.submittedAt", Review.IN_REVIEW);
+        return list("review.status = ?1 order by review.submittedAt", ReviewStatus.in_review);
     }
 
     /** What a reader of a published campaign sees in a language, in the campaign's material order. */
     public static List<MaterialVariant> publishedIn(Campaign campaign, String language) {
         return list("material.campaign = ?1 and language = ?2 and review.status = ?3"
-                + " order by material.position, material.id", campaign, language, Review.PUBLISHED);
+                + " order by material.position, material.id", campaign, language, ReviewStatus.published);
     }
 
     /** Every published variant of a campaign, in its material order: what its public pages choose from. */
     public static List<MaterialVariant> publishedOf(Campaign campaign) {
         return list("material.campaign = ?1 and review.status = ?2 order by material.position, material.id, language",
-                campaign, Review.PUBLISHED);
+                campaign, ReviewStatus.published);
     }
 
     /** Whether a file may be served publicly: it belongs to a published variant of a published campaign. */
     public static boolean isPublicMedia(long mediaId) {
         return count("media.id = ?1 and review.status = ?2 and material.campaign.status = ?3", mediaId,
-                Review.PUBLISHED, Campaign.PUBLISHED) > 0;
+                ReviewStatus.published, ReviewStatus.published) > 0;
     }
 
     public String describe() {

@@ -7,6 +7,8 @@ import java.util.List;
 import io.quarkus.security.ForbiddenException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import org.beacon.commons.web.ProblemException;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -19,17 +21,14 @@ import org.hibernate.type.SqlTypes;
 @Embeddable
 public class Review {
 
-    public static final String DRAFT = "draft";
-    public static final String IN_REVIEW = "in_review";
-    public static final String PUBLISHED = "published";
-    public static final String ARCHIVED = "archived";
     /**
      * Not a stored status: what pages call a version in review that a second manager approved, so that nobody
      * reads "in review" and looks for a reviewer who already did the work.
      */
     public static final String APPROVED = "approved";
 
-    public String status = DRAFT;
+    @Enumerated(EnumType.STRING)
+    public ReviewStatus status = ReviewStatus.draft;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at", insertable = false, updatable = false)
@@ -74,15 +73,15 @@ public class Review {
     }
 
     public boolean isDraft() {
-        return DRAFT.equals(status);
+        return status == ReviewStatus.draft;
     }
 
     public boolean isInReview() {
-        return IN_REVIEW.equals(status);
+        return status == ReviewStatus.in_review;
     }
 
     public boolean isPublished() {
-        return PUBLISHED.equals(status);
+        return status == ReviewStatus.published;
     }
 
     public boolean isOpen() {
@@ -95,7 +94,7 @@ public class Review {
 
     /** The status as people read it: {@link #APPROVED} once approved and waiting to be published. */
     public String stage() {
-        return isApproved() ? APPROVED : status;
+        return isApproved() ? APPROVED : status.stage();
     }
 
     /** Whether this person wrote or changed the text at any point, and so may not approve it. */
@@ -111,7 +110,7 @@ public class Review {
     /** Only drafts change; what is in review or published is what the reviewer saw. */
     public void requireEditable(String what) {
         if (!isDraft()) {
-            throw ProblemException.conflict(what + " is " + label(status)
+            throw ProblemException.conflict(what + " is " + status.words()
                     + "; send it back to draft before changing it.");
         }
     }
@@ -126,9 +125,9 @@ public class Review {
 
     public void submit(String subject, String what) {
         if (!isDraft()) {
-            throw ProblemException.conflict(what + " is " + label(status) + "; only a draft can be sent for review.");
+            throw ProblemException.conflict(what + " is " + status.words() + "; only a draft can be sent for review.");
         }
-        status = IN_REVIEW;
+        status = ReviewStatus.in_review;
         submittedBy = subject;
         submittedAt = OffsetDateTime.now();
     }
@@ -136,15 +135,15 @@ public class Review {
     /** Back to draft, by its author withdrawing it or a reviewer asking for changes; any approval is void. */
     public void sendBack(String what) {
         if (!isInReview()) {
-            throw ProblemException.conflict(what + " is " + label(status) + "; only what is in review can be sent back.");
+            throw ProblemException.conflict(what + " is " + status.words() + "; only what is in review can be sent back.");
         }
-        status = DRAFT;
+        status = ReviewStatus.draft;
         clearApproval();
     }
 
     public void approve(String reviewer, ReviewChecklist checklist, String what) {
         if (!isInReview()) {
-            throw ProblemException.conflict(what + " is " + label(status) + "; only what is in review can be approved.");
+            throw ProblemException.conflict(what + " is " + status.words() + "; only what is in review can be approved.");
         }
         if (isAuthor(reviewer)) {
             throw new ForbiddenException("You wrote or changed " + what.toLowerCase()
@@ -173,13 +172,13 @@ public class Review {
     }
 
     public void publish(String publisher) {
-        status = PUBLISHED;
+        status = ReviewStatus.published;
         publishedBy = publisher;
         publishedAt = OffsetDateTime.now();
     }
 
     public void archive() {
-        status = ARCHIVED;
+        status = ReviewStatus.archived;
     }
 
     private void clearApproval() {
@@ -189,9 +188,5 @@ public class Review {
         thbSomDistinction = false;
         sensitivity = false;
         noIdentifyingImage = false;
-    }
-
-    public static String label(String status) {
-        return IN_REVIEW.equals(status) ? "in review" : status;
     }
 }

@@ -3,7 +3,7 @@ package org.beacon.campaign.review;
 import java.time.OffsetDateTime;
 
 /** Where a campaign version or material variant stands in review, as the API and the pages show it. */
-public record ReviewView(String status, String createdBy, OffsetDateTime createdAt, String editedBy,
+public record ReviewView(ReviewStatus status, String createdBy, OffsetDateTime createdAt, String editedBy,
         OffsetDateTime editedAt, String submittedBy, OffsetDateTime submittedAt, String approvedBy,
         OffsetDateTime approvedAt, ReviewChecklist checklist, String publishedBy, OffsetDateTime publishedAt,
         boolean writtenByYou) {
@@ -16,15 +16,15 @@ public record ReviewView(String status, String createdBy, OffsetDateTime created
     }
 
     public boolean isDraft() {
-        return Review.DRAFT.equals(status);
+        return status == ReviewStatus.draft;
     }
 
     public boolean isInReview() {
-        return Review.IN_REVIEW.equals(status);
+        return status == ReviewStatus.in_review;
     }
 
     public boolean isPublished() {
-        return Review.PUBLISHED.equals(status);
+        return status == ReviewStatus.published;
     }
 
     public boolean isApproved() {
@@ -37,6 +37,6 @@ public record ReviewView(String status, String createdBy, OffsetDateTime created
 
     /** The status as pages say it: "approved, ready to publish" rather than "in review" once approved. */
     public String stage() {
-        return isApproved() ? Review.APPROVED : status;
+        return isApproved() ? Review.APPROVED : status.stage();
     }
 }

@@ -51,8 +51,8 @@ public class ResponseStore {
                     from survey_question q
                     cross join lateral (select r.answers[q.slot] as answer) a
                     left join survey_choice c on c.question_id = q.id and c.position = a.answer
-                    where q.survey_id = r.survey_id and q.kind = 'knowledge' and a.answer is not null)
-            where r.survey_id = ?""";
+                    where q.survey_id = r.survey_id and q.kind = '%s' and a.answer is not null)
+            where r.survey_id = ?""".formatted(SurveyQuestion.KNOWLEDGE);
 
     public static final String WEB = "web";
     public static final String UPLOAD = "upload";

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignTranslation;
-import org.beacon.campaign.review.Review;
+import org.beacon.campaign.review.ReviewStatus;
 import org.beacon.campaign.survey.odk.FormEngine;
 import org.beacon.commons.web.ProblemException;
 
@@ -71,7 +71,7 @@ public class SurveyForms {
     public String title(SurveyForm form, String language) {
         return CampaignTranslation.<CampaignTranslation>find(
                         "version.campaign.id = ?1 and version.review.status = ?2 and language = ?3",
-                        form.campaignId(), Review.PUBLISHED, language)
+                        form.campaignId(), ReviewStatus.published, language)
                 .firstResultOptional().map(t -> t.title).orElse(form.title());
     }
 

@@ -50,8 +50,9 @@ final class SurveyQueries {
         // Indexed on survey.campaign_id and survey_wave (survey_id, wave): cheap enough for every page view.
         return em().createNativeQuery("""
                 select s.slug, w.wave from survey s join survey_wave w on w.survey_id = s.id
-                where s.campaign_id = ?1 and w.status = 'open' order by s.id, w.id""")
+                where s.campaign_id = ?1 and w.status = ?2 order by s.id, w.id""")
                 .setParameter(1, campaignId)
+                .setParameter(2, SurveyWave.OPEN)
                 .getResultList();
     }
 
