@@ -14,7 +14,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignMaterials.VariantText;
@@ -248,10 +247,10 @@ public class CampaignImport {
         return variants;
     }
 
+    /** The value's constraint violations, sorted: the validator returns a set, and a dry run must list the same. */
     private <T> void check(T value, List<String> problems) {
-        for (ConstraintViolation<T> violation : validator.validate(value)) {
-            problems.add(violation.getPropertyPath() + ": " + violation.getMessage());
-        }
+        validator.validate(value).stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
+                .forEach(problems::add);
     }
 
     private static String firstLine(String message) {
