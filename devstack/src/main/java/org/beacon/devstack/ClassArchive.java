@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,7 @@ final class ClassArchive {
     /** Exit statuses of a JVM that ran its exit sequence (which writes the archive): normal, SIGINT, SIGTERM. */
     private static final Set<Integer> CLEAN_EXITS = Set.of(0, 130, 143);
     private static final String SUFFIX = ".jsa";
+    private static final Duration WRITING_GRACE = Duration.ofSeconds(120);
     /**
      * Writing an archive warns once for each class it leaves out (thousands: generated accessors, classes never
      * linked); only errors belong in the part's log.
@@ -82,6 +84,18 @@ final class ClassArchive {
             return List.of("-XX:SharedArchiveFile=" + archive, QUIET);
         }
         return List.of("-XX:ArchiveClassesAtExit=" + writing, QUIET);
+    }
+
+    /**
+     * How long the JVM may take to stop: writing an archive of twenty thousand classes takes seconds on a quiet
+     * machine and over a minute on a loaded one, and a JVM killed in the middle has written nothing of use.
+     */
+    Duration stopGrace(Duration usual) {
+        return Files.isRegularFile(archive) ? usual : max(usual, WRITING_GRACE);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,6 +24,15 @@ final class KeycloakServer {
 
     static final String VERSION = "26.4.7";
     private static final String HEAP = "-Xms64m -Xmx512m";
+
+    /**
+     * How long Keycloak may take to stop on SIGTERM before it is killed. Its users, sessions and realm live in an H2
+     * file (dev-file) that it writes until it has stopped: killed in the middle (the stack's 20 s for the other
+     * parts, reached on a machine under load), the file could not be read at the next start. Keycloak stops in a
+     * few seconds on a quiet machine; the grace only matters when it is slow, and then waiting is what keeps the
+     * data.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(Long.getLong("beacon.keycloak.stop-seconds", 180));
 
     private KeycloakServer() {
     }
@@ -59,7 +69,7 @@ final class KeycloakServer {
                 // One node: a local cache keeps Keycloak from opening its cluster transport (JGroups listens on
                 // every interface, on fixed ports), which a single node has no use for.
                 "--cache=local", "--import-realm"),
-                environment, server, settings.logs().resolve("keycloak.log"), console), classes);
+                environment, server, settings.logs().resolve("keycloak.log"), console, classes.stopGrace(STOP_GRACE)), classes);
     }
 
     private static Path install(Path home) {

@@ -347,7 +347,8 @@ public final class Stack implements AutoCloseable {
         Map<String, String> withMalloc = new HashMap<>(environment);
         withMalloc.put("MALLOC_ARENA_MAX", "2");
         return register(ChildProcess.supervise(module, command, withMalloc, settings.repository(),
-                settings.logs().resolve(module + ".log"), this::announce));
+                settings.logs().resolve(module + ".log"), this::announce,
+                classes.stopGrace(ChildProcess.STOP_TIMEOUT)));
     }
 
     private synchronized ChildProcess register(ChildProcess child) {
