@@ -49,6 +49,13 @@ end
 LUA
 }
 
+# Items per second: a count over the duration wrk reports ("N requests in 20.01s", "in 1.00m" from a minute on).
+wrk_rate() { # count, wrk's output
+  awk -v n="$1" '/requests in/ { sub(/,$/, "", $4); d = $4 + 0
+    if ($4 ~ /ms$/) d /= 1000; else if ($4 ~ /m$/) d *= 60; else if ($4 ~ /h$/) d *= 3600
+    printf "%.0f", n / d }' "$2"
+}
+
 # A real submission, taken by answering the paged public form once as a browser does: the first GET answers 303 to
 # the same address with the idempotency key (?k=<uuid>&lang=), each page is posted with the answers so far (hidden
 # q.<field> inputs), its own answers (the first choice of every question, the smallest allowed number or 2, a date),
@@ -139,12 +146,54 @@ insert into submission_bench.survey_response (survey_id, wave, idempotency_key, 
 select $survey_id, $wave_number, gen_random_uuid(), 'web', '$row_language', $age, $gender, $region,
     $knowledge, '{$answer_list}', '{$not_asked_list}' from generate_series(1, $rows);
 SQL
-  tps=$(pgbench -n -c"$clients" -j"$(( clients < 2 ? 1 : 2 ))" -T"$seconds" -f "$work/insert.sql" 2>/dev/null \
-      | awk '/^tps/ { print $3 }')
+  local before after TIMEFORMAT="%U %S"
+  before=$(postgres_ticks)
+  { time pgbench -n -c"$clients" -j"$(( clients < 2 ? 1 : 2 ))" -T"$seconds" -f "$work/insert.sql" \
+      > "$work/pgbench.txt" 2>/dev/null; } 2> "$work/pgbench-cpu.txt"
+  after=$(postgres_ticks)
+  tps=$(awk '/^tps/ { print $3 }' "$work/pgbench.txt")
+  # CPU per durable insert, for the reference line of run.sh: the server's and pgbench's own
+  awk '/transactions actually processed/ { print $NF }' "$work/pgbench.txt" | sed 's|/.*||' > "$work/pgbench-count.txt"
+  reference_rows=$(( $(cat "$work/pgbench-count.txt") * rows ))
+  printf '%s %s\n' "$(cpu_ms_per "$before" "$after" "$reference_rows")" \
+      "$(client_cpu_ms_per "$work/pgbench-cpu.txt" "$reference_rows")" > "$work/reference-cpu.txt"
   psql -q -c "drop schema submission_bench cascade"
   awk -v tps="$tps" -v rows="$rows" 'BEGIN { printf "%.0f", tps * rows }'
 }
 
 durability() {
   echo "fsync $(psql -tAq -c 'show fsync'), synchronous_commit $(psql -tAq -c 'show synchronous_commit')"
+}
+
+# CPU time, which a machine shared with other work changes far less than a rate: clock ticks (utime + stime of
+# /proc/<pid>/stat) of one process, of an application of this checkout, and of the whole PostgreSQL server (the
+# postmaster, its children now, and the children it reaped since it started: their time is in its cutime + cstime).
+ticks_per_second=$(getconf CLK_TCK)
+process_ticks() { # pid, with_reaped_children (1 or 0)
+  # the fields after the command name, which may hold spaces: state is field 1, utime 12, stime 13, cutime 14, cstime 15
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null || true)   # a process may end between listing and reading
+  [ -n "$stat" ] || { echo 0; return; }
+  sed 's/^.*) //' <<< "$stat" | awk -v reaped="$2" '{ print $12 + $13 + (reaped ? $14 + $15 : 0) }'
+}
+application_pid() {
+  pgrep -f "$repository/$1/target/quarkus-app/quarkus-run.jar" | head -1 || true
+}
+postgres_pid=$(head -1 "$(psql -tAq -c 'show data_directory')/postmaster.pid" 2>/dev/null || true)
+postgres_ticks() {
+  local total child
+  total=$(process_ticks "$postgres_pid" 1)
+  for child in $(pgrep -P "$postgres_pid"); do
+    total=$((total + $(process_ticks "$child" 0)))
+  done
+  echo "$total"
+}
+# Milliseconds of CPU per item: ticks before and after, and the number of items.
+cpu_ms_per() {
+  awk -v from="$1" -v to="$2" -v n="$3" -v hz="$ticks_per_second" \
+      'BEGIN { if (n > 0) printf "%.2f", (to - from) * 1000 / hz / n; else print "-" }'
+}
+# user + system seconds of a command's children, as bash's time keyword reports them (TIMEFORMAT="%U %S")
+client_cpu_ms_per() { # file with "user sys", number of items
+  awk -v n="$2" '{ if (n > 0) printf "%.2f", ($1 + $2) * 1000 / n; else print "-" }' "$1"
 }

@@ -136,7 +136,7 @@ collect_load=$(cut -d' ' -f1-3 /proc/loadavg)
 sleep 2
 collect_rows=$(count_stored "$collect_run")
 read -r seen_stored seen_refused p99 < <(grep '^SEEN' "$work/wrk.txt" | sed 's/SEEN stored=\([0-9]*\) refused=\([0-9]*\) p99=\(.*\)/\1 \2 \3/')
-collect_rate=$(awk -v n="$seen_stored" '/requests in/ { sub(/s,?$/, "", $4); printf "%.0f", n / $4 }' "$work/wrk.txt")
+collect_rate=$(wrk_rate "$seen_stored" "$work/wrk.txt")
 
 # The references, after both loads: one row per transaction by as many clients as wrk had (the phones' case), and
 # one client writing a file's rows in one transaction (the upload's case).

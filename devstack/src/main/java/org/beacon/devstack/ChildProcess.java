@@ -32,13 +32,15 @@ final class ChildProcess implements AutoCloseable {
      * hook has said whether the exit was asked for, so no restart is announced while everything stops.
      */
     private static final Duration SETTLE = Duration.ofMillis(200);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /** How long a part may take to stop after it was asked to before it is killed, unless it needs longer. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     final String name;
     final Path log;
     private final Launcher launcher;
     private final Consumer<Process> askToStop;
     private final Consumer<String> console;
+    private final Duration stopGrace;
     private final Thread supervisor;
 
     // Guarded by this.
@@ -48,12 +50,13 @@ final class ChildProcess implements AutoCloseable {
     private boolean closed;
 
     private ChildProcess(String name, Path log, Launcher launcher, Consumer<Process> askToStop,
-            Consumer<String> console, Process first) {
+            Consumer<String> console, Duration stopGrace, Process first) {
         this.name = name;
         this.log = log;
         this.launcher = launcher;
         this.askToStop = askToStop;
         this.console = console;
+        this.stopGrace = stopGrace;
         this.process = first;
         this.launchedAt = System.nanoTime();
         this.supervisor = new Thread(this::supervise, "supervisor-" + name);
@@ -64,8 +67,13 @@ final class ChildProcess implements AutoCloseable {
     /** Launches the part and keeps it running; {@code askToStop} sends the signal it stops cleanly on. */
     static ChildProcess supervise(String name, Path log, Launcher launcher, Consumer<Process> askToStop,
             Consumer<String> console) {
+        return supervise(name, log, launcher, askToStop, console, STOP_TIMEOUT);
+    }
+
+    private static ChildProcess supervise(String name, Path log, Launcher launcher, Consumer<Process> askToStop,
+            Consumer<String> console, Duration stopGrace) {
         try {
-            return new ChildProcess(name, log, launcher, askToStop, console, launcher.launch(false));
+            return new ChildProcess(name, log, launcher, askToStop, console, stopGrace, launcher.launch(false));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -74,8 +82,17 @@ final class ChildProcess implements AutoCloseable {
     /** A command kept running, logging to {@code log} (emptied at the first start, appended to by restarts). */
     static ChildProcess supervise(String name, List<String> command, Map<String, String> environment, Path directory,
             Path log, Consumer<String> console) {
+        return supervise(name, command, environment, directory, log, console, STOP_TIMEOUT);
+    }
+
+    /**
+     * The same, given {@code stopGrace} to stop on SIGTERM before it is killed: a part that writes its own files
+     * while it stops (Keycloak's H2 database) is corrupted when killed in the middle.
+     */
+    static ChildProcess supervise(String name, List<String> command, Map<String, String> environment, Path directory,
+            Path log, Consumer<String> console, Duration stopGrace) {
         return supervise(name, log, restart -> launch(command, environment, directory, log, restart),
-                ChildProcess::terminate, console);
+                ChildProcess::terminate, console, stopGrace);
     }
 
     /** Starts a command once, unsupervised, with its output in {@code log}. */
@@ -219,7 +236,7 @@ final class ChildProcess implements AutoCloseable {
         }
         askToStop.accept(running);
         try {
-            if (!running.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!running.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 running.descendants().forEach(ProcessHandle::destroyForcibly);
                 running.destroyForcibly();
                 running.waitFor();

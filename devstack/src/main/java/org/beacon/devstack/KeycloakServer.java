@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,6 +23,16 @@ import org.beacon.testing.FreePort;
 final class KeycloakServer {
 
     static final String VERSION = "26.4.7";
+    private static final String HEAP = "-Xms64m -Xmx512m";
+
+    /**
+     * How long Keycloak may take to stop on SIGTERM before it is killed. Its users, sessions and realm live in an H2
+     * file (dev-file) that it writes until it has stopped: killed in the middle (the stack's 20 s for the other
+     * parts, reached on a machine under load), the file could not be read at the next start. Keycloak stops in a
+     * few seconds on a quiet machine; the grace only matters when it is slow, and then waiting is what keeps the
+     * data.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(Long.getLong("beacon.keycloak.stop-seconds", 180));
 
     private KeycloakServer() {
     }
@@ -35,15 +46,22 @@ final class KeycloakServer {
                 "keycloak-quarkus-dist", VERSION, "keycloak-quarkus-dist-" + VERSION + ".zip");
     }
 
-    static ChildProcess start(StackSettings settings, Map<String, String> realmVariables,
-            Consumer<String> console) {
+    /** Keycloak's process and the class archive it starts from (see {@link ClassArchive}). */
+    record Started(ChildProcess process, ClassArchive classes) {
+    }
+
+    static Started start(StackSettings settings, Map<String, String> realmVariables, Consumer<String> console) {
         Path server = install(settings.home());
         RealmFile.write(settings.repository(), true, server.resolve("data/import/beacon-realm.json"));
         Map<String, String> environment = new java.util.HashMap<>(realmVariables);
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", realmVariables.get("KEYCLOAK_ADMIN_SECRET"));
-        environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-        return ChildProcess.supervise("keycloak", List.of(server.resolve("bin/kc.sh").toString(), "start", "--optimized",
+        environment.put("JAVA_OPTS_KC_HEAP", HEAP);
+        // Keycloak is the longest part of a start; its classes come from the same distribution every time.
+        ClassArchive classes = ClassArchive.of(settings.classArchives(), "keycloak", List.of(HEAP),
+                List.of(server.resolve("lib"), server.resolve(".beacon-built")));
+        environment.put("JAVA_OPTS_APPEND", String.join(" ", classes.jvmOptions()));
+        return new Started(ChildProcess.supervise("keycloak", List.of(server.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
                 "--http-port=" + settings.keycloakPort(),
                 // Health lives on the management port; a free one lets several stacks run side by side.
@@ -51,7 +69,7 @@ final class KeycloakServer {
                 // One node: a local cache keeps Keycloak from opening its cluster transport (JGroups listens on
                 // every interface, on fixed ports), which a single node has no use for.
                 "--cache=local", "--import-realm"),
-                environment, server, settings.logs().resolve("keycloak.log"), console);
+                environment, server, settings.logs().resolve("keycloak.log"), console, classes.stopGrace(STOP_GRACE)), classes);
     }
 
     private static Path install(Path home) {

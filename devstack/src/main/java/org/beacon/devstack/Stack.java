@@ -49,6 +49,7 @@ public final class Stack implements AutoCloseable {
     private final Deque<ChildProcess> running = new ArrayDeque<>();
     private final Map<String, ChildProcess> parts = new ConcurrentHashMap<>();
     private final List<String> restarts = new CopyOnWriteArrayList<>();
+    private final Map<String, ClassArchive> classArchives = new ConcurrentHashMap<>();
     private final Secrets secrets;
     private boolean closed;
     private final List<String> importReport = new ArrayList<>();
@@ -254,7 +255,9 @@ public final class Stack implements AutoCloseable {
                 "BEACON_IMPORTER_CLIENT_SECRET", importerClientSecret(),
                 "BEACON_DIRECTORY_CLIENT_SECRET", directoryClientSecret(),
                 "KEYCLOAK_ADMIN_SECRET", secrets.get("keycloak-admin-password"));
-        ChildProcess keycloak = register(KeycloakServer.start(settings, realmVariables, this::announce));
+        KeycloakServer.Started started = KeycloakServer.start(settings, realmVariables, this::announce);
+        classArchives.put(started.process().name, started.classes());
+        ChildProcess keycloak = register(started.process());
         WaitFor.http("keycloak", settings.keycloakUrl() + "/realms/beacon/.well-known/openid-configuration",
                 status -> status == 200, READY_TIMEOUT, keycloak.process(), keycloak.log.toString());
     }
@@ -334,13 +337,18 @@ public final class Stack implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(JVM_OPTIONS);
+        ClassArchive classes = ClassArchive.of(settings.classArchives(), module, JVM_OPTIONS,
+                List.of(jar.getParent()));
+        classArchives.put(module, classes);
+        command.addAll(classes.jvmOptions());
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
         Map<String, String> withMalloc = new HashMap<>(environment);
         withMalloc.put("MALLOC_ARENA_MAX", "2");
         return register(ChildProcess.supervise(module, command, withMalloc, settings.repository(),
-                settings.logs().resolve(module + ".log"), this::announce));
+                settings.logs().resolve(module + ".log"), this::announce,
+                classes.stopGrace(ChildProcess.STOP_TIMEOUT)));
     }
 
     private synchronized ChildProcess register(ChildProcess child) {
@@ -365,7 +373,12 @@ public final class Stack implements AutoCloseable {
         running.forEach(ChildProcess::endSupervision);
         while (!running.isEmpty()) {
             try {
-                running.pop().close();
+                ChildProcess child = running.pop();
+                child.close();
+                ClassArchive classes = classArchives.get(child.name);
+                if (classes != null) {
+                    classes.settle(child.process());
+                }
             } catch (Exception e) {
                 System.err.println("While stopping the stack: " + e);
             }

@@ -65,6 +65,11 @@ public record StackSettings(Path repository, Path home, int gatewayPort, int tra
         return home.resolve("logs");
     }
 
+    /** Where the JVMs' class archives are kept between starts ({@link ClassArchive}). */
+    Path classArchives() {
+        return home.resolve("class-archives");
+    }
+
     private static Map<String, String> externalSecrets(Map<String, String> env) {
         Map<String, String> secrets = new java.util.HashMap<>();
         SECRET_VARIABLES.forEach((name, variable) -> {

@@ -73,6 +73,27 @@ class ChildProcessTests {
         assertEquals(List.of(), console);
     }
 
+    @Test
+    void aChildThatStopsSlowlyIsGivenItsGraceAndNotKilled() throws Exception {
+        // takes 3 s to finish its writes after SIGTERM, as Keycloak closing its H2 file on a busy machine
+        List<String> slowToStop = List.of("sh", "-c", "trap 'sleep 3; exit 7' TERM; while :; do sleep 0.2; done");
+        ChildProcess patient = ChildProcess.supervise("keycloak", slowToStop, Map.of(), directory,
+                directory.resolve("keycloak.log"), console::add, Duration.ofSeconds(60));
+        Process first = patient.process();
+        Thread.sleep(300); // the trap is set
+        patient.close();
+
+        assertEquals(7, first.exitValue(), "it finished stopping on its own, not killed (137)");
+
+        ChildProcess hurried = ChildProcess.supervise("keycloak", slowToStop, Map.of(), directory,
+                directory.resolve("keycloak.log"), console::add, Duration.ofMillis(500));
+        Process second = hurried.process();
+        Thread.sleep(300);
+        hurried.close();
+
+        assertEquals(137, second.exitValue(), "a grace shorter than its stop kills it");
+    }
+
     private ChildProcess sleeper() {
         ChildProcess sleeper = ChildProcess.supervise("sleeper", List.of("sleep", "600"), Map.of(), directory,
                 directory.resolve("sleeper.log"), console::add);

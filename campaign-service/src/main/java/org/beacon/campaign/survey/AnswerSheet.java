@@ -140,7 +140,7 @@ public final class AnswerSheet {
 
         private Batch(SurveyForm form) {
             this.form = form;
-            this.reuse = form.xform() == null || !form.xform().contains("once(");
+            this.reuse = answersCanBeJudgedAgain(form);
         }
 
         public Outcome read(Function<String, List<String>> values, String language, int maxTextLength) {
@@ -155,7 +155,20 @@ public final class AnswerSheet {
         return new Batch(form);
     }
 
-    private static Outcome read(SurveyForm form, FormSession session, Function<String, List<String>> values,
+    /**
+     * Whether a session that already holds answers judges new ones exactly as a fresh session would, once every
+     * question has been answered or cleared again (see {@code FormEngine.answersCanBeSetAgain}).
+     */
+    static boolean answersCanBeJudgedAgain(SurveyForm form) {
+        return form.xform() == null || form.engine().answersCanBeSetAgain();
+    }
+
+    /**
+     * Judges answers on a session that may already hold some: every question the form's answer sheet covers is
+     * answered or cleared again first (see {@link #answersCanBeJudgedAgain}), so only a question outside it keeps
+     * what the session held.
+     */
+    static Outcome read(SurveyForm form, FormSession session, Function<String, List<String>> values,
             String language, int maxTextLength) {
         Set<String> controls = new HashSet<>(session.questions());
         Map<String, Issue> problems = new LinkedHashMap<>();

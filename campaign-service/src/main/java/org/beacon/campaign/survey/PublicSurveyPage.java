@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -159,8 +161,56 @@ public class PublicSurveyPage {
             throw ProblemException.badRequest("This form is incomplete: open the survey link again and resend.");
         }
         try (FormProgress progress = progress(form, fields)) {
+            if (!completes(form, fields, switchTo, progress)) {
+                return answer(form, round, language, key, fields, switchTo, progress);
+            }
+            // The post that completes the form is judged on the session that computed its pages, so that the form's
+            // logic runs once per submission rather than once for the pages and once more for the answer sheet.
+            AnswerSheet.Outcome outcome = AnswerSheet.read(form, progress.session(), askedAnswers(form, progress),
+                    language, surveysConfig.maxTextLength());
+            if (outcome.isValid() && rate.allow(form.id())) {
+                return store(form, round, language, key, progress, outcome);
+            }
+        }
+        // refused answers or too many at once: the page that says so is computed as always, on a fresh session
+        try (FormProgress progress = progress(form, fields)) {
             return answer(form, round, language, key, fields, switchTo, progress);
         }
+    }
+
+    /**
+     * Whether this post completes the form and its answers can be judged on the session that computed its pages:
+     * set again on that session, they leave it as a fresh session would be, where
+     * {@link AnswerSheet#answersCanBeJudgedAgain} holds and every answer the pages set is one the sheet sets again.
+     * A page of questions that depend on one another may grow instead of completing: {@link #answer} decides that.
+     */
+    private static boolean completes(SurveyForm form, Map<String, List<String>> fields, String switchTo,
+            FormProgress progress) {
+        if (switchTo != null || "back".equals(first(fields, GO)) || !AnswerSheet.answersCanBeJudgedAgain(form)) {
+            return false;
+        }
+        int pages = progress.plan().pages().size();
+        String sentPage = first(fields, PAGE);
+        int page = sentPage == null ? pages : Math.max(1, Math.min(pages, parsePage(sentPage)));
+        if (progress.next(page) != 0 || sentPage != null && progress.plan().page(page).selfDependent()) {
+            return false;
+        }
+        Set<String> onSheet = new HashSet<>();
+        form.answerable().forEach(question -> onSheet.add(question.field()));
+        return progress.given().keySet().stream().allMatch(onSheet::contains);
+    }
+
+    /**
+     * The answers of the questions asked, by field, read before the sheet sets them again: what is asked then
+     * follows from the sheet's own answers, not from the pages'.
+     */
+    private static Function<String, List<String>> askedAnswers(SurveyForm form,
+            FormProgress progress) {
+        Map<String, List<String>> asked = new HashMap<>();
+        for (SurveyForm.Question question : form.answerable()) {
+            asked.put(question.field(), progress.answer(question.field()));
+        }
+        return asked::get;
     }
 
     /** What the posted page leads to: the same page with its problems, another page, or the answers stored. */
@@ -214,6 +264,11 @@ public class PublicSurveyPage {
             return Response.fromResponse(html(429, Templates.form(busy), language))
                     .header("Retry-After", rate.retryAfterSeconds()).build();
         }
+        return store(form, round, language, key, progress, outcome);
+    }
+
+    private Response store(SurveyForm form, Wave round, String language, UUID key, FormProgress progress,
+            AnswerSheet.Outcome outcome) {
         // the form's copy goes to the next respondent now rather than wait for this commit to reach the disk
         progress.close();
         // A resubmission (double click, Back then send, a replayed post) is stored once and thanked like the first.

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.beacon.commons.i18n.Languages;
 import org.javarosa.core.model.CoreModelModule;
 import org.javarosa.core.model.FormDef;
+import org.javarosa.core.model.FormIndex;
 import org.javarosa.core.model.instance.FormInstance;
 import org.javarosa.core.model.instance.InstanceInitializationFactory;
 import org.javarosa.core.services.PrototypeManager;
@@ -78,11 +79,15 @@ public final class FormEngine {
 
     /** The parsed form in JavaRosa's serialization. */
     private final byte[] form;
+    /** See {@link #answersCanBeSetAgain()}: read once from the XForm's text, not per respondent. */
+    private final boolean answersCanBeSetAgain;
     /** BCP-47 tag → the name of the translation in the XForm ({@code en} → {@code English (en)}). */
     private final Map<String, String> translations = new LinkedHashMap<>();
     /** Copies no session holds: each is taken by one session at a time, never shared. */
     private final Deque<Copy> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    /** Where each question is in the form, by path, found by the first session; null until then or with repeats. */
+    private volatile Map<String, FormIndex> questionIndexes;
 
     /**
      * A copy of the form read back from the serialization, with the blank instance and the translation its
@@ -91,8 +96,9 @@ public final class FormEngine {
     record Copy(FormDef form, FormInstance blank, String locale) {
     }
 
-    private FormEngine(FormDef checked) {
+    private FormEngine(FormDef checked, boolean answersCanBeSetAgain) {
         this.form = serialize(checked);
+        this.answersCanBeSetAgain = answersCanBeSetAgain;
         if (checked.getLocalizer() != null) {
             for (String name : checked.getLocalizer().getAvailableLocales()) {
                 Matcher tag = LANGUAGE_TAG.matcher(name);
@@ -108,7 +114,17 @@ public final class FormEngine {
      * @throws FormNotRunnable with JavaRosa's explanation
      */
     public static FormEngine load(String xform) {
-        return new FormEngine(parse(xform.getBytes(StandardCharsets.UTF_8)));
+        return new FormEngine(parse(xform.getBytes(StandardCharsets.UTF_8)),
+                !xform.contains("once(") && !xform.contains("xforms-value-changed"));
+    }
+
+    /**
+     * Whether answers set again on a session, every question answered or cleared, leave it as a fresh session
+     * would be: not when the form keeps a value computed earlier ({@code once()}) or acts when an answer changes
+     * ({@code xforms-value-changed}), whose results depend on the order answers came in.
+     */
+    public boolean answersCanBeSetAgain() {
+        return answersCanBeSetAgain;
     }
 
     /**
@@ -139,10 +155,11 @@ public final class FormEngine {
             copy.form().setInstance(copy.blank().clone());
             Localizer localizer = copy.form().getLocalizer();
             if (localizer != null) {
-                if (copy.locale() != null) {
-                    localizer.setLocale(copy.locale());
-                } else {
-                    localizer.setToDefault(); // what initializing a copy read back does
+                // (null: what initializing a copy read back does, the default). Setting the translation it already
+                // has would only load that translation's texts again: JavaRosa rebuilds them on every call.
+                String translation = copy.locale() != null ? copy.locale() : localizer.getDefaultLocale();
+                if (!translation.equals(localizer.getLocale())) {
+                    localizer.setLocale(translation);
                 }
             }
         } else {
@@ -178,6 +195,16 @@ public final class FormEngine {
             HOLDING.remove(this);
         }
         drop();
+    }
+
+    /** Where the form's questions are, as a session without repeats found them; null until one did. */
+    Map<String, FormIndex> questionIndexes() {
+        return questionIndexes;
+    }
+
+    /** Kept for every later session: read only, by sessions of any thread. */
+    void rememberQuestionIndexes(Map<String, FormIndex> indexes) {
+        questionIndexes = indexes;
     }
 
     /** How many copies wait for a session now. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 import org.javarosa.core.model.Constants;
 import org.javarosa.core.model.FormDef;
 import org.javarosa.core.model.FormIndex;
+import org.javarosa.core.model.GroupDef;
+import org.javarosa.core.model.IFormElement;
 import org.javarosa.core.model.QuestionDef;
 import org.javarosa.core.model.SelectChoice;
 import org.javarosa.core.model.data.IAnswerData;
@@ -66,7 +69,7 @@ public final class FormSession implements AutoCloseable {
     private final FormEntryController controller;
     private final Map<String, String> translations;
     /** Questions by path (without JavaRosa's [1] multiplicities), in form order. */
-    private final Map<String, FormIndex> questions = new LinkedHashMap<>();
+    private final Map<String, FormIndex> questions;
     private final Set<String> answered = new LinkedHashSet<>();
     private final List<Violation> refusedValues = new ArrayList<>();
 
@@ -77,13 +80,33 @@ public final class FormSession implements AutoCloseable {
         this.model = new FormEntryModel(form);
         this.controller = new FormEntryController(model);
         this.translations = translations;
+        Map<String, FormIndex> known = engine.questionIndexes();
+        this.questions = known != null ? known : walk();
+    }
+
+    /**
+     * The form's questions found by walking it, which JavaRosa does element by element. Without a repeat, where
+     * each question is is the same for every respondent (an index names the question's place in the definition
+     * and its path, not the answers), so the engine keeps the first walk's for every later session.
+     */
+    private Map<String, FormIndex> walk() {
+        Map<String, FormIndex> found = new LinkedHashMap<>();
+        boolean repeats = false;
         FormIndex index = model.incrementIndex(FormIndex.createBeginningOfFormIndex(), true);
         while (!index.isEndOfFormIndex()) {
-            if (form.getChild(index) instanceof QuestionDef) {
-                questions.put(path(index.getReference()), index);
+            IFormElement element = form.getChild(index);
+            if (element instanceof QuestionDef) {
+                found.put(path(index.getReference()), index);
+            } else if (element instanceof GroupDef group && group.getRepeat()) {
+                repeats = true;
             }
             index = model.incrementIndex(index, true);
         }
+        Map<String, FormIndex> questions = Collections.unmodifiableMap(found);
+        if (!repeats) {
+            engine.rememberQuestionIndexes(questions);
+        }
+        return questions;
     }
 
     /** The paths of the form's questions (not of calculations, which have no control), in form order. */
@@ -129,7 +152,13 @@ public final class FormSession implements AutoCloseable {
             return false;
         }
         answered.add(path);
-        controller.saveAnswer(index, value, true);
+        IAnswerData held = element.getValue();
+        if (held == null || held.getClass() != value.getClass()
+                || !held.uncast().getString().equals(value.uncast().getString())) {
+            // JavaRosa recomputes everything that depends on a question each time it is given a value, even the
+            // value it holds (it skips only a blank given to a blank); the same value computes the same again
+            controller.saveAnswer(index, value, true);
+        }
         return true;
     }
 
@@ -177,15 +206,15 @@ public final class FormSession implements AutoCloseable {
             if (refusedValues.stream().anyMatch(v -> v.path().equals(path))) {
                 continue; // its refused text is the one thing to tell
             }
-            FormEntryPrompt prompt = model.getQuestionPrompt(index);
-            // the stored value, not the prompt's: the prompt hides a choice its filter no longer offers
-            IAnswerData value = element(index).getValue();
             if (!model.isIndexRelevant(index)) {
                 if (answered.contains(path)) {
                     violations.add(new Violation(path, Problem.NOT_RELEVANT, "this question was not asked"));
                 }
                 continue;
             }
+            FormEntryPrompt prompt = model.getQuestionPrompt(index);
+            // the stored value, not the prompt's: the prompt hides a choice its filter no longer offers
+            IAnswerData value = element(index).getValue();
             if (value == null) {
                 if (prompt.isRequired()) {
                     violations.add(new Violation(path, Problem.REQUIRED, requiredMessage(index, language)));
@@ -277,7 +306,8 @@ public final class FormSession implements AutoCloseable {
         if (translation == null && form.getLocalizer() != null) {
             translation = form.getLocalizer().getDefaultLocale();
         }
-        if (translation != null) {
+        // JavaRosa loads a translation's texts again on every call, even for the translation it has: once is enough
+        if (translation != null && !translation.equals(form.getLocalizer().getLocale())) {
             controller.setLanguage(translation);
         }
     }

@@ -47,6 +47,24 @@ class FormSessionTests {
     }
 
     @Test
+    void answeringTheValueAQuestionHoldsComputesNothingAgainWhileANewValueDoes() {
+        // random() shows whether the engine recomputed what depends on the answer
+        FormSession session = TestForms.session("survey", """
+                type,name,label::English (en),calculation
+                integer,age,Age?,
+                calculate,draw,,"if(${age} > 0, random(), 0)"
+                """);
+        session.answer("/data/age", "30");
+        String drawn = session.value("/data/draw");
+
+        session.answer("/data/age", " 30 ");
+        assertEquals(drawn, session.value("/data/draw"), "the same answer again: nothing recomputed");
+        session.answer("/data/age", "31");
+        assertNotEquals(drawn, session.value("/data/draw"), "a new answer: recomputed");
+        assertEquals("31", session.value("/data/age"));
+    }
+
+    @Test
     void aRequiredQuestionThatIsNotRelevantNeedsNoAnswer() {
         FormSession session = TestForms.session("survey", HEARD, "choices", CHANNELS);
 
