@@ -157,4 +157,21 @@ class ReaderNumbersPagesTests {
         assertTrue(problem.getList("errors").contains("ligne 11 : le bloc de réponses ouvert ici n’est pas fermé par « } »."),
                 problem.prettify());
     }
+
+    @Test
+    void theQuestionFormShowsItsNumbersInTheReadersNotationAndReadsThemBack() {
+        long version = GiftQuizResourceTests.draftWithExtraQuestions(letterSlug("typing"));
+        String form = page(author("bob"), "/training/author/versions/" + version + "/questions/edit?name=t-q05&lang=en",
+                "ar");
+        assertTrue(form.contains("name=\"answer\" value=\"١٨\""), form);
+        assertTrue(form.contains("name=\"tolerance\" value=\"٠٫٥\""), form);
+        assertTrue(form.contains("name=\"weight\" value=\"١٠٠\""), form);
+        // Sent back as shown, with a range in Arabic digits and a French decimal comma: the same GIFT numbers.
+        GiftQuizResourceTests.save(version, "ar", "language", "en", "name", "t-q05", "type", "numerical",
+                "stem", "Under what age is a person a child under the Protocol?",
+                "answer", "١٨", "tolerance", "٠٫٥", "weight", "١٠٠", "answerFeedback", "Right: under eighteen.",
+                "answer", "١٦..١٧", "tolerance", "", "weight", "50,5", "answerFeedback", "").statusCode(303);
+        String written = GiftQuizResourceTests.gift(version);
+        assertTrue(written.contains("  =18:0.5 #Right\\: under eighteen.\n  =%50.5%16.5:0.5\n"), written);
+    }
 }
