@@ -1,5 +1,6 @@
 package org.beacon.commons.web;
 
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
@@ -32,6 +34,21 @@ public final class ReaderFormats {
         return format.format(value);
     }
 
+    /**
+     * A number as the reader types it into a form field: their digits and decimal separator, every decimal kept and
+     * no grouping, since a grouping comma typed back would read as a decimal one ({@code 1822} stays one number).
+     */
+    public static String editable(BigDecimal value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setGroupingUsed(false);
+        format.setMinimumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
+        format.setMaximumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
+        return format.format(value);
+    }
+
     public static String percent(Number percentage, int decimals, Locale locale) {
         if (percentage == null) {
             return "";
@@ -47,7 +64,8 @@ public final class ReaderFormats {
             return "";
         }
         LocalDate date = day instanceof LocalDate d ? d : LocalDate.from(utc(day));
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withDecimalStyle(digits(locale))
+                .format(date);
     }
 
     public static String dateTime(TemporalAccessor moment, Locale locale) {
@@ -55,8 +73,15 @@ public final class ReaderFormats {
             return "";
         }
         LocalDateTime time = utc(moment);
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(time) + " "
-                + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(time) + " UTC";
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withDecimalStyle(digits(locale))
+                .format(time) + " "
+                + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withDecimalStyle(digits(locale))
+                        .format(time) + " UTC";
+    }
+
+    /** The reader's digits: java.time formats with Latin digits unless told ({@code ٠١/٠٢/٢٠٢٧} in Arabic). */
+    private static DecimalStyle digits(Locale locale) {
+        return DecimalStyle.of(locale);
     }
 
     private static LocalDateTime utc(TemporalAccessor moment) {

@@ -47,4 +47,16 @@ class ReaderFormatsTests {
         assertEquals("", ReaderFormats.date(null, Locale.FRENCH));
         assertEquals("", ReaderFormats.dateTime(null, Locale.FRENCH));
     }
+
+    @Test
+    void arabicDatesHaveArabicDigitsAndFormFieldsKeepEveryDecimalWithoutGrouping() {
+        Locale arabic = Locale.forLanguageTag("ar");
+        String day = ReaderFormats.date(LocalDate.of(2027, 2, 1), arabic);
+        assertEquals(false, day.matches("(?s).*[0-9].*"), day);
+        assertEquals(true, day.contains("٢٠٢٧"), day);
+        assertEquals(false, ReaderFormats.dateTime(Instant.parse("2026-11-02T14:05:59Z"), arabic).matches("(?s).*[0-9].*"));
+        assertEquals("1822", ReaderFormats.editable(new java.math.BigDecimal("1822"), Locale.ENGLISH));
+        assertEquals("33,33333", ReaderFormats.editable(new java.math.BigDecimal("33.33333"), Locale.FRENCH));
+        assertEquals("١٦٫٥", ReaderFormats.editable(new java.math.BigDecimal("16.50"), arabic));
+    }
 }

@@ -11,7 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
+import com.ibm.icu.text.PluralRules;
+import com.ibm.icu.util.ULocale;
 import org.beacon.commons.archive.BoundedZip;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
@@ -54,11 +57,22 @@ public final class Gift {
     private Gift() {
     }
 
-    /** A GIFT file that cannot be imported; every message starts with the line it concerns. */
+    /**
+     * A GIFT file that cannot be imported; every message starts with the line it concerns, in the reader's words
+     * ({@link GiftRefusal}). The title stays English for API clients.
+     */
     public static class GiftException extends ProblemException {
-        public GiftException(List<String> errors) {
-            super(400, "Invalid GIFT file", "The GIFT file has " + errors.size()
-                    + (errors.size() == 1 ? " error" : " errors") + "; nothing was imported.", errors);
+        private final transient List<GiftRefusal> refusals;
+
+        public GiftException(List<GiftRefusal> refusals, GiftRefusal.Words words) {
+            super(400, "Invalid GIFT file", words.messages().gift_refused_file(
+                    PluralRules.forLocale(ULocale.forLocale(words.reader())).select(refusals.size()),
+                    words.number(refusals.size())), refusals.stream().map(r -> r.text(words)).toList());
+            this.refusals = List.copyOf(refusals);
+        }
+
+        public List<GiftRefusal> refusals() {
+            return refusals;
         }
     }
 
@@ -79,18 +93,18 @@ public final class Gift {
         }
     }
 
-    /** Parses a whole file; any error in any question rejects the whole file. */
-    public static List<GiftQuestion> parse(String text) {
-        List<String> errors = new ArrayList<>();
+    /** Parses a whole file; any error in any question rejects the whole file, said in {@code words}. */
+    public static List<GiftQuestion> parse(String text, GiftRefusal.Words words) {
+        List<GiftRefusal> errors = new ArrayList<>();
         List<GiftQuestion> questions = parse(text, errors);
         if (!errors.isEmpty()) {
-            throw new GiftException(errors);
+            throw new GiftException(errors, words);
         }
         return questions;
     }
 
-    /** Parses what it can and adds one message per problem to {@code errors}, each naming its line. */
-    public static List<GiftQuestion> parse(String text, List<String> errors) {
+    /** Parses what it can and adds one refusal per problem to {@code errors}, each naming its line. */
+    public static List<GiftQuestion> parse(String text, List<GiftRefusal> errors) {
         List<GiftQuestion> questions = new ArrayList<>();
         Set<String> names = new HashSet<>();
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
@@ -100,7 +114,7 @@ public final class Gift {
         String legal = null;
         for (int i = 0; i < lines.length; i++) {
             if (UntrustedText.containsNul(lines[i])) {
-                errors.add("line " + (i + 1) + ": " + UntrustedText.NUL_MESSAGE);
+                errors.add(new GiftRefusal(i + 1, w -> w.messages().gift_refused_nul()));
             }
         }
         if (!errors.isEmpty()) {
@@ -116,8 +130,8 @@ public final class Gift {
                 if (blockStart >= 0) {
                     GiftQuestion question = parseQuestion(block.toString(), blockStart, source, legal, errors);
                     if (question != null && questions.size() == MAX_QUESTIONS) {
-                        errors.add("line " + blockStart + ": the file has more than " + MAX_QUESTIONS
-                                + " questions, the limit for one file; split it.");
+                        errors.add(new GiftRefusal(blockStart,
+                                w -> w.messages().gift_refused_questions(w.number(MAX_QUESTIONS))));
                         return questions;
                     }
                     if (question != null) {
@@ -158,13 +172,12 @@ public final class Gift {
     }
 
     private static GiftQuestion uniquelyNamed(GiftQuestion question, boolean named, Set<String> names,
-            List<String> errors) {
+            List<GiftRefusal> errors) {
         if (names.add(question.name())) {
             return question;
         }
         if (named) {
-            errors.add("line " + question.line() + ": the question name '" + question.name()
-                    + "' is used twice in this file.");
+            errors.add(new GiftRefusal(question.line(), w -> w.messages().gift_refused_name_twice(question.name())));
             return question;
         }
         // Names made from the text may collide (Moodle's own examples ask "Who's buried in Grant's tomb?" twice).
@@ -178,7 +191,7 @@ public final class Gift {
     }
 
     private static GiftQuestion parseQuestion(String raw, int startLine, String source, String legal,
-            List<String> errors) {
+            List<GiftRefusal> errors) {
         String text = protect(raw);
         String name = null;
         String body = text.strip();
@@ -186,7 +199,7 @@ public final class Gift {
         if (body.startsWith("::")) {
             int end = body.indexOf("::", 2);
             if (end < 0) {
-                errors.add("line " + startLine + ": the question name is not closed with '::'.");
+                errors.add(new GiftRefusal(startLine, w -> w.messages().gift_refused_name_not_closed()));
                 return null;
             }
             name = restore(body.substring(2, end)).strip();
@@ -201,12 +214,12 @@ public final class Gift {
         int close = body.indexOf('}', open);
         int openLine = lineOf(text, bodyOffset + open, startLine);
         if (close < 0) {
-            errors.add("line " + openLine + ": the answer block opened here is not closed with '}'.");
+            errors.add(new GiftRefusal(openLine, w -> w.messages().gift_refused_block_not_closed()));
             return null;
         }
         if (body.indexOf('{', open + 1) >= 0 && body.indexOf('{', open + 1) < close) {
-            errors.add("line " + lineOf(text, bodyOffset + body.indexOf('{', open + 1), startLine)
-                    + ": '{' inside an answer block; escape it as \\{.");
+            errors.add(new GiftRefusal(lineOf(text, bodyOffset + body.indexOf('{', open + 1), startLine),
+                    w -> w.messages().gift_refused_brace_inside()));
             return null;
         }
         String before = body.substring(0, open).strip();
@@ -218,13 +231,13 @@ public final class Gift {
         }
         String after = body.substring(close + 1).strip();
         if (after.indexOf('{') >= 0) {
-            errors.add("line " + lineOf(text, bodyOffset + close + 1 + body.substring(close + 1).indexOf('{'),
-                    startLine) + ": a question may have only one answer block.");
+            errors.add(new GiftRefusal(lineOf(text, bodyOffset + close + 1 + body.substring(close + 1).indexOf('{'),
+                    startLine), w -> w.messages().gift_refused_two_blocks()));
             return null;
         }
         String stemBody = restore(after.isEmpty() ? before : before + " _____ " + after).strip();
         if (stemBody.isEmpty()) {
-            errors.add("line " + startLine + ": the question has no text.");
+            errors.add(new GiftRefusal(startLine, w -> w.messages().gift_refused_no_text()));
             return null;
         }
         String stem = QuestionText.stored(format, stemBody);
@@ -232,22 +245,22 @@ public final class Gift {
             name = defaultName(stem);
         }
         if (name.length() > NAME_LIMIT) {
-            errors.add("line " + startLine + ": the question name is longer than " + NAME_LIMIT + " characters.");
+            errors.add(new GiftRefusal(startLine, w -> w.messages().gift_refused_name_too_long(w.number(NAME_LIMIT))));
             return null;
         }
+        String named = name;
         if (source != null && source.length() > SOURCE_LIMIT) {
-            errors.add("line " + startLine + ": question '" + name + "': the '// source:' comment is "
-                    + source.length() + " characters long; the limit is " + SOURCE_LIMIT + ".");
+            errors.add(new GiftRefusal(startLine, w -> w.messages().gift_refused_comment_too_long(named,
+                    "// source:", w.number(source.length()), w.number(SOURCE_LIMIT))));
             return null;
         }
         if (legal != null && legal.length() > LEGAL_LIMIT) {
-            errors.add("line " + startLine + ": question '" + name + "': the '// legal:' comment is "
-                    + legal.length() + " characters long; the limit is " + LEGAL_LIMIT + ".");
+            errors.add(new GiftRefusal(startLine, w -> w.messages().gift_refused_comment_too_long(named,
+                    "// legal:", w.number(legal.length()), w.number(LEGAL_LIMIT))));
             return null;
         }
         String answerText = body.substring(open + 1, close);
-        String where = "line " + openLine + ": ";
-        Texts texts = new Texts(format, where, name, errors);
+        Texts texts = new Texts(format, openLine, name, errors);
         return parseAnswers(name, stem, answerText, texts, startLine, source, legal, errors);
     }
 
@@ -258,17 +271,18 @@ public final class Gift {
     }
 
     private static GiftQuestion description(String name, String text, int startLine, String source, String legal,
-            List<String> errors) {
+            List<GiftRefusal> errors) {
         Format format = Format.leading(text);
         String body = format == null ? text : text.stripLeading().substring(format.tag.length()).strip();
         if (body.isEmpty()) {
-            errors.add("line " + startLine + ": the description has no text.");
+            errors.add(new GiftRefusal(startLine, w -> w.messages().gift_refused_description_no_text()));
             return null;
         }
         String stem = QuestionText.stored(format == null ? Format.PLAIN : format, body);
         String named = name == null || name.isEmpty() ? defaultName(stem) : name;
         if (named.length() > NAME_LIMIT) {
-            errors.add("line " + startLine + ": the description's name is longer than " + NAME_LIMIT + " characters.");
+            errors.add(new GiftRefusal(startLine,
+                    w -> w.messages().gift_refused_description_name_too_long(w.number(NAME_LIMIT))));
             return null;
         }
         return new GiftQuestion(named, QuestionType.DESCRIPTION, stem, List.of(), null, null, null, null, source,
@@ -277,9 +291,13 @@ public final class Gift {
 
     /**
      * Reads the texts of one question's answer block: a text without a format of its own has the stem's, as in
-     * Moodle. {@code where} starts every message with the line of the answer block.
+     * Moodle. Every refusal names the line of the answer block.
      */
-    private record Texts(Format format, String where, String name, List<String> errors) {
+    private record Texts(Format format, int line, String name, List<GiftRefusal> errors) {
+
+        void refuse(Function<GiftRefusal.Words, String> reason) {
+            errors.add(new GiftRefusal(line, reason));
+        }
 
         /** A text as stored, or null when empty. */
         String text(String raw) {
@@ -300,8 +318,7 @@ public final class Gift {
     }
 
     private static GiftQuestion parseAnswers(String name, String stem, String answerText, Texts texts,
-            int startLine, String source, String legal, List<String> errors) {
-        String where = texts.where();
+            int startLine, String source, String legal, List<GiftRefusal> errors) {
         String general = null;
         int generalAt = answerText.indexOf("####");
         if (generalAt >= 0) {
@@ -310,8 +327,7 @@ public final class Gift {
         }
         String trimmed = answerText.strip();
         if (trimmed.isEmpty()) {
-            errors.add(where + "essay questions ({}) are not supported: no one could mark them here; use short"
-                    + " answer ({=answer}).");
+            texts.refuse(w -> w.messages().gift_refused_essay());
             return null;
         }
         // The order of Moodle's importer: '#' first is numerical, any '~' multiple choice, '=' with '->' matching.
@@ -344,7 +360,7 @@ public final class Gift {
         answers = answers.stream().map(a -> new GiftAnswer(Texts.plain(a.text()), a.fraction(), a.feedback()))
                 .toList();
         if (answers.stream().noneMatch(a -> a.fraction() >= 0.99999)) {
-            errors.add(where + "the question has no correct answer (an answer worth 100%).");
+            texts.refuse(w -> w.messages().gift_refused_short_no_right());
             return null;
         }
         return new GiftQuestion(name, QuestionType.SHORT, stem, answers, null, null, null, general, source, legal,
@@ -352,10 +368,9 @@ public final class Gift {
     }
 
     private static GiftQuestion choice(String name, String stem, String text, String general, Texts texts,
-            int startLine, String source, String legal, List<String> errors) {
-        String where = texts.where();
+            int startLine, String source, String legal, List<GiftRefusal> errors) {
         if (!(text.startsWith("~") || text.startsWith("="))) {
-            errors.add(where + "each answer must start with '=' (right) or '~' (wrong or weighted).");
+            texts.refuse(w -> w.messages().gift_refused_answer_start());
             return null;
         }
         boolean single = text.indexOf('=') >= 0;
@@ -364,12 +379,12 @@ public final class Gift {
             return null;
         }
         if (answers.size() < 2) {
-            errors.add(where + "a multiple-choice question needs at least two answers.");
+            texts.refuse(w -> w.messages().gift_refused_two_answers());
             return null;
         }
         if (single) {
             if (answers.stream().noneMatch(a -> a.fraction() >= 0.99999)) {
-                errors.add(where + "the question has no correct answer (mark it with '=').");
+                texts.refuse(w -> w.messages().gift_refused_single_no_right());
                 return null;
             }
             return new GiftQuestion(name, QuestionType.SINGLE, stem, answers, null, null, null, general, source,
@@ -377,11 +392,12 @@ public final class Gift {
         }
         double positive = answers.stream().mapToDouble(GiftAnswer::fraction).filter(f -> f > 0).sum();
         if (positive <= 0) {
-            errors.add(where + "the question has no correct answer: mark one with '=' or give weights such as ~%50%.");
+            texts.refuse(w -> w.messages().gift_refused_multiple_no_right());
             return null;
         }
         if (Math.abs(positive - 1.0) > 0.001) {
-            errors.add(where + "the positive weights add up to " + percent(positive) + "%, not 100%.");
+            BigDecimal sum = new BigDecimal(percent(positive));
+            texts.refuse(w -> w.messages().gift_refused_weights_sum(w.number(sum)));
             return null;
         }
         return new GiftQuestion(name, QuestionType.MULTIPLE, stem, answers, null, null, null, general, source, legal,
@@ -394,7 +410,6 @@ public final class Gift {
      * middle and the distance to its ends, as Moodle keeps it.
      */
     private static List<GiftAnswer> numbers(String text, Texts texts) {
-        String where = "numerical question: ";
         List<GiftAnswer> written = text.indexOf('=') >= 0 ? answers(text, '=', texts)
                 : answers("=" + text, '=', texts);
         if (written == null) {
@@ -412,7 +427,7 @@ public final class Gift {
                     BigDecimal low = new BigDecimal(number.substring(0, range));
                     BigDecimal high = new BigDecimal(number.substring(range + 2));
                     if (high.compareTo(low) < 0) {
-                        texts.errors().add(texts.where() + where + "the range '" + number + "' ends below its start.");
+                        texts.refuse(w -> w.messages().gift_refused_range(number));
                         return null;
                     }
                     value = low.add(high).divide(BigDecimal.valueOf(2));
@@ -425,15 +440,14 @@ public final class Gift {
                     tolerance = BigDecimal.ZERO;
                 }
             } catch (NumberFormatException e) {
-                texts.errors().add(texts.where() + where + "'" + number + "' is not a number, a number:tolerance or a"
-                        + " range min..max.");
+                texts.refuse(w -> w.messages().gift_refused_not_a_number(number));
                 return null;
             }
             answers.add(new GiftAnswer(plainNumber(value), answer.fraction(), answer.feedback(),
                     new BigDecimal(plainNumber(tolerance)), null));
         }
         if (answers.stream().noneMatch(a -> a.fraction() >= 0.99999)) {
-            texts.errors().add(texts.where() + where + "no answer is worth 100%.");
+            texts.refuse(w -> w.messages().gift_refused_numerical_no_right());
             return null;
         }
         return answers;
@@ -457,36 +471,35 @@ public final class Gift {
             }
             int arrow = part.indexOf("->");
             if (arrow < 0) {
-                texts.errors().add(texts.where() + "matching question: '" + restore(part) + "' is not a pair written"
-                        + " '=item -> match'.");
+                String typed = restore(part);
+                texts.refuse(w -> w.messages().gift_refused_not_a_pair(typed));
                 return null;
             }
             if (part.indexOf('#') >= 0) {
-                texts.errors().add(texts.where() + "matching question: pairs have no feedback ('#'); give the"
-                        + " question's feedback after '####'.");
+                texts.refuse(w -> w.messages().gift_refused_pair_feedback());
                 return null;
             }
             String item = texts.text(part.substring(0, arrow));
             String match = Texts.plain(part.substring(arrow + 2));
             if (match.isEmpty()) {
-                texts.errors().add(texts.where() + "matching question: the pair '" + restore(part)
-                        + "' matches nothing.");
+                String typed = restore(part);
+                texts.refuse(w -> w.messages().gift_refused_pair_matches_nothing(typed));
                 return null;
             }
             if (pairs.size() == MAX_ANSWERS) {
-                texts.errors().add(texts.where() + "question '" + texts.name() + "' has more than " + MAX_ANSWERS
-                        + " pairs, the limit for one question.");
+                texts.refuse(w -> w.messages().gift_refused_pairs(texts.name(), w.number(MAX_ANSWERS)));
                 return null;
             }
             if ((item != null && item.length() > ANSWER_LIMIT) || match.length() > ANSWER_LIMIT) {
-                texts.errors().add(texts.where() + "question '" + texts.name() + "': pair " + (pairs.size() + 1)
-                        + " is longer than " + ANSWER_LIMIT + " characters.");
+                int pair = pairs.size() + 1;
+                texts.refuse(w -> w.messages().gift_refused_pair_too_long(texts.name(), w.number(pair),
+                        w.number(ANSWER_LIMIT)));
                 return null;
             }
             pairs.add(new GiftAnswer(item == null ? "" : item, item == null ? 0.0 : 1.0, null, null, match));
         }
         if (pairs.stream().filter(p -> !p.text().isEmpty()).count() < 2) {
-            texts.errors().add(texts.where() + "a matching question needs at least two pairs '=item -> match'.");
+            texts.refuse(w -> w.messages().gift_refused_two_pairs());
             return null;
         }
         return pairs;
@@ -494,8 +507,6 @@ public final class Gift {
 
     /** Splits an answer block into answers; {@code '='} always starts a right answer, as in Moodle. */
     private static List<GiftAnswer> answers(String text, char separator, Texts texts) {
-        String where = texts.where();
-        List<String> errors = texts.errors();
         String name = texts.name();
         List<GiftAnswer> answers = new ArrayList<>();
         String marked = separator == '~' ? text.replace("=", "~=") : text;
@@ -511,18 +522,20 @@ public final class Gift {
             if (piece.startsWith("%")) {
                 int end = piece.indexOf('%', 1);
                 if (end < 0) {
-                    errors.add(where + "the weight in '" + restore(piece) + "' is not closed with '%'.");
+                    String typed = restore(piece);
+                    texts.refuse(w -> w.messages().gift_refused_weight_not_closed(typed));
                     return null;
                 }
                 String weight = piece.substring(1, end).strip();
                 try {
                     fraction = new BigDecimal(weight).movePointLeft(2).doubleValue();
                 } catch (NumberFormatException e) {
-                    errors.add(where + "the weight '%" + restore(weight) + "%' is not a number.");
+                    String typed = restore(weight);
+                    texts.refuse(w -> w.messages().gift_refused_weight_not_a_number(typed));
                     return null;
                 }
                 if (fraction < -1.0 || fraction > 1.0) {
-                    errors.add(where + "the weight '%" + weight + "%' is outside -100% to 100%.");
+                    texts.refuse(w -> w.messages().gift_refused_weight_range(weight));
                     return null;
                 }
                 piece = piece.substring(end + 1).strip();
@@ -535,23 +548,24 @@ public final class Gift {
             }
             String answer = texts.text(piece);
             if (answer == null) {
-                errors.add(where + "an answer has no text.");
+                texts.refuse(w -> w.messages().gift_refused_answer_no_text());
                 return null;
             }
             if (answers.size() == MAX_ANSWERS) {
-                errors.add(where + "question '" + name + "' has more than " + MAX_ANSWERS
-                        + " answers, the limit for one question.");
+                texts.refuse(w -> w.messages().gift_refused_answers(name, w.number(MAX_ANSWERS)));
                 return null;
             }
             if (answer.length() > ANSWER_LIMIT) {
-                errors.add(where + "question '" + name + "': answer " + (answers.size() + 1) + " is " + answer.length()
-                        + " characters long; the limit is " + ANSWER_LIMIT + ".");
+                int index = answers.size() + 1;
+                texts.refuse(w -> w.messages().gift_refused_answer_too_long(name, w.number(index),
+                        w.number(answer.length()), w.number(ANSWER_LIMIT)));
                 return null;
             }
             if (feedback != null && feedback.length() > ANSWER_LIMIT) {
-                errors.add(where + "question '" + name + "': the feedback of answer " + (answers.size() + 1) + " is "
-                        + feedback.length()
-                        + " characters long; the limit is " + ANSWER_LIMIT + ".");
+                int index = answers.size() + 1;
+                int length = feedback.length();
+                texts.refuse(w -> w.messages().gift_refused_feedback_too_long(name, w.number(index), w.number(length),
+                        w.number(ANSWER_LIMIT)));
                 return null;
             }
             answers.add(new GiftAnswer(answer, fraction, feedback));

@@ -3,13 +3,18 @@ package org.beacon.training.assessment;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.beacon.commons.web.ReaderFormats;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
+import org.beacon.training.i18n.ReaderMessages;
+import org.beacon.training.i18n.TrainingMessages;
 
 /**
  * A version's question bank, one language at a time. A question's name links its translations; a translation
@@ -26,13 +31,12 @@ public class QuestionBank {
 
     /**
      * Adds or replaces the {@code language} texts of the given questions. Problems are added to {@code errors},
-     * each starting with {@code where} and the question's line; the caller rolls back when there is any.
+     * each naming the question's line; the caller rolls back when there is any.
      */
-    public void store(BankVersion version, String language, List<GiftQuestion> questions, String where,
-            List<String> errors) {
+    public void store(BankVersion version, String language, List<GiftQuestion> questions,
+            List<GiftRefusal> errors) {
         int next = Question.of(version.bankVersionId()).stream().mapToInt(q -> q.position + 1).max().orElse(0);
         for (GiftQuestion gift : questions) {
-            String at = where + "line " + gift.line() + ": ";
             Question question = Question.named(version.bankVersionId(), gift.name()).orElse(null);
             if (question == null) {
                 question = new Question();
@@ -43,9 +47,9 @@ public class QuestionBank {
                 question.truth = gift.truth();
                 question.persist();
             } else {
-                String disagreement = disagreement(version, question, gift, language);
-                if (!disagreement.isEmpty()) {
-                    errors.add(at + "'" + gift.name() + "' " + disagreement);
+                Function<GiftRefusal.Words, String> disagreement = disagreement(version, question, gift, language);
+                if (disagreement != null) {
+                    errors.add(new GiftRefusal(gift.line(), disagreement));
                     continue;
                 }
                 if (gift.type() == QuestionType.TRUEFALSE && question.truth != null
@@ -95,35 +99,38 @@ public class QuestionBank {
     }
 
     /**
-     * Why {@code gift} cannot be the question's text in {@code language}, or "" when it can. It is compared with the
-     * question's other languages only: re-importing the one language a question has may change anything, and the
-     * default language may change the key (not the type) of a question its translations share.
+     * Why {@code gift} cannot be the question's text in {@code language}, or null when it can. It is compared with
+     * the question's other languages only: re-importing the one language a question has may change anything, and
+     * the default language may change the key (not the type) of a question its translations share.
      */
-    private String disagreement(BankVersion version, Question question, GiftQuestion gift, String language) {
+    private Function<GiftRefusal.Words, String> disagreement(BankVersion version, Question question, GiftQuestion gift,
+            String language) {
         TreeSet<String> others = new TreeSet<>(texts.questionText(question.id, QuestionTexts.STEM).keySet());
         others.remove(language);
+        String name = gift.name();
         if (others.isEmpty()) {
-            return "";
+            return null;
         }
         if (!question.type.equals(gift.type().code)) {
-            return "is a " + question.type + " question in " + String.join(", ", others) + " but " + gift.type().code
-                    + " here; a question keeps its type in every language.";
+            QuestionType stored = question.questionType();
+            return w -> w.messages().gift_refused_type_differs(name, typeName(stored, w.reader()),
+                    String.join(", ", others), typeName(gift.type(), w.reader()));
         }
         if (language.equals(version.keyLanguage())) {
-            return "";
+            return null;
         }
         String reference = others.contains(version.keyLanguage()) ? version.keyLanguage() : others.first();
-        String fix = " Translations keep the key of " + reference + "; to correct the key, import "
-                + reference + " with the new key first, then this language.";
         if (gift.type() == QuestionType.TRUEFALSE && !Objects.equals(question.truth, gift.truth())) {
-            return "is " + question.truth + " in " + reference + " but " + gift.truth() + " here." + fix;
+            Boolean key = question.truth;
+            return w -> w.messages().gift_refused_key_fix(w.messages().gift_refused_truth_differs(name,
+                    truth(key, w.messages()), reference, truth(gift.truth(), w.messages())), reference);
         }
         if (keyed(gift.type())) {
             List<Double> key = weights(question, reference);
             List<Double> here = gift.answers().stream().map(GiftAnswer::fraction).toList();
             if (!sameKey(key, here)) {
-                return "has answers weighted " + key + " in " + reference + " but " + here
-                        + " here; translations keep the answers in the same order." + fix;
+                return w -> w.messages().gift_refused_key_fix(w.messages().gift_refused_weights_differ(name,
+                        percents(key, w), reference, percents(here, w)), reference);
             }
         }
         if (gift.type() == QuestionType.NUMERICAL) {
@@ -131,11 +138,36 @@ public class QuestionBank {
                     .map(a -> new GiftAnswer(a.text, 0, null, a.tolerance, null)).toList());
             List<String> here = numbers(gift.answers());
             if (!key.equals(here)) {
-                return "accepts " + key + " in " + reference + " but " + here + " here; numbers are the same in"
-                        + " every language." + fix;
+                return w -> w.messages().gift_refused_key_fix(w.messages().gift_refused_numbers_differ(name,
+                        String.join(" / ", key), reference, String.join(" / ", here)), reference);
             }
         }
-        return "";
+        return null;
+    }
+
+    /** The type as the form's type list names it. */
+    private static String typeName(QuestionType type, Locale reader) {
+        TrainingMessages m = ReaderMessages.of(reader);
+        return switch (type) {
+            case SINGLE -> m.type_single();
+            case MULTIPLE -> m.type_multiple();
+            case TRUEFALSE -> m.type_truefalse();
+            case SHORT -> m.type_short();
+            case NUMERICAL -> m.type_numerical();
+            case MATCHING -> m.type_matching();
+            case DESCRIPTION -> m.type_description();
+        };
+    }
+
+    private static String truth(Boolean truth, GiftMessages m) {
+        return Boolean.TRUE.equals(truth) ? m.gift_true() : m.gift_false();
+    }
+
+    /** Answer weights as the credits a reader types: "100 %, 0 %" in French. */
+    private static String percents(List<Double> fractions, GiftRefusal.Words w) {
+        return String.join(", ", fractions.stream()
+                .map(f -> new BigDecimal(Gift.percent(f)))
+                .map(p -> ReaderFormats.percent(p, Math.max(0, p.scale()), w.reader())).toList());
     }
 
     /**

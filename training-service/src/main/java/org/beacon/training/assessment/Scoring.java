@@ -77,10 +77,24 @@ public final class Scoring {
 
     /**
      * A number as a person types it, written as GIFT and BigDecimal read it: spaces between digit groups dropped, a
-     * lone decimal comma read as a point. Trainees' answers and the numbers of the question form are read alike.
+     * lone decimal comma read as a point; in any script's digits, with the Arabic decimal and group separators and
+     * the direction marks a reader's notation carries ({@code ٣٣٫٥} is 33.5). Trainees' answers and the numbers of
+     * the question form are read alike.
      */
     public static String typedNumber(String typed) {
-        String compact = typed.strip().replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
+        StringBuilder ascii = new StringBuilder(typed.length());
+        typed.strip().codePoints().forEach(c -> {
+            if (Character.isDigit(c)) {
+                ascii.append((char) ('0' + Character.digit(c, 10)));
+            } else if (c == '\u066B') {
+                ascii.append('.');
+            } else if (c == '\u2212') {
+                ascii.append('-');
+            } else if (c != '\u066C' && c != '\u061C' && c != '\u200E' && c != '\u200F') {
+                ascii.appendCodePoint(c);
+            }
+        });
+        String compact = ascii.toString().replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
         if (compact.indexOf('.') < 0 && compact.indexOf(',') == compact.lastIndexOf(',')) {
             compact = compact.replace(',', '.');
         }

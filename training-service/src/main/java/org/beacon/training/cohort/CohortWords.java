@@ -20,7 +20,7 @@ public class CohortWords {
     static String traineeCount(CohortService.CohortRow cohort, @TemplateAttribute("locale") Object locale) {
         Locale reader = reader(locale);
         long count = cohort.trainees();
-        return messages(reader).cohort_trainee_count(count, PluralRules.forLocale(ULocale.forLocale(reader)).select(count),
+        return messages(reader).cohort_trainee_count(PluralRules.forLocale(ULocale.forLocale(reader)).select(count),
                 ReaderFormats.number(count, reader));
     }
 
@@ -38,7 +38,7 @@ public class CohortWords {
         };
         String reason = switch (refused.reason()) {
             case MISSING -> m.cohort_refused_missing();
-            case TOO_LONG -> m.cohort_refused_too_long(refused.limit());
+            case TOO_LONG -> m.cohort_refused_too_long(ReaderFormats.number(refused.limit(), reader(locale)));
             case NOT_A_DATE -> m.cohort_refused_not_a_date();
             case NO_SUCH_COURSE -> m.cohort_refused_no_such_course();
             case ENDS_BEFORE_START -> m.cohort_refused_ends_before_start();

@@ -11,6 +11,7 @@ import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.assessment.Gift;
 import org.beacon.training.assessment.Gift.GiftException;
+import org.beacon.training.assessment.GiftRefusal;
 import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.QuestionBank;
 import org.beacon.training.audit.AuditLog;
@@ -254,16 +255,17 @@ public class DraftEditing {
         CourseVersion version = textsEditable(versionId, language);
         // A bank holds the answer keys of every language: only a draft version's bank may change.
         version.requireEditable();
-        List<String> errors = new ArrayList<>();
+        List<GiftRefusal> errors = new ArrayList<>();
         List<GiftQuestion> questions = Gift.parse(gift == null ? "" : gift, errors);
         if (errors.isEmpty() && questions.isEmpty()) {
-            errors.add("line 1: the file holds no question.");
+            errors.add(new GiftRefusal(1, w -> w.messages().gift_refused_empty_file()));
         }
         if (errors.isEmpty()) {
-            bank.store(version, language, questions, "", errors);
+            bank.store(version, language, questions, errors);
         }
         if (!errors.isEmpty()) {
-            throw new GiftException(errors);
+            // Said in the reader's language, on the page as in the API's problem detail.
+            throw new GiftException(errors, GiftRefusal.Words.ofRequest());
         }
         return questions.size();
     }

@@ -27,9 +27,12 @@ import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.Forms;
+import org.beacon.commons.web.ReaderFormats;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.training.assessment.Gift.GiftException;
 import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
+import org.beacon.training.assessment.GiftRefusal;
 import org.beacon.training.assessment.QuestionBank;
 import org.beacon.training.assessment.QuestionType;
 import org.beacon.training.assessment.Scoring;
@@ -142,7 +145,8 @@ public class QuestionBankPages {
         if (name != null && !name.isBlank() && question == null) {
             throw ProblemException.notFound("Version " + version.number + " has no question '" + name + "'.");
         }
-        return Templates.question(form(version, shown, question), List.of()).setLocale(language.locale());
+        return Templates.question(form(version, shown, question, language.locale()), List.of())
+                .setLocale(language.locale());
     }
 
     /** Saves one question in one language with the GIFT import's rules; a refused form is shown again as typed. */
@@ -177,15 +181,13 @@ public class QuestionBankPages {
             QuestionForm typed = new QuestionForm(id, course.slug, version.number, isNew != null,
                     lang == null ? version.defaultLanguage : lang, version.languageList(), name, type, stem, truth,
                     feedbackRight, feedbackWrong, generalFeedback, legalSource, sourceRef, padded(rows), TYPES);
-            List<String> errors = e.errors().isEmpty() ? List.of(e.getMessage())
-                    : e.errors().stream().map(QuestionBankPages::withoutLine).toList();
+            GiftRefusal.Words words = GiftRefusal.Words.of(language.locale());
+            // A refusal of the GIFT the form wrote names no line: the form's question is the only one.
+            List<String> errors = e instanceof GiftException gift
+                    ? gift.refusals().stream().map(r -> r.reason(words)).toList()
+                    : e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors();
             return Response.status(400).entity(Templates.question(typed, errors).setLocale(language.locale())).build();
         }
-    }
-
-    /** A GIFT refusal without the line it names: the form's question is the only one, written by the form. */
-    private static String withoutLine(String error) {
-        return error.replaceFirst("^line \\d+: ", "");
     }
 
     /**
@@ -272,15 +274,22 @@ public class QuestionBankPages {
         return new GiftAnswer(written, fraction, trimmed(row.feedback()), null, null);
     }
 
-    private static QuestionForm form(CourseVersion version, String shown, GiftQuestion q) {
+    /**
+     * The form of a stored question; its numbers (accepted numbers, tolerances, credits) in the reader's notation,
+     * as {@link Scoring#typedNumber} reads them back.
+     */
+    private static QuestionForm form(CourseVersion version, String shown, GiftQuestion q, Locale reader) {
         Course course = Course.findById(version.courseId);
         if (q == null) {
             return new QuestionForm(version.id, course.slug, version.number, true, shown, version.languageList(), "",
                     QuestionType.SINGLE.code, "", "true", "", "", "", "", "", padded(List.of()), TYPES);
         }
-        List<AnswerRow> rows = q.answers().stream().map(a -> new AnswerRow(a.text(), orEmpty(a.match()),
-                a.tolerance() == null || a.tolerance().signum() == 0 ? "" : a.tolerance().toPlainString(),
-                q.type() == QuestionType.MATCHING ? "" : VersionReading.percent(a.fraction()), orEmpty(a.feedback())))
+        List<AnswerRow> rows = q.answers().stream().map(a -> new AnswerRow(
+                q.type() == QuestionType.NUMERICAL ? ReaderFormats.editable(new BigDecimal(a.text()), reader) : a.text(),
+                orEmpty(a.match()),
+                a.tolerance() == null || a.tolerance().signum() == 0 ? "" : ReaderFormats.editable(a.tolerance(), reader),
+                q.type() == QuestionType.MATCHING ? "" : ReaderFormats.editable(VersionReading.credit(a.fraction()), reader),
+                orEmpty(a.feedback())))
                 .toList();
         return new QuestionForm(version.id, course.slug, version.number, false, shown, version.languageList(),
                 q.name(), q.type().code, q.stem(), Boolean.TRUE.equals(q.truth()) ? "true" : "false",

@@ -11,6 +11,7 @@ import com.ibm.icu.util.ULocale;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 import org.beacon.commons.i18n.Languages;
+import org.beacon.commons.web.ReaderFormats;
 import org.beacon.training.i18n.ReaderMessages;
 import org.beacon.training.i18n.TrainingMessages;
 
@@ -46,11 +47,12 @@ public class TranslationStatusWords {
                 continue;
             }
             String plural = rules.select(count);
+            String number = ReaderFormats.number(count, reader);
             items.add(switch (kind) {
-                case ContentText.LESSON -> m.status_lessons(count, plural);
-                case ContentText.MODULE -> m.status_modules(count, plural);
-                case ContentText.QUESTION -> m.status_questions(count, plural);
-                case ContentText.GLOSSARY -> m.status_glossary_terms(count, plural);
+                case ContentText.LESSON -> m.status_lessons(plural, number);
+                case ContentText.MODULE -> m.status_modules(plural, number);
+                case ContentText.QUESTION -> m.status_questions(plural, number);
+                case ContentText.GLOSSARY -> m.status_glossary_terms(plural, number);
                 default -> m.status_course_texts();
             });
         }

@@ -12,6 +12,7 @@ import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.assessment.GiftQuestion;
+import org.beacon.training.assessment.GiftRefusal;
 import org.beacon.training.assessment.Question;
 import org.beacon.training.assessment.QuestionBank;
 import org.beacon.training.course.CourseDocument.GlossaryDoc;
@@ -87,8 +88,11 @@ public class VersionContent {
         // The default language defines the questions; the other languages translate them.
         List<String> order = new ArrayList<>(doc.banks().keySet());
         order.sort((a, b) -> a.equals(doc.defaultLanguage()) ? -1 : b.equals(doc.defaultLanguage()) ? 1 : a.compareTo(b));
+        GiftRefusal.Words words = GiftRefusal.Words.ofRequest();
         for (String language : order) {
-            bank.store(version, language, doc.banks().get(language), "questions/bank." + language + ".gift ", errors);
+            List<GiftRefusal> refused = new ArrayList<>();
+            bank.store(version, language, doc.banks().get(language), refused);
+            refused.forEach(r -> errors.add(r.text("questions/bank." + language + ".gift", words)));
         }
         em.flush();
         assess(version, Assessment.PRETEST, null, doc.pretest(), "pretest", errors);

@@ -3,7 +3,12 @@ package org.beacon.training.i18n;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** Interface strings of the training pages; translations in messages/msg_*.properties. */
+/**
+ * Interface strings of the training pages; translations in messages/msg_*.properties. A number reaches a message
+ * already written in the reader's notation ({@code fmt:number}, {@code fmt:percent}, {@link
+ * org.beacon.commons.web.ReaderFormats}), with its CLDR plural category ({@code plural}) when the words depend on it:
+ * no method takes a raw number, so Arabic pages never show Latin digits ({@code ReaderNumbersTests}).
+ */
 @MessageBundle
 public interface TrainingMessages {
 
@@ -77,7 +82,7 @@ public interface TrainingMessages {
     String open();
 
     @Message("Version {number}")
-    String version_label(int number);
+    String version_label(String number);
 
     @Message("In progress")
     String status_active();
@@ -122,6 +127,7 @@ public interface TrainingMessages {
     @Message("Take it")
     String take_test();
 
+    /** @param score the score in percent as the reader writes a number ({@code fmt:number}) */
     @Message("Score: {score}%")
     String score(String score);
 
@@ -178,7 +184,7 @@ public interface TrainingMessages {
     String media_kind(String kind);
 
     @Message("{kb} KB")
-    String media_size(long kb);
+    String media_size(String kb);
 
     @Message("Glossary")
     String glossary();
@@ -187,7 +193,7 @@ public interface TrainingMessages {
     String offline_contents();
 
     @Message("Version {number}, for reading without a connection.")
-    String offline_version(int number);
+    String offline_version(String number);
 
     @Message("This test shows what you know before the course. It does not count towards passing.")
     String quiz_intro_pretest();
@@ -318,8 +324,8 @@ public interface TrainingMessages {
     @Message("Import")
     String import_button();
 
-    @Message("{count} questions imported.")
-    String gift_imported(int count);
+    @Message("{#if plural == 'one'}1 question imported.{#else}{count} questions imported.{/if}")
+    String gift_imported(String plural, String count);
 
     @Message("Edit a lesson")
     String edit_lesson();
@@ -333,8 +339,8 @@ public interface TrainingMessages {
     @Message("Text (Markdown)")
     String lesson_body();
 
-    @Message("{count} questions")
-    String questions_count(int count);
+    @Message("{#if plural == 'one'}1 question{#else}{count} questions{/if}")
+    String questions_count(String plural, String count);
 
     @Message("New question")
     String new_question();
@@ -391,16 +397,16 @@ public interface TrainingMessages {
     String status_outdated_in(String items, String language);
 
     @Message("{#if plural == 'one'}1 lesson{#else}{count} lessons{/if}")
-    String status_lessons(long count, String plural);
+    String status_lessons(String plural, String count);
 
     @Message("{#if plural == 'one'}1 module{#else}{count} modules{/if}")
-    String status_modules(long count, String plural);
+    String status_modules(String plural, String count);
 
     @Message("{#if plural == 'one'}1 question{#else}{count} questions{/if}")
-    String status_questions(long count, String plural);
+    String status_questions(String plural, String count);
 
     @Message("{#if plural == 'one'}1 glossary term{#else}{count} glossary terms{/if}")
-    String status_glossary_terms(long count, String plural);
+    String status_glossary_terms(String plural, String count);
 
     @Message("the course title or summary")
     String status_course_texts();
@@ -409,7 +415,7 @@ public interface TrainingMessages {
     String read_version();
 
     @Message("Version {number}, as the reviewer reads it")
-    String read_heading(int number);
+    String read_heading(String number);
 
     @Message("Read only: every lesson as trainees will see it, every question with its key and feedback.")
     String read_intro();
@@ -421,7 +427,7 @@ public interface TrainingMessages {
     String changes_heading();
 
     @Message("Changes since version {number}")
-    String changes_since(int number);
+    String changes_since(String number);
 
     @Message("The first version of this course: everything in it is new.")
     String changes_first();
@@ -543,8 +549,8 @@ public interface TrainingMessages {
     @Message("Knowledge gain")
     String knowledge_gain();
 
-    @Message("Mean gain: {gain} points ({count} trainees with both tests).")
-    String gain_mean(String gain, long count);
+    @Message("Mean gain: {gain} points ({#if plural == 'one'}1 trainee{#else}{count} trainees{/if} with both tests).")
+    String gain_mean(String gain, String plural, String count);
 
     @Message("No trainee has taken both the pre-test and the post-test yet.")
     String gain_none();
@@ -685,10 +691,10 @@ public interface TrainingMessages {
     String study_language_kept();
 
     @Message("Version {newer} of this course replaced version {version} after a change in the law: the holder of this certificate is due for a refresher.")
-    String verify_superseded(int newer, int version);
+    String verify_superseded(String newer, String version);
 
     @Message("{#if plural == 'one'}1 trainee{#else}{number} trainees{/if}")
-    String cohort_trainee_count(long count, String plural, String number);
+    String cohort_trainee_count(String plural, String number);
 
     @Message("Dates")
     String cohort_dates();
@@ -700,7 +706,7 @@ public interface TrainingMessages {
     String cohort_refused_missing();
 
     @Message("at most {limit} characters.")
-    String cohort_refused_too_long(int limit);
+    String cohort_refused_too_long(String limit);
 
     @Message("give a date as YYYY-MM-DD.")
     String cohort_refused_not_a_date();

@@ -21,6 +21,7 @@ import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.Gift;
 import org.beacon.training.assessment.GiftQuestion;
+import org.beacon.training.assessment.GiftRefusal;
 
 /**
  * A course folder of the content repository (content/README.md), read from a zip ({@link CourseArchive}):
@@ -112,9 +113,10 @@ public final class CoursePackage {
         for (String language : languages) {
             byte[] gift = files.get("questions/bank." + language + ".gift");
             if (gift != null) {
-                List<String> giftErrors = new ArrayList<>();
+                List<GiftRefusal> giftErrors = new ArrayList<>();
                 List<GiftQuestion> questions = Gift.parse(new String(gift, StandardCharsets.UTF_8), giftErrors);
-                giftErrors.forEach(e -> errors.add("questions/bank." + language + ".gift " + e));
+                GiftRefusal.Words words = GiftRefusal.Words.ofRequest();
+                giftErrors.forEach(e -> errors.add(e.text("questions/bank." + language + ".gift", words)));
                 pkg.banks.put(language, questions);
                 if (language.equals(yaml.defaultLanguage())) {
                     questions.forEach(q -> names.add(q.name()));

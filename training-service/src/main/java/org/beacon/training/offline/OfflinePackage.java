@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.beacon.commons.i18n.Languages;
+import org.beacon.commons.web.ReaderFormats;
 import org.beacon.commons.storage.ObjectStorage;
 import org.beacon.commons.storage.StorageFailure;
 import org.beacon.commons.web.Markup;
@@ -91,7 +92,7 @@ public class OfflinePackage {
         StringBuilder index = new StringBuilder();
         index.append("<h1>").append(esc(title)).append("</h1>\n<p>")
                 .append(esc(text.value(ContentText.COURSE, version.id, ContentText.SUMMARY)))
-                .append("</p>\n<p>").append(esc(msg.offline_version(version.number))).append("</p>\n");
+                .append("</p>\n<p>").append(esc(msg.offline_version(ReaderFormats.number(version.number, Locale.forLanguageTag(ui))))).append("</p>\n");
         for (CourseModule module : CourseModule.of(version.id)) {
             index.append("<h2>").append(esc(text.value(ContentText.MODULE, module.id, ContentText.TITLE)))
                     .append("</h2>\n<ol>\n");

@@ -32,7 +32,7 @@ class GiftApiRoundTripTests {
     void moodlesExamplesImportedThroughTheApiAreExportedAsTheSameQuestions() {
         // Every example of Moodle's page, numerical included, and the formats, matching and descriptions.
         String gift = GiftTests.MOODLE_EXAMPLES + "\n" + GiftFormatsTests.BANK;
-        List<GiftQuestion> written = Gift.parse(gift);
+        List<GiftQuestion> written = EnglishWords.parse(gift);
         long version = CourseFixtures.newCourse(uniqueSlug("gift-api"), "police", List.of("en"), "GIFT round trip");
         given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body(gift)
                 .when().post(API + "/versions/" + version + "/questions/gift?lang=en")
@@ -40,7 +40,7 @@ class GiftApiRoundTripTests {
         String exported = given().auth().oauth2(author("bob"))
                 .when().get(API + "/versions/" + version + "/questions/gift?lang=en")
                 .then().statusCode(200).extract().asString();
-        assertEquals(GiftTests.withoutLines(written), GiftTests.withoutLines(Gift.parse(exported)), exported);
+        assertEquals(GiftTests.withoutLines(written), GiftTests.withoutLines(EnglishWords.parse(exported)), exported);
     }
 
     @Test
@@ -50,7 +50,7 @@ class GiftApiRoundTripTests {
         given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body(tooLong)
                 .when().post(API + "/versions/" + version + "/questions/gift?lang=en")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors", hasItem("line 1: question 'long': answer 2 is 2001 characters long; the limit is 2000."));
+                .body("errors", hasItem("line 1: question 'long': answer 2 is 2,001 characters long; the limit is 2,000."));
         given().auth().oauth2(author("bob")).contentType("text/plain; charset=UTF-8").body("::nul:: Pick\0 {=a ~b}")
                 .when().post(API + "/versions/" + version + "/questions/gift?lang=en")
                 .then().statusCode(400)

@@ -70,7 +70,7 @@ class GiftFormatsTests {
 
     @Test
     void numericalQuestionsKeepNumberToleranceRangeAndWeights() {
-        List<GiftQuestion> questions = Gift.parse(BANK);
+        List<GiftQuestion> questions = EnglishWords.parse(BANK);
         assertEquals(List.of(new GiftAnswer("6", 1.0, null, BigDecimal.ZERO, null)),
                 named(questions, "hotline-digits").answers());
         assertEquals(List.of(new GiftAnswer("48", 1.0, null, new BigDecimal("2"), null)),
@@ -87,7 +87,7 @@ class GiftFormatsTests {
 
     @Test
     void matchingPairsKeepTheirOrderDistractorAndGeneralFeedback() {
-        GiftQuestion means = named(Gift.parse(BANK), "means");
+        GiftQuestion means = named(EnglishWords.parse(BANK), "means");
         assertEquals(QuestionType.MATCHING, means.type());
         assertEquals(List.of(new GiftAnswer("Deception", 1.0, null, null, "a false job offer"),
                 new GiftAnswer("Coercion", 1.0, null, null, "threats against the family"),
@@ -98,31 +98,31 @@ class GiftFormatsTests {
 
     @Test
     void descriptionsAreKeptBetweenQuestionsInTheirPlace() {
-        List<GiftQuestion> questions = Gift.parse(BANK);
+        List<GiftQuestion> questions = EnglishWords.parse(BANK);
         GiftQuestion intro = questions.get(0);
         assertEquals("intro", intro.name());
         assertEquals(QuestionType.DESCRIPTION, intro.type());
         assertEquals("The next questions are about the hotline. Keep the card with its number at hand.", intro.stem());
         assertTrue(intro.answers().isEmpty());
         // Unnamed, it is named after its text, as a question is.
-        GiftQuestion unnamed = Gift.parse("Read the case below before answering.\n\n::q:: Ready? {T}").get(0);
+        GiftQuestion unnamed = EnglishWords.parse("Read the case below before answering.\n\n::q:: Ready? {T}").get(0);
         assertEquals("Read the case below before answering.", unnamed.name());
     }
 
     @Test
     void aSingleAnswerWithoutEqualsIsAShortAnswerAsInMoodle() {
-        GiftQuestion capital = Gift.parse("::c:: The capital is {Rabat}.").get(0);
+        GiftQuestion capital = EnglishWords.parse("::c:: The capital is {Rabat}.").get(0);
         assertEquals(QuestionType.SHORT, capital.type());
         assertEquals("The capital is _____ .", capital.stem());
         assertEquals(List.of(new GiftAnswer("Rabat", 1.0, null)), capital.answers());
-        GiftQuestion both = Gift.parse("::c:: Name the city {Rabat =Ribat#old spelling}").get(0);
+        GiftQuestion both = EnglishWords.parse("::c:: Name the city {Rabat =Ribat#old spelling}").get(0);
         assertEquals(List.of(new GiftAnswer("Rabat", 1.0, null), new GiftAnswer("Ribat", 1.0, "old spelling")),
                 both.answers());
     }
 
     @Test
     void formatsAreReadNeverKeptAsLiteralTextAndAnswersInheritTheStemsFormat() {
-        List<GiftQuestion> questions = Gift.parse(BANK);
+        List<GiftQuestion> questions = EnglishWords.parse(BANK);
         GiftQuestion md = named(questions, "fmt-md");
         assertEquals("[markdown]Which document proves **identity**?", md.stem());
         assertEquals("Which document proves identity?", QuestionText.plain(md.stem()));
@@ -153,7 +153,7 @@ class GiftFormatsTests {
 
     @Test
     void exportWritesFormatsNumbersPairsAndDescriptionsBackAndReadsTheSame() {
-        List<GiftQuestion> imported = Gift.parse(BANK);
+        List<GiftQuestion> imported = EnglishWords.parse(BANK);
         String exported = Gift.write(imported);
         assertTrue(exported.contains("::fmt-md:: [markdown]Which document proves **identity**? {"), exported);
         assertTrue(exported.contains("  ~[plain]A <b>bus</b> ticket #Not an identity document."), exported);
@@ -163,16 +163,16 @@ class GiftFormatsTests {
         assertTrue(exported.contains("  = -> a signed contract\n"), exported);
         assertTrue(exported.startsWith("::intro:: The next questions are about the hotline. Keep the card with its"
                 + " number at hand.\n"), exported);
-        List<GiftQuestion> again = Gift.parse(exported);
+        List<GiftQuestion> again = EnglishWords.parse(exported);
         assertEquals(withoutLines(imported), withoutLines(again));
         assertEquals(exported, Gift.write(again));
     }
 
     @Test
     void weightsKeepEveryDecimalMoodleWrites() {
-        assertTrue(Gift.write(Gift.parse(BANK)).contains("  ~%33.33334%The purpose\n"));
+        assertTrue(Gift.write(EnglishWords.parse(BANK)).contains("  ~%33.33334%The purpose\n"));
         String gift = "::third:: Pick the two {~%33.33333%a ~%66.66667%b ~%-33.33333%c}";
-        GiftQuestion question = Gift.parse(gift).get(0);
+        GiftQuestion question = EnglishWords.parse(gift).get(0);
         String exported = Gift.write(List.of(question));
         assertTrue(exported.contains("~%33.33333%a"), exported);
         assertTrue(exported.contains("~%66.66667%b"), exported);
@@ -200,7 +200,7 @@ class GiftFormatsTests {
 
                 ::empty-description:: [markdown]
                 """;
-        GiftException e = assertThrows(GiftException.class, () -> Gift.parse(broken));
+        GiftException e = assertThrows(GiftException.class, () -> EnglishWords.parse(broken));
         assertEquals(List.of(
                 "line 1: essay questions ({}) are not supported: no one could mark them here; use short answer"
                         + " ({=answer}).",
@@ -220,7 +220,7 @@ class GiftFormatsTests {
         assertEquals("[html] is how Moodle marks HTML", QuestionText.plain(stored));
         GiftQuestion q = new GiftQuestion("q", QuestionType.TRUEFALSE, stored, List.of(), true, null, null, null, null,
                 null, 0);
-        assertEquals(withoutLines(List.of(q)), withoutLines(Gift.parse(Gift.write(List.of(q)))));
+        assertEquals(withoutLines(List.of(q)), withoutLines(EnglishWords.parse(Gift.write(List.of(q)))));
         assertNull(QuestionText.html(null));
     }
 }

@@ -190,8 +190,8 @@ class GiftQuizResourceTests {
         assertTrue(exported.contains("::t-intro:: [markdown]The last two questions are about **numbers**"), exported);
         assertTrue(exported.contains("  =18:0.5 #Right\\: under eighteen.\n"), exported);
         assertTrue(exported.contains("  = -> a signed contract\n"), exported);
-        assertEquals(GiftTests.withoutLines(Gift.parse(CourseFixtures.BANK_EN + EXTRA)),
-                GiftTests.withoutLines(Gift.parse(exported)));
+        assertEquals(GiftTests.withoutLines(EnglishWords.parse(CourseFixtures.BANK_EN + EXTRA)),
+                GiftTests.withoutLines(EnglishWords.parse(exported)));
     }
 
     /** The test course with the extra questions at the end of its post-test, as a draft the form may change. */

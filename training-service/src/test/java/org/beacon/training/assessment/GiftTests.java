@@ -80,7 +80,7 @@ class GiftTests {
 
     @Test
     void everyExampleOfMoodlesPageIsRead() {
-        List<GiftQuestion> questions = Gift.parse(MOODLE_EXAMPLES);
+        List<GiftQuestion> questions = EnglishWords.parse(MOODLE_EXAMPLES);
         assertEquals(17, questions.size());
         GiftQuestion born = named(questions, "When was Ulysses S. Grant born?");
         assertEquals(QuestionType.NUMERICAL, born.type());
@@ -89,7 +89,7 @@ class GiftTests {
 
     @Test
     void everySupportedTypeIsReadAsMoodleReadsIt() {
-        List<GiftQuestion> questions = Gift.parse(MOODLE_EXAMPLES.replace("When was Ulysses S. Grant born?{#1822:5}\n", ""));
+        List<GiftQuestion> questions = EnglishWords.parse(MOODLE_EXAMPLES.replace("When was Ulysses S. Grant born?{#1822:5}\n", ""));
         assertEquals(16, questions.size());
 
         GiftQuestion q1 = named(questions, "Q1");
@@ -131,9 +131,9 @@ class GiftTests {
 
     @Test
     void importThenExportRoundTrips() {
-        List<GiftQuestion> imported = Gift.parse(MOODLE_EXAMPLES);
+        List<GiftQuestion> imported = EnglishWords.parse(MOODLE_EXAMPLES);
         String exported = Gift.write(imported);
-        List<GiftQuestion> again = Gift.parse(exported);
+        List<GiftQuestion> again = EnglishWords.parse(exported);
         assertEquals(withoutLines(imported), withoutLines(again));
         assertEquals(exported, Gift.write(again));
     }
@@ -149,7 +149,7 @@ class GiftTests {
                   ####Article 3(b) settles this.
                 }
                 """;
-        GiftQuestion question = Gift.parse(gift).get(0);
+        GiftQuestion question = EnglishWords.parse(gift).get(0);
         assertEquals("(002 L40)", question.sourceRef());
         assertEquals("UN Trafficking Protocol, Art. 3(b)", question.legalSource());
         assertEquals("Article 3(b) settles this.", question.generalFeedback());
@@ -157,7 +157,7 @@ class GiftTests {
         String exported = Gift.write(List.of(question));
         assertTrue(exported.startsWith("// source: (002 L40)\n// legal: UN Trafficking Protocol, Art. 3(b)\n::fc-q01::"), exported);
         assertTrue(exported.contains("=It is irrelevant\\: deception"), exported);
-        assertEquals(withoutLines(List.of(question)), withoutLines(Gift.parse(exported)));
+        assertEquals(withoutLines(List.of(question)), withoutLines(EnglishWords.parse(exported)));
     }
 
     @Test
@@ -181,7 +181,7 @@ class GiftTests {
 
                 ::essay:: Write an essay {}
                 """;
-        GiftException e = assertThrows(GiftException.class, () -> Gift.parse(broken));
+        GiftException e = assertThrows(GiftException.class, () -> EnglishWords.parse(broken));
         assertEquals(List.of(
                 "line 3: the answer block opened here is not closed with '}'.",
                 "line 7: the question has no correct answer: mark one with '=' or give weights such as ~%50%.",
@@ -196,14 +196,14 @@ class GiftTests {
 
     @Test
     void aShortAnswerNeedsAFullCreditAnswer() {
-        GiftException e = assertThrows(GiftException.class, () -> Gift.parse("\n\n::s:: Name it {=%50%almost}"));
+        GiftException e = assertThrows(GiftException.class, () -> EnglishWords.parse("\n\n::s:: Name it {=%50%almost}"));
         assertEquals(List.of("line 3: the question has no correct answer (an answer worth 100%)."), e.errors());
     }
 
     @Test
     void theLineOfAnAnswerBlockIsTheLineWhereItOpens() {
         GiftException e = assertThrows(GiftException.class,
-                () -> Gift.parse("// c\n::q:: A question\nwhose text\ngoes on {\n~a\n~b\n}"));
+                () -> EnglishWords.parse("// c\n::q:: A question\nwhose text\ngoes on {\n~a\n~b\n}"));
         assertEquals(List.of("line 4: the question has no correct answer: mark one with '=' or give weights such as ~%50%."),
                 e.errors());
     }
@@ -212,14 +212,14 @@ class GiftTests {
     void anAnswerLongerThanItsColumnNamesTheQuestionAndTheLimit() {
         String longAnswer = "x".repeat(Gift.ANSWER_LIMIT + 1);
         GiftException e = assertThrows(GiftException.class,
-                () -> Gift.parse("::q1:: Fine {=a ~b}\n\n::q2:: Too long {\n=a\n~" + longAnswer + "\n}"));
-        assertEquals(List.of("line 3: question 'q2': answer 2 is 2001 characters long; the limit is 2000."),
+                () -> EnglishWords.parse("::q1:: Fine {=a ~b}\n\n::q2:: Too long {\n=a\n~" + longAnswer + "\n}"));
+        assertEquals(List.of("line 3: question 'q2': answer 2 is 2,001 characters long; the limit is 2,000."),
                 e.errors());
-        assertEquals(1, Gift.parse("::q:: Just fits {=a ~" + "x".repeat(Gift.ANSWER_LIMIT) + "}").size());
+        assertEquals(1, EnglishWords.parse("::q:: Just fits {=a ~" + "x".repeat(Gift.ANSWER_LIMIT) + "}").size());
         GiftException feedback = assertThrows(GiftException.class,
-                () -> Gift.parse("::q:: Long feedback {=a #" + longAnswer + " ~b}"));
-        assertEquals(List.of("line 1: question 'q': the feedback of answer 1 is 2001 characters long; the limit is"
-                + " 2000."), feedback.errors());
+                () -> EnglishWords.parse("::q:: Long feedback {=a #" + longAnswer + " ~b}"));
+        assertEquals(List.of("line 1: question 'q': the feedback of answer 1 is 2,001 characters long; the limit is"
+                + " 2,000."), feedback.errors());
     }
 
     @Test
@@ -228,21 +228,21 @@ class GiftTests {
         for (int i = 0; i < Gift.MAX_ANSWERS; i++) {
             many.append(" ~wrong").append(i);
         }
-        GiftException answers = assertThrows(GiftException.class, () -> Gift.parse(many + "}"));
+        GiftException answers = assertThrows(GiftException.class, () -> EnglishWords.parse(many + "}"));
         assertEquals(List.of("line 1: question 'many' has more than 20 answers, the limit for one question."),
                 answers.errors());
         StringBuilder bank = new StringBuilder();
         for (int i = 0; i <= Gift.MAX_QUESTIONS; i++) {
             bank.append("::q").append(i).append(":: Question ").append(i).append(" {T}\n\n");
         }
-        GiftException questions = assertThrows(GiftException.class, () -> Gift.parse(bank.toString()));
-        assertEquals(List.of("line 1001: the file has more than 500 questions, the limit for one file; split it."),
+        GiftException questions = assertThrows(GiftException.class, () -> EnglishWords.parse(bank.toString()));
+        assertEquals(List.of("line 1,001: the file has more than 500 questions, the limit for one file; split it."),
                 questions.errors());
     }
 
     @Test
     void nulIsRefusedWithItsLine() {
-        GiftException e = assertThrows(GiftException.class, () -> Gift.parse("::q:: One {T}\n\n::r:: Two\0 {F}"));
+        GiftException e = assertThrows(GiftException.class, () -> EnglishWords.parse("::q:: One {T}\n\n::r:: Two\0 {F}"));
         assertEquals(List.of("line 3: contains the character U+0000 (NUL), which cannot be stored; remove it."),
                 e.errors());
     }

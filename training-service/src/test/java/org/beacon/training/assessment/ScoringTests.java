@@ -25,7 +25,7 @@ class ScoringTests {
     static List<QuestionAnswer> answers(String gift) {
         List<QuestionAnswer> rows = new ArrayList<>();
         int position = 0;
-        for (GiftAnswer answer : Gift.parse(gift).get(0).answers()) {
+        for (GiftAnswer answer : EnglishWords.parse(gift).get(0).answers()) {
             QuestionAnswer row = new QuestionAnswer();
             row.position = position++;
             row.text = answer.text();
@@ -124,5 +124,21 @@ class ScoringTests {
         Question q = question(QuestionType.SHORT);
         List<QuestionAnswer> answers = answers("::s:: [markdown]The **capital**? {Rabat}");
         assertEquals(1.0, Scoring.credit(q, answers, List.of(" rabat ")));
+    }
+
+    @Test
+    void aNumberIsReadInTheReadersNotationAsInAPlainOne() {
+        java.util.Locale arabic = java.util.Locale.forLanguageTag("ar");
+        // What the Arabic form shows is read back as the number it shows, direction marks included.
+        for (String shown : List.of(org.beacon.commons.web.ReaderFormats.editable(new BigDecimal("-33.5"), arabic),
+                "-٣٣٫٥", "-33.5", "-33,5")) {
+            assertEquals(new BigDecimal("-33.5"), new BigDecimal(Scoring.typedNumber(shown)), shown);
+        }
+        assertEquals("1234.5", Scoring.typedNumber("1\u202F234,5"));
+        assertEquals("١٬٢٣٤", org.beacon.commons.web.ReaderFormats.number(1234, arabic));
+        assertEquals("1234", Scoring.typedNumber("١٬٢٣٤"));
+        Question q = question(QuestionType.NUMERICAL);
+        List<QuestionAnswer> answers = answers("::n:: Age? {#18:0.5}");
+        assertEquals(1.0, Scoring.credit(q, answers, List.of("١٨٫٤")));
     }
 }
