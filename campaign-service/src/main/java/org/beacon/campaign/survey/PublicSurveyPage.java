@@ -192,7 +192,8 @@ public class PublicSurveyPage {
         int pages = progress.plan().pages().size();
         String sentPage = first(fields, PAGE);
         int page = sentPage == null ? pages : Math.max(1, Math.min(pages, parsePage(sentPage)));
-        if (progress.next(page) != 0 || sentPage != null && progress.plan().page(page).selfDependent()) {
+        if (progress.next(page) != 0
+                || sentPage != null && page <= pages && progress.plan().page(page).selfDependent()) {
             return false;
         }
         Set<String> onSheet = new HashSet<>();
@@ -204,8 +205,7 @@ public class PublicSurveyPage {
      * The answers of the questions asked, by field, read before the sheet sets them again: what is asked then
      * follows from the sheet's own answers, not from the pages'.
      */
-    private static Function<String, List<String>> askedAnswers(SurveyForm form,
-            FormProgress progress) {
+    private static Function<String, List<String>> askedAnswers(SurveyForm form, FormProgress progress) {
         Map<String, List<String>> asked = new HashMap<>();
         for (SurveyForm.Question question : form.answerable()) {
             asked.put(question.field(), progress.answer(question.field()));
