@@ -28,6 +28,7 @@ import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
 import org.beacon.training.assessment.QuestionBank;
@@ -140,7 +141,7 @@ public class QuestionBankPages {
                 : VersionReading.byName(bank.read(version, shown)).getOrDefault(name,
                         VersionReading.byName(bank.read(version, version.defaultLanguage)).get(name));
         if (name != null && !name.isBlank() && question == null) {
-            throw ProblemException.notFound("Version " + version.number + " has no question '" + name + "'.");
+            throw ProblemException.notFound(Reason.of("question.not-found", version.number, name));
         }
         return Templates.question(form(version, shown, question), List.of()).setLocale(language.locale());
     }
@@ -215,7 +216,7 @@ public class QuestionBankPages {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The question is not valid; nothing was changed.", errors);
+            throw ProblemException.invalid(Reason.of("question.invalid"), errors);
         }
         boolean trueFalse = kind == QuestionType.TRUEFALSE;
         boolean description = kind == QuestionType.DESCRIPTION;

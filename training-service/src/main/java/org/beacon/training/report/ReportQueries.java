@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.enrolment.EnrolmentStatus;
 
 /**
@@ -27,7 +28,7 @@ public class ReportQueries {
             case "country" -> "coalesce(c.country, '')";
             case "institution-quarter" -> "coalesce(e.organization, '') || ' · ' || to_char(e.enrolled_at, 'YYYY \"Q\"Q')";
             default -> throw ProblemException.badRequest(
-                    "Group by one of " + String.join(", ", CompletionReport.DIMENSIONS) + ".");
+                    Reason.of("report.group-by", String.join(", ", CompletionReport.DIMENSIONS)));
         };
         String sectors = dimension.equals("sector")
                 ? " cross join unnest(string_to_array(c.sectors, ',')) as s(sector)" : "";
