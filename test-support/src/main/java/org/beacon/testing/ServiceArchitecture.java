@@ -5,8 +5,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,6 +16,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -66,6 +70,53 @@ public final class ServiceArchitecture {
                         ServiceArchitecture::isQueryClass)))
                 .should(runNativeSql())
                 .because("SQL has an address: one …Queries or …Store class per package reads and writes its tables");
+    }
+
+    /**
+     * A service refuses with a {@code Reason} (a message key and its arguments), never with an English sentence: a
+     * refusal a user reads on a page is then in the reader's language (issue 14). Refused: the
+     * {@code ProblemException} constructor and factories taking a written sentence, and a written message in
+     * Quarkus' {@code ForbiddenException} or a JAX-RS {@code WebApplicationException}. {@code writtenElsewhere}
+     * names the classes (simple names, nested classes included) whose refusals are written otherwise.
+     */
+    public static ArchRule refusalsCarryAReason(String rootPackage, Set<String> writtenElsewhere) {
+        return noClasses().that().resideInAPackage(rootPackage + "..")
+                .and(DescribedPredicate.not(DescribedPredicate.describe("write their refusals otherwise",
+                        (JavaClass type) -> writtenElsewhere.contains(outermost(type).getSimpleName()))))
+                .should(refuseWithASentence())
+                .because("a refusal a user reads is shown in the reader's language: ProblemException.notFound("
+                        + "Reason.of(\"key\", ...)) with the texts in i18n/refusals*.properties");
+    }
+
+    private static ArchCondition<JavaClass> refuseWithASentence() {
+        return new ArchCondition<>("refuse with a written sentence") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                List<JavaCall<?>> calls = new ArrayList<>(type.getMethodCallsFromSelf());
+                calls.addAll(type.getConstructorCallsFromSelf());
+                for (JavaCall<?> call : calls) {
+                    if (isWrittenRefusal(call)) {
+                        events.add(SimpleConditionEvent.satisfied(call, call.getOriginOwner().getName()
+                                + " refuses with a sentence instead of a Reason: " + call.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean isWrittenRefusal(JavaCall<?> call) {
+        JavaClass owner = call.getTargetOwner();
+        List<JavaClass> parameters = call.getTarget().getRawParameterTypes();
+        boolean sentenceFirst = !parameters.isEmpty() && parameters.get(0).isEquivalentTo(String.class);
+        if (owner.isAssignableTo("org.beacon.commons.web.ProblemException")) {
+            boolean sentenceThird = parameters.size() >= 3 && parameters.get(2).isEquivalentTo(String.class);
+            return call instanceof JavaConstructorCall ? sentenceThird : sentenceFirst;
+        }
+        if (!(call instanceof JavaConstructorCall)) {
+            return false;
+        }
+        return sentenceFirst && (owner.isAssignableTo("io.quarkus.security.ForbiddenException")
+                || owner.isAssignableTo("jakarta.ws.rs.WebApplicationException"));
     }
 
     private static boolean isQueryClass(JavaClass type) {

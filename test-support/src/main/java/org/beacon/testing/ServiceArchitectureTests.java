@@ -2,6 +2,7 @@ package org.beacon.testing;
 
 import static com.tngtech.archunit.library.freeze.FreezingArchRule.freeze;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +53,25 @@ public abstract class ServiceArchitectureTests {
     @Test
     void nativeSqlOnlyInQueriesAndStores() {
         check(ServiceArchitecture.nativeSqlOnlyInQueryClasses(root), Frozen.NATIVE_SQL);
+    }
+
+    @Test
+    void refusalsCarryAReason() {
+        ServiceArchitecture.refusalsCarryAReason(root, refusalsWrittenElsewhere()).check(classes);
+    }
+
+    /** Every refusal key has its text in en, fr, es, pt and ar, with the same placeholders (RefusalTexts). */
+    @Test
+    void refusalTextsInEveryLanguage() {
+        List<String> problems = RefusalTexts.problems(Path.of(""));
+        if (!problems.isEmpty()) {
+            throw new AssertionError("Refusal texts incomplete:\n" + String.join("\n", problems));
+        }
+    }
+
+    /** Classes (simple names) whose refusals are written otherwise than as a Reason, with the service saying why. */
+    protected Set<String> refusalsWrittenElsewhere() {
+        return Set.of();
     }
 
     private void check(ArchRule rule, Frozen which) {

@@ -21,6 +21,7 @@ import org.beacon.campaign.input.ContentArchive;
 import org.beacon.campaign.input.InputLimits;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * Imports campaigns from content/ (campaign.yaml and materials/*.md, see content/README.md). Everything is read
@@ -87,7 +88,7 @@ public class CampaignImport {
     private Report apply(ContentArchive archive, boolean dryRun) {
         List<String> paths = archive.find("campaign.yaml");
         if (paths.isEmpty()) {
-            throw ProblemException.badRequest("The archive holds no campaign.yaml.");
+            throw ProblemException.badRequest(Reason.of("import.no-campaign-yaml"));
         }
         List<String> errors = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>();
@@ -100,7 +101,7 @@ public class CampaignImport {
                     + limits.archive().materials() + ", the limit (beacon.limits.archive.materials); import it in parts");
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The content was not imported; nothing changed.", errors);
+            throw ProblemException.invalid(Reason.of("import.content-refused"), errors);
         }
         return new Report(parsed.stream().map(content -> apply(content, dryRun)).toList());
     }
@@ -119,8 +120,8 @@ public class CampaignImport {
         } else {
             campaign = existing.get();
             if (!campaign.organization.equals(file.organization())) {
-                throw ProblemException.conflict(content.path() + ": campaign '" + file.slug() + "' belongs to "
-                        + campaign.organization + ", not " + file.organization() + "; nothing changed.");
+                throw ProblemException.conflict(Reason.of("import.other-organization",
+                        content.path(), file.slug(), campaign.organization, file.organization()));
             }
             CampaignService.ImportOutcome result = campaigns.importContent(campaign, content.settings(),
                     content.texts());

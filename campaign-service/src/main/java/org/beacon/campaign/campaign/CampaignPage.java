@@ -24,6 +24,7 @@ import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** One campaign for its managers: settings, texts per language, materials, review and publishing. */
@@ -180,7 +181,7 @@ public class CampaignPage {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("'" + text + "' is not a date (YYYY-MM-DD).");
+            throw ProblemException.badRequest(Reason.of("form.not-a-date", text));
         }
     }
 }

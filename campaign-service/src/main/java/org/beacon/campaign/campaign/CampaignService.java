@@ -24,6 +24,7 @@ import org.beacon.campaign.review.ReviewStatus;
 import org.beacon.campaign.review.ReviewView;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * Campaign rules, for the pages, the API and the content import alike: a campaign belongs to one organization and
@@ -64,7 +65,7 @@ public class CampaignService {
     public Campaign find(long id) {
         Campaign campaign = Campaign.findById(id);
         if (campaign == null) {
-            throw ProblemException.notFound("No campaign " + id + ".");
+            throw ProblemException.notFound(Reason.of("campaign.not-found", String.valueOf(id)));
         }
         user.requireMayActFor(campaign.organization);
         return campaign;
@@ -88,7 +89,7 @@ public class CampaignService {
     @Transactional
     public Campaign create(NewCampaign request, String organization) {
         if (Campaign.count("slug", request.slug()) > 0) {
-            throw ProblemException.conflict("A campaign with the address '" + request.slug() + "' already exists.");
+            throw ProblemException.conflict(Reason.of("campaign.address-taken", request.slug()));
         }
         Campaign campaign = new Campaign();
         campaign.slug = request.slug();
@@ -145,12 +146,11 @@ public class CampaignService {
     public CampaignVersion removeTranslation(long campaignId, String language) {
         Campaign campaign = find(campaignId);
         if (current(campaign).translation(language) == null) {
-            throw ProblemException.notFound("The campaign has no text in '" + language + "'.");
+            throw ProblemException.notFound(Reason.of("campaign.no-text-in", language));
         }
         CampaignVersion version = draftOf(campaign);
         if (language.equals(version.defaultLanguage)) {
-            throw ProblemException.badRequest("The text in the default language cannot be removed; choose another"
-                    + " default language first.");
+            throw ProblemException.badRequest(Reason.of("campaign.default-text-kept"));
         }
         version.translations.remove(version.translation(language));
         return edited(version);
@@ -162,9 +162,9 @@ public class CampaignService {
         CampaignVersion version = openVersion(campaign);
         List<String> problems = incompleteness(version);
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid("The campaign is not complete enough to be reviewed.", problems);
+            throw ProblemException.invalid(Reason.of("campaign.incomplete"), problems);
         }
-        version.review.submit(user.subject(), version.describe());
+        version.review.submit(user.subject(), version.subject());
         campaign.summarize(version, CampaignVersion.published(campaign).isPresent());
         return version;
     }
@@ -173,7 +173,7 @@ public class CampaignService {
     public CampaignVersion sendBack(long campaignId) {
         Campaign campaign = find(campaignId);
         CampaignVersion version = openVersion(campaign);
-        version.review.sendBack(version.describe());
+        version.review.sendBack(version.subject());
         campaign.summarize(version, CampaignVersion.published(campaign).isPresent());
         return version;
     }
@@ -182,7 +182,7 @@ public class CampaignService {
     public CampaignVersion approve(long campaignId, @NotNull ReviewChecklist checklist) {
         Campaign campaign = find(campaignId);
         CampaignVersion version = openVersion(campaign);
-        version.review.approve(user.subject(), checklist, version.describe());
+        version.review.approve(user.subject(), checklist, version.subject());
         audit.record(AuditLog.APPROVE, AUDIT_SUBJECT, campaign.id, campaign.organization,
                 version.describe() + " approved with the full review checklist.");
         return version;
@@ -193,21 +193,17 @@ public class CampaignService {
         publicContent.fire(new PublicContentChanged("campaign published"));
         Campaign campaign = find(campaignId);
         CampaignVersion version = openVersion(campaign);
-        version.review.requirePublishable(version.describe());
+        version.review.requirePublishable(version.subject());
         List<String> missing = missingHelp(version);
         if (!missing.isEmpty()) {
             throw new ProblemException(409, "No help for some readers",
-                    "Publishing is refused: no real, active help resource serves " + String.join(", ", missing)
-                            + ". For each place and language, add a hotline, shelter or referral service, or verify "
-                            + "a demo entry with the service itself, enter its real contact and mark it as no "
-                            + "longer a demo.",
+                    Reason.of("publish.no-help", missing),
                     missing);
         }
         List<String> unfilled = help.unfilledPlaceholders(version);
         if (!unfilled.isEmpty()) {
             throw new ProblemException(409, "Materials name help that does not exist",
-                    "Publishing is refused: " + String.join("; ", unfilled) + ". Add a real help resource of that "
-                            + "kind for the place and language, or change the material.",
+                    Reason.of("publish.unfilled-help", String.join("; ", unfilled)),
                     unfilled);
         }
         Optional<CampaignVersion> previous = CampaignVersion.published(campaign);
@@ -229,7 +225,7 @@ public class CampaignService {
         publicContent.fire(new PublicContentChanged("campaign taken down"));
         Campaign campaign = find(campaignId);
         CampaignVersion version = CampaignVersion.published(campaign)
-                .orElseThrow(() -> ProblemException.conflict("Campaign '" + campaign.slug + "' is not published."));
+                .orElseThrow(() -> ProblemException.conflict(Reason.of("campaign.not-published", campaign.slug)));
         version.review.archive();
         campaign.summarize(current(campaign), false);
         audit.record(AuditLog.UNPUBLISH, AUDIT_SUBJECT, campaign.id, campaign.organization,
@@ -255,7 +251,7 @@ public class CampaignService {
             return ImportOutcome.UNCHANGED;
         }
         if (newest.review.isInReview()) {
-            newest.review.sendBack(newest.describe());
+            newest.review.sendBack(newest.subject());
         }
         CampaignVersion draft = draftOf(campaign);
         draft.translations.removeIf(t -> !texts.containsKey(t.language));
@@ -332,7 +328,7 @@ public class CampaignService {
     CampaignVersion draftOf(Campaign campaign) {
         Optional<CampaignVersion> open = CampaignVersion.open(campaign);
         if (open.isPresent()) {
-            open.get().review.requireEditable(open.get().describe());
+            open.get().review.requireEditable(open.get().subject());
             return open.get();
         }
         CampaignVersion newest = current(campaign);
@@ -392,7 +388,7 @@ public class CampaignService {
 
     private CampaignVersion openVersion(Campaign campaign) {
         return CampaignVersion.open(campaign).orElseThrow(() -> ProblemException.conflict(
-                "Campaign '" + campaign.slug + "' has no version in draft or in review; change it to start one."));
+                Reason.of("campaign.no-open-version", campaign.slug)));
     }
 
     private static List<String> incompleteness(CampaignVersion version) {

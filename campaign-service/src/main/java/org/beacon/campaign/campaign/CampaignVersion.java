@@ -20,6 +20,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import org.beacon.campaign.review.Review;
 import org.beacon.campaign.review.ReviewStatus;
+import org.beacon.commons.web.Reason;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -116,6 +117,11 @@ public class CampaignVersion extends PanacheEntityBase {
 
     public List<Place> placeList() {
         return places.stream().map(CampaignPlace::place).toList();
+    }
+
+    /** What a refusal names: this version, in the reader's language. */
+    public Reason subject() {
+        return Reason.of("campaign.version-subject", number, campaign.slug);
     }
 
     public String describe() {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * The audiences and channels offered on the campaign form (PRODUCT.md §4). Others can be typed in: campaigns reach
@@ -28,7 +29,7 @@ public final class Vocabulary {
     /** Language tags arrive in paths too, where bean validation does not look. */
     public static void requireLanguageTag(String language) {
         if (!Languages.isTag(language)) {
-            throw ProblemException.badRequest("'" + language + "' is not a BCP-47 language tag.");
+            throw ProblemException.badRequest(Reason.of("form.not-a-language-tag", language));
         }
     }
 }

@@ -1,9 +1,9 @@
 package org.beacon.campaign.collect;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,6 +27,8 @@ import org.beacon.campaign.survey.Wave;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.ReaderFormats;
+import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -57,7 +59,6 @@ public class CollectPages {
         static native TemplateInstance collect(Page page);
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
     @Inject
     CollectionLinks links;
@@ -97,7 +98,7 @@ public class CollectPages {
             if (e.status() != 400 && e.status() != 404) {
                 throw e;
             }
-            List<String> problems = new ArrayList<>(List.of(e.getMessage()));
+            List<String> problems = new ArrayList<>(List.of(e.readerText()));
             return Response.status(400).entity(page(id, null, problems)).build();
         }
     }
@@ -115,12 +116,17 @@ public class CollectPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
     public Response allowLate(@RestPath long id, @RestPath String wave, @RestForm String days) {
+        // As the reader writes it (Arabic-Indic digits in Arabic), or with ASCII digits.
+        BigDecimal typed = ReaderFormats.parseDecimal(days, language.locale());
         int number;
         try {
-            number = Integer.parseInt(days == null ? "" : days.strip());
-        } catch (NumberFormatException e) {
-            return Response.status(400).entity(page(id, null, List.of("Write a number of days from 0 to "
-                    + CollectionLinks.MAX_LATE_DAYS + "."))).build();
+            number = typed == null ? -1 : typed.intValueExact();
+        } catch (ArithmeticException e) {
+            number = -1;
+        }
+        if (number < 0) {
+            return Response.status(400).entity(page(id, null, List.of(Reason.of("link.days-number",
+                    CollectionLinks.MAX_LATE_DAYS).readerText()))).build();
         }
         try {
             links.allowLate(id, Wave.parse(wave), number);
@@ -128,7 +134,7 @@ public class CollectPages {
             if (e.status() != 400) {
                 throw e;
             }
-            return Response.status(400).entity(page(id, null, List.of(e.getMessage()))).build();
+            return Response.status(400).entity(page(id, null, List.of(e.readerText()))).build();
         }
         return Response.seeOther(URI.create("/campaigns/surveys/" + id + "/collect")).build();
     }
@@ -150,7 +156,8 @@ public class CollectPages {
                 .setLocale(language.locale());
     }
 
-    private static String day(OffsetDateTime time) {
-        return time == null ? "" : DAY.format(time);
+    /** A day in the reader's format. */
+    private String day(OffsetDateTime time) {
+        return ReaderFormats.date(time, language.locale());
     }
 }

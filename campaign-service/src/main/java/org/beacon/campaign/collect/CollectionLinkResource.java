@@ -18,6 +18,7 @@ import org.beacon.campaign.survey.Survey;
 import org.beacon.campaign.survey.SurveysConfig;
 import org.beacon.campaign.survey.Wave;
 import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Collection links and late submissions as an API, for campaign managers (and scripts that set up field teams). */
@@ -67,7 +68,7 @@ public class CollectionLinkResource {
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
     public Response create(@RestPath long id, NewLink request) {
         if (request == null || request.wave() == null) {
-            throw org.beacon.commons.web.ProblemException.invalid("Say which wave the link collects for.",
+            throw org.beacon.commons.web.ProblemException.invalid(Reason.of("link.wave-missing"),
                     List.of("wave: baseline, endline or continuous"));
         }
         CollectionLinks.Issued issued = links.create(id, Wave.parse(request.wave()), request.name());
@@ -88,8 +89,7 @@ public class CollectionLinkResource {
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
     public LateView allowLate(@RestPath long id, @RestPath String wave, LateRequest request) {
         if (request == null || request.days() == null) {
-            throw org.beacon.commons.web.ProblemException.invalid("Say for how many days late submissions are "
-                    + "allowed.", List.of("days: 0 to " + CollectionLinks.MAX_LATE_DAYS));
+            throw org.beacon.commons.web.ProblemException.invalid(Reason.of("link.days-missing"), List.of("days: 0 to " + CollectionLinks.MAX_LATE_DAYS));
         }
         LateWindow window = links.allowLate(id, Wave.parse(wave), request.days());
         return new LateView(window.wave, window.acceptUntil);

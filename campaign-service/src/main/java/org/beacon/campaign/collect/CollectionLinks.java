@@ -17,6 +17,7 @@ import org.beacon.campaign.survey.Wave;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * Collection links and late submissions: made, revoked and changed only by the managers of the survey's campaign's
@@ -49,12 +50,11 @@ public class CollectionLinks {
         Survey survey = surveys.find(surveyId);
         String cleaned = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (cleaned.isEmpty() || cleaned.length() > 80 || UntrustedText.containsNul(cleaned)) {
-            throw ProblemException.invalid("Give the link a name of 1 to 80 characters, such as the team's.",
+            throw ProblemException.invalid(Reason.of("link.name-length"),
                     List.of("name: 1 to 80 characters, e.g. 'Team Dakar North'"));
         }
         if (PERSONAL.matcher(cleaned).matches()) {
-            throw ProblemException.invalid("A link's name says which team holds it, not who: leave out e-mail "
-                    + "addresses and phone numbers.", List.of("name: no e-mail address or phone number"));
+            throw ProblemException.invalid(Reason.of("link.name-personal"), List.of("name: no e-mail address or phone number"));
         }
         String token = CollectionLink.newToken();
         CollectionLink link = new CollectionLink();
@@ -76,7 +76,7 @@ public class CollectionLinks {
         Survey survey = surveys.find(surveyId);
         CollectionLink link = CollectionLink.findById(linkId);
         if (link == null || !link.surveyId.equals(surveyId)) {
-            throw ProblemException.notFound("This survey has no collection link " + linkId + ".");
+            throw ProblemException.notFound(Reason.of("link.not-found", String.valueOf(linkId)));
         }
         if (!link.isRevoked()) {
             link.revokedAt = OffsetDateTime.now();
@@ -96,7 +96,7 @@ public class CollectionLinks {
     public LateWindow allowLate(long surveyId, Wave wave, int days) {
         Survey survey = surveys.find(surveyId);
         if (days < 0 || days > MAX_LATE_DAYS) {
-            throw ProblemException.invalid("Late submissions can be allowed for 0 to " + MAX_LATE_DAYS + " days.",
+            throw ProblemException.invalid(Reason.of("link.late-days", MAX_LATE_DAYS),
                     List.of("days: 0 to " + MAX_LATE_DAYS));
         }
         LateWindow window = LateWindow.of(surveyId, wave).orElseGet(() -> {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,6 +24,7 @@ import org.beacon.campaign.material.MaterialVariant;
 import org.beacon.campaign.publicpage.event.PublicContentChanged;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * The help resources campaigns point to, and the publishing gate's question: which place × language of a campaign
@@ -65,7 +65,7 @@ public class HelpDirectory implements HelpGate {
     HelpResource find(long id) {
         HelpResource resource = HelpResource.findById(id);
         if (resource == null) {
-            throw ProblemException.notFound("No help resource " + id + ".");
+            throw ProblemException.notFound(Reason.of("help.not-found", String.valueOf(id)));
         }
         return resource;
     }
@@ -79,7 +79,7 @@ public class HelpDirectory implements HelpGate {
         publicContent.fire(new PublicContentChanged("help resource added"));
         String organization = user.requireOrganization();
         if (HelpResource.count("slug", input.slug()) > 0) {
-            throw ProblemException.conflict("A help resource with the identifier '" + input.slug() + "' already exists.");
+            throw ProblemException.conflict(Reason.of("help.slug-taken", input.slug()));
         }
         HelpResource resource = new HelpResource();
         resource.slug = input.slug();
@@ -95,12 +95,12 @@ public class HelpDirectory implements HelpGate {
         publicContent.fire(new PublicContentChanged("help resource changed"));
         HelpResource resource = find(id);
         if (!mayChange(resource)) {
-            throw new ForbiddenException(resource.organization == null
-                    ? "This help resource is shared by every campaign; only an admin changes it."
-                    : "This help resource belongs to another organization.");
+            throw ProblemException.forbidden(resource.organization == null
+                    ? Reason.of("help.shared-admin-only")
+                    : Reason.of("help.other-organization"));
         }
         if (!resource.slug.equals(input.slug())) {
-            throw ProblemException.badRequest("The identifier of a help resource cannot change.");
+            throw ProblemException.badRequest(Reason.of("help.slug-fixed"));
         }
         if (!sameAs(resource, input)) {
             keepingPublishedHelp(CampaignVersion.publishedIn(resource.country), () -> {
@@ -156,8 +156,7 @@ public class HelpDirectory implements HelpGate {
         }
         if (!lost.isEmpty()) {
             throw new ProblemException(409, "Published campaigns would lose their help",
-                    "The change is refused: " + String.join("; ", lost)
-                            + ". Add or activate another resource there first, or unpublish the campaign.",
+                    Reason.of("help.change-loses-help", String.join("; ", lost)),
                     lost);
         }
         return result;

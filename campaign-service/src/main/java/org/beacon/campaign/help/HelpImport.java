@@ -17,6 +17,7 @@ import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignVersion;
 import org.beacon.campaign.input.ContentArchive;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * Imports {@code content/help/<country>.yaml}: platform-wide entries matched by slug. All files are checked before
@@ -67,7 +68,7 @@ public class HelpImport {
         List<HelpResourceInput> inputs = new ArrayList<>();
         List<String> paths = archive.endingWith(".yaml");
         if (paths.isEmpty()) {
-            throw ProblemException.badRequest("The archive holds no help/<country>.yaml file.");
+            throw ProblemException.badRequest(Reason.of("help.import-no-file"));
         }
         for (String path : paths) {
             HelpFile file;
@@ -95,7 +96,7 @@ public class HelpImport {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The help resources were not imported; nothing changed.", errors);
+            throw ProblemException.invalid(Reason.of("help.import-refused"), errors);
         }
         Report report = new Report(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         // Judged as a whole: an archive may retire one entry and add its replacement in any order.

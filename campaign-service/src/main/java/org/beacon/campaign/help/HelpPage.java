@@ -22,6 +22,7 @@ import org.beacon.commons.web.Forms;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The help directory for campaign managers: what exists where, and the form to add or correct an entry. */
@@ -58,7 +59,7 @@ public class HelpPage {
             for (String line : Forms.lines(names)) {
                 int colon = line.indexOf(':');
                 if (colon < 1) {
-                    throw ProblemException.badRequest("Write each name as 'language: name', e.g. 'fr: Ligne d'écoute'.");
+                    throw ProblemException.badRequest(Reason.of("help.names-shape"));
                 }
                 parsed.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
             }
@@ -69,7 +70,7 @@ public class HelpPage {
             try {
                 return lastVerified == null || lastVerified.isBlank() ? null : LocalDate.parse(lastVerified.trim());
             } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("'" + lastVerified + "' is not a date (YYYY-MM-DD).");
+                throw ProblemException.badRequest(Reason.of("form.not-a-date", lastVerified));
             }
         }
     }

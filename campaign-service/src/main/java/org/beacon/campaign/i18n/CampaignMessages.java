@@ -70,7 +70,7 @@ public interface CampaignMessages {
     @Message("Public page")
     String public_page();
 
-    @Message("Version {number}")
+    @Message("Version {fmt:number(number)}")
     String version_heading(int number);
 
     @Message("Publishing is blocked: no active help resource for these places and languages")
@@ -79,7 +79,7 @@ public interface CampaignMessages {
     @Message("Every place and language has an active help resource.")
     String gate_ok();
 
-    @Message("Version {number} is on the public page until this one is published.")
+    @Message("Version {fmt:number(number)} is on the public page until this one is published.")
     String published_version_is(int number);
 
     @Message("This version is not a draft: saving a change starts a new draft version, or sends nothing while it is in review.")
@@ -238,7 +238,7 @@ public interface CampaignMessages {
     @Message("not written yet")
     String no_variant();
 
-    @Message("Variant {number}")
+    @Message("Variant {fmt:number(number)}")
     String variant_number(int number);
 
     @Message("Preview")
@@ -344,7 +344,7 @@ public interface CampaignMessages {
     @Message("Download {name}")
     String pub_download(String name);
 
-    @Message("{kb} KB")
+    @Message("{fmt:number(kb)} KB")
     String size_kb(long kb);
 
     @Message("Young people")
@@ -413,7 +413,7 @@ public interface CampaignMessages {
     @Message("Help is also available in: {languages}")
     String pub_help_also_in(String languages);
 
-    @Message("Help entries to check: {count} (never verified, or last verified more than six months ago).")
+    @Message("Help entries to check: {fmt:number(count)} (never verified, or last verified more than six months ago).")
     String help_verify_due(int count);
 
     @Message("Call the service, check its name, languages and contact, then enter the date of your check. Readers see that date; a campaign that sends a victim to a dead number does harm.")
@@ -467,10 +467,10 @@ public interface CampaignMessages {
     @Message("Image of the material under review: {title}")
     String preview_image_alt(String title);
 
-    @Message("Page {page} of {total}: {title}")
+    @Message("Page {fmt:number(page)} of {fmt:number(total)}: {title}")
     String preview_pdf_page(int page, int total, String title);
 
-    @Message("Only the first {shown} of {total} pages are shown here; open the file to check the others.")
+    @Message("Only the first {fmt:number(shown)} of {fmt:number(total)} pages are shown here; open the file to check the others.")
     String preview_pdf_more(int shown, int total);
 
     @Message("This PDF cannot be shown here (damaged, or locked with a password); open the file to check it.")

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.beacon.campaign.input.InputLimits;
 import org.beacon.commons.archive.BoundedZip;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * A zip of files from content/ as sent to an import endpoint, read into memory by commons' {@link BoundedZip} within
@@ -36,7 +37,7 @@ public final class ContentArchive {
 
     public static ContentArchive read(InputStream body, InputLimits.Archive limits) {
         if (body == null) {
-            throw ProblemException.badRequest("Send the content as a zip archive in the request body.");
+            throw ProblemException.badRequest(Reason.of("import.send-zip"));
         }
         // Every file is text or a small image read by the import, so all are kept in memory, within the total.
         BoundedZip.Limits bounds = new BoundedZip.Limits("a content archive", limits.compressedBytes(),

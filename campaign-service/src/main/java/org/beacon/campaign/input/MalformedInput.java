@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.commons.web.ProblemMappers;
 import org.hibernate.exception.DataException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -27,8 +28,7 @@ public class MalformedInput {
     public Response unstorableText(DataException e, UriInfo uri, HttpHeaders headers) {
         SQLException cause = e.getSQLException();
         if (cause != null && "22021".equals(cause.getSQLState())) {
-            return problems.problem(ProblemException.badRequest("The text contains a NUL character (U+0000), which "
-                    + "cannot be stored; remove it and send again."), uri, headers);
+            return problems.problem(ProblemException.badRequest(Reason.of("input.nul")), uri, headers);
         }
         return problems.unexpected(e, uri, headers);
     }

@@ -18,6 +18,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.beacon.campaign.media.Media;
 import org.beacon.commons.storage.ObjectStorage;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * A material's PDF as its reviewer sees it on the review page: each page drawn as a PNG image, so the checklist item
@@ -56,7 +57,7 @@ public class MaterialPreview {
     public byte[] page(Media media, int page) {
         try (PDDocument document = load(media)) {
             if (page < 1 || page > Math.min(document.getNumberOfPages(), MAX_PAGES)) {
-                throw ProblemException.notFound("The file has no page " + page + " to preview.");
+                throw ProblemException.notFound(Reason.of("material.no-such-page", page));
             }
             PDRectangle box = document.getPage(page - 1).getCropBox();
             float longer = Math.max(box.getWidth(), box.getHeight());
@@ -67,7 +68,7 @@ public class MaterialPreview {
             return png.toByteArray();
         } catch (IOException e) {
             throw new ProblemException(422, "The file cannot be previewed",
-                    "This PDF cannot be drawn here (damaged, or locked with a password); open the file to check it.");
+                    Reason.of("material.pdf-unreadable"));
         }
     }
 

@@ -32,6 +32,7 @@ import org.beacon.campaign.media.MediaService;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.storage.FileNames;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -84,7 +85,7 @@ public class MaterialService {
 
     Material add(Campaign campaign, NewMaterial request) {
         if (Material.count("campaign = ?1 and slug = ?2", campaign, request.slug()) > 0) {
-            throw ProblemException.conflict("The campaign already has a material '" + request.slug() + "'.");
+            throw ProblemException.conflict(Reason.of("material.slug-taken", request.slug()));
         }
         Material material = new Material();
         material.campaign = campaign;
@@ -119,7 +120,7 @@ public class MaterialService {
             return Optional.empty();
         }
         if (withdrawReview && newest != null && newest.review.isInReview()) {
-            newest.review.sendBack(newest.describe());
+            newest.review.sendBack(newest.subject());
         }
         boolean textChanged = newest == null || !newest.bodyMarkdown.equals(text.markdown())
                 || !newest.title.equals(text.title());
@@ -178,23 +179,23 @@ public class MaterialService {
     public VariantView submit(long campaignId, String slug, String language) {
         MaterialVariant variant = openVariant(find(campaignId, slug), language);
         if (variant.bodyMarkdown.isBlank() && variant.media == null) {
-            throw ProblemException.badRequest("Add a text or a file before sending the variant for review.");
+            throw ProblemException.badRequest(Reason.of("material.empty-variant"));
         }
-        variant.review.submit(user.subject(), variant.describe());
+        variant.review.submit(user.subject(), variant.subject());
         return viewOf(variant);
     }
 
     @Transactional
     public VariantView sendBack(long campaignId, String slug, String language) {
         MaterialVariant variant = openVariant(find(campaignId, slug), language);
-        variant.review.sendBack(variant.describe());
+        variant.review.sendBack(variant.subject());
         return viewOf(variant);
     }
 
     @Transactional
     public VariantView approve(long campaignId, String slug, String language, @NotNull ReviewChecklist checklist) {
         MaterialVariant variant = openVariant(find(campaignId, slug), language);
-        variant.review.approve(user.subject(), checklist, variant.describe());
+        variant.review.approve(user.subject(), checklist, variant.subject());
         audit.record(AuditLog.APPROVE, AUDIT_SUBJECT, variant.id, variant.material.campaign.organization,
                 variant.describe() + " approved with the full review checklist.");
         return viewOf(variant);
@@ -205,7 +206,7 @@ public class MaterialService {
         publicContent.fire(new PublicContentChanged("material variant published"));
         Material material = find(campaignId, slug);
         MaterialVariant variant = openVariant(material, language);
-        variant.review.requirePublishable(variant.describe());
+        variant.review.requirePublishable(variant.subject());
         requireFillableHelp(variant);
         Optional<MaterialVariant> previous = MaterialVariant.published(material, language);
         previous.ifPresent(old -> {
@@ -225,8 +226,7 @@ public class MaterialService {
         publicContent.fire(new PublicContentChanged("material variant taken down"));
         Material material = find(campaignId, slug);
         MaterialVariant variant = MaterialVariant.published(material, language)
-                .orElseThrow(() -> ProblemException.conflict("Material '" + slug + "' has no published " + language
-                        + " variant."));
+                .orElseThrow(() -> ProblemException.conflict(Reason.of("material.no-published-variant", slug, language)));
         variant.review.archive();
         audit.record(AuditLog.UNPUBLISH, AUDIT_SUBJECT, variant.id, material.campaign.organization,
                 variant.describe() + " taken off the public page.");
@@ -242,8 +242,7 @@ public class MaterialService {
         List<String> unfilled = unfilledHelp(variant);
         if (!unfilled.isEmpty()) {
             throw new ProblemException(409, "The material names help that does not exist",
-                    "Publishing is refused: " + String.join("; ", unfilled) + ". Add a real help resource of that "
-                            + "kind for the place and language, or change the text.",
+                    Reason.of("publish.material-unfilled-help", String.join("; ", unfilled)),
                     unfilled);
         }
     }
@@ -279,7 +278,7 @@ public class MaterialService {
         Vocabulary.requireLanguageTag(language);
         Media file = shown(find(campaignId, slug), language).map(v -> v.media).orElse(null);
         if (!MaterialPreview.isPdf(file)) {
-            throw ProblemException.notFound("The " + language + " variant of material '" + slug + "' has no PDF.");
+            throw ProblemException.notFound(Reason.of("material.no-pdf", language, slug));
         }
         return preview.page(file, page);
     }
@@ -302,7 +301,7 @@ public class MaterialService {
         Campaign campaign = campaigns.find(campaignId);
         Material material = Material.find("campaign = ?1 and slug = ?2", campaign, slug).firstResult();
         if (material == null) {
-            throw ProblemException.notFound("Campaign '" + campaign.slug + "' has no material '" + slug + "'.");
+            throw ProblemException.notFound(Reason.of("material.not-found", campaign.slug, slug));
         }
         return material;
     }
@@ -310,7 +309,7 @@ public class MaterialService {
     private MaterialVariant draftOf(Material material, String language, String titleIfNew) {
         Optional<MaterialVariant> open = MaterialVariant.open(material, language);
         if (open.isPresent()) {
-            open.get().review.requireEditable(open.get().describe());
+            open.get().review.requireEditable(open.get().subject());
             return open.get();
         }
         MaterialVariant newest = MaterialVariant.newest(material, language).orElse(null);
@@ -336,7 +335,7 @@ public class MaterialService {
 
     private MaterialVariant openVariant(Material material, String language) {
         return MaterialVariant.open(material, language).orElseThrow(() -> ProblemException.conflict(
-                "Material '" + material.slug + "' has no " + language + " variant in draft or in review."));
+                Reason.of("material.no-open-variant", material.slug, language)));
     }
 
     private MaterialVariant current(Material material, String language) {

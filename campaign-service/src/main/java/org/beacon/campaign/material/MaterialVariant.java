@@ -17,6 +17,7 @@ import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.review.Review;
 import org.beacon.campaign.review.ReviewStatus;
 import org.beacon.campaign.media.Media;
+import org.beacon.commons.web.Reason;
 
 /**
  * A material in one language: text (Markdown, stored with its sanitized HTML) and/or a file. Numbered per
@@ -91,6 +92,11 @@ public class MaterialVariant extends PanacheEntityBase {
     public static boolean isPublicMedia(long mediaId) {
         return count("media.id = ?1 and review.status = ?2 and material.campaign.status = ?3", mediaId,
                 ReviewStatus.published, ReviewStatus.published) > 0;
+    }
+
+    /** What a refusal names: this variant, in the reader's language. */
+    public Reason subject() {
+        return Reason.of("material.variant-subject", language, number, material.slug, material.campaign.slug);
     }
 
     public String describe() {

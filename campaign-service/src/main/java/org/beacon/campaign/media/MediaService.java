@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.storage.MediaUploads;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @ApplicationScoped
@@ -38,7 +39,7 @@ public class MediaService {
     public Media find(long id) {
         Media media = Media.findById(id);
         if (media == null) {
-            throw ProblemException.notFound("No media " + id + ".");
+            throw ProblemException.notFound(Reason.of("media.not-found", String.valueOf(id)));
         }
         if (media.organization != null) {
             user.requireMayActFor(media.organization);

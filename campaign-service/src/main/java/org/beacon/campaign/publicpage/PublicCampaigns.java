@@ -34,12 +34,13 @@ import org.beacon.campaign.publicpage.PublicCampaignView.PublicMaterial;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.text.SourceReferences;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /** What community members may see: published versions, published variants and the files they use. Nothing else. */
 @ApplicationScoped
 public class PublicCampaigns {
 
-    static final String NOT_PUBLISHED = "There is no published campaign at this address.";
+    static final String NOT_PUBLISHED = "public.not-published";
 
     /**
      * Public pages are read far more often than anything changes, by readers on slow links: their views are kept for
@@ -72,8 +73,8 @@ public class PublicCampaigns {
         CampaignVersion version = publishedVersion(slug);
         CampaignTranslation text = version.translation(language);
         if (text == null) {
-            throw ProblemException.notFound("This campaign is not published in '" + language + "'. It is available in "
-                    + String.join(", ", version.languages()) + ".");
+            throw ProblemException.notFound(Reason.of("public.not-in-language", language,
+                    version.languages()));
         }
         Campaign campaign = version.campaign;
         String base = "/campaigns/public/" + campaign.slug + "/";
@@ -141,14 +142,14 @@ public class PublicCampaigns {
     public Media publicMedia(long id) {
         Media media = Media.findById(id);
         if (media == null || !MaterialVariant.isPublicMedia(id)) {
-            throw ProblemException.notFound("There is no public file at this address.");
+            throw ProblemException.notFound(Reason.of("public.no-file"));
         }
         return media;
     }
 
     private CampaignVersion publishedVersion(String slug) {
         return Campaign.publishedBySlug(slug).flatMap(CampaignVersion::published)
-                .orElseThrow(() -> ProblemException.notFound(NOT_PUBLISHED));
+                .orElseThrow(() -> ProblemException.notFound(Reason.of(NOT_PUBLISHED)));
     }
 
     /**

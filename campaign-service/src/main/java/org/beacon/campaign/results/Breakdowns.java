@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +19,7 @@ import org.beacon.campaign.survey.Wave;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * The breakdown dimensions of a survey: which single-choice questions (and whether the collection team) results may
@@ -108,33 +108,31 @@ public class Breakdowns {
      * that names no allowed dimension or group is bad input (400) that says what would be accepted.
      */
     public static Selection select(SurveyForm form, List<BreakdownAxis> axes, String by, String filter) {
-        BreakdownAxis breakdown = blank(by) ? null : axis(form, axes, by.strip(), "broken down by");
+        BreakdownAxis breakdown = blank(by) ? null : axis(form, axes, by.strip(), Reason.of("results.use.broken-down-by"));
         BreakdownAxis filterAxis = null;
         int value = 0;
         if (!blank(filter)) {
             int colon = filter.indexOf(':');
             if (colon < 0) {
-                throw ProblemException.badRequest("A filter is written dimension:group (for example gender:female), not '"
-                        + filter + "'.");
+                throw ProblemException.badRequest(Reason.of("results.filter-shape", filter));
             }
-            filterAxis = axis(form, axes, filter.substring(0, colon).strip(), "filtered on");
+            filterAxis = axis(form, axes, filter.substring(0, colon).strip(), Reason.of("results.use.filtered-on"));
             String group = filter.substring(colon + 1).strip();
             value = filterAxis.value(group);
             if (value < 0) {
-                throw ProblemException.badRequest("'" + filterAxis.id() + "' has no group '" + group + "'"
-                        + (filterAxis.isTeam() ? ": use the id of one of the survey's collection links."
-                                : ": use one of " + filterAxis.question().choices().stream()
-                                        .map(SurveyForm.Choice::name).toList() + "."));
+                throw ProblemException.badRequest(filterAxis.isTeam()
+                        ? Reason.of("results.no-team-group", filterAxis.id(), group)
+                        : Reason.of("results.no-group", filterAxis.id(), group, filterAxis.question().choices().stream()
+                                .map(SurveyForm.Choice::name).toList().toString()));
             }
             if (breakdown != null && breakdown.dimension().equals(filterAxis.dimension())) {
-                throw ProblemException.badRequest("Results cannot be broken down by '" + breakdown.id()
-                        + "' and filtered on it at once: choose another breakdown, or no filter.");
+                throw ProblemException.badRequest(Reason.of("results.breakdown-and-filter", breakdown.id()));
             }
         }
         return new Selection(breakdown, filterAxis, value);
     }
 
-    private static BreakdownAxis axis(SurveyForm form, List<BreakdownAxis> axes, String name, String use) {
+    private static BreakdownAxis axis(SurveyForm form, List<BreakdownAxis> axes, String name, Reason use) {
         for (BreakdownAxis axis : axes) {
             if (axis.id().equals(name) || !axis.isTeam() && name.equals(axis.question().role())) {
                 return axis;
@@ -144,15 +142,14 @@ public class Breakdowns {
         Optional<SurveyForm.Question> question = form.answerable().stream().filter(q -> q.name().equals(name))
                 .findFirst();
         if (question.isEmpty()) {
-            throw ProblemException.badRequest("This survey has no question '" + name + "'; results can be " + use
-                    + " " + (allowed.isEmpty() ? "nothing yet" : String.join(", ", allowed)) + ".");
+            throw ProblemException.badRequest(Reason.of("results.no-question-allowed", name, use,
+                    allowed.isEmpty() ? Reason.of("results.nothing-yet") : String.join(", ", allowed)));
         }
         if (!mayBreakDown(question.get())) {
-            throw ProblemException.badRequest("'" + name + "' is a " + question.get().kind()
-                    + " question, not a single-choice one: results cannot be " + use + " it.");
+            throw ProblemException.badRequest(Reason.of("results.not-single-choice", name, question.get().kind(), use));
         }
-        throw ProblemException.badRequest("The campaign manager has not allowed results to be " + use + " '" + name
-                + "'; allowed: " + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ".");
+        throw ProblemException.badRequest(Reason.of("results.not-allowed", use, name,
+                allowed.isEmpty() ? Reason.of("results.none") : String.join(", ", allowed)));
     }
 
     /** The view of a selection: its filter's group, broken down by its dimension in the given wave. */
@@ -178,15 +175,15 @@ public class Breakdowns {
     public BreakdownStore.Decision change(long surveyId, Set<String> questions, boolean collector) {
         SurveyForm form = surveys.form(surveyId);
         if (!mayChange()) {
-            throw new ForbiddenException("Only a campaign manager decides a survey's breakdown dimensions.");
+            throw ProblemException.forbidden(Reason.of("results.dimensions-manager"));
         }
         Set<Long> ids = new LinkedHashSet<>();
         for (String name : questions) {
             SurveyForm.Question question = form.answerable().stream().filter(q -> q.name().equals(name)).findFirst()
-                    .orElseThrow(() -> ProblemException.badRequest("This survey has no question '" + name + "'."));
+                    .orElseThrow(() -> ProblemException.badRequest(Reason.of("results.no-question", name)));
             if (!mayBreakDown(question)) {
-                throw ProblemException.badRequest("'" + name + "' is a " + question.kind()
-                        + " question: only single-choice questions can be breakdown dimensions.");
+                throw ProblemException.badRequest(Reason.of("results.dimension-single-choice", name,
+                        question.kind()));
             }
             ids.add(question.id());
         }

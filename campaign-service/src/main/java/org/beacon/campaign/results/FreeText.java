@@ -15,6 +15,7 @@ import org.beacon.campaign.survey.Wave;
 import org.beacon.commons.text.CsvCells;
 import org.beacon.commons.web.Paging;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * Free-text answers for evaluators, a page at a time, masked. They are shown only once at least k people answered
@@ -64,8 +65,7 @@ public class FreeText {
     public String csv(SurveyForm form, String questionName, Wave wave, int minCellSize, String language) {
         SurveyForm.Question question = textQuestion(form, questionName);
         if (answered(question, wave) < minCellSize) {
-            throw ProblemException.conflict("Free-text answers are exported once at least " + minCellSize
-                    + " people have answered this question in this wave.");
+            throw ProblemException.conflict(Reason.of("results.free-text-below-k", minCellSize));
         }
         String label = question.label(language, form.defaultLanguage());
         StringWriter out = new StringWriter();
@@ -83,8 +83,7 @@ public class FreeText {
     private static SurveyForm.Question textQuestion(SurveyForm form, String questionName) {
         return form.question(questionName)
                 .filter(q -> q.kind().equals(SurveyQuestion.TEXT))
-                .orElseThrow(() -> ProblemException.notFound("The survey has no free-text question '" + questionName
-                        + "'."));
+                .orElseThrow(() -> ProblemException.notFound(Reason.of("results.no-free-text-question", questionName)));
     }
 
     private long answered(SurveyForm.Question question, Wave wave) {

@@ -25,6 +25,7 @@ import org.beacon.campaign.survey.SurveyWave;
 import org.beacon.campaign.survey.Wave;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -180,11 +181,11 @@ public class ResultsService {
     @Transactional
     public int changeMinCellSize(String organization, int minCellSize) {
         if (!user.isAdmin()) {
-            throw new io.quarkus.security.ForbiddenException("Only an admin sets an organization's smallest group.");
+            throw ProblemException.forbidden(Reason.of("detail.smallest-group-admin"));
         }
         if (minCellSize < DisclosurePolicy.FLOOR || minCellSize > 1000) {
-            throw ProblemException.badRequest("The smallest group shown must be between " + DisclosurePolicy.FLOOR
-                    + " and 1000 respondents.");
+            throw ProblemException.badRequest(Reason.of("results.smallest-group-range", DisclosurePolicy.FLOOR,
+                    1000));
         }
         DisclosurePolicy policy = DisclosurePolicy.findById(organization);
         if (policy == null) {

@@ -4,12 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -108,10 +108,9 @@ public class Review {
     }
 
     /** Only drafts change; what is in review or published is what the reviewer saw. */
-    public void requireEditable(String what) {
+    public void requireEditable(Reason what) {
         if (!isDraft()) {
-            throw ProblemException.conflict(what + " is " + status.words()
-                    + "; send it back to draft before changing it.");
+            throw ProblemException.conflict(Reason.of("review.not-editable", what, status(status)));
         }
     }
 
@@ -123,9 +122,9 @@ public class Review {
         }
     }
 
-    public void submit(String subject, String what) {
+    public void submit(String subject, Reason what) {
         if (!isDraft()) {
-            throw ProblemException.conflict(what + " is " + status.words() + "; only a draft can be sent for review.");
+            throw ProblemException.conflict(Reason.of("review.submit-not-draft", what, status(status)));
         }
         status = ReviewStatus.in_review;
         submittedBy = subject;
@@ -133,24 +132,23 @@ public class Review {
     }
 
     /** Back to draft, by its author withdrawing it or a reviewer asking for changes; any approval is void. */
-    public void sendBack(String what) {
+    public void sendBack(Reason what) {
         if (!isInReview()) {
-            throw ProblemException.conflict(what + " is " + status.words() + "; only what is in review can be sent back.");
+            throw ProblemException.conflict(Reason.of("review.send-back-not-in-review", what, status(status)));
         }
         status = ReviewStatus.draft;
         clearApproval();
     }
 
-    public void approve(String reviewer, ReviewChecklist checklist, String what) {
+    public void approve(String reviewer, ReviewChecklist checklist, Reason what) {
         if (!isInReview()) {
-            throw ProblemException.conflict(what + " is " + status.words() + "; only what is in review can be approved.");
+            throw ProblemException.conflict(Reason.of("review.approve-not-in-review", what, status(status)));
         }
         if (isAuthor(reviewer)) {
-            throw new ForbiddenException("You wrote or changed " + what.toLowerCase()
-                    + "; a campaign manager who did not must approve it (four eyes).");
+            throw ProblemException.forbidden(Reason.of("review.own-work", what));
         }
         if (!checklist.missing().isEmpty()) {
-            throw ProblemException.invalid("Tick every item of the review checklist to approve.",
+            throw ProblemException.invalid(Reason.of("review.checklist-incomplete"),
                     checklist.missing().stream().map(item -> "not confirmed: " + item).toList());
         }
         approvedBy = reviewer;
@@ -161,13 +159,12 @@ public class Review {
         noIdentifyingImage = checklist.noIdentifyingImage();
     }
 
-    public void requirePublishable(String what) {
+    public void requirePublishable(Reason what) {
         if (isPublished()) {
-            throw ProblemException.conflict(what + " is already published.");
+            throw ProblemException.conflict(Reason.of("review.published-already", what));
         }
         if (!isApproved()) {
-            throw ProblemException.conflict(what + " must be approved by a second campaign manager before it is"
-                    + " published.");
+            throw ProblemException.conflict(Reason.of("review.not-approved", what));
         }
     }
 
@@ -188,5 +185,10 @@ public class Review {
         thbSomDistinction = false;
         sensitivity = false;
         noIdentifyingImage = false;
+    }
+
+    /** The status as a word of the reader's language, for a refusal. */
+    private static Reason status(ReviewStatus status) {
+        return Reason.of("status." + status.name());
     }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * Answers collected on paper or offline, uploaded as CSV with one column per question field: its path in the form
@@ -51,13 +52,12 @@ public class AnswerUpload {
     @Transactional
     public Report upload(long surveyId, Wave wave, FormSheet sheet, boolean onlyGoodRows) {
         SurveyForm form = surveys.form(surveyId);
-        SurveyWave state = SurveyWave.of(surveyId, wave).orElseThrow(() -> ProblemException.conflict("The "
-                + wave.id() + " wave was never opened, so it has no answers to upload; open it first, or choose the"
-                + " wave the answers were collected in."));
+        SurveyWave state = SurveyWave.of(surveyId, wave).orElseThrow(() -> ProblemException.conflict(Reason.of(
+                "survey.upload-wave-never-opened", wave.id())));
         List<FormError> problems = new ArrayList<>();
         Map<String, Integer> columns = columns(form, sheet, problems);
         if (!problems.isEmpty()) {
-            throw new FormRejected("Nothing was stored: the columns do not match the survey.", problems);
+            throw new FormRejected(Reason.of("upload.columns-mismatch"), problems);
         }
         int keyColumn = sheet.column("_uuid");
         int languageColumn = sheet.column("_lang");
@@ -83,8 +83,8 @@ public class AnswerUpload {
         }
         if (!problems.isEmpty() && !onlyGoodRows) {
             long badRows = problems.stream().mapToInt(FormError::row).distinct().count();
-            throw new FormRejected("Nothing was stored: " + badRows + (badRows == 1 ? " row has" : " rows have")
-                    + " problems. Fix them, or choose to import only the valid rows.", problems);
+            throw new FormRejected(Reason.of(badRows == 1 ? "upload.bad-row" : "upload.bad-rows", badRows),
+                    problems);
         }
         int stored = responses.storeAll(form, wave, ResponseStore.UPLOAD, good);
         audit.record("survey-upload", SurveyService.AUDIT_SUBJECT, form.id(), form.organization(),

@@ -33,6 +33,7 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
@@ -87,14 +88,12 @@ public final class FormSheets {
             String message = cause.getMessage() == null ? "" : cause.getMessage();
             if (message.contains("Zip bomb detected")) {
                 return ProblemException.tooLarge(message.contains("max size")
-                        ? "A part of the workbook inflates to more than " + megabytes(partBytes) + ", the limit "
-                                + "(beacon.limits.workbook.part-bytes). Delete unused sheets, rows and formatting."
-                        : "A part of the workbook inflates to more than 100 times its packed size, the limit for a "
-                                + "workbook: it is refused as a zip bomb.");
+                        ? Reason.of("xlsform.part-too-large", megabytes(partBytes))
+                        : Reason.of("xlsform.zip-bomb"));
             }
         }
         // POI reports a non-workbook as one of several exceptions; all mean the same thing to the user.
-        return ProblemException.badRequest("The file is not a readable .xlsx workbook.");
+        return ProblemException.badRequest(Reason.of("xlsform.unreadable"));
     }
 
     private static FormSheet readSheet(String name, InputStream part, ReadOnlySharedStringsTable strings,
@@ -159,8 +158,7 @@ public final class FormSheets {
 
     private static void checkCell(String sheet, int row, int column, String value, Limits limits) {
         if (column >= limits.columns()) {
-            throw new FormRejected("The " + sheet + " sheet has more than " + limits.columns() + " columns, the "
-                    + "limit (beacon.limits.workbook.columns).", List.of(new FormError(sheet, row,
+            throw new FormRejected(Reason.of("sheet.too-many-columns", sheet, limits.columns()), List.of(new FormError(sheet, row,
                             FormSheet.letter(column), "beyond the last column allowed ("
                                     + FormSheet.letter(limits.columns() - 1) + ")")));
         }
@@ -168,20 +166,18 @@ public final class FormSheets {
             return;
         }
         if (value.length() > limits.cellLength()) {
-            throw new FormRejected("A cell is longer than " + limits.cellLength() + " characters, the limit "
-                    + "(beacon.limits.workbook.cell-length).", List.of(new FormError(sheet, row,
+            throw new FormRejected(Reason.of("sheet.cell-too-long", limits.cellLength()), List.of(new FormError(sheet, row,
                             FormSheet.letter(column), "the cell has " + value.length() + " characters")));
         }
         if (UntrustedText.containsNul(value)) {
-            throw new FormRejected("A cell contains a NUL character (U+0000), which cannot be stored.",
+            throw new FormRejected(Reason.of("sheet.cell-nul"),
                     List.of(new FormError(sheet, row, FormSheet.letter(column),
                             "contains a NUL character (U+0000); delete it")));
         }
     }
 
     private static ProblemException tooManyRows(String sheet, int limit) {
-        return ProblemException.tooLarge("The " + sheet + " sheet has more than " + limit + " rows, the limit; split "
-                + "it into smaller files.");
+        return ProblemException.tooLarge(Reason.of("sheet.too-many-rows", sheet, limit));
     }
 
     /**
@@ -234,8 +230,8 @@ public final class FormSheets {
     private static ProblemException notCsv(String sheet, int row, Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof LineTooLong tooLong) {
-                return ProblemException.tooLarge("Line " + tooLong.line + " of the " + sheet + " file is longer than "
-                        + tooLong.limit + " characters, the limit (beacon.limits.answers.line-length).");
+                return ProblemException.tooLarge(Reason.of("sheet.line-too-long", tooLong.line, sheet,
+                        tooLong.limit));
             }
         }
         String message = e.getMessage() == null ? "" : e.getMessage();
@@ -250,7 +246,7 @@ public final class FormSheets {
         } else {
             what = "the line cannot be read as comma-separated values";
         }
-        return new FormRejected("The " + sheet + " file is not readable CSV.",
+        return new FormRejected(Reason.of("sheet.not-csv", sheet),
                 List.of(new FormError(sheet, row, null, what)));
     }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.beacon.campaign.input.InputLimits;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -37,7 +38,7 @@ public class FormUploads {
                 byte[] head = in.readNBytes(4);
                 if (head.length < 4 || ((head[0] & 0xFF) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8
                         | (head[3] & 0xFF)) != ZIP_SIGNATURE) {
-                    throw ProblemException.badRequest("The file is not an .xlsx workbook (XLSForm); save it as .xlsx.");
+                    throw ProblemException.badRequest(Reason.of("xlsform.not-xlsx"));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -45,8 +46,7 @@ public class FormUploads {
             return FormSheets.fromXlsx(workbook.uploadedFile(), limits.workbook().partBytes(), sheetLimits());
         }
         if (survey == null || survey.size() == 0) {
-            throw ProblemException.badRequest("Upload the XLSForm as an .xlsx file, or its survey, choices and "
-                    + "settings sheets as CSV files.");
+            throw ProblemException.badRequest(Reason.of("xlsform.upload-what"));
         }
         Map<String, FormSheet> sheets = new LinkedHashMap<>();
         sheets.put(XlsForm.SURVEY, csv(XlsForm.SURVEY, survey, sheetLimits()));
@@ -62,7 +62,7 @@ public class FormUploads {
     /** A file of paper answers, one row per respondent. */
     FormSheet answers(FileUpload file) {
         if (file == null || file.size() == 0) {
-            throw ProblemException.badRequest("Choose the CSV file with the answers.");
+            throw ProblemException.badRequest(Reason.of("upload.choose-csv"));
         }
         return csv(AnswerUpload.SHEET, file, new FormSheets.Limits(limits.answers().rows(),
                 limits.workbook().columns(), limits.workbook().cellLength(), limits.answers().lineLength()));
@@ -90,8 +90,8 @@ public class FormUploads {
 
     private void checkSize(FileUpload file) {
         if (file.size() > surveysConfig.maxUploadBytes()) {
-            throw ProblemException.tooLarge("The file is " + megabytes(file.size()) + "; the limit is "
-                    + megabytes(surveysConfig.maxUploadBytes()) + ". Split it into smaller files: each is checked and stored on its own.");
+            throw ProblemException.tooLarge(Reason.of("upload.too-large", megabytes(file.size()),
+                    megabytes(surveysConfig.maxUploadBytes())));
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.beacon.campaign.survey;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,6 +35,8 @@ import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ChecksOwnFormText;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.ReaderFormats;
+import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -61,6 +65,7 @@ public class PublicSurveyPage {
     static final String GO = "_go";
     static final String SWITCH = "_switch";
     static final String QUESTION = "q.";
+    private static final Set<String> NUMBER_TYPES = Set.of("int", "integer", "decimal");
 
     public record Option(String id, String value, String label, boolean checked) {
     }
@@ -136,7 +141,7 @@ public class PublicSurveyPage {
             return Response.seeOther(URI.create(address(form, round) + "?k=" + UUID.randomUUID() + "&lang="
                     + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
         }
-        try (FormProgress progress = progress(form, Map.of())) {
+        try (FormProgress progress = progress(form, Map.of(), language)) {
             return html(200, Templates.form(page(form, round, language, key, progress, progress.next(0), Map.of(),
                     false)), language);
         }
@@ -158,9 +163,9 @@ public class PublicSurveyPage {
         }
         UUID key = parseKey(first(fields, KEY));
         if (key == null) {
-            throw ProblemException.badRequest("This form is incomplete: open the survey link again and resend.");
+            throw ProblemException.badRequest(Reason.of("answer.form-incomplete"));
         }
-        try (FormProgress progress = progress(form, fields)) {
+        try (FormProgress progress = progress(form, fields, language)) {
             if (!completes(form, fields, switchTo, progress)) {
                 return answer(form, round, language, key, fields, switchTo, progress);
             }
@@ -173,7 +178,7 @@ public class PublicSurveyPage {
             }
         }
         // refused answers or too many at once: the page that says so is computed as always, on a fresh session
-        try (FormProgress progress = progress(form, fields)) {
+        try (FormProgress progress = progress(form, fields, language)) {
             return answer(form, round, language, key, fields, switchTo, progress);
         }
     }
@@ -257,7 +262,7 @@ public class PublicSurveyPage {
         if (!outcome.isValid()) {
             // the engine and the answer sheet agree on the pages; this is what the sheet alone refuses (a tampered
             // value for a question no page shows)
-            throw ProblemException.badRequest("These answers cannot be stored: " + outcome.problems().keySet());
+            throw ProblemException.badRequest(Reason.of("answer.not-storable", outcome.problems().keySet()));
         }
         if (!rate.allow(form.id())) {
             FormPage busy = page(form, round, language, key, progress, page, Map.of(), true);
@@ -304,8 +309,26 @@ public class PublicSurveyPage {
         return "/campaigns/public/surveys/" + form.slug() + "/" + wave.id();
     }
 
-    private FormProgress progress(SurveyForm form, Map<String, List<String>> fields) {
-        return new FormProgress(plans.of(form), form.engine().start(), field -> fields.get(QUESTION + field));
+    private FormProgress progress(SurveyForm form, Map<String, List<String>> fields, String language) {
+        FormPlan plan = plans.of(form);
+        Locale reader = Locale.forLanguageTag(SurveyForm.interfaceLanguage(language));
+        return new FormProgress(plan, form.engine().start(),
+                field -> asNumbers(plan.byField(field), fields.get(QUESTION + field), reader));
+    }
+
+    /**
+     * A number typed as the page's reader writes it ("12,5" in French, Arabic-Indic digits in Arabic) or with a dot,
+     * handed to the form engine in its own notation; anything else is left as typed for the engine to refuse.
+     */
+    private static List<String> asNumbers(FormPlan.Question question, List<String> typed, Locale reader) {
+        if (typed == null || question == null || question.isSelect()
+                || !NUMBER_TYPES.contains(question.type())) {
+            return typed;
+        }
+        return typed.stream().map(value -> {
+            BigDecimal number = ReaderFormats.parseDecimal(value, reader);
+            return number == null ? value : number.toPlainString();
+        }).toList();
     }
 
     /** The page itself when it still has something to ask, else the next one that has. */
@@ -451,6 +474,10 @@ public class PublicSurveyPage {
         List<String> given = progress.given().getOrDefault(question.field(), List.of());
         // an unreadable value (null) is shown as blank, for the respondent to write again
         List<String> chosen = given.stream().map(v -> v == null ? "" : v).toList();
+        if (!question.isSelect() && question.range() == null && NUMBER_TYPES.contains(question.type())) {
+            Locale reader = Locale.forLanguageTag(SurveyForm.interfaceLanguage(language));
+            chosen = chosen.stream().map(v -> inReadersNotation(v, reader)).toList();
+        }
         String id = question.field().replaceAll("[^A-Za-z0-9_.-]", "-");
         List<Option> options = new ArrayList<>();
         String input = inputOf(question);
@@ -504,6 +531,18 @@ public class PublicSurveyPage {
                 default -> "text";
             };
         };
+    }
+
+    /** A number the engine holds ("12.5"), as the reader writes it ("12,5"); other text as it is. */
+    private static String inReadersNotation(String value, Locale reader) {
+        BigDecimal number = ReaderFormats.parseDecimal(value, Locale.ROOT);
+        if (number == null) {
+            return value;
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(reader);
+        format.setGroupingUsed(false);
+        format.setMaximumFractionDigits(Math.max(0, number.scale()));
+        return format.format(number);
     }
 
     private static String number(double value) {

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * What each question of a survey stands for in the results, as its manager marks it (issue 13, point 3): knowledge
@@ -92,7 +93,7 @@ public class QuestionSettings {
         private final transient List<Problem> problems;
 
         Refused(List<Problem> problems) {
-            super(400, "Invalid input", "The question settings were not changed: fix the problems listed.",
+            super(400, "Invalid input", Reason.of("settings.refused"),
                     problems.stream().map(Problem::english).toList());
             this.problems = List.copyOf(problems);
         }

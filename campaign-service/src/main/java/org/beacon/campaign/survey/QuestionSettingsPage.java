@@ -1,5 +1,6 @@
 package org.beacon.campaign.survey;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,9 +102,15 @@ public class QuestionSettingsPage {
                 if (credit == null || credit.isBlank()) {
                     continue;
                 }
+                // The reader's notation ("50 %", Arabic-Indic digits) or a plain number.
+                BigDecimal percent = ReaderFormats.parseDecimal(credit, language.locale());
                 try {
-                    credits.put(choice.name, Integer.parseInt(credit.strip()));
-                } catch (NumberFormatException e) {
+                    credits.put(choice.name, percent == null ? null : percent.intValueExact());
+                } catch (ArithmeticException e) {
+                    percent = null;
+                }
+                if (percent == null) {
+                    credits.remove(choice.name);
                     unreadable.add(new QuestionSettings.Problem(field, QuestionSettings.Problem.BAD_CREDIT, choice.name));
                 }
             }

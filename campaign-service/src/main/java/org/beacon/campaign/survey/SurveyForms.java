@@ -16,6 +16,7 @@ import org.beacon.campaign.campaign.CampaignTranslation;
 import org.beacon.campaign.review.ReviewStatus;
 import org.beacon.campaign.survey.odk.FormEngine;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * Survey definitions as answering and results use them. A definition only changes by re-import, which bumps its
@@ -55,7 +56,7 @@ public class SurveyForms {
         List<?> rows = SurveyQueries.located(idOrSlug,
                 idOrSlug.matches("\\d{1,18}") ? Long.parseLong(idOrSlug) : 0L, wave);
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("There is no survey at this address.");
+            throw ProblemException.notFound(Reason.of("survey.no-survey-here"));
         }
         Object[] row = (Object[]) rows.get(0);
         long id = ((Number) row[0]).longValue();

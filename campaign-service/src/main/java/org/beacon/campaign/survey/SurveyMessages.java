@@ -27,7 +27,7 @@ public interface SurveyMessages {
     @Message("Previous")
     String previous();
 
-    @Message("Page {page} of {count}")
+    @Message("Page {fmt:number(page)} of {fmt:number(count)}")
     String page_of(int page, int count);
 
     @Message("(the number of pages depends on your answers)")
@@ -36,7 +36,7 @@ public interface SurveyMessages {
     @Message("I have read this")
     String acknowledge();
 
-    @Message("{count} answers need your attention.")
+    @Message("{fmt:number(count)} answers need your attention.")
     String problems(int count);
 
     @Message("Please answer this question.")
@@ -72,7 +72,7 @@ public interface SurveyMessages {
     @Message("This answer could not be read. Please write it again.")
     String problem_unreadable();
 
-    @Message("At most {max} characters.")
+    @Message("At most {fmt:number(max)} characters.")
     String text_limit(int max);
 
     @Message("Many people are answering right now. Please wait a few seconds and send again: your answers are kept.")
@@ -182,13 +182,13 @@ public interface SurveyMessages {
     @Message("Upload")
     String upload_submit();
 
-    @Message("{stored} answers stored; {duplicates} were already stored.")
+    @Message("{fmt:number(stored)} answers stored; {fmt:number(duplicates)} were already stored.")
     String upload_stored(int stored, int duplicates);
 
-    @Message("Nothing was stored: {count} rows have problems. Fix them, or choose to import only the valid rows.")
+    @Message("Nothing was stored: {fmt:number(count)} rows have problems. Fix them, or choose to import only the valid rows.")
     String upload_rejected(int count);
 
-    @Message("{count} rows with problems were skipped:")
+    @Message("{fmt:number(count)} rows with problems were skipped:")
     String upload_skipped(int count);
 
     @Message("Results")
@@ -196,7 +196,7 @@ public interface SurveyMessages {
 
     // ---- results ----
 
-    @Message("Figures from fewer than {k} respondents are shown as “< {k}”. Figures marked “hidden” are withheld so that a small group cannot be worked out from totals.")
+    @Message("Figures from fewer than {fmt:number(k)} respondents are shown as “< {fmt:number(k)}”. Figures marked “hidden” are withheld so that a small group cannot be worked out from totals.")
     String suppression_note(int k);
 
     @Message("Respondents")
@@ -232,7 +232,7 @@ public interface SurveyMessages {
     @Message("Other")
     String other_answers();
 
-    @Message("Rows such as “1–2” or “Other (…)” hold answers that fewer than {k} people gave, merged with their neighbours or pooled. A mean or change written “3.45 ±0.05” has merged or hidden answers behind it: it is computed from the figures shown only and rounded, and the exact value lies within the ± of the figure.")
+    @Message("Rows such as “1–2” or “Other (…)” hold answers that fewer than {fmt:number(k)} people gave, merged with their neighbours or pooled. A mean or change written “3.45 ±0.05” has merged or hidden answers behind it: it is computed from the figures shown only and rounded, and the exact value lies within the ± of the figure.")
     String recoding_note(int k);
 
     @Message("Change from baseline to endline")
@@ -271,7 +271,7 @@ public interface SurveyMessages {
     @Message("Phone numbers and e-mail addresses are masked.")
     String free_text_masked();
 
-    @Message("Answers are shown once at least {k} people have answered this question in this wave.")
+    @Message("Answers are shown once at least {fmt:number(k)} people have answered this question in this wave.")
     String free_text_too_few(int k);
 
     @Message("No answers yet.")

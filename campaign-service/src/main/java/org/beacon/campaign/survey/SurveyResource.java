@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -167,7 +168,7 @@ public class SurveyResource {
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
     public SettingsOutcome changeSettings(@RestPath long id, SettingsView change) {
         if (change == null || change.settings() == null) {
-            throw ProblemException.badRequest("Send the settings as {\"settings\": [{\"question\": ..., \"use\": ...}]}.");
+            throw ProblemException.badRequest(Reason.of("settings.shape"));
         }
         QuestionSettings.Outcome outcome = questionSettings.change(id, change.settings());
         return new SettingsOutcome(outcome.changed(), outcome.rescored(), currentSettings(id));

@@ -19,6 +19,7 @@ import org.beacon.campaign.survey.SurveyDraft.ChoiceDraft;
 import org.beacon.campaign.survey.SurveyDraft.QuestionDraft;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /** Survey rules: a survey belongs to a campaign and is seen and changed only by the campaign's organization. */
 @ApplicationScoped
@@ -49,13 +50,13 @@ public class SurveyService {
     /** The campaign a survey is imported into, by number or address, if the user may act for it. */
     public Campaign campaign(String reference) {
         if (reference == null || reference.isBlank()) {
-            throw ProblemException.badRequest("Choose the campaign the survey belongs to.");
+            throw ProblemException.badRequest(Reason.of("survey.choose-campaign"));
         }
         String ref = reference.trim();
         Campaign campaign = ref.matches("\\d{1,18}") ? Campaign.findById(Long.parseLong(ref))
                 : Campaign.bySlug(ref).orElse(null);
         if (campaign == null) {
-            throw ProblemException.notFound("There is no campaign '" + ref + "'.");
+            throw ProblemException.notFound(Reason.of("survey.no-such-campaign", ref));
         }
         user.requireMayActFor(campaign.organization);
         return campaign;
@@ -65,7 +66,7 @@ public class SurveyService {
     public Survey find(long id) {
         Survey survey = Survey.findById(id);
         if (survey == null) {
-            throw ProblemException.notFound("There is no survey " + id + ".");
+            throw ProblemException.notFound(Reason.of("survey.not-found", String.valueOf(id)));
         }
         Campaign campaign = Campaign.findById(survey.campaignId);
         user.requireMayActFor(campaign.organization);
@@ -121,21 +122,17 @@ public class SurveyService {
         Survey survey = Survey.bySlug(slug).orElse(null);
         boolean created = survey == null;
         if (survey == null && Survey.inAnotherCampaignsAddresses(campaign, slug)) {
-            throw ProblemException.conflict("The survey address '" + slug + "' begins with the address of another "
-                    + "campaign, so it is that campaign's to use; choose an address that begins with '"
-                    + campaign.slug + "-' and does not continue with another campaign's address.");
+            throw ProblemException.conflict(Reason.of("survey.address-of-another-campaign", slug, campaign.slug));
         }
         if (survey != null) {
             if (!survey.campaignId.equals(campaign.id)) {
-                throw ProblemException.conflict("The survey address '" + slug
-                        + "' is used by another campaign; give this form another form_id.");
+                throw ProblemException.conflict(Reason.of("survey.address-used", slug));
             }
             if (survey.fingerprint.equals(fingerprint)) {
                 return new ImportOutcome(survey, false, false);
             }
             if (Survey.hasResponses(survey.id)) {
-                throw ProblemException.conflict("The survey '" + slug + "' already has answers, so its questions "
-                        + "cannot change; import the new form under another form_id to start a new survey.");
+                throw ProblemException.conflict(Reason.of("survey.has-answers", slug));
             }
             survey.questions.clear();
             // Old questions must be gone before new ones take their names and slots.
@@ -213,14 +210,14 @@ public class SurveyService {
         if (requested != null && !requested.isBlank()) {
             String slug = requested.trim();
             if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.length() > 120) {
-                throw ProblemException.badRequest("A survey address uses lower-case letters, digits and dashes.");
+                throw ProblemException.badRequest(Reason.of("survey.address-characters"));
             }
             if (allDigits(slug)) {
-                throw ProblemException.invalid("The survey address cannot be only digits.",
+                throw ProblemException.invalid(Reason.of("survey.address-digits"),
                         List.of("slug: '" + slug + "' is only digits; add a letter, e.g. 'survey-" + slug + "'"));
             }
             if (!slug.equals(own) && !slug.startsWith(own + "-")) {
-                throw ProblemException.invalid("A survey's address begins with its campaign's address.",
+                throw ProblemException.invalid(Reason.of("survey.address-prefix"),
                         List.of("slug: '" + slug + "' does not begin with '" + own + "'; write '" + own + "' or '"
                                 + own + "-" + slug + "'"));
             }
@@ -234,7 +231,7 @@ public class SurveyService {
         String slug = part.equals(own) || part.startsWith(own + "-") ? part : own + "-" + part;
         if (allDigits(slug)) {
             String field = draft.formId() != null ? "form_id" : "form_title";
-            throw new FormRejected("The survey address, taken from the form's " + field + ", cannot be only digits.",
+            throw new FormRejected(Reason.of("xlsform.address-digits", field),
                     List.of(new FormError(XlsForm.SETTINGS, 2, field, "'" + source + "' gives the address '" + slug
                             + "', which is only digits; add a letter, or give the survey an address")));
         }
@@ -264,7 +261,7 @@ public class SurveyService {
         SurveyWave state = SurveyWave.of(surveyId, wave).orElse(null);
         if (state == null) {
             if (!open) {
-                throw ProblemException.conflict("The " + wave.id() + " wave was never opened.");
+                throw ProblemException.conflict(Reason.of("survey.wave-never-opened", wave.id()));
             }
             state = new SurveyWave();
             state.surveyId = surveyId;

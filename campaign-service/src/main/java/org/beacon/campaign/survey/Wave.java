@@ -3,6 +3,7 @@ package org.beacon.campaign.survey;
 import java.util.Locale;
 
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * A round of answers: the baseline before the campaign, the endline after it, or continuous collection. The
@@ -41,6 +42,6 @@ public enum Wave {
                 return wave;
             }
         }
-        throw ProblemException.notFound("There is no survey wave '" + id + "': use baseline, endline or continuous.");
+        throw ProblemException.notFound(Reason.of("survey.no-such-wave", id));
     }
 }

@@ -22,6 +22,7 @@ import org.beacon.campaign.survey.odk.XlsFormConverter;
 import org.beacon.campaign.survey.odk.XlsFormRefused;
 import org.beacon.campaign.survey.odk.XlsFormRows;
 import org.beacon.commons.text.UntrustedText;
+import org.beacon.commons.web.Reason;
 
 /**
  * Imports an XLSForm (https://xlsform.org) as a Beacon survey: its sheets are read as XLSForm rows
@@ -70,8 +71,8 @@ public final class XlsForm {
         XlsForm form = new XlsForm(limits);
         SurveyDraft draft = form.read(sheets, fallbackLanguage);
         if (!form.errors.isEmpty()) {
-            throw new FormRejected("The form was not imported: fix the " + form.errors.size()
-                    + (form.errors.size() == 1 ? " problem" : " problems") + " below and upload it again.",
+            throw new FormRejected(Reason.of(form.errors.size() == 1 ? "xlsform.problem" : "xlsform.problems",
+                    form.errors.size()),
                     form.errors);
         }
         return draft;

@@ -18,8 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,18 +81,7 @@ class PublicSurveyPageTests {
 
     @Test
     void theShippedSurveyInArabicIsRightToLeftAndUnder60Kilobytes() throws IOException {
-        long campaign = SurveyFixtures.campaign(NATIONAL);
-        Path folder = SurveyFixtures.CONTENT.resolve("know-the-signs/surveys/know-the-signs");
-        String slug = SurveyFixtures.campaignSlug(campaign) + "-kts";
-        given().auth().oauth2(SurveyFixtures.manager(NATIONAL))
-                .multiPart("campaign", Long.toString(campaign)).multiPart("slug", slug)
-                .multiPart("survey", "survey.csv", Files.readAllBytes(folder.resolve("survey.csv")), "text/csv")
-                .multiPart("choices", "choices.csv", Files.readAllBytes(folder.resolve("choices.csv")), "text/csv")
-                .multiPart("settings", "settings.csv", Files.readAllBytes(folder.resolve("settings.csv")), "text/csv")
-                .when().post("/campaigns/api/surveys").then().statusCode(201);
-        long id = given().auth().oauth2(SurveyFixtures.admin()).get("/campaigns/api/surveys")
-                .then().extract().jsonPath().getLong("find { it.slug == '" + slug + "' }.id");
-        SurveyFixtures.openWave(NATIONAL, id, Wave.ENDLINE);
+        String slug = SurveyFixtures.shippedSurvey("kts");
         for (String lang : List.of("en", "fr", "es", "pt", "ar")) {
             byte[] body = given().when().get("/campaigns/public/surveys/" + slug + "/endline?lang=" + lang)
                     .then().statusCode(200).extract().asByteArray();

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,6 +162,26 @@ public final class SurveyFixtures {
             openWave(org, id, wave);
         }
         return id;
+    }
+
+    /**
+     * The shipped survey of content/ (know-the-signs) imported by a manager of {@link #NATIONAL} into a campaign of
+     * its own under the campaign's address and {@code suffix}, its endline open; returns the survey's address.
+     */
+    public static String shippedSurvey(String suffix) throws IOException {
+        long campaign = campaign(NATIONAL);
+        Path folder = CONTENT.resolve("know-the-signs/surveys/know-the-signs");
+        String slug = campaignSlug(campaign) + "-" + suffix;
+        given().auth().oauth2(manager(NATIONAL))
+                .multiPart("campaign", Long.toString(campaign)).multiPart("slug", slug)
+                .multiPart("survey", "survey.csv", Files.readAllBytes(folder.resolve("survey.csv")), "text/csv")
+                .multiPart("choices", "choices.csv", Files.readAllBytes(folder.resolve("choices.csv")), "text/csv")
+                .multiPart("settings", "settings.csv", Files.readAllBytes(folder.resolve("settings.csv")), "text/csv")
+                .when().post("/campaigns/api/surveys").then().statusCode(201);
+        long id = given().auth().oauth2(admin()).get("/campaigns/api/surveys")
+                .then().extract().jsonPath().getLong("find { it.slug == '" + slug + "' }.id");
+        openWave(NATIONAL, id, Wave.ENDLINE);
+        return slug;
     }
 
     public static void openWave(String org, long surveyId, Wave wave) {

@@ -38,8 +38,8 @@ public final class Forms {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;
             }
-            List<String> messages = e.errors().isEmpty() ? List.of(e.getMessage())
-                    : Stream.concat(Stream.of(e.getMessage()), e.errors().stream())
+            List<String> messages = e.errors().isEmpty() ? List.of(e.readerText())
+                    : Stream.concat(Stream.of(e.readerText()), e.errors().stream())
                             .toList();
             return failed(e.status(), page.apply(messages));
         } catch (ConstraintViolationException e) {

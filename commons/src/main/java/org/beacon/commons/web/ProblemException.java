@@ -4,23 +4,66 @@ import java.util.List;
 
 /**
  * A request the user can fix: answered with its status and a message the user can act on (problem+json for the
- * API, a readable page for HTML). Thrown before anything is changed, so the transaction rolls back.
+ * API, a readable page for HTML). Thrown before anything is changed, so the transaction rolls back. The message is
+ * a {@link Reason}: the page shows it in the reader's language, problem+json in English. The constructor and
+ * factories taking a written sentence are for texts that already are the reader's (a parser's line-by-line
+ * report); {@code ServiceArchitecture.refusalsCarryAReason} keeps the services' own refusals on {@link Reason}.
  */
 public class ProblemException extends RuntimeException {
 
     private final int status;
     private final String title;
+    private final Reason reason;
     private final List<String> errors;
 
+    public ProblemException(int status, String title, Reason reason, List<String> errors) {
+        super(reason.english());
+        this.status = status;
+        this.title = title;
+        this.reason = reason;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public ProblemException(int status, String title, Reason reason) {
+        this(status, title, reason, List.of());
+    }
+
+    /** A refusal whose sentence is written already, the same in every language. */
     public ProblemException(int status, String title, String detail, List<String> errors) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.reason = null;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, List.of());
+    }
+
+    public static ProblemException badRequest(Reason reason) {
+        return new ProblemException(400, "Bad request", reason);
+    }
+
+    public static ProblemException invalid(Reason reason, List<String> errors) {
+        return new ProblemException(400, "Invalid input", reason, errors);
+    }
+
+    /** Refused by role or organization: a 403 with the service's own explanation. */
+    public static ProblemException forbidden(Reason reason) {
+        return new ProblemException(403, "Not allowed", reason);
+    }
+
+    public static ProblemException notFound(Reason reason) {
+        return new ProblemException(404, "Not found", reason);
+    }
+
+    public static ProblemException conflict(Reason reason) {
+        return new ProblemException(409, "Conflict", reason);
+    }
+
+    public static ProblemException tooLarge(Reason reason) {
+        return new ProblemException(413, "Too large", reason);
     }
 
     public static ProblemException badRequest(String detail) {
@@ -49,6 +92,21 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Why, as a key and arguments; null when the sentence was written already. */
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The explanation in an interface language: the reason's text, or the sentence as written. */
+    public String text(String language) {
+        return reason == null ? getMessage() : reason.text(language);
+    }
+
+    /** The explanation in the current request's interface language, for a page that shows it in a form. */
+    public String readerText() {
+        return text(Reason.readerLanguage());
     }
 
     public List<String> errors() {

@@ -2,6 +2,7 @@ package org.beacon.commons.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,7 +43,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        return respond(e.status(), e.title(), e.getMessage(), null, e.errors(), uri, headers);
+        return respond(e.status(), e.title(), e.getMessage(), null, e::text, e.errors(), uri, headers);
     }
 
     @ServerExceptionMapper
@@ -183,13 +184,20 @@ public class ProblemMappers {
      */
     static Response respond(int status, String title, String detail, String detailKey, List<String> errors,
             UriInfo uri, HttpHeaders headers) {
+        return respond(status, title, detail, detailKey, language -> detail, errors, uri, headers);
+    }
+
+    /** As above, the page's explanation in the reader's language from {@code explained} (a {@link Reason}'s text). */
+    static Response respond(int status, String title, String detail, String detailKey,
+            Function<String, String> explained, List<String> errors, UriInfo uri, HttpHeaders headers) {
         String path = uri.getPath();
         if (wantsJson(path, headers)) {
             Problem problem = new Problem("about:blank", title, status, detail, path, errors);
             return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
         }
         String language = Languages.resolve(cookie(headers), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        String message = errors.isEmpty() ? detail : detail + " " + String.join("; ", errors);
+        String explanation = explained.apply(language);
+        String message = errors.isEmpty() ? explanation : explanation + " " + String.join("; ", errors);
         String key = !errors.isEmpty() ? null : detailKey != null ? detailKey : ErrorPage.keyOf(detail);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(ErrorPage.render(status, key, null, message, language)).build();

@@ -1,6 +1,7 @@
 package org.beacon.commons.web;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +58,51 @@ public final class ReaderFormats {
         format.setMinimumFractionDigits(decimals);
         format.setMaximumFractionDigits(decimals);
         return format.format(percentage.doubleValue() / 100);
+    }
+
+    /**
+     * A number as a reader types it, or null when it is none: the reader's digits (Arabic-Indic too) or ASCII ones,
+     * the reader's decimal separator or a dot, the reader's grouping (spaces, {@code ٬}, the dots of Spanish and
+     * Portuguese when a comma follows), a trailing {@code %}. In English a comma only groups thousands
+     * ({@code 1,234}); {@code 1,5} is no English number and is refused rather than read as fifteen.
+     */
+    public static BigDecimal parseDecimal(String typed, Locale locale) {
+        if (typed == null) {
+            return null;
+        }
+        char decimal = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+        StringBuilder plain = new StringBuilder(typed.length());
+        String text = typed.strip();
+        if (text.endsWith("%") || text.endsWith("\u066a")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                plain.append(Character.forDigit(Character.digit(c, 10), 10));
+            } else if (c == '\u066b') {
+                plain.append('.');
+            } else if (c == ',' || c == '.' || c == '-' || c == '\u2212') {
+                plain.append(c == '\u2212' ? '-' : c);
+            } else if (!Character.isSpaceChar(c) && c != '\u066c' && c != '\'' && c != '\u200f' && c != '\u200e'
+                    && c != '\u061c') {
+                return null;
+            }
+        }
+        String number = plain.toString();
+        if (decimal == ',') {
+            // A comma is the decimal separator; a dot before it groups thousands (1.234,5), alone it is a decimal point.
+            number = number.contains(",") ? number.replace(".", "").replace(',', '.') : number;
+        } else if (number.contains(",")) {
+            if (!number.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+                return null;
+            }
+            number = number.replace(",", "");
+        }
+        if (!number.matches("-?\\d+(\\.\\d+)?|-?\\.\\d+")) {
+            return null;
+        }
+        return new BigDecimal(number);
     }
 
     public static String date(TemporalAccessor day, Locale locale) {

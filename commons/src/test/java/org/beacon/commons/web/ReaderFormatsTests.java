@@ -59,4 +59,27 @@ class ReaderFormatsTests {
         assertEquals("33,33333", ReaderFormats.editable(new java.math.BigDecimal("33.33333"), Locale.FRENCH));
         assertEquals("١٦٫٥", ReaderFormats.editable(new java.math.BigDecimal("16.50"), arabic));
     }
+
+    @Test
+    void aNumberIsReadAsTheReaderTypesItOrWithADot() {
+        Locale french = Locale.FRENCH;
+        assertEquals(new java.math.BigDecimal("33.5"), ReaderFormats.parseDecimal("33,5", french));
+        assertEquals(new java.math.BigDecimal("33.5"), ReaderFormats.parseDecimal("33.5", french));
+        assertEquals(new java.math.BigDecimal("1234.5"), ReaderFormats.parseDecimal("1" + NARROW_NBSP + "234,5", french));
+        assertEquals(new java.math.BigDecimal("1234.5"), ReaderFormats.parseDecimal("1.234,5", new Locale("es")));
+        assertEquals(new java.math.BigDecimal("50"), ReaderFormats.parseDecimal("50 %", french));
+        Locale arabic = Locale.forLanguageTag("ar");
+        assertEquals(new java.math.BigDecimal("12.5"), ReaderFormats.parseDecimal("١٢٫٥", arabic));
+        assertEquals(new java.math.BigDecimal("1234"), ReaderFormats.parseDecimal("١٬٢٣٤", arabic));
+        assertEquals(new java.math.BigDecimal("7"), ReaderFormats.parseDecimal(ReaderFormats.number(7, arabic), arabic));
+        assertEquals(new java.math.BigDecimal("1234.5"), ReaderFormats.parseDecimal("1,234.5", Locale.ENGLISH));
+    }
+
+    @Test
+    void whatIsNoNumberIsRefused() {
+        for (String typed : new String[] { "", "abc", "NaN", "1e400", "12abc", "1,5", "--1", "1.2.3" }) {
+            assertEquals(null, ReaderFormats.parseDecimal(typed, Locale.ENGLISH), typed);
+        }
+        assertEquals(null, ReaderFormats.parseDecimal("1,2,3", Locale.FRENCH));
+    }
 }

@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,6 +32,8 @@ import org.beacon.commons.audit.AuditRecord;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.text.CsvCells;
+import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * The admin area: organizations and their users (live from Keycloak) and the audit log of both services. It lives
@@ -166,7 +167,7 @@ public class AdminPages {
     private String bearer() {
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
         if (token == null) {
-            throw new ForbiddenException("No access token to show the services.");
+            throw ProblemException.forbidden(Reason.of("admin.no-token"));
         }
         return token.getToken();
     }

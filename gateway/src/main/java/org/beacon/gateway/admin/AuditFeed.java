@@ -19,13 +19,13 @@ import java.util.NoSuchElementException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.beacon.commons.audit.AuditFilter;
 import org.beacon.commons.audit.AuditRecord;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -143,10 +143,11 @@ public class AuditFeed {
             try {
                 if (response.statusCode() == 400) {
                     JsonNode problem = json.readTree(response.body());
-                    throw ProblemException.badRequest(problem.path("detail").asText("The filter was refused."));
+                    throw ProblemException.badRequest(Reason.of("audit.filter-refused", service,
+                            problem.path("detail").asText("")));
                 }
                 if (response.statusCode() == 401 || response.statusCode() == 403) {
-                    throw new ForbiddenException(service + " refused to show its audit entries to this account.");
+                    throw ProblemException.forbidden(Reason.of("audit.refused", service));
                 }
                 if (response.statusCode() != 200) {
                     throw new ServiceDown(service, new IOException("answered " + response.statusCode()));

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * Remembers the reader's language in a cookie and returns them to the page they were on. A plain link, so it
@@ -23,7 +24,7 @@ public class LanguageChooser {
     public Response choose(@QueryParam("l") String language, @QueryParam("back") String back) {
         String chosen = Languages.supported(language);
         if (chosen == null) {
-            throw ProblemException.badRequest("Choose one of: " + String.join(", ", Languages.SUPPORTED) + ".");
+            throw ProblemException.badRequest(Reason.of("language.choose", Languages.SUPPORTED));
         }
         NewCookie cookie = new NewCookie.Builder(Languages.COOKIE)
                 .value(chosen)

@@ -57,4 +57,17 @@ class LanguageChooserTests {
                 .header("Set-Cookie", nullValue())
                 .body(containsString("Choose one of: en, fr, es, pt, ar."));
     }
+
+    @Test
+    void theRefusalIsInTheReadersLanguage() {
+        given().redirects().follow(false).header("Accept-Language", "fr")
+                .when().get("/lang?l=xx")
+                .then().statusCode(400)
+                .body(containsString("Choisissez l’une de ces langues : en, fr, es, pt, ar."));
+        given().redirects().follow(false).header("Accept-Language", "ar")
+                .when().get("/lang?l=xx")
+                .then().statusCode(400)
+                .body(containsString("dir=\"rtl\""))
+                .body(containsString("اختر إحدى هذه اللغات: en، fr، es، pt، ar."));
+    }
 }

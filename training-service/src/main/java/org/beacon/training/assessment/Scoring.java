@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.DoubleStream;
 
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * Credit for one answer to one question, between 0 and 1, the way Moodle grades the same GIFT question: the
@@ -70,8 +71,7 @@ public final class Scoring {
             }
             return new BigDecimal(compact);
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("Question " + question.id + " takes a number; '" + typed
-                    + "' is not one.");
+            throw ProblemException.badRequest(Reason.of("answer.not-a-number", String.valueOf(question.id), typed));
         }
     }
 
@@ -134,13 +134,11 @@ public final class Scoring {
             boolean known = item != null && match != null && match >= 0 && match < choices
                     && answers.stream().anyMatch(a -> a.position == item && !a.text.isEmpty());
             if (!known) {
-                throw ProblemException.badRequest("Question " + question.id + ": '" + value + "' does not match one"
-                        + " of its items to one of its choices; send item:choice, the item's position and the"
-                        + " choice's number.");
+                throw ProblemException.badRequest(Reason.of("answer.not-a-match", String.valueOf(question.id), value));
             }
             if (chosen.put(item, match) != null) {
-                throw ProblemException.badRequest("Question " + question.id + ": item " + item
-                        + " is matched more than once.");
+                throw ProblemException.badRequest(Reason.of("answer.matched-twice", String.valueOf(question.id),
+                        String.valueOf(item)));
             }
         }
         return chosen;
@@ -189,13 +187,13 @@ public final class Scoring {
             }
             Integer found = position;
             if (found == null || answers.stream().noneMatch(a -> a.position == found)) {
-                throw ProblemException.badRequest("Question " + question.id + ": '" + value
-                        + "' is not one of its answers; send answer positions from 0 to " + (answers.size() - 1) + ".");
+                throw ProblemException.badRequest(Reason.of("answer.not-an-answer", String.valueOf(question.id), value,
+                        String.valueOf(answers.size() - 1)));
             }
             chosen.add(found);
         }
         if (question.questionType() == QuestionType.SINGLE && chosen.size() > 1) {
-            throw ProblemException.badRequest("Question " + question.id + " takes one answer, not " + chosen.size() + ".");
+            throw ProblemException.badRequest(Reason.of("answer.one-only", String.valueOf(question.id), chosen.size()));
         }
         return chosen;
     }

@@ -20,7 +20,7 @@ public class CohortRefusal extends ProblemException {
 
     private final List<Field> fields;
 
-    CohortRefusal(String detail, List<Field> fields) {
+    CohortRefusal(org.beacon.commons.web.Reason detail, List<Field> fields) {
         super(400, "Invalid input", detail, fields.stream().map(f -> f.field() + ": " + f.english()).toList());
         this.fields = List.copyOf(fields);
     }

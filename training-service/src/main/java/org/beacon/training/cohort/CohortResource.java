@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.cohort.CohortService.TraineeRow;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.cohort.CohortService.CohortDetail;
 import org.beacon.training.cohort.CohortService.CohortRow;
 import org.beacon.training.cohort.CohortService.NewCohort;
@@ -100,7 +101,7 @@ public class CohortResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addSession(@PathParam("id") long id, NewSession session) {
         if (session == null) {
-            throw ProblemException.badRequest("Send the session's date and topic.");
+            throw ProblemException.badRequest(Reason.of("cohort.send-session"));
         }
         cohorts.addSession(id, session.heldOn(), session.topic());
         return Response.status(201).entity(cohorts.detail(id)).build();

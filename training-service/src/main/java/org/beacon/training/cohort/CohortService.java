@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -71,7 +70,7 @@ public class CohortService {
     public Cohort create(NewCohort request) {
         requireTrainer();
         if (request == null) {
-            throw ProblemException.badRequest("Send the cohort's name, course, institution and dates.");
+            throw ProblemException.badRequest(org.beacon.commons.web.Reason.of("cohort.send-fields"));
         }
         List<CohortRefusal.Field> refused = new ArrayList<>();
         // Shown to the cohort's trainees and in reports: nothing in them may reorder what others read.
@@ -98,7 +97,7 @@ public class CohortService {
                     "the cohort cannot end before it starts."));
         }
         if (!refused.isEmpty()) {
-            throw new CohortRefusal("The cohort is not valid.", refused);
+            throw new CohortRefusal(org.beacon.commons.web.Reason.of("cohort.invalid"), refused);
         }
         Cohort cohort = new Cohort();
         cohort.name = name.strip();
@@ -127,10 +126,10 @@ public class CohortService {
         requireTrainer();
         Cohort cohort = Cohort.findById(id);
         if (cohort == null) {
-            throw ProblemException.notFound("No cohort " + id + ".");
+            throw ProblemException.notFound(org.beacon.commons.web.Reason.of("cohort.not-found", String.valueOf(id)));
         }
         if (!user.isAdmin() && !cohort.trainerSubject.equals(user.subject())) {
-            throw new ForbiddenException("This cohort belongs to another trainer.");
+            throw ProblemException.forbidden(org.beacon.commons.web.Reason.of("detail.other-trainer"));
         }
         return cohort;
     }
@@ -138,7 +137,7 @@ public class CohortService {
     /** Cohorts are for trainers and admins, whichever resource calls. */
     private void requireTrainer() {
         if (!user.isAdmin() && !user.hasRole(Roles.TRAINER)) {
-            throw new ForbiddenException("Cohorts are for trainers.");
+            throw ProblemException.forbidden(org.beacon.commons.web.Reason.of("cohort.trainers-only"));
         }
     }
 
@@ -168,21 +167,20 @@ public class CohortService {
     public void addMember(long cohortId, String subject) {
         Cohort cohort = require(cohortId);
         if (blank(subject)) {
-            throw ProblemException.badRequest("Give the trainee's account id.");
+            throw ProblemException.badRequest(org.beacon.commons.web.Reason.of("cohort.trainee-id"));
         }
         DirectoryTrainee trainee = queries.trainee(subject.strip()).orElse(null);
         EnrolledTrainee enrolled = enrolmentQueries.enrolment(cohort.courseId, subject.strip(), cohort.organization)
                 .orElse(null);
         if (trainee == null && enrolled == null) {
-            throw ProblemException.badRequest("No trainee with this account id has signed in to Beacon yet;"
-                    + " ask them to sign in once, then add them.");
+            throw ProblemException.badRequest(org.beacon.commons.web.Reason.of("cohort.trainee-unknown"));
         }
         boolean ofCohortOrganization = (trainee != null && Objects.equals(trainee.organization(), cohort.organization))
                 || (enrolled != null && Objects.equals(enrolled.organization(), cohort.organization));
         if (!user.isAdmin() && !ofCohortOrganization) {
-            throw new ForbiddenException("This trainee belongs to another organization than the cohort ("
-                    + (cohort.organization == null ? "none" : cohort.organization)
-                    + "); only an admin can add them.");
+            throw ProblemException.forbidden(org.beacon.commons.web.Reason.of("cohort.trainee-other-organization",
+                    cohort.organization == null ? org.beacon.commons.web.Reason.of("cohort.no-organization")
+                            : cohort.organization));
         }
         String name = trainee != null ? trainee.name() : enrolled.name();
         if (enrolled == null) {
@@ -203,7 +201,7 @@ public class CohortService {
         }
         tooLong("topic", topic, TOPIC_LIMIT, refused);
         if (!refused.isEmpty()) {
-            throw new CohortRefusal("The session is not valid.", refused);
+            throw new CohortRefusal(org.beacon.commons.web.Reason.of("cohort.session-invalid"), refused);
         }
         return queries.addSession(cohort.id, date, topic.strip());
     }
@@ -213,12 +211,12 @@ public class CohortService {
     public void recordAttendance(long cohortId, long sessionId, Collection<String> present) {
         Cohort cohort = require(cohortId);
         if (!queries.hasSession(cohort.id, sessionId)) {
-            throw ProblemException.notFound("The cohort has no session " + sessionId + ".");
+            throw ProblemException.notFound(org.beacon.commons.web.Reason.of("cohort.no-session", String.valueOf(sessionId)));
         }
         Set<String> members = new HashSet<>(queries.memberSubjects(cohort.id));
         Set<String> presentSet = present == null ? Set.of() : new HashSet<>(present);
         presentSet.stream().filter(s -> !members.contains(s)).findFirst().ifPresent(s -> {
-            throw ProblemException.badRequest("'" + s + "' is not a trainee of this cohort.");
+            throw ProblemException.badRequest(org.beacon.commons.web.Reason.of("cohort.not-a-member", s));
         });
         for (String member : members) {
             queries.recordAttendance(sessionId, member, presentSet.contains(member));

@@ -27,6 +27,7 @@ import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.course.DraftEditing.AssessmentPlan;
 import org.beacon.training.course.CourseDrafts.NewCourse;
 import org.jboss.resteasy.reactive.RestForm;
@@ -360,7 +361,7 @@ public class AuthorPages {
     /** The course's texts belong to the version itself: its owner id is the version's id. */
     private static long courseOwner(long versionId, long ownerId) {
         if (ownerId != versionId) {
-            throw ProblemException.notFound("The course texts of version " + versionId + " are at course/" + versionId + ".");
+            throw ProblemException.notFound(Reason.of("course.texts-elsewhere", String.valueOf(versionId)));
         }
         return versionId;
     }
@@ -392,7 +393,7 @@ public class AuthorPages {
         try {
             return Integer.valueOf(typed.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("The form is not valid.", List.of("passMark: '" + typed + "' is not a number."));
+            throw ProblemException.invalid(Reason.of("form.invalid"), List.of("passMark: '" + typed + "' is not a number."));
         }
     }
 

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.Gift;
 import org.beacon.training.course.DraftEditing.AssessmentPlan;
 import org.beacon.training.course.CourseDrafts.NewCourse;
@@ -302,7 +303,7 @@ public class AuthoringResource {
     String requireLanguage(long id, String lang) {
         CourseVersion version = CourseVersion.require(id);
         if (lang == null || !version.offers(lang)) {
-            throw ProblemException.badRequest("Give ?lang= with one of the version's languages: " + version.languages + ".");
+            throw ProblemException.badRequest(Reason.of("draft.lang-parameter", version.languages));
         }
         return lang;
     }

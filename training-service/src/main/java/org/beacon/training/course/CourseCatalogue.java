@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /** What a trainee sees of a published course before enrolling, in their language where it exists. */
 @ApplicationScoped
@@ -62,9 +63,9 @@ public class CourseCatalogue {
     @Transactional
     public CourseInfo published(String slug, String language) {
         Course course = Course.bySlug(slug == null ? "" : slug)
-                .orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
+                .orElseThrow(() -> ProblemException.notFound(Reason.of("course.not-found", slug)));
         CourseVersion version = CourseVersion.publishedOf(course.id)
-                .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' is not published."));
+                .orElseThrow(() -> ProblemException.notFound(Reason.of("course.not-published", slug)));
         // Trainees see only published translations; a draft or withdrawn one falls back to the default language.
         List<String> offered = CourseTranslation.offered(version);
         String shown = language != null && offered.contains(language) ? language : version.defaultLanguage;

@@ -12,6 +12,7 @@ import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.audit.AuditLog;
 
@@ -54,7 +55,7 @@ public class CourseDrafts {
                 request.title(), request.summary() == null ? Map.of() : request.summary(), List.of(), List.of(),
                 List.of(), List.of(), Map.of(), Map.of());
         if (Course.bySlug(String.valueOf(request.slug())).isPresent()) {
-            throw ProblemException.conflict("A course with the slug '" + request.slug() + "' exists already.");
+            throw ProblemException.conflict(Reason.of("course.slug-taken", request.slug()));
         }
         return createFrom(doc, null);
     }
@@ -91,7 +92,7 @@ public class CourseDrafts {
             errors.add("title: at most " + TITLE_LIMIT + " characters.");
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The course is not valid.", errors);
+            throw ProblemException.invalid(Reason.of("course.invalid"), errors);
         }
     }
 
@@ -163,7 +164,7 @@ public class CourseDrafts {
     public CourseVersion newDraft(String slug) {
         Course course = requireCourse(slug);
         if (CourseVersion.openOf(course.id).isPresent()) {
-            throw ProblemException.conflict("Course '" + slug + "' already has a version in draft or in review.");
+            throw ProblemException.conflict(Reason.of("course.open-version-exists", slug));
         }
         CourseVersion latest = CourseVersion.latestOf(course.id).orElseThrow();
         CourseDocument doc = content.snapshot(course, latest);
@@ -176,7 +177,7 @@ public class CourseDrafts {
 
     public Course requireCourse(String slug) {
         return Course.bySlug(slug == null ? "" : slug)
-                .orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
+                .orElseThrow(() -> ProblemException.notFound(Reason.of("course.not-found", slug)));
     }
 
     /** Records the signed-in author among the version's contributors, who may not approve it. */

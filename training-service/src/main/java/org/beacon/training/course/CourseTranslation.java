@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * One language of a course version, with its own place in the workflow (draft → in_review → published →
@@ -53,8 +54,8 @@ public class CourseTranslation extends PanacheEntityBase {
     public static CourseTranslation require(CourseVersion version, String language) {
         return CourseTranslation.<CourseTranslation>find("versionId = ?1 and language = ?2", version.id, language)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Version " + version.number + " has no '" + language
-                        + "' translation. Its languages: " + version.languages + "."));
+                .orElseThrow(() -> ProblemException.notFound(Reason.of("translation.not-found", version.number, language,
+                        version.languages)));
     }
 
     /** The languages trainees may study a version in: its published translations, the default first. */

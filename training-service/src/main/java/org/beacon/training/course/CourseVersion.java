@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.beacon.training.assessment.BankVersion;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * One version of a course. It moves draft → in_review → published → archived; once published nothing in it
@@ -85,17 +86,21 @@ public class CourseVersion extends PanacheEntityBase implements BankVersion {
     }
 
     /** Only a draft may change; a version in review or published is frozen (published ones for good). */
+    /** A status as a word of the reader's language, for a refusal. */
+    public static Reason status(VersionStatus status) {
+        return Reason.of("status." + status.name());
+    }
+
     public void requireEditable() {
         if (!isDraft()) {
-            throw ProblemException.conflict("Version " + number + " is " + status.words()
-                    + " and cannot be changed. Start a new draft to change it.");
+            throw ProblemException.conflict(Reason.of("version.not-editable", number, status(status)));
         }
     }
 
     public static CourseVersion require(long id) {
         CourseVersion version = findById(id);
         if (version == null) {
-            throw ProblemException.notFound("No course version " + id + ".");
+            throw ProblemException.notFound(Reason.of("version.not-found", String.valueOf(id)));
         }
         return version;
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.assessment.Gift;
 import org.beacon.training.assessment.Gift.GiftException;
@@ -54,7 +55,7 @@ public class DraftEditing {
     @Transactional
     public void editCourseText(long versionId, String language, String title, String summary) {
         CourseVersion version = textsEditable(versionId, language);
-        requireDefaultText(version, language, "a title", title);
+        requireDefaultText(version, language, "draft.needs-title", title);
         texts.put(version.id, ContentText.COURSE, version.id, ContentText.TITLE, language, title);
         texts.put(version.id, ContentText.COURSE, version.id, ContentText.SUMMARY, language, summary);
     }
@@ -64,10 +65,10 @@ public class DraftEditing {
         CourseVersion version = editable(versionId, null);
         requireSlug(slug);
         if (blank(title)) {
-            throw ProblemException.badRequest("Give the module a title.");
+            throw ProblemException.badRequest(Reason.of("draft.module-title"));
         }
         if (CourseModule.count("versionId = ?1 and slug = ?2", version.id, slug) > 0) {
-            throw ProblemException.conflict("The version has a module '" + slug + "' already.");
+            throw ProblemException.conflict(Reason.of("draft.module-exists", slug));
         }
         CourseModule module = new CourseModule();
         module.versionId = version.id;
@@ -82,7 +83,7 @@ public class DraftEditing {
     public void editModuleTitle(long versionId, long moduleId, String language, String title) {
         CourseVersion version = textsEditable(versionId, language);
         CourseModule module = moduleOf(version, moduleId);
-        requireDefaultText(version, language, "a title", title);
+        requireDefaultText(version, language, "draft.needs-title", title);
         texts.put(version.id, ContentText.MODULE, module.id, ContentText.TITLE, language, title);
     }
 
@@ -92,10 +93,10 @@ public class DraftEditing {
         CourseModule module = moduleOf(version, moduleId);
         requireSlug(slug);
         if (Lesson.count("moduleId = ?1 and slug = ?2", module.id, slug) > 0) {
-            throw ProblemException.conflict("The module has a lesson '" + slug + "' already.");
+            throw ProblemException.conflict(Reason.of("draft.lesson-exists", slug));
         }
         if (blank(title)) {
-            throw ProblemException.badRequest("Give the lesson a title.");
+            throw ProblemException.badRequest(Reason.of("draft.lesson-title"));
         }
         requireLessonLength(body);
         Lesson lesson = new Lesson();
@@ -113,7 +114,7 @@ public class DraftEditing {
     public void editLesson(long versionId, long lessonId, String language, String title, String body) {
         CourseVersion version = textsEditable(versionId, language);
         Lesson lesson = lessonOf(version, lessonId);
-        requireDefaultText(version, language, "both a title and a text", title, body);
+        requireDefaultText(version, language, "draft.needs-title-and-text", title, body);
         requireLessonLength(body);
         texts.put(version.id, ContentText.LESSON, lesson.id, ContentText.TITLE, language, title);
         texts.put(version.id, ContentText.LESSON, lesson.id, ContentText.BODY, language, body);
@@ -187,7 +188,7 @@ public class DraftEditing {
         return switch (direction == null ? "" : direction) {
             case "up" -> -1;
             case "down" -> 1;
-            default -> throw ProblemException.badRequest("Move 'up' or 'down'.");
+            default -> throw ProblemException.badRequest(Reason.of("draft.move"));
         };
     }
 
@@ -245,7 +246,7 @@ public class DraftEditing {
             });
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The assessments are not valid; nothing was changed.", errors);
+            throw ProblemException.invalid(Reason.of("draft.assessments-invalid"), errors);
         }
     }
 
@@ -310,8 +311,7 @@ public class DraftEditing {
         }
         if (!version.offers(language)) {
             version.requireEditable();
-            throw ProblemException.badRequest("The version is not offered in '" + language + "'. Its languages: "
-                    + version.languages + ".");
+            throw ProblemException.badRequest(Reason.of("draft.language-not-offered", language, version.languages));
         }
         translations.requireEditable(version, language);
         if (version.isDraft()) {
@@ -325,31 +325,29 @@ public class DraftEditing {
     private CourseVersion textsEditable(long versionId, String language) {
         if (language == null || language.isBlank()) {
             CourseVersion version = CourseVersion.require(versionId);
-            throw ProblemException.badRequest("Say which language the texts are in: one of " + version.languages + ".");
+            throw ProblemException.badRequest(Reason.of("draft.which-language", version.languages));
         }
         return editable(versionId, language);
     }
 
     /** The default language's texts may not be removed: other languages fall back to them. */
-    private static void requireDefaultText(CourseVersion version, String language, String what, String... values) {
+    private static void requireDefaultText(CourseVersion version, String language, String whatKey, String... values) {
         if (language.equals(version.defaultLanguage) && java.util.Arrays.stream(values).anyMatch(DraftEditing::blank)) {
-            throw ProblemException.badRequest("The default language (" + language + ") needs " + what
-                    + ": other languages fall back to it.");
+            throw ProblemException.badRequest(Reason.of("draft.default-needs", language, Reason.of(whatKey)));
         }
     }
 
     /** The API's limit on one lesson's Markdown, the same for the pages' forms and the JSON API. */
     private static void requireLessonLength(String body) {
         if (body != null && body.length() > Lesson.MAX_BODY_CHARS) {
-            throw ProblemException.badRequest("The lesson text is " + body.length() + " characters long; a lesson"
-                    + " holds at most " + Lesson.MAX_BODY_CHARS + ". Split it into two lessons.");
+            throw ProblemException.badRequest(Reason.of("draft.lesson-too-long", body.length(), Lesson.MAX_BODY_CHARS));
         }
     }
 
     static CourseModule moduleOf(CourseVersion version, long moduleId) {
         CourseModule module = CourseModule.findById(moduleId);
         if (module == null || !module.versionId.equals(version.id)) {
-            throw ProblemException.notFound("Version " + version.number + " has no module " + moduleId + ".");
+            throw ProblemException.notFound(Reason.of("draft.no-module", version.number, String.valueOf(moduleId)));
         }
         return module;
     }
@@ -358,14 +356,14 @@ public class DraftEditing {
         Lesson lesson = Lesson.findById(lessonId);
         CourseModule module = lesson == null ? null : CourseModule.findById(lesson.moduleId);
         if (module == null || !module.versionId.equals(version.id)) {
-            throw ProblemException.notFound("Version " + version.number + " has no lesson " + lessonId + ".");
+            throw ProblemException.notFound(Reason.of("draft.no-lesson", version.number, String.valueOf(lessonId)));
         }
         return lesson;
     }
 
     private static void requireSlug(String slug) {
         if (slug == null || !slug.matches(CourseDrafts.SLUG)) {
-            throw ProblemException.badRequest("Use lower-case letters, digits and hyphens for the slug.");
+            throw ProblemException.badRequest(Reason.of("draft.slug-characters"));
         }
     }
 

@@ -30,6 +30,7 @@ import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.ReaderFormats;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.training.assessment.Gift.GiftException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
 import org.beacon.training.assessment.GiftRefusal;
@@ -143,7 +144,7 @@ public class QuestionBankPages {
                 : VersionReading.byName(bank.read(version, shown)).getOrDefault(name,
                         VersionReading.byName(bank.read(version, version.defaultLanguage)).get(name));
         if (name != null && !name.isBlank() && question == null) {
-            throw ProblemException.notFound("Version " + version.number + " has no question '" + name + "'.");
+            throw ProblemException.notFound(Reason.of("question.not-found", version.number, name));
         }
         return Templates.question(form(version, shown, question, language.locale()), List.of())
                 .setLocale(language.locale());
@@ -217,7 +218,7 @@ public class QuestionBankPages {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The question is not valid; nothing was changed.", errors);
+            throw ProblemException.invalid(Reason.of("question.invalid"), errors);
         }
         boolean trueFalse = kind == QuestionType.TRUEFALSE;
         boolean description = kind == QuestionType.DESCRIPTION;

@@ -2,13 +2,13 @@ package org.beacon.training.course;
 
 import java.time.OffsetDateTime;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.audit.AuditLog;
 
 /**
@@ -81,11 +81,9 @@ public class TranslationService {
             version.requireEditable();
         }
         if (!translation.isDraft()) {
-            throw ProblemException.conflict("The '" + language + "' translation of version " + version.number
-                    + " is " + translation.status.words() + " and cannot be changed. "
-                    + (translation.status.isInReview()
-                            ? "The reviewer approves it or sends it back to draft."
-                            : "Start a new draft to change it."));
+            throw ProblemException.conflict(Reason.of(translation.status == VersionStatus.in_review
+                    ? "translation.in-review" : "translation.not-editable", language, version.number,
+                    CourseVersion.status(translation.status)));
         }
         return translation;
     }
@@ -97,15 +95,13 @@ public class TranslationService {
     public CourseTranslation add(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);
         if (!Languages.isTag(language)) {
-            throw ProblemException.badRequest("Give a BCP-47 language tag such as fr or pt-BR.");
+            throw ProblemException.badRequest(Reason.of("translation.tag"));
         }
         if (version.status == VersionStatus.archived) {
-            throw ProblemException.conflict("Version " + version.number + " is archived; add the language to the"
-                    + " current version.");
+            throw ProblemException.conflict(Reason.of("translation.version-archived", version.number));
         }
         if (version.offers(language)) {
-            throw ProblemException.conflict("Version " + version.number + " has a '" + language
-                    + "' translation already.");
+            throw ProblemException.conflict(Reason.of("translation.exists", version.number, language));
         }
         version.languages = version.languages + "," + language;
         CourseTranslation translation = new CourseTranslation();
@@ -120,11 +116,11 @@ public class TranslationService {
     @Transactional
     public CourseTranslation submit(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);
-        CourseTranslation translation = separate(version, language, "submitted with the version",
-                VersionStatus.draft, "a draft");
-        if (!version.status.isInReview() && !version.isPublished()) {
-            throw ProblemException.conflict("Version " + version.number + " is " + version.status.words()
-                    + ": its translations go to review with it.");
+        CourseTranslation translation = separate(version, language, "translation.moves.submitted",
+                VersionStatus.draft, "status.a-draft");
+        if (version.status != VersionStatus.in_review && !version.isPublished()) {
+            throw ProblemException.conflict(Reason.of("translation.with-version-review", version.number,
+                    CourseVersion.status(version.status)));
         }
         translation.status = VersionStatus.in_review;
         translation.reviewComment = null;
@@ -135,11 +131,11 @@ public class TranslationService {
     @Transactional
     public CourseTranslation approve(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);
-        CourseTranslation translation = separate(version, language, "approved with the version",
-                VersionStatus.in_review, "in review");
+        CourseTranslation translation = separate(version, language, "translation.moves.approved",
+                VersionStatus.in_review, "status.in_review");
         if (!version.isPublished()) {
-            throw ProblemException.conflict("Version " + version.number + " is " + version.status.words()
-                    + ": approving the version publishes its translations in review.");
+            throw ProblemException.conflict(Reason.of("translation.with-version-approval", version.number,
+                    CourseVersion.status(version.status)));
         }
         requireOtherReviewer(version, language);
         publish(translation);
@@ -150,10 +146,10 @@ public class TranslationService {
     @Transactional
     public CourseTranslation reject(long versionId, String language, String comment) {
         CourseVersion version = CourseVersion.require(versionId);
-        CourseTranslation translation = separate(version, language, "sent back with the version",
-                VersionStatus.in_review, "in review");
+        CourseTranslation translation = separate(version, language, "translation.moves.sent-back",
+                VersionStatus.in_review, "status.in_review");
         if (comment == null || comment.isBlank()) {
-            throw ProblemException.badRequest("Say what must change: the comment is required.");
+            throw ProblemException.badRequest(Reason.of("review.comment-required"));
         }
         translation.status = VersionStatus.draft;
         translation.reviewComment = comment.strip();
@@ -165,8 +161,8 @@ public class TranslationService {
     @Transactional
     public CourseTranslation archive(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);
-        CourseTranslation translation = separate(version, language, "archived with the version",
-                VersionStatus.published, "published");
+        CourseTranslation translation = separate(version, language, "translation.moves.archived",
+                VersionStatus.published, "status.published");
         translation.status = VersionStatus.archived;
         audit.record("translation.archive", "course_version", version.id, "v" + version.number + " " + language
                 + " withdrawn");
@@ -180,7 +176,7 @@ public class TranslationService {
             case "submit" -> submit(versionId, language);
             case "approve" -> approve(versionId, language);
             case "archive" -> archive(versionId, language);
-            default -> throw ProblemException.notFound("No step '" + step + "' for a translation.");
+            default -> throw ProblemException.notFound(Reason.of("translation.no-step", step));
         };
     }
 
@@ -211,20 +207,19 @@ public class TranslationService {
             VersionStatus from, String fromWords) {
         CourseTranslation translation = CourseTranslation.require(version, language);
         if (language.equals(version.defaultLanguage)) {
-            throw ProblemException.conflict("'" + language + "' is the default language of version "
-                    + version.number + ": it is " + how + ".");
+            throw ProblemException.conflict(Reason.of("translation.default-language", language, version.number,
+                    Reason.of(how)));
         }
         if (translation.status != from) {
-            throw ProblemException.conflict("The '" + language + "' translation of version " + version.number
-                    + " is " + translation.status.words() + ", not " + fromWords + ".");
+            throw ProblemException.conflict(Reason.of("translation.wrong-status", language, version.number,
+                    CourseVersion.status(translation.status), Reason.of(fromWords)));
         }
         return translation;
     }
 
     private void requireOtherReviewer(CourseVersion version, String language) {
         if (wrote(version, language)) {
-            throw new ForbiddenException("You wrote or changed the '" + language + "' translation; another author"
-                    + " must review it.");
+            throw ProblemException.forbidden(Reason.of("translation.own-work", language));
         }
     }
 
@@ -234,5 +229,4 @@ public class TranslationService {
         }
         return queries.isTranslationContributor(version.id, language, user.subject());
     }
-
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.GiftRefusal;
@@ -100,8 +101,8 @@ public class VersionContent {
         modules.forEach((moduleDoc, module) -> assess(version, Assessment.CHECK, module.id, moduleDoc.check(),
                 "module " + moduleDoc.slug() + " check", errors));
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The course content has " + errors.size()
-                    + (errors.size() == 1 ? " error" : " errors") + "; nothing was changed.", errors);
+            throw ProblemException.invalid(Reason.of(errors.size() == 1 ? "content.error" : "content.errors",
+                    errors.size()), errors);
         }
     }
 

@@ -3,12 +3,13 @@ package org.beacon.training.course;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.JoinColumn;
+import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * The four-eyes rule of a course version, in one place: who wrote it, everyone who changed it since, and who
@@ -52,7 +53,7 @@ public class VersionReview {
 
     void approvedBy(String subject) {
         if (!mayApprove(subject)) {
-            throw new ForbiddenException("You wrote or changed this version; another author must review it.");
+            throw ProblemException.forbidden(Reason.of("detail.own-version"));
         }
         reviewer = subject;
     }

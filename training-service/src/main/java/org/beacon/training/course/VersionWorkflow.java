@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.assessment.QuestionBank;
 import org.beacon.training.audit.AuditLog;
@@ -57,7 +58,7 @@ public class VersionWorkflow {
         // A trainee is scored the same in every language: a key corrected in one language only is not ready.
         missing.addAll(bank.keyProblems(version));
         if (!missing.isEmpty()) {
-            throw ProblemException.invalid("The version is not ready for review.", missing);
+            throw ProblemException.invalid(Reason.of("version.not-ready"), missing);
         }
         version.status = VersionStatus.in_review;
         version.submittedAt = OffsetDateTime.now();
@@ -94,7 +95,7 @@ public class VersionWorkflow {
     public CourseVersion reject(long versionId, String comment) {
         CourseVersion version = inReview(versionId);
         if (blank(comment)) {
-            throw ProblemException.badRequest("Say what must change: the comment is required.");
+            throw ProblemException.badRequest(Reason.of("review.comment-required"));
         }
         version.status = VersionStatus.draft;
         version.reviewComment = comment.strip();
@@ -107,8 +108,8 @@ public class VersionWorkflow {
     public CourseVersion archive(long versionId) {
         CourseVersion version = CourseVersion.require(versionId);
         if (!version.isPublished()) {
-            throw ProblemException.conflict("Only the published version can be archived; this one is "
-                    + version.status.words() + ".");
+            throw ProblemException.conflict(Reason.of("version.archive-published-only",
+                    CourseVersion.status(version.status)));
         }
         version.status = VersionStatus.archived;
         Course course = Course.findById(version.courseId);
@@ -119,9 +120,9 @@ public class VersionWorkflow {
 
     private CourseVersion inReview(long versionId) {
         CourseVersion version = CourseVersion.require(versionId);
-        if (!version.status.isInReview()) {
-            throw ProblemException.conflict("Version " + version.number + " is " + version.status.words()
-                    + ", not in review.");
+        if (version.status != VersionStatus.in_review) {
+            throw ProblemException.conflict(Reason.of("version.not-in-review", version.number,
+                    CourseVersion.status(version.status)));
         }
         return version;
     }

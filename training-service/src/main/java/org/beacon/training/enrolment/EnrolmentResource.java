@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.certificate.Certificate;
 import org.beacon.training.certificate.CertificatePdf;
 import org.beacon.training.course.Course;
@@ -83,7 +84,7 @@ public class EnrolmentResource {
             description = "201 for a new enrolment; 200 with the existing one, which keeps its version.")
     public Response enrol(EnrolRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("Send the course slug and the language.");
+            throw ProblemException.badRequest(Reason.of("enrol.send-fields"));
         }
         LearnerView.Enrolled enrolled = learning.enrol(request.course(), request.language());
         Outline outline = learning.outline(enrolled.enrolment().id);
@@ -164,7 +165,7 @@ public class EnrolmentResource {
     public Response certificate(@PathParam("id") long id) {
         Enrolment enrolment = learning.mine(id);
         Certificate certificate = Certificate.ofEnrolment(enrolment.id)
-                .orElseThrow(() -> ProblemException.notFound("The course is not completed yet: no certificate."));
+                .orElseThrow(() -> ProblemException.notFound(Reason.of("enrol.no-certificate")));
         TrainingMessages msg = MessageBundles.get(TrainingMessages.class,
                 io.quarkus.qute.i18n.Localized.Literal.of(language.code()));
         byte[] bytes = pdf.render(certificate, new CertificatePdf.Labels(msg.cert_title(), msg.cert_awarded_to(),

@@ -5,12 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.certificate.Certificate;
 import org.beacon.training.course.ContentText;
@@ -53,7 +53,7 @@ public class EnrolmentService {
     @Transactional
     public Enrolled enrol(String slug, String language) {
         Course course = Course.bySlug(slug == null ? "" : slug)
-                .orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
+                .orElseThrow(() -> ProblemException.notFound(Reason.of("course.not-found", slug)));
         return enrol(course, new Trainee(user.subject(), user.displayName(), user.organization().orElse(null)), language);
     }
 
@@ -78,14 +78,14 @@ public class EnrolmentService {
             return new Enrolled(active, false);
         }
         CourseVersion version = CourseVersion.publishedOf(course.id)
-                .orElseThrow(() -> ProblemException.conflict("Course '" + course.slug + "' is not published."));
+                .orElseThrow(() -> ProblemException.conflict(Reason.of("course.not-published", course.slug)));
         Enrolment done = Enrolment.onVersion(trainee.subject(), version.id).orElse(null);
         if (done != null) {
             return new Enrolled(done, false);
         }
         List<String> offered = CourseTranslation.offered(version);
         if (language == null || !offered.contains(language)) {
-            throw ProblemException.badRequest("Pick one of the course's languages: " + String.join(",", offered) + ".");
+            throw ProblemException.badRequest(Reason.of("enrol.pick-language", String.join(",", offered)));
         }
         Enrolment enrolment = new Enrolment();
         enrolment.courseId = course.id;
@@ -108,7 +108,7 @@ public class EnrolmentService {
         Enrolment enrolment = mine(enrolmentId);
         List<String> readable = CourseTranslation.readable(CourseVersion.findById(enrolment.versionId));
         if (language == null || !readable.contains(language)) {
-            throw ProblemException.badRequest("Pick one of the course's languages: " + String.join(",", readable) + ".");
+            throw ProblemException.badRequest(Reason.of("enrol.pick-language", String.join(",", readable)));
         }
         enrolment.language = language;
         return enrolment;
@@ -122,10 +122,10 @@ public class EnrolmentService {
     public Enrolment mine(long id) {
         Enrolment enrolment = Enrolment.findById(id);
         if (enrolment == null) {
-            throw ProblemException.notFound("No enrolment " + id + ".");
+            throw ProblemException.notFound(Reason.of("enrol.not-found", String.valueOf(id)));
         }
         if (!enrolment.subject.equals(user.subject())) {
-            throw new ForbiddenException("This enrolment belongs to another trainee.");
+            throw ProblemException.forbidden(Reason.of("detail.other-trainee"));
         }
         return enrolment;
     }

@@ -21,6 +21,7 @@ import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.course.Course;
 import org.beacon.training.course.CourseCatalogue;
 import org.beacon.training.course.CourseCatalogue.CourseInfo;
@@ -135,7 +136,7 @@ public class LearnPages {
                 try {
                     answers.put(Long.parseLong(field.substring(1)), values);
                 } catch (NumberFormatException e) {
-                    throw ProblemException.badRequest("Unknown form field " + field + ".");
+                    throw ProblemException.badRequest(Reason.of("form.unknown-field", field));
                 }
             }
         });

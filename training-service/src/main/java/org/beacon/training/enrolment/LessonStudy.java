@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.course.ContentText;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.course.Lesson;
@@ -44,9 +45,8 @@ public class LessonStudy {
         Progress progress = enrolments.progress(enrolment);
         Lesson lesson = lessonIn(progress, lessonId);
         if (!progress.lessonOpen(lesson.id)) {
-            throw ProblemException.conflict(progress.pretestDone()
-                    ? "Study the lessons before this one first."
-                    : "Take the pre-test before the lessons.");
+            throw ProblemException.conflict(Reason.of(progress.pretestDone()
+                    ? "study.lessons-in-order" : "study.pretest-first"));
         }
         CourseVersion version = CourseVersion.findById(enrolment.versionId);
         Localized text = texts.forTrainees(version, enrolment.language, lesson.id);
@@ -72,7 +72,7 @@ public class LessonStudy {
         Progress progress = enrolments.progress(enrolment);
         Lesson lesson = lessonIn(progress, lessonId);
         if (!progress.lessonOpen(lesson.id)) {
-            throw ProblemException.conflict("Study the lessons before this one first.");
+            throw ProblemException.conflict(Reason.of("study.lessons-in-order"));
         }
         queries.markStudied(enrolment.id, lesson.id);
         return progress.next(lesson.id);
@@ -81,6 +81,6 @@ public class LessonStudy {
     private static Lesson lessonIn(Progress progress, long lessonId) {
         return progress.lessons().stream().filter(l -> l.id() == lessonId).findFirst()
                 .map(l -> (Lesson) Lesson.findById(l.id()))
-                .orElseThrow(() -> ProblemException.notFound("This course has no lesson " + lessonId + "."));
+                .orElseThrow(() -> ProblemException.notFound(Reason.of("study.no-lesson", String.valueOf(lessonId))));
     }
 }

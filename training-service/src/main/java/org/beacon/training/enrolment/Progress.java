@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.enrolment.LearnerView.Step;
 
@@ -147,15 +148,15 @@ final class Progress {
     }
 
     /** Why an assessment that is not {@link #open} is refused, in the trainee's terms. */
-    String whyClosed(Stage stage) {
-        return switch (stage.kind()) {
-            case Assessment.PRETEST -> "The pre-test has been taken; it measures what you knew before the course.";
-            case Assessment.CHECK -> completed ? "The course is completed."
-                    : !pretestDone() ? "Take the pre-test first."
-                    : "Study all lessons of the module before its knowledge check.";
-            default -> completed ? "You have passed the post-test already."
-                    : "Complete every module (lessons and knowledge check) before the post-test.";
-        };
+    Reason whyClosed(Stage stage) {
+        return Reason.of(switch (stage.kind()) {
+            case Assessment.PRETEST -> "quiz.pretest-taken";
+            case Assessment.CHECK -> completed ? "quiz.course-completed"
+                    : !pretestDone() ? "quiz.pretest-first"
+                    : "quiz.lessons-before-check";
+            default -> completed ? "quiz.post-test-passed"
+                    : "quiz.modules-before-post-test";
+        });
     }
 
     /** The outline's step for an assessment, or null when the version has none there. */

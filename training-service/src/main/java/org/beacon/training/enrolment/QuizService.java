@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.text.SourceReferences;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.Assessment;
 import org.beacon.training.assessment.Question;
 import org.beacon.training.assessment.QuestionAnswer;
@@ -113,10 +114,10 @@ public class QuizService {
         List<Question> questions = assessment.questions();
         Set<Long> known = new HashSet<>(questions.stream().map(q -> q.id).toList());
         given.keySet().stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
-            throw ProblemException.badRequest("Question " + id + " is not part of this assessment.");
+            throw ProblemException.badRequest(Reason.of("quiz.not-in-assessment", String.valueOf(id)));
         });
         given.entrySet().stream().filter(e -> e.getValue() == null).findFirst().ifPresent(e -> {
-            throw ProblemException.badRequest("Question " + e.getKey() + ": send a list of answers, [] for none.");
+            throw ProblemException.badRequest(Reason.of("quiz.send-list", String.valueOf(e.getKey())));
         });
         // Every response is read and checked before anything is stored: a refused submission is not an attempt.
         Map<Long, List<String>> read = new LinkedHashMap<>();
@@ -134,8 +135,8 @@ public class QuizService {
                 response = Scoring.matches(question, answers, response).entrySet().stream()
                         .map(e -> e.getKey() + ":" + e.getValue()).toList();
             } else if (question.questionType() == QuestionType.NUMERICAL && response.size() > 1) {
-                throw ProblemException.badRequest("Question " + question.id + " takes one number, not "
-                        + response.size() + ".");
+                throw ProblemException.badRequest(Reason.of("quiz.one-number", String.valueOf(question.id),
+                        response.size()));
             } else if (question.questionType() == QuestionType.DESCRIPTION) {
                 response = List.of();
             }
@@ -172,7 +173,7 @@ public class QuizService {
         Enrolment enrolment = enrolments.mine(enrolmentId);
         Attempt attempt = Attempt.findById(attemptId);
         if (attempt == null || !attempt.enrolmentId.equals(enrolment.id)) {
-            throw ProblemException.notFound("No attempt " + attemptId + " in this enrolment.");
+            throw ProblemException.notFound(Reason.of("quiz.no-attempt", String.valueOf(attemptId)));
         }
         return resultOf(enrolment, CourseVersion.findById(enrolment.versionId), attempt);
     }
@@ -222,7 +223,7 @@ public class QuizService {
         Progress.Stage stage = assessment == null || !assessment.versionId.equals(version.id) ? null
                 : progress.stage(assessment.id);
         if (stage == null) {
-            throw ProblemException.notFound("This course has no assessment " + assessmentId + ".");
+            throw ProblemException.notFound(Reason.of("quiz.no-assessment", String.valueOf(assessmentId)));
         }
         if (!progress.open(stage)) {
             throw ProblemException.conflict(progress.whyClosed(stage));

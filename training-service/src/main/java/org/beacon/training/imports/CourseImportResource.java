@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.imports.CourseImportService.ImportResult;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +49,7 @@ public class CourseImportResource {
     @Operation(summary = "Import a course folder of content/ as a zip in the form field 'file'")
     public Response importForm(@RestForm("file") FileUpload file, @QueryParam("dryRun") boolean dryRun) {
         if (file == null || file.uploadedFile() == null) {
-            throw ProblemException.badRequest("Attach the course zip in the form field 'file'.");
+            throw ProblemException.badRequest(Reason.of("import.attach-zip"));
         }
         try (CourseArchive archive = imports.unpack(file.uploadedFile())) {
             return respond(imports.importArchive(archive, dryRun));

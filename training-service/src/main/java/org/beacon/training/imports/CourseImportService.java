@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.commons.archive.BoundedZip;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.audit.AuditLog;
 import org.beacon.training.course.Course;
 import org.beacon.training.course.CourseDocument;
@@ -104,8 +105,7 @@ public class CourseImportService {
         }
         CourseVersion open = course == null ? null : CourseVersion.openOf(course.id).orElse(null);
         if (open != null && open.sourceHash == null) {
-            throw ProblemException.conflict("Course '" + course.slug + "' has version " + open.number
-                    + " being edited in Beacon. Publish or finish it before importing new content.");
+            throw ProblemException.conflict(Reason.of("import.version-being-edited", course.slug, open.number));
         }
         CourseDocument doc = document(pkg, dryRun);
         CourseVersion version;

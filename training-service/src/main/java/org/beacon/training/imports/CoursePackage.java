@@ -19,6 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.beacon.commons.archive.BoundedZip;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.Gift;
 import org.beacon.training.assessment.GiftQuestion;
 import org.beacon.training.assessment.GiftRefusal;
@@ -82,20 +83,21 @@ public final class CoursePackage {
         List<String> errors = new ArrayList<>();
         byte[] yamlBytes = files.get("course.yaml");
         if (yamlBytes == null) {
-            throw ProblemException.badRequest("The zip has no course.yaml (at its root or in one top folder).");
+            throw ProblemException.badRequest(Reason.of("import.no-course-yaml"));
         }
         CourseYaml yaml;
         try {
             yaml = YAML.readValue(yamlBytes, CourseYaml.class);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw ProblemException.invalid("course.yaml cannot be read.",
+            throw ProblemException.invalid(Reason.of("import.yaml-unreadable"),
                     List.of("course.yaml line " + line + ": " + e.getOriginalMessage()));
         } catch (IOException e) {
-            throw ProblemException.badRequest("course.yaml cannot be read: " + e.getMessage());
+            throw ProblemException.badRequest(Reason.of("import.yaml-unreadable-because", e.getMessage()));
         }
         if (yaml == null || yaml.defaultLanguage() == null) {
-            throw ProblemException.invalid("course.yaml is not valid.", List.of("course.yaml: defaultLanguage is required."));
+            throw ProblemException.invalid(Reason.of("import.yaml-invalid"),
+                    List.of("course.yaml: defaultLanguage is required."));
         }
         CoursePackage pkg = new CoursePackage(yaml, archive.digest());
         archive.files().forEach((name, entry) -> {
@@ -126,7 +128,7 @@ public final class CoursePackage {
         int lessonCount = yaml.modules() == null ? 0 : yaml.modules().stream()
                 .mapToInt(m -> m.lessons() == null ? 0 : m.lessons().size()).sum();
         if (lessonCount > maxLessons) {
-            throw ProblemException.invalid("course.yaml is not valid.", List.of("course.yaml: modules: the course has "
+            throw ProblemException.invalid(Reason.of("import.yaml-invalid"), List.of("course.yaml: modules: the course has "
                     + lessonCount + " lessons; the limit for one course is " + maxLessons + "."));
         }
         if (yaml.modules() == null || yaml.modules().isEmpty()) {
@@ -146,8 +148,8 @@ public final class CoursePackage {
         checkNames("pretest", yaml.pretest(), names, errors);
         checkNames("posttest", yaml.posttest(), names, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The course package has " + errors.size()
-                    + (errors.size() == 1 ? " error" : " errors") + "; nothing was imported.", errors);
+            throw ProblemException.invalid(Reason.of(errors.size() == 1 ? "import.error" : "import.errors",
+                    errors.size()), errors);
         }
         return pkg;
     }

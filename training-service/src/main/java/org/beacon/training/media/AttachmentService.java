@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +20,7 @@ import org.beacon.commons.storage.StoredObject;
 import org.beacon.commons.storage.UploadPolicy;
 import org.beacon.commons.storage.UploadsConfig;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @ApplicationScoped
@@ -68,13 +68,14 @@ public class AttachmentService {
         String extension = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1) : "";
         String type = TYPES_BY_EXTENSION.get(extension.toLowerCase(Locale.ROOT));
         if (type == null) {
-            throw ProblemException.badRequest("media/" + fileName + ": files of this kind are not accepted. Accepted: "
-                    + String.join(", ", TYPES_BY_EXTENSION.keySet().stream().sorted().toList()) + ".");
+            throw ProblemException.badRequest(Reason.of("media.kind-refused", fileName,
+                    String.join(", ", TYPES_BY_EXTENSION.keySet().stream().sorted().toList())));
         }
         try {
             return UploadPolicy.media(uploadsConfig.maxBytes()).check(type, file);
         } catch (ProblemException e) {
-            throw new ProblemException(e.status(), e.title(), "media/" + fileName + ": " + e.getMessage());
+            throw new ProblemException(e.status(), e.title(), Reason.of("media.file-refused", fileName,
+                    e.reason() != null ? e.reason() : e.getMessage()));
         }
     }
 
@@ -100,7 +101,7 @@ public class AttachmentService {
     public Attachment find(long id) {
         Attachment attachment = Attachment.findById(id);
         if (attachment == null) {
-            throw ProblemException.notFound("No attachment " + id + ".");
+            throw ProblemException.notFound(Reason.of("media.not-found", String.valueOf(id)));
         }
         return attachment;
     }
@@ -118,7 +119,7 @@ public class AttachmentService {
         boolean studied = (user.hasRole(Roles.TRAINEE) || user.hasRole(Roles.TRAINER))
                 && study.studies(user.subject(), id);
         if (!studied) {
-            throw new ForbiddenException("This file is not part of a published course or of one you are enrolled in.");
+            throw ProblemException.forbidden(Reason.of("detail.file-not-yours"));
         }
         return attachment;
     }

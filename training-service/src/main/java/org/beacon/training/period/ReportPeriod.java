@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 
 import jakarta.persistence.Query;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * The days a report or an export covers, both ends included; either end may be open. Read from the {@code from}
@@ -17,7 +18,7 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 
     public ReportPeriod {
         if (from != null && to != null && to.isBefore(from)) {
-            throw ProblemException.badRequest("The period ends (to) before it starts (from).");
+            throw ProblemException.badRequest(Reason.of("report.period-backwards"));
         }
     }
 
@@ -61,7 +62,7 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(parameter + ": '" + text.strip() + "' is not a date as YYYY-MM-DD.");
+            throw ProblemException.badRequest(Reason.of("report.not-a-date", parameter, text.strip()));
         }
     }
 }

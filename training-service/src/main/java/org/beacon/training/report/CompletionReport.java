@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.audit.AuditLog;
 import org.beacon.training.course.Course;
 import org.beacon.training.enrolment.EnrolmentQueries;
@@ -62,8 +63,7 @@ public class CompletionReport {
             case "institution" -> count -> List.of(count.organization());
             case "country" -> course(c -> List.of(Objects.toString(c.country, "")));
             case "institution-quarter" -> count -> List.of(count.organization() + " · " + count.quarter());
-            default -> throw ProblemException.badRequest(
-                    "Group by one of " + String.join(", ", DIMENSIONS) + ".");
+            default -> throw ProblemException.badRequest(Reason.of("report.group-by", String.join(", ", DIMENSIONS)));
         };
         Map<String, long[]> sums = new TreeMap<>(BY_NAME);
         for (CompletionCount count : enrolments.completionCounts(period)) {

@@ -48,7 +48,7 @@ class ProgressTests {
         assertFalse(progress.lessonOpen(11));
         assertFalse(progress.open(CHECK_1));
         assertFalse(progress.open(POST));
-        assertEquals("Take the pre-test first.", progress.whyClosed(CHECK_1));
+        assertEquals("Take the pre-test first.", progress.whyClosed(CHECK_1).english());
         assertEquals(0, progress.percentDone());
     }
 
@@ -68,7 +68,7 @@ class ProgressTests {
         took(PRE, true);
         assertFalse(progress(false, Set.of(11L)).open(CHECK_1));
         assertEquals("Study all lessons of the module before its knowledge check.",
-                progress(false, Set.of(11L)).whyClosed(CHECK_1));
+                progress(false, Set.of(11L)).whyClosed(CHECK_1).english());
         Progress progress = progress(false, Set.of(11L, 12L));
         assertTrue(progress.open(CHECK_1));
         assertFalse(progress.moduleComplete(1), "the check is not taken yet");
@@ -95,8 +95,8 @@ class ProgressTests {
         Progress progress = progress(true, Set.of(11L, 12L, 21L));
         assertFalse(progress.open(POST));
         assertFalse(progress.open(CHECK_1));
-        assertEquals("You have passed the post-test already.", progress.whyClosed(POST));
-        assertEquals("The course is completed.", progress.whyClosed(CHECK_1));
+        assertEquals("You have passed the post-test already.", progress.whyClosed(POST).english());
+        assertEquals("The course is completed.", progress.whyClosed(CHECK_1).english());
         assertEquals(100, progress.percentDone());
     }
 

@@ -1,0 +1,81 @@
+package org.beacon.training.web;
+
+import static io.restassured.RestAssured.given;
+import static org.beacon.training.CourseFixtures.author;
+import static org.beacon.training.CourseFixtures.publishedCourse;
+import static org.beacon.training.CourseFixtures.trainee;
+import static org.beacon.training.CourseFixtures.uniqueSlug;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.beacon.testing.PostgresResource;
+import org.beacon.testing.S3Resource;
+import org.beacon.testing.TestTokens;
+import org.beacon.training.LearnerSteps;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service's own refusals on a page are in the reader's language, numbers in the reader's digits; the API keeps
+ * its English detail (issue 14).
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(TestTokens.class)
+class RefusalPagesTests {
+
+    @Test
+    void aMissingCourseIsExplainedInFrenchAndArabicAndInEnglishToPrograms() {
+        given().auth().oauth2(trainee("nina")).header("Accept-Language", "fr")
+                .when().get("/training/courses/no-such-course")
+                .then().statusCode(404)
+                .body(containsString("Aucun cours « no-such-course »."))
+                .body(not(containsString("No course")));
+        given().auth().oauth2(trainee("nina")).header("Accept-Language", "ar")
+                .when().get("/training/courses/no-such-course")
+                .then().statusCode(404)
+                .body(containsString("لا توجد دورة «no-such-course»."));
+        given().auth().oauth2(trainee("nina")).header("Accept-Language", "fr")
+                .when().get("/training/api/courses/no-such-course")
+                .then().statusCode(404)
+                .body("detail", equalTo("No course 'no-such-course'."));
+    }
+
+    @Test
+    void aPublishedVersionRefusesItsFormsInArabicWithArabicDigits() {
+        long version = publishedCourse(uniqueSlug("refused-ar"));
+        long lesson = given().auth().oauth2(author("bob")).when().get("/training/api/authoring/versions/" + version)
+                .then().statusCode(200).extract().jsonPath().getLong("modules[0].lessons[0].id");
+        given().auth().oauth2(author("bob")).header("Accept-Language", "ar")
+                .when().get("/training/author/versions/" + version + "/lessons/" + lesson + "/texts?lang=fr")
+                .then().statusCode(409)
+                .body(containsString("الترجمة باللغة «fr» للإصدار ١ حالتها: منشور، ولا يمكن تغييرها."))
+                .body(not(containsString("cannot be changed")));
+    }
+
+    @Test
+    void aTraineeOfAnotherOrganizationIsRefusedInFrench() {
+        String slug = uniqueSlug("refused-fr");
+        publishedCourse(slug);
+        String trainer = TestTokens.token("tess", "police-academy", "trainer");
+        long cohort = given().auth().oauth2(trainer).contentType("application/json")
+                .body(Map.of("name", "Dakar workshop", "course", slug, "institution", "Police Academy Dakar",
+                        "startsOn", "2027-02-01", "endsOn", "2027-02-05"))
+                .when().post("/training/api/cohorts").then().statusCode(201).extract().jsonPath().getLong("cohort.id");
+        given().auth().oauth2(TestTokens.token("wendell", "border-agency", "trainee"))
+                .when().get(LearnerSteps.API).then().statusCode(200);
+        given().auth().oauth2(trainer).header("Accept-Language", "fr").redirects().follow(false)
+                .formParam("subject", TestTokens.subjectOf("wendell"))
+                .when().post("/training/cohorts/" + cohort + "/members")
+                .then().statusCode(403)
+                .body(containsString("Accès refusé"))
+                .body(containsString("Cet apprenant appartient à une autre organisation que celle du groupe"
+                        + " (police-academy) ; seul un administrateur peut"))
+                .body(not(containsString("only an admin")));
+    }
+}
