@@ -65,7 +65,10 @@ public record BreakdownAxis(Dimension dimension, String id, SurveyForm.Question 
         return question.choices().get(value - 1).label(language, fallback);
     }
 
-    /** The group a filter names: a choice's name (or position), a collection link's id; -1 when there is none. */
+    /**
+     * The group a filter names: a choice's name (or position), a collection link's id, or a pooled group's name
+     * ({@link GroupPooling}, checked against the figures later); -1 when there is none.
+     */
     int value(String name) {
         if (isTeam()) {
             try {
@@ -75,11 +78,16 @@ public record BreakdownAxis(Dimension dimension, String id, SurveyForm.Question 
                 return -1;
             }
         }
-        return question.choice(name).map(SurveyForm.Choice::position).orElse(-1);
+        return question.choice(name).map(SurveyForm.Choice::position)
+                .orElseGet(() -> GroupPooling.namedValue(question, name));
     }
 
     /** The name a filter uses for a group. */
     String valueName(int value) {
-        return isTeam() ? Integer.toString(value) : question.choices().get(value - 1).name();
+        if (isTeam()) {
+            return Integer.toString(value);
+        }
+        return value >= GroupPooling.POOL ? GroupPooling.valueName(question, value)
+                : question.choices().get(value - 1).name();
     }
 }

@@ -67,4 +67,7 @@ public interface BreakdownMessages {
 
     @Message("Answers received since then, being added:")
     String newer_answers();
+
+    @Message("Other ({groups} groups)")
+    String other_groups(String groups);
 }

@@ -98,14 +98,14 @@ public class ResultsPage {
         // The figures are rendered once per solved state, selection and language (the state is the reader's): every
         // other reader of the same figures gets the same HTML, inside their own page header.
         String figures = current.solved().derived(selected,
-                () -> figures(form, axes, computed, campaign, selection, breakdownWave));
+                () -> figures(form, computed, campaign, selection, breakdownWave));
         return Templates.results(form.title(), figures,
                 current.newer() == 0 ? null : current.solved().asOf().atOffset(ZoneOffset.UTC), current.newer())
                 .setLocale(language.locale());
     }
 
     /** The figures of a selection, their charts and the page's choices, as HTML. */
-    private String figures(SurveyForm form, List<BreakdownAxis> axes, SurveyResults computed, String campaign,
+    private String figures(SurveyForm form, SurveyResults computed, String campaign,
             Breakdowns.Selection selection, Wave breakdownWave) {
         ResultsView view = Breakdowns.view(computed, campaign, selection, breakdownWave);
         FigureText text = ResultsWording.of(language.code()).text();
@@ -120,7 +120,8 @@ public class ResultsPage {
         BreakdownMessages words = messages();
         List<Option> dimensions = new ArrayList<>();
         List<Option> filters = new ArrayList<>();
-        for (BreakdownAxis axis : axes) {
+        // the groups as the figures show them: a pooled group is offered as a filter, its members are not
+        for (BreakdownAxis axis : computed.axes()) {
             String label = axis.isTeam() ? words.team() : axis.question().label(surveyLanguage, form.defaultLanguage());
             dimensions.add(new Option(axis.id(), label));
             for (int value : axis.values(false)) {

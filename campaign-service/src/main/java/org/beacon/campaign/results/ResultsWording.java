@@ -17,7 +17,17 @@ import org.beacon.commons.i18n.Languages;
  */
 public record ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
         String meanScore, String notStated, String all, String knowledgeScore, String hidden, String percentCorrect,
-        String other, Marking marking, FigureText text, Rows rows) {
+        String other, Marking marking, FigureText text, Rows rows, IntFunction<String> otherGroups) {
+
+    /** "Other (3 groups)": the groups of a breakdown dimension pooled because each had fewer than k people. */
+    static final IntFunction<String> OTHER_GROUPS = groups -> "Other (" + groups + " groups)";
+
+    public ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
+            String meanScore, String notStated, String all, String knowledgeScore, String hidden,
+            String percentCorrect, String other, Marking marking, FigureText text, Rows rows) {
+        this(waves, respondents, answered, mean, meanScore, notStated, all, knowledgeScore, hidden, percentCorrect,
+                other, marking, text, rows, OTHER_GROUPS);
+    }
 
     /**
      * Words of the rows some tables add: those asked a conditional question, and a number or date question's mean,
@@ -59,7 +69,14 @@ public record ResultsWording(Map<Wave, String> waves, String respondents, String
                 Wave.CONTINUOUS, m.wave_continuous()), m.respondents(), m.answered(), m.mean(), m.mean_score(),
                 m.not_stated(), m.all(), m.knowledge_score(), m.hidden(), m.percent_correct(),
                 m.other_answers(), new Marking(m.reversed_item(), percent -> m.credit(reader.percent(percent))),
-                reader, new Rows(m.asked_row(), m.mean_plain(), m.lowest(), m.highest(), m.all_answers()));
+                reader, new Rows(m.asked_row(), m.mean_plain(), m.lowest(), m.highest(), m.all_answers()),
+                groups -> breakdown(language).other_groups(reader.count(groups)));
+    }
+
+    private static BreakdownMessages breakdown(String language) {
+        return Languages.DEFAULT.equals(language) || Languages.supported(language) == null
+                ? MessageBundles.get(BreakdownMessages.class)
+                : MessageBundles.get(BreakdownMessages.class, Localized.Literal.of(Languages.supported(language)));
     }
 
     public String wave(Wave wave) {

@@ -28,8 +28,14 @@ import org.beacon.campaign.survey.Wave;
  */
 public final class SurveyResults {
 
+    /** The form as stored, whose choice names requests use. */
+    private final SurveyForm original;
+    /** The form with the dimensions' small groups pooled ({@link GroupPooling}); what every figure is of. */
     private final SurveyForm form;
     private final Tally tally;
+    private final GroupPooling pooling;
+    /** The dimensions over the pooled form. */
+    private final List<BreakdownAxis> axes;
     private final String language;
     private final ResultsWording words;
     private final List<Wave> waves = new ArrayList<>();
@@ -75,34 +81,39 @@ public final class SurveyResults {
     public SurveyResults(SurveyForm form, Tally tally, int minCellSize, int intervalWidth,
             Collection<Wave> openedWaves, String language, ResultsWording words, List<BreakdownAxis> axes,
             Dimension pair, SolvedDisclosures solved) {
-        this.form = form;
-        this.tally = tally;
+        this.original = form;
         this.language = language;
         this.words = words;
         this.minCellSize = minCellSize;
-        this.pair = pair;
         for (Wave wave : Wave.values()) {
             if (openedWaves.contains(wave) || tally.hasWave(wave.code())) {
                 waves.add(wave);
             }
         }
-        for (BreakdownAxis axis : axes) {
+        // Groups under k are pooled (or merged into ranges) first: from here on the pool is a group like any other.
+        this.pooling = GroupPooling.of(axes, tally, waves, minCellSize);
+        this.form = pooling.form(form, words.otherGroups());
+        this.tally = pooling.tally(tally);
+        this.pair = pooling.dimension(form, this.form, pair);
+        this.axes = pooling.axes(axes, this.form);
+        for (BreakdownAxis axis : this.axes) {
             dimensions.put(axis.dimension(), axis);
             if (!axis.isTeam()) {
                 backgroundQuestions.put(axis.question().id(), axis.dimension());
             }
         }
-        for (SurveyForm.Question question : form.answerable()) {
+        for (SurveyForm.Question question : this.form.answerable()) {
             ResultItem item = itemOf(question);
             items.add(item);
             itemsByQuestion.put(question.name(), item);
         }
         score = scoreItem();
-        figures = new FigureRegistry(form, tally, waves, dimensions, items, score, backgroundQuestions);
+        figures = new FigureRegistry(this.form, this.tally, waves, dimensions, items, score, backgroundQuestions);
         // The knowledge score is not recoded: each class is tied to the knowledge items' shown correct answers
         // (scores weighted by their value add up to them), which would tell how a merged range splits.
         items.forEach(this::recode);
-        // Everything the solved problem depends on; recoding and bins follow from the same figures and k.
+        // Everything the solved problem depends on; pooling, recoding and bins follow from the same figures and k, so
+        // the problem is named by the form and the figures as read.
         SolvedDisclosures.Problem problem = SolvedDisclosures.Problem.of(form, minCellSize, intervalWidth, waves,
                 axes, tally.singleFigures());
         java.util.function.Function<Object, Object> canonical = figures.canonical();
@@ -153,6 +164,11 @@ public final class SurveyResults {
 
     public List<Wave> waves() {
         return waves;
+    }
+
+    /** The dimensions as the figures show them: a pooled group is one group, named and labelled as a pool. */
+    public List<BreakdownAxis> axes() {
+        return axes;
     }
 
     public boolean hasDimension(Dimension dimension) {
@@ -664,17 +680,18 @@ public final class SurveyResults {
      */
     public ResultsView view(String campaign, Dimension by, Wave breakdownWave, Dimension filter, int filterValue) {
         Dimension group = filter == null ? Dimension.ALL : filter;
-        int groupValue = filter == null ? 0 : filterValue;
+        // a request names groups as the form does; a group shown only inside a pool is refused here
+        int groupValue = filter == null ? 0 : pooling.value(original, form, filter, filterValue);
         List<Column> columns = waves.stream().map(w -> new Column(w.code(), group, groupValue)).toList();
         List<String> headers = waves.stream().map(words::wave).toList();
         String reach = form.withRole(SurveyQuestion.CHANNEL).map(SurveyForm.Question::name).orElse(null);
         Breakdown breakdown = by != null && breakdownWave != null && dimensions.containsKey(by)
                 && waves.contains(breakdownWave)
-                        ? breakdown(filter == null ? by : by.within(filter, filterValue), breakdownWave)
+                        ? breakdown(filter == null ? by : by.within(filter, groupValue), breakdownWave)
                         : null;
         ResultsView.Filter shownFilter = filter == null ? null
-                : new ResultsView.Filter(dimensions.get(filter).id(), dimensions.get(filter).valueName(filterValue),
-                        groupLabel(filter, filterValue));
+                : new ResultsView.Filter(dimensions.get(filter).id(), dimensions.get(filter).valueName(groupValue),
+                        groupLabel(filter, groupValue));
         return new ResultsView(form.id(), form.title(), campaign, language, disclosure.k(),
                 waves.stream().map(Wave::id).toList(), respondentsTable(headers, columns),
                 items.stream().map(item -> overall(item, group, groupValue)).toList(),

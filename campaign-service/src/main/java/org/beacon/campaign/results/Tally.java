@@ -75,6 +75,41 @@ public final class Tally {
         (place.dimB() == 0 ? sums : pairs).put(place, value);
     }
 
+    /**
+     * The same figures with some questions renumbered (see {@link GroupPooling}): their answers' choices and their
+     * groups' values take the new number of the old (index = old value; 0, not stated, and "not asked" stay), and
+     * figures that fall on one place are summed.
+     */
+    Tally renumbered(Map<Long, int[]> renumber) {
+        Tally tally = new Tally();
+        sums.forEach((place, value) -> tally.sums.merge(renumbered(place, renumber), value, Tally::sum));
+        pairs.forEach((place, value) -> tally.pairs.merge(renumbered(place, renumber), value, Tally::sum));
+        return tally;
+    }
+
+    private static Place renumbered(Place place, Map<Long, int[]> renumber) {
+        int[] choices = renumber.get(place.question());
+        int[] a = renumber.get(place.dimA());
+        int[] b = renumber.get(place.dimB());
+        return new Place(place.wave(), place.question(),
+                choices != null && place.choice() > 0 ? choices[place.choice()] : place.choice(), place.dimA(),
+                a != null && place.valueA() > 0 ? a[place.valueA()] : place.valueA(), place.dimB(),
+                b != null && place.valueB() > 0 ? b[place.valueB()] : place.valueB());
+    }
+
+    private static Sums sum(Sums one, Sums other) {
+        return new Sums(one.n() + other.n(), one.total() + other.total(), one.totalSquares() + other.totalSquares(),
+                extreme(one.low(), other.low(), false), extreme(one.high(), other.high(), true));
+    }
+
+    /** The lower or higher of two extremes, either of which may be unknown (null). */
+    private static Long extreme(Long one, Long other, boolean highest) {
+        if (one == null || other == null) {
+            return one == null ? other : one;
+        }
+        return highest ? Long.valueOf(Math.max(one, other)) : Long.valueOf(Math.min(one, other));
+    }
+
     public Sums get(Key key) {
         Place place = Place.of(key);
         return (place.dimB() == 0 ? sums : pairs).getOrDefault(place, Sums.ZERO);

@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * everything is hidden) and the share of answers that sit in hidden cells, writes them to
  * {@code target/disclosure-loss.txt} (the README quotes them) and holds the targets on the results: no headline
  * figure hidden (the respondents, each knowledge item's correct answers, the mean score, each Likert mean, each
- * change), and under 10 % of the results' figures hidden (the issue asks for 5 %, not reached yet).
+ * change) and under 5 % of the results' figures hidden. Small groups are pooled ("Other (n groups)"): the figures their
+ * groups would have had on their own are counted apart, as "not shown separately".
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -70,19 +71,34 @@ class DisclosureLossTests {
         final List<String> headlinesHidden = new ArrayList<>();
         /** Which figures are hidden: question / row / column. */
         final List<String> which = new ArrayList<>();
+        /** Figures the groups inside pools would have had on their own ("not shown separately"). */
+        int notSeparate;
         /** Of the breakdown being read: which columns are groups under k. */
         boolean[] smallGroups;
+        /** Hidden figures per table (dimension and question), to see where the loss is. */
+        final Map<String, Integer> perTable = new java.util.TreeMap<>();
+        /** The dimension of the breakdown being read, "" for the results. */
+        String dimension = "";
 
         void table(Map<String, Object> question, String kind) {
             Map<String, Object> table = cast(question.get("table"));
             List<Map<String, Object>> rows = cast(table.get("rows"));
             int columns = ((List<?>) table.get("columns")).size();
+            // a pool of n groups shows one column (or row) where its groups would have had n
+            for (Object column : (List<?>) table.get("columns")) {
+                notSeparate += (pooled(column) - 1) * rows.size();
+            }
+            for (Map<String, Object> row : rows) {
+                notSeparate += (pooled(row.get("label")) - 1) * columns;
+            }
             for (Map<String, Object> row : rows) {
                 List<Map<String, Object>> cells = castList(row.get("cells"));
                 for (int c = 0; c < cells.size(); c++) {
                     figures++;
                     if (cells.get(c).get("suppressed") != null) {
                         hidden++;
+                        perTable.merge(dimension + " " + question.getOrDefault("name", "respondents") + " "
+                                + cells.get(c).get("suppressed"), 1, Integer::sum);
                         which.add(question.getOrDefault("name", "respondents") + " / " + row.get("label") + " / "
                                 + ((List<?>) table.get("columns")).get(c));
                         if (smallGroups != null && smallGroups[c]) {
@@ -118,10 +134,20 @@ class DisclosureLossTests {
             return (T) value;
         }
 
+        /** How many groups a label pools ("Other (10 groups)"), 1 for any other label. */
+        static int pooled(Object label) {
+            java.util.regex.Matcher pool = java.util.regex.Pattern.compile("^Other \\((\\d+) groups\\)$")
+                    .matcher(String.valueOf(label));
+            return pool.matches() ? Integer.parseInt(pool.group(1)) : 1;
+        }
+
         String figures() {
             return String.format(Locale.ROOT, "%d of %d figures hidden (%.1f %%, %d of them in groups under k); "
-                    + "%d of %d answers in hidden cells (%.1f %%)", hidden, figures, 100.0 * hidden / figures,
-                    hiddenInSmallGroups, answersHidden, answers, 100.0 * answersHidden / answers);
+                    + "%d of %d answers in hidden cells (%.1f %%); %d figures of pooled groups not shown separately "
+                    + "(%.1f %% of the %d figures the groups would have had unpooled)", hidden, figures,
+                    100.0 * hidden / figures, hiddenInSmallGroups, answersHidden, answers,
+                    100.0 * answersHidden / answers, notSeparate, 100.0 * notSeparate / (figures + notSeparate),
+                    figures + notSeparate);
         }
     }
 
@@ -162,6 +188,7 @@ class DisclosureLossTests {
         for (String dimension : DIMENSIONS) {
             for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
                 JsonPath breakdown = results(id, dimension, wave);
+                breakdowns.dimension = dimension;
                 List<String> groups = breakdown.getList("breakdown.respondents.rows[0].cells.suppressed");
                 breakdowns.smallGroups = new boolean[groups.size()];
                 for (int g = 0; g < groups.size(); g++) {
@@ -176,17 +203,24 @@ class DisclosureLossTests {
         }
         String line = survey + ": results " + loss.figures() + "; headline figures hidden: "
                 + loss.headlinesHidden.size() + " " + loss.which + System.lineSeparator() + survey + ": six breakdowns "
-                + breakdowns.figures() + System.lineSeparator();
+                + breakdowns.figures() + System.lineSeparator() + survey + ": hidden per table " + breakdowns.perTable
+                + System.lineSeparator() + survey + String.format(Locale.ROOT,
+                        ": results and breakdowns together %d of %d figures hidden (%.1f %%)",
+                        loss.hidden + breakdowns.hidden, loss.figures + breakdowns.figures,
+                        100.0 * (loss.hidden + breakdowns.hidden) / (loss.figures + breakdowns.figures))
+                + System.lineSeparator();
         System.out.print(line);
         Path report = Path.of("target", "disclosure-loss.txt");
         Files.writeString(report, line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
 
         assertEquals(List.of(), loss.headlinesHidden, "headline figures hidden");
-        // The issue's target is under 5 %; what is left hidden is mostly counts of multiple-choice options that
-        // nobody (or fewer than k) ticked in a wave, which recoding cannot merge (see the README). This holds the
-        // level reached, so that a change that hides more fails here.
-        assertTrue(loss.hidden * 10 < loss.figures, "under 10 % of the results' figures hidden: " + loss.figures());
+        // The issue's target: under 5 % of the results' figures hidden, now that small groups are pooled.
+        assertTrue(loss.hidden * 20 < loss.figures, "under 5 % of the results' figures hidden: " + loss.figures());
+        // The breakdowns are not under 5 % yet (cells under k inside groups of k or more, see the README); this holds
+        // the level reached, so that a change that hides more fails here.
+        assertTrue(breakdowns.hidden * 4 < breakdowns.figures,
+                "under a quarter of the breakdowns' figures hidden: " + breakdowns.figures());
     }
 
     /** The respondents, each knowledge item's correct answers, the mean score and each Likert mean. */

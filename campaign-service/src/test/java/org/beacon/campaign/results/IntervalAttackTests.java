@@ -213,7 +213,8 @@ class IntervalAttackTests {
                 if (!row.type().equals(Row.CHOICE)) {
                     continue;
                 }
-                List<Integer> members = SuppressionAttackTests.classesOf(question, row.label());
+                List<Integer> members = SuppressionAttackTests.members(question, row.label(),
+                        SuppressionAttackTests.labels(table.getKey().table()));
                 if (members.size() < 2) {
                     continue;
                 }

@@ -71,18 +71,19 @@ class PairAttackTests {
         return form.questions().stream().filter(q -> q.id() == id).findFirst().orElseThrow();
     }
 
-    static List<IntPredicate> groupsWithin(SurveyForm form, long by, long filter, int filterValue, int wave,
-            List<String> headers) {
+    /** @param filterValues the filter group's choices (several for a pooled group) */
+    static List<IntPredicate> groupsWithin(SurveyForm form, long by, long filter, List<Integer> filterValues,
+            int wave, List<String> headers) {
         SurveyForm.Question question = question(form, by);
         List<IntPredicate> groups = new ArrayList<>();
         for (int h = 0; h < headers.size(); h++) {
             String header = headers.get(h);
-            int value = h == headers.size() - 1 ? -1 : header.equals("Not stated") ? 0
-                    : question.choices().stream().filter(c -> c.label("en", "en").equals(header)).findFirst()
-                            .orElseThrow().position();
+            List<Integer> values = h == headers.size() - 1 ? List.of() : header.equals("Not stated") ? List.of(0)
+                    : SuppressionAttackTests.pooledClasses(question, header, headers);
             groups.add(kind -> {
                 int[] f = fields(kind);
-                return f[WAVE] == wave && stated(filter, f) == filterValue && (value < 0 || stated(by, f) == value);
+                return f[WAVE] == wave && filterValues.contains(stated(filter, f))
+                        && (values.isEmpty() || values.contains(stated(by, f)));
             });
         }
         return groups;
@@ -105,15 +106,25 @@ class PairAttackTests {
                 if (filter == by) {
                     continue;
                 }
-                SurveyForm.Question filterQuestion = question(form, filter);
-                for (int value = 1; value <= filterQuestion.choices().size(); value++) {
+                // every group a filter can name, as the results show them (a pool of small groups is one)
+                BreakdownAxis shownFilter = base.axes().stream().filter(a -> a.dimension().id() == filter)
+                        .findFirst().orElseThrow();
+                List<String> filterLabels = shownFilter.values(false).stream().filter(v -> v != 0)
+                        .map(v -> shownFilter.label(v, "en", "en")).toList();
+                for (int shownValue : shownFilter.values(false)) {
+                    if (shownValue == 0) {
+                        continue;
+                    }
+                    int value = BreakdownAxis.of(question(form, filter)).value(shownFilter.valueName(shownValue));
+                    List<Integer> members = SuppressionAttackTests.pooledClasses(question(form, filter),
+                            shownFilter.label(shownValue, "en", "en"), filterLabels);
                     Dimension pair = Dimension.of(by).within(Dimension.of(filter), value);
                     SurveyResults results = new SurveyResults(form, tally, K, List.of(Wave.BASELINE, Wave.ENDLINE),
                             "en", ResultsWording.ENGLISH, axes, pair);
                     for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
                         Breakdown breakdown = results.view("campaign", Dimension.of(by), wave, Dimension.of(filter),
                                 value).breakdown();
-                        List<IntPredicate> groups = groupsWithin(form, by, filter, value, wave.code() - 1,
+                        List<IntPredicate> groups = groupsWithin(form, by, filter, members, wave.code() - 1,
                                 breakdown.respondents().columns());
                         SuppressionAttackTests.collectGroups(shown, breakdown.respondents(), "respondents",
                                 k -> true, groups);

@@ -271,13 +271,20 @@ class SuppressionAttackTests {
         };
     }
 
-    /** Which kinds a row counts: the answered row, one class, or the classes a recoded row merges. */
-    static IntPredicate row(String question, Row row) {
+    /** Which kinds a row counts: the answered row, one class, or the classes a recoded or pooled row merges. */
+    static IntPredicate row(String question, Row row, List<String> rowLabels) {
         if (row.type().equals(Row.ANSWERED)) {
             return row(question, 0);
         }
-        List<IntPredicate> classes = classesOf(question, row.label()).stream().map(c -> row(question, c)).toList();
+        List<IntPredicate> classes = members(question, row.label(), rowLabels).stream().map(c -> row(question, c))
+                .toList();
         return kind -> classes.stream().anyMatch(c -> c.test(kind));
+    }
+
+    /** The classes behind a row of a table with these row labels, pooled groups of a background question included. */
+    static List<Integer> members(String question, String label, List<String> rowLabels) {
+        return form().question(question).map(q -> pooledClasses(q, label, rowLabels))
+                .orElseGet(() -> classesOf(question, label));
     }
 
     /** The classes (1-based) behind a row's label: its own, a range "first – last", or a pool "Other (a; b)". */
@@ -293,16 +300,9 @@ class SuppressionAttackTests {
             return List.of(label.substring(other.length(), label.length() - 1).split("; ")).stream()
                     .map(member -> labels.indexOf(member) + 1).toList();
         }
-        for (int from = 0; from < labels.size(); from++) {
-            for (int to = from + 1; to < labels.size(); to++) {
-                if (Recoding.range(labels.get(from), labels.get(to)).equals(label)) {
-                    List<Integer> classes = new ArrayList<>();
-                    for (int c = from; c <= to; c++) {
-                        classes.add(c + 1);
-                    }
-                    return classes;
-                }
-            }
+        List<Integer> range = ranges(labels, label);
+        if (!range.isEmpty()) {
+            return range;
         }
         throw new IllegalArgumentException("No classes of " + question + " are shown as " + label);
     }
@@ -327,13 +327,17 @@ class SuppressionAttackTests {
             if (row.type().equals(Row.MEAN)) {
                 continue;
             }
-            IntPredicate counts = row(question.name(), row);
+            IntPredicate counts = row(question.name(), row, labels(question.table()));
             for (int wave = 0; wave < 2; wave++) {
                 final int w = wave;
                 shown.add(new Shown(question.name() + " / " + row.label() + " / wave " + wave, row.cells().get(wave),
                         kind -> fields(kind)[WAVE] == w && counts.test(kind)));
             }
         }
+    }
+
+    static List<String> labels(Table table) {
+        return table.rows().stream().map(Row::label).toList();
     }
 
     static List<IntPredicate> groups(SurveyForm form, String dimension, int wave, List<String> headers) {
@@ -346,16 +350,51 @@ class SuppressionAttackTests {
         };
         List<IntPredicate> groups = new ArrayList<>();
         for (String header : headers) {
-            int value = header.equals("All") ? -1 : header.equals("Not stated") ? 0
-                    : background.choices().stream().filter(c -> c.label("en", "en").equals(header)).findFirst()
-                            .orElseThrow().position();
+            List<Integer> values = header.equals("All") ? List.of() : header.equals("Not stated") ? List.of(0)
+                    : pooledClasses(background, header, headers);
             groups.add(kind -> {
                 int[] f = fields(kind);
                 int stated = field == F_AGE ? age(f) : f[field];
-                return f[WAVE] == wave && (value < 0 || stated == value);
+                return f[WAVE] == wave && (values.isEmpty() || values.contains(stated));
             });
         }
         return groups;
+    }
+
+    /**
+     * The choices (1-based) behind a group or row of a background question: its own, a merged range, or a pool
+     * "Other (n groups)", which holds the form's choices that no other group or row shows (the form is public).
+     */
+    static List<Integer> pooledClasses(SurveyForm.Question background, String label, List<String> shown) {
+        List<String> labels = background.choices().stream().map(c -> c.label("en", "en")).toList();
+        if (label.startsWith("Other (") && label.endsWith(" groups)")) {
+            List<Integer> pooled = new ArrayList<>();
+            for (int c = 0; c < labels.size(); c++) {
+                String own = labels.get(c);
+                if (shown.stream().noneMatch(other -> other.equals(own) || ranges(labels, other).contains(labels
+                        .indexOf(own) + 1))) {
+                    pooled.add(c + 1);
+                }
+            }
+            return pooled;
+        }
+        return classesOf(background.name(), label);
+    }
+
+    /** The classes a range label "first – last" of these labels spans; empty when it is not one. */
+    static List<Integer> ranges(List<String> labels, String label) {
+        for (int from = 0; from < labels.size(); from++) {
+            for (int to = from + 1; to < labels.size(); to++) {
+                if (Recoding.range(labels.get(from), labels.get(to)).equals(label)) {
+                    List<Integer> classes = new ArrayList<>();
+                    for (int c = from; c <= to; c++) {
+                        classes.add(c + 1);
+                    }
+                    return classes;
+                }
+            }
+        }
+        return List.of();
     }
 
     static void collectGroups(List<Shown> shown, Table table, String what, IntPredicate counts,
@@ -374,7 +413,7 @@ class SuppressionAttackTests {
             if (row.type().equals(Row.MEAN)) {
                 continue;
             }
-            IntPredicate counts = row(question.name(), row);
+            IntPredicate counts = row(question.name(), row, labels(question.table()));
             for (int g = 0; g < groups.size(); g++) {
                 IntPredicate group = groups.get(g);
                 shown.add(new Shown(question.name() + " / " + row.label() + " / " + question.table().columns().get(g),
