@@ -11,6 +11,7 @@ import org.beacon.campaign.survey.SurveyForm;
 import org.beacon.campaign.survey.SurveyQuestion;
 import org.beacon.campaign.survey.Wave;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * The groups of a breakdown dimension recoded before anything is registered, as {@link Recoding} does for answers:
@@ -192,8 +193,7 @@ final class GroupPooling {
         List<List<Integer>> rows = groups.get(dimension.id());
         if (rows == null || value == 0) {
             if (value >= POOL) {
-                throw ProblemException.badRequest("No group of '" + name(original, dimension)
-                        + "' is pooled or merged with others: filter on one of its own groups.");
+                throw ProblemException.badRequest(Reason.of("results.pool-none", name(original, dimension)));
             }
             return value;
         }
@@ -208,18 +208,16 @@ final class GroupPooling {
                     return row + 1;
                 }
             }
-            throw ProblemException.badRequest("'" + question.name() + "' has no such pooled group: use one of "
-                    + question.choices().stream().map(SurveyForm.Choice::name).toList() + ".");
+            throw ProblemException.badRequest(Reason.of("results.pool-unknown", question.name(),
+                    question.choices().stream().map(SurveyForm.Choice::name).toList().toString()));
         }
         int row = renumbered.get(dimension.id())[value];
         if (rows.get(row - 1).size() > 1) {
             SurveyForm.Choice member = original.questions().stream().filter(q -> q.id() == dimension.id())
                     .findFirst().orElseThrow().choices().get(value - 1);
             SurveyForm.Choice group = question.choices().get(row - 1);
-            throw ProblemException.badRequest("'" + member.name() + "' of '" + question.name() + "' has fewer than"
-                    + " the smallest group shown, so its figures are shown only within the group '"
-                    + group.label(original.defaultLanguage(), original.defaultLanguage()) + "': filter on "
-                    + question.name() + ":" + group.name() + " instead.");
+            throw ProblemException.badRequest(Reason.of("results.pool-member", member.name(), question.name(),
+                    group.label(original.defaultLanguage(), original.defaultLanguage()), group.name()));
         }
         return row;
     }
