@@ -96,7 +96,7 @@ public class SurveyPages {
                     files.sheets(file, null, null, null));
             return Response.seeOther(URI.create("/campaigns/surveys/" + outcome.survey().id)).build();
         } catch (FormRejected rejected) {
-            return Response.status(400).entity(listPage(rejected.errors())).build();
+            return Response.status(400).entity(listPage(readerTexts(rejected.problems()))).build();
         }
     }
 
@@ -140,15 +140,21 @@ public class SurveyPages {
         try {
             AnswerUpload.Report report = uploads.upload(id, Wave.parse(wave),
                     files.answers(file), onlyGoodRows);
-            List<String> problems = report.problems().stream().map(FormError::toString).toList();
+            List<String> problems = readerTexts(report.problems());
             int badRows = (int) report.problems().stream().mapToInt(FormError::row).distinct().count();
             return Response.ok(detailPage(id, new UploadResult(false, report.stored(), report.duplicates(), badRows,
                     problems))).build();
         } catch (FormRejected rejected) {
             int badRows = (int) rejected.problems().stream().mapToInt(FormError::row).distinct().count();
             return Response.status(400)
-                    .entity(detailPage(id, new UploadResult(true, 0, 0, badRows, rejected.errors()))).build();
+                    .entity(detailPage(id, new UploadResult(true, 0, 0, badRows, readerTexts(rejected.problems()))))
+                    .build();
         }
+    }
+
+    /** Each problem of a file by sheet, row and column, in the reader's language. */
+    private List<String> readerTexts(List<FormError> problems) {
+        return problems.stream().map(problem -> problem.text(language.code())).toList();
     }
 
     private TemplateInstance listPage(List<String> problems) {

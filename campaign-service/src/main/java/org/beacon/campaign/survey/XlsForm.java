@@ -106,8 +106,8 @@ public final class XlsForm {
         for (XlsFormRows.Row row : rows.choices()) {
             int count = counts.merge(row.get("list_name"), 1, Integer::sum);
             if (count == limits.choicesPerList() + 1) {
-                errors.add(error(row.problem("list_name", null, "the list " + row.get("list_name") + " has more than "
-                        + limits.choicesPerList() + " choices, the limit (beacon.limits.form.choices-per-list)")));
+                errors.add(error(row.problem("list_name", null, Reason.of("xlsform.list-too-long", row.get("list_name"),
+                        limits.choicesPerList()))));
             }
         }
         return errors.isEmpty();
@@ -135,30 +135,28 @@ public final class XlsForm {
             }
             if (question.role() != null && !question.role().equals(SurveyQuestion.BACKGROUND)
                     && !roles.add(question.role())) {
-                errors.add(error(field.row().problem("beacon_kind", null, "there is already a "
-                        + question.role().replace('_', ' ') + " question")));
+                errors.add(error(field.row().problem("beacon_kind", null, Reason.of("xlsform.role-twice",
+                        question.role().replace('_', ' ')))));
             }
             questions.add(question);
             if (questions.size() > limits.questions()) {
                 // Each question is a page element and a column of every stored answer: a form this long is a mistake.
-                errors.add(error(field.row().problem("type", null, "the form has more than " + limits.questions()
-                        + " questions, the limit (beacon.limits.form.questions)")));
+                errors.add(error(field.row().problem("type", null, Reason.of("xlsform.too-many-questions",
+                        limits.questions()))));
                 break;
             }
         }
         if (questions.stream().noneMatch(QuestionDraft::stored)) {
-            errors.add(new FormError(SURVEY, 0, null, "the form asks no question"));
+            errors.add(new FormError(SURVEY, 0, null, Reason.of("xlsform.no-question")));
         }
         XlsFormRows.Row settings = rows.settings();
         String title = UntrustedText.stripSpoofing(settings.get("form_title"));
         String formId = settings.get("form_id");
         if (formId.length() > MAX_FORM_ID) {
-            errors.add(error(settings.problem("form_id", null, "the form_id is longer than " + MAX_FORM_ID
-                    + " characters")));
+            errors.add(error(settings.problem("form_id", null, Reason.of("xlsform.form-id-too-long", MAX_FORM_ID))));
         }
         if (converted.version().length() > MAX_VERSION) {
-            errors.add(error(settings.problem("version", null, "the version is longer than " + MAX_VERSION
-                    + " characters")));
+            errors.add(error(settings.problem("version", null, Reason.of("xlsform.version-too-long", MAX_VERSION))));
         }
         if (title.isEmpty()) {
             title = formId.isEmpty() ? "Survey" : formId;
@@ -183,13 +181,13 @@ public final class XlsForm {
                     continue;
                 }
                 if (!field.labels().containsKey(language.tag())) {
-                    gaps.add(field.row().problem("label::" + language.tag(), null, "the label in "
-                            + language.displayName() + " is missing"));
+                    gaps.add(field.row().problem("label::" + language.tag(), null, Reason.of("xlsform.label-missing",
+                            language.displayName())));
                 }
                 for (ConvertedForm.FieldChoice choice : field.choices()) {
                     if (choice.row() != null && !choice.labels().containsKey(language.tag())) {
-                        gaps.add(choice.row().problem("label::" + language.tag(), null, "the label in "
-                                + language.displayName() + " is missing"));
+                        gaps.add(choice.row().problem("label::" + language.tag(), null, Reason.of("xlsform.label-missing",
+                                language.displayName())));
                     }
                 }
             }
@@ -214,27 +212,25 @@ public final class XlsForm {
         boolean other = field.otherOf() != null;
         if (field.name().length() > MAX_NAME || field.path().length() > MAX_PATH) {
             errors.add(error(row.problem("name", null, field.name().length() > MAX_NAME
-                    ? "the name is longer than " + MAX_NAME + " characters"
-                    : "the question lies in groups nested so deep that its path is longer than " + MAX_PATH
-                            + " characters")));
+                    ? Reason.of("xlsform.name-too-long", MAX_NAME)
+                    : Reason.of("xlsform.path-too-long", MAX_PATH))));
             return null;
         }
         // the text question or_other adds takes no Beacon column of its select's row
         String kind = other ? "" : row.get("beacon_kind").toLowerCase(Locale.ROOT);
         String answer = other ? "" : row.get("beacon_answer");
         if (!kind.isEmpty() && !KINDS.contains(kind)) {
-            errors.add(error(row.problem("beacon_kind", null, "beacon_kind '" + kind
-                    + "' is not one of likert, knowledge, background, channel, result")));
+            errors.add(error(row.problem("beacon_kind", null, Reason.of("xlsform.unknown-kind", kind))));
             return null;
         }
         if (!answer.isEmpty() && !kind.equals("knowledge")) {
-            errors.add(error(row.problem("beacon_answer", null, "beacon_answer is only for knowledge items")));
+            errors.add(error(row.problem("beacon_answer", null, Reason.of("xlsform.answer-only-knowledge"))));
             return null;
         }
         String reverse = other ? "" : row.get("beacon_reverse").toLowerCase(Locale.ROOT);
         boolean reversed = YES.contains(reverse);
         if (!reverse.isEmpty() && !reversed && !NO.contains(reverse)) {
-            errors.add(error(row.problem("beacon_reverse", null, "beacon_reverse is yes or no, not '" + reverse + "'")));
+            errors.add(error(row.problem("beacon_reverse", null, Reason.of("xlsform.reverse-yes-no", reverse))));
             return null;
         }
         Map<String, String> label = texts(row, "label", field.labels(), languages);
@@ -262,7 +258,7 @@ public final class XlsForm {
             choices = List.of(new ConvertedForm.FieldChoice("OK", ok, null));
         }
         if (kindOfQuestion.equals(SurveyQuestion.NOTE) && !kind.isEmpty()) {
-            errors.add(error(row.problem("beacon_kind", null, "a note collects no answer, so it has no beacon_kind")));
+            errors.add(error(row.problem("beacon_kind", null, Reason.of("xlsform.note-no-kind"))));
             return null;
         }
         if (kindOfQuestion.equals(SurveyQuestion.NOTE) && field.name().equals("consent")) {
@@ -275,18 +271,18 @@ public final class XlsForm {
         String list = row.get("type").strip().split("\\s+").length > 1 ? row.get("type").strip().split("\\s+")[1] : "";
         switch (kind) {
             case "likert" -> {
-                if (!requireSingle(row, kindOfQuestion, "a Likert item")) {
+                if (!requireSingle(row, kindOfQuestion, "xlsform.likert-single")) {
                     return null;
                 }
                 if (!isOneToFive(choices)) {
-                    errors.add(error(row.problem("type", null, "a Likert item needs a list with the choices 1 to 5")));
+                    errors.add(error(row.problem("type", null, Reason.of("xlsform.likert-choices"))));
                     return null;
                 }
                 kindOfQuestion = SurveyQuestion.LIKERT;
                 choices = byNumber(choices);
             }
             case "knowledge" -> {
-                if (!requireSingle(row, kindOfQuestion, "a knowledge item")) {
+                if (!requireSingle(row, kindOfQuestion, "xlsform.knowledge-single")) {
                     return null;
                 }
                 // the right choice, then any part-credit options as name:percent ("yes dont_know:50")
@@ -294,8 +290,8 @@ public final class XlsForm {
                 List<ConvertedForm.FieldChoice> offered = choices;
                 if (offered.stream().noneMatch(c -> c.name().equals(parts[0]))) {
                     errors.add(error(row.problem("beacon_answer", null, parts[0].isEmpty()
-                            ? "a knowledge item needs its correct choice in beacon_answer"
-                            : "'" + parts[0] + "' is not a choice of the list " + list)));
+                            ? Reason.of("xlsform.knowledge-needs-answer")
+                            : Reason.of("xlsform.answer-not-a-choice", parts[0], list))));
                     return null;
                 }
                 for (int p = 1; p < parts.length; p++) {
@@ -304,9 +300,8 @@ public final class XlsForm {
                             || offered.stream().noneMatch(c -> c.name().equals(credit[0]))
                             || !QuestionSettings.CREDITS.stream().map(String::valueOf).toList()
                                     .contains(credit[1].replace("%", ""))) {
-                        errors.add(error(row.problem("beacon_answer", null, "'" + parts[p] + "' is not a part-credit "
-                                + "option: write another choice of the list " + list + " and its credit, 25, 50 or 75 "
-                                + "(e.g. dont_know:50)")));
+                        errors.add(error(row.problem("beacon_answer", null, Reason.of("xlsform.not-a-part-credit", parts[p],
+                                list))));
                         return null;
                     }
                     credits.put(credit[0], Integer.parseInt(credit[1].replace("%", "")));
@@ -315,13 +310,12 @@ public final class XlsForm {
                 answerKey = parts[0];
             }
             case "background" -> {
-                if (!requireSingle(row, kindOfQuestion, "a background question")) {
+                if (!requireSingle(row, kindOfQuestion, "xlsform.background-single")) {
                     return null;
                 }
                 if (field.name().equals(SurveyQuestion.GENDER)
                         && choices.stream().noneMatch(c -> c.name().startsWith("prefer_not"))) {
-                    errors.add(error(row.problem("type", null,
-                            "the gender question must offer \"prefer not to say\" (a choice named prefer_not...)")));
+                    errors.add(error(row.problem("type", null, Reason.of("xlsform.gender-prefer-not"))));
                     return null;
                 }
                 // age_band, gender and region are the fixed dimensions; any other is a background question too
@@ -329,16 +323,14 @@ public final class XlsForm {
             }
             case "channel" -> {
                 if (!kindOfQuestion.equals(SurveyQuestion.SINGLE) && !kindOfQuestion.equals(SurveyQuestion.MULTIPLE)) {
-                    errors.add(error(row.problem("beacon_kind", null,
-                            "a channel question is a select_one or select_multiple")));
+                    errors.add(error(row.problem("beacon_kind", null, Reason.of("xlsform.channel-select"))));
                     return null;
                 }
                 role = SurveyQuestion.CHANNEL;
             }
             case "result" -> {
                 if (!kindOfQuestion.equals(SurveyQuestion.CALCULATE)) {
-                    errors.add(error(row.problem("beacon_kind", null,
-                            "beacon_kind result is for a calculate row whose number is stored with each response")));
+                    errors.add(error(row.problem("beacon_kind", null, Reason.of("xlsform.result-calculate"))));
                     return null;
                 }
                 stored = true;
@@ -353,28 +345,25 @@ public final class XlsForm {
             }
         }
         if (reversed && !kindOfQuestion.equals(SurveyQuestion.LIKERT)) {
-            errors.add(error(row.problem("beacon_reverse", null,
-                    "only a Likert item (choices 1 to 5) can be reverse-worded")));
+            errors.add(error(row.problem("beacon_reverse", null, Reason.of("xlsform.reverse-only-likert"))));
             return null;
         }
         if (kindOfQuestion.equals(SurveyQuestion.MULTIPLE) && choices.size() > MAX_MULTIPLE_CHOICES) {
-            errors.add(error(row.problem("type", null, "a select_multiple may offer at most " + MAX_MULTIPLE_CHOICES
-                    + " choices")));
+            errors.add(error(row.problem("type", null, Reason.of("xlsform.multiple-too-many", MAX_MULTIPLE_CHOICES))));
             return null;
         }
         List<ChoiceDraft> choiceDrafts = new ArrayList<>();
         for (ConvertedForm.FieldChoice choice : choices) {
             if (choice.name().length() > MAX_NAME) {
-                errors.add(error(choice.row().problem("name", null, "the choice name is longer than " + MAX_NAME
-                        + " characters")));
+                errors.add(error(choice.row().problem("name", null, Reason.of("xlsform.choice-name-too-long", MAX_NAME))));
                 return null;
             }
             Map<String, String> choiceLabel = new TreeMap<>();
             for (String language : languages) {
                 String text = choice.labels().getOrDefault(language, "");
                 if (text.length() > MAX_LABEL && choice.row() != null) {
-                    errors.add(error(choice.row().problem("label::" + language, null, "the label is longer than "
-                            + MAX_LABEL + " characters")));
+                    errors.add(error(choice.row().problem("label::" + language, null, Reason.of("xlsform.label-too-long",
+                            MAX_LABEL))));
                     return null;
                 }
                 choiceLabel.put(language, UntrustedText.stripSpoofing(text));
@@ -398,8 +387,8 @@ public final class XlsForm {
                 continue;
             }
             if (text.length() > MAX_LABEL) {
-                errors.add(error(row.problem(column + "::" + language, null, "the " + column + " is longer than "
-                        + MAX_LABEL + " characters")));
+                errors.add(error(row.problem(column + "::" + language, null, Reason.of("xlsform." + column + "-too-long",
+                        MAX_LABEL))));
                 return null;
             }
             // Labels are shown to respondents: nothing in them may reorder or hide what they read.
@@ -408,9 +397,10 @@ public final class XlsForm {
         return texts;
     }
 
-    private boolean requireSingle(XlsFormRows.Row row, String kind, String what) {
+    /** @param refusal the key of the sentence saying that this kind of item is a select_one question */
+    private boolean requireSingle(XlsFormRows.Row row, String kind, String refusal) {
         if (!kind.equals(SurveyQuestion.SINGLE)) {
-            errors.add(error(row.problem("type", null, what + " is a select_one question")));
+            errors.add(error(row.problem("type", null, Reason.of(refusal))));
             return false;
         }
         return true;
@@ -436,10 +426,10 @@ public final class XlsForm {
             String letter = rows.letter(problem.sheet(), column);
             column = letter == null ? column : letter + " (" + column + ")";
         }
-        String message = problem.message();
-        if (problem.feature() != null && !message.contains(problem.feature())) {
-            message = message + " (" + problem.feature() + ")";
+        Reason reason = problem.reason();
+        if (problem.feature() != null && !problem.message().contains(problem.feature())) {
+            reason = Reason.of("xlsform.with-feature", reason, problem.feature());
         }
-        return new FormError(problem.sheet(), problem.row(), column, message);
+        return new FormError(problem.sheet(), problem.row(), column, reason);
     }
 }

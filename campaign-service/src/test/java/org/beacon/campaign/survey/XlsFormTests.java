@@ -76,8 +76,8 @@ class XlsFormTests {
         FormRejected rejected = refused(form("select_one agree|trust|I trust the radio|opinion|"), limits(10, 10));
 
         assertEquals(List.of(new FormError("survey", 2, "D (beacon_kind)",
-                "beacon_kind 'opinion' is not one of likert, knowledge, background, channel, result")),
-                rejected.problems());
+                "beacon_kind 'opinion' is not one of likert, knowledge, background, channel, result").toString()),
+                rejected.problems().stream().map(FormError::toString).toList());
         assertEquals("The form was not imported: fix the 1 problem below and upload it again.", rejected.getMessage());
     }
 
@@ -85,8 +85,8 @@ class XlsFormTests {
     void anAnswerKeyOutsideAKnowledgeItemIsRefused() {
         FormRejected rejected = refused(form("select_one agree|trust|I trust the radio|likert|5"), limits(10, 10));
 
-        assertEquals(List.of(new FormError("survey", 2, "E (beacon_answer)", "beacon_answer is only for knowledge items")),
-                rejected.problems());
+        assertEquals(List.of(new FormError("survey", 2, "E (beacon_answer)", "beacon_answer is only for knowledge items").toString()),
+                rejected.problems().stream().map(FormError::toString).toList());
     }
 
     @Test
@@ -98,8 +98,8 @@ class XlsFormTests {
 
         FormRejected rejected = refused(sheets, limits(10, 10));
 
-        assertEquals(List.of(new FormError("survey", 2, "A (type)", "a Likert item needs a list with the choices 1 to 5")),
-                rejected.problems());
+        assertEquals(List.of(new FormError("survey", 2, "A (type)", "a Likert item needs a list with the choices 1 to 5").toString()),
+                rejected.problems().stream().map(FormError::toString).toList());
     }
 
     @Test
@@ -107,8 +107,8 @@ class XlsFormTests {
         FormRejected rejected = refused(form("select_one agree|trust|I trust the radio|likert|"), limits(10, 3));
 
         assertEquals(List.of(new FormError("choices", 5, "A (list_name)",
-                "the list agree has more than 3 choices, the limit (beacon.limits.form.choices-per-list)")),
-                rejected.problems());
+                "the list agree has more than 3 choices, the limit (beacon.limits.form.choices-per-list)").toString()),
+                rejected.problems().stream().map(FormError::toString).toList());
     }
 
     @Test

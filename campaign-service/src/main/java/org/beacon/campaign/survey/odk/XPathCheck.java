@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.beacon.commons.web.Reason;
 import org.javarosa.xpath.XPathParseTool;
 import org.javarosa.xpath.expr.XPathBinaryOpExpr;
 import org.javarosa.xpath.expr.XPathExpression;
@@ -43,21 +44,21 @@ final class XPathCheck {
     }
 
     /** What is wrong with an expression, in words an author understands; empty when nothing is. */
-    static List<String> problems(String expression) {
-        List<String> problems = new ArrayList<>();
+    static List<Reason> problems(String expression) {
+        List<Reason> problems = new ArrayList<>();
         XPathExpression parsed;
         try {
             parsed = XPathParseTool.parseXPath(expression);
         } catch (XPathSyntaxException | RuntimeException e) {
-            problems.add("'" + expression + "' is not a valid expression (" + e.getMessage() + ")");
+            problems.add(Reason.of("xlsform.invalid-expression", expression, String.valueOf(e.getMessage())));
             return problems;
         }
         visit(parsed, function -> {
             String name = function.id.toString();
             if (REFUSED_FUNCTIONS.contains(name)) {
-                problems.add("the function " + name + "() is not supported in Beacon surveys");
+                problems.add(Reason.of("xlsform.function-not-supported", name));
             } else if (!FUNCTIONS.contains(name)) {
-                problems.add("unknown function " + name + "()");
+                problems.add(Reason.of("xlsform.unknown-function", name));
             }
         });
         return problems;

@@ -24,6 +24,7 @@ import javax.xml.transform.stream.StreamResult;
 
 import org.beacon.campaign.survey.odk.XlsFormRows.Language;
 import org.beacon.campaign.survey.odk.XlsFormRows.Row;
+import org.beacon.commons.web.Reason;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -174,8 +175,8 @@ public final class XlsFormConverter {
                 case "form_title", "form_id", "version", "default_language", "style" -> { }
                 case "instance_name" -> notices.add("settings: instance_name is ignored: Beacon names responses itself");
                 case "submission_url", "public_key", "auto_send", "auto_delete" ->
-                        problems.add(settings.problem(key, key, "'" + settings.header(key)
-                                + "' is not supported: Beacon receives and stores every submission itself"));
+                        problems.add(settings.problem(key, key, Reason.of("xlsform.setting-not-supported",
+                                settings.header(key))));
                 default -> notices.add("settings: column '" + settings.header(key) + "' is ignored");
             }
         }
@@ -186,7 +187,7 @@ public final class XlsFormConverter {
         }
         String formId = settings.has("form_id") ? settings.get("form_id") : "survey";
         if (!NAME.matcher(formId).matches()) {
-            problems.add(settings.problem("form_id", "form_id", "'" + formId + "' is not a valid form id"));
+            problems.add(settings.problem("form_id", "form_id", Reason.of("xlsform.invalid-form-id", formId)));
         }
         String title = settings.has("form_title") ? settings.get("form_title") : formId;
         String version = settings.get("version");
@@ -270,19 +271,19 @@ public final class XlsFormConverter {
             for (String key : row.cells().keySet()) {
                 if (key.startsWith("image::") || key.startsWith("audio::") || key.startsWith("video::")
                         || key.startsWith("big-image::") || key.startsWith("media::")) {
-                    problems.add(row.problem(key, "media", "media in choices are not supported"));
+                    problems.add(row.problem(key, "media", Reason.of("xlsform.media-in-choices")));
                 }
             }
             if (list.isEmpty() || name.isEmpty()) {
                 problems.add(row.problem(list.isEmpty() ? "list_name" : "name", null,
-                        "a choice needs both list_name and name"));
+                        Reason.of("xlsform.choice-needs-list-and-name")));
                 continue;
             }
             List<Choice> choices = lists.computeIfAbsent(list, l -> new ArrayList<>());
             for (Choice earlier : choices) {
                 if (earlier.name().equals(name)) {
-                    problems.add(row.problem("name", null, "choice '" + name + "' is already in list '" + list
-                            + "' (row " + earlier.row().number() + ")"));
+                    problems.add(row.problem("name", null, Reason.of("xlsform.choice-twice", name, list,
+                            earlier.row().number())));
                 }
             }
             Map<String, String> labels = new HashMap<>();
@@ -294,8 +295,8 @@ public final class XlsFormConverter {
                     if (NAME.matcher(key).matches()) {
                         extra.put(key, value);
                     } else {
-                        problems.add(row.problem(key, "choice_filter", "'" + row.header(key)
-                                + "' cannot be used by a choice filter: use letters, digits and _ only"));
+                        problems.add(row.problem(key, "choice_filter", Reason.of("xlsform.choice-column-name",
+                                row.header(key))));
                     }
                 }
             });
@@ -310,7 +311,7 @@ public final class XlsFormConverter {
             String written = row.get("type").replaceAll("\\s+", " ");
             String type = written.toLowerCase(Locale.ROOT);
             if (type.isEmpty()) {
-                problems.add(row.problem("type", null, "the row has no type"));
+                problems.add(row.problem("type", null, Reason.of("xlsform.no-type")));
                 continue;
             }
             if (type.equals("begin group") || type.equals("begin_group")) {
@@ -326,7 +327,7 @@ public final class XlsFormConverter {
             }
             if (type.equals("end group") || type.equals("end_group")) {
                 if (group == root) {
-                    problems.add(row.problem("type", "group", "'end group' without a 'begin group' before it"));
+                    problems.add(row.problem("type", "group", Reason.of("xlsform.end-group-alone")));
                 } else {
                     group = group.parent;
                 }
@@ -340,8 +341,8 @@ public final class XlsFormConverter {
             }
             String unsupported = type.matches("(begin|end)[ _]repeat.*") ? "repeat" : UNSUPPORTED_TYPES.get(words[0]);
             if (unsupported != null) {
-                problems.add(row.problem("type", unsupported, "'" + written + "': " + unsupported
-                        + " is not supported in Beacon surveys"));
+                problems.add(row.problem("type", unsupported, Reason.of("xlsform.feature-not-supported", written,
+                        unsupported)));
                 continue;
             }
             Question question = question(group, row, written, words);
@@ -354,7 +355,7 @@ public final class XlsFormConverter {
             }
         }
         if (group != root) {
-            problems.add(group.row.problem("type", "group", "group '" + group.name + "' is never ended with 'end group'"));
+            problems.add(group.row.problem("type", "group", Reason.of("xlsform.group-not-ended", group.name)));
         }
         checkLists();
     }
@@ -370,8 +371,8 @@ public final class XlsFormConverter {
                 feature = "custom XForm attributes";
             }
             if (feature != null) {
-                problems.add(row.problem(key, feature, "'" + row.header(key) + "': " + feature
-                        + " is not supported in Beacon surveys"));
+                problems.add(row.problem(key, feature, Reason.of("xlsform.feature-not-supported", row.header(key),
+                        feature)));
             } else if (!SURVEY_COLUMNS.contains(key.split("::")[0]) && !key.startsWith("beacon_")
                     && !key.startsWith("media")) {
                 String notice = "survey: column '" + row.header(key) + "' is ignored";
@@ -399,51 +400,48 @@ public final class XlsFormConverter {
         }
         if (keyword.equals("select_one") || keyword.equals("select_multiple")) {
             if (words.length < 2) {
-                problems.add(row.problem("type", keyword, "'" + written + "' names no choice list"));
+                problems.add(row.problem("type", keyword, Reason.of("xlsform.no-choice-list", written)));
                 return null;
             }
             String[] original = row.get("type").strip().split("\\s+");
             list = original[original.length - (words.length - 1)];
             orOther = words.length == 3 && words[2].equals("or_other");
             if (words.length > 3 || (words.length == 3 && !orOther)) {
-                problems.add(row.problem("type", keyword, "'" + written + "' is not a select type: write '"
-                        + keyword + " list_name' or '" + keyword + " list_name or_other'"));
+                problems.add(row.problem("type", keyword, Reason.of("xlsform.not-a-select-type", written, keyword)));
                 return null;
             }
             type = keyword;
             bindType = "string";
             control = keyword.equals("select_one") ? "select1" : "select";
         } else if (keyword.startsWith("select")) {
-            problems.add(row.problem("type", "select", "the type '" + written + "' is not supported: a select is "
-                    + "'select_one list_name' or 'select_multiple list_name'"));
+            problems.add(row.problem("type", "select", Reason.of("xlsform.select-not-supported", written)));
             return null;
         } else if (SIMPLE_TYPES.containsKey(keyword) && words.length == 1) {
             type = keyword;
             bindType = SIMPLE_TYPES.get(keyword)[0];
             control = SIMPLE_TYPES.get(keyword)[1];
         } else {
-            problems.add(row.problem("type", null, "'" + written + "' is not an XLSForm type Beacon knows"));
+            problems.add(row.problem("type", null, Reason.of("xlsform.unknown-type", written)));
             return null;
         }
         if (type.equals("range")) {
             bindType = rangeType(row);
         } else if (row.has("parameters")) {
-            problems.add(row.problem("parameters", "parameters", "parameters are only supported for range questions"));
+            problems.add(row.problem("parameters", "parameters", Reason.of("xlsform.parameters-only-range")));
         }
         if (row.has("trigger") && !row.has("calculation")) {
             // pyxform's trigger sets the value when the trigger changes: without a calculation that would clear an
             // answer, which the form would then have to ask again
-            problems.add(row.problem("trigger", "trigger", "a trigger is only supported on a row with a calculation "
-                    + "(Beacon recomputes it whenever an answer changes)"));
+            problems.add(row.problem("trigger", "trigger", Reason.of("xlsform.trigger-needs-calculation")));
         }
         if (type.equals("calculate") && !row.has("calculation")) {
-            problems.add(row.problem("calculation", "calculate", "a calculate row needs a calculation"));
+            problems.add(row.problem("calculation", "calculate", Reason.of("xlsform.calculate-needs-calculation")));
         }
         if (row.has("choice_filter") && list == null) {
-            problems.add(row.problem("choice_filter", "choice_filter", "only a select question can have a choice filter"));
+            problems.add(row.problem("choice_filter", "choice_filter", Reason.of("xlsform.choice-filter-only-select")));
         }
         if (orOther && row.has("choice_filter")) {
-            problems.add(row.problem("choice_filter", "or_other", "or_other cannot be combined with a choice filter"));
+            problems.add(row.problem("choice_filter", "or_other", Reason.of("xlsform.or-other-with-filter")));
         }
         String path = child(group, row, row.get("name"));
         if (path == null) {
@@ -458,8 +456,8 @@ public final class XlsFormConverter {
         String name = select.name() + "_other";
         for (Node sibling : group.children) {
             if (sibling.name().equals(name)) {
-                problems.add(select.row().problem("type", "or_other", "or_other adds the question '" + name
-                        + "', which row " + sibling.row().number() + " already names"));
+                problems.add(select.row().problem("type", "or_other", Reason.of("xlsform.or-other-name-taken", name,
+                        sibling.row().number())));
                 return;
             }
         }
@@ -472,18 +470,16 @@ public final class XlsFormConverter {
     /** The path of a new child named by the row, or null (with a problem) when the name cannot be used. */
     private String child(Group group, Row row, String name) {
         if (name.isEmpty()) {
-            problems.add(row.problem("name", null, "the row has no name"));
+            problems.add(row.problem("name", null, Reason.of("xlsform.no-name")));
             return null;
         }
         if (!NAME.matcher(name).matches() || name.equalsIgnoreCase("meta")) {
-            problems.add(row.problem("name", null, "'" + name + "' is not a valid name: start with a letter or _, "
-                    + "then use letters, digits, _, - or . ('meta' is reserved)"));
+            problems.add(row.problem("name", null, Reason.of("xlsform.invalid-name", name)));
             return null;
         }
         for (Node sibling : group.children) {
             if (sibling.name().equals(name)) {
-                problems.add(row.problem("name", null, "'" + name + "' is already the name of row "
-                        + sibling.row().number() + " in the same group"));
+                problems.add(row.problem("name", null, Reason.of("xlsform.name-taken", name, sibling.row().number())));
                 return null;
             }
         }
@@ -495,8 +491,7 @@ public final class XlsFormConverter {
     private void checkLists() {
         visit(root, node -> {
             if (node instanceof Question q && q.list() != null && !lists.containsKey(q.list())) {
-                problems.add(q.row().problem("type", q.type(), "the choice list '" + q.list()
-                        + "' is not on the choices sheet"));
+                problems.add(q.row().problem("type", q.type(), Reason.of("xlsform.list-missing", q.list())));
             }
         });
     }
@@ -513,16 +508,16 @@ public final class XlsFormConverter {
                 values[i] = Double.parseDouble(value);
                 integers &= value.matches("-?\\d+");
             } catch (NumberFormatException e) {
-                problems.add(row.problem("parameters", "range", names[i] + "=" + value + " is not a number"));
+                problems.add(row.problem("parameters", "range", Reason.of("xlsform.range-not-a-number", names[i], value)));
             }
         }
         for (String key : parameters.keySet()) {
             if (!List.of(names).contains(key)) {
-                problems.add(row.problem("parameters", "range", "unknown range parameter '" + key + "'"));
+                problems.add(row.problem("parameters", "range", Reason.of("xlsform.range-unknown-parameter", key)));
             }
         }
         if (values[2] <= 0 || values[1] <= values[0]) {
-            problems.add(row.problem("parameters", "range", "a range needs start < end and a positive step"));
+            problems.add(row.problem("parameters", "range", Reason.of("xlsform.range-bounds")));
         }
         return integers ? "int" : "decimal";
     }
@@ -717,7 +712,7 @@ public final class XlsFormConverter {
             control.setAttribute("step", parameters.getOrDefault("step", "1"));
         }
         if (!label(control, question.path(), row, "label", true) && !question.type().equals("calculate")) {
-            problems.add(row.problem("label", null, "the question '" + question.name() + "' has no label"));
+            problems.add(row.problem("label", null, Reason.of("xlsform.no-label", question.name())));
         }
         hint(control, question.path(), row);
         if (question.list() != null) {
@@ -873,7 +868,7 @@ public final class XlsFormConverter {
         reference.appendTail(result);
         String expression = result.toString();
         if (resolved) {
-            for (String problem : XPathCheck.problems(expression)) {
+            for (Reason problem : XPathCheck.problems(expression)) {
                 problems.add(row.problem(column, column, problem));
             }
         }
@@ -883,12 +878,11 @@ public final class XlsFormConverter {
     private Node resolve(Row row, String column, String name) {
         List<Node> targets = byName.getOrDefault(name.strip(), List.of());
         if (targets.isEmpty()) {
-            problems.add(row.problem(column, column, "${" + name + "} names no question of this form"));
+            problems.add(row.problem(column, column, Reason.of("xlsform.reference-unknown", name)));
             return null;
         }
         if (targets.size() > 1) {
-            problems.add(row.problem(column, column, "${" + name + "} is ambiguous: several groups have a question '"
-                    + name + "'"));
+            problems.add(row.problem(column, column, Reason.of("xlsform.reference-ambiguous", name)));
             return null;
         }
         return targets.get(0);
@@ -963,8 +957,8 @@ public final class XlsFormConverter {
                     .max(java.util.Comparator.comparingInt(entry -> entry.getKey().length()))
                     .map(Map.Entry::getValue).orElse(null);
             problems.add(row == null
-                    ? new FormProblem(XlsFormRows.SURVEY, 0, null, null, "ODK's engine cannot run this form: " + message)
-                    : row.problem(null, null, "ODK's engine cannot run this form: " + message));
+                    ? new FormProblem(XlsFormRows.SURVEY, 0, null, null, Reason.of("xlsform.engine", message))
+                    : row.problem(null, null, Reason.of("xlsform.engine", message)));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.beacon.commons.i18n.Languages;
+import org.beacon.commons.web.Reason;
 
 /**
  * The rows of an XLSForm's {@code survey}, {@code choices} and {@code settings} sheets, independent of whether they
@@ -65,8 +66,8 @@ public final class XlsFormRows {
             return headers.getOrDefault(key, key);
         }
 
-        public FormProblem problem(String key, String feature, String message) {
-            return new FormProblem(sheet, number, key == null ? null : header(key), feature, message);
+        public FormProblem problem(String key, String feature, Reason reason) {
+            return new FormProblem(sheet, number, key == null ? null : header(key), feature, reason);
         }
     }
 
@@ -96,14 +97,14 @@ public final class XlsFormRows {
                 : language(settingsLanguage).orElseGet(() -> {
                     Row settings = rows.get(SETTINGS).get(0);
                     problems.add(settings.problem("default_language", "default_language",
-                            "unknown language '" + settingsLanguage + "': write it as 'Name (tag)', e.g. 'English (en)'"));
+                            Reason.of("xlsform.unknown-language", settingsLanguage)));
                     return new Language(fallbackLanguage, LanguageNames.displayName(fallbackLanguage));
                 });
         this.defaultLanguage = plain.tag();
         rows.put(SURVEY, read(SURVEY, byName.getOrDefault(SURVEY, List.of()), plain));
         rows.put(CHOICES, read(CHOICES, byName.getOrDefault(CHOICES, List.of()), plain));
         if (!byName.containsKey(SURVEY)) {
-            problems.add(new FormProblem(SURVEY, 0, null, null, "the workbook has no 'survey' sheet"));
+            problems.add(new FormProblem(SURVEY, 0, null, null, Reason.of("xlsform.no-survey-sheet")));
         }
     }
 
@@ -188,9 +189,8 @@ public final class XlsFormRows {
             if (key != null) {
                 Integer earlier = firstColumn.putIfAbsent(key, column);
                 if (earlier != null) {
-                    problems.add(new FormProblem(sheet, 1, header, null, "columns " + letter(earlier) + " ('"
-                            + written.get(earlier).strip() + "') and " + letter(column) + " ('" + header
-                            + "') are the same column"));
+                    problems.add(new FormProblem(sheet, 1, header, null, Reason.of("xlsform.same-column", letter(earlier),
+                            written.get(earlier).strip(), letter(column), header)));
                     key = null;
                 } else {
                     headers.put(key, header);
@@ -235,8 +235,8 @@ public final class XlsFormRows {
         }
         Language language = languagePart == null ? plain : language(languagePart).orElse(null);
         if (language == null) {
-            problems.add(new FormProblem(sheet, 1, header, "language", "column " + letter(column)
-                    + ": unknown language '" + languagePart.strip() + "'; write it as 'Name (tag)', e.g. 'English (en)'"));
+            problems.add(new FormProblem(sheet, 1, header, "language", Reason.of("xlsform.column-unknown-language",
+                    letter(column), languagePart.strip())));
             return null;
         }
         languages.putIfAbsent(language.tag(), language);
