@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.beacon.campaign.i18n.ListedRefusal;
 import org.beacon.campaign.campaign.CampaignMaterials.MaterialRow;
 import org.beacon.campaign.review.ReviewChecklist;
 import org.beacon.commons.i18n.RequestLanguage;
@@ -64,7 +65,7 @@ public class CampaignPage {
             @RestForm List<String> targetGroups, @RestForm String otherTargetGroups, @RestForm List<String> channels,
             @RestForm String otherChannels, @RestForm String places, @RestForm String periodStart,
             @RestForm String periodEnd) {
-        return Forms.submit(() -> {
+        return ListedRefusal.submit(() -> {
             CampaignSettings settings = new CampaignSettings(defaultLanguage,
                     merge(targetGroups, otherTargetGroups), merge(channels, otherChannels), parsePlaces(places),
                     date(periodStart), date(periodEnd));
@@ -87,7 +88,7 @@ public class CampaignPage {
     public Response saveTranslation(@PathParam("id") long id, @RestForm("language") String contentLanguage,
             @RestForm String title, @RestForm String objectives, @RestForm String keyMessages) {
         TranslationText text = new TranslationText(title, objectives, Forms.lines(keyMessages));
-        return Forms.submit(() -> {
+        return ListedRefusal.submit(() -> {
             campaigns.putTranslation(id, contentLanguage, text);
             return home(id);
         }, errors -> translationPage(id, contentLanguage,
@@ -98,7 +99,7 @@ public class CampaignPage {
     @Path("/translations/{language}/remove")
     @Produces(MediaType.TEXT_HTML)
     public Response removeTranslation(@PathParam("id") long id, @PathParam("language") String contentLanguage) {
-        return Forms.submit(() -> {
+        return ListedRefusal.submit(() -> {
             campaigns.removeTranslation(id, contentLanguage);
             return home(id);
         }, errors -> page(id, errors));
@@ -109,7 +110,7 @@ public class CampaignPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response addMaterial(@PathParam("id") long id, @RestForm String slug, @RestForm String kind) {
-        return Forms.submit(() -> "/campaigns/manage/materials/" + id + "/" + materials.add(id, slug, kind),
+        return ListedRefusal.submit(() -> "/campaigns/manage/materials/" + id + "/" + materials.add(id, slug, kind),
                 errors -> page(id, errors));
     }
 
@@ -118,7 +119,7 @@ public class CampaignPage {
     @Path("/{step: submit|send-back|publish|unpublish}")
     @Produces(MediaType.TEXT_HTML)
     public Response step(@PathParam("id") long id, @PathParam("step") String step) {
-        return Forms.submit(() -> {
+        return ListedRefusal.submit(() -> {
             switch (step) {
                 case "submit" -> campaigns.submit(id);
                 case "send-back" -> campaigns.sendBack(id);
@@ -135,7 +136,7 @@ public class CampaignPage {
     @Produces(MediaType.TEXT_HTML)
     public Response approve(@PathParam("id") long id, @RestForm boolean safeAlternatives,
             @RestForm boolean thbSomDistinction, @RestForm boolean sensitivity, @RestForm boolean noIdentifyingImage) {
-        return Forms.submit(() -> {
+        return ListedRefusal.submit(() -> {
             campaigns.approve(id, new ReviewChecklist(safeAlternatives, thbSomDistinction, sensitivity,
                     noIdentifyingImage));
             return home(id);

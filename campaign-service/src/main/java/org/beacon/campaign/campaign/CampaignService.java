@@ -23,6 +23,7 @@ import org.beacon.campaign.review.ReviewChecklist;
 import org.beacon.campaign.review.ReviewStatus;
 import org.beacon.campaign.review.ReviewView;
 import org.beacon.commons.security.CurrentUser;
+import org.beacon.campaign.i18n.ListedRefusal;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
 
@@ -160,9 +161,9 @@ public class CampaignService {
     public CampaignVersion submit(long campaignId) {
         Campaign campaign = find(campaignId);
         CampaignVersion version = openVersion(campaign);
-        List<String> problems = incompleteness(version);
+        List<Reason> problems = incompleteness(version);
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid(Reason.of("campaign.incomplete"), problems);
+            throw ListedRefusal.invalidItems(Reason.of("campaign.incomplete"), problems);
         }
         version.review.submit(user.subject(), version.subject());
         campaign.summarize(version, CampaignVersion.published(campaign).isPresent());
@@ -391,17 +392,17 @@ public class CampaignService {
                 Reason.of("campaign.no-open-version", campaign.slug)));
     }
 
-    private static List<String> incompleteness(CampaignVersion version) {
-        List<String> problems = new ArrayList<>();
+    private static List<Reason> incompleteness(CampaignVersion version) {
+        List<Reason> problems = new ArrayList<>();
         if (version.translation(version.defaultLanguage) == null) {
-            problems.add("there is no text in the default language " + version.defaultLanguage);
+            problems.add(Reason.of("campaign.no-default-text", version.defaultLanguage));
         }
         if (version.places.isEmpty()) {
-            problems.add("name at least one place where the campaign runs");
+            problems.add(Reason.of("campaign.no-place"));
         }
         for (CampaignTranslation translation : version.translations) {
             if (translation.keyMessages.isEmpty()) {
-                problems.add("the " + translation.language + " text has no key message");
+                problems.add(Reason.of("campaign.no-key-message", translation.language));
             }
         }
         return problems;

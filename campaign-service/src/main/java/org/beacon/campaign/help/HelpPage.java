@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.beacon.campaign.i18n.ListedRefusal;
 import org.beacon.commons.web.Forms;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
@@ -104,7 +105,7 @@ public class HelpPage {
             @RestForm boolean active, @RestForm boolean demo, @RestForm String lastVerified) {
         HelpForm form = new HelpForm(slug, kind, country, region, languages, names, contact, active, demo,
                 lastVerified);
-        return Forms.submit(() -> {
+        return ListedRefusal.submit(() -> {
             directory.create(form.input());
             return "/campaigns/manage/help";
         }, errors -> listPage(form, errors));
@@ -129,7 +130,7 @@ public class HelpPage {
             @RestForm String lastVerified) {
         HelpForm form = new HelpForm(slug, kind, country, region, languages, names, contact, active, demo,
                 lastVerified);
-        return Forms.submit(() -> {
+        return ListedRefusal.submit(() -> {
             directory.update(id, form.input());
             return "/campaigns/manage/help";
         }, errors -> {

@@ -17,9 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.beacon.campaign.i18n.ListedRefusal;
 import org.beacon.campaign.campaign.CampaignDetail;
 import org.beacon.campaign.campaign.CampaignService;
-import org.beacon.commons.web.Forms;
 import org.beacon.campaign.review.ReviewChecklist;
 import org.beacon.campaign.campaign.Vocabulary;
 import org.beacon.campaign.material.MaterialViews.MaterialView;
@@ -79,7 +79,7 @@ public class MaterialPage {
     public Response text(@PathParam("id") long id, @PathParam("slug") String slug,
             @PathParam("language") String contentLanguage, @RestForm String title, @RestForm String markdown,
             @RestForm String translationStatus) {
-        return Forms.submit(() -> {
+        return ListedRefusal.submit(() -> {
             materials.reviseText(id, slug, contentLanguage, new VariantText(title, markdown, translationStatus));
             return here(id, slug, contentLanguage);
         }, errors -> variantPage(id, slug, contentLanguage, errors, title, markdown));
@@ -91,7 +91,7 @@ public class MaterialPage {
     @Produces(MediaType.TEXT_HTML)
     public Response file(@PathParam("id") long id, @PathParam("slug") String slug,
             @PathParam("language") String contentLanguage, @RestForm("file") FileUpload file) {
-        return Forms.submit(() -> {
+        return ListedRefusal.submit(() -> {
             materials.attachFile(id, slug, contentLanguage, file);
             return here(id, slug, contentLanguage);
         }, errors -> variantPage(id, slug, contentLanguage, errors, null, null));
@@ -116,7 +116,7 @@ public class MaterialPage {
     @Produces(MediaType.TEXT_HTML)
     public Response step(@PathParam("id") long id, @PathParam("slug") String slug,
             @PathParam("language") String contentLanguage, @PathParam("step") String step) {
-        return Forms.submit(() -> {
+        return ListedRefusal.submit(() -> {
             switch (step) {
                 case "submit" -> materials.submit(id, slug, contentLanguage);
                 case "send-back" -> materials.sendBack(id, slug, contentLanguage);
@@ -134,7 +134,7 @@ public class MaterialPage {
     public Response approve(@PathParam("id") long id, @PathParam("slug") String slug,
             @PathParam("language") String contentLanguage, @RestForm boolean safeAlternatives,
             @RestForm boolean thbSomDistinction, @RestForm boolean sensitivity, @RestForm boolean noIdentifyingImage) {
-        return Forms.submit(() -> {
+        return ListedRefusal.submit(() -> {
             materials.approve(id, slug, contentLanguage, new ReviewChecklist(safeAlternatives, thbSomDistinction,
                     sensitivity, noIdentifyingImage));
             return here(id, slug, contentLanguage);

@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import org.beacon.campaign.i18n.ListedRefusal;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -148,8 +149,7 @@ public class Review {
             throw ProblemException.forbidden(Reason.of("review.own-work", what));
         }
         if (!checklist.missing().isEmpty()) {
-            throw ProblemException.invalid(Reason.of("review.checklist-incomplete"),
-                    checklist.missing().stream().map(item -> "not confirmed: " + item).toList());
+            throw ListedRefusal.invalidItems(Reason.of("review.checklist-incomplete"), checklist.notConfirmed());
         }
         approvedBy = reviewer;
         approvedAt = OffsetDateTime.now();

@@ -3,6 +3,8 @@ package org.beacon.campaign.review;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.beacon.commons.web.Reason;
+
 /**
  * What a reviewer confirms before approving awareness material, grounded in the seeds: promote safe alternatives
  * rather than only risks (000 L5866), state the THB/SoM distinction correctly, be gender, child and LGBTI sensitive,
@@ -32,5 +34,15 @@ public record ReviewChecklist(boolean safeAlternatives, boolean thbSomDistinctio
             missing.add(NO_IDENTIFYING_IMAGE);
         }
         return missing;
+    }
+
+    /** {@link #missing()} as reasons, each "not confirmed: …" in the reader's language on a page. */
+    public List<Reason> notConfirmed() {
+        return missing().stream().map(item -> Reason.of("review.not-confirmed", switch (item) {
+            case SAFE_ALTERNATIVES -> Reason.of("review.check-safe-alternatives");
+            case THB_SOM_DISTINCTION -> Reason.of("review.check-thb-som");
+            case SENSITIVITY -> Reason.of("review.check-sensitivity");
+            default -> Reason.of("review.check-no-identifying-image");
+        })).toList();
     }
 }

@@ -1,0 +1,53 @@
+package org.beacon.campaign.i18n;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.Response;
+import org.beacon.commons.web.Forms;
+import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
+
+/**
+ * A refusal with a list of what is wrong (the checklist items not confirmed, what a campaign still lacks), each item
+ * a {@link Reason}: problem+json lists the items in English as before, a page that shows its form again lists them
+ * in the reader's language ({@link #submit}).
+ */
+public class ListedRefusal extends ProblemException {
+
+    private final transient List<Reason> items;
+
+    public ListedRefusal(int status, String title, Reason reason, List<Reason> items) {
+        super(status, title, reason, items.stream().map(Reason::english).toList());
+        this.items = List.copyOf(items);
+    }
+
+    public static ListedRefusal invalidItems(Reason reason, List<Reason> items) {
+        return new ListedRefusal(400, "Invalid input", reason, items);
+    }
+
+    /** The explanation and then each item, in the current request's interface language. */
+    public List<String> readerMessages() {
+        return Stream.concat(Stream.of(readerText()),
+                items.stream().map(Reason::readerText)).toList();
+    }
+
+    /**
+     * {@link Forms#submit}, with the items of a listed refusal in the reader's language on the page shown again
+     * (Forms.submit itself lists a refusal's items as the API does, in English).
+     */
+    public static Response submit(Supplier<String> action, Function<List<String>, TemplateInstance> page) {
+        ListedRefusal[] listed = new ListedRefusal[1];
+        return Forms.submit(() -> {
+            try {
+                return action.get();
+            } catch (ListedRefusal refusal) {
+                listed[0] = refusal;
+                throw refusal;
+            }
+        }, messages -> page.apply(listed[0] == null ? messages : listed[0].readerMessages()));
+    }
+}
