@@ -8,6 +8,7 @@ import static org.beacon.campaign.survey.SurveyFixtures.evaluator;
 import static org.beacon.campaign.survey.SurveyFixtures.unique;
 import static org.beacon.campaign.survey.SurveyFixtures.uploadCsv;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -75,6 +76,27 @@ class ResultsPageTests {
                 .when().get("/campaigns/results/" + survey + "/texts?question=suggestion&wave=baseline")
                 .then().statusCode(200)
                 .body(containsString("Answers are shown once at least 10 people have answered"));
+    }
+
+    @Test
+    void theResultsPagesInArabicWriteTheirCountsInArabicDigitsAndNameTheWaves() {
+        given().auth().oauth2(evaluator(NATIONAL)).header("Accept-Language", "ar")
+                .when().get("/campaigns/results/" + survey)
+                .then().statusCode(200)
+                .body(containsString("dir=\"rtl\""))
+                // every figure of every table, counts and percentages, in Arabic-Indic digits
+                .body(not(matchesPattern("(?s).*<td[^>]*>[^<]*[0-9][^<]*</td>.*")))
+                .body(containsString("wave=endline\">المسح الختامي</a>"));
+        given().auth().oauth2(evaluator(NATIONAL)).header("Accept-Language", "ar")
+                .when().get("/campaigns/results/" + survey + "/texts?question=suggestion&wave=endline")
+                .then().statusCode(200)
+                .body(containsString("المسح الختامي"))
+                .body(containsString(": ٢٠</p>"));
+        given().auth().oauth2(evaluator(NATIONAL)).header("Accept-Language", "ar")
+                .when().get("/campaigns/results/" + survey + "/texts?question=suggestion&wave=baseline")
+                .then().statusCode(200)
+                .body(containsString("خط الأساس"))
+                .body(containsString(": &lt; ١٠</p>"));
     }
 
     @Test
