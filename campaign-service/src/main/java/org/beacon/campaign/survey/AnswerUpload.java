@@ -75,8 +75,9 @@ public class AnswerUpload {
                 outcome.problems().forEach((field, problem) -> problems.add(new FormError(SHEET, row.number(),
                         columns.containsKey(field) ? FormSheet.letter(columns.get(field)) + " (" + field + ")" : field,
                         columns.containsKey(field) || !problem.code().equals(AnswerSheet.MISSING)
-                                ? form.questionOfField(field).map(problem::description).orElse(problem.description())
-                                : "the column is missing")));
+                                ? Reason.of("form-error.as-written", form.questionOfField(field)
+                                        .map(problem::description).orElse(problem.description()))
+                                : Reason.of("upload.column-missing"))));
                 continue;
             }
             good.add(new ResponseStore.Keyed(keyOf(form, wave, row, keyColumn), language, outcome.answers()));
@@ -109,18 +110,18 @@ public class AnswerUpload {
             List<SurveyForm.Question> named = questionsFor(form, name);
             String column = FormSheet.letter(c) + " (" + name + ")";
             if (named.size() > 1) {
-                problems.add(new FormError(SHEET, 1, column, "several questions have this name; write the field, "
-                        + named.stream().map(SurveyForm.Question::field).collect(Collectors.joining(" or "))));
+                problems.add(new FormError(SHEET, 1, column, Reason.of("upload.column-ambiguous",
+                        named.stream().map(SurveyForm.Question::field).collect(Collectors.joining(" or ")))));
             } else if (named.isEmpty()) {
-                problems.add(new FormError(SHEET, 1, column, "no question of this survey has this name"));
+                problems.add(new FormError(SHEET, 1, column, Reason.of("upload.column-unknown")));
             } else if (columns.put(named.get(0).field(), c) != null) {
-                problems.add(new FormError(SHEET, 1, column, "the column appears twice"));
+                problems.add(new FormError(SHEET, 1, column, Reason.of("upload.column-twice")));
             }
         }
         for (SurveyForm.Question question : form.answerable()) {
             if (question.required() && !question.conditional() && !columns.containsKey(question.field())
                     && !isCalculation(form, question)) {
-                problems.add(new FormError(SHEET, 1, question.field(), "the required question has no column"));
+                problems.add(new FormError(SHEET, 1, question.field(), Reason.of("upload.required-column-missing")));
             }
         }
         return columns;

@@ -159,20 +159,20 @@ public final class FormSheets {
     private static void checkCell(String sheet, int row, int column, String value, Limits limits) {
         if (column >= limits.columns()) {
             throw new FormRejected(Reason.of("sheet.too-many-columns", sheet, limits.columns()), List.of(new FormError(sheet, row,
-                            FormSheet.letter(column), "beyond the last column allowed ("
-                                    + FormSheet.letter(limits.columns() - 1) + ")")));
+                            FormSheet.letter(column), Reason.of("sheet.beyond-last-column",
+                                    FormSheet.letter(limits.columns() - 1)))));
         }
         if (value == null) {
             return;
         }
         if (value.length() > limits.cellLength()) {
             throw new FormRejected(Reason.of("sheet.cell-too-long", limits.cellLength()), List.of(new FormError(sheet, row,
-                            FormSheet.letter(column), "the cell has " + value.length() + " characters")));
+                            FormSheet.letter(column), Reason.of("sheet.cell-length", value.length()))));
         }
         if (UntrustedText.containsNul(value)) {
             throw new FormRejected(Reason.of("sheet.cell-nul"),
                     List.of(new FormError(sheet, row, FormSheet.letter(column),
-                            "contains a NUL character (U+0000); delete it")));
+                            Reason.of("sheet.cell-contains-nul"))));
         }
     }
 
@@ -235,16 +235,15 @@ public final class FormSheets {
             }
         }
         String message = e.getMessage() == null ? "" : e.getMessage();
-        String what;
+        Reason what;
         if (message.contains("between encapsulated token and delimiter")) {
-            what = "a quoted value is followed by more text before the next comma: put the whole value in quotes "
-                    + "and write each quote inside it twice (\"\")";
+            what = Reason.of("sheet.csv-text-after-quote");
         } else if (message.contains("EOF reached before encapsulated token finished")) {
-            what = "a quoted value is never closed: a quote (\") is missing";
+            what = Reason.of("sheet.csv-quote-not-closed");
         } else if (message.contains("duplicate name") || message.contains("header")) {
-            what = "the header line cannot be read: each column needs its own name";
+            what = Reason.of("sheet.csv-header");
         } else {
-            what = "the line cannot be read as comma-separated values";
+            what = Reason.of("sheet.csv-line");
         }
         return new FormRejected(Reason.of("sheet.not-csv", sheet),
                 List.of(new FormError(sheet, row, null, what)));

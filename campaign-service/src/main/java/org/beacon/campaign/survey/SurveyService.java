@@ -232,8 +232,8 @@ public class SurveyService {
         if (allDigits(slug)) {
             String field = draft.formId() != null ? "form_id" : "form_title";
             throw new FormRejected(Reason.of("xlsform.address-digits", field),
-                    List.of(new FormError(XlsForm.SETTINGS, 2, field, "'" + source + "' gives the address '" + slug
-                            + "', which is only digits; add a letter, or give the survey an address")));
+                    List.of(new FormError(XlsForm.SETTINGS, 2, field, Reason.of("xlsform.address-only-digits", source,
+                            slug))));
         }
         return slug.length() > 120 ? slug.substring(0, 120).replaceAll("-+$", "") : slug;
     }
