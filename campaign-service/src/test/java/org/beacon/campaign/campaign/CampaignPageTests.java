@@ -177,7 +177,7 @@ class CampaignPageTests {
                 .when().get("/campaigns/manage/" + id)
                 .then().statusCode(200)
                 .body(containsString("dir=\"rtl\""))
-                .body(containsString("الإصدار 1"));
+                .body(containsString("الإصدار ١"));
     }
 
     @Test
