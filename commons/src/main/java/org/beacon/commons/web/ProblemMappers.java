@@ -43,7 +43,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        return respond(e.status(), e.title(), e.getMessage(), null, e::text, e.errors(), uri, headers);
+        return respond(e.status(), e.title(), e.getMessage(), null, e::text, e.errors(), e::errors, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -190,6 +190,13 @@ public class ProblemMappers {
     /** As above, the page's explanation in the reader's language from {@code explained} (a {@link Reason}'s text). */
     static Response respond(int status, String title, String detail, String detailKey,
             Function<String, String> explained, List<String> errors, UriInfo uri, HttpHeaders headers) {
+        return respond(status, title, detail, detailKey, explained, errors, language -> errors, uri, headers);
+    }
+
+    /** As above, the listed problems too in the reader's language from {@code listed}. */
+    static Response respond(int status, String title, String detail, String detailKey,
+            Function<String, String> explained, List<String> errors, Function<String, List<String>> listed,
+            UriInfo uri, HttpHeaders headers) {
         String path = uri.getPath();
         if (wantsJson(path, headers)) {
             Problem problem = new Problem("about:blank", title, status, detail, path, errors);
@@ -197,7 +204,8 @@ public class ProblemMappers {
         }
         String language = Languages.resolve(cookie(headers), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String explanation = explained.apply(language);
-        String message = errors.isEmpty() ? explanation : explanation + " " + String.join("; ", errors);
+        String message = errors.isEmpty() ? explanation
+                : explanation + " " + String.join("; ", listed.apply(language));
         String key = !errors.isEmpty() ? null : detailKey != null ? detailKey : ErrorPage.keyOf(detail);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(ErrorPage.render(status, key, null, message, language)).build();

@@ -2,13 +2,16 @@ package org.beacon.training.web;
 
 import static io.restassured.RestAssured.given;
 import static org.beacon.training.CourseFixtures.author;
+import static org.beacon.training.CourseFixtures.newCourse;
 import static org.beacon.training.CourseFixtures.publishedCourse;
 import static org.beacon.training.CourseFixtures.trainee;
 import static org.beacon.training.CourseFixtures.uniqueSlug;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -56,6 +59,24 @@ class RefusalPagesTests {
                 .then().statusCode(409)
                 .body(containsString("الترجمة باللغة «fr» للإصدار ١ حالتها: منشور، ولا يمكن تغييرها."))
                 .body(not(containsString("cannot be changed")));
+    }
+
+    @Test
+    void aVersionThatCannotGoToReviewSaysWhyInArabicAndInEnglishToPrograms() {
+        long version = newCourse(uniqueSlug("unready-ar"), "labour-inspection", List.of("en", "fr"), "Unready");
+        given().auth().oauth2(author("bob")).header("Accept-Language", "ar").redirects().follow(false)
+                .when().post("/training/author/versions/" + version + "/submit")
+                .then().statusCode(400)
+                .body(containsString("الإصدار غير جاهز للمراجعة."))
+                .body(containsString("لا يحتوي الإصدار على أي درس."))
+                .body(containsString("لا يحتوي الإصدار على اختبار بعدي."))
+                .body(not(containsString("has no lesson")))
+                .body(not(containsString("has no post-test")));
+        given().auth().oauth2(author("bob")).header("Accept-Language", "ar")
+                .when().post("/training/api/authoring/versions/" + version + "/submit")
+                .then().statusCode(400)
+                .body("errors", hasItems("The version has no lesson.",
+                        "The version has no post-test."));
     }
 
     @Test
