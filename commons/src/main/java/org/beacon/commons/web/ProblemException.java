@@ -18,21 +18,17 @@ public class ProblemException extends RuntimeException {
     private final List<Reason> errorReasons;
 
     public ProblemException(int status, String title, Reason reason, List<String> errors) {
+        this(status, title, reason, errors, null);
+    }
+
+    /** {@code errorReasons}, when given, are the rows of {@code errors} in every language. */
+    private ProblemException(int status, String title, Reason reason, List<String> errors, List<Reason> errorReasons) {
         super(reason.english());
         this.status = status;
         this.title = title;
         this.reason = reason;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
-        this.errorReasons = null;
-    }
-
-    private ProblemException(int status, String title, Reason reason, List<Reason> errorReasons, boolean reasoned) {
-        super(reason.english());
-        this.status = status;
-        this.title = title;
-        this.reason = reason;
-        this.errorReasons = List.copyOf(errorReasons);
-        this.errors = this.errorReasons.stream().map(Reason::english).toList();
+        this.errorReasons = errorReasons == null ? null : List.copyOf(errorReasons);
     }
 
     public ProblemException(int status, String title, Reason reason) {
@@ -66,7 +62,7 @@ public class ProblemException extends RuntimeException {
      * language, problem+json's {@code errors} in English.
      */
     public static ProblemException listing(int status, String title, Reason reason, List<Reason> problems) {
-        return new ProblemException(status, title, reason, problems, true);
+        return new ProblemException(status, title, reason, problems.stream().map(Reason::english).toList(), problems);
     }
 
     /** Refused by role or organization: a 403 with the service's own explanation. */

@@ -71,9 +71,10 @@ public class ProblemMappers {
             // A type Jackson cannot bind at all is the service's mistake, not the client's.
             return unexpected(e, uri, headers);
         }
-        String error = JsonProblems.describe(e);
-        return respond(400, "Invalid JSON", "The request body is not valid: " + error, null, List.of(error), uri,
-                headers);
+        Reason error = JsonProblems.reason(e);
+        Reason detail = Reason.of("detail.json-invalid-body", error);
+        return respond(400, "Invalid JSON", detail.english(), null, detail::text, List.of(error.english()),
+                language -> List.of(error.text(language)), uri, headers);
     }
 
     /**
@@ -82,8 +83,9 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri, HttpHeaders headers) {
-        return respond(400, "Malformed multipart body", "The multipart body cannot be read: a part's headers are"
-                + " malformed (a line break in a file name?). Send the form again.", null, List.of(), uri, headers);
+        Reason detail = Reason.of("detail.multipart-malformed");
+        return respond(400, "Malformed multipart body", detail.english(), null, detail::text, List.of(), uri,
+                headers);
     }
 
     /**
@@ -94,8 +96,9 @@ public class ProblemMappers {
     public Response io(IOException e, UriInfo uri, HttpHeaders headers) {
         StackTraceElement[] trace = e.getStackTrace();
         if (trace.length > 0 && trace[0].getClassName().startsWith(MultipartParser.class.getPackageName() + ".")) {
-            return respond(400, "Malformed multipart body", "The multipart body ended before its closing boundary."
-                    + " Send the form again.", null, List.of(), uri, headers);
+            Reason detail = Reason.of("detail.multipart-truncated");
+            return respond(400, "Malformed multipart body", detail.english(), null, detail::text, List.of(), uri,
+                    headers);
         }
         return unexpected(e, uri, headers);
     }

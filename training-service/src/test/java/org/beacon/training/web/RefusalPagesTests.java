@@ -1,11 +1,15 @@
 package org.beacon.training.web;
 
 import static io.restassured.RestAssured.given;
+import static org.beacon.training.CourseFixtures.PDF;
 import static org.beacon.training.CourseFixtures.author;
+import static org.beacon.training.CourseFixtures.courseFiles;
+import static org.beacon.training.CourseFixtures.importCourse;
 import static org.beacon.training.CourseFixtures.newCourse;
 import static org.beacon.training.CourseFixtures.publishedCourse;
 import static org.beacon.training.CourseFixtures.trainee;
 import static org.beacon.training.CourseFixtures.uniqueSlug;
+import static org.beacon.training.CourseFixtures.zip;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -77,6 +81,28 @@ class RefusalPagesTests {
                 .then().statusCode(400)
                 .body("errors", hasItems("The version has no lesson.",
                         "The version has no post-test."));
+    }
+
+    @Test
+    void anOversizedUploadIsRefusedInFrenchOnThePageAndInEnglishToPrograms() {
+        String slug = uniqueSlug("upload-fr");
+        long version = importCourse(zip(slug, courseFiles(slug)), 201).getLong("versionId");
+        long lesson = given().auth().oauth2(author("bob")).when().get("/training/api/authoring/versions/" + version)
+                .then().extract().jsonPath().getLong("modules[0].lessons[0].id");
+        // The tests' limit is 64 KB (%test.beacon.uploads.max-bytes).
+        byte[] large = new byte[70_000];
+        System.arraycopy(PDF, 0, large, 0, PDF.length);
+        given().auth().oauth2(author("bob")).header("Accept-Language", "fr").redirects().follow(false)
+                .multiPart("lesson", String.valueOf(lesson)).multiPart("file", "big.pdf", large, "application/pdf")
+                .when().post("/training/author/versions/" + version + "/attachments")
+                .then().statusCode(413)
+                .body(containsString("Le fichier fait 70\u202f000 octets ; la limite est de 65\u202f536 octets."))
+                .body(not(containsString("bytes")));
+        given().auth().oauth2(author("bob")).header("Accept-Language", "fr")
+                .multiPart("file", "big.pdf", large, "application/pdf")
+                .when().post("/training/api/attachments")
+                .then().statusCode(413)
+                .body("detail", equalTo("The file is 70,000 bytes; the limit is 65,536 bytes."));
     }
 
     @Test
