@@ -2,6 +2,7 @@ package org.beacon.training.web;
 
 import static io.restassured.RestAssured.given;
 import static org.beacon.training.CourseFixtures.PDF;
+import static org.beacon.training.CourseFixtures.admin;
 import static org.beacon.training.CourseFixtures.author;
 import static org.beacon.training.CourseFixtures.courseFiles;
 import static org.beacon.training.CourseFixtures.importCourse;
@@ -103,6 +104,27 @@ class RefusalPagesTests {
                 .when().post("/training/api/attachments")
                 .then().statusCode(413)
                 .body("detail", equalTo("The file is 70,000 bytes; the limit is 65,536 bytes."));
+    }
+
+    @Test
+    void aBadCoursePackageIsListedInFrenchOnTheImportPage() {
+        String slug = uniqueSlug("import-fr");
+        Map<String, byte[]> files = courseFiles(slug);
+        files.remove("lessons/m2/l3.en.md");
+        given().auth().oauth2(admin()).header("Accept-Language", "fr").redirects().follow(false)
+                .multiPart("file", slug + ".zip", zip(slug, files), "application/zip")
+                .when().post("/training/author/import")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("Importer un paquet de cours"))
+                .body(containsString("Le paquet du cours comporte 1 erreur ; rien n’a été importé."))
+                .body(containsString("lessons/m2/l3.en.md : manquant ; chaque leçon doit avoir son texte dans la"
+                        + " langue par défaut."))
+                .body(not(containsString("every lesson needs")));
+        given().auth().oauth2(admin()).redirects().follow(false)
+                .multiPart("file", slug + ".zip", zip(slug, courseFiles(slug)), "application/zip")
+                .when().post("/training/author/import")
+                .then().statusCode(303).header("Location", containsString("/training/author/versions/"));
+        given().auth().oauth2(author("bob")).when().get("/training/author/import").then().statusCode(403);
     }
 
     @Test
