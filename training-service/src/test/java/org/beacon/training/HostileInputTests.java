@@ -6,6 +6,7 @@ import static org.beacon.training.CourseFixtures.uniqueSlug;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -107,7 +108,15 @@ class HostileInputTests {
                 + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n";
         given().auth().oauth2(author("bob")).contentType("multipart/form-data; boundary=b0undary")
                 .body(body.getBytes(StandardCharsets.ISO_8859_1)).when().post("/training/api/attachments")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("The multipart body ended before its closing boundary. Send the form again."));
+        // The same body from the version page: its explanation in the reader's language.
+        given().auth().oauth2(author("bob")).contentType("multipart/form-data; boundary=b0undary")
+                .header("Accept", "text/html").cookie("beacon-lang", "fr")
+                .body(body.getBytes(StandardCharsets.ISO_8859_1)).when().post("/training/author/versions/1/attachments")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("avant sa limite de fermeture. Envoyez à nouveau le formulaire."))
+                .body(not(containsString("closing boundary")));
     }
 
     @Test

@@ -151,7 +151,7 @@ public class MaterialPage {
         String formTitle = typedTitle != null ? typedTitle : variant != null ? variant.title() : "";
         String formMarkdown = typedMarkdown != null ? typedMarkdown : variant != null ? variant.bodyMarkdown() : "";
         return Templates.variant(campaign, material, contentLanguage, variant,
-                materials.previewPages(id, slug, contentLanguage), MaterialVariant.TRANSLATION_STATUSES,
+                materials.previewPages(id, slug, contentLanguage), TranslationStatus.VALUES,
                 errors, formTitle, formMarkdown).setLocale(language.locale());
     }
 

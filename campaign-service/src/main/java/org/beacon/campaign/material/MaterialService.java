@@ -110,13 +110,13 @@ public class MaterialService {
      * The content import may pull a variant back from review, since the files it reads are the reviewed source.
      */
     Optional<MaterialVariant> revise(Material material, String language, VariantText text, boolean withdrawReview,
-            String statusIfNew) {
+            TranslationStatus statusIfNew) {
         MaterialVariant newest = MaterialVariant.newest(material, language).orElse(null);
-        String status = text.translationStatus() != null ? text.translationStatus()
+        TranslationStatus status = text.translationStatus() != null ? TranslationStatus.of(text.translationStatus())
                 : newest != null ? newest.translationStatus
                 : statusIfNew != null ? statusIfNew : initialTranslationStatus(material, language);
         if (newest != null && newest.title.equals(text.title()) && newest.bodyMarkdown.equals(text.markdown())
-                && newest.translationStatus.equals(status)) {
+                && newest.translationStatus == status) {
             return Optional.empty();
         }
         if (withdrawReview && newest != null && newest.review.isInReview()) {
@@ -157,8 +157,8 @@ public class MaterialService {
      */
     @Transactional
     public Optional<MaterialVariant> importVariant(Material material, String language, String title, String markdown) {
-        String statusIfNew = language.equals(material.campaign.defaultLanguage) ? MaterialVariant.ORIGINAL
-                : MaterialVariant.TRANSLATED;
+        TranslationStatus statusIfNew = language.equals(material.campaign.defaultLanguage) ? TranslationStatus.ORIGINAL
+                : TranslationStatus.TRANSLATED;
         return revise(material, language, new VariantText(title, markdown, null), true, statusIfNew);
     }
 
@@ -355,13 +355,13 @@ public class MaterialService {
         }
         newestByLanguage.values().stream()
                 .filter(v -> !v.language.equals(sourceLanguage))
-                .filter(v -> MaterialVariant.TRANSLATED.equals(v.translationStatus))
-                .forEach(v -> v.translationStatus = MaterialVariant.OUTDATED);
+                .filter(v -> v.translationStatus == TranslationStatus.TRANSLATED)
+                .forEach(v -> v.translationStatus = TranslationStatus.OUTDATED);
     }
 
-    private static String initialTranslationStatus(Material material, String language) {
-        return language.equals(material.campaign.defaultLanguage) ? MaterialVariant.ORIGINAL
-                : MaterialVariant.IN_PROGRESS;
+    private static TranslationStatus initialTranslationStatus(Material material, String language) {
+        return language.equals(material.campaign.defaultLanguage) ? TranslationStatus.ORIGINAL
+                : TranslationStatus.IN_PROGRESS;
     }
 
     private MaterialView view(Material material) {
@@ -391,7 +391,7 @@ public class MaterialService {
         return new VariantView(variant.id, variant.language, variant.number, variant.title, variant.bodyMarkdown,
                 variant.bodyHtml, MediaView.of(variant.media, variant.media == null ? null
                         : "/campaigns/api/media/" + variant.media.id),
-                variant.translationStatus, ReviewView.of(variant.review, user.subject()), publishedNumber,
+                variant.translationStatus.value(), ReviewView.of(variant.review, user.subject()), publishedNumber,
                 variant.review.isOpen()
                         ? PublishBlock.of(variant.review, unfilledHelp(variant).isEmpty() ? List.of()
                                 : List.of(PublishBlock.UNFILLED_PLACEHOLDERS))

@@ -27,12 +27,6 @@ import org.beacon.commons.web.Reason;
 @Table(name = "material_variant")
 public class MaterialVariant extends PanacheEntityBase {
 
-    public static final String ORIGINAL = "original";
-    public static final String IN_PROGRESS = "in-progress";
-    public static final String TRANSLATED = "translated";
-    public static final String OUTDATED = "outdated";
-    public static final List<String> TRANSLATION_STATUSES = List.of(ORIGINAL, IN_PROGRESS, TRANSLATED, OUTDATED);
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -50,7 +44,7 @@ public class MaterialVariant extends PanacheEntityBase {
     @JoinColumn(name = "media_id")
     public Media media;
     @Column(name = "translation_status")
-    public String translationStatus;
+    public TranslationStatus translationStatus;
     @Embedded
     public Review review;
 

@@ -359,7 +359,7 @@ public class PublicSurveyPage {
     }
 
     private Response closed(SurveyForms.Located located, String language) {
-        boolean wasOpen = located.waveStatus() != null;
+        boolean wasOpen = located.waveStatus() != WaveStatus.not_opened;
         return html(wasOpen ? 410 : 404, Templates.closed(message(located.form(), language), wasOpen), language);
     }
 

@@ -29,9 +29,9 @@ public class SurveyForms {
     private static final Logger LOG = Logger.getLogger(SurveyForms.class);
 
     /** The survey behind a public address, with the state of the wave asked for. */
-    public record Located(SurveyForm form, String waveStatus) {
+    public record Located(SurveyForm form, WaveStatus waveStatus) {
         public boolean isOpen() {
-            return SurveyWave.OPEN.equals(waveStatus);
+            return waveStatus.isOpen();
         }
     }
 
@@ -61,7 +61,7 @@ public class SurveyForms {
         Object[] row = (Object[]) rows.get(0);
         long id = ((Number) row[0]).longValue();
         int revision = ((Number) row[1]).intValue();
-        return new Located(snapshot(id, revision, ((Number) row[3]).intValue()), (String) row[2]);
+        return new Located(snapshot(id, revision, ((Number) row[3]).intValue()), WaveStatus.stored((String) row[2]));
     }
 
     /**

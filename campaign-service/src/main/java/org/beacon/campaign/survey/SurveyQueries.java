@@ -52,7 +52,7 @@ final class SurveyQueries {
                 select s.slug, w.wave from survey s join survey_wave w on w.survey_id = s.id
                 where s.campaign_id = ?1 and w.status = ?2 order by s.id, w.id""")
                 .setParameter(1, campaignId)
-                .setParameter(2, SurveyWave.OPEN)
+                .setParameter(2, WaveStatus.open.name())
                 .getResultList();
     }
 

@@ -28,15 +28,15 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 public class SurveyResource {
 
-    public record WaveView(String wave, String status, String href, String qr) {
+    public record WaveView(String wave, WaveStatus status, String href, String qr) {
 
         /** Every wave of a survey, opened or not, with its public address. */
         public static List<WaveView> of(long surveyId, String slug) {
             List<SurveyWave> states = SurveyWave.ofSurvey(surveyId);
             List<WaveView> waves = new ArrayList<>();
             for (Wave wave : Wave.values()) {
-                String status = states.stream().filter(s -> s.wave.equals(wave.id())).map(s -> s.status).findFirst()
-                        .orElse("not_opened");
+                WaveStatus status = states.stream().filter(s -> s.wave.equals(wave.id())).map(s -> s.status)
+                        .findFirst().orElse(WaveStatus.not_opened);
                 String href = "/campaigns/public/surveys/" + slug + "/" + wave.id();
                 waves.add(new WaveView(wave.id(), status, href, href + "/qr.svg"));
             }

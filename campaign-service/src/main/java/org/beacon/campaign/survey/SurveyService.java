@@ -267,7 +267,7 @@ public class SurveyService {
             state.surveyId = surveyId;
             state.wave = wave.id();
         }
-        state.status = open ? SurveyWave.OPEN : SurveyWave.CLOSED;
+        state.status = open ? WaveStatus.open : WaveStatus.closed;
         if (open) {
             state.openedAt = OffsetDateTime.now();
             state.closedAt = null;

@@ -7,6 +7,8 @@ import java.util.Optional;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,23 +19,21 @@ import jakarta.persistence.Table;
 @Table(name = "survey_wave")
 public class SurveyWave extends PanacheEntityBase {
 
-    public static final String OPEN = "open";
-    public static final String CLOSED = "closed";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     @Column(name = "survey_id")
     public Long surveyId;
     public String wave;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public WaveStatus status;
     @Column(name = "opened_at")
     public OffsetDateTime openedAt;
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
 
     public boolean isOpen() {
-        return OPEN.equals(status);
+        return status == WaveStatus.open;
     }
 
     public static Optional<SurveyWave> of(long surveyId, Wave wave) {

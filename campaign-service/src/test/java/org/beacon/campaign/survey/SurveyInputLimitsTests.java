@@ -134,7 +134,7 @@ class SurveyInputLimitsTests {
         long before = surveys();
         importCsv(manager(NATIONAL), campaign, survey.toString(), null, null)
                 .then().statusCode(413)
-                .body("detail", containsString("The survey sheet has more than 5000 rows, the limit"));
+                .body("detail", containsString("The survey sheet has more than 5,000 rows, the limit"));
         assertEquals(before, surveys(), "nothing is stored");
     }
 
@@ -204,7 +204,7 @@ class SurveyInputLimitsTests {
         String header = "age_band,gender,k1,l1,suggestion\n";
         uploadCsv(NATIONAL, id, Wave.BASELINE, header + "age_15_24,woman,yes,4," + "x".repeat(9000) + "\n", false)
                 .then().statusCode(413)
-                .body("detail", containsString("Line 2 of the answers file is longer than 8192 characters, the "
+                .body("detail", containsString("Line 2 of the answers file is longer than 8,192 characters, the "
                         + "limit"));
         StringBuilder rows = new StringBuilder(header);
         for (int i = 0; i < 20_000; i++) {
@@ -212,7 +212,7 @@ class SurveyInputLimitsTests {
         }
         uploadCsv(NATIONAL, id, Wave.BASELINE, rows.toString(), false)
                 .then().statusCode(413)
-                .body("detail", containsString("The answers sheet has more than 20000 rows, the limit"));
+                .body("detail", containsString("The answers sheet has more than 20,000 rows, the limit"));
         assertEquals(0, responses(id), "nothing is stored");
     }
 

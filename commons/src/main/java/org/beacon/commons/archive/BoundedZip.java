@@ -24,6 +24,7 @@ import java.util.zip.ZipInputStream;
 
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * An uploaded zip read as a stream with bounded memory. A zip says nothing trustworthy about its own size (64 KB
@@ -36,7 +37,8 @@ import org.beacon.commons.web.ProblemException;
 public final class BoundedZip implements AutoCloseable {
 
     /**
-     * @param what the upload as messages name it: "a course package"
+     * @param what the upload as messages name it: a key of the service's refusal texts ("import.what": "a course
+     *            package"), or the words as written
      * @param maxArchiveBytes the zip as uploaded
      * @param maxEntries entries, folders included
      * @param maxEntryBytes one file, inflated
@@ -114,16 +116,16 @@ public final class BoundedZip implements AutoCloseable {
                     entry = in.getNextEntry();
                 } catch (IllegalArgumentException e) {
                     // The JDK's zip reader reports a name that is not valid UTF-8 this way.
-                    throw ProblemException.badRequest("The name of entry " + (count + 1) + " of the zip"
-                            + (previous == null ? "" : " (after '" + previous + "')") + " is not valid UTF-8."
-                            + " Zip the folder again with a tool that writes UTF-8 file names.");
+                    throw ProblemException.badRequest(previous == null
+                            ? Reason.of("detail.zip-name-not-utf8", count + 1)
+                            : Reason.of("detail.zip-name-not-utf8-after", count + 1, previous));
                 }
                 if (entry == null) {
                     break;
                 }
                 if (++count > limits.maxEntries()) {
-                    throw ProblemException.tooLarge("The zip holds more than " + limits.maxEntries()
-                            + " entries, the limit for " + limits.what() + ".");
+                    throw ProblemException.tooLarge(Reason.of("detail.zip-too-many-entries", limits.maxEntries(),
+                            what(limits)));
                 }
                 String name = entry.getName().replace('\\', '/');
                 previous = name;
@@ -133,25 +135,25 @@ public final class BoundedZip implements AutoCloseable {
                 }
                 if (name.startsWith("/") || name.contains("../") || name.contains(":")
                         || UntrustedText.containsNul(name)) {
-                    throw ProblemException.badRequest("The zip holds an unsafe path: " + name.replace('\0', '?'));
+                    throw ProblemException.badRequest(Reason.of("detail.zip-unsafe-path", name.replace('\0', '?')));
                 }
                 if (entries.containsKey(name)) {
-                    throw ProblemException.badRequest("The zip holds " + name + " twice.");
+                    throw ProblemException.badRequest(Reason.of("detail.zip-twice", name));
                 }
                 boolean kept = inMemory.test(name);
                 // The nearest of the limits this file may reach, and the message that names it.
                 long limit = limits.maxEntryBytes();
-                ProblemException reason = ProblemException.tooLarge(name + " unpacks to more than "
-                        + size(limits.maxEntryBytes()) + ", the limit for one file of " + limits.what() + ".");
+                ProblemException reason = ProblemException.tooLarge(Reason.of("detail.zip-file-too-large", name,
+                        sizeReason(limits.maxEntryBytes()), what(limits)));
                 if (limits.maxTotalBytes() - total < limit) {
                     limit = limits.maxTotalBytes() - total;
-                    reason = ProblemException.tooLarge("The zip unpacks to more than " + size(limits.maxTotalBytes())
-                            + ", the limit for " + limits.what() + ".");
+                    reason = ProblemException.tooLarge(Reason.of("detail.zip-unpacks-too-large",
+                            sizeReason(limits.maxTotalBytes()), what(limits)));
                 }
                 if (kept && limits.maxMemoryBytes() - memory < limit) {
                     limit = limits.maxMemoryBytes() - memory;
-                    reason = ProblemException.tooLarge("The text files of the zip unpack to more than "
-                            + size(limits.maxMemoryBytes()) + ", the limit for " + limits.what() + ".");
+                    reason = ProblemException.tooLarge(Reason.of("detail.zip-texts-too-large",
+                            sizeReason(limits.maxMemoryBytes()), what(limits)));
                 }
                 ProblemException problem = reason;
                 Counted inflated = new Counted(in, limit, () -> problem);
@@ -161,19 +163,27 @@ public final class BoundedZip implements AutoCloseable {
                 entries.put(name, read);
             }
         } catch (ZipException e) {
-            throw ProblemException.badRequest("The upload is not a valid zip file: " + e.getMessage());
+            throw ProblemException.badRequest(Reason.of("detail.zip-invalid", String.valueOf(e.getMessage())));
         } catch (IOException e) {
-            throw ProblemException.badRequest("The zip cannot be read: " + e.getMessage());
+            throw ProblemException.badRequest(Reason.of("detail.zip-unreadable", String.valueOf(e.getMessage())));
         }
         if (entries.isEmpty()) {
             // The JDK's reader finds no entry in what is not a zip at all.
-            throw ProblemException.badRequest("The upload is not a zip file, or it holds no files.");
+            throw ProblemException.badRequest(Reason.of("detail.zip-empty"));
         }
     }
 
     private static ProblemException archiveTooLarge(Limits limits) {
-        return ProblemException.tooLarge("The zip is larger than " + size(limits.maxArchiveBytes())
-                + ", the limit for " + limits.what() + ".");
+        return ProblemException.tooLarge(Reason.of("detail.zip-too-large", sizeReason(limits.maxArchiveBytes()),
+                what(limits)));
+    }
+
+    /**
+     * The upload as a refusal names it: the words of the service's refusal texts when {@code what} is one of their
+     * keys (in the reader's language), else as written.
+     */
+    private static Object what(Limits limits) {
+        return Reason.known(limits.what()) ? Reason.of(limits.what()) : limits.what();
     }
 
     private static Entry readBytes(String name, InputStream in) throws IOException {
@@ -208,15 +218,20 @@ public final class BoundedZip implements AutoCloseable {
         }
     }
 
-    /** Sizes as people read them in a message: 60 MB, 64 KB. */
-    public static String size(long bytes) {
+    /** {@link #size} as a refusal argument: the number in the reader's digits, the unit in the reader's words. */
+    public static Reason sizeReason(long bytes) {
         if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MB";
+            return Reason.of("detail.size-mb", bytes / (1024 * 1024));
         }
         if (bytes >= 1024 && bytes % 1024 == 0) {
-            return bytes / 1024 + " KB";
+            return Reason.of("detail.size-kb", bytes / 1024);
         }
-        return bytes + " bytes";
+        return Reason.of("detail.size-bytes", bytes);
+    }
+
+    /** Sizes as people read them in an English message: 60 MB, 64 KB. */
+    public static String size(long bytes) {
+        return sizeReason(bytes).english();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * What a media upload may be. The declared content type must be one we accept and the first bytes of the file
@@ -54,18 +55,18 @@ public record UploadPolicy(Set<String> allowedTypes, long maxBytes) {
     public String check(String declaredType, Path file) {
         long size = sizeOf(file);
         if (size > maxBytes) {
-            throw ProblemException.tooLarge("The file is " + size + " bytes; the limit is " + maxBytes + " bytes.");
+            throw ProblemException.tooLarge(Reason.of("detail.file-too-large", size, maxBytes));
         }
         if (size == 0) {
-            throw ProblemException.badRequest("The file is empty.");
+            throw ProblemException.badRequest(Reason.of("detail.file-empty"));
         }
         String type = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         if (!allowedTypes.contains(type)) {
-            throw ProblemException.badRequest("Files of type '" + type + "' are not accepted. Accepted: "
-                    + String.join(", ", allowedTypes.stream().sorted().toList()) + ".");
+            throw ProblemException.badRequest(Reason.of("detail.file-type-refused", type,
+                    allowedTypes.stream().sorted().toList()));
         }
         if (!SIGNATURES.get(type).test(head(file))) {
-            throw ProblemException.badRequest("The file's content is not " + type + ".");
+            throw ProblemException.badRequest(Reason.of("detail.file-content-mismatch", type));
         }
         return type;
     }

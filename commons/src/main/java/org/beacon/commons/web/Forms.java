@@ -39,7 +39,7 @@ public final class Forms {
                 throw e;
             }
             List<String> messages = e.errors().isEmpty() ? List.of(e.readerText())
-                    : Stream.concat(Stream.of(e.readerText()), e.errors().stream())
+                    : Stream.concat(Stream.of(e.readerText()), e.readerErrors().stream())
                             .toList();
             return failed(e.status(), page.apply(messages));
         } catch (ConstraintViolationException e) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,7 +28,12 @@ final class JsonProblems {
     }
 
     static String describe(JsonProcessingException e) {
-        return path(e) + ": " + problem(e);
+        return reason(e).english();
+    }
+
+    /** The field and the problem as a refusal text, for a page in the reader's language. */
+    static Reason reason(JsonProcessingException e) {
+        return Reason.of("detail.json-problem", path(e), problem(e));
     }
 
     static String path(JsonProcessingException e) {
@@ -70,37 +74,41 @@ final class JsonProblems {
         return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field '");
     }
 
-    private static String problem(JsonProcessingException e) {
+    private static Reason problem(JsonProcessingException e) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (e instanceof InvalidFormatException f) {
             if (f.getValue() instanceof String s && UntrustedText.containsNul(s)) {
-                return UntrustedText.NUL_MESSAGE;
+                return Reason.of("detail.json-nul");
             }
-            return "expected " + kind(f.getTargetType()) + ", got " + shown(f.getValue()) + ".";
+            return Reason.of("detail.json-expected-got", kind(f.getTargetType()), shown(f.getValue()));
         }
         if (e instanceof MismatchedInputException m) {
             if (original.startsWith("Trailing token")) {
-                return "unexpected content after the JSON value; send exactly one JSON value.";
+                return Reason.of("detail.json-trailing");
             }
             if (original.startsWith("No content to map")) {
-                return "the body is empty; send a JSON value.";
+                return Reason.of("detail.json-empty");
             }
             if (m.getTargetType() != null) {
                 JsonToken token = tokenNamedIn(original);
-                return "expected " + kind(m.getTargetType()) + (token == null ? "" : ", got " + kind(token)) + ".";
+                return token == null ? Reason.of("detail.json-expected", kind(m.getTargetType()))
+                        : Reason.of("detail.json-expected-got", kind(m.getTargetType()), kind(token));
             }
-            return firstLine(original);
+            return Reason.of("detail.json-parser", firstLine(original));
         }
         if (isDuplicate(e)) {
             String key = original.substring("Duplicate field '".length(), original.indexOf('\'', 17));
-            return "the key '" + key + "' appears twice; send each key once.";
+            return Reason.of("detail.json-duplicate-key", key);
         }
-        String at = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        // Jackson's own sentence names the token: it stays as written, with the place in the reader's digits.
+        boolean placed = e.getLocation() != null && e.getLocation().getLineNr() >= 0;
         if (e instanceof JsonMappingException) {
-            return firstLine(original) + at;
+            return placed ? Reason.of("detail.json-parser-at", firstLine(original), e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr()) : Reason.of("detail.json-parser", firstLine(original));
         }
-        return "malformed JSON" + at + ": " + firstLine(original);
+        return placed ? Reason.of("detail.json-malformed-at", e.getLocation().getLineNr(),
+                e.getLocation().getColumnNr(), firstLine(original))
+                : Reason.of("detail.json-malformed", firstLine(original));
     }
 
     /**
@@ -121,54 +129,52 @@ final class JsonProblems {
         }
     }
 
-    private static String kind(Class<?> type) {
+    private static Reason kind(Class<?> type) {
         if (type == null) {
-            return "another value";
+            return Reason.of("detail.json-kind-other");
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class
                 || type == Short.class || type == short.class || type == BigInteger.class) {
-            return "a whole number";
+            return Reason.of("detail.json-kind-whole-number");
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class
                 || type == BigDecimal.class) {
-            return "a number";
+            return Reason.of("detail.json-kind-number");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return Reason.of("detail.json-kind-boolean");
         }
         if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
-            return "a string";
+            return Reason.of("detail.json-kind-string");
         }
         if (type.isEnum()) {
             StringBuilder values = new StringBuilder();
             for (Object constant : type.getEnumConstants()) {
                 values.append(values.isEmpty() ? "" : ", ").append(constant.toString().toLowerCase(Locale.ROOT));
             }
-            return "one of " + values;
+            return Reason.of("detail.json-kind-one-of", values.toString());
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "a list";
+            return Reason.of("detail.json-kind-list");
         }
-        if (Map.class.isAssignableFrom(type)) {
-            return "an object";
-        }
-        return "an object";
+        return Reason.of("detail.json-kind-object");
     }
 
-    private static String kind(JsonToken token) {
-        return switch (token) {
-            case START_ARRAY, END_ARRAY -> "a list";
-            case START_OBJECT, END_OBJECT, FIELD_NAME -> "an object";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "true or false";
-            case VALUE_NULL -> "null";
-            default -> "another value";
-        };
+    private static Reason kind(JsonToken token) {
+        return Reason.of(switch (token) {
+            case START_ARRAY, END_ARRAY -> "detail.json-kind-list";
+            case START_OBJECT, END_OBJECT, FIELD_NAME -> "detail.json-kind-object";
+            case VALUE_STRING -> "detail.json-kind-string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "detail.json-kind-number";
+            case VALUE_TRUE, VALUE_FALSE -> "detail.json-kind-boolean";
+            case VALUE_NULL -> "detail.json-kind-null";
+            default -> "detail.json-kind-other";
+        });
     }
 
     private static String shown(Object value) {
         if (!(value instanceof String s)) {
+            // A number as Jackson read it, as written (the client sent it so).
             return String.valueOf(value);
         }
         String cut = s.length() > SHOWN_VALUE ? s.substring(0, SHOWN_VALUE) + "…" : s;

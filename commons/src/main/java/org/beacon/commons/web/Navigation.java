@@ -34,6 +34,7 @@ public final class Navigation {
             forRoles("nav.training", "/training", Roles.TRAINEE, Roles.TRAINER, Roles.AUTHOR, Roles.ADMIN),
             forRoles("nav.cohorts", "/training/cohorts", Roles.TRAINER, Roles.ADMIN),
             forRoles("nav.authoring", "/training/author", Roles.AUTHOR, Roles.ADMIN),
+            forRoles("nav.import", "/training/author/import", Roles.ADMIN),
             forRoles("nav.campaigns", "/campaigns/manage", Roles.CAMPAIGN_MANAGER, Roles.ADMIN),
             forRoles("nav.surveys", "/campaigns/surveys", Roles.CAMPAIGN_MANAGER, Roles.EVALUATOR, Roles.ADMIN),
             forRoles("nav.reports", "/training/reports", Roles.ADMIN),

@@ -15,13 +15,20 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final Reason reason;
     private final List<String> errors;
+    private final List<Reason> errorReasons;
 
     public ProblemException(int status, String title, Reason reason, List<String> errors) {
+        this(status, title, reason, errors, null);
+    }
+
+    /** {@code errorReasons}, when given, are the rows of {@code errors} in every language. */
+    private ProblemException(int status, String title, Reason reason, List<String> errors, List<Reason> errorReasons) {
         super(reason.english());
         this.status = status;
         this.title = title;
         this.reason = reason;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.errorReasons = errorReasons == null ? null : List.copyOf(errorReasons);
     }
 
     public ProblemException(int status, String title, Reason reason) {
@@ -35,6 +42,7 @@ public class ProblemException extends RuntimeException {
         this.title = title;
         this.reason = null;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.errorReasons = null;
     }
 
     public ProblemException(int status, String title, String detail) {
@@ -47,6 +55,14 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalid(Reason reason, List<String> errors) {
         return new ProblemException(400, "Invalid input", reason, errors);
+    }
+
+    /**
+     * A refusal listing several problems, each a {@link Reason} of its own: the page lists them in the reader's
+     * language, problem+json's {@code errors} in English.
+     */
+    public static ProblemException listing(int status, String title, Reason reason, List<Reason> problems) {
+        return new ProblemException(status, title, reason, problems.stream().map(Reason::english).toList(), problems);
     }
 
     /** Refused by role or organization: a 403 with the service's own explanation. */
@@ -109,7 +125,18 @@ public class ProblemException extends RuntimeException {
         return text(Reason.readerLanguage());
     }
 
+    /** The problems listed, in English (problem+json's {@code errors}). */
     public List<String> errors() {
         return errors;
+    }
+
+    /** The problems listed, in an interface language when each is a {@link Reason}, else as written. */
+    public List<String> errors(String language) {
+        return errorReasons == null ? errors : errorReasons.stream().map(r -> r.text(language)).toList();
+    }
+
+    /** The problems listed, in the current request's interface language, for a page that shows them in a form. */
+    public List<String> readerErrors() {
+        return errors(Reason.readerLanguage());
     }
 }

@@ -43,7 +43,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        return respond(e.status(), e.title(), e.getMessage(), null, e::text, e.errors(), uri, headers);
+        return respond(e.status(), e.title(), e.getMessage(), null, e::text, e.errors(), e::errors, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -71,9 +71,10 @@ public class ProblemMappers {
             // A type Jackson cannot bind at all is the service's mistake, not the client's.
             return unexpected(e, uri, headers);
         }
-        String error = JsonProblems.describe(e);
-        return respond(400, "Invalid JSON", "The request body is not valid: " + error, null, List.of(error), uri,
-                headers);
+        Reason error = JsonProblems.reason(e);
+        Reason detail = Reason.of("detail.json-invalid-body", error);
+        return respond(400, "Invalid JSON", detail.english(), null, detail::text, List.of(error.english()),
+                language -> List.of(error.text(language)), uri, headers);
     }
 
     /**
@@ -82,8 +83,9 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri, HttpHeaders headers) {
-        return respond(400, "Malformed multipart body", "The multipart body cannot be read: a part's headers are"
-                + " malformed (a line break in a file name?). Send the form again.", null, List.of(), uri, headers);
+        Reason detail = Reason.of("detail.multipart-malformed");
+        return respond(400, "Malformed multipart body", detail.english(), null, detail::text, List.of(), uri,
+                headers);
     }
 
     /**
@@ -94,8 +96,9 @@ public class ProblemMappers {
     public Response io(IOException e, UriInfo uri, HttpHeaders headers) {
         StackTraceElement[] trace = e.getStackTrace();
         if (trace.length > 0 && trace[0].getClassName().startsWith(MultipartParser.class.getPackageName() + ".")) {
-            return respond(400, "Malformed multipart body", "The multipart body ended before its closing boundary."
-                    + " Send the form again.", null, List.of(), uri, headers);
+            Reason detail = Reason.of("detail.multipart-truncated");
+            return respond(400, "Malformed multipart body", detail.english(), null, detail::text, List.of(), uri,
+                    headers);
         }
         return unexpected(e, uri, headers);
     }
@@ -190,6 +193,13 @@ public class ProblemMappers {
     /** As above, the page's explanation in the reader's language from {@code explained} (a {@link Reason}'s text). */
     static Response respond(int status, String title, String detail, String detailKey,
             Function<String, String> explained, List<String> errors, UriInfo uri, HttpHeaders headers) {
+        return respond(status, title, detail, detailKey, explained, errors, language -> errors, uri, headers);
+    }
+
+    /** As above, the listed problems too in the reader's language from {@code listed}. */
+    static Response respond(int status, String title, String detail, String detailKey,
+            Function<String, String> explained, List<String> errors, Function<String, List<String>> listed,
+            UriInfo uri, HttpHeaders headers) {
         String path = uri.getPath();
         if (wantsJson(path, headers)) {
             Problem problem = new Problem("about:blank", title, status, detail, path, errors);
@@ -197,7 +207,8 @@ public class ProblemMappers {
         }
         String language = Languages.resolve(cookie(headers), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String explanation = explained.apply(language);
-        String message = errors.isEmpty() ? explanation : explanation + " " + String.join("; ", errors);
+        String message = errors.isEmpty() ? explanation
+                : explanation + " " + String.join("; ", listed.apply(language));
         String key = !errors.isEmpty() ? null : detailKey != null ? detailKey : ErrorPage.keyOf(detail);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(ErrorPage.render(status, key, null, message, language)).build();

@@ -112,6 +112,25 @@ class BoundedZipTests {
     }
 
     @Test
+    void aLimitReadsInTheReadersLanguageOnAPage() throws IOException {
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        for (int i = 0; i < 11; i++) {
+            many.put(i + ".bin", new byte[0]);
+        }
+        ProblemException entries = refused(zip(many, StandardCharsets.UTF_8));
+        // The upload's name is the service's words when it names a refusal text, else as written.
+        assertEquals("Le zip contient plus de 10 entrées, la limite pour a test upload.", entries.text("fr"));
+        assertEquals("يحتوي ملف zip على أكثر من ١٠ عنصر، وهو الحد الأقصى لـa test upload.", entries.text("ar"));
+        ProblemException total = refused(zip(Map.of("big.md", new byte[5000]), StandardCharsets.UTF_8));
+        assertEquals("Les fichiers texte du zip se décompressent en plus de 4 Ko, la limite pour a test upload.",
+                total.text("fr"));
+        assertEquals("The text files of the zip unpack to more than 4 KB, the limit for a test upload.",
+                total.getMessage());
+        assertEquals("L'envoi n'est pas un fichier zip, ou il ne contient aucun fichier.",
+                refused("not a zip".getBytes(StandardCharsets.UTF_8)).text("fr"));
+    }
+
+    @Test
     void unsafeOrUndecodableNamesAreA400() throws IOException {
         Map<String, byte[]> latin1 = new LinkedHashMap<>();
         latin1.put("first.md", new byte[0]);

@@ -68,4 +68,17 @@ class JsonProblemsTests {
     void nulInAStringNamesTheField() {
         assertEquals("module.slug: " + UntrustedText.NUL_MESSAGE, problem("{\"module\":{\"slug\":\"a\\u0000\"}}"));
     }
+
+    @Test
+    void aPageReadsTheProblemInTheReadersLanguage() {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> MAPPER.readValue("{\"passMark\":\"seventy\"}", Draft.class));
+        assertEquals("passMark : valeur attendue : un nombre entier ; reçu : \"seventy\".",
+                JsonProblems.reason(e).text("fr"));
+        assertEquals("passMark: المتوقع: عدد صحيح، والوارد: \"seventy\".", JsonProblems.reason(e).text("ar"));
+        JsonProcessingException twice = assertThrows(JsonProcessingException.class,
+                () -> MAPPER.readValue("{\"passMark\":1,\"passMark\":2}", Draft.class));
+        assertEquals("(body) : la clé « passMark » apparaît deux fois ; envoyez chaque clé une seule fois.",
+                JsonProblems.reason(twice).text("fr"));
+    }
 }

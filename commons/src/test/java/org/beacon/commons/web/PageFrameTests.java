@@ -20,8 +20,8 @@ class PageFrameTests {
         assertEquals(List.of("/", "/campaigns/manage", "/campaigns/surveys"), hrefs(Set.of(Roles.CAMPAIGN_MANAGER)));
         assertEquals(List.of("/", "/training", "/training/cohorts", "/training/author"),
                 hrefs(Set.of(Roles.TRAINER, Roles.AUTHOR)));
-        assertEquals(List.of("/", "/training", "/training/cohorts", "/training/author", "/campaigns/manage",
-                "/campaigns/surveys", "/training/reports", "/admin/organizations", "/admin/audit"),
+        assertEquals(List.of("/", "/training", "/training/cohorts", "/training/author", "/training/author/import",
+                "/campaigns/manage", "/campaigns/surveys", "/training/reports", "/admin/organizations", "/admin/audit"),
                 hrefs(Set.of(Roles.ADMIN)));
         // Keycloak's own roles open nothing.
         assertEquals(List.of("/"), hrefs(Set.of("offline_access", "default-roles-beacon")));
@@ -42,6 +42,8 @@ class PageFrameTests {
         List<Navigation.Area> areas = Navigation.areasFor(true, Set.of(Roles.ADMIN));
         assertEquals("/training/cohorts", Navigation.currentHref("/training/cohorts/12", areas));
         assertEquals("/training", Navigation.currentHref("/training/enrolments/3", areas));
+        assertEquals("/training/author/import", Navigation.currentHref("/training/author/import", areas));
+        assertEquals("/training/author", Navigation.currentHref("/training/author/versions/4", areas));
         assertEquals("/", Navigation.currentHref("/", areas));
         assertNull(Navigation.currentHref("/trainingx", areas));
     }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.beacon.commons.web.ReaderFormats;
+import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.GiftQuestion.GiftAnswer;
 import org.beacon.training.i18n.ReaderMessages;
 import org.beacon.training.i18n.TrainingMessages;
@@ -174,8 +175,8 @@ public class QuestionBank {
      * The choice questions whose answers in a language are weighted otherwise than in the default language: left
      * behind when the default language's key was corrected. A version with any of them cannot go to review.
      */
-    public List<String> keyProblems(BankVersion version) {
-        List<String> problems = new ArrayList<>();
+    public List<Reason> keyProblems(BankVersion version) {
+        List<Reason> problems = new ArrayList<>();
         for (Question question : Question.of(version.bankVersionId())) {
             if (!keyed(question.questionType())) {
                 continue;
@@ -185,9 +186,8 @@ public class QuestionBank {
                 List<Double> weights = weights(question, language);
                 if (!language.equals(version.keyLanguage()) && !weights.isEmpty() && !key.isEmpty()
                         && !sameKey(key, weights)) {
-                    problems.add("Question '" + question.name + "': its answers are weighted " + weights + " in "
-                            + language + " but " + key + " in " + version.keyLanguage()
-                            + "; import the " + language + " questions again with the corrected key.");
+                    problems.add(Reason.of("version.key-differs", question.name, weights, language, key,
+                            version.keyLanguage()));
                 }
             }
         }

@@ -48,17 +48,17 @@ public class VersionWorkflow {
     public CourseVersion submit(long versionId) {
         CourseVersion version = CourseVersion.require(versionId);
         version.requireEditable();
-        List<String> missing = new ArrayList<>();
+        List<Reason> missing = new ArrayList<>();
         if (Lesson.inOrder(version.id).isEmpty()) {
-            missing.add("The version has no lesson.");
+            missing.add(Reason.of("version.no-lesson"));
         }
         if (Assessment.of(version.id, Assessment.POSTTEST).map(a -> a.questions().isEmpty()).orElse(true)) {
-            missing.add("The version has no post-test.");
+            missing.add(Reason.of("version.no-posttest"));
         }
         // A trainee is scored the same in every language: a key corrected in one language only is not ready.
         missing.addAll(bank.keyProblems(version));
         if (!missing.isEmpty()) {
-            throw ProblemException.invalid(Reason.of("version.not-ready"), missing);
+            throw ProblemException.listing(400, "Invalid input", Reason.of("version.not-ready"), missing);
         }
         version.status = VersionStatus.in_review;
         version.submittedAt = OffsetDateTime.now();

@@ -797,4 +797,16 @@ public interface TrainingMessages {
 
     @Message("“{typed}” is not a number (a percentage such as 100, 50 or -100).")
     String question_refused_weight(String typed);
+
+    @Message("Import a course package")
+    String import_course_title();
+
+    @Message("A course folder of content/ as a zip: course.yaml, lessons/, questions/ and media/. The same content again changes nothing; changed content becomes a new draft.")
+    String import_course_intro();
+
+    @Message("Course zip")
+    String import_course_file();
+
+    @Message("Import")
+    String import_course_submit();
 }

@@ -43,7 +43,8 @@ public final class CourseArchive implements AutoCloseable {
     }
 
     private static BoundedZip.Limits limits(ImportLimits limits) {
-        return new BoundedZip.Limits("a course package", limits.maxArchiveBytes(), limits.maxEntries(),
+        // The key of the words that name the upload in a refusal, in the reader's language on a page.
+        return new BoundedZip.Limits("import.what", limits.maxArchiveBytes(), limits.maxEntries(),
                 limits.maxEntryBytes(), limits.maxTotalBytes(), limits.maxTextBytes());
     }
 

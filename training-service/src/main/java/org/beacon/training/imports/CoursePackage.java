@@ -80,7 +80,7 @@ public final class CoursePackage {
                 files.put(name, entry.bytes());
             }
         });
-        List<String> errors = new ArrayList<>();
+        List<Reason> errors = new ArrayList<>();
         byte[] yamlBytes = files.get("course.yaml");
         if (yamlBytes == null) {
             throw ProblemException.badRequest(Reason.of("import.no-course-yaml"));
@@ -96,8 +96,8 @@ public final class CoursePackage {
             throw ProblemException.badRequest(Reason.of("import.yaml-unreadable-because", e.getMessage()));
         }
         if (yaml == null || yaml.defaultLanguage() == null) {
-            throw ProblemException.invalid(Reason.of("import.yaml-invalid"),
-                    List.of("course.yaml: defaultLanguage is required."));
+            throw ProblemException.listing(400, "Invalid input", Reason.of("import.yaml-invalid"),
+                    List.of(Reason.of("import.default-language-required")));
         }
         CoursePackage pkg = new CoursePackage(yaml, archive.digest());
         archive.files().forEach((name, entry) -> {
@@ -105,8 +105,7 @@ public final class CoursePackage {
                 // The name is shown to trainees as the file's label: nothing in it may reorder what they read.
                 String shown = UntrustedText.stripSpoofing(name.substring(6));
                 if (pkg.media.putIfAbsent(shown, entry) != null) {
-                    errors.add(name + ": another file of media/ has the same name once invisible characters are"
-                            + " removed; rename one of them.");
+                    errors.add(Reason.of("import.media-same-name", name));
                 }
             }
         });
@@ -118,7 +117,9 @@ public final class CoursePackage {
                 List<GiftRefusal> giftErrors = new ArrayList<>();
                 List<GiftQuestion> questions = Gift.parse(new String(gift, StandardCharsets.UTF_8), giftErrors);
                 GiftRefusal.Words words = GiftRefusal.Words.ofRequest();
-                giftErrors.forEach(e -> errors.add(e.text("questions/bank." + language + ".gift", words)));
+                // GIFT rows are written in the reader's words already (GiftRefusal).
+                giftErrors.forEach(e -> errors.add(Reason.of("import.written-row",
+                        e.text("questions/bank." + language + ".gift", words))));
                 pkg.banks.put(language, questions);
                 if (language.equals(yaml.defaultLanguage())) {
                     questions.forEach(q -> names.add(q.name()));
@@ -128,28 +129,28 @@ public final class CoursePackage {
         int lessonCount = yaml.modules() == null ? 0 : yaml.modules().stream()
                 .mapToInt(m -> m.lessons() == null ? 0 : m.lessons().size()).sum();
         if (lessonCount > maxLessons) {
-            throw ProblemException.invalid(Reason.of("import.yaml-invalid"), List.of("course.yaml: modules: the course has "
-                    + lessonCount + " lessons; the limit for one course is " + maxLessons + "."));
+            throw ProblemException.listing(400, "Invalid input", Reason.of("import.yaml-invalid"),
+                    List.of(Reason.of("import.too-many-lessons", lessonCount, maxLessons)));
         }
         if (yaml.modules() == null || yaml.modules().isEmpty()) {
-            errors.add("course.yaml: modules: the course needs at least one module.");
+            errors.add(Reason.of("import.no-module"));
         } else {
             for (ModuleYaml module : yaml.modules()) {
                 if (module.slug() == null || module.lessons() == null || module.lessons().isEmpty()) {
-                    errors.add("course.yaml: module " + module.slug() + ": needs a slug and at least one lesson.");
+                    errors.add(Reason.of("import.module-incomplete", String.valueOf(module.slug())));
                     continue;
                 }
                 for (LessonYaml lesson : module.lessons()) {
                     pkg.readLesson(files, module, lesson, languages, errors);
                 }
-                checkNames("module " + module.slug() + " check", module.check(), names, errors);
+                checkNames(Reason.of("import.module-check", module.slug()), module.check(), names, errors);
             }
         }
-        checkNames("pretest", yaml.pretest(), names, errors);
-        checkNames("posttest", yaml.posttest(), names, errors);
+        checkNames(Reason.of("import.pretest"), yaml.pretest(), names, errors);
+        checkNames(Reason.of("import.posttest"), yaml.posttest(), names, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(Reason.of(errors.size() == 1 ? "import.error" : "import.errors",
-                    errors.size()), errors);
+            throw ProblemException.listing(400, "Invalid input",
+                    Reason.of(errors.size() == 1 ? "import.error" : "import.errors", errors.size()), errors);
         }
         return pkg;
     }
@@ -164,7 +165,7 @@ public final class CoursePackage {
     }
 
     private void readLesson(Map<String, byte[]> files, ModuleYaml module, LessonYaml lesson, List<String> languages,
-            List<String> errors) {
+            List<Reason> errors) {
         Map<String, String> titles = new LinkedHashMap<>();
         if (lesson.title() != null) {
             titles.putAll(lesson.title());
@@ -176,7 +177,7 @@ public final class CoursePackage {
             byte[] bytes = files.get(path);
             if (bytes == null) {
                 if (language.equals(course.defaultLanguage())) {
-                    errors.add(path + ": missing; every lesson needs its text in the default language.");
+                    errors.add(Reason.of("import.lesson-missing", path));
                 }
                 continue;
             }
@@ -196,13 +197,13 @@ public final class CoursePackage {
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 if (UntrustedText.containsNul(lines[i])) {
-                    errors.add(path + " line " + (i + firstLine) + ": " + UntrustedText.NUL_MESSAGE);
+                    errors.add(Reason.of("import.line-nul", path, i + firstLine));
                 }
                 Matcher link = MEDIA_LINK.matcher(lines[i]);
                 while (link.find()) {
                     String file = UntrustedText.stripSpoofing(link.group(2));
                     if (!media.containsKey(file)) {
-                        errors.add(path + " line " + (i + firstLine) + ": links media/" + file + ", which is not in media/.");
+                        errors.add(Reason.of("import.line-media-missing", path, i + firstLine, file));
                     } else {
                         linked.add(file);
                     }
@@ -210,16 +211,15 @@ public final class CoursePackage {
             }
         }
         if (titles.get(course.defaultLanguage()) == null || titles.get(course.defaultLanguage()).isBlank()) {
-            errors.add("course.yaml: lesson " + module.slug() + "/" + lesson.slug() + " has no title in "
-                    + course.defaultLanguage() + ".");
+            errors.add(Reason.of("import.lesson-untitled", module.slug() + "/" + lesson.slug(), course.defaultLanguage()));
         }
         lessons.put(lessonKey(module.slug(), lesson.slug()), new LessonFiles(titles, bodies, new ArrayList<>(linked)));
     }
 
-    private static void checkNames(String what, List<String> wanted, Set<String> names, List<String> errors) {
+    private static void checkNames(Reason what, List<String> wanted, Set<String> names, List<Reason> errors) {
         if (wanted != null) {
-            wanted.stream().filter(n -> !names.contains(n)).forEach(n -> errors.add("course.yaml: " + what
-                    + ": no question is named '" + n + "' in the default language's question bank."));
+            wanted.stream().filter(n -> !names.contains(n))
+                    .forEach(n -> errors.add(Reason.of("import.question-unknown", what, n)));
         }
     }
 }

@@ -131,7 +131,7 @@ class VersionReadingPagesTests {
         String tooLong = "x".repeat(50_001);
         given().auth().oauth2(author("bob")).redirects().follow(false).formParam("language", "en")
                 .formParam("title", "Long").formParam("body", tooLong).when().post(page + "/lessons/" + lesson + "/texts")
-                .then().statusCode(400).body(containsString("50000"));
+                .then().statusCode(400).body(containsString("50,000"));
     }
 
     /** The list under one heading of the changes, up to the next heading. */
