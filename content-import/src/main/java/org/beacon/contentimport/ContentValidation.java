@@ -58,6 +58,10 @@ public final class ContentValidation {
     /** A paragraph shorter than this (a slogan, a sound cue, a transition) states no fact of its own. */
     private static final int PARAGRAPH_FACT_LENGTH = 100;
     private static final Pattern QUESTION_NAME = Pattern.compile("^::([^:]+)::", Pattern.MULTILINE);
+    /** An Arabic label column of a choices sheet: {@code label::العربية (ar)}, {@code label::ar}. */
+    private static final Pattern ARABIC_LABEL = Pattern.compile("(?i)label::(?:ar|.*\\(\\s*ar(?:-[a-z0-9]+)*\\s*\\))");
+    private static final Pattern LATIN_DIGIT = Pattern.compile("[0-9]");
+    private static final Pattern LEFT_TO_RIGHT_RUN = Pattern.compile("\u2066[^\u2069]*\u2069");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     /** The paragraph under the title may introduce a lesson or a material in a few lines without a source. */
     private static final int LEAD_IN_LENGTH = 400;
@@ -268,6 +272,39 @@ public final class ContentValidation {
         }
         if (!labelReference) {
             problems.add(relative + ": no label repeats an earlier answer (${name} in a label)");
+        }
+        checkArabicDigits(folder.resolve("choices.csv"));
+    }
+
+    /**
+     * Numbers in an Arabic choice label are written in Arabic-Indic digits: Latin digits inside right-to-left text
+     * are laid out by the bidirectional algorithm, and "50+" came out as "+50". A run that must stay Latin and
+     * left to right (a code, a phone number) is marked as such, inside U+2066 (left-to-right isolate) … U+2069.
+     */
+    private void checkArabicDigits(Path choices) {
+        if (!Files.isRegularFile(choices)) {
+            return;
+        }
+        String relative = content.relativize(choices).toString();
+        List<List<String>> rows = XlsFormWorkbook.rows(choices);
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> header = rows.get(0);
+        for (int column = 0; column < header.size(); column++) {
+            if (!ARABIC_LABEL.matcher(header.get(column).strip()).matches()) {
+                continue;
+            }
+            for (int index = 1; index < rows.size(); index++) {
+                List<String> row = rows.get(index);
+                String label = column < row.size() ? row.get(column) : "";
+                if (LATIN_DIGIT.matcher(LEFT_TO_RIGHT_RUN.matcher(label).replaceAll("")).find()) {
+                    problems.add(relative + " row " + (index + 1) + " (" + String.join("/", row.subList(0,
+                            Math.min(2, row.size()))) + "): the Arabic label \"" + label + "\" has Latin digits;"
+                            + " write them in Arabic-Indic digits (١٥-١٧) or mark the run left to right"
+                            + " (U+2066 … U+2069)");
+                }
+            }
         }
     }
 

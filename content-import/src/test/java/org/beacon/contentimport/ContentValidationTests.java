@@ -294,4 +294,20 @@ class ContentValidationTests {
         assertTrue(problems.contains("campaigns/s/surveys/s1/survey.csv: no label column in fr, a language of the "
                 + "campaign"), problems.toString());
     }
+
+    @Test
+    void latinDigitsInAnArabicChoiceLabelAreRefusedUnlessMarkedLeftToRight() throws IOException {
+        campaignWithSurvey(WITH_LOGIC);
+        write("campaigns/s/surveys/s1/choices.csv", """
+                list_name,name,label::English (en),label::Français (fr),label::العربية (ar)
+                channel,radio,Radio,Radio,الإذاعة
+                channel,not_heard,I have not heard of it,Je n'en ai pas entendu parler,لم أسمع بها
+                age,a15,15-17,15-17,١٥-١٧
+                age,a50,50+,50+,50+
+                age,code,Line 116,Ligne 116,الخط \u2066116\u2069
+                """);
+        assertEquals(List.of("campaigns/s/surveys/s1/choices.csv row 5 (age/a50): the Arabic label \"50+\" has Latin "
+                + "digits; write them in Arabic-Indic digits (١٥-١٧) or mark the run left to right (U+2066 … U+2069)"),
+                ContentValidation.validate(content, null));
+    }
 }

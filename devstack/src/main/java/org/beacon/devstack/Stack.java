@@ -311,7 +311,12 @@ public final class Stack implements AutoCloseable {
             // Only this demo stack lets the shipped demo help entries open the publishing gate (false by default).
             config.put("beacon.help.demo-counts-for-gate", "true");
         }
-        return application(module, config, Map.of());
+        Map<String, String> environment = new HashMap<>();
+        if (module.equals("training-service") && directoryClientSecret() != null) {
+            // Trainers' trainee search reads Keycloak's admin API with the read-only beacon-directory account.
+            environment.put("BEACON_DIRECTORY_CLIENT_SECRET", directoryClientSecret());
+        }
+        return application(module, config, environment);
     }
 
     private ChildProcess gateway() {

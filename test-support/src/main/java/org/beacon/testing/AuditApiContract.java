@@ -61,6 +61,9 @@ public abstract class AuditApiContract {
         assertEquals(List.of("last day, late", "first day, at midnight"),
                 summaries("?organization=" + organization + "&action=publish&to=2026-03-15"));
         assertEquals(List.of("mid month"), summaries("?organization=" + organization + "&action=approve"));
+        // The codes of one act, as the gateway's admin page asks for them.
+        assertEquals(List.of("the day after", "last day, late", "mid month"),
+                summaries("?organization=" + organization + "&action=approve,publish&from=2026-03-10&to=2026-03-16"));
         assertEquals(List.of("the day after", "last day, late"),
                 summaries("?organization=" + organization + "&size=2"));
         assertEquals(List.of("mid month", "first day, at midnight"),

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.beacon.commons.web.Paging;
 import org.beacon.commons.web.ProblemException;
 
 /**
- * Which audit entries an admin asks for: an organization, an action, a range of days (UTC, the services' clock, both
+ * Which audit entries an admin asks for: an organization, an action (or several stored codes of one act, separated
+ * by commas: the admin page names an act once across both services, each service stores its own codes), a range of days (UTC, the services' clock, both
  * ends included), and a page. Both services read their own {@code audit_entry} with it, so the admin page that merges
  * them filters each the same way. Anything unreadable is a 400 that names the parameter, never an empty result.
  */
@@ -22,6 +24,8 @@ public record AuditFilter(String organization, String action, LocalDate from, Lo
     /** The largest page a caller may ask for: the admin page reads a few of these to merge two services. */
     public static final int MAX_SIZE = 500;
     private static final int MAX_TEXT = 100;
+    /** Room for the codes of one act, comma-separated. */
+    private static final int MAX_ACTIONS = 400;
 
     /** The query string as received ({@code null} for an absent parameter). */
     public static AuditFilter of(String organization, String action, String from, String to, Integer page,
@@ -36,7 +40,8 @@ public record AuditFilter(String organization, String action, LocalDate from, Lo
         if (rows < 1 || rows > MAX_SIZE) {
             throw ProblemException.badRequest("size must be between 1 and " + MAX_SIZE + ".");
         }
-        return new AuditFilter(text("organization", organization), text("action", action), first, last,
+        return new AuditFilter(text("organization", organization, MAX_TEXT), text("action", action, MAX_ACTIONS),
+                first, last,
                 Paging.page(page == null ? 0 : page), rows);
     }
 
@@ -45,7 +50,7 @@ public record AuditFilter(String organization, String action, LocalDate from, Lo
         List<String> conditions = new ArrayList<>();
         parameters().keySet().forEach(name -> conditions.add(switch (name) {
             case "organization" -> "organization = :organization";
-            case "action" -> "action = :action";
+            case "action" -> "action in :action";
             case "from" -> "at >= :from";
             default -> "at < :to";
         }));
@@ -60,7 +65,8 @@ public record AuditFilter(String organization, String action, LocalDate from, Lo
             values.put("organization", organization);
         }
         if (action != null) {
-            values.put("action", action);
+            values.put("action", Arrays.stream(action.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                    .toList());
         }
         if (from != null) {
             values.put("from", from.atStartOfDay().atOffset(ZoneOffset.UTC));
@@ -83,12 +89,12 @@ public record AuditFilter(String organization, String action, LocalDate from, Lo
         }
     }
 
-    private static String text(String name, String value) {
+    private static String text(String name, String value, int limit) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.length() > MAX_TEXT) {
-            throw ProblemException.badRequest(name + " is at most " + MAX_TEXT + " characters.");
+        if (value.length() > limit) {
+            throw ProblemException.badRequest(name + " is at most " + limit + " characters.");
         }
         return value.strip();
     }

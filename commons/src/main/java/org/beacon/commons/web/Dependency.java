@@ -23,7 +23,9 @@ public enum Dependency {
 
     DATABASE("database"),
     OBJECT_STORAGE("object storage"),
-    SIGN_IN("sign-in server");
+    SIGN_IN("sign-in server"),
+    /** Keycloak's admin API, read for people who have not signed in to a service yet. */
+    DIRECTORY("user directory");
 
     private final String label;
 

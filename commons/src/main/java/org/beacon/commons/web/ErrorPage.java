@@ -7,6 +7,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import org.beacon.commons.i18n.Languages;
 import org.jboss.logging.Logger;
 
@@ -40,6 +41,16 @@ public final class ErrorPage {
      * service's own words.
      */
     public static String render(int status, String detailKey, String argument, String detail, String language) {
+        return render(status, detailKey, argument, detail, language, null);
+    }
+
+    /**
+     * The same page framed by the layout with the header given, for a caller that answers outside a CDI request (the
+     * gateway's own Vert.x routes) and knows the reader from the routing context itself; {@code header} null means
+     * the header of the current request, as above.
+     */
+    public static String render(int status, String detailKey, String argument, String detail, String language,
+            PageHeader header) {
         String lang = Languages.supported(language) != null ? Languages.supported(language) : Languages.DEFAULT;
         ResourceBundle texts = texts(lang);
         String heading = title(texts, status);
@@ -47,7 +58,7 @@ public final class ErrorPage {
                 ? texts.getString(detailKey).replace("{0}", argument == null ? "" : argument)
                 : detail == null ? "" : detail;
         String home = texts.getString("home");
-        String framed = framed(status, heading, explanation, home, lang);
+        String framed = framed(status, heading, explanation, home, lang, header);
         if (framed != null) {
             return framed;
         }
@@ -63,9 +74,10 @@ public final class ErrorPage {
     }
 
     /** The page in the shared layout, or null when it cannot be rendered here. */
-    private static String framed(int status, String heading, String explanation, String home, String language) {
+    private static String framed(int status, String heading, String explanation, String home, String language,
+            PageHeader header) {
         ArcContainer container = Arc.container();
-        if (container == null || !container.requestContext().isActive()) {
+        if (container == null || header == null && !container.requestContext().isActive()) {
             return null;
         }
         try {
@@ -73,8 +85,13 @@ public final class ErrorPage {
             if (template == null) {
                 return null;
             }
-            return template.data("status", status).data("heading", heading).data("explanation", explanation)
-                    .data("home", home).setLocale(Locale.forLanguageTag(language)).render();
+            TemplateInstance page = template.data("status", status).data("heading", heading)
+                    .data("explanation", explanation).data("home", home);
+            if (header != null) {
+                // Data given to the page comes before the global of the same name (PageGlobals.header).
+                page.data("header", header);
+            }
+            return page.setLocale(Locale.forLanguageTag(language)).render();
         } catch (RuntimeException e) {
             LOG.warn("The error page could not be framed by the layout; answering with the plain page", e);
             return null;

@@ -7,8 +7,8 @@ import org.beacon.commons.security.Roles;
 
 /**
  * The areas of Beacon and the roles that may open each, as the services' {@code @RolesAllowed} say. The header
- * offers a user only the areas of their roles, so no link leads to "Not allowed"; each service still checks the
- * role itself.
+ * offers a user only the areas of their roles, so no link leads to "Not allowed"; the gateway's start page lists
+ * the same areas ({@link #workFor}), so the two cannot drift apart. Each service still checks the role itself.
  */
 public final class Navigation {
 
@@ -45,6 +45,20 @@ public final class Navigation {
             new Area("nav.verify", "/training/public/verify", Audience.VISITORS, Set.of()));
 
     private Navigation() {
+    }
+
+    /**
+     * The areas of a signed-in user's roles, in the header's order, as the start page offers them: each by its
+     * name (the label key without its {@code nav.} prefix: "training", "import"…) and address. Home and the public
+     * doors, which every reader has, are not among them.
+     */
+    public static List<Work> workFor(Set<String> roles) {
+        return areasFor(true, roles).stream().filter(area -> area.audience() == Audience.ROLES)
+                .map(area -> new Work(area.key().substring("nav.".length()), area.href())).toList();
+    }
+
+    /** One area of a user's work: its name and its address. */
+    public record Work(String name, String href) {
     }
 
     /** The areas a visitor, or a signed-in user with these roles, may open, in the header's order. */

@@ -84,7 +84,11 @@ public class PageFrame {
         return container.instance(PageFrame.class).get().header();
     }
 
-    static PageHeader build(String language, boolean signedIn, String userName, Set<String> roles,
+    /**
+     * The header for a reader known by other means than this request's beans (the gateway's own routes): the same
+     * menu, language chooser and account links.
+     */
+    public static PageHeader build(String language, boolean signedIn, String userName, Set<String> roles,
             String path, String back) {
         ResourceBundle texts = ErrorPage.bundle(BUNDLE, language);
         List<Navigation.Area> areas = Navigation.areasFor(signedIn, roles);

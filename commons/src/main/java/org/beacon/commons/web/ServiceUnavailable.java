@@ -22,6 +22,7 @@ public class ServiceUnavailable {
     /** Standard texts, by their key in {@code errors.properties}. */
     static final String STORAGE_UNAVAILABLE = "detail.storage-unavailable";
     static final String SIGN_IN_UNAVAILABLE = "detail.sign-in-unavailable";
+    static final String DIRECTORY_UNAVAILABLE = "detail.directory-unavailable";
 
     @Inject
     Outages outages;
@@ -40,6 +41,7 @@ public class ServiceUnavailable {
             case DATABASE -> ErrorPage.UNAVAILABLE;
             case OBJECT_STORAGE -> STORAGE_UNAVAILABLE;
             case SIGN_IN -> SIGN_IN_UNAVAILABLE;
+            case DIRECTORY -> DIRECTORY_UNAVAILABLE;
         };
         String retryAfter = Long.toString(Math.max(1, config.retryAfter().toSeconds()));
         String path = uri.getPath();

@@ -6,11 +6,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
@@ -78,13 +78,21 @@ public class AdminPages {
         }
     }
 
+    /** An audit entry as the page shows it: its act and what it was done to, in the reader's language. */
+    public record Shown(AuditRecord entry, String act, String subject) {
+    }
+
+    /** One choice of a filter's list: the value sent and the words shown. */
+    public record Choice(String value, String label) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance organizations(List<KeycloakDirectory.Organization> organizations);
 
         /** {@code newer} and {@code older}: the query strings of the neighbouring pages, empty when there is none. */
-        static native TemplateInstance audit(List<AuditRecord> entries, Query query, List<String> actions,
-                String newer, String older, boolean tooDeep);
+        static native TemplateInstance audit(List<Shown> entries, Query query, List<Choice> actions,
+                List<String> organizations, String newer, String older, boolean tooDeep);
     }
 
     @Inject
@@ -114,16 +122,21 @@ public class AdminPages {
             @QueryParam("page") Integer page) {
         AuditFilter filter = AuditFilter.of(organization, action, from, to, page, AuditFilter.DEFAULT_SIZE);
         Query query = new Query(organization, action, from, to);
+        String reader = language.code();
+        List<Choice> actions = AuditActs.names().stream()
+                .map(act -> new Choice(act, AuditActs.words(act, reader))).toList();
+        List<String> organizations = organizationChoices(organization);
         if (filter.page() > MAX_PAGE) {
-            return Templates.audit(List.of(), query, List.of(), query.pageLink(0), "", true)
+            return Templates.audit(List.of(), query, actions, organizations, query.pageLink(0), "", true)
                     .setLocale(language.locale());
         }
         List<AuditRecord> entries = feed.page(filter, bearer());
         boolean hasNext = entries.size() > filter.size();
-        List<AuditRecord> shown = hasNext ? entries.subList(0, filter.size()) : entries;
-        TreeSet<String> actions = new TreeSet<>();
-        shown.forEach(entry -> actions.add(entry.action()));
-        return Templates.audit(shown, query, List.copyOf(actions),
+        List<Shown> shown = (hasNext ? entries.subList(0, filter.size()) : entries).stream()
+                .map(entry -> new Shown(entry, AuditActs.words(AuditActs.actOf(entry.service(), entry.action()), reader),
+                        AuditActs.subject(entry.subjectType(), reader)))
+                .toList();
+        return Templates.audit(shown, query, actions, organizations,
                 filter.page() > 0 ? query.pageLink(filter.page() - 1) : "",
                 hasNext ? query.pageLink(filter.page() + 1) : "", false)
                 .setLocale(language.locale());
@@ -161,6 +174,24 @@ public class AdminPages {
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"beacon-audit.csv\"")
                 .header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * The organizations to filter by, from Keycloak; the one asked for stays among them (an organization since
+     * removed still has entries). Empty when Keycloak does not answer: the log is still read, filtered by the name
+     * typed instead.
+     */
+    private List<String> organizationChoices(String asked) {
+        List<String> names;
+        try {
+            names = new ArrayList<>(directory.organizationNames());
+        } catch (DirectoryUnavailable e) {
+            return List.of();
+        }
+        if (asked != null && !asked.isBlank() && !names.contains(asked.strip())) {
+            names.add(0, asked.strip());
+        }
+        return names;
     }
 
     /** The admin's own access token: each service decides for itself whether they may read its entries. */

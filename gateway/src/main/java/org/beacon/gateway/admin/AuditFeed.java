@@ -75,8 +75,10 @@ public class AuditFeed {
 
     /** All entries matching {@code filter} (its page and size ignored), newest first, read as they are consumed. */
     public Iterator<AuditRecord> entries(AuditFilter filter, String bearer) {
-        return new Merged(new Source("training-service", trainingUrl + "/training/api/audit", filter, bearer),
-                new Source("campaign-service", campaignsUrl + "/campaigns/api/audit", filter, bearer));
+        return new Merged(new Source("training-service", trainingUrl + "/training/api/audit", filter,
+                AuditActs.codesFor("training", filter.action()), bearer),
+                new Source("campaign-service", campaignsUrl + "/campaigns/api/audit", filter,
+                        AuditActs.codesFor("campaigns", filter.action()), bearer));
     }
 
     /** One page of {@code filter.size()} entries, and one more to tell whether another page follows. */
@@ -98,16 +100,21 @@ public class AuditFeed {
         private final String service;
         private final String url;
         private final AuditFilter filter;
+        /** The service's own codes of the act filtered by (AuditActs). */
+        private final String actions;
         private final String bearer;
         private final Deque<AuditRecord> buffered = new ArrayDeque<>();
         private int nextPage;
         private boolean exhausted;
 
-        Source(String service, String url, AuditFilter filter, String bearer) {
+        Source(String service, String url, AuditFilter filter, String actions, String bearer) {
             this.service = service;
             this.url = url;
             this.filter = filter;
+            this.actions = actions;
             this.bearer = bearer;
+            // An act this service never records: nothing to ask it.
+            this.exhausted = filter.action() != null && actions == null;
         }
 
         AuditRecord peek() {
@@ -126,7 +133,7 @@ public class AuditFeed {
         private List<AuditRecord> fetch(int page) {
             StringBuilder query = new StringBuilder("?page=").append(page).append("&size=").append(BATCH);
             append(query, "organization", filter.organization());
-            append(query, "action", filter.action());
+            append(query, "action", actions);
             append(query, "from", filter.from() == null ? null : filter.from().toString());
             append(query, "to", filter.to() == null ? null : filter.to().toString());
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + query)).timeout(config.auditTimeout())

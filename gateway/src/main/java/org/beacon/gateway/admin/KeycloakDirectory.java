@@ -81,6 +81,14 @@ public class KeycloakDirectory {
         return organizations;
     }
 
+    /** The organizations' names only, sorted: what a filter offers to choose from. */
+    public List<String> organizationNames() {
+        List<String> names = new ArrayList<>();
+        get(token(), "/groups?briefRepresentation=true").forEach(group -> names.add(group.path("name").asText()));
+        names.sort(Comparator.naturalOrder());
+        return names;
+    }
+
     private List<Member> members(String bearer, String groupId) {
         List<JsonNode> users = new ArrayList<>();
         for (int first = 0;; first += MEMBERS_PAGE) {

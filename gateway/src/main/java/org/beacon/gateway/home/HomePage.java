@@ -1,6 +1,5 @@
 package org.beacon.gateway.home;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -16,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.CurrentUser;
-import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.Navigation;
 
 /** The start page: for a visitor, the public doors; for a signed-in user, what their roles let them do. */
 @Path("/")
@@ -66,31 +65,9 @@ public class HomePage {
         return Response.seeOther(URI.create("/")).build();
     }
 
+    /** The areas the header's menu offers the user's roles (commons {@link Navigation}), each once. */
     static List<Task> tasksFor(SecurityIdentity identity) {
-        List<Task> tasks = new ArrayList<>();
-        if (identity.hasRole(Roles.TRAINEE)) {
-            tasks.add(new Task("courses", "/training"));
-        }
-        if (identity.hasRole(Roles.TRAINER)) {
-            tasks.add(new Task("cohorts", "/training/cohorts"));
-        }
-        if (identity.hasRole(Roles.AUTHOR)) {
-            tasks.add(new Task("authoring", "/training/author"));
-        }
-        if (identity.hasRole(Roles.CAMPAIGN_MANAGER)) {
-            tasks.add(new Task("campaigns", "/campaigns/manage"));
-        }
-        if (identity.hasRole(Roles.EVALUATOR)) {
-            tasks.add(new Task("results", "/campaigns/surveys"));
-        }
-        if (identity.hasRole(Roles.ADMIN)) {
-            // An admin may open every area (commons Navigation): their start page links to each once.
-            List<Task> admin = List.of(new Task("organizations", "/admin/organizations"),
-                    new Task("audit", "/admin/audit"), new Task("reports", "/training/reports"),
-                    new Task("authoring", "/training/author"), new Task("cohorts", "/training/cohorts"),
-                    new Task("campaigns", "/campaigns/manage"), new Task("results", "/campaigns/surveys"));
-            admin.stream().filter(task -> !tasks.contains(task)).forEach(tasks::add);
-        }
-        return tasks;
+        return Navigation.workFor(identity.getRoles()).stream().map(work -> new Task(work.name(), work.href()))
+                .toList();
     }
 }

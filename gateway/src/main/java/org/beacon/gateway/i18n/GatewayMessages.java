@@ -41,10 +41,10 @@ public interface GatewayMessages {
     String public_verify_text();
 
     @Message("My courses")
-    String task_courses();
+    String task_training();
 
     @Message("Study your courses, take the tests and get your certificates.")
-    String task_courses_text();
+    String task_training_text();
 
     @Message("My cohorts")
     String task_cohorts();
@@ -65,10 +65,16 @@ public interface GatewayMessages {
     String task_campaigns_text();
 
     @Message("Survey results")
-    String task_results();
+    String task_surveys();
 
     @Message("Compare baseline and endline, export aggregates.")
-    String task_results_text();
+    String task_surveys_text();
+
+    @Message("Import a course")
+    String task_import();
+
+    @Message("Add a course from its package (a zip of its text files and media), or update it.")
+    String task_import_text();
 
     @Message("Training reports")
     String task_reports();
@@ -141,6 +147,9 @@ public interface GatewayMessages {
 
     @Message("Action")
     String audit_action();
+
+    @Message("Any")
+    String audit_any();
 
     @Message("From")
     String audit_from();

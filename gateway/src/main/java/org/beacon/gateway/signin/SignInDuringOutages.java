@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import org.beacon.commons.web.ErrorPage;
 import org.beacon.gateway.i18n.GatewayMessages;
 import org.beacon.gateway.web.GatewayErrors;
 
@@ -109,7 +108,7 @@ public class SignInDuringOutages implements HttpAuthenticationMechanism {
         String language = GatewayErrors.language(context);
         GatewayMessages messages = GatewayErrors.messages(language);
         errors.unavailable(context, ENGLISH,
-                ErrorPage.render(503, null, null, messages.sign_in_unavailable(), language));
+                GatewayErrors.render(context, 503, null, null, messages.sign_in_unavailable()));
         return Uni.createFrom().item(true);
     }
 

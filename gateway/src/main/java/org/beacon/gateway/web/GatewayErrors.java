@@ -1,11 +1,16 @@
 package org.beacon.gateway.web;
 
 import java.util.List;
+import java.util.Set;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.Cookie;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,9 +19,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.web.ErrorPage;
+import org.beacon.commons.web.PageFrame;
+import org.beacon.commons.web.PageHeader;
 import org.beacon.commons.web.Problem;
 import org.beacon.gateway.GatewayConfig;
 import org.beacon.gateway.i18n.GatewayMessages;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * What the gateway itself answers when it cannot serve a request: a service or Keycloak that is down, a path
@@ -26,6 +34,9 @@ import org.beacon.gateway.i18n.GatewayMessages;
  */
 @ApplicationScoped
 public class GatewayErrors {
+
+    /** The OIDC session cookie (split into {@code q_session_…} parts when large). */
+    private static final String SESSION_COOKIE = "q_session";
 
     @Inject
     GatewayConfig config;
@@ -38,7 +49,7 @@ public class GatewayErrors {
 
     public void serviceUnavailable(RoutingContext ctx, String service) {
         unavailable(ctx, ErrorPage.english(ErrorPage.UNAVAILABLE).replace("{0}", service),
-                ErrorPage.render(503, ErrorPage.UNAVAILABLE, service, null, language(ctx)));
+                render(ctx, 503, ErrorPage.UNAVAILABLE, service, null));
     }
 
     /**
@@ -55,12 +66,46 @@ public class GatewayErrors {
 
     /** A refusal the reader caused, in their language; {@code detail} is already in it. */
     public void refuse(RoutingContext ctx, int status, String title, String englishDetail, String detail) {
-        answer(ctx, status, title, englishDetail, ErrorPage.render(status, null, null, detail, language(ctx)));
+        answer(ctx, status, title, englishDetail, render(ctx, status, null, null, detail));
     }
 
     void page(RoutingContext ctx, int status, String detailKey, String argument) {
         answer(ctx, status, "Not found", ErrorPage.english(detailKey),
-                ErrorPage.render(status, detailKey, argument, null, language(ctx)));
+                render(ctx, status, detailKey, argument, null));
+    }
+
+    /**
+     * The error page (commons {@link ErrorPage}) in the layout every page has. These routes answer outside a CDI
+     * request, where the layout's header would not know the reader: it is built here from the routing context.
+     */
+    public static String render(RoutingContext ctx, int status, String detailKey, String argument, String detail) {
+        String language = language(ctx);
+        return ErrorPage.render(status, detailKey, argument, detail, language, header(ctx, language));
+    }
+
+    static PageHeader header(RoutingContext ctx, String language) {
+        HttpServerRequest request = ctx.request();
+        String back = request.method() == HttpMethod.GET ? request.uri() : "/";
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        if (identity != null && !identity.isAnonymous()) {
+            return PageFrame.build(language, true, displayName(identity), identity.getRoles(), request.path(), back);
+        }
+        // Not signed in on this route: a refusal answered before the session is read, or Keycloak away. A reader
+        // who came with a session is still offered the way out; whose it is and their menu are not known here.
+        boolean session = request.cookies().stream().anyMatch(cookie -> cookie.getName().startsWith(SESSION_COOKIE));
+        return PageFrame.build(language, session, "", Set.of(), request.path(), back);
+    }
+
+    private static String displayName(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            for (String claim : List.of("name", "preferred_username")) {
+                Object value = token.getClaim(claim);
+                if (value != null && !value.toString().isBlank()) {
+                    return value.toString();
+                }
+            }
+        }
+        return identity.getPrincipal().getName();
     }
 
     private void answer(RoutingContext ctx, int status, String title, String englishDetail, String page) {

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 // Only for this class (as the echo upstream is only for the classes that name it): each sets the upstreams.
 @QuarkusTestResource(value = AuditUpstreams.class, restrictToAnnotatedClass = true)
-class AdminPagesTests {
+public class AdminPagesTests {
 
-    static String token(String... roles) {
+    public static String token(String... roles) {
         return Jwt.preferredUserName("ada").groups(Set.of(roles)).issuer("https://server.example.com")
                 .audience("https://service.example.com").subject("ada-subject")
                 .claim("realm_access", Map.of("roles", List.of(roles)))
@@ -80,11 +80,38 @@ class AdminPagesTests {
                 .body(containsString("value=\"national-coordination\""))
                 .body(containsString("href=\"/admin/audit.csv?organization=national-coordination&amp;action=publish"
                         + "&amp;from=2026-11-01&amp;to=2026-11-30\""));
+        // One act, asked of each service by the codes it stores for it.
+        assertTrue(AuditUpstreams.QUERIES.get("/training/api/audit")
+                .contains("action=version.publish%2Ctranslation.publish"), AuditUpstreams.QUERIES.toString());
+        assertTrue(AuditUpstreams.QUERIES.get("/campaigns/api/audit").contains("action=publish&"),
+                AuditUpstreams.QUERIES.toString());
         for (String path : List.of("/training/api/audit", "/campaigns/api/audit")) {
             String query = AuditUpstreams.QUERIES.get(path);
-            assertTrue(query.contains("organization=national-coordination") && query.contains("action=publish")
+            assertTrue(query.contains("organization=national-coordination")
                     && query.contains("from=2026-11-01") && query.contains("to=2026-11-30"), path + "?" + query);
         }
+    }
+
+    @Test
+    void actsAreWordsInTheReadersLanguageOneNamePerActAcrossServices() {
+        String french = given().auth().oauth2(token("admin")).header("Accept-Language", "fr")
+                .when().get("/admin/audit?action=publish")
+                .then().statusCode(200).extract().asString();
+        // training-service's "version.publish" and campaign-service's "publish" are the same act, in words.
+        assertTrue(french.contains("data-action=\"version.publish\">Publié</td>"), french);
+        assertTrue(french.contains("data-action=\"publish\">Publié</td>"), french);
+        assertTrue(french.contains("<option value=\"publish\" selected>Publié</option>"), french);
+        assertTrue(french.contains("<option value=\"legal-change\">Marqué comme changement juridique</option>"), french);
+        String arabic = given().auth().oauth2(token("admin")).cookie("beacon-lang", "ar")
+                .when().get("/admin/audit")
+                .then().statusCode(200).extract().asString();
+        assertTrue(arabic.contains("data-action=\"approve\">تمت الموافقة</td>"), arabic);
+        assertTrue(arabic.contains("<option value=\"publish\">نُشر</option>"), arabic);
+        // An act one service never records is not asked of it.
+        AuditUpstreams.QUERIES.clear();
+        given().auth().oauth2(token("admin")).when().get("/admin/audit?action=approve").then().statusCode(200)
+                .body(containsString("Approved the winter campaign."));
+        assertEquals(Set.of("/campaigns/api/audit"), AuditUpstreams.QUERIES.keySet());
     }
 
     @Test

@@ -56,7 +56,7 @@ public class AuditUpstreams implements QuarkusTestResourceLifecycleManager {
             if ("0".equals(request.getParam("page"))) {
                 ENTRIES.getOrDefault(path, List.of()).stream()
                         .filter(e -> request.getParam("action") == null
-                                || request.getParam("action").equals(e.getString("action")))
+                                || List.of(request.getParam("action").split(",")).contains(e.getString("action")))
                         .forEach(answer::add);
             }
             request.response().putHeader("Content-Type", "application/json").end(answer.encode());

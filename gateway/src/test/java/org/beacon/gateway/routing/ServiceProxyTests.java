@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import org.beacon.gateway.LogRecorder;
+import org.beacon.gateway.admin.AdminPagesTests;
 import org.beacon.gateway.web.Outages;
 import org.junit.jupiter.api.Test;
 
@@ -240,5 +241,25 @@ class ServiceProxyTests {
                 .body(containsString("<html lang=\"ar\" dir=\"rtl\">"))
                 .body(containsString("غير متاح مؤقتًا"))
                 .body(containsString("campaign-service"));
+    }
+
+    @Test
+    void theOutagePageHasTheHeaderOfEveryPageInTheReadersLanguage() {
+        given().auth().oauth2(AdminPagesTests.token("campaign-manager")).cookie("beacon-lang", "fr").accept("text/html")
+                .when().get("/campaigns/manage")
+                .then().statusCode(503)
+                .body(containsString("<header class=\"bar\" lang=\"fr\" dir=\"ltr\">"))
+                .body(containsString("<a class=\"brand\" href=\"/\">Beacon</a>"))
+                .body(containsString("<a href=\"/campaigns/manage\" aria-current=\"page\">Campagnes</a>"))
+                .body(containsString("<span class=\"muted\" id=\"user-name\" title=\"Connecté en tant que\">ada</span>"))
+                .body(containsString("id=\"sign-out\">Se déconnecter</a>"))
+                .body(containsString("hreflang=\"ar\""))
+                .body(not(containsString("href=\"/training/author\"")));
+        given().cookie("beacon-lang", "ar").when().get("/campaigns/public/safe-journeys")
+                .then().statusCode(503)
+                .body(containsString("<header class=\"bar\" lang=\"ar\" dir=\"rtl\">"))
+                .body(containsString("id=\"sign-in\">تسجيل الدخول</a>"))
+                .body(containsString("<strong lang=\"ar\">العربية</strong>"))
+                .body(not(containsString("id=\"sign-out\"")));
     }
 }

@@ -99,4 +99,24 @@ class CrossSiteRequestsTests {
         given().header("Sec-Fetch-Site", "cross-site").when().get("/training/public/verify")
                 .then().statusCode(200);
     }
+
+    @Test
+    void theRefusalPageHasTheHeaderOfEveryPage() {
+        given().cookie("beacon-lang", "fr").header("Sec-Fetch-Site", "cross-site").formParam("a", "b")
+                .when().post(STAFF_FORM)
+                .then().statusCode(403)
+                .body(containsString("<header class=\"bar\" lang=\"fr\" dir=\"ltr\">"))
+                .body(containsString("<a class=\"brand\" href=\"/\">Beacon</a>"))
+                .body(containsString("id=\"sign-in\">Se connecter</a>"))
+                .body(containsString("hreflang=\"ar\""));
+        // A reader whose session came along (a sibling site's form) is offered the way out.
+        given().cookie("beacon-lang", "ar").cookie("q_session", "encrypted-session")
+                .header("Sec-Fetch-Site", "same-site").formParam("a", "b")
+                .when().post(STAFF_FORM)
+                .then().statusCode(403)
+                .body(containsString("<html lang=\"ar\" dir=\"rtl\">"))
+                .body(containsString("<header class=\"bar\" lang=\"ar\" dir=\"rtl\">"))
+                .body(containsString("id=\"sign-out\">تسجيل الخروج</a>"))
+                .body(containsString("href=\"/lang?l=fr&amp;back=%2F\""));
+    }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -50,6 +51,9 @@ public class CohortService {
 
     @Inject
     EnrolmentQueries enrolmentQueries;
+
+    @Inject
+    KeycloakTrainees keycloak;
 
     public record NewCohort(String name, String course, String institution, String startsOn, String endsOn) {
     }
@@ -150,11 +154,30 @@ public class CohortService {
         Cohort cohort = require(cohortId);
         List<String> enrolledThrough = user.isAdmin() ? List.of()
                 : enrolmentQueries.enrolledThrough(cohort.courseId, cohort.organization);
-        List<DirectoryTrainee> found = queries.searchTrainees(cohort.id, cohort.organization, user.isAdmin(),
-                enrolledThrough, search);
+        List<DirectoryTrainee> found = withNeverSignedIn(cohort, queries.searchTrainees(cohort.id,
+                cohort.organization, user.isAdmin(), enrolledThrough, search), search);
         Set<String> enrolled = enrolmentQueries.enrolledAmong(cohort.courseId,
                 found.stream().map(DirectoryTrainee::subject).toList());
         return found.stream().map(t -> traineeRow(t, enrolled.contains(t.subject()))).toList();
+    }
+
+    /**
+     * The trainees found among those who signed in once, and the cohort organization's trainees in Keycloak who are
+     * not among them (who have never signed in) nor in the cohort yet: all trainees of the organization, by name.
+     */
+    private List<DirectoryTrainee> withNeverSignedIn(Cohort cohort, List<DirectoryTrainee> signedIn, String search) {
+        // Only a search asks Keycloak: the cohort page itself stays readable while Keycloak is away.
+        if (search == null || !keycloak.configured() || cohort.organization == null) {
+            return signedIn;
+        }
+        Set<String> known = new HashSet<>(queries.memberSubjects(cohort.id));
+        signedIn.forEach(t -> known.add(t.subject()));
+        List<DirectoryTrainee> all = new ArrayList<>(signedIn);
+        keycloak.search(cohort.organization, search).stream().filter(t -> !known.contains(t.subject()))
+                .forEach(all::add);
+        all.sort(Comparator.comparing(DirectoryTrainee::name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(DirectoryTrainee::subject));
+        return all.size() > CohortQueries.SEARCH_LIMIT ? all.subList(0, CohortQueries.SEARCH_LIMIT) : all;
     }
 
     /**
@@ -172,6 +195,10 @@ public class CohortService {
         DirectoryTrainee trainee = queries.trainee(subject.strip()).orElse(null);
         EnrolledTrainee enrolled = enrolmentQueries.enrolment(cohort.courseId, subject.strip(), cohort.organization)
                 .orElse(null);
+        if (trainee == null && enrolled == null && keycloak.configured()) {
+            // Someone who has never signed in: Keycloak says whether they are a trainee, and of which organization.
+            trainee = keycloak.trainee(subject.strip()).orElse(null);
+        }
         if (trainee == null && enrolled == null) {
             throw ProblemException.badRequest(org.beacon.commons.web.Reason.of("cohort.trainee-unknown"));
         }

@@ -176,7 +176,8 @@ public class EnrolmentService {
         for (GlossaryTerm term : GlossaryTerm.of(version.id)) {
             Localized.Text explanation = text.text(ContentText.GLOSSARY, term.id, ContentText.EXPLANATION);
             fallback |= explanation.fallback();
-            glossary.add(new GlossaryItem(term.term, explanation.value(), text.shownIn(explanation)));
+            glossary.add(new GlossaryItem(term.term, version.defaultLanguage, explanation.value(),
+                    text.shownIn(explanation)));
         }
         Localized.Text title = text.text(ContentText.COURSE, version.id, ContentText.TITLE);
         Localized.Text summary = text.text(ContentText.COURSE, version.id, ContentText.SUMMARY);

@@ -39,8 +39,11 @@ public final class LearnerView {
             List<GlossaryItem> glossary, String titleLanguage, List<String> languages) {
     }
 
-    /** {@code language}: the language of the explanation. */
-    public record GlossaryItem(String term, String explanation, String language) {
+    /**
+     * {@code termLanguage}: the course's language, in which the term is kept untranslated; {@code language}: the
+     * language of the explanation.
+     */
+    public record GlossaryItem(String term, String termLanguage, String explanation, String language) {
     }
 
     public record MediaLink(String href, String fileName, String kind, long size) {

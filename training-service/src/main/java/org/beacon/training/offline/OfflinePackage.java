@@ -110,8 +110,12 @@ public class OfflinePackage {
             index.append("<p><a href=\"glossary.html\">").append(esc(msg.glossary())).append("</a></p>\n");
             StringBuilder terms = new StringBuilder("<h1>" + esc(msg.glossary()) + "</h1>\n<dl>\n");
             for (GlossaryTerm term : glossary) {
-                terms.append("<dt><strong>").append(esc(term.term)).append("</strong></dt><dd>")
-                        .append(esc(text.value(ContentText.GLOSSARY, term.id, ContentText.EXPLANATION)))
+                // The term is kept as the course's authors wrote it, in the course's language and script.
+                Localized.Text explanation = text.text(ContentText.GLOSSARY, term.id, ContentText.EXPLANATION);
+                terms.append("<dt").append(languageOf(version.defaultLanguage)).append("><strong>")
+                        .append(esc(term.term)).append("</strong></dt><dd")
+                        .append(languageOf(text.shownIn(explanation))).append('>')
+                        .append(esc(explanation.value()))
                         .append("</dd>\n");
             }
             terms.append("</dl>\n<p><a href=\"index.html\">").append(esc(msg.offline_contents())).append("</a></p>");

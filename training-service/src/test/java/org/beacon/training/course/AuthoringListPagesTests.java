@@ -71,4 +71,40 @@ class AuthoringListPagesTests {
         AuthoringResourceTests.newDraft(published, author("bob"));
         assertThat(list("q", stamp), not(containsString("action=\"/training/author/courses/" + published + "/drafts\"")));
     }
+
+    @Test
+    void sectorsAreNamedInTheReadersLanguageAndKeepTheirCodesInAddresses() {
+        String stamp = uniqueSlug("sectors");
+        CourseFixtures.newCourse(stamp, "labour-inspection", List.of("en"), "Inspections " + stamp);
+
+        String french = given().auth().oauth2(author("bob")).cookie("beacon-lang", "fr").queryParam("q", stamp)
+                .queryParam("sector", "labour-inspection")
+                .when().get(PAGES).then().statusCode(200).extract().asString();
+        // The list, its filter and the new-course form.
+        assertThat(french, containsString(stamp + " · Inspection du travail"));
+        assertThat(french, containsString("<option value=\"labour-inspection\" selected>Inspection du travail</option>"));
+        assertThat(french, containsString("value=\"labour-inspection\"> Inspection du travail</label>"));
+        assertThat(french, containsString("<option value=\"border\">Contrôle aux frontières</option>"));
+        assertThat(french, not(containsString(stamp + " · labour-inspection")));
+
+        String arabic = given().auth().oauth2(author("bob")).cookie("beacon-lang", "ar").queryParam("q", stamp)
+                .when().get(PAGES).then().statusCode(200).extract().asString();
+        assertThat(arabic, containsString(stamp + " · تفتيش العمل"));
+        assertThat(arabic, containsString("<option value=\"judiciary\">القضاء</option>"));
+        assertThat(arabic, containsString("value=\"police\"> الشرطة</label>"));
+    }
+
+    @Test
+    void theCatalogueNamesACoursesSectorsInTheReadersLanguage() {
+        String slug = uniqueSlug("sector-catalogue");
+        CourseFixtures.publishedCourse(slug);
+        String trainee = TestTokens.token("tina", "police-academy", "trainee");
+        String french = given().auth().oauth2(trainee).cookie("beacon-lang", "fr").when().get("/training")
+                .then().statusCode(200).extract().asString();
+        assertThat(french, containsString("Police et Contrôle aux frontières"));
+        assertThat(french, not(containsString("police, border")));
+        String arabic = given().auth().oauth2(trainee).cookie("beacon-lang", "ar").when().get("/training")
+                .then().statusCode(200).extract().asString();
+        assertThat(arabic, containsString("الشرطة ومراقبة الحدود"));
+    }
 }

@@ -197,6 +197,26 @@ class TraineeReadingTests {
         });
     }
 
+    @Test
+    void offlineInArabicTheGlossaryTermKeepsTheCoursesLanguageAndDirection() throws IOException {
+        String slug = uniqueSlug("offline-glossary");
+        publishedCourse(slug);
+        Learner learner = LearnerSteps.enrol("ines", slug, "ar");
+        Map<String, String> offline = new HashMap<>();
+        byte[] zip = given().auth().oauth2(learner.token()).when().get(API + "/" + learner.enrolment() + "/offline.zip")
+                .then().statusCode(200).extract().asByteArray();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                offline.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        String glossary = offline.get("glossary.html");
+        assertTrue(glossary.contains("<html lang=\"ar\" dir=\"rtl\">"), glossary);
+        // "confiage" is kept as the course (English) wrote it; its explanation has no Arabic and is the English one.
+        assertTrue(glossary.contains("<dt lang=\"en\" dir=\"ltr\"><strong>confiage</strong></dt>"), glossary);
+        assertTrue(glossary.contains("<dd lang=\"en\" dir=\"ltr\">Entrusting a child"), glossary);
+    }
+
     static void assertNoReference(String text) {
         assertFalse(text.matches("(?s).*\\d{3} L\\d+.*"), "a source reference reached a trainee: " + text);
     }
@@ -244,6 +264,7 @@ class TraineeReadingTests {
         // Lesson two has no French title: it is marked as the English it is.
         assertTrue(outline.contains("lang=\"en\" dir=\"ltr\">Lesson two</a>"), outline);
         assertTrue(outline.contains("<dd lang=\"fr\" dir=\"ltr\">Confier un enfant"), outline);
+        assertTrue(outline.contains("<dt lang=\"en\" dir=\"ltr\"><strong>confiage</strong></dt>"), outline);
 
         String lesson = page(learner.token(), "/training/enrolments/" + learner.enrolment() + "/lessons/"
                 + learner.lesson(0, 0), "ar");

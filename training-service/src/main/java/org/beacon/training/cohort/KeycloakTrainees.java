@@ -1,0 +1,212 @@
+package org.beacon.training.cohort;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.Dependency;
+import org.beacon.commons.web.Outages;
+import org.beacon.training.cohort.CohortQueries.DirectoryTrainee;
+
+/**
+ * The trainees of an organization as Keycloak knows them, including those who have never signed in to Beacon: the
+ * members of the organization's group who hold the trainee role, read through the admin API by the read-only
+ * service account. Nothing is copied into Beacon's tables here: a trainee a trainer adds is stored as every
+ * enrolment is, by subject id and display name (PRODUCT.md §8).
+ */
+@ApplicationScoped
+public class KeycloakTrainees {
+
+    /** Members of one organization read at a time; an organization larger than this is read page by page. */
+    static final int PAGE = 200;
+
+    @Inject
+    TraineeDirectoryConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Outages outages;
+
+    private HttpClient http;
+    private String token;
+    private Instant tokenExpires = Instant.MIN;
+
+    @PostConstruct
+    void connect() {
+        http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+    }
+
+    /** Whether the service account is configured; without it only trainees who signed in once are found. */
+    public boolean configured() {
+        return config.clientSecret().filter(secret -> !secret.isBlank()).isPresent();
+    }
+
+    /** Trainees of {@code organization} whose name or username contains {@code search}, by name. */
+    public List<DirectoryTrainee> search(String organization, String search) {
+        String bearer = token();
+        Optional<String> group = groupId(bearer, organization);
+        if (group.isEmpty()) {
+            return List.of();
+        }
+        Set<String> trainees = roleHolders(bearer);
+        String words = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        List<DirectoryTrainee> found = new ArrayList<>();
+        for (int first = 0;; first += PAGE) {
+            JsonNode page = get(bearer, "/groups/" + encode(group.get()) + "/members?briefRepresentation=true&first="
+                    + first + "&max=" + PAGE);
+            for (JsonNode user : page) {
+                DirectoryTrainee trainee = trainee(user, organization);
+                if (trainees.contains(trainee.subject()) && user.path("enabled").asBoolean(true)
+                        && (trainee.name().toLowerCase(Locale.ROOT).contains(words)
+                                || trainee.username().toLowerCase(Locale.ROOT).contains(words))) {
+                    found.add(trainee);
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The account {@code subject} (Keycloak's user id, the subject of its tokens) when it holds the trainee role,
+     * with its organization: what a trainer's choice is checked against before it is enrolled.
+     */
+    public Optional<DirectoryTrainee> trainee(String subject) {
+        String bearer = token();
+        JsonNode user = find(bearer, "/users/" + encode(subject));
+        if (user == null || !user.path("enabled").asBoolean(true)) {
+            return Optional.empty();
+        }
+        boolean trainee = false;
+        for (JsonNode role : get(bearer, "/users/" + encode(subject) + "/role-mappings/realm/composite")) {
+            trainee |= Roles.TRAINEE.equals(role.path("name").asText());
+        }
+        if (!trainee) {
+            return Optional.empty();
+        }
+        JsonNode groups = get(bearer, "/users/" + encode(subject) + "/groups?briefRepresentation=true");
+        String organization = groups.isEmpty() ? null : groups.get(0).path("name").asText(null);
+        return Optional.of(trainee(user, organization));
+    }
+
+    private static DirectoryTrainee trainee(JsonNode user, String organization) {
+        String username = user.path("username").asText("");
+        String name = (user.path("firstName").asText("") + " " + user.path("lastName").asText("")).strip();
+        return new DirectoryTrainee(user.path("id").asText(), username, name.isEmpty() ? username : name,
+                organization);
+    }
+
+    /** The organization's group, matched by its exact name (Keycloak's search also matches parts of names). */
+    private Optional<String> groupId(String bearer, String organization) {
+        for (JsonNode group : get(bearer, "/groups?briefRepresentation=true&search=" + encode(organization))) {
+            if (organization.equals(group.path("name").asText())) {
+                return Optional.of(group.path("id").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The ids of the users who hold the trainee role. */
+    private Set<String> roleHolders(String bearer) {
+        Set<String> ids = new HashSet<>();
+        for (int first = 0;; first += PAGE) {
+            JsonNode page = get(bearer, "/roles/" + encode(Roles.TRAINEE) + "/users?briefRepresentation=true&first="
+                    + first + "&max=" + PAGE);
+            page.forEach(user -> ids.add(user.path("id").asText()));
+            if (page.size() < PAGE) {
+                return ids;
+            }
+        }
+    }
+
+    /** A token of the service account (client-credentials grant), reused until shortly before it expires. */
+    private synchronized String token() {
+        if (token != null && Instant.now().isBefore(tokenExpires)) {
+            return token;
+        }
+        String secret = config.clientSecret().orElseThrow(() -> new DirectoryUnavailable(
+                "No secret is configured for the " + config.clientId() + " client", null));
+        String form = "grant_type=client_credentials&client_id=" + encode(config.clientId()) + "&client_secret="
+                + encode(secret);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.realmUrl() + "/protocol/openid-connect/token"))
+                .timeout(config.timeout()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        JsonNode answer = read(send(request), "the token endpoint");
+        token = answer.path("access_token").asText();
+        // Renewed 10 s early, so a token never expires between being handed out and being used.
+        tokenExpires = Instant.now().plusSeconds(Math.max(0, answer.path("expires_in").asLong(60) - 10));
+        return token;
+    }
+
+    private JsonNode get(String bearer, String path) {
+        return read(send(request(bearer, path)), path);
+    }
+
+    /** A resource that may not exist: null for a 404. */
+    private JsonNode find(String bearer, String path) {
+        HttpResponse<String> response = send(request(bearer, path));
+        return response.statusCode() == 404 ? null : read(response, path);
+    }
+
+    private HttpRequest request(String bearer, String path) {
+        String admin = config.realmUrl().replaceFirst("/realms/", "/admin/realms/");
+        return HttpRequest.newBuilder(URI.create(admin + path)).timeout(config.timeout())
+                .header("Authorization", "Bearer " + bearer).header("Accept", "application/json").GET().build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new DirectoryUnavailable("Keycloak did not answer " + request.uri().getPath(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DirectoryUnavailable("Interrupted while asking Keycloak", e);
+        }
+    }
+
+    private JsonNode read(HttpResponse<String> response, String what) {
+        if (response.statusCode() != 200) {
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                // A token refused mid-way (the realm restarted): asked for again next time.
+                synchronized (this) {
+                    token = null;
+                }
+            }
+            throw new DirectoryUnavailable("Keycloak answered " + response.statusCode() + " for " + what, null);
+        }
+        try {
+            JsonNode answer = json.readTree(response.body());
+            // An outage of the directory has no probe of its own: the first answer after it ends it in the log.
+            outages.recovered(Dependency.DIRECTORY);
+            return answer;
+        } catch (IOException e) {
+            throw new DirectoryUnavailable("Keycloak's answer for " + what + " is not JSON", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
