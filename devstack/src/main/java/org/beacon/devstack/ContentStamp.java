@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * What the stack's home last imported: a digest of every file of content/ (path and bytes) and of the services that
  * stored it (file names, sizes and times of their builds). A later start of the same home whose content and
  * services are unchanged has nothing to import, since every import is idempotent; skipping it spares the services
- * reading every course and XLSForm sheet again at each start (ten seconds and Apache POI's classes in
+ * reading every course and XLSForm sheet again at each start (seconds of every start, and Apache POI's classes in
  * campaign-service). Written only after an import and its demo step succeeded, so a failed or interrupted one is
  * run again at the next start.
  */
