@@ -35,12 +35,15 @@ public final class Stack implements AutoCloseable {
      * of one per thread. A method is compiled after ten times the JDK's default number of calls (Tier3 thresholds):
      * start-up and once-a-day code stays interpreted, which halved training-service's compiled code (16.4 to 8.6 MB)
      * under the loads of bench/memory while every request path is still called often enough to be compiled.
+     * Every 5 s the JVM hands the memory malloc keeps after frees (compiler arenas, zip inflaters) back to the
+     * system (TrimNativeHeapInterval): 9-10 MB of campaign-service after a submission bench (bench/memory).
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=48m", "-Xss512k",
             "-XX:Tier3InvocationThreshold=2000", "-XX:Tier3MinInvocationThreshold=1000",
-            "-XX:Tier3CompileThreshold=20000", "-XX:Tier3BackEdgeThreshold=600000");
+            "-XX:Tier3CompileThreshold=20000", "-XX:Tier3BackEdgeThreshold=600000",
+            "-XX:TrimNativeHeapInterval=5000");
 
     /** How long each part may take to start; -Dbeacon.stack.ready-seconds raises it on a machine shared by many builds. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("beacon.stack.ready-seconds", 180));
@@ -194,7 +197,10 @@ public final class Stack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Keycloak takes longest, so it starts first and the others start while it boots.
+        // Keycloak takes longest, so it starts first and the others start while it boots. No application waits
+        // for it: each fetches Keycloak's keys when it first needs them (Quarkus OIDC initialises a tenant whose
+        // server did not answer at start on its first request), so the gateway starts beside the services instead
+        // of after Keycloak, and only the content import, which signs in, waits for Keycloak.
         CompletableFuture<Void> keycloak = settings.externalKeycloakUrl() != null
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(this::startKeycloak);
@@ -205,12 +211,12 @@ public final class Stack implements AutoCloseable {
                 "training"));
         services.add(service("campaign-service", settings.campaignPort(), settings.management().campaign(),
                 "campaign"));
-        keycloak.join();
         services.add(gateway());
         for (ChildProcess service : services) {
             WaitFor.http(service.name, managementUrl(service.name) + "/q/health/ready", status -> status == 200,
                     READY_TIMEOUT, service.process(), service.log.toString());
         }
+        keycloak.join();
         if (settings.importContent()) {
             importContent();
         }
@@ -222,8 +228,20 @@ public final class Stack implements AutoCloseable {
             throw new IllegalStateException("With BEACON_KEYCLOAK_URL, set BEACON_IMPORTER_CLIENT_SECRET (the "
                     + "content-importer client's secret) or BEACON_IMPORT_CONTENT=false");
         }
+        Path content = settings.repository().resolve("content");
+        // Only a home that holds all the data (its own PostgreSQL, object storage and Keycloak) can tell what is
+        // already imported; an external part may have been emptied since.
+        boolean ownData = settings.externalDatabaseUrl() == null && settings.externalS3Endpoint() == null
+                && settings.externalKeycloakUrl() == null;
+        ContentStamp stamp = ContentStamp.of(settings.home().resolve("content-imported"), content,
+                List.of(applicationDirectory("training-service"), applicationDirectory("campaign-service")));
+        if (ownData && stamp.imported()) {
+            importReport.add("nothing new: content/ and the services are as at this home's last import (delete "
+                    + settings.home().resolve("content-imported") + " to import again)");
+            return;
+        }
         ContentImport contentImport = new ContentImport(trainingUrl(), campaignUrl(), settings.keycloakUrl(),
-                "content-importer", importerClientSecret(), settings.repository().resolve("content"));
+                "content-importer", importerClientSecret(), content);
         importReport.addAll(contentImport.run());
         if (testClientSecret() == null) {
             importReport.add("demo publishing and answers skipped: they sign in demo users through the beacon-tests "
@@ -231,6 +249,9 @@ public final class Stack implements AutoCloseable {
             return;
         }
         importReport.addAll(new DemoData(contentImport, settings.keycloakUrl(), testClientSecret()).publish());
+        if (ownData) {
+            stamp.record();
+        }
     }
 
     /** What the content import did at start, one line per item. */
@@ -336,7 +357,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private ChildProcess application(String module, Map<String, String> config, Map<String, String> environment) {
-        Path jar = settings.repository().resolve(module + "/target/quarkus-app/quarkus-run.jar");
+        Path jar = applicationDirectory(module).resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(module + " is not built (" + jar + " missing); run ./mvnw package");
         }
@@ -354,6 +375,11 @@ public final class Stack implements AutoCloseable {
         return register(ChildProcess.supervise(module, command, withMalloc, settings.repository(),
                 settings.logs().resolve(module + ".log"), this::announce,
                 classes.stopGrace(ChildProcess.STOP_TIMEOUT)));
+    }
+
+    /** Where the build of one application is: its runner jar and libraries. */
+    private Path applicationDirectory(String module) {
+        return settings.repository().resolve(module + "/target/quarkus-app");
     }
 
     private synchronized ChildProcess register(ChildProcess child) {
