@@ -44,6 +44,20 @@ final class ClassArchive {
     private final Path archive;
     private final Path writing;
 
+    /** No archive: the JVM starts and stops as it would without class data sharing. */
+    private static final ClassArchive NONE = new ClassArchive();
+
+    private ClassArchive() {
+        this.directory = null;
+        this.part = null;
+        this.archive = null;
+        this.writing = null;
+    }
+
+    static ClassArchive none() {
+        return NONE;
+    }
+
     private ClassArchive(Path directory, String part, String key) {
         this.directory = directory;
         this.part = part;
@@ -80,6 +94,9 @@ final class ClassArchive {
 
     /** The JVM options for the next launch: use the archive when this build has one, else write one at exit. */
     List<String> jvmOptions() {
+        if (archive == null) {
+            return List.of();
+        }
         if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive, QUIET);
         }
@@ -91,7 +108,7 @@ final class ClassArchive {
      * machine and over a minute on a loaded one, and a JVM killed in the middle has written nothing of use.
      */
     Duration stopGrace(Duration usual) {
-        return Files.isRegularFile(archive) ? usual : max(usual, WRITING_GRACE);
+        return archive == null ? usual : Files.isRegularFile(archive) ? usual : max(usual, WRITING_GRACE);
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -103,6 +120,9 @@ final class ClassArchive {
      * the part's archives of other builds and any file a killed JVM left.
      */
     void settle(Process ended) {
+        if (archive == null) {
+            return;
+        }
         try {
             if (Files.isRegularFile(writing)) {
                 if (ended != null && !ended.isAlive() && CLEAN_EXITS.contains(ended.exitValue()) && Files.size(writing) > 0) {

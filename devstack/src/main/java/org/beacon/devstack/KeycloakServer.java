@@ -58,7 +58,7 @@ final class KeycloakServer {
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", realmVariables.get("KEYCLOAK_ADMIN_SECRET"));
         environment.put("JAVA_OPTS_KC_HEAP", HEAP);
         // Keycloak is the longest part of a start; its classes come from the same distribution every time.
-        ClassArchive classes = ClassArchive.of(settings.classArchives(), "keycloak", List.of(HEAP),
+        ClassArchive classes = settings.classArchive("keycloak", List.of(HEAP),
                 List.of(server.resolve("lib"), server.resolve(".beacon-built")));
         environment.put("JAVA_OPTS_APPEND", String.join(" ", classes.jvmOptions()));
         return new Started(ChildProcess.supervise("keycloak", List.of(server.resolve("bin/kc.sh").toString(), "start", "--optimized",

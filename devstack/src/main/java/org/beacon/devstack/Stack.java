@@ -363,7 +363,7 @@ public final class Stack implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(JVM_OPTIONS);
-        ClassArchive classes = ClassArchive.of(settings.classArchives(), module, JVM_OPTIONS,
+        ClassArchive classes = settings.classArchive(module, JVM_OPTIONS,
                 List.of(jar.getParent()));
         classArchives.put(module, classes);
         command.addAll(classes.jvmOptions());

@@ -1,6 +1,7 @@
 package org.beacon.devstack;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.beacon.testing.FreePort;
@@ -12,7 +13,8 @@ import org.beacon.testing.FreePort;
 public record StackSettings(Path repository, Path home, int gatewayPort, int trainingPort, int campaignPort,
         ManagementPorts management, int keycloakPort, int postgresPort, int s3Port, String externalDatabaseUrl, String externalDatabaseUser,
         String externalDatabasePassword, String externalS3Endpoint, String externalS3AccessKey,
-        String externalS3SecretKey, String externalKeycloakUrl, Map<String, String> externalSecrets, boolean importContent) {
+        String externalS3SecretKey, String externalKeycloakUrl, Map<String, String> externalSecrets, boolean importContent,
+        boolean keepClassArchives) {
 
     /**
      * Client secrets an external Keycloak was set up with, by the names the local stack stores its generated ones
@@ -40,13 +42,14 @@ public record StackSettings(Path repository, Path home, int gatewayPort, int tra
                 env.getOrDefault("BEACON_DB_PASSWORD", "postgres"),
                 env.get("BEACON_S3_ENDPOINT"), env.get("BEACON_S3_ACCESS_KEY"), env.get("BEACON_S3_SECRET_KEY"),
                 env.get("BEACON_KEYCLOAK_URL"), externalSecrets(env),
-                !"false".equals(env.get("BEACON_IMPORT_CONTENT")));
+                !"false".equals(env.get("BEACON_IMPORT_CONTENT")), true);
     }
 
     public static StackSettings forTests(Path repository, Path home) {
         return new StackSettings(repository, home, FreePort.find(), FreePort.find(), FreePort.find(),
                 new ManagementPorts(FreePort.find(), FreePort.find(), FreePort.find()), FreePort.find(),
-                FreePort.find(), FreePort.find(), null, null, null, null, null, null, null, Map.of(), true);
+                FreePort.find(), FreePort.find(), null, null, null, null, null, null, null, Map.of(), true,
+                false);
     }
 
     /** Where each application serves health, metrics and OpenAPI (never on its application port). */
@@ -68,6 +71,15 @@ public record StackSettings(Path repository, Path home, int gatewayPort, int tra
     /** Where the JVMs' class archives are kept between starts ({@link ClassArchive}). */
     Path classArchives() {
         return home.resolve("class-archives");
+    }
+
+    /**
+     * The class archive of one part. A test stack lives in a throw-away home that no later start reads, so writing
+     * an archive at its stop would only cost CPU and stretch the stop past the test runner's exit timeout, which
+     * then leaves the parts running without their supervisor.
+     */
+    ClassArchive classArchive(String part, List<String> options, List<Path> files) {
+        return keepClassArchives ? ClassArchive.of(classArchives(), part, options, files) : ClassArchive.none();
     }
 
     private static Map<String, String> externalSecrets(Map<String, String> env) {

@@ -27,6 +27,23 @@ class ClassArchiveTests {
     private final Map<Process, Path> logs = new HashMap<>();
 
     @Test
+    void aTestStackInAThrowAwayHomeNeitherWritesNorWaitsForAnArchive() throws Exception {
+        Path build = build();
+        ClassArchive forTests = StackSettings.forTests(directory, directory.resolve("home"))
+                .classArchive("sleeper", List.of(), List.of(build));
+        assertEquals(List.of(), forTests.jvmOptions(), "no archive options for a test stack");
+        assertEquals(java.time.Duration.ofSeconds(20), forTests.stopGrace(java.time.Duration.ofSeconds(20)));
+        Process plain = launch(forTests.jvmOptions());
+        stop(plain);
+        forTests.settle(plain);
+        assertFalse(Files.exists(directory.resolve("home/class-archives")), "nothing written for a test stack");
+
+        ClassArchive local = StackSettings.fromEnvironment(directory, Map.of("BEACON_HOME", directory.resolve("local").toString()))
+                .classArchive("sleeper", List.of(), List.of(build));
+        assertTrue(local.jvmOptions().get(0).startsWith("-XX:ArchiveClassesAtExit="), "the local stack writes one");
+    }
+
+    @Test
     void aCleanStopLeavesAnArchiveThatTheNextStartMaps() throws Exception {
         Path build = build();
         ClassArchive first = ClassArchive.of(directory.resolve("archives"), "sleeper", List.of(), List.of(build));
