@@ -38,10 +38,18 @@ public class CampaignImport {
     /**
      * {@code outcome}: created, new-version, updated-draft or unchanged; {@code changes}: each draft written;
      * {@code publishing}, on a dry run only: what the publishing gate would hold against the campaign as imported,
-     * with the help directory as it is (places and languages without help, help placeholders it cannot fill).
+     * with the help directory as it is (places and languages without help, help placeholders it cannot fill), in
+     * English as always; {@code publishingText}: the same list in the request's language ({@code Accept-Language}).
      */
     public record CampaignReport(String slug, String outcome, List<String> changes,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> publishing) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> publishing,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> publishingText) {
+
+        static CampaignReport of(String slug, String outcome, List<String> changes, List<Reason> publishing) {
+            return new CampaignReport(slug, outcome, changes,
+                    publishing == null ? null : publishing.stream().map(Reason::english).toList(),
+                    publishing == null ? null : publishing.stream().map(Reason::readerText).toList());
+        }
     }
 
     private record Parsed(String path, CampaignFile file, CampaignSettings settings, Map<String, TranslationText> texts,
@@ -146,14 +154,14 @@ public class CampaignImport {
                     "Campaign '" + campaign.slug + "' imported from " + content.path() + ": " + outcome + " ("
                             + String.join("; ", changes) + ").");
         }
-        return new CampaignReport(campaign.slug, outcome, changes, dryRun ? publishing(campaign, content) : null);
+        return CampaignReport.of(campaign.slug, outcome, changes, dryRun ? publishing(campaign, content) : null);
     }
 
     /** The publishing gate's rule (the help directory, through HelpGate), asked of the version and the material texts this import holds. */
-    private List<String> publishing(Campaign campaign, Parsed content) {
+    private List<Reason> publishing(Campaign campaign, Parsed content) {
         CampaignVersion version = campaigns.current(campaign);
-        List<String> problems = new ArrayList<>(campaigns.missingHelp(version).stream()
-                .map(missing -> "no help resource that counts for the publishing gate serves " + missing).toList());
+        List<Reason> problems = new ArrayList<>(campaigns.missingHelp(version).stream()
+                .map(missing -> Reason.of("gate.import-no-help", missing)).toList());
         for (MaterialContent material : content.materials()) {
             material.variants().forEach((language, variant) -> problems.addAll(help.unfilledPlaceholders(
                     material.slug(), language, variant.title() + "\n" + variant.markdown(), version.placeList())));

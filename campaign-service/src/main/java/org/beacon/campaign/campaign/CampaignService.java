@@ -195,16 +195,16 @@ public class CampaignService {
         Campaign campaign = find(campaignId);
         CampaignVersion version = openVersion(campaign);
         version.review.requirePublishable(version.subject());
-        List<String> missing = missingHelp(version);
+        List<Reason> missing = missingHelp(version);
         if (!missing.isEmpty()) {
-            throw new ProblemException(409, "No help for some readers",
+            throw ProblemException.listing(409, "No help for some readers",
                     Reason.of("publish.no-help", missing),
                     missing);
         }
-        List<String> unfilled = help.unfilledPlaceholders(version);
+        List<Reason> unfilled = help.unfilledPlaceholders(version);
         if (!unfilled.isEmpty()) {
-            throw new ProblemException(409, "Materials name help that does not exist",
-                    Reason.of("publish.unfilled-help", String.join("; ", unfilled)),
+            throw ProblemException.listing(409, "Materials name help that does not exist",
+                    Reason.of("publish.unfilled-help", ListedRefusal.joined(unfilled)),
                     unfilled);
         }
         Optional<CampaignVersion> previous = CampaignVersion.published(campaign);
@@ -277,8 +277,8 @@ public class CampaignService {
     }
 
     private CampaignDetail.VersionView view(CampaignVersion version) {
-        List<String> missingHelp = missingHelp(version);
-        List<String> unfilled = help.unfilledPlaceholders(version);
+        List<Reason> missingHelp = missingHelp(version);
+        List<Reason> unfilled = help.unfilledPlaceholders(version);
         List<PublishBlock> gate = new ArrayList<>();
         if (version.places.isEmpty()) {
             gate.add(PublishBlock.NO_PLACE);
@@ -299,12 +299,14 @@ public class CampaignService {
                         .map(t -> new CampaignDetail.TranslationView(t.language, t.title, t.objectives,
                                 List.copyOf(t.keyMessages)))
                         .toList(),
-                ReviewView.of(version.review, user.subject()), missingHelp, unfilled,
-                PublishBlock.of(version.review, gate));
+                ReviewView.of(version.review, user.subject()),
+                missingHelp.stream().map(Reason::english).toList(), unfilled.stream().map(Reason::english).toList(),
+                PublishBlock.of(version.review, gate),
+                missingHelp.stream().map(Reason::readerText).toList(), unfilled.stream().map(Reason::readerText).toList());
     }
 
     /** The places × languages of a version that no help resource counting for the gate serves. */
-    public List<String> missingHelp(CampaignVersion version) {
+    public List<Reason> missingHelp(CampaignVersion version) {
         return help.missingHelp(version);
     }
 

@@ -15,6 +15,7 @@ import org.beacon.campaign.survey.SurveyForms;
 import org.beacon.campaign.survey.SurveyQuestion;
 import org.beacon.campaign.survey.SurveysConfig;
 import org.beacon.campaign.survey.Wave;
+import org.beacon.commons.web.Reason;
 
 /**
  * What a collection link may do: list its wave's form, download it, and submit filled forms, which are checked by
@@ -32,21 +33,30 @@ public class FieldCollection {
     }
 
     /** A request refused as a whole, with the status and a message the app shows its user. */
+    /**
+     * A refusal of the OpenRosa API, with its reason: ODK Collect shows its message in the phone's language
+     * ({@code Accept-Language}), the log keeps the English.
+     */
     public static final class Refusal extends RuntimeException {
         private final int status;
+        private final transient Reason reason;
 
-        public Refusal(int status, String message) {
-            super(message);
+        public Refusal(int status, Reason reason) {
+            super(reason.english());
             this.status = status;
+            this.reason = reason;
         }
 
         public int status() {
             return status;
         }
+
+        public Reason reason() {
+            return reason;
+        }
     }
 
-    static final String NOT_VALID = "This collection link is not valid or has been revoked: ask your coordinator for a"
-            + " new one.";
+    static final Reason NOT_VALID = Reason.of("collect.link-not-valid");
 
     private final Map<Long, ServedXForm> served = new ConcurrentHashMap<>();
 
@@ -102,14 +112,13 @@ public class FieldCollection {
         try {
             submission = Submission.read(xml, xform(form));
         } catch (Submission.Refused e) {
-            throw new Refusal(e.status(), e.getMessage());
+            throw new Refusal(e.status(), e.reason());
         }
         if (queries.isStored(form.id(), submission.key())) {
             return new Received(false, submission.instanceId());
         }
         if (!collector.accepting()) {
-            throw new Refusal(409, "The " + collector.wave().id() + " wave of this survey is closed and takes no more"
-                    + " answers. Ask your coordinator whether late submissions can be allowed.");
+            throw new Refusal(409, Reason.of("collect.wave-closed", collector.wave().id()));
         }
         String shown = form.language(language);
         Map<String, SurveyForm.Question> byField = form.questions().stream()
@@ -117,9 +126,10 @@ public class FieldCollection {
         AnswerSheet.Outcome outcome = AnswerSheet.read(form, field -> values(submission, byField.get(field), field),
                 shown, surveysConfig.maxTextLength());
         if (!outcome.isValid()) {
-            throw new Refusal(400, "This form breaks the survey's rules, so it was not stored: " + outcome.problems()
+            // The answer problems are AnswerSheet's words, still English: the form's own messages are in its language.
+            throw new Refusal(400, Reason.of("collect.form-breaks-rules", outcome.problems()
                     .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().description())
-                    .collect(Collectors.joining("; ")) + ".");
+                    .collect(Collectors.joining("; "))));
         }
         boolean stored = responses.store(form, collector.wave(), shown, ResponseStore.COLLECT, collector.link().id,
                 submission.key(), outcome.answers());

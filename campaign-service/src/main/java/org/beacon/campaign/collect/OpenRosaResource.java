@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+import org.beacon.commons.web.Reason;
 
 /**
  * The OpenRosa API (form list, form download, submission) as ODK Collect, KoboCollect and Enketo call it, under a
@@ -72,7 +73,7 @@ public class OpenRosaResource {
         FieldCollection.Collector collector = collection.collector(token);
         ServedXForm form = collection.xform(collector.form());
         if (!form.formId().equals(formId)) {
-            throw new FieldCollection.Refusal(404, "This collection link serves form '" + form.formId() + "' only.");
+            throw new FieldCollection.Refusal(404, Reason.of("collect.serves-only", form.formId()));
         }
         return Response.ok(form.bytes(), OpenRosaXml.CONTENT_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + form.formId() + ".xml\"")
@@ -97,28 +98,24 @@ public class OpenRosaResource {
         if (!rate.allow(collector.link().id)) {
             // Before the filled form is read and checked: a flood costs no parsing. The apps keep the form and send it
             // again later.
-            return Response.fromResponse(xml(429, OpenRosaXml.error("This collection link has sent more forms than "
-                    + "a team can fill in so quickly, so this one was not stored. It stays on the phone: send it "
-                    + "again in a few minutes.")))
+            return Response.fromResponse(xml(429, OpenRosaXml.error(Reason.of("collect.too-many").readerText())))
                     .header("Retry-After", rate.retryAfterSeconds()).build();
         }
         byte[] xml = submissionFile(body.getValues());
         FieldCollection.Received received = collection.receive(token, xml, firstLanguage(headers));
         return received.stored()
-                ? xml(201, OpenRosaXml.response("submit_success", "Thank you: the form was received and stored."))
-                : xml(202, OpenRosaXml.response("submit_success",
-                        "This form was received before; it is stored once."));
+                ? xml(201, OpenRosaXml.response("submit_success", Reason.of("collect.stored").readerText()))
+                : xml(202, OpenRosaXml.response("submit_success", Reason.of("collect.stored-before").readerText()));
     }
 
     private byte[] submissionFile(Map<String, Collection<FormValue>> parts) {
         Collection<FormValue> files = parts.getOrDefault(SUBMISSION_PART, List.of());
         if (files.size() != 1) {
-            throw new FieldCollection.Refusal(400, "Send exactly one filled form as '" + SUBMISSION_PART + "'.");
+            throw new FieldCollection.Refusal(400, Reason.of("collect.one-form", SUBMISSION_PART));
         }
         for (String part : parts.keySet()) {
             if (!part.equals(SUBMISSION_PART) && !part.equals(INCOMPLETE_PART)) {
-                throw new FieldCollection.Refusal(400, "This form asks for no attachments, so '" + part
-                        + "' was refused; nothing was stored.");
+                throw new FieldCollection.Refusal(400, Reason.of("collect.no-attachments", part));
             }
         }
         FormValue file = files.iterator().next();
@@ -138,13 +135,12 @@ public class OpenRosaResource {
             }
             return text;
         } catch (IOException e) {
-            throw new FieldCollection.Refusal(400, "The filled form could not be read; send it again.");
+            throw new FieldCollection.Refusal(400, Reason.of("collect.form-unreadable"));
         }
     }
 
     private FieldCollection.Refusal tooLarge() {
-        return new FieldCollection.Refusal(413, "The filled form is larger than " + settings.maxSubmissionBytes()
-                + " bytes, which this survey never needs; nothing was stored.");
+        return new FieldCollection.Refusal(413, Reason.of("collect.too-large", settings.maxSubmissionBytes()));
     }
 
     /** The first language tag of an Accept-Language header, if any. */
@@ -162,16 +158,16 @@ public class OpenRosaResource {
 
     @ServerExceptionMapper
     public Response refused(FieldCollection.Refusal e) {
-        return xml(e.status(), OpenRosaXml.error(e.getMessage()));
+        return xml(e.status(), OpenRosaXml.error(e.reason().readerText()));
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return xml(e.status(), OpenRosaXml.error(e.getMessage()));
+        return xml(e.status(), OpenRosaXml.error(e.readerText()));
     }
 
     @ServerExceptionMapper
     public Response malformed(MultipartParser.MalformedMessageException e) {
-        return xml(400, OpenRosaXml.error("The multipart body cannot be read; send the form again."));
+        return xml(400, OpenRosaXml.error(Reason.of("collect.multipart-unreadable").readerText()));
     }
 }

@@ -19,6 +19,7 @@ import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.beacon.commons.web.Reason;
 
 /**
  * XML as phones send it and Beacon serves it: no DOCTYPE at all (so no entity expansion, "billion laughs", and no
@@ -32,8 +33,15 @@ final class StrictXml {
 
     /** An XML text Beacon refuses, with the reason a person can act on. */
     static final class Unreadable extends Exception {
-        Unreadable(String message) {
-            super(message);
+        private final transient Reason reason;
+
+        Unreadable(Reason reason) {
+            super(reason.english());
+            this.reason = reason;
+        }
+
+        Reason reason() {
+            return reason;
         }
     }
 
@@ -57,14 +65,14 @@ final class StrictXml {
             });
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
-            String reason = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
-                    ? "a DOCTYPE (document type declaration) is not accepted"
-                    : e.getMessage();
-            throw new Unreadable("The XML cannot be read at line " + e.getLineNumber() + ": " + reason);
+            // The parser's own sentence is the JDK's English; a DOCTYPE, which phones never send, is named in words.
+            Object why = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
+                    ? Reason.of("collect.xml-doctype") : String.valueOf(e.getMessage());
+            throw new Unreadable(Reason.of("collect.xml-unreadable-at", e.getLineNumber(), why));
         } catch (SAXException e) {
-            throw new Unreadable("The XML cannot be read: " + e.getMessage());
+            throw new Unreadable(Reason.of("collect.xml-unreadable", String.valueOf(e.getMessage())));
         } catch (IOException e) {
-            throw new Unreadable("The XML cannot be read: " + e.getMessage());
+            throw new Unreadable(Reason.of("collect.xml-unreadable", String.valueOf(e.getMessage())));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser cannot be made", e);
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.beacon.commons.web.Reason;
 
 /**
  * One filled form as an OpenRosa client sends it ({@code xml_submission_file}), checked against the XForm the link
@@ -28,14 +29,20 @@ public record Submission(String instanceId, Map<String, String> values) {
     /** A submission refused as a whole, with a message the app shows its user. */
     public static final class Refused extends Exception {
         private final int status;
+        private final transient Reason reason;
 
-        Refused(int status, String message) {
-            super(message);
+        Refused(int status, Reason reason) {
+            super(reason.english());
             this.status = status;
+            this.reason = reason;
         }
 
         public int status() {
             return status;
+        }
+
+        public Reason reason() {
+            return reason;
         }
     }
 
@@ -54,31 +61,26 @@ public record Submission(String instanceId, Map<String, String> values) {
         try {
             document = StrictXml.parse(xml);
         } catch (StrictXml.Unreadable e) {
-            throw new Refused(400, e.getMessage());
+            throw new Refused(400, e.reason());
         }
         Element root = document.getDocumentElement();
         if (!form.root().equals(root.getLocalName())) {
-            throw new Refused(400, "This is not a filled form of '" + form.formId() + "': its root element is '"
-                    + root.getLocalName() + "', not '" + form.root() + "'.");
+            throw new Refused(400, Reason.of("collect.wrong-root", form.formId(), root.getLocalName(), form.root()));
         }
         String formId = root.getAttribute("id");
         if (!form.formId().equals(formId)) {
-            throw new Refused(400, "This form ('" + formId + "') is not the one this collection link collects ('"
-                    + form.formId() + "'); send it with the link it was downloaded with.");
+            throw new Refused(400, Reason.of("collect.other-form", formId, form.formId()));
         }
         String version = root.getAttribute("version");
         if (!form.version().equals(version)) {
-            throw new Refused(400, "This form was filled in version '" + version + "' of '" + form.formId()
-                    + "', which has changed since (now version '" + form.version() + "'): get the blank form again"
-                    + " and fill it anew.");
+            throw new Refused(400, Reason.of("collect.old-version", version, form.formId(), form.version()));
         }
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> meta = new LinkedHashMap<>();
         walk(root, "", form, values, meta);
         String instanceId = meta.getOrDefault(INSTANCE_ID, "").strip();
         if (instanceId.isEmpty() || instanceId.length() > 200) {
-            throw new Refused(400, "The filled form has no meta/instanceID (uuid:...), which identifies it however"
-                    + " often it is sent.");
+            throw new Refused(400, Reason.of("collect.no-instance-id"));
         }
         return new Submission(instanceId, values);
     }
@@ -92,11 +94,10 @@ public record Submission(String instanceId, Map<String, String> values) {
             }
             String path = prefix + child.getLocalName();
             if (!form.paths().contains(path) && !CLIENT_META.contains(path)) {
-                throw new Refused(400, "The filled form has an element '" + path + "' that form '" + form.formId()
-                        + "' does not have.");
+                throw new Refused(400, Reason.of("collect.unknown-element", path, form.formId()));
             }
             if (!seen.add(path)) {
-                throw new Refused(400, "The filled form has '" + path + "' more than once; this form has no repeats.");
+                throw new Refused(400, Reason.of("collect.element-twice", path));
             }
             if (hasElements(child)) {
                 walk(child, path + "/", form, values, meta);

@@ -20,6 +20,7 @@ import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignVersion;
 import org.beacon.campaign.campaign.HelpGate;
 import org.beacon.campaign.campaign.Place;
+import org.beacon.campaign.i18n.ListedRefusal;
 import org.beacon.campaign.material.MaterialVariant;
 import org.beacon.campaign.publicpage.event.PublicContentChanged;
 import org.beacon.commons.security.CurrentUser;
@@ -141,37 +142,36 @@ public class HelpDirectory implements HelpGate {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> T keepingPublishedHelp(List<CampaignVersion> published, Supplier<T> change) {
-        List<List<String>> before = published.stream().map(this::gateProblems).toList();
+        List<List<Reason>> before = published.stream().map(this::gateProblems).toList();
         T result = change.get();
         // The gate reads the directory from the database: the change must be there first.
         HelpResource.flush();
-        List<String> lost = new ArrayList<>();
+        List<Reason> lost = new ArrayList<>();
         for (int i = 0; i < published.size(); i++) {
             CampaignVersion version = published.get(i);
-            for (String missing : gateProblems(version)) {
+            for (Reason missing : gateProblems(version)) {
                 if (!before.get(i).contains(missing)) {
-                    lost.add("campaign '" + version.campaign.slug + "': " + missing);
+                    lost.add(Reason.of("gate.campaign-loses", version.campaign.slug, missing));
                 }
             }
         }
         if (!lost.isEmpty()) {
-            throw new ProblemException(409, "Published campaigns would lose their help",
-                    Reason.of("help.change-loses-help", String.join("; ", lost)),
-                    lost);
+            throw ProblemException.listing(409, "Published campaigns would lose their help",
+                    Reason.of("help.change-loses-help", ListedRefusal.joined(lost)), lost);
         }
         return result;
     }
 
     /** Everything the help directory holds against publishing a version: {@link #missingHelp} and {@link #unfilledPlaceholders}. */
-    public List<String> gateProblems(CampaignVersion version) {
-        List<String> problems = new ArrayList<>(missingHelp(version));
+    public List<Reason> gateProblems(CampaignVersion version) {
+        List<Reason> problems = new ArrayList<>(missingHelp(version));
         problems.addAll(unfilledPlaceholders(version));
         return problems;
     }
 
     /** The publishing gate: the places × languages of a campaign version that no help resource that counts serves. */
     @Override
-    public List<String> missingHelp(CampaignVersion version) {
+    public List<Reason> missingHelp(CampaignVersion version) {
         return missingCoverage(version.placeList(), version.languages());
     }
 
@@ -180,15 +180,16 @@ public class HelpDirectory implements HelpGate {
      * {@code SN/Dakar × ar (only demo help)} when a demo entry is all there is. A regional place is served by a
      * resource for that region or for the whole country; a country-wide place only by a country-wide resource.
      */
-    public List<String> missingCoverage(List<Place> places, List<String> languages) {
+    public List<Reason> missingCoverage(List<Place> places, List<String> languages) {
         List<HelpResource> active = activeFor(places);
-        List<String> missing = new ArrayList<>();
+        List<Reason> missing = new ArrayList<>();
         for (Place place : places) {
             for (String language : languages) {
                 List<HelpResource> serving = active.stream()
                         .filter(r -> place.isServedBy(r.place()) && r.speaks(language)).toList();
                 if (serving.stream().noneMatch(this::countsForGate)) {
-                    missing.add(place + " × " + language + (serving.isEmpty() ? "" : " (only demo help)"));
+                    missing.add(Reason.of(serving.isEmpty() ? "gate.missing" : "gate.missing-demo-only",
+                            place.toString(), language));
                 }
             }
         }
@@ -208,8 +209,8 @@ public class HelpDirectory implements HelpGate {
      * places in the material's language, as {@code material 'sms' (fr): {help.hotline.contact} for SN/Dakar}.
      */
     @Override
-    public List<String> unfilledPlaceholders(CampaignVersion version) {
-        List<String> unfilled = new ArrayList<>();
+    public List<Reason> unfilledPlaceholders(CampaignVersion version) {
+        List<Reason> unfilled = new ArrayList<>();
         for (String language : version.languages()) {
             for (MaterialVariant variant : MaterialVariant.publishedIn(version.campaign, language)) {
                 unfilled.addAll(unfilledPlaceholders(variant.material.slug, language,
@@ -221,15 +222,14 @@ public class HelpDirectory implements HelpGate {
 
     /** The placeholders of one material text that cannot be filled for a place in its language; empty when all can. */
     @Override
-    public List<String> unfilledPlaceholders(String material, String language, String text, List<Place> places) {
-        List<String> unfilled = new ArrayList<>();
+    public List<Reason> unfilledPlaceholders(String material, String language, String text, List<Place> places) {
+        List<Reason> unfilled = new ArrayList<>();
         List<HelpResource> active = null;
         for (String written : HelpPlaceholder.writtenIn(text)) {
-            String where = "material '" + material + "' (" + language + "): " + written;
             Optional<HelpPlaceholder> placeholder = HelpPlaceholder.parse(written);
             if (placeholder.isEmpty()) {
-                unfilled.add(where + " is not a help placeholder (use one of "
-                        + String.join(", ", HelpPlaceholder.all()) + ")");
+                unfilled.add(Reason.of("gate.not-a-placeholder", material, language, written,
+                        List.copyOf(HelpPlaceholder.all())));
                 continue;
             }
             if (active == null) {
@@ -237,9 +237,8 @@ public class HelpDirectory implements HelpGate {
             }
             for (Place place : places) {
                 if (filling(active, placeholder.get(), place, language, true).isEmpty()) {
-                    unfilled.add(where + " for " + place + ": no " + placeholder.get().kind()
-                            + (settings.demoCountsForGate() ? "" : " other than a demo entry")
-                            + " serves it in " + language);
+                    unfilled.add(Reason.of(settings.demoCountsForGate() ? "gate.unfilled" : "gate.unfilled-real",
+                            material, language, written, place.toString(), placeholder.get().kind()));
                 }
             }
         }

@@ -29,6 +29,18 @@ public class ListedRefusal extends ProblemException {
         return new ListedRefusal(400, "Invalid input", reason, items);
     }
 
+    /**
+     * Items joined into one sentence with semicolons ("a; b; c", "أ؛ ب" in Arabic), for a refusal that names them
+     * in its text: a reason whose arguments are the first items and the rest, so each item keeps its own language.
+     */
+    public static Reason joined(List<Reason> items) {
+        Reason joined = items.get(items.size() - 1);
+        for (int i = items.size() - 2; i >= 0; i--) {
+            joined = Reason.of("list.semicolon", items.get(i), joined);
+        }
+        return joined;
+    }
+
     /** The explanation and then each item, in the current request's interface language. */
     public List<String> readerMessages() {
         return Stream.concat(Stream.of(readerText()),

@@ -40,7 +40,7 @@ public final class ContentArchive {
             throw ProblemException.badRequest(Reason.of("import.send-zip"));
         }
         // Every file is text or a small image read by the import, so all are kept in memory, within the total.
-        BoundedZip.Limits bounds = new BoundedZip.Limits("a content archive", limits.compressedBytes(),
+        BoundedZip.Limits bounds = new BoundedZip.Limits("archive.what", limits.compressedBytes(),
                 limits.entries(), limits.entryBytes(), limits.totalBytes(), limits.totalBytes());
         try (BoundedZip zip = BoundedZip.read(body, bounds, name -> true)) {
             Map<String, byte[]> files = new TreeMap<>();

@@ -31,6 +31,7 @@ import org.beacon.campaign.media.Media;
 import org.beacon.campaign.media.MediaService;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.storage.FileNames;
+import org.beacon.campaign.i18n.ListedRefusal;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -239,16 +240,16 @@ public class MaterialService {
      * readers to call a number that is not there. The campaign's own publishing asks the same of its materials.
      */
     private void requireFillableHelp(MaterialVariant variant) {
-        List<String> unfilled = unfilledHelp(variant);
+        List<Reason> unfilled = unfilledHelp(variant);
         if (!unfilled.isEmpty()) {
-            throw new ProblemException(409, "The material names help that does not exist",
-                    Reason.of("publish.material-unfilled-help", String.join("; ", unfilled)),
+            throw ProblemException.listing(409, "The material names help that does not exist",
+                    Reason.of("publish.material-unfilled-help", ListedRefusal.joined(unfilled)),
                     unfilled);
         }
     }
 
     /** The help placeholders of a variant that cannot be filled for one of its campaign's places; empty when all can. */
-    private List<String> unfilledHelp(MaterialVariant variant) {
+    private List<Reason> unfilledHelp(MaterialVariant variant) {
         Campaign campaign = variant.material.campaign;
         List<Place> places = new ArrayList<>();
         CampaignVersion.newest(campaign).ifPresent(v -> places.addAll(v.placeList()));

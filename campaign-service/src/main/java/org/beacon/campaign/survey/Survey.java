@@ -19,6 +19,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.beacon.commons.web.Reason;
 
 /** An evaluation survey of a campaign, as imported from an XLSForm. */
 @Entity
@@ -43,9 +44,18 @@ public class Survey extends PanacheEntityBase {
     public Map<String, String> consent;
     /** The form as an ODK XForm; null for surveys imported before it was kept (SurveyForms converts those). */
     public String xform;
-    /** What the conversion left out or filled in, for the import report. */
+    /**
+     * What the conversion left out or filled in, for the import report: each a message key and its arguments,
+     * {@code {"key": "notice.metadata", "arguments": [3, "deviceid", "device"]}}, said in the reader's language
+     * (imports before V38 keep their English text, as {@code notice.as-written}).
+     */
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<String> notices = new ArrayList<>();
+    public List<Reason> notices = new ArrayList<>();
+
+    /** The notices in English, the API's wording. */
+    public List<String> englishNotices() {
+        return notices == null ? List.of() : notices.stream().map(Reason::english).toList();
+    }
     public int revision;
     /**
      * Bumped whenever the question settings change (V35), so cached snapshots are rebuilt; unlike the revision it

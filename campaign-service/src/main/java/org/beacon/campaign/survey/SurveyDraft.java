@@ -6,13 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.beacon.commons.web.Reason;
 
 /**
  * A survey definition read from a form and fully validated, ready to be stored. Label maps are ordered, so the
  * fingerprint of the same form is the same on every import.
  */
 public record SurveyDraft(String title, String formId, String version, String defaultLanguage, List<String> languages,
-        Map<String, String> consent, List<QuestionDraft> questions, String xform, List<String> notices) {
+        Map<String, String> consent, List<QuestionDraft> questions, String xform, List<Reason> notices) {
 
     /**
      * @param path the question's node in the XForm instance ({@code /data/grp/q1})

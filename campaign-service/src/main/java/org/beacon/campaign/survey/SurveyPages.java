@@ -22,6 +22,7 @@ import org.beacon.commons.security.Roles;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.beacon.commons.web.Reason;
 
 /**
  * Survey pages for campaign managers (import, waves, paper answers) and evaluators (the way to results). Forms post
@@ -179,7 +180,8 @@ public class SurveyPages {
         Detail detail = new Detail(id, form.title(), form.slug(), campaign.title, form.languages(), questions,
                 WaveView.of(id, form.slug()), user.isAdmin() || user.hasRole(Roles.CAMPAIGN_MANAGER),
                 user.isAdmin() || user.hasRole(Roles.EVALUATOR),
-                survey.notices == null ? List.of() : List.copyOf(survey.notices), QuestionSettings.unmarked(form));
+                survey.notices == null ? List.of() : survey.notices.stream().map(Reason::readerText).toList(),
+                QuestionSettings.unmarked(form));
         return Templates.survey(detail, upload).setLocale(language.locale());
     }
 }

@@ -67,7 +67,7 @@ public class SurveyResource {
                     q.kind(), q.role(), q.required(), q.conditional(), q.collectsAnswer(), q.label(), q.hint(),
                     q.answerKey() == null ? null : q.choices().get(q.answerKey() - 1).name(),
                     q.choices().stream().map(c -> new ChoiceView(c.name(), c.label())).toList())).toList();
-            List<String> notices = new ArrayList<>(survey.notices == null ? List.of() : survey.notices);
+            List<String> notices = new ArrayList<>(survey.englishNotices());
             if (QuestionSettings.unmarked(form)) {
                 notices.add(UNMARKED + " (/campaigns/surveys/" + form.id() + "/settings)");
             }

@@ -101,7 +101,7 @@ public class SurveyService {
     public DryRun dryRun(String campaignReference, String requestedSlug, Map<String, FormSheet> sheets) {
         ImportOutcome outcome = importSheets(campaignReference, requestedSlug, sheets);
         DryRun result = new DryRun(outcome.created(), outcome.changed(), outcome.survey().slug,
-                List.copyOf(outcome.survey().notices == null ? List.<String>of() : outcome.survey().notices));
+                outcome.survey().englishNotices());
         // Written to the database first, so that what only the database checks is answered too.
         Survey.flush();
         QuarkusTransaction.setRollbackOnly();

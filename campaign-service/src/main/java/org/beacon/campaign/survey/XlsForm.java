@@ -115,14 +115,13 @@ public final class XlsForm {
 
     private SurveyDraft draft(ConvertedForm converted) {
         List<String> languages = offeredLanguages(converted);
-        List<String> notices = new ArrayList<>(converted.notices());
+        List<Reason> notices = new ArrayList<>(converted.notices());
         if (languages.isEmpty()) {
             return null;
         }
         for (XlsFormRows.Language language : converted.languages()) {
             if (!languages.contains(language.tag())) {
-                notices.add("respondents are not offered " + language.displayName()
-                        + ": some labels they would see lack it (listed above)");
+                notices.add(Reason.of("notice.language-not-offered", language.displayName()));
             }
         }
         Map<String, String> consent = new TreeMap<>();

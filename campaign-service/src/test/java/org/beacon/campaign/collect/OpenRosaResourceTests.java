@@ -204,8 +204,9 @@ class OpenRosaResourceTests {
                 .post("/campaigns/api/surveys/" + survey + "/collection-links/" + linkId + "/revoke")
                 .then().statusCode(200).body("revokedAt", not(emptyOrNullString()));
 
+        // The form list is asked in French, as the phone is set: Collect shows the message in French.
         formList(token).then().statusCode(403).header("X-OpenRosa-Version", "1.0")
-                .body(containsString("revoked"));
+                .body(containsString("a été révoqué"));
         given().when().get("/campaigns/collect/" + token + "/forms/" + SurveyFixtures.slug(survey) + "/form.xml")
                 .then().statusCode(403);
         given().when().head("/campaigns/collect/" + token + "/submission").then().statusCode(403);

@@ -56,17 +56,19 @@ class ReaderDigitsTests {
     @Test
     void theSurveyPageCountsItsProblemsInArabicDigitsAndReadsAnArabicNumber() throws IOException {
         String slug = SurveyFixtures.shippedSurvey("digits");
-        // Numbers in messages follow the interface language (Accept-Language or the chooser's cookie).
-        String page = given().redirects().follow(false).header("Accept-Language", "ar")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("_key", UUID.randomUUID().toString()).formParam("_lang", "ar")
-                .formParam("q.people_told", "١٢")
-                .when().post("/campaigns/public/surveys/" + slug + "/endline")
-                .then().extract().asString();
-        Matcher problems = Pattern.compile("<p class=\"problem\" role=\"alert\">([^<]*)</p>").matcher(page);
-        assertTrue(problems.find(), page);
-        assertTrue(problems.group(1).matches("[^0-9]*[\u0660-\u0669]+[^0-9]*"), problems.group(1));
-        // The Arabic-Indic number was read, and is shown back as the reader wrote it, not refused.
-        assertTrue(page.contains("name=\"q.people_told\" value=\"١٢\""), page);
+        // Numbers follow the page's language: the survey opened in Arabic, from an Arabic or a French browser.
+        for (String browser : new String[] { "ar", "fr" }) {
+            String page = given().redirects().follow(false).header("Accept-Language", browser)
+                    .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .formParam("_key", UUID.randomUUID().toString()).formParam("_lang", "ar")
+                    .formParam("q.people_told", "١٢")
+                    .when().post("/campaigns/public/surveys/" + slug + "/endline")
+                    .then().extract().asString();
+            Matcher problems = Pattern.compile("<p class=\"problem\" role=\"alert\">([^<]*)</p>").matcher(page);
+            assertTrue(problems.find(), page);
+            assertTrue(problems.group(1).matches("[^0-9]*[\u0660-\u0669]+[^0-9]*"), browser + ": " + problems.group(1));
+            // The Arabic-Indic number was read, and is shown back as the reader wrote it, not refused.
+            assertTrue(page.contains("name=\"q.people_told\" value=\"١٢\""), page);
+        }
     }
 }

@@ -13,8 +13,8 @@ import org.beacon.commons.i18n.RequestLanguage;
 /**
  * Numbers, percentages, dates and times as the reader writes them ({@code 30,0 %} in French, Arabic as Java's
  * locale data give it for {@code ar}), in every template: {@code {fmt:percent(value, 1)}},
- * {@code {fmt:date(day)}}, {@code {fmt:dateTime(moment)}}. The reader's language is the request's; a template
- * rendered outside a request uses the locale it was given, else English. Exports (CSV, JSON) keep their fixed
+ * {@code {fmt:date(day)}}, {@code {fmt:dateTime(moment)}}. The reader's language is the page's: the locale the
+ * template was rendered with, else the request's interface language, else English. Exports (CSV, JSON) keep their fixed
  * machine formats and do not come here. The formatting itself is {@link ReaderFormats}, for Java code that
  * builds text for a page.
  */
@@ -46,14 +46,21 @@ public class Formats {
         return ReaderFormats.dateTime(moment, readerLocale(locale));
     }
 
-    /** The request's interface language; outside a request, the template's locale; else English. */
+    /**
+     * The page's language: the locale the page was rendered with (its messages' language: a public survey opened
+     * with {@code ?lang=ar} writes Arabic digits whatever the browser's language), else the request's interface
+     * language, else English.
+     */
     private static Locale readerLocale(Object templateLocale) {
+        String language = templateLocale instanceof Locale l ? Languages.supported(l.toLanguageTag())
+                : templateLocale == null ? null : Languages.supported(templateLocale.toString());
+        if (language != null) {
+            return Locale.forLanguageTag(language);
+        }
         ArcContainer container = Arc.container();
         if (container != null && container.requestContext().isActive()) {
             return container.instance(RequestLanguage.class).get().locale();
         }
-        String language = templateLocale instanceof Locale l ? Languages.supported(l.toLanguageTag())
-                : templateLocale == null ? null : Languages.supported(templateLocale.toString());
-        return Locale.forLanguageTag(language == null ? Languages.DEFAULT : language);
+        return Locale.forLanguageTag(Languages.DEFAULT);
     }
 }

@@ -31,10 +31,33 @@ final class JsonProblems {
         return reason(e).english();
     }
 
-    /** The field and the problem as a refusal text, for a page in the reader's language. */
+    /** The field and the problem as problem+json says it in English: Jackson's own sentence kept where it has one. */
     static Reason reason(JsonProcessingException e) {
         return Reason.of("detail.json-problem", path(e), problem(e));
     }
+
+    /**
+     * The field and the problem for a person reading a page: where {@link #reason} keeps Jackson's own English
+     * sentence (a syntax error, a value Jackson cannot read), a fixed sentence in the reader's language with the
+     * line and column, or the field, instead.
+     */
+    static Reason readerReason(JsonProcessingException e) {
+        Reason problem = problem(e);
+        if (!JACKSONS_OWN.contains(problem.key())) {
+            return Reason.of("detail.json-problem", path(e), problem);
+        }
+        boolean placed = e.getLocation() != null && e.getLocation().getLineNr() >= 0;
+        boolean syntax = problem.key().startsWith("detail.json-malformed");
+        Reason fixed = placed
+                ? Reason.of(syntax ? "detail.json-syntax-at" : "detail.json-unreadable-at",
+                        e.getLocation().getLineNr(), e.getLocation().getColumnNr())
+                : Reason.of(syntax ? "detail.json-syntax" : "detail.json-unreadable");
+        return Reason.of("detail.json-problem", path(e), fixed);
+    }
+
+    /** The problems whose English text carries Jackson's own sentence. */
+    private static final java.util.Set<String> JACKSONS_OWN = java.util.Set.of("detail.json-parser",
+            "detail.json-parser-at", "detail.json-malformed", "detail.json-malformed-at");
 
     static String path(JsonProcessingException e) {
         if (e instanceof JsonMappingException m) {

@@ -71,10 +71,13 @@ public class ProblemMappers {
             // A type Jackson cannot bind at all is the service's mistake, not the client's.
             return unexpected(e, uri, headers);
         }
+        // problem+json keeps its English with Jackson's sentence; a page says a fixed sentence in the reader's words.
         Reason error = JsonProblems.reason(e);
+        Reason readerError = JsonProblems.readerReason(e);
         Reason detail = Reason.of("detail.json-invalid-body", error);
-        return respond(400, "Invalid JSON", detail.english(), null, detail::text, List.of(error.english()),
-                language -> List.of(error.text(language)), uri, headers);
+        Reason readerDetail = Reason.of("detail.json-invalid-body", readerError);
+        return respond(400, "Invalid JSON", detail.english(), null, readerDetail::text, List.of(error.english()),
+                language -> List.of(readerError.text(language)), uri, headers);
     }
 
     /**

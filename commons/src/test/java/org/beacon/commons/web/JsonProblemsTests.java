@@ -81,4 +81,20 @@ class JsonProblemsTests {
         assertEquals("(body) : la clé « passMark » apparaît deux fois ; envoyez chaque clé une seule fois.",
                 JsonProblems.reason(twice).text("fr"));
     }
+
+    @Test
+    void aPageReadsAFixedSentenceInsteadOfJacksonsOwn() {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> MAPPER.readValue("{\"passMark\":70,}", Draft.class));
+        // problem+json keeps Jackson's sentence; the page has none of it, only the place in the reader's digits.
+        assertEquals("passMark : le JSON est mal formé à la ligne 1, colonne 16 : vérifiez les crochets, accolades,"
+                + " virgules et guillemets à cet endroit.", JsonProblems.readerReason(e).text("fr"));
+        assertEquals("passMark: بنية JSON غير سليمة في السطر ١، العمود ١٦: تحقّق من الأقواس والفواصل وعلامات الاقتباس"
+                + " هناك.", JsonProblems.readerReason(e).text("ar"));
+        assertEquals("passMark: the JSON is not well formed at line 1, column 16: check the brackets, commas and"
+                + " quotes there.", JsonProblems.readerReason(e).english());
+        JsonProcessingException wrongType = assertThrows(JsonProcessingException.class,
+                () -> MAPPER.readValue("{\"passMark\":\"seventy\"}", Draft.class));
+        assertEquals(JsonProblems.reason(wrongType), JsonProblems.readerReason(wrongType));
+    }
 }

@@ -2,6 +2,7 @@ package org.beacon.campaign.survey.odk;
 
 import java.util.List;
 import java.util.Map;
+import org.beacon.commons.web.Reason;
 
 /**
  * An XLSForm converted to an ODK XForm.
@@ -9,12 +10,13 @@ import java.util.Map;
  * @param xml the XForm, as ODK Collect would download it
  * @param languages the languages of its translations, the default first
  * @param notices what the conversion left out or filled in, for the import report (metadata not collected in
- *     anonymous surveys, settings ignored, labels missing in a language)
+ *     anonymous surveys, settings ignored, labels missing in a language), each a message key and its arguments,
+ *     so that the survey page says them in the reader's language
  * @param fields every question of the form (not the groups), in the order of the form, as Beacon's question model
  *     is derived from them
  */
 public record ConvertedForm(String formId, String version, String title, String xml,
-        List<XlsFormRows.Language> languages, List<String> notices, List<Field> fields) {
+        List<XlsFormRows.Language> languages, List<Reason> notices, List<Field> fields) {
 
     /**
      * One question node of the XForm.

@@ -97,7 +97,7 @@ public final class XlsFormConverter {
 
     private final XlsFormRows form;
     private final List<FormProblem> problems = new ArrayList<>();
-    private final List<String> notices = new ArrayList<>();
+    private final List<Reason> notices = new ArrayList<>();
     private final Map<String, List<Choice>> lists = new LinkedHashMap<>();
     /** XLSForm name → the instance paths of the questions and groups so named. */
     private final Map<String, List<Node>> byName = new HashMap<>();
@@ -173,11 +173,11 @@ public final class XlsFormConverter {
         for (String key : settings.cells().keySet()) {
             switch (key) {
                 case "form_title", "form_id", "version", "default_language", "style" -> { }
-                case "instance_name" -> notices.add("settings: instance_name is ignored: Beacon names responses itself");
+                case "instance_name" -> notices.add(Reason.of("notice.instance-name"));
                 case "submission_url", "public_key", "auto_send", "auto_delete" ->
                         problems.add(settings.problem(key, key, Reason.of("xlsform.setting-not-supported",
                                 settings.header(key))));
-                default -> notices.add("settings: column '" + settings.header(key) + "' is ignored");
+                default -> notices.add(Reason.of("notice.setting-ignored", settings.header(key)));
             }
         }
         readChoices();
@@ -335,8 +335,7 @@ public final class XlsFormConverter {
             }
             String[] words = type.split(" ");
             if (METADATA.contains(type)) {
-                notices.add("survey row " + row.number() + ": '" + written + "' (" + row.get("name")
-                        + ") is not collected in anonymous surveys");
+                notices.add(Reason.of("notice.metadata", row.number(), written, String.valueOf(row.get("name"))));
                 continue;
             }
             String unsupported = type.matches("(begin|end)[ _]repeat.*") ? "repeat" : UNSUPPORTED_TYPES.get(words[0]);
@@ -375,7 +374,7 @@ public final class XlsFormConverter {
                         feature)));
             } else if (!SURVEY_COLUMNS.contains(key.split("::")[0]) && !key.startsWith("beacon_")
                     && !key.startsWith("media")) {
-                String notice = "survey: column '" + row.header(key) + "' is ignored";
+                Reason notice = Reason.of("notice.column-ignored", row.header(key));
                 if (!notices.contains(notice)) {
                     notices.add(notice);
                 }
@@ -767,8 +766,8 @@ public final class XlsFormConverter {
             } else {
                 value.setTextContent("-");
                 if (noticeMissing) {
-                    notices.add(row.sheet() + " row " + row.number() + ": no " + column + " in "
-                            + language.displayName());
+                    notices.add(Reason.of("notice.no-text-in", row.sheet(), row.number(), column,
+                            language.displayName()));
                 }
             }
             text(language.tag(), id).appendChild(value);
@@ -805,7 +804,8 @@ public final class XlsFormConverter {
                 for (Language language : languages) {
                     String label = choice.labels().get(language.tag());
                     if (label == null) {
-                        notices.add("choices row " + choice.row().number() + ": no label in " + language.displayName());
+                        notices.add(Reason.of("notice.no-text-in", "choices", choice.row().number(), "label",
+                                language.displayName()));
                     }
                     text(language.tag(), id).appendChild(value(label == null ? "-" : label));
                 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import org.beacon.commons.web.Reason;
 
 class XlsFormConverterTests {
 
@@ -66,7 +67,7 @@ class XlsFormConverterTests {
         assertEquals(List.of("instanceID"), metaNames(xml));
         assertEquals("uid", xpath(xml, "//*[local-name()='bind'][@nodeset='/data/meta/instanceID']/@*[local-name()='preload']"));
         assertEquals(List.of("survey row 2: 'start' (started) is not collected in anonymous surveys",
-                "survey row 3: 'deviceid' (device) is not collected in anonymous surveys"), form.notices());
+                "survey row 3: 'deviceid' (device) is not collected in anonymous surveys"), english(form.notices()));
     }
 
     @Test
@@ -159,8 +160,9 @@ class XlsFormConverterTests {
         ConvertedForm form = TestForms.convert("survey", "type,name,label,comment\ntext,q,Q,for us",
                 "settings", "form_id,instance_name\nf,concat(${q})");
 
-        assertTrue(form.notices().contains("settings: instance_name is ignored: Beacon names responses itself"), form.notices().toString());
-        assertTrue(form.notices().contains("survey: column 'comment' is ignored"), form.notices().toString());
+        List<String> notices = english(form.notices());
+        assertTrue(notices.contains("settings: instance_name is ignored: Beacon names responses itself"), notices.toString());
+        assertTrue(notices.contains("survey: column 'comment' is ignored"), notices.toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -340,5 +342,9 @@ class XlsFormConverterTests {
             names.add(nodes.item(i).getLocalName());
         }
         return names;
+    }
+
+    private static List<String> english(List<Reason> notices) {
+        return notices.stream().map(Reason::english).toList();
     }
 }
