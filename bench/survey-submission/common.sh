@@ -87,12 +87,13 @@ page_answers() {
         | sed 's/.*name="\([^"]*\)" value="\([^"]*\)"/\1\t\2/' | awk -F'\t' '!seen[$1]++'
     grep -o '<select name="q\.[^"]*"[^>]*><option value=""></option><option value="[^"]*"' "$page" \
         | sed 's/<select name="\([^"]*\)".*<option value="\([^"]*\)"$/\1\t\2/'
-    grep -o '<input type="number" inputmode="numeric"[^>]*>' "$page" | while read -r input; do
+    # a number is a text input with a numeric keyboard (the reader's own digits are accepted) or a number input
+    grep -o '<input type="[a-z]*" inputmode="numeric"[^>]*>' "$page" | while read -r input; do
       name=$(sed 's/.*name="\([^"]*\)".*/\1/' <<< "$input")
       value=$(grep -o ' min="[^"]*"' <<< "$input" | sed 's/ min="\(.*\)"/\1/')
       printf '%s\t%s\n' "$name" "${value:-2}"
     done
-    grep -o '<input type="number" inputmode="decimal"[^>]*name="q\.[^"]*"' "$page" | sed 's/.*name="\([^"]*\)"/\1\t2.5/'
+    grep -o '<input type="[a-z]*" inputmode="decimal"[^>]*name="q\.[^"]*"' "$page" | sed 's/.*name="\([^"]*\)"/\1\t2.5/'
     grep -o '<input type="date" name="q\.[^"]*"' "$page" | sed 's/.*name="\([^"]*\)"/\1\t2026-01-15/'
   } | while IFS=$'\t' read -r name value; do
     printf '%s=%s&' "$(urlencode "$(unescape_html <<< "$name")")" "$(urlencode "$(unescape_html <<< "$value")")"

@@ -110,7 +110,7 @@ public class PublicSurveyPage {
     FormPlans plans;
 
     @Inject
-    ResponseStore responses;
+    GroupCommit responses;
 
     @Inject
     SubmissionRate rate;
@@ -154,7 +154,21 @@ public class PublicSurveyPage {
     public Response submit(@RestPath String survey, @RestPath String wave, String body) {
         Map<String, List<String>> fields = fields(body);
         Wave round = Wave.parse(wave);
-        SurveyForms.Located located = forms.locate(survey, round);
+        Response answered = submit(fields, round, forms.locate(survey, round));
+        for (int again = 0; answered == null; again++) {
+            if (again == 2) {
+                // changed on every try: the survey is being changed right now
+                throw ProblemException.conflict(Reason.of("answer.survey-changed"));
+            }
+            // the survey has another version or settings, or its wave closed, since this instance looked: the answers
+            // are judged again on what is stored now
+            answered = submit(fields, round, forms.locateAgain(survey, round));
+        }
+        return answered;
+    }
+
+    /** The answer to a post, or null when the answers were judged on a version or wave state no longer stored. */
+    private Response submit(Map<String, List<String>> fields, Wave round, SurveyForms.Located located) {
         SurveyForm form = located.form();
         String switchTo = first(fields, SWITCH);
         String language = form.language(switchTo != null ? switchTo : first(fields, LANGUAGE));
@@ -167,19 +181,19 @@ public class PublicSurveyPage {
         }
         try (FormProgress progress = progress(form, fields, language)) {
             if (!completes(form, fields, switchTo, progress)) {
-                return answer(form, round, language, key, fields, switchTo, progress);
+                return answer(located, round, language, key, fields, switchTo, progress);
             }
             // The post that completes the form is judged on the session that computed its pages, so that the form's
             // logic runs once per submission rather than once for the pages and once more for the answer sheet.
             AnswerSheet.Outcome outcome = AnswerSheet.read(form, progress.session(), askedAnswers(form, progress),
                     language, surveysConfig.maxTextLength());
             if (outcome.isValid() && rate.allow(form.id())) {
-                return store(form, round, language, key, progress, outcome);
+                return store(located, round, language, key, progress, outcome);
             }
         }
         // refused answers or too many at once: the page that says so is computed as always, on a fresh session
         try (FormProgress progress = progress(form, fields, language)) {
-            return answer(form, round, language, key, fields, switchTo, progress);
+            return answer(located, round, language, key, fields, switchTo, progress);
         }
     }
 
@@ -218,9 +232,13 @@ public class PublicSurveyPage {
         return asked::get;
     }
 
-    /** What the posted page leads to: the same page with its problems, another page, or the answers stored. */
-    private Response answer(SurveyForm form, Wave round, String language, UUID key, Map<String, List<String>> fields,
-            String switchTo, FormProgress progress) {
+    /**
+     * What the posted page leads to: the same page with its problems, another page, or the answers stored (null when
+     * the version or wave state they were judged on is no longer the stored one).
+     */
+    private Response answer(SurveyForms.Located located, Wave round, String language, UUID key,
+            Map<String, List<String>> fields, String switchTo, FormProgress progress) {
+        SurveyForm form = located.form();
         int pages = progress.plan().pages().size();
         String sentPage = first(fields, PAGE);
         // a whole answer sheet posted at once (no page named) is judged and stored as a whole
@@ -269,15 +287,20 @@ public class PublicSurveyPage {
             return Response.fromResponse(html(429, Templates.form(busy), language))
                     .header("Retry-After", rate.retryAfterSeconds()).build();
         }
-        return store(form, round, language, key, progress, outcome);
+        return store(located, round, language, key, progress, outcome);
     }
 
-    private Response store(SurveyForm form, Wave round, String language, UUID key, FormProgress progress,
-            AnswerSheet.Outcome outcome) {
+    /** The thank-you redirect once the answers are durable; null when they were judged on what is no longer stored. */
+    private Response store(SurveyForms.Located located, Wave round, String language, UUID key,
+            FormProgress progress, AnswerSheet.Outcome outcome) {
+        SurveyForm form = located.form();
         // the form's copy goes to the next respondent now rather than wait for this commit to reach the disk
         progress.close();
         // A resubmission (double click, Back then send, a replayed post) is stored once and thanked like the first.
-        responses.store(form, round, language, ResponseStore.WEB, null, key, outcome.answers());
+        if (responses.store(located, round, language, key, outcome.answers())
+                == ResponseStore.Stored.NOT_CURRENT) {
+            return null;
+        }
         return Response.seeOther(URI.create(address(form, round) + "/thanks?lang="
                 + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
     }

@@ -117,6 +117,9 @@ public class QuestionSettings {
     Event<ResponsesRescored> responsesRescored;
 
     @Inject
+    Event<SurveyChanged> surveyChanged;
+
+    @Inject
     AuditLog audit;
 
     /** The questions that have settings: those with choices that collect an answer. */
@@ -199,6 +202,7 @@ public class QuestionSettings {
         }
         survey.settingsRevision++;
         Survey.flush();
+        surveyChanged.fire(new SurveyChanged(survey.id));
         int rescored = responses.rescore(survey.id, slotOf(survey, SurveyQuestion.AGE_BAND),
                 slotOf(survey, SurveyQuestion.GENDER), slotOf(survey, SurveyQuestion.REGION), scoreUnit(survey));
         responsesRescored.fire(new ResponsesRescored(survey.id));

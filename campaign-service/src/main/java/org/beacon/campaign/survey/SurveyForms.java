@@ -6,9 +6,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.beacon.campaign.campaign.Campaign;
@@ -20,16 +24,26 @@ import org.beacon.commons.web.Reason;
 
 /**
  * Survey definitions as answering and results use them. A definition only changes by re-import, which bumps its
- * revision; each lookup reads the revision (and the wave) in one indexed query and rebuilds the snapshot only when
- * it moved, so every instance of the service stays current without a shared cache.
+ * revision (question settings bump a settings revision); a snapshot is built once per revision and never changes.
+ *
+ * <p>A public address (a survey and a wave) is resolved to the version it serves and the wave's state by one
+ * indexed query, then kept for {@code beacon.surveys.published.recheck} (a second), so that pages and submissions
+ * cost no lookup: this instance's own changes ({@link SurveyChanged}) drop what is kept once they are committed,
+ * and another instance's are seen within the recheck. Storing is exact whatever is kept: the insert checks that
+ * the version is still the stored one and the wave still open ({@link ResponseStore#storeIfCurrent}), and a refused
+ * insert drops the address and judges the answers again on what is stored.
  */
 @ApplicationScoped
 public class SurveyForms {
 
     private static final Logger LOG = Logger.getLogger(SurveyForms.class);
 
-    /** The survey behind a public address, with the state of the wave asked for. */
-    public record Located(SurveyForm form, WaveStatus waveStatus) {
+    /**
+     * The survey behind a public address, with the state of the wave asked for.
+     *
+     * @param settingsRevision the question settings the snapshot was built with (its scores and background columns)
+     */
+    public record Located(SurveyForm form, WaveStatus waveStatus, int settingsRevision) {
         public boolean isOpen() {
             return waveStatus.isOpen();
         }
@@ -41,18 +55,66 @@ public class SurveyForms {
 
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
+    /** A public address as asked for: the survey's address or number, and the wave. */
+    private record Address(String idOrSlug, Wave wave) {
+    }
+
+    /** Addresses found, bounded and each kept for the recheck; an address with no survey is never kept. */
+    private Cache<Address, Located> published;
+
     @Inject
     SurveysConfig surveysConfig;
+
+    @PostConstruct
+    void keepAddresses() {
+        published = Caffeine.newBuilder().maximumSize(surveysConfig.published().addresses())
+                .expireAfterWrite(surveysConfig.published().recheck()).build();
+    }
 
     void keepFormCopies(@Observes StartupEvent start) {
         FormEngine.keep(surveysConfig.formCopies().forms(), surveysConfig.formCopies().perForm());
     }
 
     /**
-     * A survey by its address or its number, with the wave's state; 404 when there is none. The address wins: a
-     * survey stored with an all-digit address (refused since) keeps it even when another survey has that number.
+     * After the commit only: a rolled-back change leaves nothing to drop, and a lookup made before the commit can't
+     * keep the old state past it. Every address goes: there are a few, and a change is rare.
+     */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SurveyChanged change) {
+        published.invalidateAll();
+    }
+
+    /**
+     * A survey by its address or its number, with the wave's state, as kept for a moment (see the class comment);
+     * 404 when there is none.
      */
     public Located locate(String idOrSlug, Wave wave) {
+        Address address = new Address(idOrSlug, wave);
+        Located kept = published.getIfPresent(address);
+        if (kept != null) {
+            return kept;
+        }
+        Located found = locateStored(idOrSlug, wave);
+        published.put(address, found);
+        return found;
+    }
+
+    /**
+     * {@link #locate} as stored now, for answers the insert refused because what was kept had changed; the address
+     * is kept again as found.
+     */
+    public Located locateAgain(String idOrSlug, Wave wave) {
+        Address address = new Address(idOrSlug, wave);
+        published.invalidate(address);
+        Located found = locateStored(idOrSlug, wave);
+        published.put(address, found);
+        return found;
+    }
+
+    /**
+     * The address wins over the number: a survey stored with an all-digit address (refused since) keeps it even when
+     * another survey has that number.
+     */
+    private Located locateStored(String idOrSlug, Wave wave) {
         List<?> rows = SurveyQueries.located(idOrSlug,
                 idOrSlug.matches("\\d{1,18}") ? Long.parseLong(idOrSlug) : 0L, wave);
         if (rows.isEmpty()) {
@@ -61,7 +123,9 @@ public class SurveyForms {
         Object[] row = (Object[]) rows.get(0);
         long id = ((Number) row[0]).longValue();
         int revision = ((Number) row[1]).intValue();
-        return new Located(snapshot(id, revision, ((Number) row[3]).intValue()), WaveStatus.stored((String) row[2]));
+        int settingsRevision = ((Number) row[3]).intValue();
+        return new Located(snapshot(id, revision, settingsRevision), WaveStatus.stored((String) row[2]),
+                settingsRevision);
     }
 
     /**

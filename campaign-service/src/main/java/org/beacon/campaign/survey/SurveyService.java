@@ -36,6 +36,9 @@ public class SurveyService {
     Event<PublicContentChanged> publicContent;
 
     @Inject
+    Event<SurveyChanged> surveyChanged;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -156,6 +159,7 @@ public class SurveyService {
         survey.fingerprint = fingerprint;
         addQuestions(survey, draft.questions());
         survey.persist();
+        surveyChanged.fire(new SurveyChanged(survey.id));
         audit.record("survey-import", AUDIT_SUBJECT, survey.id, campaign.organization,
                 (created ? "Imported survey " : "Replaced the questions of survey ") + slug + " ("
                         + draft.questions().size() + " rows) for campaign " + campaign.slug);
@@ -275,6 +279,7 @@ public class SurveyService {
             state.closedAt = OffsetDateTime.now();
         }
         state.persist();
+        surveyChanged.fire(new SurveyChanged(surveyId));
         audit.record(open ? "survey-wave-open" : "survey-wave-close", AUDIT_SUBJECT, surveyId,
                 Campaign.<Campaign>findById(survey.campaignId).organization,
                 (open ? "Opened" : "Closed") + " the " + wave.id() + " wave of survey " + survey.slug);

@@ -1,5 +1,7 @@
 package org.beacon.campaign.survey;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -43,6 +45,43 @@ public interface SurveysConfig {
      * own, and reading one costs 2-3 ms). A copy of a shipped survey takes about 130 KB of heap.
      */
     FormCopies formCopies();
+
+    /**
+     * The public addresses resolved to the survey version and wave state they serve, kept so that a page or a
+     * submission costs no lookup (SurveyForms). This instance's own changes drop them at once; another instance's
+     * change is seen within {@code recheck}, and no answer is ever stored against a version or a wave state other
+     * than the stored one (the insert checks both).
+     */
+    Published published();
+
+    interface Published {
+        /** The addresses kept: the most recently used (an address is a survey and a wave). */
+        @WithDefault("16")
+        int addresses();
+
+        /** How long an address is served from memory before the database is asked again. */
+        @WithDefault("1s")
+        Duration recheck();
+    }
+
+    /**
+     * Group commit of web answers (GroupCommit): answers sent at the same moment are stored in one statement and
+     * acknowledged together once it is durable, rather than one transaction each.
+     */
+    GroupCommitSettings groupCommit();
+
+    interface GroupCommitSettings {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The most answers one statement stores. */
+        @WithDefault("64")
+        int maxAnswers();
+
+        /** How many such statements may be in flight at once, each on its own connection. */
+        @WithDefault("2")
+        int writers();
+    }
 
     interface FormCopies {
         /** The forms that keep idle copies: the most recently answered. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -27,6 +28,7 @@ import org.javarosa.core.model.instance.InstanceInitializationFactory;
 import org.javarosa.core.services.PrototypeManager;
 import org.javarosa.core.services.locale.Localizer;
 import org.javarosa.core.services.locale.TableLocaleSource;
+import org.javarosa.core.util.OrderedMap;
 import org.javarosa.core.util.externalizable.DeserializationException;
 import org.javarosa.core.util.externalizable.PrototypeFactory;
 import org.javarosa.model.xform.XFormsModule;
@@ -86,6 +88,11 @@ public final class FormEngine {
     /** Copies no session holds: each is taken by one session at a time, never shared. */
     private final Deque<Copy> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    /** The form's translations as parsed: where each language's texts are built from, once ({@link #texts}). */
+    private final Localizer translationSource;
+    /** Each language's texts, built the first time a copy asks for them and shared by all copies, read only. */
+    private final Map<String, OrderedMap<String, String>> texts = new ConcurrentHashMap<>();
+    private final AtomicInteger textsBuilt = new AtomicInteger();
     /** Where each question is in the form, by path, found by the first session; null until then or with repeats. */
     private volatile Map<String, FormIndex> questionIndexes;
 
@@ -99,6 +106,11 @@ public final class FormEngine {
     private FormEngine(FormDef checked, boolean answersCanBeSetAgain) {
         this.form = serialize(checked);
         this.answersCanBeSetAgain = answersCanBeSetAgain;
+        this.translationSource = checked.getLocalizer();
+        if (translationSource != null) {
+            // it no longer tells the parsed form of a change of language, so it does not keep that form in memory
+            translationSource.unregisterAll();
+        }
         if (checked.getLocalizer() != null) {
             for (String name : checked.getLocalizer().getAvailableLocales()) {
                 Matcher tag = LANGUAGE_TAG.matcher(name);
@@ -253,11 +265,27 @@ public final class FormEngine {
         try {
             FormDef copy = new FormDef();
             copy.readExternal(new DataInputStream(new ByteArrayInputStream(form)), PROTOTYPES);
+            if (copy.getLocalizer() != null) {
+                copy.setLocalizer(new KeptTranslations(copy.getLocalizer(), this::texts));
+            }
             return new Copy(copy, copy.getMainInstance().clone(),
                     copy.getLocalizer() == null ? null : copy.getLocalizer().getLocale());
         } catch (IOException | DeserializationException e) {
             throw new IllegalStateException("a form serialized by this engine cannot be read back", e);
         }
+    }
+
+    /** A language's texts as JavaRosa builds them, built once for the form. */
+    private OrderedMap<String, String> texts(String language) {
+        return texts.computeIfAbsent(language, built -> {
+            textsBuilt.incrementAndGet();
+            return translationSource.getLocaleData(built);
+        });
+    }
+
+    /** How many times a language's texts were built for this form's copies. */
+    int textsBuilt() {
+        return textsBuilt.get();
     }
 
     private static byte[] serialize(FormDef form) {

@@ -339,6 +339,22 @@ class FormSessionTests {
     }
 
     @Test
+    void copiesReusedInEitherLanguageSpeakItAndBuildEachLanguagesTextsOnce() {
+        FormEngine engine = FormEngine.load(TestForms.convert("survey", HEARD, "choices", CHANNELS).xml());
+        for (String language : List.of("fr", "en", "fr", "fr", "en", "fr")) {
+            try (FormSession session = engine.start()) {
+                session.answer("/data/heard", "yes");
+                session.answer("/data/where", "radio none");
+                assertEquals(language.equals("fr") ? "« Nulle part » va seul" : "'None' goes alone",
+                        session.violations(language).get(0).message());
+                assertEquals(language.equals("fr") ? "Où ?" : "Where?", session.label("/data/where", language));
+            }
+        }
+        assertEquals(1, engine.idleCopies(), "one copy served every respondent");
+        assertEquals(2, engine.textsBuilt(), "English and French, once each");
+    }
+
+    @Test
     void aClosedSessionsCopyStartsTheNextRespondentUnanswered() {
         FormEngine engine = FormEngine.load(TestForms.convert("survey", HEARD, "choices", CHANNELS).xml());
         FormSession first = engine.start();
