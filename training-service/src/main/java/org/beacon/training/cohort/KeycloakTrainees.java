@@ -9,11 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +34,8 @@ public class KeycloakTrainees {
 
     /** Members of one organization read at a time; an organization larger than this is read page by page. */
     static final int PAGE = 200;
+    /** Trainees a search lists at most: a trainer narrows a longer list by typing more of the name. */
+    static final int MATCHES = 50;
 
     @Inject
     TraineeDirectoryConfig config;
@@ -60,14 +60,16 @@ public class KeycloakTrainees {
         return config.clientSecret().filter(secret -> !secret.isBlank()).isPresent();
     }
 
-    /** Trainees of {@code organization} whose name or username contains {@code search}, by name. */
+    /**
+     * Trainees of {@code organization} whose name or username contains {@code search}, by name; at most
+     * {@link #MATCHES} of them, since each match's roles are one more request to Keycloak.
+     */
     public List<DirectoryTrainee> search(String organization, String search) {
         String bearer = token();
         Optional<String> group = groupId(bearer, organization);
         if (group.isEmpty()) {
             return List.of();
         }
-        Set<String> trainees = roleHolders(bearer);
         String words = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         List<DirectoryTrainee> found = new ArrayList<>();
         for (int first = 0;; first += PAGE) {
@@ -75,10 +77,14 @@ public class KeycloakTrainees {
                     + first + "&max=" + PAGE);
             for (JsonNode user : page) {
                 DirectoryTrainee trainee = trainee(user, organization);
-                if (trainees.contains(trainee.subject()) && user.path("enabled").asBoolean(true)
+                if (user.path("enabled").asBoolean(true)
                         && (trainee.name().toLowerCase(Locale.ROOT).contains(words)
-                                || trainee.username().toLowerCase(Locale.ROOT).contains(words))) {
+                                || trainee.username().toLowerCase(Locale.ROOT).contains(words))
+                        && holdsTraineeRole(bearer, trainee.subject())) {
                     found.add(trainee);
+                    if (found.size() == MATCHES) {
+                        return found;
+                    }
                 }
             }
             if (page.size() < PAGE) {
@@ -98,11 +104,7 @@ public class KeycloakTrainees {
         if (user == null || !user.path("enabled").asBoolean(true)) {
             return Optional.empty();
         }
-        boolean trainee = false;
-        for (JsonNode role : get(bearer, "/users/" + encode(subject) + "/role-mappings/realm/composite")) {
-            trainee |= Roles.TRAINEE.equals(role.path("name").asText());
-        }
-        if (!trainee) {
+        if (!holdsTraineeRole(bearer, subject)) {
             return Optional.empty();
         }
         JsonNode groups = get(bearer, "/users/" + encode(subject) + "/groups?briefRepresentation=true");
@@ -127,17 +129,17 @@ public class KeycloakTrainees {
         return Optional.empty();
     }
 
-    /** The ids of the users who hold the trainee role. */
-    private Set<String> roleHolders(String bearer) {
-        Set<String> ids = new HashSet<>();
-        for (int first = 0;; first += PAGE) {
-            JsonNode page = get(bearer, "/roles/" + encode(Roles.TRAINEE) + "/users?briefRepresentation=true&first="
-                    + first + "&max=" + PAGE);
-            page.forEach(user -> ids.add(user.path("id").asText()));
-            if (page.size() < PAGE) {
-                return ids;
+    /**
+     * Whether the account holds the trainee role, directly or through a group or composite role. Asked per user:
+     * listing a role's holders needs the realm's view-realm role, which the read-only account does not have.
+     */
+    private boolean holdsTraineeRole(String bearer, String subject) {
+        for (JsonNode role : get(bearer, "/users/" + encode(subject) + "/role-mappings/realm/composite")) {
+            if (Roles.TRAINEE.equals(role.path("name").asText())) {
+                return true;
             }
         }
+        return false;
     }
 
     /** A token of the service account (client-credentials grant), reused until shortly before it expires. */
