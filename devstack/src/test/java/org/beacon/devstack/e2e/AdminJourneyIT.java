@@ -91,7 +91,8 @@ class AdminJourneyIT {
         List<String> lines = csv.lines().toList();
         assertEquals("time_utc,service,organization,actor_name,actor,action,subject_type,subject_id,summary",
                 lines.get(0));
-        assertEquals(actions.size(), lines.size() - 1, csv);
+        // The page shows the first page of the entries; the export holds every entry of the filter.
+        assertTrue(lines.size() - 1 >= actions.size(), csv);
         assertTrue(lines.stream().skip(1).allMatch(line -> line.startsWith(today)
                 && line.matches(".*,(version\\.publish|translation\\.publish|publish),.*")), csv);
 
