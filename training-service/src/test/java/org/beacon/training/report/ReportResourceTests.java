@@ -67,6 +67,20 @@ class ReportResourceTests {
     }
 
     @Test
+    void theReportsPageNamesSectorsInTheReadersLanguage() {
+        String slug = uniqueSlug("report-sectors");
+        publishedCourse(slug);
+        LearnerSteps.enrol("sam", slug, "en");
+        String page = given().auth().oauth2(admin()).header("Accept-Language", "fr").when().get("/training/reports")
+                .then().statusCode(200).extract().asString();
+        String bySector = page.substring(page.indexOf("Par secteur"), page.indexOf("</table>", page.indexOf("Par secteur")));
+        org.junit.jupiter.api.Assertions.assertTrue(bySector.contains("<td>Contrôle aux frontières</td>"), bySector);
+        org.junit.jupiter.api.Assertions.assertFalse(bySector.contains("<td>border</td>"), bySector);
+        // The other groupings are institutions and countries, shown as they are stored.
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("<td>police-academy</td>"), page);
+    }
+
+    @Test
     void reportsAreForAdmins() {
         given().when().get(API).then().statusCode(401);
         given().auth().oauth2(TestTokens.token("tom", "police-academy", "trainer")).when().get(API).then().statusCode(403);
