@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +22,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.beacon.commons.security.Roles;
+import org.beacon.commons.security.ServiceAccountToken;
 
 /**
  * Organizations and their users, read live from Keycloak's admin REST API: Beacon keeps no copy of who belongs
@@ -56,12 +56,13 @@ public class KeycloakDirectory {
     ObjectMapper json;
 
     private HttpClient http;
-    private String token;
-    private Instant tokenExpires = Instant.MIN;
+    private ServiceAccountToken account;
 
     @PostConstruct
     void connect() {
         http = HttpClient.newBuilder().connectTimeout(config.directory().timeout()).build();
+        account = new ServiceAccountToken(http, json, realmUrl(), config.directory().clientId(),
+                config.directory().clientSecret(), config.directory().timeout());
     }
 
     /** Every organization with its members and their Beacon roles, by name. */
@@ -125,25 +126,13 @@ public class KeycloakDirectory {
         return List.copyOf(names);
     }
 
-    /** A token of the service account (client-credentials grant), reused until shortly before it expires. */
-    private synchronized String token() {
-        if (token != null && Instant.now().isBefore(tokenExpires)) {
-            return token;
+    /** A token of the service account, kept by {@link ServiceAccountToken} until shortly before it expires. */
+    private String token() {
+        try {
+            return account.token();
+        } catch (ServiceAccountToken.Unavailable e) {
+            throw new DirectoryUnavailable(e.getMessage() + " (beacon.admin.directory.*)", e);
         }
-        String secret = config.directory().clientSecret()
-                .orElseThrow(() -> new DirectoryUnavailable("No secret is configured for the "
-                        + config.directory().clientId() + " client (beacon.admin.directory.client-secret)."));
-        String form = "grant_type=client_credentials&client_id=" + encode(config.directory().clientId())
-                + "&client_secret=" + encode(secret);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
-                .timeout(config.directory().timeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        JsonNode answer = read(send(request), "the token endpoint");
-        token = answer.path("access_token").asText();
-        // Renewed 10 s early, so a token never expires between being handed out and being used.
-        tokenExpires = Instant.now().plusSeconds(Math.max(0, answer.path("expires_in").asLong(60) - 10));
-        return token;
     }
 
     private JsonNode get(String bearer, String path) {
@@ -156,17 +145,6 @@ public class KeycloakDirectory {
                 .header("Authorization", "Bearer " + bearer).header("Accept", "application/json").GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> read(response, path));
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new DirectoryUnavailable("Keycloak does not answer at " + request.uri() + ".", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DirectoryUnavailable("Interrupted while asking Keycloak.", e);
-        }
     }
 
     private JsonNode read(HttpResponse<String> response, String what) {

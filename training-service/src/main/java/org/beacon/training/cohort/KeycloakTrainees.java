@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import jakarta.inject.Inject;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.Dependency;
 import org.beacon.commons.web.Outages;
+import org.beacon.commons.security.ServiceAccountToken;
 import org.beacon.training.cohort.CohortQueries.DirectoryTrainee;
 
 /**
@@ -47,17 +47,18 @@ public class KeycloakTrainees {
     Outages outages;
 
     private HttpClient http;
-    private String token;
-    private Instant tokenExpires = Instant.MIN;
+    private ServiceAccountToken account;
 
     @PostConstruct
     void connect() {
         http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+        account = new ServiceAccountToken(http, json, config.realmUrl(), config.clientId(), config.clientSecret(),
+                config.timeout());
     }
 
     /** Whether the service account is configured; without it only trainees who signed in once are found. */
     public boolean configured() {
-        return config.clientSecret().filter(secret -> !secret.isBlank()).isPresent();
+        return account.configured();
     }
 
     /**
@@ -142,23 +143,13 @@ public class KeycloakTrainees {
         return false;
     }
 
-    /** A token of the service account (client-credentials grant), reused until shortly before it expires. */
-    private synchronized String token() {
-        if (token != null && Instant.now().isBefore(tokenExpires)) {
-            return token;
+    /** A token of the service account, kept by {@link ServiceAccountToken} until shortly before it expires. */
+    private String token() {
+        try {
+            return account.token();
+        } catch (ServiceAccountToken.Unavailable e) {
+            throw new DirectoryUnavailable(e.getMessage(), e);
         }
-        String secret = config.clientSecret().orElseThrow(() -> new DirectoryUnavailable(
-                "No secret is configured for the " + config.clientId() + " client", null));
-        String form = "grant_type=client_credentials&client_id=" + encode(config.clientId()) + "&client_secret="
-                + encode(secret);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.realmUrl() + "/protocol/openid-connect/token"))
-                .timeout(config.timeout()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        JsonNode answer = read(send(request), "the token endpoint");
-        token = answer.path("access_token").asText();
-        // Renewed 10 s early, so a token never expires between being handed out and being used.
-        tokenExpires = Instant.now().plusSeconds(Math.max(0, answer.path("expires_in").asLong(60) - 10));
-        return token;
     }
 
     private JsonNode get(String bearer, String path) {
@@ -192,9 +183,7 @@ public class KeycloakTrainees {
         if (response.statusCode() != 200) {
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 // A token refused mid-way (the realm restarted): asked for again next time.
-                synchronized (this) {
-                    token = null;
-                }
+                account.forget();
             }
             throw new DirectoryUnavailable("Keycloak answered " + response.statusCode() + " for " + what, null);
         }
