@@ -52,7 +52,9 @@ public final class FreePort {
     /** Linux publishes the range; elsewhere the IANA dynamic range (49152-65535) is assumed. */
     private static int ephemeralRangeStart() {
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            // Read as lines: Files.readString sizes its read by the file's size, which /proc gives as 0, and
+            // returned only "3" of "32768 60999", so every port came from up to 49,152, inside the range.
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
             int start = Integer.parseInt(range.split("\\s+")[0]);
             return start > LOWEST + 1_000 ? start : 49_152;
         } catch (IOException | RuntimeException e) {
