@@ -181,7 +181,7 @@ public final class AnswerSheet {
             boolean unreadable = false;
             for (String value : Optional.ofNullable(values.apply(question.field())).orElse(List.of())) {
                 if (value == null || UntrustedText.containsNul(value)) {
-                    // A null value is one that could not be read (see PublicSurveyPage.fields).
+                    // A null value is one that could not be read (see PostedFields.read).
                     unreadable = true;
                 } else if (!value.isBlank()) {
                     raw.add(value);

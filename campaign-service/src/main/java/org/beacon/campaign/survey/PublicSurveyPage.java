@@ -1,12 +1,11 @@
 package org.beacon.campaign.survey;
 
+import static org.beacon.campaign.survey.PostedFields.first;
+
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +31,6 @@ import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.i18n.RequestLanguage;
-import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ChecksOwnFormText;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.ReaderFormats;
@@ -65,38 +63,12 @@ public class PublicSurveyPage {
     static final String GO = "_go";
     static final String SWITCH = "_switch";
     static final String QUESTION = "q.";
-    private static final Set<String> NUMBER_TYPES = Set.of("int", "integer", "decimal");
-
-    public record Option(String id, String value, String label, boolean checked) {
-    }
-
-    /**
-     * A question on the page. input is note, radio, dropdown, checkbox, acknowledge, number, decimal, date or text;
-     * problem is an {@link AnswerSheet.Issue} code, message the form's own text for it (else the page's standard one).
-     */
-    public record Field(String name, String id, String input, String label, String hint, boolean required,
-            String problem, String message, String value, List<Option> options, String min, String max, String step,
-            boolean inline) {
-    }
-
-    public record Hidden(String name, String value) {
-    }
-
-    public record LanguageLink(String code, String name) {
-    }
-
-    public record FormPage(String survey, String wave, String lang, String dir, String title, String consent,
-            String key, int page, int rank, int count, boolean countMayChange, boolean last, boolean hasPrevious,
-            List<Field> fields, List<Hidden> hidden, String shown, int problems, boolean busy,
-            List<LanguageLink> languages, boolean languageLinks, int maxText) {
-    }
-
     public record MessagePage(String lang, String dir, String title, String campaignHref) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(FormPage page);
+        static native TemplateInstance form(SurveyFormView.FormPage page);
 
         static native TemplateInstance thanks(MessagePage page);
 
@@ -105,6 +77,9 @@ public class PublicSurveyPage {
 
     @Inject
     SurveyForms forms;
+
+    @Inject
+    SurveyFormView view;
 
     @Inject
     FormPlans plans;
@@ -142,7 +117,7 @@ public class PublicSurveyPage {
                     + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
         }
         try (FormProgress progress = progress(form, Map.of(), language)) {
-            return html(200, Templates.form(page(form, round, language, key, progress, progress.next(0), Map.of(),
+            return html(200, Templates.form(view.page(form, round, language, key, progress, progress.next(0), Map.of(),
                     false)), language);
         }
     }
@@ -152,7 +127,7 @@ public class PublicSurveyPage {
     @Produces(MediaType.TEXT_HTML)
     @ChecksOwnFormText
     public Response submit(@RestPath String survey, @RestPath String wave, String body) {
-        Map<String, List<String>> fields = fields(body);
+        Map<String, List<String>> fields = PostedFields.read(body);
         Wave round = Wave.parse(wave);
         Response answered = submit(fields, round, forms.locate(survey, round));
         for (int again = 0; answered == null; again++) {
@@ -244,12 +219,12 @@ public class PublicSurveyPage {
         // a whole answer sheet posted at once (no page named) is judged and stored as a whole
         int page = sentPage == null ? pages : Math.max(1, Math.min(pages, parsePage(sentPage)));
         if (switchTo != null) {
-            return html(200, Templates.form(page(form, round, language, key, progress, shownOrNext(progress, page),
+            return html(200, Templates.form(view.page(form, round, language, key, progress, shownOrNext(progress, page),
                     Map.of(), false)), language);
         }
         if ("back".equals(first(fields, GO))) {
             int previous = progress.previous(page);
-            return html(200, Templates.form(page(form, round, language, key, progress,
+            return html(200, Templates.form(view.page(form, round, language, key, progress,
                     previous == 0 ? shownOrNext(progress, page) : previous, Map.of(), false)), language);
         }
         Set<String> shown = new HashSet<>(Arrays.asList(first(fields, SHOWN) == null ? new String[0]
@@ -265,16 +240,16 @@ public class PublicSurveyPage {
         }
         if (!problems.isEmpty()) {
             int first = progress.plan().pageOf(progress.plan().byField(problems.keySet().iterator().next()).path());
-            return html(400, Templates.form(page(form, round, language, key, progress, first, problems, false)),
+            return html(400, Templates.form(view.page(form, round, language, key, progress, first, problems, false)),
                     language);
         }
         if (grew) {
-            return html(200, Templates.form(page(form, round, language, key, progress, page, Map.of(), false)),
+            return html(200, Templates.form(view.page(form, round, language, key, progress, page, Map.of(), false)),
                     language);
         }
         int next = progress.next(page);
         if (next != 0) {
-            return html(200, Templates.form(page(form, round, language, key, progress, next, Map.of(), false)),
+            return html(200, Templates.form(view.page(form, round, language, key, progress, next, Map.of(), false)),
                     language);
         }
         if (!outcome.isValid()) {
@@ -283,7 +258,7 @@ public class PublicSurveyPage {
             throw ProblemException.badRequest(Reason.of("answer.not-storable", outcome.problems().keySet()));
         }
         if (!rate.allow(form.id())) {
-            FormPage busy = page(form, round, language, key, progress, page, Map.of(), true);
+            SurveyFormView.FormPage busy = view.page(form, round, language, key, progress, page, Map.of(), true);
             return Response.fromResponse(html(429, Templates.form(busy), language))
                     .header("Retry-After", rate.retryAfterSeconds()).build();
         }
@@ -345,7 +320,7 @@ public class PublicSurveyPage {
      */
     private static List<String> asNumbers(FormPlan.Question question, List<String> typed, Locale reader) {
         if (typed == null || question == null || question.isSelect()
-                || !NUMBER_TYPES.contains(question.type())) {
+                || !SurveyFormView.NUMBER_TYPES.contains(question.type())) {
             return typed;
         }
         return typed.stream().map(value -> {
@@ -394,43 +369,6 @@ public class PublicSurveyPage {
         return new MessagePage(language, Languages.direction(language), forms.title(form, language), href);
     }
 
-    /**
-     * The fields of the form as sent. Decoded here rather than by JAX-RS, because one NUL in an answer (which
-     * PostgreSQL cannot store) must not turn the whole answer into an error page: such a value comes back as null,
-     * and the question it answers is marked on the form, in the respondent's language, with the other answers kept.
-     * A body that is not percent-encoded correctly never gets here: the form reader refuses it first, with a 400
-     * page in the reader's language (MalformedInput).
-     */
-    static Map<String, List<String>> fields(String body) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        if (body == null || body.isEmpty()) {
-            return fields;
-        }
-        for (String pair : body.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            if (name == null || name.isEmpty() || UntrustedText.containsNul(name)) {
-                continue;
-            }
-            String value = decode(equals < 0 ? "" : pair.substring(equals + 1));
-            fields.computeIfAbsent(name, n -> new ArrayList<>()).add(UntrustedText.containsNul(value) ? null : value);
-        }
-        return fields;
-    }
-
-    private static String decode(String encoded) {
-        try {
-            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String first(Map<String, List<String>> fields, String name) {
-        List<String> values = fields.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
     private static UUID parseKey(String value) {
         try {
             return value == null ? null : UUID.fromString(value.trim());
@@ -456,119 +394,5 @@ public class PublicSurveyPage {
                 .cacheControl(noStore).build();
     }
 
-    private FormPage page(SurveyForm form, Wave wave, String language, UUID key, FormProgress progress, int page,
-            Map<String, AnswerSheet.Issue> problems, boolean busy) {
-        String fallback = form.defaultLanguage();
-        String consent = SurveyForm.text(form.consent(), language, fallback);
-        int shownPage = page == 0 ? 1 : page;
-        int rank = Math.max(1, progress.rank(shownPage));
-        List<Field> fields = new ArrayList<>();
-        Set<String> visible = new HashSet<>();
-        if (page != 0) {
-            for (FormPlan.Question question : progress.asked(page)) {
-                if (question.display() && question.field().equals("consent") && !consent.isEmpty()) {
-                    continue; // shown as the consent text at the top of the first page
-                }
-                fields.add(field(progress, question, language, problems.get(question.field())));
-                visible.add(question.field());
-            }
-        }
-        // every other answer given so far travels on, unseen, to be sent with this page
-        List<Hidden> hidden = new ArrayList<>();
-        progress.given().forEach((field, values) -> {
-            if (!visible.contains(field)) {
-                values.stream().filter(v -> v != null && !v.isEmpty())
-                        .forEach(v -> hidden.add(new Hidden(QUESTION + field, v)));
-            }
-        });
-        List<LanguageLink> languages = form.languages().stream().filter(l -> !l.equals(language))
-                .map(l -> new LanguageLink(l, Locale.forLanguageTag(l).getDisplayLanguage(Locale.forLanguageTag(l))))
-                .toList();
-        int count = Math.max(rank, progress.count());
-        return new FormPage(form.slug(), wave.id(), language, Languages.direction(language), forms.title(form, language),
-                rank == 1 ? consent : "", key.toString(), shownPage, rank, count,
-                progress.countMayChange(shownPage), progress.next(shownPage) == 0, progress.previous(shownPage) != 0,
-                fields, hidden, String.join(" ", visible), problems.size(), busy, languages,
-                progress.given().isEmpty(), surveysConfig.maxTextLength());
-    }
 
-    private static Field field(FormProgress progress, FormPlan.Question question, String language,
-            AnswerSheet.Issue issue) {
-        List<String> given = progress.given().getOrDefault(question.field(), List.of());
-        // an unreadable value (null) is shown as blank, for the respondent to write again
-        List<String> chosen = given.stream().map(v -> v == null ? "" : v).toList();
-        if (!question.isSelect() && question.range() == null && NUMBER_TYPES.contains(question.type())) {
-            Locale reader = Locale.forLanguageTag(SurveyForm.interfaceLanguage(language));
-            chosen = chosen.stream().map(v -> inReadersNotation(v, reader)).toList();
-        }
-        String id = question.field().replaceAll("[^A-Za-z0-9_.-]", "-");
-        List<Option> options = new ArrayList<>();
-        String input = inputOf(question);
-        String min = "";
-        String max = "";
-        String step = "";
-        if (question.isSelect()) {
-            List<String> offered = progress.choices(question);
-            for (int index = 0; index < offered.size(); index++) {
-                String name = offered.get(index);
-                options.add(new Option(id + "-" + (index + 1), name, progress.choiceLabel(question, name, language),
-                        chosen.contains(name)));
-            }
-        } else if (question.range() != null) {
-            double[] range = question.range();
-            double steps = (range[1] - range[0]) / range[2];
-            if (steps <= 10) {
-                input = "radio";
-                int index = 0;
-                for (double value = range[0]; value <= range[1] + 1e-9; value += range[2]) {
-                    String text = number(value);
-                    options.add(new Option(id + "-" + (++index), text, text, chosen.contains(text)));
-                }
-            } else {
-                min = number(range[0]);
-                max = number(range[1]);
-                step = number(range[2]);
-            }
-        }
-        String appearance = " " + question.appearance() + " ";
-        boolean inline = appearance.contains(" likert ") || appearance.contains(" horizontal ")
-                || appearance.contains(" horizontal-compact ") || question.range() != null;
-        return new Field(question.field(), id, input, progress.label(question, language),
-                progress.hint(question, language), question.required(), issue == null ? null : issue.code(),
-                issue == null ? null : issue.message(), chosen.isEmpty() ? "" : chosen.get(0), options, min, max,
-                step, inline);
-    }
-
-    private static String inputOf(FormPlan.Question question) {
-        if (question.display()) {
-            return "note";
-        }
-        return switch (question.control()) {
-            case "select" -> "checkbox";
-            case "select1" -> (" " + question.appearance() + " ").contains(" minimal ") ? "dropdown" : "radio";
-            case "trigger" -> "acknowledge";
-            default -> switch (question.type()) {
-                case "int", "integer" -> "number";
-                case "decimal" -> "decimal";
-                case "date" -> "date";
-                default -> "text";
-            };
-        };
-    }
-
-    /** A number the engine holds ("12.5"), as the reader writes it ("12,5"); other text as it is. */
-    private static String inReadersNotation(String value, Locale reader) {
-        BigDecimal number = ReaderFormats.parseDecimal(value, Locale.ROOT);
-        if (number == null) {
-            return value;
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(reader);
-        format.setGroupingUsed(false);
-        format.setMaximumFractionDigits(Math.max(0, number.scale()));
-        return format.format(number);
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 }
