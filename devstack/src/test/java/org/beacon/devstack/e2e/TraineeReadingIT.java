@@ -171,7 +171,8 @@ class TraineeReadingIT {
         try (Browser reviewer = new Browser(stack.gatewayUrl())) {
             reviewer.open(draft + "/read?lang=fr");
             reviewer.signInOnKeycloak("reviewer", DemoData.DEMO_PASSWORD);
-            String page = reviewer.waitFor(By.id("questions")).findElement(By.xpath("/html/body")).getText();
+            reviewer.waitFor(By.id("questions"));
+            String page = reviewer.text();
             assertTrue(page.contains("un indicateur. " + REFERENCE), "the reviewer reads the lesson as written: " + page);
             assertTrue(page.contains("Source: " + REFERENCE), "and each question's source: " + page);
             reviewer.submit(By.cssSelector("form[action$='/approve'] button"));
