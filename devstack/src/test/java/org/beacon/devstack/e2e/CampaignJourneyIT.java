@@ -33,7 +33,8 @@ import org.openqa.selenium.support.ui.Select;
  * coverage) next to it; once the first manager has added a hotline for that place in both languages (the help list
  * links every entry, the shipped ones too), publishing succeeds and the public page opens without a login in both
  * languages, with the hotline as a {@code tel:} link and the French-only poster shown, marked "Only in French", on
- * the English page. Slugs carry a stamp so reruns never collide.
+ * the English page; the leaflet's source reference is in the managers' preview and on no public page. Slugs carry a
+ * stamp so reruns never collide.
  */
 class CampaignJourneyIT {
 
@@ -52,6 +53,8 @@ class CampaignJourneyIT {
             "Garde toi-même ton passeport et exige un contrat écrit.");
     static final String LEAFLET_EN = "Before you sign: three checks";
     static final String LEAFLET_FR = "Avant de signer : trois vérifications";
+    /** A source reference, as authors write them: the managers see it, the public page never does. */
+    static final String SOURCE = "(003 L523)";
     static final String HELP_EN = "Kankan help line";
     static final String HELP_FR = "Ligne d'aide de Kankan";
     static final String HELP_CONTACT = "+224 620 00 00 00";
@@ -186,9 +189,10 @@ class CampaignJourneyIT {
         assertEquals("/campaigns/manage/materials/" + id + "/" + MATERIAL, manager.path(), manager.text());
 
         writeVariant(manager, id, "en", LEAFLET_EN,
-                "**Check** the employer, the contract and the agency with official services.", "original");
+                "**Check** the employer, the contract and the agency with official services. " + SOURCE, "original");
         writeVariant(manager, id, "fr", LEAFLET_FR,
-                "**Vérifie** l'employeur, le contrat et l'agence auprès des services officiels.", "translated");
+                "**Vérifie** l'employeur, le contrat et l'agence auprès des services officiels. " + SOURCE,
+                "translated");
 
         manager.open("/campaigns/manage/materials/" + id + "/" + MATERIAL);
         String table = manager.waitFor(By.tagName("table")).getText();
@@ -234,6 +238,8 @@ class CampaignJourneyIT {
         manager.submit(By.cssSelector("form[action$='/" + language + "/text'] button"));
         assertTrue(manager.path().endsWith("/" + MATERIAL + "/" + language), manager.path());
         assertEquals(title, manager.waitFor(By.cssSelector("article.card h3")).getText(), "the preview shows it");
+        assertTrue(manager.driver.findElement(By.cssSelector("article.card")).getText().contains(SOURCE),
+                "the manager's preview keeps the source reference");
         manager.submit(By.cssSelector("form[action$='/" + language + "/submit'] button"));
         assertTrue(manager.text().contains("Status: in review"), manager.text());
         manager.clickAndWait(By.cssSelector("a[href='/campaigns/manage/materials/" + id + "/" + MATERIAL + "']"));
@@ -339,6 +345,8 @@ class CampaignJourneyIT {
         assertTrue(help.contains(HELP_EN) && help.contains("Hotline") && help.contains(HELP_CONTACT), help);
         assertTrue(english.contains(LEAFLET_EN) && english.contains("the contract and the agency"), english);
         assertFalse(english.contains(LEAFLET_FR), "only the English variant: " + english);
+        assertTrue(english.contains("with official services."), english);
+        assertFalse(english.contains("003 L523"), "no source reference on a public page: " + english);
         WebElement call = reader.driver.findElement(By.cssSelector("#help a.tel"));
         assertEquals("tel:+224620000000", call.getAttribute("href"));
         assertEquals(HELP_CONTACT, call.getText());
@@ -358,6 +366,7 @@ class CampaignJourneyIT {
         assertTrue(aide.contains("Où trouver de l’aide"), aide);
         assertTrue(aide.contains(HELP_FR) && aide.contains(HELP_CONTACT), aide);
         assertTrue(french.contains(LEAFLET_FR) && french.contains("le contrat et l'agence"), french);
+        assertFalse(french.contains("003 L523"), "no source reference on a public page: " + french);
         assertTrue(french.contains(POSTER_FR) && !french.contains("Seulement en"), "in French it is not marked: " + french);
 
         reader.open("/campaigns/public");

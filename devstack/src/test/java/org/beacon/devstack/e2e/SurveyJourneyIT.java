@@ -105,6 +105,39 @@ public class SurveyJourneyIT {
         }
     }
 
+    /**
+     * An evaluator's menu (issue 14, "Navigation offers only what the role may open"): the header and the start page
+     * offer no campaign management, and every area they do offer opens for the evaluator, none with "Not allowed".
+     */
+    @Test
+    void anEvaluatorsMenuOffersOnlyWhatTheRoleMayOpen() {
+        try (Browser evaluator = new Browser(stack.gatewayUrl())) {
+            evaluator.open("/login");
+            evaluator.signInOnKeycloak("evaluator", DemoData.DEMO_PASSWORD);
+            evaluator.waitFor(By.id("welcome"));
+            List<String> menu = links(evaluator, "header nav.areas a");
+            assertEquals(List.of("/", "/campaigns/surveys"), menu, "the header offers the evaluator's areas");
+            List<String> offered = new java.util.ArrayList<>(menu);
+            links(evaluator, "main a").stream().filter(href -> !offered.contains(href)).forEach(offered::add);
+            assertFalse(offered.contains("/campaigns/manage"), "no campaign management: " + offered);
+
+            for (String href : offered) {
+                evaluator.open(href);
+                String title = evaluator.driver.getTitle();
+                assertFalse(title.matches("[45]\\d\\d .*"), href + " opens for an evaluator: " + title);
+                assertFalse(evaluator.text().contains("Not allowed"), href + ": " + evaluator.text());
+                assertEquals("Esi Evaluator", evaluator.waitFor(By.id("user-name")).getText(), href);
+                assertEquals(menu, links(evaluator, "header nav.areas a"), "the same menu on " + href);
+            }
+        }
+    }
+
+    /** The addresses of the page's links under {@code selector} that stay on this site. */
+    private static List<String> links(Browser browser, String selector) {
+        return browser.driver.findElements(By.cssSelector(selector)).stream().map(a -> a.getDomAttribute("href"))
+                .filter(href -> href != null && href.startsWith("/")).toList();
+    }
+
     /** Signs in as the evaluator of national-coordination and walks from the survey list to the results. */
     private static String openResultsAsEvaluator(Browser evaluator) {
         evaluator.open("/campaigns/surveys");
@@ -149,7 +182,10 @@ public class SurveyJourneyIT {
         assertEquals("/campaigns/public/safe-journeys/fr", respondent.path(), "no login is asked for");
         assertEquals("Parcours sûrs : ton avenir, ton choix", respondent.waitFor(By.tagName("h1")).getText());
         assertTrue(respondent.text().contains("Donnez-nous votre avis"), respondent.text());
-        respondent.clickAndWait(By.cssSelector("a[href^='/campaigns/public/surveys/" + SURVEY + "/endline']"));
+        WebElement survey = respondent.driver.findElement(
+                By.cssSelector("a[href^='/campaigns/public/surveys/" + SURVEY + "/endline']"));
+        assertEquals("Répondre à l’enquête", survey.getText(), "the link says what it does");
+        respondent.clickAndWait(survey);
         // The form's first address carries its idempotency key, so Back and reload keep it (and store once).
         assertTrue(respondent.path().matches("/campaigns/public/surveys/" + SURVEY + "/endline\\?k=[0-9a-f-]{36}&lang=fr"),
                 respondent.path());

@@ -1,5 +1,6 @@
 package org.beacon.devstack.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -86,6 +87,49 @@ class TrainerJourneyIT {
             assertTrue(row.contains("100"), "the pre-test score shows in the cohort: " + row);
             assertTrue(trainer.driver.findElements(By.cssSelector("a[href='" + cohort + "/progress.csv']")).size() == 1,
                     "the progress downloads as CSV: " + trainer.text());
+        }
+    }
+
+    /**
+     * A refused cohort form, in French: the trainer is told which field is wrong by its label and in French, and
+     * finds everything typed still there, so correcting one date is enough; the list then has its column headers.
+     */
+    @Test
+    void aRefusedCohortFormKeepsWhatWasTypedAndNamesTheFieldByItsFrenchLabel() {
+        try (Browser trainer = new Browser(stack.gatewayUrl())) {
+            trainer.open("/lang?l=fr&back=/training/cohorts");
+            trainer.signInOnKeycloak("trainer", DemoData.DEMO_PASSWORD);
+            String name = "Groupe de Thiès " + System.nanoTime();
+            trainer.fill(By.id("name"), name);
+            trainer.driver.findElement(By.cssSelector("#course option[value='" + COURSE + "']")).click();
+            trainer.fill(By.id("institution"), "École nationale de police");
+            LocalDate start = LocalDate.now().plusDays(7);
+            setDate(trainer, "startsOn", start);
+            setDate(trainer, "endsOn", start.minusDays(2));
+            trainer.submit(By.cssSelector("form[action='/training/cohorts'] button[type=submit]"));
+
+            List<String> refused = trainer.driver.findElements(By.cssSelector("form .field-error")).stream()
+                    .map(WebElement::getText).toList();
+            assertEquals(List.of("Fin : le groupe ne peut pas finir avant de commencer."), refused, trainer.text());
+            assertEquals("Fin", trainer.driver.findElement(By.cssSelector("label[for=endsOn]")).getText(),
+                    "the error names the field as its label does");
+            assertEquals(name, trainer.driver.findElement(By.id("name")).getAttribute("value"));
+            assertEquals("École nationale de police",
+                    trainer.driver.findElement(By.id("institution")).getAttribute("value"));
+            assertEquals(COURSE, trainer.driver.findElement(By.cssSelector("#course option:checked"))
+                    .getAttribute("value"));
+            assertEquals(start.toString(), trainer.driver.findElement(By.id("startsOn")).getAttribute("value"));
+            assertEquals(start.minusDays(2).toString(), trainer.driver.findElement(By.id("endsOn")).getAttribute("value"));
+
+            setDate(trainer, "endsOn", start.plusDays(2));
+            trainer.submit(By.cssSelector("form[action='/training/cohorts'] button[type=submit]"));
+            assertTrue(trainer.path().matches("/training/cohorts/\\d+"), trainer.path() + ": " + trainer.text());
+            trainer.open("/training/cohorts");
+            assertEquals(List.of("Nom", "Cours", "Institution", "Dates", "Apprenants"),
+                    trainer.driver.findElements(By.cssSelector("main table thead th")).stream()
+                            .map(WebElement::getText).toList());
+            WebElement row = trainer.driver.findElement(By.xpath("//tr[td/a[normalize-space()='" + name + "']]"));
+            assertTrue(row.getText().endsWith("0 apprenant"), "a count in French words: " + row.getText());
         }
     }
 
