@@ -1,9 +1,7 @@
 package org.beacon.campaign.campaign;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,20 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignMaterials.VariantText;
-import org.beacon.campaign.i18n.ListedRefusal;
+import org.beacon.campaign.i18n.ImportProblem;
 import org.beacon.campaign.input.ContentArchive;
 import org.beacon.campaign.input.InputLimits;
 import org.beacon.commons.i18n.Languages;
@@ -64,34 +56,6 @@ public class CampaignImport {
                     publishing == null ? null : publishing.stream().map(Reason::readerText).toList());
         }
     }
-
-    /**
-     * A problem of the archive: {@code english} for problem+json's {@code errors}, where a parser's own sentence is
-     * kept; {@code reader} for a person ({@code errorsText}), a fixed sentence in their language instead.
-     */
-    private record Problem(Reason english, Reason reader) {
-
-        static Problem of(Reason reason) {
-            return new Problem(reason, reason);
-        }
-
-        /** The problem in a file of the archive, named by its path. */
-        Problem in(String path) {
-            return new Problem(Reason.of("import.problem-in", path, english), Reason.of("import.problem-in", path,
-                    reader));
-        }
-    }
-
-    /**
-     * The annotations' own messages on the records the import checks (NewCampaign, CampaignSettings): English, as
-     * the JSON API says them; their reader's text by key.
-     */
-    private static final Map<String, String> CONSTRAINT_KEYS = Map.of(
-            "use lower-case letters, digits and dashes", "import.value-slug",
-            "must be a BCP-47 language tag", "import.value-language-tag",
-            "use lower-case words joined by dashes", "import.value-words",
-            "must be an ISO 3166 two-letter country code", "import.value-country",
-            "the period must not end before it starts", "import.value-period");
 
     private record Parsed(String path, CampaignFile file, CampaignSettings settings, Map<String, TranslationText> texts,
             List<MaterialContent> materials) {
@@ -139,19 +103,17 @@ public class CampaignImport {
         if (paths.isEmpty()) {
             throw ProblemException.badRequest(Reason.of("import.no-campaign-yaml"));
         }
-        List<Problem> errors = new ArrayList<>();
+        List<ImportProblem> errors = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>();
         for (String path : paths) {
             parse(archive, path, errors).ifPresent(parsed::add);
         }
         int materialCount = parsed.stream().mapToInt(content -> content.materials().size()).sum();
         if (materialCount > limits.archive().materials()) {
-            errors.add(Problem.of(Reason.of("import.materials-limit", materialCount, limits.archive().materials())));
+            errors.add(ImportProblem.of(Reason.of("import.materials-limit", materialCount, limits.archive().materials())));
         }
         if (!errors.isEmpty()) {
-            throw new ListedRefusal(400, "Invalid input", Reason.of("import.content-refused"),
-                    errors.stream().map(problem -> problem.english().english()).toList(),
-                    errors.stream().map(Problem::reader).toList());
+            throw ImportProblem.refusal(Reason.of("import.content-refused"), errors);
         }
         return new Report(parsed.stream().map(content -> apply(content, dryRun)).toList());
     }
@@ -212,27 +174,20 @@ public class CampaignImport {
         return problems;
     }
 
-    private Optional<Parsed> parse(ContentArchive archive, String path, List<Problem> errors) {
+    private Optional<Parsed> parse(ContentArchive archive, String path, List<ImportProblem> errors) {
         CampaignFile file;
         try {
             file = archive.yaml(path, CampaignFile.class);
         } catch (IOException e) {
-            // The parser's sentence is English: problem+json keeps it, a person is told the place in their words.
-            boolean placed = e instanceof JsonProcessingException json && json.getLocation() != null
-                    && json.getLocation().getLineNr() > 0;
-            Reason reader = placed ? Reason.of("import.yaml-invalid-at",
-                    ((JsonProcessingException) e).getLocation().getLineNr(),
-                    Math.max(1, ((JsonProcessingException) e).getLocation().getColumnNr()))
-                    : Reason.of("import.yaml-invalid-here");
-            errors.add(new Problem(Reason.of("import.yaml-invalid", firstLine(e.getMessage())), reader).in(path));
+            errors.add(ImportProblem.unreadableYaml(e).in(path));
             return Optional.empty();
         }
         if (file == null || file.slug() == null || file.organization() == null || file.defaultLanguage() == null
                 || file.title() == null) {
-            errors.add(Problem.of(Reason.of("import.fields-required")).in(path));
+            errors.add(ImportProblem.of(Reason.of("import.fields-required")).in(path));
             return Optional.empty();
         }
-        List<Problem> problems = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
         check(new NewCampaign(file.slug(), file.title().get(file.defaultLanguage()), file.defaultLanguage()),
                 problems);
 
@@ -242,7 +197,7 @@ public class CampaignImport {
         Map<String, TranslationText> texts = new LinkedHashMap<>();
         for (String language : languages) {
             if (file.title().get(language) == null) {
-                problems.add(Problem.of(Reason.of("import.no-title-in", language)));
+                problems.add(ImportProblem.of(Reason.of("import.no-title-in", language)));
                 continue;
             }
             List<String> messages = file.keyMessages() == null ? List.of()
@@ -266,7 +221,7 @@ public class CampaignImport {
         for (CampaignFile.MaterialEntry entry : file.materials() == null ? List.<CampaignFile.MaterialEntry>of()
                 : file.materials()) {
             if (entry.slug() == null || entry.type() == null || !Vocabulary.MATERIAL_KINDS.contains(entry.type())) {
-                problems.add(Problem.of(entry.slug() == null
+                problems.add(ImportProblem.of(entry.slug() == null
                         ? Reason.of("import.material-kind", Vocabulary.MATERIAL_KINDS)
                         : Reason.of("import.material-kind-of", Vocabulary.MATERIAL_KINDS, entry.slug())));
                 continue;
@@ -308,37 +263,10 @@ public class CampaignImport {
 
     /**
      * The value's constraint violations, sorted by their English: the validator returns a set, and a dry run must
-     * list the same. problem+json keeps the validator's English; a person reads what the constraint asks.
+     * list the same.
      */
-    private <T> void check(T value, List<Problem> problems) {
-        validator.validate(value).stream()
-                .map(v -> new Problem(Reason.of("import.field-problem", v.getPropertyPath().toString(),
-                        Reason.of("import.as-written", v.getMessage())),
-                        Reason.of("import.field-problem", v.getPropertyPath().toString(), asked(v))))
-                .sorted(Comparator.comparing(problem -> problem.english().english()))
+    private <T> void check(T value, List<ImportProblem> problems) {
+        validator.validate(value).stream().map(ImportProblem::violation).sorted(ImportProblem.BY_ENGLISH)
                 .forEach(problems::add);
-    }
-
-    /** What a violated constraint asks of the value, in words every language has. */
-    private static Reason asked(ConstraintViolation<?> violation) {
-        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
-        String key = CONSTRAINT_KEYS.get(violation.getMessageTemplate());
-        if (key != null) {
-            return Reason.of(key);
-        }
-        if (constraint instanceof NotBlank || constraint instanceof NotNull || constraint instanceof NotEmpty) {
-            return Reason.of("import.value-required");
-        }
-        if (constraint instanceof Size size) {
-            boolean text = violation.getInvalidValue() instanceof CharSequence;
-            return size.min() > 0 ? Reason.of(text ? "import.value-characters-between" : "import.value-items-between",
-                    size.min(), size.max())
-                    : Reason.of(text ? "import.value-characters-at-most" : "import.value-items-at-most", size.max());
-        }
-        return Reason.of("import.as-written", violation.getMessage());
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

@@ -1,9 +1,6 @@
 package org.beacon.campaign.campaign;
 
 import java.io.InputStream;
-import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,11 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.beacon.campaign.i18n.ListedRefusal;
+import org.beacon.campaign.i18n.ImportProblem;
 import org.beacon.campaign.input.ContentArchive;
 import org.beacon.campaign.input.InputLimits;
 import org.beacon.commons.security.Roles;
-import org.beacon.commons.web.Problem;
 import org.beacon.commons.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -46,20 +42,9 @@ public class CampaignImportResource {
         return campaignImport.importArchive(ContentArchive.read(zip, limits.archive()), dryRun);
     }
 
-    /**
-     * A refused import as problem+json, whose {@code detail} and {@code errors} stay the English of every Beacon API,
-     * with {@code detailText} and {@code errorsText} beside them in the request's language ({@code Accept-Language}),
-     * as the report has {@code publishingText}: whoever runs the import reads what to fix in their language.
-     */
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record RefusedImport(String type, String title, int status, String detail, String detailText,
-            String instance, List<String> errors, List<String> errorsText) {
-    }
-
+    /** A refusal with its text in the request's language beside the English (see ImportProblem.Refused). */
     @ServerExceptionMapper
     public Response refused(ProblemException e, UriInfo uri) {
-        List<String> errorsText = e instanceof ListedRefusal listed ? listed.readerItems() : e.readerErrors();
-        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(new RefusedImport("about:blank",
-                e.title(), e.status(), e.getMessage(), e.readerText(), uri.getPath(), e.errors(), errorsText)).build();
+        return ImportProblem.refused(e, uri);
     }
 }

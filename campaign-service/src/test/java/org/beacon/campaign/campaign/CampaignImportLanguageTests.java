@@ -105,4 +105,22 @@ class CampaignImportLanguageTests {
                         + " colonne \\d+ : vérifiez l'indentation et les guillemets à cet endroit")));
         assertEquals(before, counts());
     }
+
+    @Test
+    void aRefusedHelpImportListsItsProblemsInFrenchBesideTheEnglish() {
+        byte[] zip = zip(Map.of("help/ZZ.yaml", "country: ZZ\nresources:\n  - slug: x\n    kind: embassy\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        List<Long> before = counts();
+
+        given().auth().oauth2(admin()).header("Accept-Language", "fr").contentType("application/zip").body(zip)
+                .when().post("/campaigns/api/import/help").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors", hasItem("help/ZZ.yaml x: kind: must be hotline, shelter or referral"))
+                .body("errorsText", hasItem("help/ZZ.yaml x : kind : doit être hotline, shelter ou referral"))
+                .body("errorsText", hasItem("help/ZZ.yaml x : contact : une valeur est obligatoire"))
+                .body("errorsText", not(hasItem(containsString("must not be blank"))))
+                .body("detailText", equalTo("Les ressources d'aide n'ont pas été importées ; rien n'a changé."));
+        assertEquals(before, counts());
+    }
 }
