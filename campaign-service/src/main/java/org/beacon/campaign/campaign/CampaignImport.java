@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignMaterials.VariantText;
+import org.beacon.campaign.i18n.ImportProblem;
 import org.beacon.campaign.input.ContentArchive;
 import org.beacon.campaign.input.InputLimits;
 import org.beacon.commons.i18n.Languages;
@@ -36,17 +37,21 @@ public class CampaignImport {
     }
 
     /**
-     * {@code outcome}: created, new-version, updated-draft or unchanged; {@code changes}: each draft written;
-     * {@code publishing}, on a dry run only: what the publishing gate would hold against the campaign as imported,
-     * with the help directory as it is (places and languages without help, help placeholders it cannot fill), in
-     * English as always; {@code publishingText}: the same list in the request's language ({@code Accept-Language}).
+     * {@code outcome}: created, new-version, updated-draft, updated-materials or unchanged, a code, and
+     * {@code outcomeText} the same in the request's language ({@code Accept-Language}); {@code changes}: each draft
+     * written, in English as always ("campaign version 2", "sms en variant 2"), and {@code changesText} the same in
+     * the request's language; {@code publishing}, on a dry run only: what the publishing gate would hold against the
+     * campaign as imported, with the help directory as it is (places and languages without help, help placeholders
+     * it cannot fill), in English, and {@code publishingText} the same list in the request's language.
      */
-    public record CampaignReport(String slug, String outcome, List<String> changes,
+    public record CampaignReport(String slug, String outcome, String outcomeText, List<String> changes,
+            List<String> changesText,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> publishing,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> publishingText) {
 
-        static CampaignReport of(String slug, String outcome, List<String> changes, List<Reason> publishing) {
-            return new CampaignReport(slug, outcome, changes,
+        static CampaignReport of(String slug, String outcome, List<Reason> changes, List<Reason> publishing) {
+            return new CampaignReport(slug, outcome, Reason.of("import.outcome." + outcome).readerText(),
+                    changes.stream().map(Reason::english).toList(), changes.stream().map(Reason::readerText).toList(),
                     publishing == null ? null : publishing.stream().map(Reason::english).toList(),
                     publishing == null ? null : publishing.stream().map(Reason::readerText).toList());
         }
@@ -98,25 +103,24 @@ public class CampaignImport {
         if (paths.isEmpty()) {
             throw ProblemException.badRequest(Reason.of("import.no-campaign-yaml"));
         }
-        List<String> errors = new ArrayList<>();
+        List<ImportProblem> errors = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>();
         for (String path : paths) {
             parse(archive, path, errors).ifPresent(parsed::add);
         }
         int materialCount = parsed.stream().mapToInt(content -> content.materials().size()).sum();
         if (materialCount > limits.archive().materials()) {
-            errors.add("materials: the archive names " + materialCount + " materials, more than "
-                    + limits.archive().materials() + ", the limit (beacon.limits.archive.materials); import it in parts");
+            errors.add(ImportProblem.of(Reason.of("import.materials-limit", materialCount, limits.archive().materials())));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(Reason.of("import.content-refused"), errors);
+            throw ImportProblem.refusal(Reason.of("import.content-refused"), errors);
         }
         return new Report(parsed.stream().map(content -> apply(content, dryRun)).toList());
     }
 
     private CampaignReport apply(Parsed content, boolean dryRun) {
         CampaignFile file = content.file();
-        List<String> changes = new ArrayList<>();
+        List<Reason> written = new ArrayList<>();
         Optional<Campaign> existing = Campaign.bySlug(file.slug());
         String outcome;
         Campaign campaign;
@@ -140,12 +144,13 @@ public class CampaignImport {
             };
         }
         if (!outcome.equals("unchanged")) {
-            changes.add("campaign version " + campaigns.current(campaign).number);
+            written.add(Reason.of("import.change-campaign-version", campaigns.current(campaign).number));
         }
         for (MaterialContent materialContent : content.materials()) {
-            changes.addAll(materials.importMaterial(campaign, materialContent.slug(), materialContent.kind(),
+            written.addAll(materials.importMaterial(campaign, materialContent.slug(), materialContent.kind(),
                     materialContent.variants()));
         }
+        List<String> changes = written.stream().map(Reason::english).toList();
         if (outcome.equals("unchanged") && !changes.isEmpty()) {
             outcome = "updated-materials";
         }
@@ -154,7 +159,7 @@ public class CampaignImport {
                     "Campaign '" + campaign.slug + "' imported from " + content.path() + ": " + outcome + " ("
                             + String.join("; ", changes) + ").");
         }
-        return CampaignReport.of(campaign.slug, outcome, changes, dryRun ? publishing(campaign, content) : null);
+        return CampaignReport.of(campaign.slug, outcome, written, dryRun ? publishing(campaign, content) : null);
     }
 
     /** The publishing gate's rule (the help directory, through HelpGate), asked of the version and the material texts this import holds. */
@@ -169,20 +174,20 @@ public class CampaignImport {
         return problems;
     }
 
-    private Optional<Parsed> parse(ContentArchive archive, String path, List<String> errors) {
+    private Optional<Parsed> parse(ContentArchive archive, String path, List<ImportProblem> errors) {
         CampaignFile file;
         try {
             file = archive.yaml(path, CampaignFile.class);
         } catch (IOException e) {
-            errors.add(path + ": not valid YAML: " + firstLine(e.getMessage()));
+            errors.add(ImportProblem.unreadableYaml(e).in(path));
             return Optional.empty();
         }
         if (file == null || file.slug() == null || file.organization() == null || file.defaultLanguage() == null
                 || file.title() == null) {
-            errors.add(path + ": slug, organization, defaultLanguage and title are required.");
+            errors.add(ImportProblem.of(Reason.of("import.fields-required")).in(path));
             return Optional.empty();
         }
-        List<String> problems = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
         check(new NewCampaign(file.slug(), file.title().get(file.defaultLanguage()), file.defaultLanguage()),
                 problems);
 
@@ -192,7 +197,7 @@ public class CampaignImport {
         Map<String, TranslationText> texts = new LinkedHashMap<>();
         for (String language : languages) {
             if (file.title().get(language) == null) {
-                problems.add("title: no " + language + " title, yet " + language + " is one of the languages");
+                problems.add(ImportProblem.of(Reason.of("import.no-title-in", language)));
                 continue;
             }
             List<String> messages = file.keyMessages() == null ? List.of()
@@ -216,15 +221,15 @@ public class CampaignImport {
         for (CampaignFile.MaterialEntry entry : file.materials() == null ? List.<CampaignFile.MaterialEntry>of()
                 : file.materials()) {
             if (entry.slug() == null || entry.type() == null || !Vocabulary.MATERIAL_KINDS.contains(entry.type())) {
-                problems.add("materials: each needs a slug and a type among "
-                        + String.join(", ", Vocabulary.MATERIAL_KINDS)
-                        + (entry.slug() == null ? "" : " (" + entry.slug() + ")"));
+                problems.add(ImportProblem.of(entry.slug() == null
+                        ? Reason.of("import.material-kind", Vocabulary.MATERIAL_KINDS)
+                        : Reason.of("import.material-kind-of", Vocabulary.MATERIAL_KINDS, entry.slug())));
                 continue;
             }
             materialContents.add(new MaterialContent(entry.slug(), entry.type(),
                     variants(archive, root + "materials/" + entry.slug() + ".", entry)));
         }
-        problems.forEach(problem -> errors.add(path + ": " + problem));
+        problems.forEach(problem -> errors.add(problem.in(path)));
         return problems.isEmpty() ? Optional.of(new Parsed(path, file, settings, texts, materialContents))
                 : Optional.empty();
     }
@@ -256,13 +261,12 @@ public class CampaignImport {
         return variants;
     }
 
-    /** The value's constraint violations, sorted: the validator returns a set, and a dry run must list the same. */
-    private <T> void check(T value, List<String> problems) {
-        validator.validate(value).stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
+    /**
+     * The value's constraint violations, sorted by their English: the validator returns a set, and a dry run must
+     * list the same.
+     */
+    private <T> void check(T value, List<ImportProblem> problems) {
+        validator.validate(value).stream().map(ImportProblem::violation).sorted(ImportProblem.BY_ENGLISH)
                 .forEach(problems::add);
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

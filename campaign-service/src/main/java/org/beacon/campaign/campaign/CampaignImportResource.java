@@ -10,10 +10,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.beacon.campaign.i18n.ImportProblem;
 import org.beacon.campaign.input.ContentArchive;
 import org.beacon.campaign.input.InputLimits;
 import org.beacon.commons.security.Roles;
+import org.beacon.commons.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/campaigns/api/import/campaigns")
 public class CampaignImportResource {
@@ -35,5 +40,11 @@ public class CampaignImportResource {
                     + " campaign would have and what the publishing gate would hold against it, and nothing stored.")
     public CampaignImport.Report importCampaigns(InputStream zip, @QueryParam("dryRun") boolean dryRun) {
         return campaignImport.importArchive(ContentArchive.read(zip, limits.archive()), dryRun);
+    }
+
+    /** A refusal with its text in the request's language beside the English (see ImportProblem.Refused). */
+    @ServerExceptionMapper
+    public Response refused(ProblemException e, UriInfo uri) {
+        return ImportProblem.refused(e, uri);
     }
 }

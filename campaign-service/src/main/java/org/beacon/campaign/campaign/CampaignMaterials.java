@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.beacon.campaign.review.ReviewView;
+import org.beacon.commons.web.Reason;
 
 /**
  * What a campaign's page and its import need of the campaign's materials. The material package implements it (its
@@ -19,9 +20,10 @@ public interface CampaignMaterials {
 
     /**
      * Creates the material if the campaign lacks it and writes each language's text as a draft where it changed;
-     * what was written, e.g. {@code poster fr variant 2}, empty when nothing changed.
+     * what was written ({@code import.change-material-variant}: "poster fr variant 2" in English), empty when nothing
+     * changed.
      */
-    List<String> importMaterial(Campaign campaign, String slug, String kind, Map<String, VariantText> variants);
+    List<Reason> importMaterial(Campaign campaign, String slug, String kind, Map<String, VariantText> variants);
 
     record MaterialRow(String slug, String kind, List<VariantRow> variants) {
     }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.campaign.i18n.ListedRefusal;
 import org.beacon.campaign.survey.AnswerSheet;
 import org.beacon.campaign.survey.ResponseStore;
 import org.beacon.campaign.survey.SurveyForm;
@@ -32,7 +33,6 @@ public class FieldCollection {
     public record Received(boolean stored, String instanceId) {
     }
 
-    /** A request refused as a whole, with the status and a message the app shows its user. */
     /**
      * A refusal of the OpenRosa API, with its reason: ODK Collect shows its message in the phone's language
      * ({@code Accept-Language}), the log keeps the English.
@@ -126,10 +126,13 @@ public class FieldCollection {
         AnswerSheet.Outcome outcome = AnswerSheet.read(form, field -> values(submission, byField.get(field), field),
                 shown, surveysConfig.maxTextLength());
         if (!outcome.isValid()) {
-            // The answer problems are AnswerSheet's words, still English: the form's own messages are in its language.
-            throw new Refusal(400, Reason.of("collect.form-breaks-rules", outcome.problems()
-                    .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().description())
-                    .collect(Collectors.joining("; "))));
+            // Each problem a reason of its own, said in the phone's language; the form's own messages (a
+            // constraint_message) are in the form's language already and stay as written.
+            List<Reason> problems = outcome.problems().entrySet().stream()
+                    .map(e -> Reason.of("collect.answer-problem", e.getKey(), form.questionOfField(e.getKey())
+                            .map(e.getValue()::reason).orElse(e.getValue().reason())))
+                    .toList();
+            throw new Refusal(400, Reason.of("collect.form-breaks-rules", ListedRefusal.joined(problems)));
         }
         boolean stored = responses.store(form, collector.wave(), shown, ResponseStore.COLLECT, collector.link().id,
                 submission.key(), outcome.answers());

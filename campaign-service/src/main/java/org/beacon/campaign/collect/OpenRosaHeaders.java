@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -32,8 +33,9 @@ public class OpenRosaHeaders {
         }
         // the multipart reader's own limit is the service-wide body limit; a submission is far smaller
         if (request.getLength() > settings.maxSubmissionBytes() + 64 * 1024L) {
-            return OpenRosaResource.xml(413, OpenRosaXml.error("The filled form is larger than "
-                    + settings.maxSubmissionBytes() + " bytes, which this survey never needs; nothing was stored."));
+            // in the phone's language, as every OpenRosa message (Accept-Language)
+            return OpenRosaResource.xml(413, OpenRosaXml.error(
+                    Reason.of("collect.too-large", settings.maxSubmissionBytes()).readerText()));
         }
         return null;
     }

@@ -35,8 +35,8 @@ final class StrictXml {
     static final class Unreadable extends Exception {
         private final transient Reason reason;
 
-        Unreadable(Reason reason) {
-            super(reason.english());
+        Unreadable(Reason reason, Exception parsers) {
+            super(reason.english(), parsers);
             this.reason = reason;
         }
 
@@ -65,14 +65,17 @@ final class StrictXml {
             });
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
-            // The parser's own sentence is the JDK's English; a DOCTYPE, which phones never send, is named in words.
-            Object why = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
-                    ? Reason.of("collect.xml-doctype") : String.valueOf(e.getMessage());
-            throw new Unreadable(Reason.of("collect.xml-unreadable-at", e.getLineNumber(), why));
-        } catch (SAXException e) {
-            throw new Unreadable(Reason.of("collect.xml-unreadable", String.valueOf(e.getMessage())));
-        } catch (IOException e) {
-            throw new Unreadable(Reason.of("collect.xml-unreadable", String.valueOf(e.getMessage())));
+            // The parser's own sentence is the JDK's English, and the phone shows the message to its user: a fixed
+            // sentence in the phone's language with the place instead (as JsonProblems does for Jackson's), the
+            // JDK's sentence kept as the cause. A DOCTYPE, which phones never send, is named in words.
+            Reason why = Reason.of(e.getMessage() != null && e.getMessage().contains("DOCTYPE")
+                    ? "collect.xml-doctype" : "collect.xml-not-well-formed");
+            throw new Unreadable(e.getLineNumber() > 0
+                    ? Reason.of("collect.xml-unreadable-at", e.getLineNumber(), Math.max(1, e.getColumnNumber()), why)
+                    : Reason.of("collect.xml-unreadable", why), e);
+        } catch (SAXException | IOException e) {
+            // Without a place: bytes that are not text in the declared encoding, or a parser limit.
+            throw new Unreadable(Reason.of("collect.xml-unreadable", Reason.of("collect.xml-not-well-formed")), e);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser cannot be made", e);
         }

@@ -15,6 +15,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignVersion;
+import org.beacon.campaign.i18n.ImportProblem;
 import org.beacon.campaign.input.ContentArchive;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
@@ -64,7 +65,7 @@ public class HelpImport {
     }
 
     private Report apply(ContentArchive archive) {
-        List<String> errors = new ArrayList<>();
+        List<ImportProblem> errors = new ArrayList<>();
         List<HelpResourceInput> inputs = new ArrayList<>();
         List<String> paths = archive.endingWith(".yaml");
         if (paths.isEmpty()) {
@@ -75,11 +76,11 @@ public class HelpImport {
             try {
                 file = archive.yaml(path, HelpFile.class);
             } catch (IOException e) {
-                errors.add(path + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+                errors.add(ImportProblem.unreadableYaml(e).in(path));
                 continue;
             }
             if (file == null || file.country() == null || file.resources() == null) {
-                errors.add(path + ": country and resources are required.");
+                errors.add(ImportProblem.of(Reason.of("help.import-fields-required")).in(path));
                 continue;
             }
             for (Entry entry : file.resources()) {
@@ -89,14 +90,13 @@ public class HelpImport {
                         entry.active() == null || entry.active(), Boolean.TRUE.equals(entry.demo()),
                         entry.lastVerified());
                 for (ConstraintViolation<HelpResourceInput> violation : validator.validate(input)) {
-                    errors.add(path + " " + entry.slug() + ": " + violation.getPropertyPath() + ": "
-                            + violation.getMessage());
+                    errors.add(ImportProblem.violation(violation).in(path + " " + entry.slug()));
                 }
                 inputs.add(input);
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(Reason.of("help.import-refused"), errors);
+            throw ImportProblem.refusal(Reason.of("help.import-refused"), errors);
         }
         Report report = new Report(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         // Judged as a whole: an archive may retire one entry and add its replacement in any order.

@@ -21,7 +21,15 @@ public class ListedRefusal extends ProblemException {
     private final transient List<Reason> items;
 
     public ListedRefusal(int status, String title, Reason reason, List<Reason> items) {
-        super(status, title, reason, items.stream().map(Reason::english).toList());
+        this(status, title, reason, items.stream().map(Reason::english).toList(), items);
+    }
+
+    /**
+     * With problem+json's English rows given apart, for an item whose English keeps a parser's own sentence where the
+     * reader is told a fixed one (as commons' JsonProblems does for Jackson's).
+     */
+    public ListedRefusal(int status, String title, Reason reason, List<String> english, List<Reason> items) {
+        super(status, title, reason, english);
         this.items = List.copyOf(items);
     }
 
@@ -39,6 +47,11 @@ public class ListedRefusal extends ProblemException {
             joined = Reason.of("list.semicolon", items.get(i), joined);
         }
         return joined;
+    }
+
+    /** Each item in the current request's interface language. */
+    public List<String> readerItems() {
+        return items.stream().map(Reason::readerText).toList();
     }
 
     /** The explanation and then each item, in the current request's interface language. */

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import org.beacon.campaign.survey.odk.FormSession;
 import org.beacon.commons.text.UntrustedText;
+import org.beacon.commons.web.Reason;
 
 /**
  * Reads one respondent's answers, from the web form, a row of an uploaded file or an ODK submission, against the
@@ -54,18 +55,6 @@ public final class AnswerSheet {
     /** An answer to a question the respondent was not asked (its relevance is false). */
     public static final String NOT_RELEVANT = "not_relevant";
 
-    private static final Map<String, String> DESCRIPTIONS = Map.of(
-            MISSING, "an answer is required",
-            NOT_A_CHOICE, "not one of the choices",
-            ONE_ONLY, "only one answer is allowed",
-            NOT_A_NUMBER, "not a whole number",
-            NOT_A_DATE, "not a date (YYYY-MM-DD)",
-            OUT_OF_RANGE, "the number is out of range",
-            TOO_LONG, "the text is too long",
-            UNREADABLE, "the answer cannot be read or contains a NUL character (U+0000)",
-            CONSTRAINT, "the answer is not allowed",
-            NOT_RELEVANT, "the question is not asked with these answers, so it must stay empty");
-
     /**
      * Why an answer is refused.
      *
@@ -79,17 +68,21 @@ public final class AnswerSheet {
             return new Issue(code, null);
         }
 
-        /** The form's message, else a short English description of the code (for files and logs). */
-        public String description() {
-            return message != null ? message : DESCRIPTIONS.getOrDefault(code, code);
+        /**
+         * What is wrong, for an answers file and an OpenRosa submission, said where it is shown: the form's message
+         * as written (it is in the respondent's language already), else Beacon's short text for the code
+         * ({@code issue.*} in refusals*.properties).
+         */
+        public Reason reason() {
+            return message != null ? Reason.of("issue.as-written", message) : Reason.of("issue." + code);
         }
 
-        /** {@link #description()} for an answer to this question. */
-        public String description(SurveyForm.Question question) {
+        /** {@link #reason()} for an answer to this question: a decimal question is not asked for a whole number. */
+        public Reason reason(SurveyForm.Question question) {
             if (message == null && code.equals(NOT_A_NUMBER) && !question.kind().equals(SurveyQuestion.INTEGER)) {
-                return "not a number";
+                return Reason.of("issue.not_a_decimal");
             }
-            return description();
+            return reason();
         }
     }
 

@@ -75,8 +75,7 @@ public class AnswerUpload {
                 outcome.problems().forEach((field, problem) -> problems.add(new FormError(SHEET, row.number(),
                         columns.containsKey(field) ? FormSheet.letter(columns.get(field)) + " (" + field + ")" : field,
                         columns.containsKey(field) || !problem.code().equals(AnswerSheet.MISSING)
-                                ? Reason.of("form-error.as-written", form.questionOfField(field)
-                                        .map(problem::description).orElse(problem.description()))
+                                ? form.questionOfField(field).map(problem::reason).orElse(problem.reason())
                                 : Reason.of("upload.column-missing"))));
                 continue;
             }

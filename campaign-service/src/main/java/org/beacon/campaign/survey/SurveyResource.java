@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.web.Reason;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -94,11 +95,18 @@ public class SurveyResource {
     public record ImportView(boolean created, boolean changed, SurveyView survey) {
     }
 
-    public record UploadView(int rows, int stored, int duplicates, List<String> problems) {
+    /**
+     * What an upload did; {@code problems} (the rows skipped with {@code onlyGoodRows}) in English as every API
+     * says them, {@code problemsText} the same in the request's language ({@code Accept-Language}).
+     */
+    public record UploadView(int rows, int stored, int duplicates, List<String> problems, List<String> problemsText) {
     }
 
     @Inject
     SurveyService surveys;
+
+    @Inject
+    RequestLanguage language;
 
     @Inject
     SurveyForms forms;
@@ -206,7 +214,8 @@ public class SurveyResource {
         AnswerUpload.Report report = uploads.upload(id, Wave.parse(wave), files.answers(file),
                 onlyGoodRows);
         return new UploadView(report.rows(), report.stored(), report.duplicates(),
-                report.problems().stream().map(FormError::toString).toList());
+                report.problems().stream().map(FormError::toString).toList(),
+                report.problems().stream().map(problem -> problem.text(language.code())).toList());
     }
 
     /**
