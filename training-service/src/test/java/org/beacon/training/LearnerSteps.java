@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
+import org.beacon.training.enrolment.AnswerOptions;
+import org.beacon.training.enrolment.Enrolment;
 
 /** A trainee's steps through a course over the JSON API, shared by the tests that need a trainee somewhere on the path. */
 public final class LearnerSteps {
@@ -55,19 +58,32 @@ public final class LearnerSteps {
                 .then().statusCode(201).extract().jsonPath();
     }
 
-    /** Answers by question name, translated to the ids of this quiz. */
+    /**
+     * Answers by question name, translated to the ids of this quiz. A choice question's answers are given as the
+     * positions the author wrote them in ("0" the first), and sent as the values the trainee's page gives them.
+     */
     public static Map<Long, List<String>> answers(JsonPath quiz, Map<String, List<String>> byStemStart) {
         Map<Long, List<String>> answers = new HashMap<>();
         List<Map<String, Object>> questions = quiz.getList("questions");
         for (Map<String, Object> question : questions) {
             String stem = (String) question.get("stem");
+            long id = ((Number) question.get("id")).longValue();
+            boolean choice = List.of("single", "multiple").contains(question.get("type"));
             byStemStart.forEach((start, response) -> {
                 if (stem.startsWith(start)) {
-                    answers.put(((Number) question.get("id")).longValue(), response);
+                    answers.put(id, choice ? response.stream()
+                            .map(position -> optionValue(quiz.getLong("enrolmentId"), id, Integer.parseInt(position)))
+                            .toList() : response);
                 }
             });
         }
         return answers;
+    }
+
+    /** The value the trainee's page gives the option the author wrote at {@code position}. */
+    public static String optionValue(long enrolment, long question, int position) {
+        return AnswerOptions.value(QuarkusTransaction.requiringNew()
+                .call(() -> Enrolment.<Enrolment>findById(enrolment).optionKey), question, position);
     }
 
     public static void study(Learner course, long lesson) {

@@ -3,6 +3,7 @@ package org.beacon.training.enrolment;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -38,6 +39,9 @@ public class Enrolment extends PanacheEntityBase {
     public OffsetDateTime enrolledAt;
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
+    /** Secret: names the answer options this trainee is shown ({@link AnswerOptions}); never leaves the service. */
+    @Column(name = "option_key")
+    public UUID optionKey = UUID.randomUUID();
 
     public boolean isCompleted() {
         return status == EnrolmentStatus.completed;

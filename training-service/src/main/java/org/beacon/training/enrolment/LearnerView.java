@@ -58,8 +58,11 @@ public final class LearnerView {
             String moduleLanguage, List<MediaLink> media, boolean studied, Long previousLessonId, Long nextLessonId) {
     }
 
-    /** {@code text} as a reader sees it, {@code html} as the page shows it (the question's format, sanitised). */
-    public record Option(int value, String text, String html) {
+    /**
+     * {@code value} is what a response sends for the option ({@link AnswerOptions} for a choice question's answers),
+     * {@code text} as a reader sees it, {@code html} as the page shows it (the question's format, sanitised).
+     */
+    public record Option(String value, String text, String html) {
     }
 
     /**

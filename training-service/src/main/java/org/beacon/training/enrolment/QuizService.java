@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,21 +75,25 @@ public class QuizService {
             List<Option> choices = new ArrayList<>();
             if (choice(question)) {
                 for (QuestionAnswer answer : answers) {
-                    options.add(option(answer.position, answer.text));
+                    options.add(option(AnswerOptions.value(enrolment.optionKey, question.id, answer.position),
+                            answer.text));
                 }
+                // shown in the order of their values: as unrelated to which is right as the values themselves
+                options.sort(Comparator.comparing(Option::value));
             } else if (question.questionType() == QuestionType.MATCHING) {
                 for (QuestionAnswer pair : answers) {
                     if (!pair.text.isEmpty()) {
-                        options.add(option(pair.position, pair.text));
+                        options.add(option(String.valueOf(pair.position), pair.text));
                     }
                 }
                 List<String> matches = Scoring.choices(answers);
                 for (int i = 0; i < matches.size(); i++) {
-                    choices.add(option(i, QuestionText.stored(Format.PLAIN, matches.get(i))));
+                    choices.add(option(String.valueOf(i), QuestionText.stored(Format.PLAIN, matches.get(i))));
                 }
+                // The items in an order of their own, the same on every visit; their choices are in alphabetical
+                // order, so neither order pairs an item with its match.
+                Collections.shuffle(options, new Random(enrolment.id * 7919L + question.id));
             }
-            // Authors often write the right answer first; the order is shuffled, the same way on every visit.
-            Collections.shuffle(options, new Random(enrolment.id * 7919L + question.id));
             boolean fallback = stem.fallback() || fellBack(answers, enrolment);
             questions.add(new QuizQuestion(question.id, question.type, QuestionText.plain(stem.value()),
                     QuestionText.html(stem.value()), options, choices,
@@ -129,8 +134,10 @@ public class QuizService {
             List<String> response = given.getOrDefault(question.id, List.of()).stream()
                     .filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
             if (choice(question)) {
-                // Stored as the positions themselves, so that the result names the chosen answers.
-                response = Scoring.positions(question, answers, response).stream().map(String::valueOf).toList();
+                // Sent as the options' values, stored as their positions, so that the result names the chosen answers.
+                response = Scoring.positions(question, answers,
+                        AnswerOptions.positions(enrolment.optionKey, question.id, answers, response))
+                        .stream().map(String::valueOf).toList();
             } else if (question.questionType() == QuestionType.MATCHING) {
                 response = Scoring.matches(question, answers, response).entrySet().stream()
                         .map(e -> e.getKey() + ":" + e.getValue()).toList();
@@ -247,7 +254,7 @@ public class QuizService {
     }
 
     /** Option {@code value} of a text, without its source references. */
-    private static Option option(int value, String stored) {
+    private static Option option(String value, String stored) {
         String text = SourceReferences.hidden(stored);
         return new Option(value, QuestionText.plain(text), QuestionText.html(text));
     }

@@ -81,10 +81,10 @@ class GiftQuizResourceTests {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Integer> values(Map<String, Object> question, String field) {
-        Map<String, Integer> values = new HashMap<>();
+    static Map<String, String> values(Map<String, Object> question, String field) {
+        Map<String, String> values = new HashMap<>();
         for (Map<String, Object> option : (List<Map<String, Object>>) question.get(field)) {
-            values.put((String) option.get("text"), (Integer) option.get("value"));
+            values.put((String) option.get("text"), (String) option.get("value"));
         }
         return values;
     }
@@ -105,10 +105,11 @@ class GiftQuizResourceTests {
         Map<String, Object> numerical = question(quiz, "numerical");
         Map<String, Object> matching = question(quiz, "matching");
         assertEquals("Match each means with an example.", matching.get("stem"));
-        Map<String, Integer> items = values(matching, "options");
-        Map<String, Integer> choices = values(matching, "choices");
-        assertEquals(Map.of("Deception", 0, "Coercion", 1), items);
-        assertEquals(Map.of("a false job offer", 0, "a signed contract", 1, "threats against the family", 2), choices);
+        Map<String, String> items = values(matching, "options");
+        Map<String, String> choices = values(matching, "choices");
+        assertEquals(Map.of("Deception", "0", "Coercion", "1"), items);
+        assertEquals(Map.of("a false job offer", "0", "a signed contract", "1", "threats against the family", "2"),
+                choices);
 
         Map<Long, List<String>> answers = LearnerSteps.answers(quiz, LearnerSteps.PERFECT_EN);
         answers.put(((Number) numerical.get("id")).longValue(), List.of("18,4"));
@@ -314,7 +315,7 @@ class GiftQuizResourceTests {
         CourseFixtures.publish(version);
         Learner learner = LearnerSteps.throughModules("joao", slug, "en", Map.of());
         Map<String, Object> matching = question(LearnerSteps.quiz(learner, learner.posttest()), "matching");
-        assertEquals(Map.of("Deception", 0, "Abuse of power", 1), values(matching, "options"));
+        assertEquals(Map.of("Deception", "0", "Abuse of power", "1"), values(matching, "options"));
         assertTrue(values(matching, "choices").containsKey("an employer keeping passports"), matching.toString());
     }
 
