@@ -286,9 +286,9 @@ public final class SurveyResults {
     /**
      * Recodes each item once more for the breakdowns (issue 13 point 1): groups are smaller than everyone, so a row
      * that holds k people overall can hold fewer in most groups, and would be a row of "&lt; k" cells and of the cells
-     * hidden to protect them. The overall rows are merged further, the same way as overall ({@link Recoding}), until
-     * each holds k in every group of every dimension (a group under 2·k is left out of the decision, as a small wave
-     * is); the knowledge score's classes too, which overall stay whole. All breakdowns share these rows: a filtered
+     * hidden to protect them. The overall rows are merged further where that spares enough groups a cell under k
+     * ({@link Recoding#forGroups}, counted over the groups of every dimension in every wave): ordered rows into
+     * ranges, unordered ones into "Other (…)"; the knowledge score's classes too, which overall stay whole. All breakdowns share these rows: a filtered
      * breakdown's total column is a group of another breakdown, and showing it with other rows would split or merge
      * figures that breakdown published (a row merged in one and hidden in the other could then be subtracted out).
      * The overall results keep their rows; background questions keep their classes, which are the groups.
@@ -312,8 +312,8 @@ public final class SurveyResults {
     }
 
     /**
-     * These rows (each a list of classes) merged further until each holds k in every group of these dimensions in
-     * every wave that counts; a knowledge item's right answer keeps its own row.
+     * These rows (each a list of classes) merged further for the groups of these dimensions in every wave; a
+     * knowledge item's right answer keeps its own row.
      */
     private List<List<Integer>> coarser(ResultItem item, List<List<Integer>> units, List<Dimension> groups) {
         List<long[]> counts = new ArrayList<>();
@@ -336,8 +336,7 @@ public final class SurveyResults {
                 keep = u;
             }
         }
-        List<List<Integer>> merged = ordered(item) ? Recoding.ordered(counts, minCellSize, units.size())
-                : Recoding.pooled(counts, minCellSize, units.size(), keep);
+        List<List<Integer>> merged = Recoding.forGroups(counts, minCellSize, units.size(), ordered(item), keep);
         return merged.stream().map(row -> row.stream().flatMap(u -> units.get(u).stream()).sorted().toList())
                 .toList();
     }
