@@ -118,9 +118,8 @@ final class Recoding {
      * of detail in every group. Rows are merged one pair at a time, the pair that turns the most cells under k into
      * fewer (two small cells into one of k or more, or into one small cell) first, while a merge spares at least one
      * group's column in {@value #SPARED_PER_COLUMNS} a cell under k, and until two rows are left (of merges that
-     * spare as many, the one making the smallest row). Ordered classes
-     * merge with a neighbour only; unordered ones into one pool, never with the row to keep. Groups under k count for
-     * nothing: all their cells are hidden anyway.
+     * spare as many, the one making the smallest row). Ordered classes merge with a neighbour only; unordered ones
+     * into one pool, never with the row to keep. Groups under k count for nothing: all their cells are hidden anyway.
      *
      * @param counts per group and wave, the answers in each row
      * @param keep a row that is never merged (a knowledge item's right answer), or -1

@@ -109,8 +109,9 @@ public final class SurveyResults {
         }
         score = scoreItem();
         figures = new FigureRegistry(this.form, this.tally, waves, dimensions, items, score, backgroundQuestions);
-        // The knowledge score is not recoded: each class is tied to the knowledge items' shown correct answers
-        // (scores weighted by their value add up to them), which would tell how a merged range splits.
+        // The knowledge score is not recoded overall: each class is tied to the knowledge items' shown correct answers
+        // (scores weighted by their value add up to them), which would tell how a merged range splits. Breakdowns
+        // merge further, the score too (their groups are smaller, and suppression protects what a merge gives away).
         items.forEach(this::recode);
         recodeBreakdowns();
         // Everything the solved problem depends on; pooling, recoding and bins follow from the same figures and k, so
@@ -288,9 +289,10 @@ public final class SurveyResults {
      * that holds k people overall can hold fewer in most groups, and would be a row of "&lt; k" cells and of the cells
      * hidden to protect them. The overall rows are merged further where that spares enough groups a cell under k
      * ({@link Recoding#forGroups}, counted over the groups of every dimension in every wave): ordered rows into
-     * ranges, unordered ones into "Other (…)"; the knowledge score's classes too, which overall stay whole. All breakdowns share these rows: a filtered
-     * breakdown's total column is a group of another breakdown, and showing it with other rows would split or merge
-     * figures that breakdown published (a row merged in one and hidden in the other could then be subtracted out).
+     * ranges, unordered ones into "Other (…)"; the knowledge score's classes too, which overall stay whole. All
+     * breakdowns share these rows: a filtered breakdown's total column is a group of another breakdown, and showing
+     * it with other rows would split or merge figures that breakdown published (a row merged in one and hidden in
+     * the other could then be subtracted out).
      * The overall results keep their rows; background questions keep their classes, which are the groups.
      */
     private void recodeBreakdowns() {
