@@ -161,6 +161,11 @@ final class FigureRegistry {
             Tally.Key normal = normal(respondents(bin.wave(), bin.dimension(), bin.value()));
             return new BinKey(bin.wave(), bin.question(), bin.bin(), normal.dimension(), normal.value());
         }
+        if (key instanceof MergedKey merged && merged.dimension().isFiltered()) {
+            Tally.Key normal = normal(respondents(merged.wave(), merged.dimension(), merged.value()));
+            return new MergedKey(merged.wave(), merged.question(), merged.classes(), normal.dimension(),
+                    normal.value());
+        }
         if (key instanceof SumKey sum) {
             return new SumKey(normal(sum.key()));
         }
@@ -226,9 +231,9 @@ final class FigureRegistry {
                     - tally.n(asked.wave(), asked.question(), Tally.NOT_ASKED, asked.dimension(), asked.value());
         }
         if (figure instanceof MergedKey merged) {
-            ResultItem item = itemsById.get(merged.question());
+            ResultItem item = merged.question() == Tally.KNOWLEDGE_SCORE ? score : itemsById.get(merged.question());
             long n = 0;
-            for (int c : item.classesOf(merged.row())) {
+            for (int c : merged.classes()) {
                 n += n(item.classKey(merged.wave(), c, merged.dimension(), merged.value()));
             }
             return n;
@@ -266,8 +271,9 @@ final class FigureRegistry {
         }
     }
 
-    private void register(ResultItem item, int wave, List<Dimension> groups, boolean everyone) {
+    private void register(ResultItem overall, int wave, List<Dimension> groups, boolean everyone) {
         for (Dimension dimension : withEveryone(groups, everyone)) {
+            ResultItem item = overall.in(dimension);
             for (int value : values(wave, dimension)) {
                 if (item.conditional) {
                     // asked + not asked = respondents; the not-asked count is never shown but must stay hidden
@@ -285,7 +291,7 @@ final class FigureRegistry {
                     Object key = item.choice(wave, c, dimension, value);
                     disclosure.count(key, n(key));
                     column.add(key);
-                    registerMerged(item, key, c, wave, dimension, value);
+                    registerMerged(item, key, c, wave, dimension, value, null);
                 }
                 if (item.additive && !column.isEmpty()) {
                     disclosure.line(column, base);
@@ -296,9 +302,13 @@ final class FigureRegistry {
             }
         }
         for (Dimension dimension : groups) {
+            ResultItem item = overall.in(dimension);
             List<Integer> values = values(wave, dimension);
             Dimension parent = dimension.parent();
             int parentValue = dimension.parentValue();
+            if (item != overall.in(parent)) {
+                registerTotals(item, overall.in(parent), wave, parent, parentValue);
+            }
             if (item.conditional) {
                 disclosure.line(values.stream().map(v -> item.asked(wave, dimension, v)).toList(),
                         item.asked(wave, parent, parentValue));
@@ -325,13 +335,42 @@ final class FigureRegistry {
         }
     }
 
-    /** The classes a merged row adds up: never shown, but tied to it (and, for scores, to the correct answers). */
-    private void registerMerged(ResultItem item, Object row, int c, int wave, Dimension dimension, int value) {
-        if (row instanceof MergedKey) {
-            List<Object> classes = item.classesOf(c).stream()
-                    .map(member -> item.classKey(wave, member, dimension, value)).toList();
-            classes.forEach(member -> disclosure.withheld(member, n(member)));
-            disclosure.line(classes, row);
+    /**
+     * The classes a merged row adds up: never shown, but tied to it (and, for scores, to the correct answers). A
+     * breakdown's total column (everyone) shows the breakdowns' coarser rows over the overall results' finer ones:
+     * such a row is tied to those finer rows instead (see {@link #registerTotals}).
+     */
+    private void registerMerged(ResultItem item, Object row, int c, int wave, Dimension dimension, int value,
+            ResultItem finer) {
+        if (!(row instanceof MergedKey)) {
+            return;
+        }
+        if (finer != null) {
+            List<Object> parts = new ArrayList<>();
+            for (int r = 1; r <= finer.choices(); r++) {
+                if (item.classesOf(c).containsAll(finer.classesOf(r))) {
+                    parts.add(finer.choice(wave, r, dimension, value));
+                }
+            }
+            disclosure.line(parts, row);
+            return;
+        }
+        List<Object> classes = item.classesOf(c).stream()
+                .map(member -> item.classKey(wave, member, dimension, value)).toList();
+        classes.forEach(member -> disclosure.withheld(member, n(member)));
+        disclosure.line(classes, row);
+    }
+
+    /**
+     * The total column of a breakdown whose rows are coarser than those of the group it adds up to (everyone, whose
+     * overall results show finer rows): each of its merged rows is the sum of rows the overall results show, and is
+     * tied to them rather than to the classes inside them, as what the reader sees relates them.
+     */
+    private void registerTotals(ResultItem item, ResultItem finer, int wave, Dimension dimension, int value) {
+        for (int c = 1; c <= item.choices(); c++) {
+            Object key = item.choice(wave, c, dimension, value);
+            disclosure.count(key, n(key));
+            registerMerged(item, key, c, wave, dimension, value, finer);
         }
     }
 

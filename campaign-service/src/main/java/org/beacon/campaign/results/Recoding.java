@@ -112,6 +112,98 @@ final class Recoding {
         return rows;
     }
 
+    /**
+     * Rows merged for the groups of the breakdowns, by what each merge spares: a group's cell under k is hidden (and
+     * often a partner with it), so merging two rows helps every group where one of them is under k, and costs a row
+     * of detail in every group. Rows are merged one pair at a time, the pair that turns the most cells under k into
+     * fewer (two small cells into one of k or more, or into one small cell) first, while a merge spares at least one
+     * group's column in {@value #SPARED_PER_COLUMNS} a cell under k, and until two rows are left (of merges that
+     * spare as many, the one making the smallest row). Ordered classes merge with a neighbour only; unordered ones
+     * into one pool, never with the row to keep. Groups under k count for nothing: all their cells are hidden anyway.
+     *
+     * @param counts per group and wave, the answers in each row
+     * @param keep a row that is never merged (a knowledge item's right answer), or -1
+     * @return per new row, the rows it merges (0-based, ascending); ordered rows in order, a pool last
+     */
+    static List<List<Integer>> forGroups(List<long[]> counts, int k, int classes, boolean ordered, int keep) {
+        List<long[]> columns = counts.stream().filter(column -> total(column) >= k).toList();
+        List<List<Integer>> rows = identity(classes).stream().map(row -> (List<Integer>) new ArrayList<>(row))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        List<Integer> pool = null;
+        while (rows.size() > 2) {
+            int bestA = -1;
+            int bestB = -1;
+            int best = 0;
+            long bestSize = Long.MAX_VALUE;
+            for (int a = 0; a < rows.size(); a++) {
+                for (int b = a + 1; b < rows.size(); b++) {
+                    boolean allowed = ordered ? b == a + 1
+                            : !rows.get(a).contains(keep) && !rows.get(b).contains(keep)
+                                    && (pool == null || rows.get(a) == pool || rows.get(b) == pool);
+                    if (!allowed) {
+                        continue;
+                    }
+                    int spared = spared(columns, k, rows.get(a), rows.get(b));
+                    long size = size(counts, rows.get(a)) + size(counts, rows.get(b));
+                    // of merges that spare as many, the one that makes the smallest row loses the least detail
+                    if (spared > best || spared == best && spared > 0 && size < bestSize) {
+                        best = spared;
+                        bestSize = size;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+            if (bestA < 0 || (long) best * SPARED_PER_COLUMNS < columns.size()) {
+                break;
+            }
+            List<Integer> merged = new ArrayList<>(rows.get(bestA));
+            merged.addAll(rows.get(bestB));
+            merged.sort(Comparator.naturalOrder());
+            rows.remove(bestB);
+            rows.set(bestA, merged);
+            if (!ordered) {
+                pool = merged;
+            }
+        }
+        if (!ordered && pool != null) {
+            rows.remove(pool);
+            rows.add(pool);
+        }
+        return rows;
+    }
+
+    /** A merge must spare a cell under k in at least one group's column in this many. */
+    static final int SPARED_PER_COLUMNS = 5;
+
+    /** The answers in these rows over all groups. */
+    private static long size(List<long[]> counts, List<Integer> rows) {
+        long n = 0;
+        for (long[] column : counts) {
+            for (int c : rows) {
+                n += column[c];
+            }
+        }
+        return n;
+    }
+
+    /** How many fewer cells under k two rows make merged than apart, over these columns. */
+    private static int spared(List<long[]> columns, int k, List<Integer> a, List<Integer> b) {
+        int spared = 0;
+        for (long[] column : columns) {
+            long na = 0;
+            long nb = 0;
+            for (int c : a) {
+                na += column[c];
+            }
+            for (int c : b) {
+                nb += column[c];
+            }
+            spared += (na < k ? 1 : 0) + (nb < k ? 1 : 0) - (na + nb < k ? 1 : 0);
+        }
+        return spared;
+    }
+
     private static List<long[]> counting(List<long[]> counts, int k) {
         return counts.stream().filter(wave -> total(wave) >= (long) SMALL_WAVE * k).toList();
     }

@@ -25,8 +25,11 @@ final class ResultItem {
     record BinKey(int wave, long question, int bin, Dimension dimension, int value) {
     }
 
-    /** One row of a recoded item that merges several classes (see {@link Recoding}): the sum of their counts. */
-    record MergedKey(int wave, long question, int row, Dimension dimension, int value) {
+    /**
+     * One row of a recoded item that merges several classes (see {@link Recoding}): the sum of their counts. It is
+     * named by its classes, not by its place, so that the same merge is one figure in every table that shows it.
+     */
+    record MergedKey(int wave, long question, List<Integer> classes, Dimension dimension, int value) {
     }
 
     final String name;
@@ -55,6 +58,11 @@ final class ResultItem {
     List<List<Integer>> rows;
     /** The labels of the classes when rows merge them. */
     List<String> classLabels;
+    /**
+     * The rows of every breakdown's tables where they are coarser than the overall ones (see {@link #in}); null while
+     * breakdowns show the overall rows.
+     */
+    private ResultItem breakdownRows;
 
     ResultItem(String name, String label, String kind, String role, long question, boolean required,
             List<String> choiceLabels, boolean additive, boolean integer, double[] values, int correct) {
@@ -69,6 +77,47 @@ final class ResultItem {
         this.integer = integer;
         this.values = values;
         this.correct = correct;
+    }
+
+    /** A copy that shows these rows instead (1-based classes per row, with their labels). */
+    private ResultItem recoded(List<List<Integer>> rows, List<String> labels) {
+        ResultItem copy = new ResultItem(name, label, kind, role, question, required, labels, additive, integer, values,
+                correct);
+        copy.conditional = conditional;
+        copy.scale = scale;
+        copy.bins = bins;
+        copy.credits = credits;
+        copy.classLabels = classLabels();
+        copy.rows = rows;
+        return copy;
+    }
+
+    /** The labels of the classes, whatever rows show them. */
+    List<String> classLabels() {
+        return rows == null ? choiceLabels : classLabels;
+    }
+
+    /** The rows as lists of classes (1-based), one class each when nothing is merged. */
+    List<List<Integer>> rowClasses() {
+        List<List<Integer>> all = new java.util.ArrayList<>();
+        for (int row = 1; row <= choices(); row++) {
+            all.add(classesOf(row));
+        }
+        return all;
+    }
+
+    /** Shows these rows in every breakdown's tables (1-based classes per row, with their labels). */
+    void recodeBreakdowns(List<List<Integer>> rows, List<String> labels) {
+        breakdownRows = recoded(rows, labels);
+    }
+
+    /**
+     * The item as the tables of groups of this dimension show it: everyone with the overall rows; the groups of any
+     * breakdown, and a filter's group, with the breakdowns' rows. Every breakdown shows the same rows, so that a
+     * filtered breakdown's total column (the filter's group) shows the rows the breakdown by the filter published.
+     */
+    ResultItem in(Dimension dimension) {
+        return dimension.equals(Dimension.ALL) || breakdownRows == null ? this : breakdownRows;
     }
 
     int choices() {
@@ -87,7 +136,7 @@ final class ResultItem {
     Object choice(int wave, int choice, Dimension dimension, int value) {
         List<Integer> classes = classesOf(choice);
         return classes.size() == 1 ? classKey(wave, classes.get(0), dimension, value)
-                : new MergedKey(wave, question, choice, dimension, value);
+                : new MergedKey(wave, question, classes, dimension, value);
     }
 
     /** One class's count, whatever row shows it. */

@@ -109,9 +109,11 @@ public final class SurveyResults {
         }
         score = scoreItem();
         figures = new FigureRegistry(this.form, this.tally, waves, dimensions, items, score, backgroundQuestions);
-        // The knowledge score is not recoded: each class is tied to the knowledge items' shown correct answers
-        // (scores weighted by their value add up to them), which would tell how a merged range splits.
+        // The knowledge score is not recoded overall: each class is tied to the knowledge items' shown correct answers
+        // (scores weighted by their value add up to them), which would tell how a merged range splits. Breakdowns
+        // merge further, the score too (their groups are smaller, and suppression protects what a merge gives away).
         items.forEach(this::recode);
+        recodeBreakdowns();
         // Everything the solved problem depends on; pooling, recoding and bins follow from the same figures and k, so
         // the problem is named by the form and the figures as read.
         SolvedDisclosures.Problem problem = SolvedDisclosures.Problem.of(form, minCellSize, intervalWidth, waves,
@@ -272,6 +274,88 @@ public final class SurveyResults {
     }
 
 
+    /** Whether an item's rows may be merged: its classes are ordered, or its answers add up and are unordered. */
+    private boolean recodable(ResultItem item) {
+        return !backgroundQuestions.containsKey(item.question) && (ordered(item) || item.additive)
+                && item.choices() >= 2;
+    }
+
+    private static boolean ordered(ResultItem item) {
+        return item.kind.equals(SurveyQuestion.LIKERT) || item.bins != null || item.question == Tally.KNOWLEDGE_SCORE;
+    }
+
+    /**
+     * Recodes each item once more for the breakdowns (issue 13 point 1): groups are smaller than everyone, so a row
+     * that holds k people overall can hold fewer in most groups, and would be a row of "&lt; k" cells and of the cells
+     * hidden to protect them. The overall rows are merged further where that spares enough groups a cell under k
+     * ({@link Recoding#forGroups}, counted over the groups of every dimension in every wave): ordered rows into
+     * ranges, unordered ones into "Other (…)"; the knowledge score's classes too, which overall stay whole. All
+     * breakdowns share these rows: a filtered breakdown's total column is a group of another breakdown, and showing
+     * it with other rows would split or merge figures that breakdown published (a row merged in one and hidden in
+     * the other could then be subtracted out).
+     * The overall results keep their rows; background questions keep their classes, which are the groups.
+     */
+    private void recodeBreakdowns() {
+        List<ResultItem> all = new ArrayList<>(items);
+        if (score != null) {
+            all.add(score);
+        }
+        List<Dimension> groups = new ArrayList<>(dimensions.keySet());
+        for (ResultItem item : all) {
+            if (!recodable(item) || groups.isEmpty()) {
+                continue;
+            }
+            List<List<Integer>> rows = coarser(item, item.rowClasses(), groups);
+            // one row of every answer would only repeat those who answered
+            if (rows.size() < item.choices() && rows.size() > 1) {
+                item.recodeBreakdowns(rows, labels(item, rows));
+            }
+        }
+    }
+
+    /**
+     * These rows (each a list of classes) merged further for the groups of these dimensions in every wave; a
+     * knowledge item's right answer keeps its own row.
+     */
+    private List<List<Integer>> coarser(ResultItem item, List<List<Integer>> units, List<Dimension> groups) {
+        List<long[]> counts = new ArrayList<>();
+        for (Wave wave : waves) {
+            for (Dimension dimension : groups) {
+                for (int value : values(wave.code(), dimension)) {
+                    long[] n = new long[units.size()];
+                    for (int u = 0; u < units.size(); u++) {
+                        for (int c : units.get(u)) {
+                            n[u] += n(item.classKey(wave.code(), c, dimension, value));
+                        }
+                    }
+                    counts.add(n);
+                }
+            }
+        }
+        int keep = -1;
+        for (int u = 0; u < units.size(); u++) {
+            if (item.correct > 0 && units.get(u).contains(item.correct)) {
+                keep = u;
+            }
+        }
+        List<List<Integer>> merged = Recoding.forGroups(counts, minCellSize, units.size(), ordered(item), keep);
+        return merged.stream().map(row -> row.stream().flatMap(u -> units.get(u).stream()).sorted().toList())
+                .toList();
+    }
+
+    /** A row's label: its class's own, a range of ordered classes, or "Other (…)" naming what it pools. */
+    private List<String> labels(ResultItem item, List<List<Integer>> rows) {
+        List<String> classLabels = item.classLabels();
+        List<String> labels = new ArrayList<>();
+        for (List<Integer> row : rows) {
+            List<String> members = row.stream().map(c -> classLabels.get(c - 1)).toList();
+            labels.add(members.size() == 1 ? members.get(0)
+                    : ordered(item) ? Recoding.range(members.get(0), members.get(members.size() - 1))
+                            : words.other() + " (" + String.join("; ", members) + ")");
+        }
+        return labels;
+    }
+
     // ---- figures ----
 
     private Figure hidden(Object key) {
@@ -316,7 +400,8 @@ public final class SurveyResults {
      * classes) and moments with those answers spread evenly over their classes. Null when the answered count is
      * hidden. Only shown figures go in, so nothing computed from it reveals a hidden one.
      */
-    private Spread spread(ResultItem item, int wave, Dimension dimension, int value) {
+    private Spread spread(ResultItem overall, int wave, Dimension dimension, int value) {
+        ResultItem item = overall.in(dimension);
         Object base = item.base(wave, dimension, value);
         if (disclosure.isHidden(base)) {
             return null;
@@ -433,16 +518,22 @@ public final class SurveyResults {
     private record Column(int wave, Dimension dimension, int value) {
     }
 
-    private Table table(ResultItem item, String title, List<String> headers, List<Column> columns) {
+    /**
+     * @param groups the dimension whose groups the table shows: its rows are those of that dimension's tables, in
+     *        every column (a breakdown's total column too)
+     */
+    private Table table(ResultItem item, Dimension groups, String title, List<String> headers,
+            List<Column> columns) {
+        ResultItem shown = item.in(groups);
         List<Row> rows = new ArrayList<>();
-        for (int c = 1; c <= item.choices(); c++) {
+        for (int c = 1; c <= shown.choices(); c++) {
             List<Figure> cells = new ArrayList<>();
             for (Column column : columns) {
-                cells.add(count(item.choice(column.wave(), c, column.dimension(), column.value()),
+                cells.add(count(shown.choice(column.wave(), c, column.dimension(), column.value()),
                         item.base(column.wave(), column.dimension(), column.value())));
             }
-            rows.add(new Row(item.choiceLabels.get(c - 1), Row.CHOICE,
-                    item.correct > 0 && item.classesOf(c).equals(List.of(item.correct)), cells));
+            rows.add(new Row(shown.choiceLabels.get(c - 1), Row.CHOICE,
+                    item.correct > 0 && shown.classesOf(c).equals(List.of(item.correct)), cells));
         }
         rows.add(new Row(words.answered(), Row.ANSWERED, false, columns.stream()
                 .map(column -> count(item.base(column.wave(), column.dimension(), column.value()), null)).toList()));
@@ -477,7 +568,7 @@ public final class SurveyResults {
         List<Column> columns = waves.stream().map(w -> new Column(w.code(), group, value)).toList();
         List<String> headers = waves.stream().map(words::wave).toList();
         return new QuestionResult(item.name, item.label, item.kind, item.role,
-                table(item, item.label, headers, columns));
+                table(item, group, item.label, headers, columns));
     }
 
     private List<Column> breakdownColumns(Wave wave, Dimension dimension) {
@@ -523,11 +614,11 @@ public final class SurveyResults {
         List<QuestionResult> questions = items.stream().filter(item -> !formsGroups(item, dimension))
                 .filter(item -> !dimension.isFiltered() || inPairs(item))
                 .map(item -> new QuestionResult(item.name, item.label, item.kind, item.role,
-                        table(item, item.label, headers, columns)))
+                        table(item, dimension, item.label, headers, columns)))
                 .toList();
         QuestionResult knowledge = score == null || dimension.isFiltered() && !scoreInPairs() ? null
                 : new QuestionResult(score.name, score.label, score.kind, null,
-                        table(score, score.label, headers, columns));
+                        table(score, dimension, score.label, headers, columns));
         List<GroupChanges> changes = new ArrayList<>();
         if (waves.contains(Wave.BASELINE) && waves.contains(Wave.ENDLINE)) {
             for (int value : values(Wave.ENDLINE.code(), dimension)) {

@@ -218,9 +218,10 @@ class DisclosureLossTests {
         // The target: under 5 % of the results' figures hidden, now that small groups are pooled.
         assertTrue(loss.hidden * 20 < loss.figures, "under 5 % of the results' figures hidden: " + loss.figures());
         // The breakdowns are not under 5 % yet (cells under k inside groups of k or more, see the README); this holds
-        // the level reached, so that a change that hides more fails here.
-        assertTrue(breakdowns.hidden * 4 < breakdowns.figures,
-                "under a quarter of the breakdowns' figures hidden: " + breakdowns.figures());
+        // the level reached with the breakdowns' own recoding (14.0 % and 19.6 %), so that a change that hides more
+        // fails here.
+        assertTrue(breakdowns.hidden * 5 < breakdowns.figures,
+                "under a fifth of the breakdowns' figures hidden: " + breakdowns.figures());
     }
 
     /** The respondents, each knowledge item's correct answers, the mean score and each Likert mean. */
