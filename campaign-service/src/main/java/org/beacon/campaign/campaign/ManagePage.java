@@ -14,10 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.beacon.campaign.i18n.ListedRefusal;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
-import org.beacon.commons.web.Forms;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The campaign manager's desk: the organization's campaigns and the form to start one. */
@@ -52,7 +52,8 @@ public class ManagePage {
     @RolesAllowed({ Roles.CAMPAIGN_MANAGER, Roles.ADMIN })
     public Response create(@RestForm String slug, @RestForm String title, @RestForm String defaultLanguage) {
         NewCampaign form = new NewCampaign(slug, title, defaultLanguage);
-        return Forms.submit(() -> "/campaigns/manage/" + campaigns.create(form).id, errors -> page(errors, form));
+        return ListedRefusal.submit(() -> "/campaigns/manage/" + campaigns.create(form).id,
+                errors -> page(errors, form));
     }
 
     private TemplateInstance page(List<String> errors, NewCampaign form) {
