@@ -1,6 +1,7 @@
 package org.beacon.campaign.campaign;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -26,8 +27,9 @@ public class ManagePage {
 
     @CheckedTemplate
     static class Templates {
+        /** @param titles the campaigns' titles in the reader's language, where their newest version has it */
         static native TemplateInstance manage(String userName, String organization, List<Campaign> campaigns,
-                Set<Long> approved, boolean admin, List<String> errors, NewCampaign form);
+                Map<Long, String> titles, Set<Long> approved, boolean admin, List<String> errors, NewCampaign form);
     }
 
     @Inject
@@ -59,6 +61,7 @@ public class ManagePage {
     private TemplateInstance page(List<String> errors, NewCampaign form) {
         List<Campaign> visible = campaigns.visibleCampaigns();
         return Templates.manage(user.displayName(), user.organization().orElse(""), visible,
-                campaigns.approvedAmong(visible), user.isAdmin(), errors, form).setLocale(language.locale());
+                CampaignTranslation.newestTitlesIn(language.code()), campaigns.approvedAmong(visible), user.isAdmin(),
+                errors, form).setLocale(language.locale());
     }
 }
