@@ -20,4 +20,10 @@ public interface HelpGate {
 
     /** The placeholders of one material text that cannot be filled for a place in its language; empty when all can. */
     List<Reason> unfilledPlaceholders(String material, String language, String text, List<Place> places);
+
+    /**
+     * A material's text with its help placeholders filled for readers at a place in a language, as the public page
+     * fills them; a placeholder nothing fills stays as written.
+     */
+    String fillPlaceholders(String text, Place place, String language, boolean markdown);
 }

@@ -313,6 +313,24 @@ public interface CampaignMessages {
     @Message("Languages")
     String pub_languages();
 
+    @Message("Help at the campaign's other places")
+    String pub_help_other_places();
+
+    @Message("The help this text names is filled in as the public page shows it at {place}; each other place gets its own.")
+    String preview_help_filled(String place);
+
+    @Message("Marked: help this text names that the help directory cannot fill at {place} yet. The public page fills it for each place.")
+    String preview_help_unfilled(String place);
+
+    @Message("Marked: help this text names, filled on the public page for each of the campaign's places; no place is entered yet.")
+    String preview_help_no_place();
+
+    @Message("Not published in this language")
+    String pub_not_in_language_title();
+
+    @Message("This campaign is not published in '{language}'. Read it in:")
+    String pub_not_in_language(String language);
+
     @Message("What you need to know")
     String pub_key_messages();
 

@@ -1,11 +1,13 @@
 package org.beacon.campaign.i18n;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.quarkus.qute.TemplateInstance;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.ProblemException;
@@ -61,18 +63,21 @@ public class ListedRefusal extends ProblemException {
     }
 
     /**
-     * {@link Forms#submit}, with the items of a listed refusal in the reader's language on the page shown again
-     * (Forms.submit itself lists a refusal's items as the API does, in English).
+     * {@link Forms#submit}, with the items of a listed refusal and the refused fields in the reader's language on
+     * the page shown again (Forms.submit itself lists them as the API does, in English, by the record's field names).
      */
     public static Response submit(Supplier<String> action, Function<List<String>, TemplateInstance> page) {
-        ListedRefusal[] listed = new ListedRefusal[1];
+        List<List<String>> reader = new ArrayList<>(1);
         return Forms.submit(() -> {
             try {
                 return action.get();
             } catch (ListedRefusal refusal) {
-                listed[0] = refusal;
+                reader.add(refusal.readerMessages());
                 throw refusal;
+            } catch (ConstraintViolationException invalid) {
+                reader.add(FieldViolations.readerMessages(invalid));
+                throw invalid;
             }
-        }, messages -> page.apply(listed[0] == null ? messages : listed[0].readerMessages()));
+        }, messages -> page.apply(reader.isEmpty() ? messages : reader.get(0)));
     }
 }

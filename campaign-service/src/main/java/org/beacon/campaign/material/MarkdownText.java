@@ -1,13 +1,16 @@
 package org.beacon.campaign.material;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.beacon.commons.text.SourceReferences;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Emphasis;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -41,10 +44,17 @@ public final class MarkdownText {
     }
 
     public static String toSafeHtml(String markdown) {
+        return toSafeHtml(markdown, false);
+    }
+
+    private static String toSafeHtml(String markdown, boolean withoutEditorialNotes) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
         Node document = PARSER.parse(markdown);
+        if (withoutEditorialNotes) {
+            dropEditorialNotes(document);
+        }
         // The page already has its h1 (campaign) and h2 (material): an author's headings sit below them.
         document.accept(new AbstractVisitor() {
             @Override
@@ -59,6 +69,27 @@ public final class MarkdownText {
     /** The text as the public reads it: without the source references that are there for authors and reviewers. */
     public static String toPublicHtml(String markdown) {
         return toSafeHtml(SourceReferences.hidden(markdown));
+    }
+
+    /**
+     * A radio script as the public reads it: also without its editorial notes, the paragraphs written wholly in
+     * italics ("*Production note: about 60 seconds, two neighbours and a presenter…*", the form content/README.md
+     * gives them), which speak to the producer and the reviewers, not to listeners.
+     */
+    public static String toPublicScriptHtml(String markdown) {
+        return toSafeHtml(SourceReferences.hidden(markdown), true);
+    }
+
+    /** Removes each top-level paragraph that is one emphasis and nothing else. */
+    private static void dropEditorialNotes(Node document) {
+        List<Node> notes = new ArrayList<>();
+        for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            if (block instanceof Paragraph && block.getFirstChild() instanceof Emphasis
+                    && block.getFirstChild().getNext() == null) {
+                notes.add(block);
+            }
+        }
+        notes.forEach(Node::unlink);
     }
 
     /**

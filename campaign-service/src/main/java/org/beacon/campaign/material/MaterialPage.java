@@ -40,7 +40,8 @@ public class MaterialPage {
                 List<String> languages);
 
         static native TemplateInstance variant(CampaignDetail campaign, MaterialView material, String language,
-                VariantView variant, MaterialService.PreviewPages previewPages, List<String> translationStatuses,
+                VariantView variant, MaterialService.TextPreview preview, MaterialService.PreviewPages previewPages,
+                List<String> translationStatuses,
                 List<String> errors, String formTitle, String formMarkdown);
     }
 
@@ -151,7 +152,8 @@ public class MaterialPage {
         String formTitle = typedTitle != null ? typedTitle : variant != null ? variant.title() : "";
         String formMarkdown = typedMarkdown != null ? typedMarkdown : variant != null ? variant.bodyMarkdown() : "";
         return Templates.variant(campaign, material, contentLanguage, variant,
-                materials.previewPages(id, slug, contentLanguage), TranslationStatus.VALUES,
+                materials.textPreview(id, slug, contentLanguage), materials.previewPages(id, slug, contentLanguage),
+                TranslationStatus.VALUES,
                 errors, formTitle, formMarkdown).setLocale(language.locale());
     }
 

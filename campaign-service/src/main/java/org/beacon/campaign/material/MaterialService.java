@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -268,6 +269,37 @@ public class MaterialService {
     }
 
     public record PreviewPages(int shown, int total) {
+    }
+
+    /**
+     * The variant's text as the reviewer previews it: its help placeholders filled as the public page fills them
+     * for the campaign's first place ({@code place}, null when the campaign has none yet), and each one nothing
+     * fills there marked as still to be filled, so that no raw "{help.hotline.name}" reads as if it were the text.
+     *
+     * @param unfilled whether a placeholder is left marked
+     */
+    public record TextPreview(String title, String html, String place, boolean filled, boolean unfilled) {
+    }
+
+    /** Marks each help placeholder left in safe HTML; the pattern admits no character HTML would need escaped. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{help\\.[a-z]+\\.[a-z]+\\}");
+
+    @Transactional
+    public TextPreview textPreview(long campaignId, String slug, String language) {
+        MaterialVariant variant = shown(find(campaignId, slug), language).orElse(null);
+        if (variant == null) {
+            return null;
+        }
+        Place place = CampaignVersion.newest(variant.material.campaign).map(CampaignVersion::placeList)
+                .filter(places -> !places.isEmpty()).map(places -> places.get(0)).orElse(null);
+        String markdown = place == null ? variant.bodyMarkdown
+                : help.fillPlaceholders(variant.bodyMarkdown, place, language, true);
+        String title = place == null ? variant.title : help.fillPlaceholders(variant.title, place, language, false);
+        String html = MarkdownText.toSafeHtml(markdown);
+        boolean unfilled = PLACEHOLDER.matcher(html).find() || PLACEHOLDER.matcher(title).find();
+        return new TextPreview(title, PLACEHOLDER.matcher(html).replaceAll("<mark class=\"to-fill\">$0</mark>"),
+                place == null ? null : place.toString(), !markdown.equals(variant.bodyMarkdown)
+                        || !title.equals(variant.title), unfilled);
     }
 
     /**

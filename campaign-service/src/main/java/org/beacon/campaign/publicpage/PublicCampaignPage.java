@@ -3,6 +3,7 @@ package org.beacon.campaign.publicpage;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.campaign.CampaignTranslation;
 import org.beacon.campaign.media.Media;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.i18n.RequestLanguage;
@@ -33,9 +35,12 @@ public class PublicCampaignPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(List<Campaign> campaigns);
+        /** @param titles the published titles in the reader's language, where the campaign has it */
+        static native TemplateInstance index(List<Campaign> campaigns, Map<Long, String> titles);
 
         static native TemplateInstance campaign(PublicCampaignView page);
+
+        static native TemplateInstance notInLanguage(String language, List<PublicCampaignView.LanguageLink> languages);
     }
 
     @Inject
@@ -54,7 +59,8 @@ public class PublicCampaignPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response index() {
-        return cached(Templates.index(Campaign.published()).setLocale(language.locale()));
+        return cached(Templates.index(Campaign.published(), CampaignTranslation.publishedTitlesIn(language.code()))
+                .setLocale(language.locale()));
     }
 
     @GET
@@ -72,7 +78,14 @@ public class PublicCampaignPage {
     @Produces(MediaType.TEXT_HTML)
     public Response campaign(@PathParam("slug") String slug, @PathParam("language") String contentLanguage,
             @QueryParam("place") String place) {
-        PublicCampaignView page = campaigns.page(slug, contentLanguage, place == null ? "" : place);
+        PublicCampaignView page;
+        try {
+            page = campaigns.page(slug, contentLanguage, place == null ? "" : place);
+        } catch (PublicCampaigns.NotInLanguage missing) {
+            // The reader followed a link in a language the campaign lacks: a 404 that leads to the ones it has.
+            return Response.fromResponse(cached(Templates.notInLanguage(contentLanguage, missing.languages())
+                    .setLocale(language.locale()))).status(404).build();
+        }
         return cached(Templates.campaign(page).setLocale(Locale.forLanguageTag(page.language())));
     }
 

@@ -31,6 +31,15 @@ public record PublicCampaignView(String slug, String language, String dir, Strin
     public record HelpBlock(String place, List<HelpEntry> entries, String alsoIn) {
     }
 
+    /**
+     * The help block of a page other than the campaign's own (the public survey form and its thanks page): the help
+     * of the campaign's first place, and where the campaign page shows that of its other places.
+     *
+     * @param otherPlacesHref the campaign page's help section when the campaign has more than one place, else null
+     */
+    public record PlaceHelp(HelpBlock help, boolean showDemoLabel, String otherPlacesHref) {
+    }
+
     /** @param languages for an entry that does not speak the page's language, the ones it does; else "" */
     /** @param contact the contact as written, in parts: text, and phone numbers as {@code tel:} links */
     public record HelpEntry(String kind, String name, List<ContactText.Part> contact, boolean demo,

@@ -29,6 +29,7 @@ import org.beacon.campaign.media.Media;
 import org.beacon.campaign.publicpage.PublicCampaignView.HelpBlock;
 import org.beacon.campaign.publicpage.PublicCampaignView.HelpEntry;
 import org.beacon.campaign.publicpage.PublicCampaignView.LanguageLink;
+import org.beacon.campaign.publicpage.PublicCampaignView.PlaceHelp;
 import org.beacon.campaign.publicpage.PublicCampaignView.PlaceLink;
 import org.beacon.campaign.publicpage.PublicCampaignView.PublicMaterial;
 import org.beacon.commons.i18n.Languages;
@@ -58,6 +59,24 @@ public class PublicCampaigns {
     @Inject
     HelpSettings helpSettings;
 
+    /**
+     * A published campaign asked in a language it has no text in: a 404 whose page links each language it has
+     * (problem+json and the logs keep the English sentence naming them).
+     */
+    public static final class NotInLanguage extends ProblemException {
+        private final transient List<LanguageLink> languages;
+
+        NotInLanguage(String language, List<LanguageLink> languages) {
+            super(404, "Not Found", Reason.of("public.not-in-language", language,
+                    languages.stream().map(LanguageLink::language).toList()));
+            this.languages = List.copyOf(languages);
+        }
+
+        public List<LanguageLink> languages() {
+            return languages;
+        }
+    }
+
     /** The language to send a reader to: theirs when the campaign speaks it, else the campaign's default. */
     @Transactional
     public String languageFor(String slug, String readerLanguage) {
@@ -73,8 +92,9 @@ public class PublicCampaigns {
         CampaignVersion version = publishedVersion(slug);
         CampaignTranslation text = version.translation(language);
         if (text == null) {
-            throw ProblemException.notFound(Reason.of("public.not-in-language", language,
-                    version.languages()));
+            String base = "/campaigns/public/" + version.campaign.slug + "/";
+            throw new NotInLanguage(language, version.languages().stream()
+                    .map(l -> new LanguageLink(l, nameOf(l), base + l, false)).toList());
         }
         Campaign campaign = version.campaign;
         String base = "/campaigns/public/" + campaign.slug + "/";
@@ -108,6 +128,25 @@ public class PublicCampaigns {
     }
 
     /**
+     * The help block of the campaign's public survey pages, in the survey's language: the help of the published
+     * campaign's first place (as its public page shows by default); null while the campaign is not published or
+     * has no place. Cached with the public pages, and dropped with them when help or the campaign changes.
+     */
+    @CacheResult(cacheName = PAGE_CACHE)
+    @Transactional
+    public PlaceHelp surveyHelp(long campaignId, String language) {
+        Campaign campaign = Campaign.findById(campaignId);
+        CampaignVersion version = campaign == null ? null : CampaignVersion.published(campaign).orElse(null);
+        if (version == null || version.placeList().isEmpty()) {
+            return null;
+        }
+        List<Place> places = version.placeList();
+        String campaignLanguage = version.languages().contains(language) ? language : version.defaultLanguage;
+        return new PlaceHelp(helpBlock(places.get(0), language), helpSettings.showDemoLabel(),
+                places.size() < 2 ? null : "/campaigns/public/" + campaign.slug + "/" + campaignLanguage + "#help");
+    }
+
+    /**
      * The help of a place: entries in the page's language first, then those only in other languages with the
      * languages they speak, and a line naming those languages (Wolof, Pulaar...) so a reader who speaks one of them
      * knows help exists for them even though the campaign is not written in it.
@@ -129,9 +168,13 @@ public class PublicCampaigns {
         return new HelpBlock(place.toString(), entries, namesIn(others, reader));
     }
 
-    /** Languages named for a reader ("Wolof, Peul" on a French page); a tag the JDK cannot name stays a tag. */
+    /**
+     * Languages named for a reader ("Wolof, Peul" on a French page, "الولوفية، الفولانية" with the Arabic comma on an
+     * Arabic one); a tag the JDK cannot name stays a tag.
+     */
     private static String namesIn(List<String> tags, Locale reader) {
-        return String.join(", ", tags.stream().map(tag -> {
+        String comma = Languages.isRightToLeft(reader.getLanguage()) ? "، " : ", ";
+        return String.join(comma, tags.stream().map(tag -> {
             String name = Locale.forLanguageTag(tag).getDisplayLanguage(reader);
             return name.isBlank() ? tag : name.substring(0, 1).toUpperCase(reader) + name.substring(1);
         }).distinct().toList());
@@ -178,9 +221,11 @@ public class PublicCampaigns {
         String language = variant.language;
         boolean namesHelp = !HelpPlaceholder.writtenIn(variant.title + "\n" + variant.bodyMarkdown).isEmpty();
         // Rendered for the public, without source references: text that names help with that place's help.
-        String html = MarkdownText.toPublicHtml(namesHelp
-                ? help.fillPlaceholders(variant.bodyMarkdown, place, language, true)
-                : variant.bodyMarkdown);
+        String markdown = namesHelp ? help.fillPlaceholders(variant.bodyMarkdown, place, language, true)
+                : variant.bodyMarkdown;
+        // A radio script's production note is for the studio and the reviewers, not for the public.
+        String html = variant.material.kind.equals("radio-script") ? MarkdownText.toPublicScriptHtml(markdown)
+                : MarkdownText.toPublicHtml(markdown);
         String title = SourceReferences.hidden(namesHelp
                 ? help.fillPlaceholders(variant.title, place, language, false)
                 : variant.title);

@@ -30,6 +30,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.commons.i18n.Languages;
+import org.beacon.campaign.publicpage.PublicCampaignView.PlaceHelp;
+import org.beacon.campaign.publicpage.PublicCampaigns;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.web.ChecksOwnFormText;
 import org.beacon.commons.web.ProblemException;
@@ -68,15 +70,19 @@ public class PublicSurveyPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(SurveyFormView.FormPage page);
+        /** @param help the campaign's help for the survey's place and language (PRODUCT.md: every public page) */
+        static native TemplateInstance form(SurveyFormView.FormPage page, PlaceHelp help);
 
-        static native TemplateInstance thanks(MessagePage page);
+        static native TemplateInstance thanks(MessagePage page, PlaceHelp help);
 
         static native TemplateInstance closed(MessagePage page, boolean wasOpen);
     }
 
     @Inject
     SurveyForms forms;
+
+    @Inject
+    PublicCampaigns publicCampaigns;
 
     @Inject
     SurveyFormView view;
@@ -117,7 +123,8 @@ public class PublicSurveyPage {
                     + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
         }
         try (FormProgress progress = progress(form, Map.of(), language)) {
-            return html(200, Templates.form(view.page(form, round, language, key, progress, progress.next(0), Map.of(),
+            return html(200, formPage(form, language,
+                    view.page(form, round, language, key, progress, progress.next(0), Map.of(),
                     false)), language);
         }
     }
@@ -219,12 +226,13 @@ public class PublicSurveyPage {
         // a whole answer sheet posted at once (no page named) is judged and stored as a whole
         int page = sentPage == null ? pages : Math.max(1, Math.min(pages, parsePage(sentPage)));
         if (switchTo != null) {
-            return html(200, Templates.form(view.page(form, round, language, key, progress, shownOrNext(progress, page),
+            return html(200, formPage(form, language,
+                    view.page(form, round, language, key, progress, shownOrNext(progress, page),
                     Map.of(), false)), language);
         }
         if ("back".equals(first(fields, GO))) {
             int previous = progress.previous(page);
-            return html(200, Templates.form(view.page(form, round, language, key, progress,
+            return html(200, formPage(form, language, view.page(form, round, language, key, progress,
                     previous == 0 ? shownOrNext(progress, page) : previous, Map.of(), false)), language);
         }
         Set<String> shown = new HashSet<>(Arrays.asList(first(fields, SHOWN) == null ? new String[0]
@@ -240,16 +248,19 @@ public class PublicSurveyPage {
         }
         if (!problems.isEmpty()) {
             int first = progress.plan().pageOf(progress.plan().byField(problems.keySet().iterator().next()).path());
-            return html(400, Templates.form(view.page(form, round, language, key, progress, first, problems, false)),
+            return html(400, formPage(form, language,
+                    view.page(form, round, language, key, progress, first, problems, false)),
                     language);
         }
         if (grew) {
-            return html(200, Templates.form(view.page(form, round, language, key, progress, page, Map.of(), false)),
+            return html(200, formPage(form, language,
+                    view.page(form, round, language, key, progress, page, Map.of(), false)),
                     language);
         }
         int next = progress.next(page);
         if (next != 0) {
-            return html(200, Templates.form(view.page(form, round, language, key, progress, next, Map.of(), false)),
+            return html(200, formPage(form, language,
+                    view.page(form, round, language, key, progress, next, Map.of(), false)),
                     language);
         }
         if (!outcome.isValid()) {
@@ -259,7 +270,7 @@ public class PublicSurveyPage {
         }
         if (!rate.allow(form.id())) {
             SurveyFormView.FormPage busy = view.page(form, round, language, key, progress, page, Map.of(), true);
-            return Response.fromResponse(html(429, Templates.form(busy), language))
+            return Response.fromResponse(html(429, formPage(form, language, busy), language))
                     .header("Retry-After", rate.retryAfterSeconds()).build();
         }
         return store(located, round, language, key, progress, outcome);
@@ -280,13 +291,19 @@ public class PublicSurveyPage {
                 + URLEncoder.encode(language, StandardCharsets.UTF_8))).build();
     }
 
+    /** A page of the form, with the help block every public page shows. */
+    private TemplateInstance formPage(SurveyForm form, String language, SurveyFormView.FormPage page) {
+        return Templates.form(page, publicCampaigns.surveyHelp(form.campaignId(), language));
+    }
+
     @GET
     @Path("thanks")
     @Produces(MediaType.TEXT_HTML)
     public Response thanks(@RestPath String survey, @RestPath String wave, @RestQuery String lang) {
         SurveyForm form = forms.locate(survey, Wave.parse(wave)).form();
         String language = form.language(lang);
-        return html(200, Templates.thanks(message(form, language)), language);
+        return html(200, Templates.thanks(message(form, language),
+                publicCampaigns.surveyHelp(form.campaignId(), language)), language);
     }
 
     /** The form's address as a QR code, for posters and leaflets. */

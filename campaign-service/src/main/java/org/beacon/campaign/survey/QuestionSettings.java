@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -30,6 +31,13 @@ public class QuestionSettings {
     /** What a question is used as: nothing particular, a knowledge item, or one of the roles. */
     public static final String PLAIN = "";
     public static final String KNOWLEDGE = "knowledge";
+    /**
+     * A single-choice question marked as a Likert item: a plain XLSForm's 1-5 agreement scale (choices named 1 to
+     * 5, in that order) without ODK's likert appearance or Beacon's beacon_kind (issue 13, point 3).
+     */
+    public static final String LIKERT = SurveyQuestion.LIKERT;
+    /** A Likert item unmarked: a plain single-choice question again. For a Likert item, {@link #PLAIN} keeps it one. */
+    public static final String SINGLE = SurveyQuestion.SINGLE;
     /** The uses a single-choice question may have. */
     public static final List<String> SINGLE_USES = List.of(PLAIN, KNOWLEDGE, SurveyQuestion.AGE_BAND,
             SurveyQuestion.GENDER, SurveyQuestion.REGION, SurveyQuestion.BACKGROUND, SurveyQuestion.CHANNEL);
@@ -124,17 +132,41 @@ public class QuestionSettings {
 
     /** The questions that have settings: those with choices that collect an answer. */
     public static boolean hasSettings(SurveyQuestion question) {
-        return question.slot != null && usesOf(question.kind) != null;
+        return question.slot != null && usesOf(question) != null;
     }
 
-    /** The uses a question of this kind may have; null when it has none to choose (numbers, texts, Likert items). */
-    public static List<String> usesOf(String kind) {
-        return switch (kind) {
-            case SurveyQuestion.SINGLE, SurveyQuestion.KNOWLEDGE -> SINGLE_USES;
+    /**
+     * The uses a question may have; null when it has none to choose (numbers, texts). A single-choice question on a
+     * 1-5 scale may also be a Likert item; a Likert item stays one ({@link #PLAIN}) or becomes a plain single-choice
+     * question ({@link #SINGLE}).
+     */
+    public static List<String> usesOf(SurveyQuestion question) {
+        return switch (question.kind) {
+            case SurveyQuestion.SINGLE, SurveyQuestion.KNOWLEDGE -> isOneToFive(question)
+                    ? Stream.concat(SINGLE_USES.stream(), Stream.of(LIKERT)).toList()
+                    : SINGLE_USES;
             case SurveyQuestion.MULTIPLE -> MULTIPLE_USES;
-            case SurveyQuestion.LIKERT -> List.of(PLAIN);
+            case SurveyQuestion.LIKERT -> List.of(PLAIN, SINGLE);
             default -> null;
         };
+    }
+
+    /** Choices named 1 to 5 in that order: a Likert item's means read the answer's position as its point. */
+    static boolean isOneToFive(SurveyQuestion question) {
+        if (question.choices.size() != 5) {
+            return false;
+        }
+        for (int i = 0; i < 5; i++) {
+            if (!question.choices.get(i).name.equals(Integer.toString(i + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the question is a Likert item once the setting is stored. */
+    private static boolean likertAfter(SurveyQuestion question, String use) {
+        return use.equals(LIKERT) || (question.kind.equals(SurveyQuestion.LIKERT) && use.equals(PLAIN));
     }
 
     /**
@@ -217,7 +249,10 @@ public class QuestionSettings {
             List<Problem> problems) {
         String field = field(question);
         String use = setting.use() == null ? PLAIN : setting.use();
-        if (!usesOf(question.kind).contains(use)) {
+        if (question.kind.equals(SurveyQuestion.LIKERT) && use.equals(LIKERT)) {
+            use = PLAIN; // a Likert item named as one stays one
+        }
+        if (!usesOf(question).contains(use)) {
             problems.add(new Problem(field, switch (use) {
                 case KNOWLEDGE -> Problem.KNOWLEDGE_NOT_SINGLE;
                 case SurveyQuestion.AGE_BAND, SurveyQuestion.GENDER, SurveyQuestion.REGION,
@@ -227,7 +262,7 @@ public class QuestionSettings {
             }, null));
             return;
         }
-        if (setting.reversed() && !question.kind.equals(SurveyQuestion.LIKERT)) {
+        if (setting.reversed() && !likertAfter(question, use)) {
             problems.add(new Problem(field, Problem.REVERSED_NOT_LIKERT, null));
         }
         if (use.equals(KNOWLEDGE)) {
@@ -255,6 +290,9 @@ public class QuestionSettings {
     /** A valid setting as it would read back once stored: answer and credits only for a knowledge item. */
     private static Setting normalised(SurveyQuestion question, Setting setting) {
         String use = setting.use() == null ? PLAIN : setting.use();
+        if (question.kind.equals(SurveyQuestion.LIKERT) && use.equals(LIKERT)) {
+            use = PLAIN;
+        }
         boolean knowledge = use.equals(KNOWLEDGE);
         Map<String, Integer> credits = new LinkedHashMap<>();
         if (knowledge && setting.credits() != null) {
@@ -268,12 +306,14 @@ public class QuestionSettings {
     private static void apply(SurveyQuestion question, Setting setting) {
         Setting s = normalised(question, setting);
         boolean choiceQuestion = question.kind.equals(SurveyQuestion.SINGLE)
-                || question.kind.equals(SurveyQuestion.KNOWLEDGE);
+                || question.kind.equals(SurveyQuestion.KNOWLEDGE) || question.kind.equals(SurveyQuestion.LIKERT);
         if (choiceQuestion) {
-            // a knowledge item is a single choice with a right answer: its stored answers mean the same either way
-            question.kind = s.use().equals(KNOWLEDGE) ? SurveyQuestion.KNOWLEDGE : SurveyQuestion.SINGLE;
+            // a knowledge item and a Likert item are single choices read differently: their stored answers (the
+            // chosen position) mean the same either way, so the rescore and the rebuilt rollup read them anew
+            question.kind = s.use().equals(KNOWLEDGE) ? SurveyQuestion.KNOWLEDGE
+                    : likertAfter(question, s.use()) ? SurveyQuestion.LIKERT : SurveyQuestion.SINGLE;
         }
-        question.role = s.use().equals(PLAIN) || s.use().equals(KNOWLEDGE) ? null : s.use();
+        question.role = List.of(PLAIN, KNOWLEDGE, LIKERT, SINGLE).contains(s.use()) ? null : s.use();
         question.answerKey = s.answer() == null ? null : choice(question, s.answer()).position;
         for (SurveyChoice choice : question.choices) {
             choice.credit = s.credits().get(choice.name);

@@ -42,9 +42,25 @@ public class QuestionSettingsPage {
     public record ChoiceOption(int position, String name, String label, boolean right, Integer credit) {
     }
 
-    /** @param uses what the question may be used as ({@link QuestionSettings#usesOf}) */
+    /**
+     * @param uses what the question may be used as ({@link QuestionSettings#usesOf})
+     * @param likert a Likert item now; one that may become one ({@link #mayBeLikert}) also offers "reverse-worded"
+     */
     public record QuestionForm(long id, String field, String label, String kind, List<String> uses, String use,
             List<ChoiceOption> choices, boolean likert, boolean reversed) {
+
+        /**
+         * The field cut after each "_" and "/", where the legend may wrap ({@code <wbr>}): a long XLSForm name
+         * ("how_did_you_hear_about_the_campaign") would otherwise widen its fieldset past a phone's 360 px.
+         */
+        public List<String> fieldParts() {
+            return List.of(field.split("(?<=[_/])"));
+        }
+
+        /** Whether it is or may be marked a Likert item, and so may be marked reverse-worded. */
+        public boolean mayBeLikert() {
+            return likert || uses.contains(QuestionSettings.LIKERT);
+        }
 
         /** Whether it may be a knowledge item, and so shows its right answer and part credits. */
         public boolean mayBeKnowledge() {
@@ -145,11 +161,11 @@ public class QuestionSettingsPage {
             }
             QuestionSettings.Setting current = QuestionSettings.of(question);
             List<ChoiceOption> choices = question.choices.stream().map(c -> new ChoiceOption(c.position, c.name,
-                    SurveyForm.text(c.label, lang, snapshot.defaultLanguage()), c.name.equals(current.answer()),
+                    SurveyForm.aggregateText(c.label, lang, snapshot.defaultLanguage()), c.name.equals(current.answer()),
                     c.credit)).toList();
             questions.add(new QuestionForm(question.id, QuestionSettings.field(question),
-                    SurveyForm.text(question.label, lang, snapshot.defaultLanguage()), question.kind,
-                    QuestionSettings.usesOf(question.kind), current.use(), choices,
+                    SurveyForm.aggregateText(question.label, lang, snapshot.defaultLanguage()), question.kind,
+                    QuestionSettings.usesOf(question), current.use(), choices,
                     question.kind.equals(SurveyQuestion.LIKERT), question.reversed));
         }
         SurveyMessages words = words();

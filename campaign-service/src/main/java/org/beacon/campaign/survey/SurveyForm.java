@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.beacon.campaign.survey.odk.FormEngine;
@@ -83,8 +84,12 @@ public record SurveyForm(long id, int revision, String slug, long campaignId, St
             return choices.stream().filter(c -> c.name().equals(name)).findFirst();
         }
 
+        /**
+         * The label as it reads outside one respondent's form: the results, their CSV and JSON, the manager's
+         * pages ({@link #aggregateText}).
+         */
         public String label(String language, String fallback) {
-            return text(label, language, fallback);
+            return aggregateText(label, language, fallback);
         }
 
         /** The credit, in percent of a right answer, that choosing this position earns on a knowledge item. */
@@ -105,7 +110,7 @@ public record SurveyForm(long id, int revision, String slug, long campaignId, St
         }
 
         public String label(String language, String fallback) {
-            return text(label, language, fallback);
+            return aggregateText(label, language, fallback);
         }
     }
 
@@ -207,6 +212,21 @@ public record SurveyForm(long id, int revision, String slug, long campaignId, St
     public static String interfaceLanguage(String surveyLanguage) {
         String supported = Languages.supported(surveyLanguage);
         return supported == null ? Languages.DEFAULT : supported;
+    }
+
+    /** An XLSForm label reference, {@code ${people_told}}: the public form writes the respondent's answer there. */
+    private static final Pattern LABEL_REFERENCE = Pattern.compile("\\$\\{[^}]*}");
+
+    /** What stands for a referenced answer outside one respondent's form. */
+    public static final String REFERENCED_ANSWER = "…";
+
+    /**
+     * A text as it reads outside one respondent's form, where the answer a label reference names is not one answer
+     * but many: each {@code ${name}} becomes "…" ("Number of people you told: …. Who were they?"), which reads as
+     * the blank it is in any language, where the referenced question's own label would make a sentence of two.
+     */
+    static String aggregateText(Map<String, String> texts, String language, String fallback) {
+        return LABEL_REFERENCE.matcher(text(texts, language, fallback)).replaceAll(REFERENCED_ANSWER);
     }
 
     static String text(Map<String, String> texts, String language, String fallback) {

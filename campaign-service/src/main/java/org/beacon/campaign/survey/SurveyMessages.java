@@ -36,8 +36,9 @@ public interface SurveyMessages {
     @Message("I have read this")
     String acknowledge();
 
-    @Message("{fmt:number(count)} answers need your attention.")
-    String problems(int count);
+    /** @param plural the count's plural category in the page's language ({@code count.plural}) */
+    @Message("{#if plural == 'one'}{fmt:number(count)} answer needs your attention.{#else}{fmt:number(count)} answers need your attention.{/if}")
+    String problems(int count, String plural);
 
     @Message("Please answer this question.")
     String problem_missing();
@@ -182,8 +183,9 @@ public interface SurveyMessages {
     @Message("Upload")
     String upload_submit();
 
-    @Message("{fmt:number(stored)} answers stored; {fmt:number(duplicates)} were already stored.")
-    String upload_stored(int stored, int duplicates);
+    /** @param plural the plural category of {@code stored} in the page's language ({@code stored.plural}) */
+    @Message("{#if plural == 'one'}{fmt:number(stored)} answer stored{#else}{fmt:number(stored)} answers stored{/if}; {fmt:number(duplicates)} were already stored.")
+    String upload_stored(int stored, String plural, int duplicates);
 
     @Message("Nothing was stored: {fmt:number(count)} rows have problems. Fix them, or choose to import only the valid rows.")
     String upload_rejected(int count);
@@ -323,6 +325,43 @@ public interface SurveyMessages {
 
     @Message("Channel (how respondents heard of the campaign)")
     String use_channel();
+
+    @Message("Likert item (agreement 1 to 5)")
+    String use_likert();
+
+    // What kind of answer a question takes, named on the survey and question settings pages.
+    @Message("single choice")
+    String kind_single();
+
+    @Message("multiple choice")
+    String kind_multiple();
+
+    @Message("Likert scale 1–5")
+    String kind_likert();
+
+    @Message("knowledge item")
+    String kind_knowledge();
+
+    @Message("whole number")
+    String kind_integer();
+
+    @Message("decimal number")
+    String kind_decimal();
+
+    @Message("date")
+    String kind_date();
+
+    @Message("text")
+    String kind_text();
+
+    @Message("note")
+    String kind_note();
+
+    @Message("acknowledgement")
+    String kind_acknowledge();
+
+    @Message("calculation")
+    String kind_calculate();
 
     @Message("Right answer (knowledge item)")
     String settings_answer();

@@ -2,6 +2,7 @@ package org.beacon.campaign.survey;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.campaign.Campaign;
+import org.beacon.campaign.campaign.CampaignTranslation;
 import org.beacon.campaign.survey.SurveyResource.WaveView;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.CurrentUser;
@@ -161,12 +163,16 @@ public class SurveyPages {
     private TemplateInstance listPage(List<String> problems) {
         List<Campaign> campaigns = user.isAdmin() ? Campaign.all()
                 : Campaign.ofOrganization(user.requireOrganization());
+        // Campaigns are named in the reader's language where their newest version has it (a form's own
+        // form_title has one language only and is shown as imported).
+        Map<Long, String> titles = CampaignTranslation.newestTitlesIn(language.code());
         List<SurveyRow> rows = surveys.visibleSurveys().stream()
                 .map(s -> new SurveyRow(s.id, s.title, s.slug, campaigns.stream().filter(c -> c.id.equals(s.campaignId))
-                        .map(c -> c.title).findFirst().orElse("")))
+                        .map(c -> titles.getOrDefault(c.id, c.title)).findFirst().orElse("")))
                 .toList();
         boolean mayImport = user.isAdmin() || user.hasRole(Roles.CAMPAIGN_MANAGER);
-        return Templates.list(rows, campaigns.stream().map(c -> new CampaignOption(c.id, c.title)).toList(), mayImport,
+        return Templates.list(rows, campaigns.stream()
+                .map(c -> new CampaignOption(c.id, titles.getOrDefault(c.id, c.title))).toList(), mayImport,
                 problems).setLocale(language.locale());
     }
 
@@ -177,7 +183,9 @@ public class SurveyPages {
         List<QuestionRow> questions = form.questions().stream().map(q -> new QuestionRow(q.field(), q.kind(), q.role(),
                 q.required(), q.conditional(), q.label(lang, form.defaultLanguage()))).toList();
         Campaign campaign = Campaign.findById(survey.campaignId);
-        Detail detail = new Detail(id, form.title(), form.slug(), campaign.title, form.languages(), questions,
+        String campaignTitle = CampaignTranslation.newestTitlesIn(language.code()).getOrDefault(campaign.id,
+                campaign.title);
+        Detail detail = new Detail(id, form.title(), form.slug(), campaignTitle, form.languages(), questions,
                 WaveView.of(id, form.slug()), user.isAdmin() || user.hasRole(Roles.CAMPAIGN_MANAGER),
                 user.isAdmin() || user.hasRole(Roles.EVALUATOR),
                 survey.notices == null ? List.of() : survey.notices.stream().map(Reason::readerText).toList(),

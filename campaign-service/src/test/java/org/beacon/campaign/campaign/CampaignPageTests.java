@@ -60,7 +60,7 @@ class CampaignPageTests {
                 .when().post("/campaigns/manage")
                 .then().statusCode(400)
                 .contentType(containsString("text/html"))
-                .body(containsString("slug: use lower-case letters, digits and dashes"))
+                .body(containsString("Address: &#39;Not A Slug&#39;: use lower-case letters, digits and dashes"))
                 .body(containsString("value=\"Typed title\""));
     }
 

@@ -118,7 +118,9 @@ class PublicCampaignPageTests {
                 .body(containsString("أين تجد المساعدة"));
         given().when().get("/campaigns/public/" + slug + "/pt")
                 .then().statusCode(404)
-                .body(containsString("en, fr, ar"));
+                .body(containsString("href=\"/campaigns/public/" + slug + "/en\""))
+                .body(containsString("href=\"/campaigns/public/" + slug + "/fr\""))
+                .body(containsString("href=\"/campaigns/public/" + slug + "/ar\""));
     }
 
     @Test

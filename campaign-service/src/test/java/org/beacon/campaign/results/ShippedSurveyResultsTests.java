@@ -144,4 +144,22 @@ class ShippedSurveyResultsTests {
         // fewer demo respondents agree with the risky statement at endline, so reversed the item improves
         assertTrue(((Number) change.get("difference")).doubleValue() > 0, "reversed change: " + change);
     }
+
+    @Test
+    void aLabelReferenceReadsAsABlankInTheResultsPageJsonAndCsv() throws Exception {
+        long id = loaded();
+        // "told_whom" says "Number of people you told: ${people_told}. Who were they?": one respondent's form fills
+        // in their answer, the results of everyone cannot.
+        Map<String, Object> toldWhom = results(id, null, null).<Map<String, Object>>getList("questions").stream()
+                .filter(question -> question.get("name").equals("told_whom")).findFirst().orElseThrow();
+        assertEquals("Number of people you told: …. Who were they?", toldWhom.get("label"));
+        String page = given().auth().oauth2(evaluator(NATIONAL)).header("Accept-Language", "fr")
+                .when().get("/campaigns/results/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Nombre de personnes à qui vous en avez parlé : …. Qui étaient-elles ?"), page);
+        assertFalse(page.contains("${"), "no raw label reference on the page");
+        String csv = given().auth().oauth2(evaluator(NATIONAL)).when().get("/campaigns/api/results/" + id + "/export.csv")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("Number of people you told: …. Who were they?"), csv);
+        assertFalse(csv.contains("${"), "no raw label reference in the CSV");
+    }
 }

@@ -86,7 +86,7 @@ class SurveyPagesTests {
                 .multiPart("file", "a.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .when().post("/campaigns/surveys/" + id + "/answers")
                 .then().statusCode(200)
-                .body(containsString("1 answers stored; 0 were already stored."));
+                .body(containsString("1 answer stored; 0 were already stored."));
     }
 
     @Test
