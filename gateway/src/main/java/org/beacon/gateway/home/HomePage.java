@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.web.Forms;
 import org.beacon.commons.web.Navigation;
 
 /** The start page: for a visitor, the public doors; for a signed-in user, what their roles let them do. */
@@ -67,7 +68,7 @@ public class HomePage {
     @Path("login")
     @Authenticated
     public Response login(@QueryParam("back") String back) {
-        return Response.seeOther(URI.create(isLocalPath(back) ? back : "/")).build();
+        return Forms.seeOther(isLocalPath(back) ? back : "/");
     }
 
     /** "/training?page=2"; not "//evil.example", "https://…", nor a backslash after the slash (read as "//"). */
