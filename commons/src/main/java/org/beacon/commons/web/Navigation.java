@@ -37,7 +37,7 @@ public final class Navigation {
             forRoles("nav.import", "/training/author/import", Roles.ADMIN),
             forRoles("nav.campaigns", "/campaigns/manage", Roles.CAMPAIGN_MANAGER, Roles.ADMIN),
             forRoles("nav.surveys", "/campaigns/surveys", Roles.CAMPAIGN_MANAGER, Roles.EVALUATOR, Roles.ADMIN),
-            forRoles("nav.reports", "/training/reports", Roles.ADMIN),
+            forRoles("nav.reports", "/training/reports", Roles.TRAINER, Roles.ADMIN),
             forRoles("nav.organizations", "/admin/organizations", Roles.ADMIN),
             forRoles("nav.audit", "/admin/audit", Roles.ADMIN),
             // The public doors, for visitors; a signed-in user finds them on the start page.

@@ -104,6 +104,10 @@ public class PageFrame {
                 .toList();
         PageHeader.Texts words = new PageHeader.Texts(texts.getString("navigation"), texts.getString("language"),
                 texts.getString("sign-in"), texts.getString("sign-out"), texts.getString("signed-in-as"));
-        return new PageHeader(language, Languages.direction(language), signedIn, userName, links, languages, words);
+        // Keycloak's login page in the reader's language (OIDC ui_locales, forwarded by the gateway), and back to
+        // this page afterwards rather than the start page.
+        String signIn = "/login?back=" + encodedBack + "&ui_locales=" + language;
+        return new PageHeader(language, Languages.direction(language), signedIn, userName, links, languages, words,
+                signIn);
     }
 }

@@ -65,6 +65,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(status, title, reason, problems.stream().map(Reason::english).toList(), problems);
     }
 
+    /**
+     * A form refused field by field: problem+json's {@code errors} name each field as the API spells it
+     * ({@code englishErrors}, stable for programs), a page says the same of each field by its label in the reader's
+     * language ({@code problems}, in the same order).
+     */
+    public static ProblemException fields(Reason reason, List<String> englishErrors, List<Reason> problems) {
+        return new ProblemException(400, "Invalid input", reason, englishErrors, problems);
+    }
+
     /** Refused by role or organization: a 403 with the service's own explanation. */
     public static ProblemException forbidden(Reason reason) {
         return new ProblemException(403, "Not allowed", reason);

@@ -18,7 +18,8 @@ class PageFrameTests {
         assertEquals(List.of("/", "/campaigns/surveys"), hrefs(Set.of(Roles.EVALUATOR)));
         assertEquals(List.of("/", "/training"), hrefs(Set.of(Roles.TRAINEE)));
         assertEquals(List.of("/", "/campaigns/manage", "/campaigns/surveys"), hrefs(Set.of(Roles.CAMPAIGN_MANAGER)));
-        assertEquals(List.of("/", "/training", "/training/cohorts", "/training/author"),
+        // Trainers open the completion reports of their organization (PRODUCT.md §3).
+        assertEquals(List.of("/", "/training", "/training/cohorts", "/training/author", "/training/reports"),
                 hrefs(Set.of(Roles.TRAINER, Roles.AUTHOR)));
         assertEquals(List.of("/", "/training", "/training/cohorts", "/training/author", "/training/author/import",
                 "/campaigns/manage", "/campaigns/surveys", "/training/reports", "/admin/organizations", "/admin/audit"),
@@ -55,6 +56,8 @@ class PageFrameTests {
         assertEquals("Se déconnecter", header.texts().signOut());
         assertEquals("Formation", header.links().get(1).label());
         assertEquals("/lang?l=ar&back=%2Ftraining%3Fpage%3D2%26x%3D%C3%A9", header.languages().get(4).href());
+        // Keycloak's page in the reader's language, and back to this page after signing in.
+        assertEquals("/login?back=%2Ftraining%3Fpage%3D2%26x%3D%C3%A9&ui_locales=fr", header.signInHref());
         assertTrue(header.languages().get(1).current());
         assertEquals("ltr", header.direction());
         assertEquals("rtl", PageFrame.build("ar", false, "", Set.of(), "/", "/").direction());

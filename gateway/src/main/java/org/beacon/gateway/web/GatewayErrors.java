@@ -7,6 +7,7 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.Cookie;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -41,10 +42,25 @@ public class GatewayErrors {
     @Inject
     GatewayConfig config;
 
-    /** Runs after every other route: only paths that nothing served reach it. */
+    /**
+     * Runs after every other route: only paths that nothing served reach it. Such a path needs no sign-in, so the
+     * session was never read (lazy authentication): it is read here, without blocking, so a signed-in reader's
+     * 404 page names them and offers their menu rather than "Sign in".
+     */
     void fallback(@Observes Router router) {
-        router.route().order(Integer.MAX_VALUE - 10)
-                .handler(ctx -> page(ctx, 404, ErrorPage.NOT_FOUND, null));
+        router.route().order(Integer.MAX_VALUE - 10).handler(ctx -> {
+            Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+            if (ctx.user() != null || deferred == null) {
+                page(ctx, 404, ErrorPage.NOT_FOUND, null);
+                return;
+            }
+            deferred.subscribe().with(identity -> {
+                if (identity != null && !identity.isAnonymous() && ctx.user() == null) {
+                    QuarkusHttpUser.setIdentity(identity, ctx);
+                }
+                page(ctx, 404, ErrorPage.NOT_FOUND, null);
+            }, failure -> page(ctx, 404, ErrorPage.NOT_FOUND, null));
+        });
     }
 
     public void serviceUnavailable(RoutingContext ctx, String service) {

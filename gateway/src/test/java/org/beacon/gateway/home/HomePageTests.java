@@ -57,7 +57,7 @@ class HomePageTests {
         assertEquals(List.of("training"), keys("trainee"));
         assertEquals(List.of("campaigns", "surveys"), keys("campaign-manager"));
         assertEquals(List.of("surveys"), keys("evaluator"));
-        assertEquals(List.of("training", "cohorts", "authoring"), keys("trainer", "author"));
+        assertEquals(List.of("training", "cohorts", "authoring", "reports"), keys("trainer", "author"));
         assertEquals(List.of("training", "cohorts", "authoring", "import", "campaigns", "surveys", "reports",
                 "organizations", "audit"), keys("admin"), "an admin's start page links to every area an admin may open");
         assertEquals(keys("admin"), keys("campaign-manager", "admin"), "each area once");

@@ -47,6 +47,24 @@ class ServiceProxyTests {
     }
 
     @Test
+    void signInAsksKeycloakInTheReadersLanguageAndComesBackToThePage() {
+        given().when().get("/login?back=%2Ftraining%2Fcohorts%3Fpage%3D2&ui_locales=fr")
+                .then().statusCode(302)
+                .header("Location", containsString("/realms/quarkus"))
+                .header("Location", containsString("ui_locales=fr"));
+        String token = AdminPagesTests.token("trainer");
+        given().auth().oauth2(token).queryParam("back", "/training/cohorts?page=2").queryParam("ui_locales", "fr")
+                .when().get("/login")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/training/cohorts?page=2"));
+        // Only a page of this site: the login is no way to send a reader elsewhere.
+        for (String elsewhere : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example", "training")) {
+            given().auth().oauth2(token).queryParam("back", elsewhere).when().get("/login")
+                    .then().statusCode(303).header("Location", not(containsString("evil")))
+                    .header("Location", org.hamcrest.Matchers.endsWith("/"));
+        }
+    }
+
+    @Test
     void publicPathsAreForwardedWithoutLoginAndWithoutCookiesOrClientAddress() {
         given().cookie("q_session", "encrypted-session").cookie("beacon-lang", "pt")
                 .header("X-Forwarded-For", "203.0.113.7")
@@ -227,6 +245,21 @@ class ServiceProxyTests {
                 .then().statusCode(404)
                 .contentType(startsWith("text/html"))
                 .body(containsString("Page not found"));
+    }
+
+    @Test
+    void anUnknownPathFramesTheSignedInReaderAndIsNotKept() {
+        // Nothing serves the path, so no sign-in is asked for it: the page still knows who is reading.
+        String token = AdminPagesTests.token("trainer");
+        given().auth().oauth2(token).header("Accept-Language", "fr").when().get("/nonexistent")
+                .then().statusCode(404)
+                .header("Cache-Control", "no-store")
+                .body(containsString("Page introuvable"))
+                .body(containsString(">ada</span>"))
+                .body(containsString("id=\"sign-out\""))
+                .body(containsString("href=\"/training/cohorts\""))
+                .body(not(containsString("id=\"sign-in\"")));
+        given().when().get("/nonexistent").then().statusCode(404).body(containsString("id=\"sign-in\""));
     }
 
     @Test

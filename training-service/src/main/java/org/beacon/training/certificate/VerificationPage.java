@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
+import org.beacon.training.course.Course;
 import org.beacon.training.course.CourseVersion;
 
 /**
@@ -25,7 +26,7 @@ public class VerificationPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance verify(String code, Certificate certificate, boolean searched,
-                Integer supersededBy);
+                Integer supersededBy, String courseSlug);
     }
 
     @Inject
@@ -36,14 +37,18 @@ public class VerificationPage {
     public Response verify(@QueryParam("code") String code) {
         String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
         if (normalised.isEmpty()) {
-            return Response.ok(Templates.verify("", null, false, null).setLocale(language.locale())).build();
+            return Response.ok(Templates.verify("", null, false, null, null).setLocale(language.locale())).build();
         }
         Certificate certificate = normalised.matches("[A-Z0-9-]{4,32}")
                 ? Certificate.byCode(normalised).orElse(null)
                 : null;
+        Integer supersededBy = supersededBy(certificate);
+        // Where the refresher is taken: the course's page, which enrols in its current version.
+        String courseSlug = supersededBy == null ? null
+                : Course.<Course>findByIdOptional(certificate.courseId).map(c -> c.slug).orElse(null);
         // An unknown code is a 404 so that scripts and link checkers see it as not found, with the same readable page.
         return Response.status(certificate == null ? 404 : 200)
-                .entity(Templates.verify(normalised, certificate, true, supersededBy(certificate))
+                .entity(Templates.verify(normalised, certificate, true, supersededBy, courseSlug)
                         .setLocale(language.locale()))
                 .build();
     }

@@ -18,7 +18,8 @@ import jakarta.ws.rs.core.Response;
 import org.beacon.commons.i18n.RequestLanguage;
 import org.beacon.commons.security.Roles;
 import org.beacon.training.cohort.CohortService.TraineeRow;
-import org.beacon.training.course.Course;
+import org.beacon.training.course.CourseCatalogue;
+import org.beacon.training.period.PeriodFilter;
 import org.beacon.training.period.ReportPeriod;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -42,10 +43,10 @@ public class CohortPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance cohorts(List<CohortService.CohortRow> cohorts, List<Course> courses,
+        static native TemplateInstance cohorts(List<CohortService.CohortRow> cohorts, List<CourseCatalogue.Listed> courses,
                 CohortForm form, List<CohortRefusal.Field> refused);
 
-        static native TemplateInstance cohort(CohortService.CohortDetail detail, ReportPeriod period, String search,
+        static native TemplateInstance cohort(CohortService.CohortDetail detail, PeriodFilter filter, String search,
                 List<TraineeRow> found, SessionForm session, List<CohortRefusal.Field> refused);
     }
 
@@ -58,9 +59,13 @@ public class CohortPages {
     @Inject
     RequestLanguage language;
 
+    /** The published courses, titled in the reader's language where a translation is offered. */
+    @Inject
+    CourseCatalogue catalogue;
+
     @GET
     public TemplateInstance list() {
-        return Templates.cohorts(cohorts.list(), Course.published(), CohortForm.EMPTY, List.of())
+        return Templates.cohorts(cohorts.list(), catalogue.listed(language.code()), CohortForm.EMPTY, List.of())
                 .setLocale(language.locale());
     }
 
@@ -74,24 +79,29 @@ public class CohortPages {
             return seeOther("/training/cohorts/" + cohort.id);
         } catch (CohortRefusal refusal) {
             CohortForm typed = new CohortForm(name, course, institution, startsOn, endsOn);
-            return Response.status(400).entity(Templates.cohorts(cohorts.list(), Course.published(), typed,
+            return Response.status(400).entity(Templates.cohorts(cohorts.list(), catalogue.listed(language.code()), typed,
                     refusal.fields()).setLocale(language.locale())).build();
         }
     }
 
-    /** The cohort within an optional period ({@code from}, {@code to}), and the trainees a search finds. */
+    /**
+     * The cohort within an optional period ({@code from}, {@code to}), and the trainees a search finds. A refused
+     * date answers 400 with the whole cohort and the error next to the filter, what was typed kept.
+     */
     @GET
     @Path("/{id}")
-    public TemplateInstance cohort(@PathParam("id") long id, @QueryParam("from") String from,
+    public Response cohort(@PathParam("id") long id, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("q") String search) {
-        return page(id, ReportPeriod.of(from, to), search, SessionForm.EMPTY, List.of());
+        PeriodFilter filter = PeriodFilter.read(from, to);
+        return Response.status(filter.isRefused() ? 400 : 200)
+                .entity(page(id, filter, search, SessionForm.EMPTY, List.of())).build();
     }
 
-    private TemplateInstance page(long id, ReportPeriod period, String search, SessionForm session,
+    private TemplateInstance page(long id, PeriodFilter filter, String search, SessionForm session,
             List<CohortRefusal.Field> refused) {
-        CohortService.CohortDetail detail = cohorts.detail(id, period);
+        CohortService.CohortDetail detail = cohorts.detail(id, filter.period());
         List<TraineeRow> found = cohorts.searchTrainees(id, search);
-        return Templates.cohort(detail, period, search == null ? "" : search.strip(), found, session, refused)
+        return Templates.cohort(detail, filter, search == null ? "" : search.strip(), found, session, refused)
                 .setLocale(language.locale());
     }
 
@@ -119,7 +129,7 @@ public class CohortPages {
             cohorts.addSession(id, heldOn, topic);
             return seeOther("/training/cohorts/" + id);
         } catch (CohortRefusal refusal) {
-            return Response.status(400).entity(page(id, ReportPeriod.ALWAYS, null, new SessionForm(heldOn, topic),
+            return Response.status(400).entity(page(id, PeriodFilter.read(null, null), null, new SessionForm(heldOn, topic),
                     refusal.fields())).build();
         }
     }

@@ -42,6 +42,18 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @RolesAllowed({ Roles.AUTHOR, Roles.ADMIN })
 public class AuthorPages {
 
+    /**
+     * What the author typed into the tests form (pre-test, knowledge checks by module slug, post-test, pass mark),
+     * shown again when it is refused rather than the saved plan.
+     */
+    public record AssessmentForm(String pretest, String posttest, String passMark, Map<String, String> checks) {
+
+        /** The typed knowledge check of a module, empty when none was sent. */
+        public String check(String module) {
+            return checks.getOrDefault(module, "");
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance courses(List<AuthoringView.CourseRow> courses, List<String> sectors,
@@ -50,7 +62,8 @@ public class AuthorPages {
 
         static native TemplateInstance texts(AuthoringView.VersionDetail version, TextForm form, List<String> errors);
 
-        static native TemplateInstance version(AuthoringView.VersionDetail version, List<String> errors, Integer imported);
+        static native TemplateInstance version(AuthoringView.VersionDetail version, List<String> errors, Integer imported,
+                AssessmentForm plan);
 
         static native TemplateInstance read(VersionReading.VersionText version);
     }
@@ -132,7 +145,7 @@ public class AuthorPages {
     @GET
     @Path("/versions/{id}")
     public TemplateInstance version(@PathParam("id") long id, @QueryParam("imported") Integer imported) {
-        return Templates.version(view.version(id), List.of(), imported).setLocale(language.locale());
+        return Templates.version(view.version(id), List.of(), imported, null).setLocale(language.locale());
     }
 
     /**
@@ -207,11 +220,19 @@ public class AuthorPages {
                 checks.put(field.substring(CHECK.length()), names(values.get(0)));
             }
         });
-        return onPage(id, () -> {
+        Map<String, String> typedChecks = new LinkedHashMap<>();
+        form.forEach((field, values) -> {
+            if (field.startsWith(CHECK)) {
+                typedChecks.put(field.substring(CHECK.length()), values.get(0));
+            }
+        });
+        AssessmentForm typed = new AssessmentForm(form.getFirst("pretest"), form.getFirst("posttest"),
+                form.getFirst("passMark"), typedChecks);
+        return refusedAs(id, () -> {
             editing.planAssessments(id, new AssessmentPlan(names(form.getFirst("pretest")),
                     names(form.getFirst("posttest")), checks, percentage(form.getFirst("passMark"))));
             return id;
-        });
+        }, errors -> Templates.version(view.version(id), errors, null, typed));
     }
 
     @POST
@@ -327,7 +348,7 @@ public class AuthorPages {
 
     /** Runs a change; a refusal about the form shows the version page with the problems (Forms.submit). */
     private Response onPage(long id, Supplier<?> change) {
-        return refusedAs(id, change, errors -> Templates.version(view.version(id), errors, null));
+        return refusedAs(id, change, errors -> Templates.version(view.version(id), errors, null, null));
     }
 
     private Response refusedAs(long id, Supplier<?> change, Function<List<String>, TemplateInstance> page) {
@@ -338,7 +359,7 @@ public class AuthorPages {
     }
 
     private TemplateInstance coursesPage(CourseForm form, List<String> errors, AuthoringView.CourseFilter filter) {
-        return Templates.courses(view.courses(filter), Course.SECTORS, form, errors, filter,
+        return Templates.courses(view.courses(filter, language.code()), Course.SECTORS, form, errors, filter,
                 List.of(VersionStatus.values())).setLocale(language.locale());
     }
 
@@ -393,7 +414,8 @@ public class AuthorPages {
         try {
             return Integer.valueOf(typed.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid(Reason.of("form.invalid"), List.of("passMark: '" + typed + "' is not a number."));
+            throw ProblemException.fields(Reason.of("form.invalid"), List.of("passMark: '" + typed + "' is not a number."),
+                    List.of(Reason.of("course.field.pass-mark-not-a-number", typed)));
         }
     }
 

@@ -18,7 +18,7 @@ public class AuthoringView {
 
     /** {@code mayStartDraft}: a published version to start from and no draft or version in review already. */
     public record CourseRow(String slug, String title, List<String> sectors, String country, VersionStatus status,
-            List<VersionRow> versions, boolean mayStartDraft) {
+            List<VersionRow> versions, boolean mayStartDraft, String titleLanguage) {
     }
 
     /** What the authoring list is narrowed to; empty strings and a null status do not filter. */
@@ -68,14 +68,34 @@ public class AuthoringView {
 
     @Transactional
     public List<CourseRow> courses(CourseFilter filter) {
+        return courses(filter, null);
+    }
+
+    /**
+     * The authoring list; with a {@code reader} language, each course titled in it where its latest version has
+     * that title (the stored title, in the course's default language, otherwise).
+     */
+    @Transactional
+    public List<CourseRow> courses(CourseFilter filter, String reader) {
         return queries.authoringList(filter.search(), filter.status(), filter.language(), filter.sector()).stream()
                 .map(id -> (Course) Course.findById(id)).map(c -> {
                     List<CourseVersion> versions = CourseVersion.of(c.id);
                     boolean published = versions.stream().anyMatch(CourseVersion::isPublished);
                     boolean open = versions.stream().anyMatch(v -> v.status.isOpen());
-                    return new CourseRow(c.slug, c.title, c.sectorList(), c.country, c.status, versions.stream()
+                    String title = c.title;
+                    String titleLanguage = c.defaultLanguage;
+                    CourseVersion latest = versions.stream().max(java.util.Comparator.comparingInt(v -> v.number))
+                            .orElse(null);
+                    if (reader != null && latest != null) {
+                        String translated = texts.all(ContentText.COURSE, latest.id, ContentText.TITLE).get(reader);
+                        if (translated != null && !translated.isBlank()) {
+                            title = translated;
+                            titleLanguage = reader;
+                        }
+                    }
+                    return new CourseRow(c.slug, title, c.sectorList(), c.country, c.status, versions.stream()
                             .map(v -> new VersionRow(v.id, v.number, v.status, v.legalChange)).toList(),
-                            published && !open);
+                            published && !open, titleLanguage);
                 }).toList();
     }
 

@@ -60,40 +60,58 @@ public class CourseDrafts {
         return createFrom(doc, null);
     }
 
-    /** Checks the course-level fields of a document; all problems at once. */
+    /**
+     * Checks the course-level fields of a document; all problems at once. The API names each field as it spells
+     * it ("slug: …"); the new course form names it by its label in the reader's language (course.field.* texts).
+     */
     public void validate(CourseDocument doc) {
         List<String> errors = new ArrayList<>();
+        List<Reason> problems = new ArrayList<>();
+        String sectors = String.join(", ", Course.SECTORS);
         if (doc.slug() == null || !doc.slug().matches(SLUG)) {
-            errors.add("slug: use lower-case letters, digits and hyphens (2 to 120 characters).");
+            refuse(errors, problems, "slug: use lower-case letters, digits and hyphens (2 to 120 characters).",
+                    Reason.of("course.field.slug"));
         }
         if (doc.sectors() == null || doc.sectors().isEmpty()) {
-            errors.add("sectors: name at least one of " + String.join(", ", Course.SECTORS) + ".");
+            refuse(errors, problems, "sectors: name at least one of " + sectors + ".",
+                    Reason.of("course.field.sectors-missing"));
         } else {
             doc.sectors().stream().filter(s -> s == null || !Course.SECTORS.contains(s))
-                    .forEach(s -> errors.add("sectors: '" + s + "' is not one of " + String.join(", ", Course.SECTORS) + "."));
+                    .forEach(s -> refuse(errors, problems, "sectors: '" + s + "' is not one of " + sectors + ".",
+                            Reason.of("course.field.sector-unknown", String.valueOf(s), sectors)));
         }
         if (doc.country() != null && !doc.country().matches("[A-Z]{2}")) {
-            errors.add("country: use an ISO 3166 alpha-2 code such as SN, or leave it empty.");
+            refuse(errors, problems, "country: use an ISO 3166 alpha-2 code such as SN, or leave it empty.",
+                    Reason.of("course.field.country"));
         }
         if (!Languages.isTag(doc.defaultLanguage())) {
-            errors.add("defaultLanguage: give a BCP-47 language tag such as en.");
+            refuse(errors, problems, "defaultLanguage: give a BCP-47 language tag such as en.",
+                    Reason.of("course.field.default-language"));
         }
         if (doc.languages() != null) {
             doc.languages().stream().filter(l -> !Languages.isTag(l))
-                    .forEach(l -> errors.add("languages: '" + l + "' is not a BCP-47 language tag."));
+                    .forEach(l -> refuse(errors, problems, "languages: '" + l + "' is not a BCP-47 language tag.",
+                            Reason.of("course.field.language", String.valueOf(l))));
         }
         if (doc.passMark() < 0 || doc.passMark() > 100) {
-            errors.add("passMark: give a percentage from 0 to 100.");
+            refuse(errors, problems, "passMark: give a percentage from 0 to 100.", Reason.of("course.field.pass-mark"));
         }
         if (doc.title() == null || doc.defaultLanguage() == null || blank(doc.title().get(doc.defaultLanguage()))) {
-            errors.add("title: give the title in the default language.");
+            refuse(errors, problems, "title: give the title in the default language.",
+                    Reason.of("course.field.title-missing"));
         } else if (doc.title().get(doc.defaultLanguage()).strip().length() > TITLE_LIMIT) {
             // course.title and the certificates' course_title columns.
-            errors.add("title: at most " + TITLE_LIMIT + " characters.");
+            refuse(errors, problems, "title: at most " + TITLE_LIMIT + " characters.",
+                    Reason.of("course.field.title-too-long", TITLE_LIMIT));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(Reason.of("course.invalid"), errors);
+            throw ProblemException.fields(Reason.of("course.invalid"), errors, problems);
         }
+    }
+
+    private static void refuse(List<String> errors, List<Reason> problems, String english, Reason problem) {
+        errors.add(english);
+        problems.add(problem);
     }
 
     /** A new course, or a new version of an existing one, from a document; {@code hash} marks imported content. */

@@ -93,7 +93,9 @@ public class CourseVersion extends PanacheEntityBase implements BankVersion {
 
     public void requireEditable() {
         if (!isDraft()) {
-            throw ProblemException.conflict(Reason.of("version.not-editable", number, status(status)));
+            // In review the way back is the reviewer's "Send back to draft", not a new draft.
+            throw ProblemException.conflict(Reason.of(status == VersionStatus.in_review ? "version.in-review"
+                    : "version.not-editable", number, status(status)));
         }
     }
 

@@ -277,6 +277,16 @@ public class DraftEditing {
      */
     @Transactional
     public int saveQuestion(long versionId, String language, GiftQuestion question) {
+        CourseVersion version = CourseVersion.require(versionId);
+        if (language != null && !language.equals(version.defaultLanguage) && question.stem() != null) {
+            // The form of an untranslated language starts from the default language's text: saved unchanged, it
+            // would count that language as translated while trainees still read the default language's words.
+            GiftQuestion original = VersionReading.byName(bank.read(version, version.defaultLanguage))
+                    .get(question.name());
+            if (original != null && question.stem().strip().equals(original.stem() == null ? null : original.stem().strip())) {
+                throw ProblemException.badRequest(Reason.of("question.untranslated", language));
+            }
+        }
         return importGift(versionId, language, Gift.write(List.of(question)));
     }
 

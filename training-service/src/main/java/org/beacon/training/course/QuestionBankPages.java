@@ -186,7 +186,7 @@ public class QuestionBankPages {
             // A refusal of the GIFT the form wrote names no line: the form's question is the only one.
             List<String> errors = e instanceof GiftException gift
                     ? gift.refusals().stream().map(r -> r.reason(words)).toList()
-                    : e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors();
+                    : e.errors().isEmpty() ? List.of(e.readerText()) : e.readerErrors();
             return Response.status(400).entity(Templates.question(typed, errors).setLocale(language.locale())).build();
         }
     }

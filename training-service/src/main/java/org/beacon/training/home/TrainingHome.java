@@ -18,6 +18,7 @@ import org.beacon.training.certificate.Certificate;
 import org.beacon.training.course.CourseCatalogue;
 import org.beacon.training.course.CourseCatalogue.Listed;
 import org.beacon.training.course.CourseCatalogue.Title;
+import org.beacon.training.course.CourseTranslation;
 import org.beacon.training.course.CourseVersion;
 import org.beacon.training.enrolment.Enrolment;
 import org.beacon.training.enrolment.EnrolmentStatus;
@@ -33,7 +34,7 @@ public class TrainingHome {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(String userName, String organization, List<Listed> courses,
-                List<MyCourse> mine, boolean learner, boolean author, boolean trainer, boolean admin);
+                List<MyCourse> mine, boolean learner, boolean author, boolean trainer, boolean reports);
     }
 
     @Inject
@@ -52,14 +53,16 @@ public class TrainingHome {
     public TemplateInstance home() {
         List<MyCourse> mine = Enrolment.of(user.subject()).stream().map(e -> {
             boolean refresher = Certificate.ofEnrolment(e.id).map(c -> c.refresherDue).orElse(false);
-            return new MyCourse(e.id, catalogue.titleOf(CourseVersion.findById(e.versionId), e.language),
-                    e.status, refresher);
+            // In the reader's language where the version offers it, else the language it is studied in.
+            CourseVersion version = CourseVersion.findById(e.versionId);
+            String titled = CourseTranslation.offered(version).contains(language.code()) ? language.code() : e.language;
+            return new MyCourse(e.id, catalogue.titleOf(version, titled), e.status, refresher);
         }).toList();
         boolean learner = user.hasRole(Roles.TRAINEE) || user.hasRole(Roles.TRAINER);
         return Templates.home(user.displayName(), user.organization().orElse(""), catalogue.listed(language.code()),
                 mine, learner,
                 user.hasRole(Roles.AUTHOR) || user.isAdmin(), user.hasRole(Roles.TRAINER) || user.isAdmin(),
-                user.isAdmin())
+                user.hasRole(Roles.TRAINER) || user.isAdmin())
                 .setLocale(language.locale());
     }
 }

@@ -127,6 +127,13 @@ public interface TrainingMessages {
     @Message("Take it")
     String take_test();
 
+    /** A test already taken that may be taken again: not "Take it", which reads as never done. */
+    @Message("Take it again")
+    String take_test_again();
+
+    @Message("Done")
+    String step_done();
+
     /** @param score the score in percent as the reader writes a number ({@code fmt:number}) */
     @Message("Score: {score}%")
     String score(String score);
@@ -693,6 +700,9 @@ public interface TrainingMessages {
     @Message("Version {newer} of this course replaced version {version} after a change in the law: the holder of this certificate is due for a refresher.")
     String verify_superseded(String newer, String version);
 
+    @Message("Take version {newer} of the course")
+    String verify_refresher_link(String newer);
+
     @Message("{#if plural == 'one'}1 trainee{#else}{number} trainees{/if}")
     String cohort_trainee_count(String plural, String number);
 
@@ -746,6 +756,12 @@ public interface TrainingMessages {
 
     @Message("Enrolments that started between these dates (both included), and how many of them are completed.")
     String reports_period_hint();
+
+    @Message("the period cannot end before it starts.")
+    String period_refused_backwards();
+
+    @Message("The enrolments of your organization, {organization}.")
+    String reports_scope_organization(String organization);
     // GIFT question types read as Moodle writes them: numerical, matching and descriptions.
 
     @Message("Numerical")

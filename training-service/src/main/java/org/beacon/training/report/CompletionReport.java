@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import org.beacon.commons.security.CurrentUser;
+import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
 import org.beacon.training.audit.AuditLog;
@@ -30,6 +33,9 @@ import org.beacon.training.period.ReportPeriod;
  * institution over time, which shows whether training keeps up with turnover (000 L3273). The enrolment package's
  * query counts per course, organization and quarter; those counts are summed here by the courses' sectors or
  * country, so no enrolment is loaded row by row. A period keeps the enrolments that started within it.
+ * <p>
+ * Admins see every organization; a trainer sees only the enrolments of their own organization (PRODUCT.md §3:
+ * reports are for trainers and admins), whatever page or API asks: the scope is decided here, not by the caller.
  */
 @ApplicationScoped
 public class CompletionReport {
@@ -51,6 +57,21 @@ public class CompletionReport {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CurrentUser user;
+
+    /** The organization whose enrolments the reader may count; empty for an admin, who counts all of them. */
+    public Optional<String> scope() {
+        if (user.isAdmin()) {
+            return Optional.empty();
+        }
+        if (!user.hasRole(Roles.TRAINER)) {
+            throw ProblemException.forbidden(Reason.of("report.trainers-and-admins"));
+        }
+        return Optional.of(user.organization().orElseThrow(
+                () -> ProblemException.forbidden(Reason.of("report.no-organization"))));
+    }
+
     public List<Row> by(String dimension) {
         return by(dimension, ReportPeriod.ALWAYS);
     }
@@ -65,8 +86,12 @@ public class CompletionReport {
             case "institution-quarter" -> count -> List.of(count.organization() + " · " + count.quarter());
             default -> throw ProblemException.badRequest(Reason.of("report.group-by", String.join(", ", DIMENSIONS)));
         };
+        Optional<String> organization = scope();
         Map<String, long[]> sums = new TreeMap<>(BY_NAME);
         for (CompletionCount count : enrolments.completionCounts(period)) {
+            if (organization.isPresent() && !organization.get().equals(count.organization())) {
+                continue;
+            }
             for (String group : groups.apply(count)) {
                 long[] sum = sums.computeIfAbsent(group, g -> new long[2]);
                 sum[0] += count.enrolments();

@@ -27,9 +27,9 @@ public class ReportResource {
     AuditLog audit;
 
     @GET
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.TRAINER, Roles.ADMIN })
     @Operation(summary = "Enrolments and completions by sector, institution or country (?by=), of the enrolments"
-            + " started from and to (YYYY-MM-DD, both optional)")
+            + " started from and to (YYYY-MM-DD, both optional); a trainer counts their own organization's only")
     public List<CompletionReport.Row> completions(@QueryParam("by") String by, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         ReportPeriod period = ReportPeriod.of(from, to);

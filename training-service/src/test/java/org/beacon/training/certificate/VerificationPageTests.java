@@ -53,7 +53,8 @@ class VerificationPageTests {
         LearnerSteps.Learner learner = LearnerSteps.throughModules("awa", slug, "en", Map.of());
         String code = LearnerSteps.passPosttest(learner).getString("certificateCode");
         given().queryParam("code", code).when().get("/training/public/verify")
-                .then().statusCode(200).body(not(containsString("id=\"superseded\"")));
+                .then().statusCode(200).body(not(containsString("id=\"superseded\"")))
+                .body(not(containsString("/training/courses/" + slug)));
 
         String api = "/training/api/authoring";
         long legal = given().auth().oauth2(CourseFixtures.author("bob")).when().post(api + "/courses/" + slug + "/drafts")
@@ -69,7 +70,9 @@ class VerificationPageTests {
                         + " after a change in the law"));
         given().queryParam("code", code).header("Accept-Language", "fr").when().get("/training/public/verify")
                 .then().statusCode(200)
-                .body(containsString("La version 2 de ce cours a remplacé la version 1"));
+                .body(containsString("La version 2 de ce cours a remplacé la version 1"))
+                // Where the refresher is taken: the course's page.
+                .body(containsString("<a href=\"/training/courses/" + slug + "\">Suivre la version 2 du cours</a>"));
     }
 
     @Test

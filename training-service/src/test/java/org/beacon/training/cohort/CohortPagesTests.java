@@ -50,12 +50,13 @@ class CohortPagesTests {
     }
 
     @Test
-    void theReportsPageIsForAdmins() {
+    void theReportsPageIsForTrainersAndAdmins() {
         given().auth().oauth2(TestTokens.token("ada", "platform", "admin")).header("Accept-Language", "pt")
                 .when().get("/training/reports").then().statusCode(200).body(containsString("Por setor"))
                 .body(containsString("Por instituição ao longo do tempo"));
         given().auth().oauth2(TestTokens.token("tess", "police-academy", "trainer")).when().get("/training/reports")
-                .then().statusCode(403);
+                .then().statusCode(200).body(containsString("By sector"))
+                .body(containsString("<a href=\"/training/reports\""));
     }
 
     @Test
@@ -72,7 +73,7 @@ class CohortPagesTests {
                 .body(not(containsString("give the cohort a name")))
                 .body(containsString("value=\"École de police &lt;Thiès&gt;\""))
                 .body(containsString("value=\"2027-03-05\""))
-                .body(containsString("<option value=\"" + slug + "\" selected>"));
+                .body(containsString("<option value=\"" + slug + "\" lang=\"fr\" selected>"));
         given().auth().oauth2(trainer).header("Accept-Language", "ar")
                 .formParam("name", "x").formParam("course", slug).formParam("institution", "y")
                 .formParam("startsOn", "tomorrow").formParam("endsOn", "2027-03-01")
@@ -130,5 +131,14 @@ class CohortPagesTests {
         given().auth().oauth2(trainer).redirects().follow(false).formParam("subject", TestTokens.subjectOf("wendell"))
                 .when().post("/training/cohorts/" + cohort + "/members").then().statusCode(403)
                 .contentType(containsString("text/html"));
+    }
+
+    @Test
+    void theCoursePickerNamesCoursesInTheReadersLanguage() {
+        String slug = uniqueSlug("cohort-picker");
+        publishedCourse(slug);
+        given().auth().oauth2(TestTokens.token("tess", "police-academy", "trainer")).header("Accept-Language", "fr")
+                .when().get("/training/cohorts").then().statusCode(200)
+                .body(containsString("<option value=\"" + slug + "\" lang=\"fr\">Cours d&#39;essai " + slug + "</option>"));
     }
 }

@@ -148,12 +148,28 @@ class AuthorPagesEditingTests {
                 .formParam("defaultLanguage", "en").formParam("title", "Kept as typed")
                 .when().post(PAGES + "/courses")
                 .then().statusCode(400).contentType(containsString("text/html"))
-                .body(containsString("slug: use lower-case letters")).body(containsString("sectors: name at least one"))
-                .body(containsString("passMark: give a percentage from 0 to 100."))
+                .body(containsString("Short name for addresses: use lower-case letters"))
+                .body(containsString("Sectors: tick at least one."))
+                .body(containsString("Pass mark: give a percentage from 0 to 100."))
+                .body(not(containsString("passMark:")))
                 .body(containsString("value=\"Kept as typed\"")).body(containsString("value=\"Not A Slug\""));
+        // In the reader's language, each field by its label, never the API's field names.
+        as(author("bob")).header("Accept-Language", "fr").formParam("slug", "Not A Slug")
+                .formParam("defaultLanguage", "en").formParam("title", "T").when().post(PAGES + "/courses")
+                .then().statusCode(400)
+                .body(containsString("Nom court pour les adresses : utilisez des minuscules, des chiffres et des tirets"))
+                .body(containsString("Secteurs : cochez-en au moins un."))
+                .body(not(containsString("slug:"))).body(not(containsString("sectors:")))
+                .body(not(containsString("use lower-case")));
         as(author("bob")).formParam("slug", slug).formParam("sectors", "police").formParam("defaultLanguage", "en")
                 .formParam("passMark", "abc").formParam("title", "T").when().post(PAGES + "/courses")
-                .then().statusCode(400).body(containsString("passMark: &#39;abc&#39; is not a number."));
+                .then().statusCode(400).body(containsString("Pass mark: “abc” is not a number."));
+        // The API keeps the fields' names, for programs.
+        given().auth().oauth2(author("bob")).contentType("application/json")
+                .body(java.util.Map.of("slug", "Not A Slug", "sectors", java.util.List.of("police"), "defaultLanguage", "en",
+                        "title", java.util.Map.of("en", "T")))
+                .when().post("/training/api/authoring/courses").then().statusCode(400)
+                .body("errors", contains("slug: use lower-case letters, digits and hyphens (2 to 120 characters)."));
         given().auth().oauth2(author("bob")).when().get("/training/api/authoring/courses").then()
                 .body(not(containsString("Kept as typed"))).body(not(containsString(slug)));
 
@@ -219,5 +235,41 @@ class AuthorPagesEditingTests {
         assertThat(detail(version).getList("modules"), hasSize(0));
         as(TestTokens.token("tom", "police-academy", "trainer")).when().get(PAGES + "/versions/" + version)
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aVersionInReviewNamesTheWayBackToDraft() {
+        String slug = uniqueSlug("form-in-review");
+        long version = CourseFixtures.importCourse(CourseFixtures.zip(slug, CourseFixtures.courseFiles(slug)), 201)
+                .getLong("versionId");
+        given().auth().oauth2(CourseFixtures.admin()).when()
+                .post("/training/api/authoring/versions/" + version + "/submit").then().statusCode(200);
+        long lesson = detail(version).getLong("modules[0].lessons[0].id");
+        String page = PAGES + "/versions/" + version;
+
+        // Not "start a new draft": the version goes back to draft by the reviewer's button.
+        as(author("bob")).header("Accept-Language", "fr").formParam("language", "en").formParam("title", "x")
+                .formParam("body", "y").when().post(page + "/lessons/" + lesson + "/texts").then().statusCode(409)
+                .body(containsString("Renvoyer en brouillon"), not(containsString("nouveau brouillon")));
+    }
+
+    @Test
+    void aRefusedTestsFormKeepsWhatWasTyped() {
+        String slug = uniqueSlug("form-tests-kept");
+        long version = createCourse(slug);
+        post(PAGES + "/versions/" + version + "/modules", "slug", "m1", "title", "Indicators");
+        String page = PAGES + "/versions/" + version;
+
+        String refused = as(author("bob")).formParam("pretest", "no-such-question").formParam("check.m1", "kc-typed")
+                .formParam("posttest", "post-typed").formParam("passMark", "55").when().post(page + "/assessments")
+                .then().statusCode(400).contentType(containsString("text/html")).extract().asString();
+        assertThat(refused, containsString("name=\"pretest\" value=\"no-such-question\""));
+        assertThat(refused, containsString("name=\"check.m1\" value=\"kc-typed\""));
+        assertThat(refused, containsString("name=\"posttest\" value=\"post-typed\""));
+        assertThat(refused, containsString("name=\"passMark\" type=\"number\" min=\"0\" max=\"100\" value=\"55\""));
+        // Nothing was saved: the page itself still shows the plan as it was.
+        assertThat(detail(version).getInt("passMark"), equalTo(75));
+        String again = as(author("bob")).when().get(page).then().statusCode(200).extract().asString();
+        assertThat(again, containsString("name=\"pretest\" value=\"\""));
     }
 }

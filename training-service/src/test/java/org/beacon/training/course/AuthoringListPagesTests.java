@@ -45,6 +45,8 @@ class AuthoringListPagesTests {
 
         String all = list("q", stamp);
         assertThat(all, containsString(published));
+        assertThat(all, containsString("(Published)"));
+        assertThat(all, not(containsString("Published\n)")));
         assertThat(all, containsString(draft));
         assertThat(all.indexOf("id=\"new-course\""), lessThan(all.indexOf("<table>")));
         // A new draft starts from a published version: offered for the published course only.
@@ -106,5 +108,18 @@ class AuthoringListPagesTests {
         String arabic = given().auth().oauth2(trainee).cookie("beacon-lang", "ar").when().get("/training")
                 .then().statusCode(200).extract().asString();
         assertThat(arabic, containsString("الشرطة ومراقبة الحدود"));
+    }
+
+    @Test
+    void theListTitlesCoursesInTheReadersLanguageWhereTheyHaveIt() {
+        String slug = uniqueSlug("list-titles");
+        CourseFixtures.publishedCourse(slug);
+        String french = given().auth().oauth2(author("bob")).header("Accept-Language", "fr").queryParam("q", slug)
+                .when().get(PAGES).then().statusCode(200).extract().asString();
+        assertThat(french, containsString("<span lang=\"fr\" dir=\"ltr\">Cours d&#39;essai " + slug + "</span>"));
+        // No Arabic title: the default language's, marked as such.
+        String arabic = given().auth().oauth2(author("bob")).header("Accept-Language", "ar").queryParam("q", slug)
+                .when().get(PAGES).then().statusCode(200).extract().asString();
+        assertThat(arabic, containsString("<span lang=\"en\" dir=\"ltr\">"));
     }
 }

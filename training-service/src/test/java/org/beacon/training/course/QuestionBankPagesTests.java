@@ -65,6 +65,17 @@ class QuestionBankPagesTests {
 
         // The French form starts from the English question; a translation keeps the key.
         assertThat(page(bank + "/edit?name=means&lang=fr"), containsString("value=\"Deception\""));
+        // Saved unchanged, the English text would count French as translated: refused, in the reader's language.
+        String unchanged = given().auth().oauth2(author("bob")).header("Accept-Language", "fr").redirects().follow(false)
+                .formParam("language", "fr").formParam("name", "means").formParam("type", "multiple")
+                .formParam("stem", "Which of these are means under Article 3(a)?")
+                .formParam("answer", "Deception").formParam("weight", "50")
+                .formParam("answer", "Abuse of vulnerability").formParam("weight", "50")
+                .formParam("answer", "Crossing a border").formParam("weight", "-100")
+                .when().post(PAGES + "/versions/" + version + "/questions/edit").then().statusCode(400)
+                .extract().asString();
+        assertThat(unchanged, containsString("Le texte de la question est encore celui de la langue par défaut"));
+        assertThat(unchanged, containsString("Which of these are means under Article 3(a)?</textarea>"));
         save(version, "language", "fr", "name", "means", "type", "multiple",
                 "stem", "Lesquels sont des moyens au sens de l’article 3(a) ?",
                 "answer", "La tromperie", "weight", "50", "answerFeedback", "Oui.",

@@ -8,10 +8,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+
 import io.restassured.response.Response;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
@@ -177,5 +180,22 @@ class LearnPagesTests {
                 .then().body(containsString("Su formación")).body(containsString("lang=\"es\""));
         given().auth().oauth2(trainee("nina")).when().get("/training").then().body(not(containsString("/training/author")))
                 .body(not(containsString("/training/reports")));
+    }
+
+    @Test
+    void aTestAlreadyTakenSaysItIsDoneAndOffersOnlyARetake() {
+        String slug = uniqueSlug("steps-done");
+        publishedCourse(slug);
+        var learner = org.beacon.training.LearnerSteps.throughModules("dora", slug, "en", Map.of());
+        String outline = page(learner.token(), "/training/enrolments/" + learner.enrolment(), "fr");
+        // Pre-test and every module check taken: each is done; only the post-test is still to take.
+        assertTrue(outline.contains("<span class=\"ok\">Terminé</span>"), outline);
+        assertEquals(1, outline.split(">Passer le test</a>", -1).length - 1, outline);
+        assertTrue(outline.contains(">Repasser le test</a>"), "a check may still be taken again today: " + outline);
+
+        org.beacon.training.LearnerSteps.passPosttest(learner);
+        String done = page(learner.token(), "/training/enrolments/" + learner.enrolment(), "fr");
+        assertTrue(done.contains("Réussi"), done);
+        assertTrue(!done.contains(">Passer le test</a>") && !done.contains(">Repasser le test</a>"), done);
     }
 }

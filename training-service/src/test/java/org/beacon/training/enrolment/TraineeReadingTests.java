@@ -241,10 +241,14 @@ class TraineeReadingTests {
         assertTrue(course.contains("<h1 lang=\"fr\" dir=\"ltr\">Cours d"), course);
         assertTrue(course.contains("<option value=\"fr\" lang=\"fr\" selected>Français</option>"), course);
 
-        // "Your courses" names each enrolment in the language it is studied in, whatever the interface's.
+        // "Your courses" names each enrolment in the reader's language where the course has it (issue 14), else in the
+        // language it is studied in.
         Learner learner = LearnerSteps.enrol("ines", slug, "ar");
         String home = page(learner.token(), "/training", "fr");
-        assertTrue(home.contains("<a href=\"/training/enrolments/" + learner.enrolment() + "\" lang=\"ar\" dir=\"rtl\">دورة تجريبية " + slug), home);
+        assertTrue(home.contains("<a href=\"/training/enrolments/" + learner.enrolment() + "\" lang=\"fr\" dir=\"ltr\">Cours d&#39;essai " + slug), home);
+        String notOffered = page(learner.token(), "/training", "es");
+        assertTrue(notOffered.contains("<a href=\"/training/enrolments/" + learner.enrolment() + "\" lang=\"ar\" dir=\"rtl\">دورة تجريبية " + slug),
+                "no Spanish title: the language it is studied in; " + notOffered);
         given().auth().oauth2(learner.token()).when().get(API).then().statusCode(200)
                 .body("find { it.id == " + learner.enrolment() + " }.title", equalTo("دورة تجريبية " + slug));
         String outline = page(learner.token(), "/training/enrolments/" + learner.enrolment(), "en");

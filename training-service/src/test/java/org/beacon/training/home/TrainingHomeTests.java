@@ -87,4 +87,19 @@ class TrainingHomeTests {
                 .contentType(containsString("text/html"))
                 .body(containsString("Not allowed"));
     }
+
+    @Test
+    void yourCoursesAreTitledInTheReadersLanguageWhereTheCourseHasIt() {
+        String slug = org.beacon.training.CourseFixtures.uniqueSlug("home-titles");
+        org.beacon.training.CourseFixtures.publishedCourse(slug);
+        var learner = org.beacon.training.LearnerSteps.enrol("hana", slug, "en");
+        String mine = given().auth().oauth2(learner.token()).header("Accept-Language", "fr").when().get("/training")
+                .then().statusCode(200).extract().asString();
+        String yours = mine.substring(mine.indexOf("Vos cours"), mine.indexOf("</ul>", mine.indexOf("Vos cours")));
+        org.junit.jupiter.api.Assertions.assertTrue(yours.contains("lang=\"fr\" dir=\"ltr\">Cours d&#39;essai " + slug + "</a>"),
+                yours);
+        // Trainers open their organization's completion reports from here too.
+        given().auth().oauth2(TestTokens.token("tess", "police-academy", "trainer")).when().get("/training")
+                .then().statusCode(200).body(containsString("<a href=\"/training/reports\">"));
+    }
 }

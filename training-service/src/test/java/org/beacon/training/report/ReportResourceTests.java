@@ -81,11 +81,52 @@ class ReportResourceTests {
     }
 
     @Test
-    void reportsAreForAdmins() {
+    void reportsAreForTrainersOfTheirOwnOrganizationAndForAdmins() {
+        String slug = uniqueSlug("report-scope");
+        publishedCourse(slug);
+        String elsewhere = uniqueSlug("border-agency");
+        LearnerSteps.enrol("sam", slug, "en");
+        given().auth().oauth2(TestTokens.token("xena", elsewhere, "trainee")).contentType("application/json")
+                .body(Map.of("course", slug, "language", "en")).when().post(LearnerSteps.API).then().statusCode(201);
+        String trainer = TestTokens.token("tom", "police-academy", "trainer");
+
+        JsonPath own = given().auth().oauth2(trainer).queryParam("by", "institution").when().get(API).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("police-academy"), own.getList("key"), "a trainer counts only their organization");
+        assertEquals(1, count(report("institution"), elsewhere, "enrolments"), "an admin counts every organization");
+        String page = given().auth().oauth2(trainer).header("Accept-Language", "fr").when().get("/training/reports")
+                .then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("Les inscriptions de votre organisation, police-academy."), page);
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("<td>police-academy</td>"), page);
+        org.junit.jupiter.api.Assertions.assertFalse(page.contains(elsewhere), page);
+        String csv = given().auth().oauth2(trainer).when().get("/training/reports/completions.csv").then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains("police-academy"), csv);
+        org.junit.jupiter.api.Assertions.assertFalse(csv.contains(elsewhere), csv);
+
         given().when().get(API).then().statusCode(401);
-        given().auth().oauth2(TestTokens.token("tom", "police-academy", "trainer")).when().get(API).then().statusCode(403);
         given().auth().oauth2(TestTokens.token("tina", "police-academy", "trainee")).when().get(API).then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("tina", "police-academy", "trainee")).when().get("/training/reports")
+                .then().statusCode(403);
+        // A trainer of no organization has nobody to count: refused, not shown everyone's.
+        given().auth().oauth2(TestTokens.token("nora", null, "trainer")).when().get(API).then().statusCode(403);
         given().auth().oauth2(admin()).queryParam("by", "shoe-size").when().get(API).then().statusCode(400);
+    }
+
+    @Test
+    void aBadDateOnTheReportsPageIsShownNextToTheFilterWithWhatWasTyped() {
+        String page = given().auth().oauth2(admin()).header("Accept-Language", "ar").queryParam("from", "garbage")
+                .queryParam("to", "2026-01-31").when().get("/training/reports").then().statusCode(400)
+                .contentType(org.hamcrest.Matchers.containsString("text/html")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("<form method=\"get\" action=\"/training/reports\""), page);
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("value=\"garbage\""), page);
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("value=\"2026-01-31\""), page);
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("أدخل تاريخًا بالصيغة YYYY-MM-DD."), page);
+        org.junit.jupiter.api.Assertions.assertFalse(page.contains("(from)"), page);
+        String backwards = given().auth().oauth2(admin()).header("Accept-Language", "fr").queryParam("from", "2026-02-01")
+                .queryParam("to", "2026-01-31").when().get("/training/reports").then().statusCode(400).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(backwards.contains("Au : la période ne peut pas finir avant de commencer."),
+                backwards);
     }
 
     @Test
@@ -128,7 +169,7 @@ class ReportResourceTests {
         String early = given().auth().oauth2(admin()).queryParam("to", "2020-12-31")
                 .when().get("/training/reports/completions.csv").then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertFalse(early.contains("evil"));
-        given().auth().oauth2(TestTokens.token("tom", "police-academy", "trainer"))
+        given().auth().oauth2(TestTokens.token("tina", "police-academy", "trainee"))
                 .when().get("/training/reports/completions.csv").then().statusCode(403);
     }
 }

@@ -43,6 +43,22 @@ class PageFrameTests {
     }
 
     @Test
+    void aPathNothingServesFramesTheSignedInReaderAndIsNotKept() {
+        // No resource matches, so the page is answered before any sign-in was asked for: it must still know.
+        given().auth().oauth2(TRAINEE).header("Accept-Language", "fr").when().get("/training/nonexistent")
+                .then().statusCode(404)
+                .header("Cache-Control", "no-store")
+                .body(containsString("Page introuvable"))
+                .body(containsString(">Amina Tester</span>"))
+                .body(containsString("id=\"sign-out\""))
+                .body(not(containsString("id=\"sign-in\"")));
+        given().when().get("/training/nonexistent").then().statusCode(404).body(containsString("id=\"sign-in\""));
+        // A token that fails the check still gets its 401 where sign-in is needed.
+        given().auth().oauth2(TestTokens.forgedToken("mallory", "police-academy", "trainee")).when().get("/training")
+                .then().statusCode(401);
+    }
+
+    @Test
     void anAuthorIsOfferedAuthoringAndNotCohorts() {
         given().auth().oauth2(TestTokens.token("ana", "police-academy", "author")).when().get("/training/author")
                 .then().statusCode(200)
