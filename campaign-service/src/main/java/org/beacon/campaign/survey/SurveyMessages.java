@@ -267,6 +267,12 @@ public interface SurveyMessages {
     @Message("Download the figures (CSV)")
     String export_csv();
 
+    @Message("The same figures as JSON")
+    String export_json();
+
+    @Message("Go to the breakdown by {dimension}")
+    String to_breakdown(String dimension);
+
     @Message("Free-text answers")
     String free_text();
 

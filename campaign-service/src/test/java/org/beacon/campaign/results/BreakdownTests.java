@@ -248,6 +248,28 @@ class BreakdownTests {
     }
 
     @Test
+    void aChosenBreakdownIsReachedFromTheTopOfThePageAndTheSameFiguresAreOfferedAsJson() {
+        String page = given().auth().oauth2(evaluator(NATIONAL)).accept("text/html").header("Accept-Language", "fr")
+                .when().get("/campaigns/results/" + survey + "?by=gender&wave=endline")
+                .then().statusCode(200).extract().asString();
+        // the selection form lands on the breakdown, which is far below the overall figures
+        assertTrue(page.contains("action=\"/campaigns/results/" + survey + "#breakdown\""), page);
+        assertTrue(page.matches("(?s).*<a href=\"#breakdown\">Aller à la ventilation par [^<]+</a>.*"), page);
+        assertTrue(page.contains("<h2 id=\"breakdown\">"), page);
+        // beside the CSV, the same selection as JSON (every wave's figures, as the CSV), which the browser may open
+        String json = "/campaigns/api/results/" + survey + "?by=gender";
+        assertTrue(page.contains("<a href=\"" + json + "\" type=\"application/json\">Les mêmes chiffres en JSON</a>"),
+                page);
+        given().auth().oauth2(evaluator(NATIONAL)).accept("application/json")
+                .when().get(json).then().statusCode(200)
+                .body("breakdown.respondents.rows", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+        // without a breakdown, no link to one
+        String overall = given().auth().oauth2(evaluator(NATIONAL)).accept("text/html")
+                .when().get("/campaigns/results/" + survey).then().statusCode(200).extract().asString();
+        assertTrue(!overall.contains("href=\"#breakdown\""), overall);
+    }
+
+    @Test
     void theManagerDecidesTheDimensionsOnceForEveryOutput() throws SQLException {
         String page = "/campaigns/surveys/" + survey + "/dimensions";
         given().auth().oauth2(manager(NATIONAL)).when().get(page).then().statusCode(200)
