@@ -19,6 +19,7 @@ import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignMaterials.VariantText;
 import org.beacon.campaign.input.ContentArchive;
 import org.beacon.campaign.input.InputLimits;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
@@ -117,6 +118,8 @@ public class CampaignImport {
     private CampaignReport apply(Parsed content, boolean dryRun) {
         CampaignFile file = content.file();
         List<String> changes = new ArrayList<>();
+        // The same changes for the audit log, in words of any language.
+        List<AuditSummary> audited = new ArrayList<>();
         Optional<Campaign> existing = Campaign.bySlug(file.slug());
         String outcome;
         Campaign campaign;
@@ -140,19 +143,25 @@ public class CampaignImport {
             };
         }
         if (!outcome.equals("unchanged")) {
-            changes.add("campaign version " + campaigns.current(campaign).number);
+            int number = campaigns.current(campaign).number;
+            changes.add("campaign version " + number);
+            audited.add(AuditSummary.of("import.campaign-version", number));
         }
         for (MaterialContent materialContent : content.materials()) {
-            changes.addAll(materials.importMaterial(campaign, materialContent.slug(), materialContent.kind(),
-                    materialContent.variants()));
+            for (CampaignMaterials.WrittenVariant written : materials.importMaterial(campaign, materialContent.slug(),
+                    materialContent.kind(), materialContent.variants())) {
+                changes.add(written.text());
+                audited.add(AuditSummary.of("import.material-variant", written.material(),
+                        AuditSummary.language(written.language()), written.number()));
+            }
         }
         if (outcome.equals("unchanged") && !changes.isEmpty()) {
             outcome = "updated-materials";
         }
         if (!changes.isEmpty()) {
             audit.record(AuditLog.IMPORT, CampaignService.AUDIT_SUBJECT, campaign.id, campaign.organization,
-                    "Campaign '" + campaign.slug + "' imported from " + content.path() + ": " + outcome + " ("
-                            + String.join("; ", changes) + ").");
+                    AuditSummary.of("campaign.imported", campaign.slug, content.path(),
+                            AuditSummary.word("import." + outcome), audited));
         }
         return CampaignReport.of(campaign.slug, outcome, changes, dryRun ? publishing(campaign, content) : null);
     }

@@ -19,9 +19,17 @@ public interface CampaignMaterials {
 
     /**
      * Creates the material if the campaign lacks it and writes each language's text as a draft where it changed;
-     * what was written, e.g. {@code poster fr variant 2}, empty when nothing changed.
+     * the drafts written, empty when nothing changed.
      */
-    List<String> importMaterial(Campaign campaign, String slug, String kind, Map<String, VariantText> variants);
+    List<WrittenVariant> importMaterial(Campaign campaign, String slug, String kind, Map<String, VariantText> variants);
+
+    /** A material's draft variant an import wrote. */
+    record WrittenVariant(String material, String language, int number) {
+        /** As the import's report lists it: {@code poster fr variant 2}. */
+        public String text() {
+            return material + " " + language + " variant " + number;
+        }
+    }
 
     record MaterialRow(String slug, String kind, List<VariantRow> variants) {
     }

@@ -30,13 +30,14 @@ public class MaterialsOfCampaigns implements CampaignMaterials {
     }
 
     @Override
-    public List<String> importMaterial(Campaign campaign, String slug, String kind, Map<String, VariantText> variants) {
+    public List<WrittenVariant> importMaterial(Campaign campaign, String slug, String kind,
+            Map<String, VariantText> variants) {
         Material material = materials.importMaterial(campaign, slug, kind);
-        List<String> written = new ArrayList<>();
+        List<WrittenVariant> written = new ArrayList<>();
         variants.forEach((language, variant) -> materials
                 .importVariant(material, language, variant.title(), variant.markdown())
-                .ifPresent(draft -> written.add(draft.material.slug + " " + draft.language + " variant "
-                        + draft.number)));
+                .ifPresent(draft -> written.add(new WrittenVariant(draft.material.slug, draft.language,
+                        draft.number))));
         return written;
     }
 }
