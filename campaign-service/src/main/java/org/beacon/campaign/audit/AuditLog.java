@@ -3,6 +3,7 @@ package org.beacon.campaign.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.CurrentUser;
 
 /**
@@ -22,8 +23,11 @@ public class AuditLog {
     @Inject
     CurrentUser user;
 
+    /** Stores the summary's key and arguments, and its English text, which any reader of the table can read. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String action, String subjectType, Long subjectId, String organization, String summary) {
+    public void record(String action, String subjectType, Long subjectId, String organization,
+            AuditSummary sentence) {
+        String summary = sentence.english();
         AuditEntry entry = new AuditEntry();
         entry.actor = user.subject();
         entry.actorName = user.displayName();
@@ -32,6 +36,8 @@ public class AuditLog {
         entry.subjectType = subjectType;
         entry.subjectId = subjectId;
         entry.summary = summary.length() > 1000 ? summary.substring(0, 997) + "..." : summary;
+        entry.summaryKey = sentence.key();
+        entry.summaryArguments = sentence.argumentsJson();
         entry.persist();
     }
 }

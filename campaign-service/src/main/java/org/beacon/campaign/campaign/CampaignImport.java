@@ -20,6 +20,7 @@ import org.beacon.campaign.campaign.CampaignMaterials.VariantText;
 import org.beacon.campaign.i18n.ImportProblem;
 import org.beacon.campaign.input.ContentArchive;
 import org.beacon.campaign.input.InputLimits;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
@@ -121,6 +122,8 @@ public class CampaignImport {
     private CampaignReport apply(Parsed content, boolean dryRun) {
         CampaignFile file = content.file();
         List<Reason> written = new ArrayList<>();
+        // The same changes for the audit log, in words of any language.
+        List<AuditSummary> audited = new ArrayList<>();
         Optional<Campaign> existing = Campaign.bySlug(file.slug());
         String outcome;
         Campaign campaign;
@@ -144,11 +147,18 @@ public class CampaignImport {
             };
         }
         if (!outcome.equals("unchanged")) {
-            written.add(Reason.of("import.change-campaign-version", campaigns.current(campaign).number));
+            int number = campaigns.current(campaign).number;
+            written.add(Reason.of("import.change-campaign-version", number));
+            audited.add(AuditSummary.of("import.campaign-version", number));
         }
         for (MaterialContent materialContent : content.materials()) {
-            written.addAll(materials.importMaterial(campaign, materialContent.slug(), materialContent.kind(),
-                    materialContent.variants()));
+            for (CampaignMaterials.WrittenVariant variant : materials.importMaterial(campaign, materialContent.slug(),
+                    materialContent.kind(), materialContent.variants())) {
+                written.add(Reason.of("import.change-material-variant", variant.material(), variant.language(),
+                        variant.number()));
+                audited.add(AuditSummary.of("import.material-variant", variant.material(),
+                        AuditSummary.language(variant.language()), variant.number()));
+            }
         }
         List<String> changes = written.stream().map(Reason::english).toList();
         if (outcome.equals("unchanged") && !changes.isEmpty()) {
@@ -156,8 +166,8 @@ public class CampaignImport {
         }
         if (!changes.isEmpty()) {
             audit.record(AuditLog.IMPORT, CampaignService.AUDIT_SUBJECT, campaign.id, campaign.organization,
-                    "Campaign '" + campaign.slug + "' imported from " + content.path() + ": " + outcome + " ("
-                            + String.join("; ", changes) + ").");
+                    AuditSummary.of("campaign.imported", campaign.slug, content.path(),
+                            AuditSummary.word("import." + outcome), audited));
         }
         return CampaignReport.of(campaign.slug, outcome, written, dryRun ? publishing(campaign, content) : null);
     }

@@ -20,10 +20,13 @@ public interface CampaignMaterials {
 
     /**
      * Creates the material if the campaign lacks it and writes each language's text as a draft where it changed;
-     * what was written ({@code import.change-material-variant}: "poster fr variant 2" in English), empty when nothing
-     * changed.
+     * the drafts written, empty when nothing changed.
      */
-    List<Reason> importMaterial(Campaign campaign, String slug, String kind, Map<String, VariantText> variants);
+    List<WrittenVariant> importMaterial(Campaign campaign, String slug, String kind, Map<String, VariantText> variants);
+
+    /** A material's draft variant an import wrote: the report says "poster fr variant 2" in the reader's words. */
+    record WrittenVariant(String material, String language, int number) {
+    }
 
     record MaterialRow(String slug, String kind, List<VariantRow> variants) {
     }

@@ -22,6 +22,7 @@ import org.beacon.campaign.review.Review;
 import org.beacon.campaign.review.ReviewChecklist;
 import org.beacon.campaign.review.ReviewStatus;
 import org.beacon.campaign.review.ReviewView;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.campaign.i18n.ListedRefusal;
 import org.beacon.commons.web.ProblemException;
@@ -113,7 +114,8 @@ public class CampaignService {
         main.title = campaign.title;
         version.translations.add(main);
         version.persist();
-        audit.record(AuditLog.CREATE, AUDIT_SUBJECT, campaign.id, organization, "Created " + campaign.slug + ".");
+        audit.record(AuditLog.CREATE, AUDIT_SUBJECT, campaign.id, organization,
+                AuditSummary.of("campaign.created", campaign.slug));
         return campaign;
     }
 
@@ -126,7 +128,7 @@ public class CampaignService {
         CampaignVersion version = draftOf(campaign);
         applySettings(version, settings);
         audit.record(AuditLog.CHANGE, AUDIT_SUBJECT, campaign.id, campaign.organization,
-                "Changed the settings of " + campaign.slug + " v" + version.number + ".");
+                AuditSummary.of("campaign.settings-changed", campaign.slug, version.number));
         return edited(version);
     }
 
@@ -185,7 +187,7 @@ public class CampaignService {
         CampaignVersion version = openVersion(campaign);
         version.review.approve(user.subject(), checklist, version.subject());
         audit.record(AuditLog.APPROVE, AUDIT_SUBJECT, campaign.id, campaign.organization,
-                version.describe() + " approved with the full review checklist.");
+                AuditSummary.of("campaign.approved", campaign.slug, version.number));
         return version;
     }
 
@@ -216,8 +218,10 @@ public class CampaignService {
         version.review.publish(user.subject());
         campaign.summarize(version, true);
         audit.record(AuditLog.PUBLISH, AUDIT_SUBJECT, campaign.id, campaign.organization,
-                version.describe() + " published in " + String.join(", ", version.languages())
-                        + previous.map(old -> ", replacing version " + old.number).orElse("") + ".");
+                previous.map(old -> AuditSummary.of("campaign.published-replacing", campaign.slug, version.number,
+                        AuditSummary.languages(version.languages()), old.number))
+                        .orElseGet(() -> AuditSummary.of("campaign.published", campaign.slug, version.number,
+                                AuditSummary.languages(version.languages()))));
         return version;
     }
 
@@ -230,7 +234,7 @@ public class CampaignService {
         version.review.archive();
         campaign.summarize(current(campaign), false);
         audit.record(AuditLog.UNPUBLISH, AUDIT_SUBJECT, campaign.id, campaign.organization,
-                version.describe() + " taken off the public page.");
+                AuditSummary.of("campaign.unpublished", campaign.slug, version.number));
         return version;
     }
 

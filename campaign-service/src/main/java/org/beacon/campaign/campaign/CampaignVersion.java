@@ -123,8 +123,4 @@ public class CampaignVersion extends PanacheEntityBase {
     public Reason subject() {
         return Reason.of("campaign.version-subject", number, campaign.slug);
     }
-
-    public String describe() {
-        return "Version " + number + " of campaign '" + campaign.slug + "'";
-    }
 }

@@ -14,6 +14,7 @@ import org.beacon.campaign.survey.Survey;
 import org.beacon.campaign.survey.SurveyService;
 import org.beacon.campaign.survey.SurveyWave;
 import org.beacon.campaign.survey.Wave;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.text.UntrustedText;
 import org.beacon.commons.web.ProblemException;
@@ -65,8 +66,8 @@ public class CollectionLinks {
         link.createdBy = user.subject();
         link.persist();
         audit.record("collect-link-create", AUDIT_SUBJECT, link.id, organization(survey),
-                "Created collection link " + link.id + " '" + cleaned + "' for the " + wave.id() + " wave of survey "
-                        + survey.slug);
+                AuditSummary.of("collect.link-created", String.valueOf(link.id), cleaned,
+                        AuditSummary.word("wave." + wave.id()), survey.slug));
         return new Issued(link, token);
     }
 
@@ -82,8 +83,8 @@ public class CollectionLinks {
             link.revokedAt = OffsetDateTime.now();
             link.revokedBy = user.subject();
             audit.record("collect-link-revoke", AUDIT_SUBJECT, link.id, organization(survey),
-                    "Revoked collection link " + link.id + " '" + link.name + "' of the " + link.wave
-                            + " wave of survey " + survey.slug);
+                    AuditSummary.of("collect.link-revoked", String.valueOf(link.id), link.name,
+                            AuditSummary.word("wave." + link.wave), survey.slug));
         }
         return link;
     }
@@ -111,9 +112,9 @@ public class CollectionLinks {
         window.allowedAt = now;
         window.persist();
         audit.record("collect-late-allow", SurveyService.AUDIT_SUBJECT, surveyId, organization(survey),
-                days == 0 ? "Ended late submissions to the " + wave.id() + " wave of survey " + survey.slug
-                        : "Allowed late submissions to the " + wave.id() + " wave of survey " + survey.slug + " for "
-                                + days + " days, until " + window.acceptUntil.toLocalDate());
+                days == 0 ? AuditSummary.of("collect.late-ended", AuditSummary.word("wave." + wave.id()), survey.slug)
+                        : AuditSummary.of("collect.late-allowed", AuditSummary.word("wave." + wave.id()), survey.slug,
+                                window.acceptUntil.toLocalDate()));
         return window;
     }
 

@@ -23,6 +23,7 @@ import org.beacon.campaign.campaign.Place;
 import org.beacon.campaign.i18n.ListedRefusal;
 import org.beacon.campaign.material.MaterialVariant;
 import org.beacon.campaign.publicpage.event.PublicContentChanged;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
@@ -87,7 +88,7 @@ public class HelpDirectory implements HelpGate {
         resource.organization = organization;
         apply(resource, input);
         resource.persist();
-        audit.record("help-create", AUDIT_SUBJECT, resource.id, organization, "Added " + describe(resource) + ".");
+        audit.record("help-create", AUDIT_SUBJECT, resource.id, organization, described("help.created", resource));
         return resource;
     }
 
@@ -109,7 +110,7 @@ public class HelpDirectory implements HelpGate {
                 return resource;
             });
             audit.record("help-update", AUDIT_SUBJECT, resource.id, resource.organization,
-                    "Changed " + describe(resource) + ".");
+                    described("help.changed", resource));
         }
         return resource;
     }
@@ -321,10 +322,21 @@ public class HelpDirectory implements HelpGate {
         resource.updatedAt = OffsetDateTime.now();
     }
 
-    private static String describe(HelpResource resource) {
-        return "help resource '" + resource.slug + "' (" + resource.kind + ", " + resource.place() + ", "
-                + String.join(" ", resource.languages) + (resource.active ? "" : ", inactive")
-                + (resource.demo ? ", demo" : "") + ")";
+    /** What the audit log says of a resource: its slug, kind, place and languages, and whether inactive or demo. */
+    private static AuditSummary described(String key, HelpResource resource) {
+        List<AuditSummary> flags = new ArrayList<>();
+        if (!resource.active) {
+            flags.add(AuditSummary.word("help.inactive"));
+        }
+        if (resource.demo) {
+            flags.add(AuditSummary.word("help.demo"));
+        }
+        AuditSummary kind = AuditSummary.word("kind." + resource.kind);
+        List<AuditSummary.Language> languages = AuditSummary.languages(resource.languages);
+        return flags.isEmpty()
+                ? AuditSummary.of(key, resource.slug, kind, resource.place().toString(), languages)
+                : AuditSummary.of(key + "-flagged", resource.slug, kind, resource.place().toString(), languages,
+                        flags);
     }
 
     private static boolean sameAs(HelpResource resource, HelpResourceInput input) {

@@ -17,6 +17,7 @@ import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.CampaignVersion;
 import org.beacon.campaign.i18n.ImportProblem;
 import org.beacon.campaign.input.ContentArchive;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
 
@@ -111,10 +112,15 @@ public class HelpImport {
             return report;
         });
         if (!report.created().isEmpty() || !report.updated().isEmpty()) {
-            audit.record(AuditLog.IMPORT, HelpDirectory.AUDIT_SUBJECT, null, null, "Help resources imported: "
-                    + report.created().size() + " created " + report.created() + ", " + report.updated().size()
-                    + " updated " + report.updated() + ".");
+            audit.record(AuditLog.IMPORT, HelpDirectory.AUDIT_SUBJECT, null, null, AuditSummary.of("help.imported",
+                    report.created().size(), slugs(report.created()), report.updated().size(),
+                    slugs(report.updated())));
         }
         return report;
+    }
+
+    /** Slugs for the audit log; none is said in words. */
+    private static Object slugs(List<String> slugs) {
+        return slugs.isEmpty() ? AuditSummary.word("word.none") : List.copyOf(slugs);
     }
 }

@@ -30,6 +30,7 @@ import org.beacon.campaign.material.MaterialViews.VariantView;
 import org.beacon.campaign.campaign.Place;
 import org.beacon.campaign.media.Media;
 import org.beacon.campaign.media.MediaService;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.storage.FileNames;
 import org.beacon.campaign.i18n.ListedRefusal;
@@ -199,7 +200,7 @@ public class MaterialService {
         MaterialVariant variant = openVariant(find(campaignId, slug), language);
         variant.review.approve(user.subject(), checklist, variant.subject());
         audit.record(AuditLog.APPROVE, AUDIT_SUBJECT, variant.id, variant.material.campaign.organization,
-                variant.describe() + " approved with the full review checklist.");
+                audited("material.approved", variant));
         return viewOf(variant);
     }
 
@@ -218,8 +219,8 @@ public class MaterialService {
         });
         variant.review.publish(user.subject());
         audit.record(AuditLog.PUBLISH, AUDIT_SUBJECT, variant.id, material.campaign.organization,
-                variant.describe() + " published" + previous.map(old -> ", replacing variant " + old.number)
-                        .orElse("") + ".");
+                previous.map(old -> audited("material.published-replacing", variant, old.number))
+                        .orElseGet(() -> audited("material.published", variant)));
         return viewOf(variant);
     }
 
@@ -231,8 +232,16 @@ public class MaterialService {
                 .orElseThrow(() -> ProblemException.conflict(Reason.of("material.no-published-variant", slug, language)));
         variant.review.archive();
         audit.record(AuditLog.UNPUBLISH, AUDIT_SUBJECT, variant.id, material.campaign.organization,
-                variant.describe() + " taken off the public page.");
+                audited("material.unpublished", variant));
         return viewOf(variant);
+    }
+
+    /** What the audit log says of a variant: its material, campaign, language and number, then {@code more}. */
+    private static AuditSummary audited(String key, MaterialVariant variant, Object... more) {
+        List<Object> arguments = new ArrayList<>(List.<Object>of(variant.material.slug,
+                variant.material.campaign.slug, AuditSummary.language(variant.language), variant.number));
+        arguments.addAll(List.of(more));
+        return new AuditSummary(key, arguments);
     }
 
     /**

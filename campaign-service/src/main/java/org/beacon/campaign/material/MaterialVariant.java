@@ -92,9 +92,4 @@ public class MaterialVariant extends PanacheEntityBase {
     public Reason subject() {
         return Reason.of("material.variant-subject", language, number, material.slug, material.campaign.slug);
     }
-
-    public String describe() {
-        return "The " + language + " variant " + number + " of material '" + material.slug + "' of campaign '"
-                + material.campaign.slug + "'";
-    }
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.campaign.CampaignMaterials;
-import org.beacon.commons.web.Reason;
 
 /** The materials of campaigns as the campaign package asks for them, answered by MaterialService. */
 @ApplicationScoped
@@ -31,13 +30,14 @@ public class MaterialsOfCampaigns implements CampaignMaterials {
     }
 
     @Override
-    public List<Reason> importMaterial(Campaign campaign, String slug, String kind, Map<String, VariantText> variants) {
+    public List<WrittenVariant> importMaterial(Campaign campaign, String slug, String kind,
+            Map<String, VariantText> variants) {
         Material material = materials.importMaterial(campaign, slug, kind);
-        List<Reason> written = new ArrayList<>();
+        List<WrittenVariant> written = new ArrayList<>();
         variants.forEach((language, variant) -> materials
                 .importVariant(material, language, variant.title(), variant.markdown())
-                .ifPresent(draft -> written.add(Reason.of("import.change-material-variant", draft.material.slug,
-                        draft.language, draft.number))));
+                .ifPresent(draft -> written.add(new WrittenVariant(draft.material.slug, draft.language,
+                        draft.number))));
         return written;
     }
 }

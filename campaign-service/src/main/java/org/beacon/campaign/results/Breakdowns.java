@@ -16,6 +16,7 @@ import org.beacon.campaign.survey.SurveyForm;
 import org.beacon.campaign.survey.SurveyQuestion;
 import org.beacon.campaign.survey.SurveyService;
 import org.beacon.campaign.survey.Wave;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
@@ -193,9 +194,8 @@ public class Breakdowns {
         rollup.rebuild(form.id());
         store.store(form.id(), decision, user.subject());
         audit.record(AUDIT_ACTION, SurveyService.AUDIT_SUBJECT, form.id(), form.organization(),
-                "Set the breakdown dimensions of survey " + form.slug() + " to "
-                        + (questions.isEmpty() ? "no question" : String.join(", ", questions))
-                        + (collector ? " and the collection team" : ""));
+                AuditSummary.of(collector ? "survey.breakdowns-set-with-team" : "survey.breakdowns-set", form.slug(),
+                        questions.isEmpty() ? AuditSummary.word("word.no-question") : List.copyOf(questions)));
         return decision;
     }
 }

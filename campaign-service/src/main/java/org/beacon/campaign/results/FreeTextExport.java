@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.survey.SurveyForm;
 import org.beacon.campaign.survey.Wave;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.Roles;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -33,7 +34,8 @@ public class FreeTextExport {
         Wave chosen = Wave.parse(wave);
         String csv = freeText.csv(form, question, chosen, results.minCellSize(form.organization()),
                 form.defaultLanguage());
-        results.recordExport(form, "free-text answers of " + question + " (" + chosen.id() + ") as CSV");
+        results.recordExport(form, AuditSummary.of("export.free-text", question,
+                AuditSummary.word("wave." + chosen.id()), AuditSummary.word("format.csv")));
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + form.slug() + "-" + question + "-"
                         + chosen.id() + ".csv\"")

@@ -1,5 +1,6 @@
 package org.beacon.campaign.results;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.beacon.campaign.survey.SurveyForm;
 import org.beacon.campaign.survey.Wave;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
 import org.jboss.resteasy.reactive.RestPath;
@@ -64,7 +66,7 @@ public class ResultsResource {
         String campaign = results.campaignTitle(form);
         ResultsView view = current.solved().derived(new Export("json", campaign, selection, breakdownWave),
                 () -> Breakdowns.view(computed, campaign, selection, breakdownWave));
-        results.recordExport(form, "results as JSON" + described(selection, breakdownWave));
+        results.recordExport(form, described("format.json", selection, breakdownWave));
         return view;
     }
 
@@ -72,12 +74,19 @@ public class ResultsResource {
         return computed.waves().isEmpty() ? null : computed.waves().get(computed.waves().size() - 1);
     }
 
-    /** What an export held besides the overall figures, for the audit log. */
-    private static String described(Breakdowns.Selection selection, Wave wave) {
-        return (selection.filter() == null ? ""
-                : " of " + selection.filter().id() + ":" + selection.filter().valueName(selection.filterValue()))
-                + (selection.by() == null ? "" : " by " + selection.by().id() + (wave == null ? "" : " (" + wave.id()
-                        + ")"));
+    /** What an export held besides the overall figures, for the audit log: its format, group and breakdown. */
+    private static AuditSummary described(String format, Breakdowns.Selection selection, Wave wave) {
+        List<AuditSummary> details = new ArrayList<>();
+        if (selection.filter() != null) {
+            details.add(AuditSummary.of("export.group", selection.filter().id(),
+                    selection.filter().valueName(selection.filterValue())));
+        }
+        if (selection.by() != null) {
+            details.add(wave == null ? AuditSummary.of("export.by", selection.by().id())
+                    : AuditSummary.of("export.by-wave", selection.by().id(), AuditSummary.word("wave." + wave.id())));
+        }
+        return details.isEmpty() ? AuditSummary.of("export.results", AuditSummary.word(format))
+                : AuditSummary.of("export.results-of", AuditSummary.word(format), details);
     }
 
     @GET
@@ -95,7 +104,7 @@ public class ResultsResource {
         Breakdowns.Selection group = new Breakdowns.Selection(null, selection.filter(), selection.filterValue());
         String csv = current.solved().derived(new Export("csv", campaign, group, null),
                 () -> ResultsCsv.write(Breakdowns.view(computed, campaign, group, null), computed.breakdowns()));
-        results.recordExport(form, "results as CSV" + described(selection, null));
+        results.recordExport(form, described("format.csv", selection, null));
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + form.slug() + "-results.csv\"").build();
     }
@@ -109,7 +118,8 @@ public class ResultsResource {
         SurveyForm form = results.survey(id);
         FreeText.TextPage texts = freeText.page(form, question, Wave.parse(wave), page,
                 results.minCellSize(form.organization()), form.defaultLanguage());
-        results.recordExport(form, "free-text answers of " + question + " (" + wave + ", page " + page + ")");
+        results.recordExport(form, AuditSummary.of("export.free-text-page", question,
+                AuditSummary.word("wave." + wave), page));
         return texts;
     }
 

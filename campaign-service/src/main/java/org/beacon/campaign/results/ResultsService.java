@@ -23,6 +23,7 @@ import org.beacon.campaign.survey.SurveyForm;
 import org.beacon.campaign.survey.SurveyService;
 import org.beacon.campaign.survey.SurveyWave;
 import org.beacon.campaign.survey.Wave;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
@@ -172,9 +173,9 @@ public class ResultsService {
 
     /** Records that results of a survey left the service, and how. */
     @Transactional
-    public void recordExport(SurveyForm form, String what) {
+    public void recordExport(SurveyForm form, AuditSummary what) {
         audit.record(EXPORT, SurveyService.AUDIT_SUBJECT, form.id(), form.organization(),
-                "Exported " + what + " of survey " + form.slug() + " (k = " + minCellSize(form.organization()) + ")");
+                AuditSummary.of("survey.exported", form.slug(), what, minCellSize(form.organization())));
     }
 
     /** Sets an organization's k; admins only, never below the floor. */
@@ -197,7 +198,7 @@ public class ResultsService {
         policy.changedAt = OffsetDateTime.now();
         policy.persist();
         audit.record("survey-min-cell-size", "organization", null, organization,
-                "Set the smallest group shown in survey results to " + minCellSize);
+                AuditSummary.of("results.min-cell-size", minCellSize));
         return minCellSize;
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.campaign.audit.AuditLog;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
 
@@ -88,10 +89,9 @@ public class AnswerUpload {
         }
         int stored = responses.storeAll(form, wave, ResponseStore.UPLOAD, good);
         audit.record("survey-upload", SurveyService.AUDIT_SUBJECT, form.id(), form.organization(),
-                "Uploaded " + rows + " rows of " + (state.isOpen() ? "" : "closed ") + wave.id() + " wave answers to"
-                        + " survey " + form.slug() + ": " + stored
-                        + " stored, " + (good.size() - stored) + " already stored, "
-                        + (rows - good.size()) + " skipped");
+                AuditSummary.of(state.isOpen() ? "survey.answers-uploaded" : "survey.answers-uploaded-closed",
+                        form.slug(), AuditSummary.word("wave." + wave.id()), rows, stored, good.size() - stored,
+                        rows - good.size()));
         return new Report(rows, stored, good.size() - stored, problems);
     }
 

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.beacon.campaign.audit.AuditLog;
 import org.beacon.campaign.campaign.Campaign;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
 
@@ -222,11 +223,11 @@ public class QuestionSettings {
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
-        List<String> changes = new ArrayList<>();
+        List<AuditSummary> changes = new ArrayList<>();
         wanted.forEach((question, setting) -> {
             if (!normalised(question, setting).equals(of(question))) {
                 apply(question, setting);
-                changes.add(field(question) + " " + describe(setting));
+                changes.add(describe(field(question), setting));
             }
         });
         if (changes.isEmpty()) {
@@ -240,8 +241,7 @@ public class QuestionSettings {
         responsesRescored.fire(new ResponsesRescored(survey.id));
         audit.record("survey-question-settings", SurveyService.AUDIT_SUBJECT, survey.id,
                 Campaign.<Campaign>findById(survey.campaignId).organization,
-                "Changed the question settings of survey " + survey.slug + ": " + String.join("; ", changes) + " ("
-                        + rescored + " responses rescored, results rebuilt)");
+                AuditSummary.of("survey.question-settings-changed", survey.slug, changes, rescored));
         return new Outcome(true, rescored);
     }
 
@@ -321,21 +321,20 @@ public class QuestionSettings {
         question.reversed = s.reversed();
     }
 
-    private static String describe(Setting setting) {
+    /** A question's new setting as the audit log says it: its use, its answer and credits, reverse-wording. */
+    private static AuditSummary describe(String field, Setting setting) {
         String use = setting.use() == null || setting.use().isEmpty() ? "plain" : setting.use();
-        StringBuilder text = new StringBuilder(use);
+        AuditSummary described = AuditSummary.word("use." + use);
         if (KNOWLEDGE.equals(setting.use())) {
-            text.append(" (answer ").append(setting.answer());
+            List<AuditSummary> credits = new ArrayList<>();
             if (setting.credits() != null) {
-                setting.credits().forEach((name, credit) -> text.append(", ").append(name).append(' ')
-                        .append(credit).append(" %"));
+                setting.credits().forEach((name, credit) -> credits.add(AuditSummary.of("setting.credit", name,
+                        credit)));
             }
-            text.append(')');
+            described = credits.isEmpty() ? AuditSummary.of("setting.knowledge", setting.answer())
+                    : AuditSummary.of("setting.knowledge-credits", setting.answer(), credits);
         }
-        if (setting.reversed()) {
-            text.append(", reverse-worded");
-        }
-        return text.toString();
+        return AuditSummary.of(setting.reversed() ? "setting.reversed" : "setting", field, described);
     }
 
     private static SurveyChoice choice(SurveyQuestion question, String name) {

@@ -17,6 +17,7 @@ import org.beacon.campaign.campaign.Campaign;
 import org.beacon.campaign.input.InputLimits;
 import org.beacon.campaign.survey.SurveyDraft.ChoiceDraft;
 import org.beacon.campaign.survey.SurveyDraft.QuestionDraft;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
@@ -161,8 +162,8 @@ public class SurveyService {
         survey.persist();
         surveyChanged.fire(new SurveyChanged(survey.id));
         audit.record("survey-import", AUDIT_SUBJECT, survey.id, campaign.organization,
-                (created ? "Imported survey " : "Replaced the questions of survey ") + slug + " ("
-                        + draft.questions().size() + " rows) for campaign " + campaign.slug);
+                AuditSummary.of(created ? "survey.imported" : "survey.questions-replaced", slug, campaign.slug,
+                        draft.questions().size()));
         return new ImportOutcome(survey, created, true);
     }
 
@@ -282,7 +283,8 @@ public class SurveyService {
         surveyChanged.fire(new SurveyChanged(surveyId));
         audit.record(open ? "survey-wave-open" : "survey-wave-close", AUDIT_SUBJECT, surveyId,
                 Campaign.<Campaign>findById(survey.campaignId).organization,
-                (open ? "Opened" : "Closed") + " the " + wave.id() + " wave of survey " + survey.slug);
+                AuditSummary.of(open ? "survey.wave-opened" : "survey.wave-closed", survey.slug,
+                        AuditSummary.word("wave." + wave.id())));
         return state;
     }
 }

@@ -271,7 +271,7 @@ class CampaignReviewAndPublishingTests {
                 .body("find { it.subjectId == " + id + " && it.action == 'approve' }.actorName",
                         equalTo("Rui-national-coordination Tester"))
                 .body("find { it.subjectId == " + id + " && it.action == 'publish' }.summary",
-                        allOf(containsString(slug), containsString("en, fr")))
+                        allOf(containsString(slug), containsString("English, French")))
                 .body("find { it.subjectId == " + id + " && it.action == 'unpublish' }.actor",
                         equalTo(TestTokens.subjectOf("amina-" + NATIONAL)));
     }

@@ -272,7 +272,7 @@ class ResultsResourceTests {
                 .setParameter(1, survey).getSingleResult();
         assertEquals(TestTokens.subjectOf("eva-" + NATIONAL), entry[0]);
         assertEquals("Eva-" + NATIONAL + " Tester", entry[1]);
-        assertTrue(((String) entry[2]).contains("results as CSV"));
+        assertTrue(((String) entry[2]).contains("results as a CSV file"), (String) entry[2]);
         results("");
         assertEquals(before + 2, exports(), "the JSON API is an export too");
     }

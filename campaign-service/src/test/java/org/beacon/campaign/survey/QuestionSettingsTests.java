@@ -232,8 +232,9 @@ class QuestionSettingsTests {
         String summary = (String) entityManager.createNativeQuery("""
                 select summary from audit_entry where action = 'survey-question-settings' and subject_id = ?1
                 order by id desc limit 1""").setParameter(1, survey).getSingleResult();
-        assertTrue(summary.contains("k1 knowledge (answer yes)") && summary.contains("l1 plain, reverse-worded")
-                && summary.contains("280 responses rescored"), summary);
+        assertTrue(summary.contains("k1: knowledge item (answer yes)")
+                && summary.contains("l1: no particular use, reverse-worded")
+                && summary.contains("responses rescored: 280"), summary);
     }
 
     @Test

@@ -102,6 +102,21 @@ class AdminJourneyIT {
         assertTrue(actionsShown().stream().allMatch("Imported"::equals), browser.text());
         assertTrue(browser.driver.findElements(By.cssSelector("#audit-entries tr.audit-entry td:nth-child(2)"))
                 .stream().anyMatch(cell -> cell.getText().equals("Campaigns")), browser.text());
+
+        // In French, with the header's language chooser: each service writes its summaries in the reader's language.
+        browser.open("/lang?l=fr&back=/admin/audit");
+        browser.open("/admin/audit?action=import");
+        List<String> summaries = browser.driver.findElements(By.cssSelector("#audit-entries bdi.summary")).stream()
+                .map(WebElement::getText).toList();
+        try {
+            assertFalse(summaries.isEmpty(), browser.text());
+            // "Campagne … importée depuis …", "Ressources d’aide importées : …", "Cours …, version 1 importée : …"
+            assertTrue(summaries.stream().anyMatch(summary -> summary.contains("importé")), summaries.toString());
+            assertTrue(summaries.stream().noneMatch(summary -> summary.contains(" imported")), summaries.toString());
+            assertTrue(actionsShown().stream().allMatch("Importé"::equals), browser.text());
+        } finally {
+            browser.open("/lang?l=en&back=/");
+        }
     }
 
     @Test

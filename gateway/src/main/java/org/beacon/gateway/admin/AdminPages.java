@@ -130,7 +130,7 @@ public class AdminPages {
             return Templates.audit(List.of(), query, actions, organizations, query.pageLink(0), "", true)
                     .setLocale(language.locale());
         }
-        List<AuditRecord> entries = feed.page(filter, bearer());
+        List<AuditRecord> entries = feed.page(filter, bearer(), reader);
         boolean hasNext = entries.size() > filter.size();
         List<Shown> shown = (hasNext ? entries.subList(0, filter.size()) : entries).stream()
                 .map(entry -> new Shown(entry, AuditActs.words(AuditActs.actOf(entry.service(), entry.action()), reader),
@@ -142,14 +142,18 @@ public class AdminPages {
                 .setLocale(language.locale());
     }
 
-    /** Every entry the filter matches, as CSV: times in UTC and ISO 8601, cells safe to open in a spreadsheet. */
+    /**
+     * Every entry the filter matches, as CSV: times in UTC and ISO 8601, codes as stored, summaries in the language of
+     * the request, cells safe to open in a spreadsheet.
+     */
     @GET
     @Path("audit.csv")
     @Produces("text/csv")
     public Response auditCsv(@QueryParam("organization") String organization, @QueryParam("action") String action,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         AuditFilter filter = AuditFilter.of(organization, action, from, to, 0, AuditFilter.DEFAULT_SIZE);
-        Iterator<AuditRecord> entries = feed.entries(filter, bearer());
+        String reader = language.code();
+        Iterator<AuditRecord> entries = feed.entries(filter, bearer(), reader);
         // Asked before the download starts, so a service that does not answer is a 503 page, not a cut-off file.
         entries.hasNext();
         StreamingOutput body = output -> {
@@ -160,7 +164,7 @@ public class AdminPages {
                 while (entries.hasNext()) {
                     if (rows++ == MAX_CSV_ROWS) {
                         csv.printRecord(CsvCells.record("", "", "", "", "", "", "", "",
-                                "More than " + MAX_CSV_ROWS + " entries match: narrow the dates to export the rest."));
+                                AuditActs.tooManyForCsv(MAX_CSV_ROWS, reader)));
                         break;
                     }
                     AuditRecord entry = entries.next();

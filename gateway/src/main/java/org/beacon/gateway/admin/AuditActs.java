@@ -8,6 +8,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 import org.beacon.commons.i18n.Languages;
+import org.beacon.commons.web.ReaderFormats;
 
 /**
  * One name per act across both services. Each service stores its own action codes ("version.publish" in
@@ -97,6 +98,13 @@ public final class AuditActs {
     /** What an entry was done to in words ("Version de cours"), or the stored type. */
     static String subject(String type, String language) {
         return type == null ? "" : text("subject." + type, type, language);
+    }
+
+    /** The CSV's last line when it holds only the first {@code rows} entries, in the reader's language. */
+    static String tooManyForCsv(int rows, String language) {
+        String lang = Languages.supported(language) != null ? Languages.supported(language) : Languages.DEFAULT;
+        return text("csv.too-many", "More than {0} entries match: narrow the dates to export the rest.", lang)
+                .replace("{0}", ReaderFormats.number(rows, Locale.forLanguageTag(lang)));
     }
 
     private static String text(String key, String otherwise, String language) {

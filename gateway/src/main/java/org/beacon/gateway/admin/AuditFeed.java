@@ -32,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The audit entries of both services, newest first, as one list. Each service filters its own entries in its admin
  * API ({@code /training/api/audit}, {@code /campaigns/api/audit}) with the admin's own token, so each still checks
  * the admin role itself; neither service's tables are read from here. The two lists, each newest first, are merged
- * as they are read, a few hundred entries at a time.
+ * as they are read, a few hundred entries at a time. Each service writes its entries' summaries in the language it
+ * is asked in ({@code Accept-Language}, the reader's), since only it has the texts of its own acts.
  */
 @ApplicationScoped
 public class AuditFeed {
@@ -73,17 +74,20 @@ public class AuditFeed {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
-    /** All entries matching {@code filter} (its page and size ignored), newest first, read as they are consumed. */
-    public Iterator<AuditRecord> entries(AuditFilter filter, String bearer) {
+    /**
+     * All entries matching {@code filter} (its page and size ignored), newest first, read as they are consumed, their
+     * summaries in {@code language}.
+     */
+    public Iterator<AuditRecord> entries(AuditFilter filter, String bearer, String language) {
         return new Merged(new Source("training-service", trainingUrl + "/training/api/audit", filter,
-                AuditActs.codesFor("training", filter.action()), bearer),
+                AuditActs.codesFor("training", filter.action()), bearer, language),
                 new Source("campaign-service", campaignsUrl + "/campaigns/api/audit", filter,
-                        AuditActs.codesFor("campaigns", filter.action()), bearer));
+                        AuditActs.codesFor("campaigns", filter.action()), bearer, language));
     }
 
     /** One page of {@code filter.size()} entries, and one more to tell whether another page follows. */
-    public List<AuditRecord> page(AuditFilter filter, String bearer) {
-        Iterator<AuditRecord> all = entries(filter, bearer);
+    public List<AuditRecord> page(AuditFilter filter, String bearer, String language) {
+        Iterator<AuditRecord> all = entries(filter, bearer, language);
         long skip = (long) filter.page() * filter.size();
         for (long i = 0; i < skip && all.hasNext(); i++) {
             all.next();
@@ -103,16 +107,19 @@ public class AuditFeed {
         /** The service's own codes of the act filtered by (AuditActs). */
         private final String actions;
         private final String bearer;
+        /** The reader's interface language, which the service writes the summaries in. */
+        private final String language;
         private final Deque<AuditRecord> buffered = new ArrayDeque<>();
         private int nextPage;
         private boolean exhausted;
 
-        Source(String service, String url, AuditFilter filter, String actions, String bearer) {
+        Source(String service, String url, AuditFilter filter, String actions, String bearer, String language) {
             this.service = service;
             this.url = url;
             this.filter = filter;
             this.actions = actions;
             this.bearer = bearer;
+            this.language = language;
             // An act this service never records: nothing to ask it.
             this.exhausted = filter.action() != null && actions == null;
         }
@@ -137,7 +144,8 @@ public class AuditFeed {
             append(query, "from", filter.from() == null ? null : filter.from().toString());
             append(query, "to", filter.to() == null ? null : filter.to().toString());
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + query)).timeout(config.auditTimeout())
-                    .header("Authorization", "Bearer " + bearer).header("Accept", "application/json").GET().build();
+                    .header("Authorization", "Bearer " + bearer).header("Accept", "application/json")
+                    .header("Accept-Language", language).GET().build();
             HttpResponse<String> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -58,15 +59,42 @@ public class AdminPagesTests {
                         Locale.FRENCH)))
                 .body(not(containsString(">2026-11-03T09:00")))
                 .extract().asString();
-        int newest = page.indexOf("Published the winter campaign.");
+        int newest = page.indexOf("Version 2 de la campagne winter publiée");
         int middle = page.indexOf("HYPERLINK");
-        int oldest = page.indexOf("Approved the winter campaign.");
+        int oldest = page.indexOf("Version 2 de la campagne winter approuvée");
         assertTrue(newest > 0 && newest < middle && middle < oldest, "newest first across both services");
         assertTrue(page.contains("3 nov. 2026"), "a French date: " + page);
         for (String path : List.of("/training/api/audit", "/campaigns/api/audit")) {
             assertEquals("Bearer " + admin, AuditUpstreams.AUTHORIZATIONS.get(path),
                     "the admin's own token goes to " + path + ", which checks the role itself");
         }
+    }
+
+    @Test
+    void summariesAreInTheReadersLanguageOnThePageAndInTheCsv() throws IOException {
+        String page = given().auth().oauth2(token("admin")).cookie("beacon-lang", "fr")
+                .when().get("/admin/audit")
+                .then().statusCode(200).extract().asString();
+        // Each service is asked in the reader's language, since only it has the words of its own acts.
+        assertEquals("fr", AuditUpstreams.LANGUAGES.get("/training/api/audit"));
+        assertEquals("fr", AuditUpstreams.LANGUAGES.get("/campaigns/api/audit"));
+        assertTrue(page.contains("<bdi class=\"summary\">Version 2 de la campagne winter publiée en anglais, français."
+                + "</bdi>"), page);
+        assertTrue(page.contains("Version 2 de la campagne winter approuvée avec la liste de contrôle complète."), page);
+        assertFalse(page.contains("Published the winter campaign."), page);
+
+        String csv = given().auth().oauth2(token("admin")).header("Accept-Language", "fr-FR,fr;q=0.9")
+                .when().get("/admin/audit.csv")
+                .then().statusCode(200).extract().asString();
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(csv)).getRecords();
+        assertEquals("Version 2 de la campagne winter publiée en anglais, français.", rows.get(0).get("summary"));
+        assertEquals("publish", rows.get(0).get("action"), "codes stay as stored");
+
+        String english = given().auth().oauth2(token("admin")).header("Accept-Language", "en")
+                .when().get("/admin/audit.csv").then().statusCode(200).extract().asString();
+        assertEquals("en", AuditUpstreams.LANGUAGES.get("/campaigns/api/audit"));
+        assertTrue(english.contains("Published the winter campaign."), english);
     }
 
     @Test

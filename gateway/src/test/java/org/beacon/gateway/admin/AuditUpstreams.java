@@ -13,7 +13,8 @@ import org.beacon.testing.FreePort;
 
 /**
  * Stands in for the two services' audit APIs, answering as they do (newest first, filtered by action, a page at a
- * time), and remembers the query each was sent. The organization {@code down} makes training-service answer 500,
+ * time, summaries in the language of {@code Accept-Language}: French where {@link #FRENCH} has the entry, else as
+ * stored, as an entry older than summary keys reads), and remembers the query and language each was sent. The organization {@code down} makes training-service answer 500,
  * as a service that lost its database. Keycloak's admin API is configured at a port nobody listens on.
  */
 public class AuditUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -21,6 +22,12 @@ public class AuditUpstreams implements QuarkusTestResourceLifecycleManager {
     /** The query string and Authorization header each service was last sent, by path. */
     static final Map<String, String> QUERIES = new ConcurrentHashMap<>();
     static final Map<String, String> AUTHORIZATIONS = new ConcurrentHashMap<>();
+    static final Map<String, String> LANGUAGES = new ConcurrentHashMap<>();
+
+    /** The summaries a service renders in French, by entry id. */
+    static final Map<Long, String> FRENCH = Map.of(
+            9L, "Version 2 de la campagne winter publiée en anglais, français.",
+            8L, "Version 2 de la campagne winter approuvée avec la liste de contrôle complète.");
 
     static final Map<String, List<JsonObject>> ENTRIES = Map.of(
             "/training/api/audit", List.of(
@@ -48,6 +55,8 @@ public class AuditUpstreams implements QuarkusTestResourceLifecycleManager {
             String path = request.path();
             QUERIES.put(path, request.query() == null ? "" : request.query());
             AUTHORIZATIONS.put(path, String.valueOf(request.getHeader("Authorization")));
+            String language = String.valueOf(request.getHeader("Accept-Language"));
+            LANGUAGES.put(path, language);
             if (path.startsWith("/training") && "down".equals(request.getParam("organization"))) {
                 request.response().setStatusCode(500).end();
                 return;
@@ -57,6 +66,8 @@ public class AuditUpstreams implements QuarkusTestResourceLifecycleManager {
                 ENTRIES.getOrDefault(path, List.of()).stream()
                         .filter(e -> request.getParam("action") == null
                                 || List.of(request.getParam("action").split(",")).contains(e.getString("action")))
+                        .map(e -> language.startsWith("fr") && FRENCH.containsKey(e.getLong("id"))
+                                ? e.copy().put("summary", FRENCH.get(e.getLong("id"))) : e)
                         .forEach(answer::add);
             }
             request.response().putHeader("Content-Type", "application/json").end(answer.encode());

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.text.SourceReferences;
 import org.beacon.training.audit.AuditLog;
 import org.beacon.training.course.ContentText;
@@ -63,8 +64,9 @@ public class CertificateService {
         // that certificate is out of date from the start, as if it had been issued before v2 (VersionWorkflow.approve).
         certificate.refresherDue = CourseVersion.legalChangeAfter(completion.courseId(), version.number).isPresent();
         certificate.persist();
-        audit.record("certificate.issue", "certificate", certificate.id,
-                certificate.code + " v" + version.number + (certificate.refresherDue ? " (refresher due)" : ""));
+        audit.record("certificate.issue", "certificate", certificate.id, AuditSummary.of(
+                certificate.refresherDue ? "certificate.issued-refresher-due" : "certificate.issued",
+                certificate.code, version.number));
         if (!certificate.refresherDue) {
             // Completing an up-to-date version is the refresher: older certificates no longer call for one.
             queries.clearRefresherBefore(completion.subject(), completion.courseId(), version.number);
@@ -82,7 +84,7 @@ public class CertificateService {
         }
         int flagged = queries.flagRefresherBefore(published.courseId(), published.number());
         audit.record("certificate.refresher-due", "course", published.courseId(),
-                flagged + " certificates of versions before v" + published.number());
+                AuditSummary.of("certificate.refresher-due", flagged, published.number()));
     }
 
     static String newCode() {

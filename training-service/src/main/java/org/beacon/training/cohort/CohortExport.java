@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.training.audit.AuditLog;
 import org.beacon.training.cohort.CohortProgress.MemberRow;
 import org.beacon.training.report.CsvDownload;
@@ -38,7 +39,8 @@ public class CohortExport {
                     m.enrolmentId() == null ? null : m.version(), m.enrolmentId() == null ? null : m.progress(),
                     m.pretest(), m.posttest(), m.gain(), m.attended(), period.from(), period.to()));
         }
-        audit.record("cohort.export", "cohort", cohortId, "progress" + (period.query().isEmpty() ? "" : " " + period.query()));
+        audit.record("cohort.export", "cohort", cohortId,
+                AuditSummary.of("cohort.progress-exported", AuditSummary.word("format.csv"), period.audited()));
         return CsvDownload.of(CsvDownload.fileName("cohort-" + cohortId + "-progress", period), HEADER, rows);
     }
 }

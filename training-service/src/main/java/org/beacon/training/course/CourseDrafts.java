@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.text.UntrustedText;
@@ -188,7 +189,7 @@ public class CourseDrafts {
         CourseDocument doc = content.snapshot(course, latest);
         CourseVersion draft = createFrom(doc, null);
         audit.record("version.draft", "course_version", draft.id,
-                course.slug + " v" + draft.number + " drafted from v" + latest.number);
+                AuditSummary.of("version.drafted", course.slug, draft.number, latest.number));
         return draft;
     }
 

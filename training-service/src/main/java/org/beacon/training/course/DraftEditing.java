@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
 import org.beacon.training.assessment.Assessment;
@@ -294,7 +295,8 @@ public class DraftEditing {
     public String exportGift(long versionId, String language) {
         CourseVersion version = CourseVersion.require(versionId);
         String gift = Gift.write(bank.read(version, language));
-        audit.record("gift.export", "course_version", version.id, "language " + language);
+        audit.record("gift.export", "course_version", version.id,
+                AuditSummary.of("gift.exported", version.number, AuditSummary.language(language)));
         return gift;
     }
 
@@ -302,8 +304,8 @@ public class DraftEditing {
     public void markLegalChange(long versionId, boolean legalChange) {
         CourseVersion version = editable(versionId, null);
         version.legalChange = legalChange;
-        audit.record("version.legal-change", "course_version", version.id,
-                "v" + version.number + (legalChange ? " marked as a legal change" : " no longer a legal change"));
+        audit.record("version.legal-change", "course_version", version.id, AuditSummary.of(
+                legalChange ? "version.legal-change-marked" : "version.legal-change-cleared", version.number));
     }
 
 

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.i18n.Languages;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
@@ -108,7 +109,8 @@ public class TranslationService {
         translation.versionId = version.id;
         translation.language = language;
         translation.persist();
-        audit.record("translation.add", "course_version", version.id, "v" + version.number + " " + language);
+        audit.record("translation.add", "course_version", version.id,
+                AuditSummary.of("translation.added", version.number, AuditSummary.language(language)));
         return translation;
     }
 
@@ -153,7 +155,8 @@ public class TranslationService {
         }
         translation.status = VersionStatus.draft;
         translation.reviewComment = comment.strip();
-        audit.record("translation.reject", "course_version", version.id, "v" + version.number + " " + language);
+        audit.record("translation.reject", "course_version", version.id,
+                AuditSummary.of("translation.rejected", version.number, AuditSummary.language(language)));
         return translation;
     }
 
@@ -164,8 +167,8 @@ public class TranslationService {
         CourseTranslation translation = separate(version, language, "translation.moves.archived",
                 VersionStatus.published, "status.published");
         translation.status = VersionStatus.archived;
-        audit.record("translation.archive", "course_version", version.id, "v" + version.number + " " + language
-                + " withdrawn");
+        audit.record("translation.archive", "course_version", version.id,
+                AuditSummary.of("translation.withdrawn", version.number, AuditSummary.language(language)));
         return translation;
     }
 
@@ -192,7 +195,8 @@ public class TranslationService {
         translation.status = VersionStatus.published;
         translation.reviewerSubject = user.subject();
         translation.publishedAt = OffsetDateTime.now();
-        audit.record("translation.publish", "course_version", translation.versionId, translation.language);
+        audit.record("translation.publish", "course_version", translation.versionId,
+                AuditSummary.of("translation.published", AuditSummary.language(translation.language)));
     }
 
     private static void move(CourseVersion version, VersionStatus from, VersionStatus to) {

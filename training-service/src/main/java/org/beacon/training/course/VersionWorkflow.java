@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
@@ -77,7 +78,7 @@ public class VersionWorkflow {
             previous.status = VersionStatus.archived;
             previous.flush();
             audit.record("version.archive", "course_version", previous.id,
-                    course.slug + " v" + previous.number + " superseded by v" + version.number);
+                    AuditSummary.of("version.superseded", course.slug, previous.number, version.number));
         });
         version.status = VersionStatus.published;
         version.publishedAt = OffsetDateTime.now();
@@ -85,8 +86,9 @@ public class VersionWorkflow {
         course.title = texts.all(ContentText.COURSE, version.id, ContentText.TITLE).get(version.defaultLanguage);
         course.defaultLanguage = version.defaultLanguage;
         translations.versionApproved(version);
-        audit.record("version.publish", "course_version", version.id,
-                course.slug + " v" + version.number + (version.legalChange ? " (legal change)" : ""));
+        audit.record("version.publish", "course_version", version.id, AuditSummary.of(
+                version.legalChange ? "version.published-legal-change" : "version.published", course.slug,
+                version.number));
         published.fire(new VersionPublished(course.id, version.id, version.number, version.legalChange));
         return version;
     }
@@ -114,7 +116,8 @@ public class VersionWorkflow {
         version.status = VersionStatus.archived;
         Course course = Course.findById(version.courseId);
         course.status = VersionStatus.archived;
-        audit.record("version.archive", "course_version", version.id, course.slug + " v" + version.number + " withdrawn");
+        audit.record("version.archive", "course_version", version.id,
+                AuditSummary.of("version.withdrawn", course.slug, version.number));
         return version;
     }
 

@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.archive.BoundedZip;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
@@ -117,7 +118,8 @@ public class CourseImportService {
             version = courses.createFrom(doc, pkg.sha256);
             outcome = course == null ? "created" : "new-draft";
         }
-        audit.record("course.import", "course_version", version.id, doc.slug() + " v" + version.number + " " + outcome);
+        audit.record("course.import", "course_version", version.id, AuditSummary.of("course.imported", doc.slug(),
+                version.number, AuditSummary.word("import." + outcome)));
         return new ImportResult(outcome, doc.slug(), dryRun ? 0 : version.id, version.number, version.status, dryRun);
     }
 

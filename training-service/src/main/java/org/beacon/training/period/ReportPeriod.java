@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import jakarta.persistence.Query;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
 
@@ -53,6 +54,17 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
             query.append(query.isEmpty() ? "" : "&").append("to=").append(to);
         }
         return query.toString();
+    }
+
+    /** The period as the audit log says it, in the reader's language: all time, from, until, or both days. */
+    public AuditSummary audited() {
+        if (from == null && to == null) {
+            return AuditSummary.word("period.always");
+        }
+        if (to == null) {
+            return AuditSummary.of("period.from", from);
+        }
+        return from == null ? AuditSummary.of("period.to", to) : AuditSummary.of("period.between", from, to);
     }
 
     private static LocalDate day(String parameter, String text) {

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.CurrentUser;
 import org.beacon.commons.security.Roles;
 import org.beacon.commons.web.ProblemException;
@@ -117,7 +118,8 @@ public class CompletionReport {
                         period.to()));
             }
         }
-        audit.record("report.export", "report", null, "completions csv" + (period.query().isEmpty() ? "" : " " + period.query()));
+        audit.record("report.export", "report", null,
+                AuditSummary.of("report.completions-exported", AuditSummary.word("format.csv"), period.audited()));
         return CsvDownload.of(CsvDownload.fileName("completions", period), CSV_HEADER, rows);
     }
 }

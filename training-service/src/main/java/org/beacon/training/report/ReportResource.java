@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.beacon.commons.audit.AuditSummary;
 import org.beacon.commons.security.Roles;
 import org.beacon.training.audit.AuditLog;
 import org.beacon.training.period.ReportPeriod;
@@ -34,8 +35,8 @@ public class ReportResource {
             @QueryParam("to") String to) {
         ReportPeriod period = ReportPeriod.of(from, to);
         List<CompletionReport.Row> rows = report.by(by == null ? "sector" : by, period);
-        audit.record("report.export", "report", null, "completions by " + (by == null ? "sector" : by)
-                + (period.query().isEmpty() ? "" : " " + period.query()));
+        audit.record("report.export", "report", null, AuditSummary.of("report.completions-read",
+                AuditSummary.word("dimension." + (by == null ? "sector" : by)), period.audited()));
         return rows;
     }
 }

@@ -83,7 +83,9 @@ class TranslationWorkflowTests {
                 .then().statusCode(200).body("html", containsString("troisième élément"));
         editLesson(author("tom"), version, lesson, "fr", "Changed after publication").statusCode(409);
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
-                "action = 'translation.publish' and entityId = ?1 and detail = 'fr'", version)));
+                "action = 'translation.publish' and entityId = ?1 and summaryKey = 'translation.published'"
+                        + " and summaryArguments = '[{\"language\":\"fr\"}]'"
+                        + " and detail = 'Translation into French published.'", version)));
     }
 
     @Test
