@@ -187,11 +187,13 @@ public interface SurveyMessages {
     @Message("{#if plural == 'one'}{fmt:number(stored)} answer stored{#else}{fmt:number(stored)} answers stored{/if}; {fmt:number(duplicates)} were already stored.")
     String upload_stored(int stored, String plural, int duplicates);
 
-    @Message("Nothing was stored: {fmt:number(count)} rows have problems. Fix them, or choose to import only the valid rows.")
-    String upload_rejected(int count);
+    /** @param plural the plural category of {@code count} in the page's language ({@code count.plural}) */
+    @Message("Nothing was stored: {#if plural == 'one'}{fmt:number(count)} row has{#else}{fmt:number(count)} rows have{/if} problems. Fix them, or choose to import only the valid rows.")
+    String upload_rejected(int count, String plural);
 
-    @Message("{fmt:number(count)} rows with problems were skipped:")
-    String upload_skipped(int count);
+    /** @param plural the plural category of {@code count} in the page's language ({@code count.plural}) */
+    @Message("{#if plural == 'one'}{fmt:number(count)} row with problems was skipped:{#else}{fmt:number(count)} rows with problems were skipped:{/if}")
+    String upload_skipped(int count, String plural);
 
     @Message("Results")
     String results();

@@ -79,7 +79,7 @@ class SurveyPagesTests {
                 .multiPart("file", "a.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .when().post("/campaigns/surveys/" + id + "/answers")
                 .then().statusCode(400)
-                .body(containsString("Nothing was stored: 1 rows have problems."))
+                .body(containsString("Nothing was stored: 1 row has problems."))
                 .body(containsString("answers sheet, row 3, column B (gender): not one of the choices"));
         given().auth().oauth2(manager(NATIONAL))
                 .multiPart("wave", "baseline").multiPart("onlyGoodRows", "true")

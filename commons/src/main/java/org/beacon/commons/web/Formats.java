@@ -51,7 +51,7 @@ public class Formats {
      * with {@code ?lang=ar} writes Arabic digits whatever the browser's language), else the request's interface
      * language, else English.
      */
-    private static Locale readerLocale(Object templateLocale) {
+    static Locale readerLocale(Object templateLocale) {
         String language = templateLocale instanceof Locale l ? Languages.supported(l.toLanguageTag())
                 : templateLocale == null ? null : Languages.supported(templateLocale.toString());
         if (language != null) {

@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.ibm.icu.text.PluralRules;
-import com.ibm.icu.util.ULocale;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 import org.beacon.commons.i18n.Languages;
@@ -38,14 +36,6 @@ public class PageExtensions {
         Locale locale = Locale.forLanguageTag(language);
         String name = locale.getDisplayName(locale);
         return name.isEmpty() ? language : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
-    }
-
-    /**
-     * The CLDR plural category of a count in the reader's language ("one", "two", "few", "many", "other"; six in
-     * Arabic), for messages whose words depend on it: {@code {msg:questions_count(n.plural, fmt:number(n))}}.
-     */
-    static String plural(Number count, @TemplateAttribute("locale") Object locale) {
-        return PluralRules.forLocale(ULocale.forLocale(ReaderMessages.reader(locale))).select(count.doubleValue());
     }
 
     /**
