@@ -99,8 +99,12 @@ public class PublicCampaigns {
         Campaign campaign = version.campaign;
         String base = "/campaigns/public/" + campaign.slug + "/";
 
+        // The page's one row of languages: where Beacon's interface speaks the language, the link switches it too
+        // (the gateway's chooser, then back to this campaign in that language), so header and content agree.
         List<LanguageLink> languages = version.languages().stream()
-                .map(l -> new LanguageLink(l, nameOf(l), base + l, l.equals(language)))
+                .map(l -> new LanguageLink(l, nameOf(l), Languages.SUPPORTED.contains(l)
+                        ? "/lang?l=" + l + "&back=" + URLEncoder.encode(base + l, StandardCharsets.UTF_8)
+                        : base + l, l.equals(language)))
                 .toList();
 
         List<Place> places = version.placeList();

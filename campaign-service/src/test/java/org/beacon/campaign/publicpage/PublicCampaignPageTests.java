@@ -18,6 +18,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -121,6 +123,20 @@ class PublicCampaignPageTests {
                 .body(containsString("href=\"/campaigns/public/" + slug + "/en\""))
                 .body(containsString("href=\"/campaigns/public/" + slug + "/fr\""))
                 .body(containsString("href=\"/campaigns/public/" + slug + "/ar\""));
+    }
+
+    @Test
+    void thePageHasOneRowOfLanguagesWhoseLinksSwitchTheInterfaceToo() {
+        String slug = publishedInThreeLanguages(region(), region());
+        String page = given().when().get("/campaigns/public/" + slug + "/fr").then().statusCode(200)
+                .extract().asString();
+        // on a phone two rows of the same names took much of the first screen: the campaign's languages replace
+        // the header's chooser, and each link passes through the chooser so that header and content agree
+        assertEquals(1, page.split("<nav class=\"languages\"", -1).length - 1, page);
+        assertTrue(page.contains("<strong lang=\"fr\">Français</strong>"), page);
+        assertTrue(page.contains("<a href=\"/lang?l=ar&amp;back=%2Fcampaigns%2Fpublic%2F" + slug + "%2Far\" hreflang=\"ar\""),
+                page);
+        assertFalse(page.contains("hreflang=\"pt\""), "no link to a language the campaign is not in: " + page);
     }
 
     @Test
