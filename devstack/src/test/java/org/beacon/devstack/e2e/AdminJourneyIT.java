@@ -67,6 +67,12 @@ class AdminJourneyIT {
         WebElement national = browser.driver.findElement(By.id("org-national-coordination"));
         assertTrue(rowOf(national, "admin").contains("Administrator"), national.getText());
         assertTrue(rowOf(national, "manager").contains("Campaign manager"), national.getText());
+        // the realm's kind of body is a code, named in the reader's language
+        browser.open("/lang?l=fr&back=/admin/organizations");
+        WebElement academie = browser.waitFor(By.id("org-police-academy"));
+        assertTrue(academie.getText().contains("Type d’organisme: académie de formation"), academie.getText());
+        browser.open("/lang?l=en&back=/admin/organizations");
+        browser.waitFor(By.id("org-police-academy"));
 
         browser.clickAndWait(By.cssSelector("header a[href='/admin/audit']"));
         browser.waitFor(By.id("audit-entries"));

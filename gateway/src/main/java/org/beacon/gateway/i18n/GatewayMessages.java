@@ -103,6 +103,19 @@ public interface GatewayMessages {
     @Message("No organization is set up in Keycloak yet.")
     String admin_no_organizations();
 
+    /** The realm's {@code kind} attribute of an organization, and its known values (keycloak/beacon-realm.json). */
+    @Message("Kind of body")
+    String admin_attribute_kind();
+
+    @Message("national coordination body")
+    String admin_kind_national_coordination_body();
+
+    @Message("training academy")
+    String admin_kind_training_academy();
+
+    @Message("non-governmental organization")
+    String admin_kind_ngo();
+
     @Message("No users in this organization.")
     String admin_no_members();
 
