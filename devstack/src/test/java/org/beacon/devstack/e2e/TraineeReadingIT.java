@@ -139,9 +139,14 @@ class TraineeReadingIT {
             anyone.open("/lang?l=fr&back=/");
             anyone.open("/training/public/verify?code=" + code);
             assertTrue(anyone.waitFor(By.id("result")).getText().contains("Tariq Trainee"), anyone.text());
-            assertEquals("La version 2 de ce cours a remplacé la version 1 à la suite d’un changement de la loi : "
-                    + "le titulaire de ce certificat doit suivre une remise à niveau.",
-                    anyone.driver.findElement(By.id("superseded")).getText());
+            WebElement superseded = anyone.driver.findElement(By.id("superseded"));
+            assertTrue(superseded.getText().startsWith("La version 2 de ce cours a remplacé la version 1 à la suite "
+                    + "d’un changement de la loi : le titulaire de ce certificat doit suivre une remise à niveau."),
+                    superseded.getText());
+            // and where to take it
+            WebElement refresher = superseded.findElement(By.tagName("a"));
+            assertEquals("Suivre la version 2 du cours", refresher.getText());
+            assertTrue(refresher.getAttribute("href").endsWith("/training/courses/" + COURSE), refresher.getAttribute("href"));
         }
     }
 
