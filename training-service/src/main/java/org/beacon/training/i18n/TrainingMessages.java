@@ -739,7 +739,8 @@ public interface TrainingMessages {
     @Message("Add to the cohort")
     String trainee_add_enrol();
 
-    @Message("No trainee of the organization matches. A trainee can be found once they have signed in to Beacon at least once.")
+    /** Trainees come from Keycloak (cohort/KeycloakTrainees), also those who never signed in: say where they are kept. */
+    @Message("No trainee of the organization who is not yet in this cohort matches. Trainees are the people with the trainee role in the organization in Keycloak; an administrator adds them there.")
     String trainee_none_found();
 
     @Message("From")

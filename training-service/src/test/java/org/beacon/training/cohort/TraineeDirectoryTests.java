@@ -51,7 +51,8 @@ class TraineeDirectoryTests {
                 .body(containsString("<tr><td>Nadia Never-Signed-In</td><td>0"));
         // Enrolled by the trainer: the course is among Nadia's enrolments when she signs in.
         given().auth().oauth2(trainer).queryParam("q", "nad").when().get(page).then().statusCode(200)
-                .body(not(containsString("value=\"" + KeycloakUsersStub.NADIA + "\"")));
+                .body(not(containsString("value=\"" + KeycloakUsersStub.NADIA + "\"")))
+                .body(containsString("Trainees are the people with the trainee role in the organization in Keycloak"));
 
         given().auth().oauth2(trainer).redirects().follow(false).formParam("subject", KeycloakUsersStub.BRUNO)
                 .when().post(page + "/members").then().statusCode(403).contentType(containsString("text/html"));
