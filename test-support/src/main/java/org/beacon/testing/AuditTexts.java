@@ -1,19 +1,15 @@
 package org.beacon.testing;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import static org.beacon.testing.MessageFiles.placeholders;
+import static org.beacon.testing.MessageFiles.read;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The audit texts of a service ({@code src/main/resources/i18n/audit*.properties}, read by commons'
@@ -27,7 +23,6 @@ public final class AuditTexts {
 
     private static final Pattern CALL = Pattern.compile("AuditSummary\\.(?:of|word)\\(\\s*([^,;]*)");
     private static final Pattern KEY = Pattern.compile("\"([a-z][a-z0-9_-]*(?:\\.[a-z0-9_-]+)+)\"");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     private AuditTexts() {
     }
@@ -67,42 +62,16 @@ public final class AuditTexts {
 
     /** The keys the sources name; at least one, or the pattern no longer matches how the sources are written. */
     public static Set<String> keysInSources(Path sources) {
-        Set<String> keys = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher call = CALL.matcher(Files.readString(file));
-                while (call.find()) {
-                    Matcher key = KEY.matcher(call.group(1));
-                    while (key.find()) {
-                        keys.add(key.group(1));
-                    }
+        return MessageFiles.keysInSources(sources, source -> {
+            List<String> keys = new ArrayList<>();
+            Matcher call = CALL.matcher(source);
+            while (call.find()) {
+                Matcher key = KEY.matcher(call.group(1));
+                while (key.find()) {
+                    keys.add(key.group(1));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return keys;
-    }
-
-    private static Set<String> placeholders(String text) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group());
-        }
-        return found;
-    }
-
-    private static Properties read(Path file) {
-        Properties texts = new Properties();
-        if (!Files.exists(file)) {
-            return texts;
-        }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            texts.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return texts;
+            return keys;
+        });
     }
 }

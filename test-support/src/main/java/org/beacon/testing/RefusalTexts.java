@@ -1,21 +1,19 @@
 package org.beacon.testing;
 
+import static org.beacon.testing.MessageFiles.placeholders;
+import static org.beacon.testing.MessageFiles.read;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The refusal texts of a service ({@code src/main/resources/i18n/refusals*.properties}, read by commons'
@@ -28,7 +26,6 @@ public final class RefusalTexts {
 
     static final List<String> LANGUAGES = List.of("fr", "es", "pt", "ar");
     private static final Pattern KEY_IN_SOURCE = Pattern.compile("Reason\\.of\\(\\s*\"([^\"]+)\"\\s*[,)]");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
     private static final String COMMONS_TEXTS = "org/beacon/commons/web/errors.properties";
 
     private RefusalTexts() {
@@ -66,40 +63,8 @@ public final class RefusalTexts {
     }
 
     private static Set<String> keysInSources(Path sources) {
-        Set<String> keys = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher matcher = KEY_IN_SOURCE.matcher(Files.readString(file));
-                while (matcher.find()) {
-                    keys.add(matcher.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return keys;
-    }
-
-    private static Set<String> placeholders(String text) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group());
-        }
-        return found;
-    }
-
-    private static Properties read(Path file) {
-        Properties texts = new Properties();
-        if (!Files.exists(file)) {
-            return texts;
-        }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            texts.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return texts;
+        return MessageFiles.keysInSources(sources, source -> KEY_IN_SOURCE.matcher(source).results()
+                .map(match -> match.group(1)).toList());
     }
 
     private static Properties commonsTexts() {
