@@ -70,4 +70,8 @@ public interface BreakdownMessages {
 
     @Message("Other ({groups} groups)")
     String other_groups(String groups);
+
+    /** A breakdown's row of a multiple-choice question pooling rare options: it counts choices, not people. */
+    @Message("Mentions of: {options}")
+    String mentions(String options);
 }

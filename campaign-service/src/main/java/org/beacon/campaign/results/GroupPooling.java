@@ -15,9 +15,11 @@ import org.beacon.commons.web.Reason;
 
 /**
  * The groups of a breakdown dimension recoded before anything is registered, as {@link Recoding} does for answers:
- * groups that fewer than k people are in would show nothing but "&lt; k" in the results and in every breakdown, so
- * the unordered ones (regions, nationalities) are pooled into one group "Other (n groups)" and ordered ones (age
- * bands) merged with their neighbours into ranges ("35-49 – 50+"). The pooled group is then a group like any other
+ * a group that fewer than {@value #MINIMUM_PER_K} × k people are in would show little but "&lt; k" and "hidden" in
+ * every breakdown (a table of its answers has cells under k, and its means are hidden whenever one is), so the
+ * unordered ones (regions, nationalities) are pooled into one group "Other (n groups)" and ordered ones (age bands)
+ * merged with their neighbours into ranges ("35-49 – 50+"), as statistical offices set a smallest group for a
+ * table's columns. The pooled group is then a group like any other
  * everywhere: the dimension's question is renumbered in the form and in the tally (its rows summed), so the
  * suppression problem, both attackers, the breakdowns, the filters, the JSON and the CSV all see the pooled group
  * and never its members. Decided once per survey from everyone's counts in each wave (a wave under
@@ -39,6 +41,15 @@ final class GroupPooling {
 
     static final GroupPooling NONE = new GroupPooling(Map.of(), Map.of());
 
+    /**
+     * A group is a column of its own when at least this many times k people are in it in every wave that counts (100
+     * with k = 10, a common smallest base for reporting a subgroup of a survey): a table of a group's answers splits
+     * it over several rows, and a group of a few dozen people has a cell under k in most of them, each hidden with a
+     * partner, so its column would show little but "&lt; k" and "hidden". When fewer than two groups of a dimension
+     * reach it (a small survey, a pilot wave), the smallest group shown is k.
+     */
+    static final int MINIMUM_PER_K = 10;
+
     /** Per pooled question: the groups of each new value (original positions, 1-based; value v is index v - 1). */
     private final Map<Long, List<List<Integer>>> groups;
     /** Per pooled question: the new value of each original position (index 0 unused). */
@@ -54,6 +65,11 @@ final class GroupPooling {
      * keeps its classes, whose values make its means and scores), age bands as ordered, the others unordered.
      */
     static GroupPooling of(List<BreakdownAxis> axes, Tally tally, List<Wave> waves, int k) {
+        return of(axes, tally, waves, k, MINIMUM_PER_K * k);
+    }
+
+    /** @param minimum the fewest people a group shown on its own holds in every wave that counts */
+    static GroupPooling of(List<BreakdownAxis> axes, Tally tally, List<Wave> waves, int k, int minimum) {
         Map<Long, List<List<Integer>>> groups = new LinkedHashMap<>();
         Map<Long, int[]> renumbered = new HashMap<>();
         for (BreakdownAxis axis : axes) {
@@ -69,8 +85,10 @@ final class GroupPooling {
                 }
                 counts.add(sizes);
             }
-            List<List<Integer>> rows = ordered(axis.question()) ? Recoding.ordered(counts, k, classes)
-                    : pooled(counts, k, classes);
+            List<List<Integer>> rows = rows(axis.question(), counts, k, minimum, classes);
+            if (rows.size() < 2 && minimum > k) {
+                rows = rows(axis.question(), counts, k, k, classes);
+            }
             if (rows.size() == classes || rows.size() < 2) {
                 continue; // nothing to pool, or one group of everyone, which would break nothing down
             }
@@ -89,20 +107,26 @@ final class GroupPooling {
         return groups.isEmpty() ? NONE : new GroupPooling(Map.copyOf(groups), Map.copyOf(renumbered));
     }
 
+    private static List<List<Integer>> rows(SurveyForm.Question question, List<long[]> counts, int k, int minimum,
+            int classes) {
+        return ordered(question) ? Recoding.ordered(counts, k, minimum, classes) : pooled(counts, k, minimum, classes);
+    }
+
     /**
-     * The groups under k in a wave that counts pooled into one group placed last, when there are at least two (a
-     * pool of one is that group under another name). Unlike answers ({@link Recoding#pooled}), no group of k or more
-     * joins a pool to make it reach k: "Man" would disappear into "Other" to protect four people. A pool still under
-     * k is then a small group like any other ("&lt; k" and protected), one column instead of several.
+     * The groups under the minimum in a wave that counts (one where at least {@link Recoding#SMALL_WAVE} × k answered)
+     * pooled into one group placed last, when there are at least two (a pool of one is that group under another
+     * name). Unlike answers ({@link Recoding#pooled}), no group of the minimum or more joins a pool to make it reach
+     * it: "Man" would disappear into "Other" to protect a few people. A pool still under k is then a small group like
+     * any other ("&lt; k" and protected), one column instead of several.
      */
-    static List<List<Integer>> pooled(List<long[]> counts, int k, int classes) {
+    static List<List<Integer>> pooled(List<long[]> counts, int k, int minimum, int classes) {
         List<long[]> waves = counts.stream()
                 .filter(wave -> java.util.Arrays.stream(wave).sum() >= (long) Recoding.SMALL_WAVE * k).toList();
         List<Integer> pool = new ArrayList<>();
         List<List<Integer>> rows = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             final int group = c;
-            if (!waves.isEmpty() && waves.stream().anyMatch(wave -> wave[group] < k)) {
+            if (!waves.isEmpty() && waves.stream().anyMatch(wave -> wave[group] < minimum)) {
                 pool.add(c);
             } else {
                 rows.add(List.of(c));

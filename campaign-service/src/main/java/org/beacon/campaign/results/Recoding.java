@@ -40,6 +40,14 @@ final class Recoding {
      * @return per row, the classes it merges (0-based, ascending)
      */
     static List<List<Integer>> ordered(List<long[]> counts, int k, int classes) {
+        return ordered(counts, k, k, classes);
+    }
+
+    /**
+     * Adjacent ordered classes merged until each row holds at least the minimum in every wave that counts (one where
+     * at least {@link #SMALL_WAVE} × k answered); a last row still under it joins the one before it.
+     */
+    static List<List<Integer>> ordered(List<long[]> counts, int k, int minimum, int classes) {
         List<long[]> waves = counting(counts, k);
         if (waves.isEmpty()) {
             return identity(classes);
@@ -52,7 +60,7 @@ final class Recoding {
             boolean enough = true;
             for (int w = 0; w < waves.size(); w++) {
                 sizes[w] += waves.get(w)[c];
-                enough &= sizes[w] >= k;
+                enough &= sizes[w] >= minimum;
             }
             if (enough) {
                 rows.add(current);

@@ -17,16 +17,19 @@ import org.beacon.commons.i18n.Languages;
  */
 public record ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
         String meanScore, String notStated, String all, String knowledgeScore, String hidden, String percentCorrect,
-        String other, Marking marking, FigureText text, Rows rows, IntFunction<String> otherGroups) {
+        String other, Marking marking, FigureText text, Rows rows, IntFunction<String> otherGroups,
+        java.util.function.UnaryOperator<String> mentions) {
 
-    /** "Other (3 groups)": the groups of a breakdown dimension pooled because each had fewer than k people. */
+    /** "Other (3 groups)": the groups of a breakdown dimension pooled because each had too few people. */
     static final IntFunction<String> OTHER_GROUPS = groups -> "Other (" + groups + " groups)";
+    /** "Mentions of: Radio; SMS": rare options of a multiple-choice question pooled in the breakdowns. */
+    static final java.util.function.UnaryOperator<String> MENTIONS = options -> "Mentions of: " + options;
 
     public ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
             String meanScore, String notStated, String all, String knowledgeScore, String hidden,
             String percentCorrect, String other, Marking marking, FigureText text, Rows rows) {
         this(waves, respondents, answered, mean, meanScore, notStated, all, knowledgeScore, hidden, percentCorrect,
-                other, marking, text, rows, OTHER_GROUPS);
+                other, marking, text, rows, OTHER_GROUPS, MENTIONS);
     }
 
     /**
@@ -70,7 +73,8 @@ public record ResultsWording(Map<Wave, String> waves, String respondents, String
                 m.not_stated(), m.all(), m.knowledge_score(), m.hidden(), m.percent_correct(),
                 m.other_answers(), new Marking(m.reversed_item(), percent -> m.credit(reader.percent(percent))),
                 reader, new Rows(m.asked_row(), m.mean_plain(), m.lowest(), m.highest(), m.all_answers()),
-                groups -> breakdown(language).other_groups(reader.count(groups)));
+                groups -> breakdown(language).other_groups(reader.count(groups)),
+                options -> breakdown(language).mentions(options));
     }
 
     private static BreakdownMessages breakdown(String language) {

@@ -274,10 +274,24 @@ public final class SurveyResults {
     }
 
 
-    /** Whether an item's rows may be merged: its classes are ordered, or its answers add up and are unordered. */
+    /**
+     * Whether an item's rows may be merged for the breakdowns: its classes are ordered, its answers add up and are
+     * unordered, or it is a multiple-choice question, whose rare options are pooled as mentions (see
+     * {@link #mentions}).
+     */
     private boolean recodable(ResultItem item) {
-        return !backgroundQuestions.containsKey(item.question) && (ordered(item) || item.additive)
-                && item.choices() >= 2;
+        return !backgroundQuestions.containsKey(item.question)
+                && (ordered(item) || item.additive || mentions(item)) && item.choices() >= 2;
+    }
+
+    /**
+     * A multiple-choice question's options do not add up to those who answered (one person may pick several), so a
+     * row pooling rare options counts how often they were chosen, not people: "Mentions of: Radio; SMS", with no
+     * share of the group beside it. The sum is a linear figure like any merged row, so suppression protects it and
+     * what it holds the same way.
+     */
+    private static boolean mentions(ResultItem item) {
+        return item.kind.equals(SurveyQuestion.MULTIPLE) && item.values == null && !item.integer;
     }
 
     private static boolean ordered(ResultItem item) {
@@ -351,7 +365,8 @@ public final class SurveyResults {
             List<String> members = row.stream().map(c -> classLabels.get(c - 1)).toList();
             labels.add(members.size() == 1 ? members.get(0)
                     : ordered(item) ? Recoding.range(members.get(0), members.get(members.size() - 1))
-                            : words.other() + " (" + String.join("; ", members) + ")");
+                            : mentions(item) ? words.mentions().apply(String.join("; ", members))
+                                    : words.other() + " (" + String.join("; ", members) + ")");
         }
         return labels;
     }
@@ -528,9 +543,11 @@ public final class SurveyResults {
         List<Row> rows = new ArrayList<>();
         for (int c = 1; c <= shown.choices(); c++) {
             List<Figure> cells = new ArrayList<>();
+            // a row of mentions has no share of the group: one person may count in it several times
+            boolean mentioned = mentions(item) && shown.classesOf(c).size() > 1;
             for (Column column : columns) {
                 cells.add(count(shown.choice(column.wave(), c, column.dimension(), column.value()),
-                        item.base(column.wave(), column.dimension(), column.value())));
+                        mentioned ? null : item.base(column.wave(), column.dimension(), column.value())));
             }
             rows.add(new Row(shown.choiceLabels.get(c - 1), Row.CHOICE,
                     item.correct > 0 && shown.classesOf(c).equals(List.of(item.correct)), cells));

@@ -43,8 +43,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * everything is hidden) and the share of answers that sit in hidden cells, writes them to
  * {@code target/disclosure-loss.txt} (the README quotes them) and holds the targets on the results: no headline
  * figure hidden (the respondents, each knowledge item's correct answers, the mean score, each Likert mean, each
- * change) and under 5 % of the results' figures hidden. Small groups are pooled ("Other (n groups)"): the figures their
- * groups would have had on their own are counted apart, as "not shown separately".
+ * change), under 5 % of the results' figures hidden and under 5 % of all figures, the breakdowns' included. Small
+ * groups are pooled ("Other (n groups)"): the figures their groups would have had on their own are counted apart, as
+ * "not shown separately".
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -79,6 +80,8 @@ class DisclosureLossTests {
         final Map<String, Integer> perTable = new java.util.TreeMap<>();
         /** The dimension of the breakdown being read, "" for the results. */
         String dimension = "";
+        /** Hidden figures per breakdown column (dimension and group), to see which groups lose most. */
+        final Map<String, Integer> perColumn = new java.util.TreeMap<>();
 
         void table(Map<String, Object> question, String kind) {
             Map<String, Object> table = cast(question.get("table"));
@@ -101,6 +104,7 @@ class DisclosureLossTests {
                                 + cells.get(c).get("suppressed"), 1, Integer::sum);
                         which.add(question.getOrDefault("name", "respondents") + " / " + row.get("label") + " / "
                                 + ((List<?>) table.get("columns")).get(c));
+                        perColumn.merge(dimension + " | " + ((List<?>) table.get("columns")).get(c), 1, Integer::sum);
                         if (smallGroups != null && smallGroups[c]) {
                             hiddenInSmallGroups++;
                         }
@@ -204,7 +208,8 @@ class DisclosureLossTests {
         String line = survey + ": results " + loss.figures() + "; headline figures hidden: "
                 + loss.headlinesHidden.size() + " " + loss.which + System.lineSeparator() + survey + ": six breakdowns "
                 + breakdowns.figures() + System.lineSeparator() + survey + ": hidden per table " + breakdowns.perTable
-                + System.lineSeparator() + survey + String.format(Locale.ROOT,
+                + System.lineSeparator() + survey + ": hidden per column " + breakdowns.perColumn + System.lineSeparator()
+                + survey + String.format(Locale.ROOT,
                         ": results and breakdowns together %d of %d figures hidden (%.1f %%)",
                         loss.hidden + breakdowns.hidden, loss.figures + breakdowns.figures,
                         100.0 * (loss.hidden + breakdowns.hidden) / (loss.figures + breakdowns.figures))
@@ -217,11 +222,10 @@ class DisclosureLossTests {
         assertEquals(List.of(), loss.headlinesHidden, "headline figures hidden");
         // The target: under 5 % of the results' figures hidden, now that small groups are pooled.
         assertTrue(loss.hidden * 20 < loss.figures, "under 5 % of the results' figures hidden: " + loss.figures());
-        // The breakdowns are not under 5 % yet (cells under k inside groups of k or more, see the README); this holds
-        // the level reached with the breakdowns' own recoding (14.0 % and 19.6 %), so that a change that hides more
-        // fails here.
-        assertTrue(breakdowns.hidden * 5 < breakdowns.figures,
-                "under a fifth of the breakdowns' figures hidden: " + breakdowns.figures());
+        // The target over everything: under 5 % of all figures, the results' and the six breakdowns' together
+        // (3.5 % and 3.1 % with groups of at least 10 × k and rare channels pooled as mentions).
+        assertTrue((loss.hidden + breakdowns.hidden) * 20 < loss.figures + breakdowns.figures,
+                "under 5 % of all figures hidden: " + loss.figures() + "; " + breakdowns.figures());
     }
 
     /** The respondents, each knowledge item's correct answers, the mean score and each Likert mean. */

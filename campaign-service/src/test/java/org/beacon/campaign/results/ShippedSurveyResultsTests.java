@@ -84,11 +84,15 @@ class ShippedSurveyResultsTests {
                     var response = given().auth().oauth2(evaluator(NATIONAL)).queryParam("by", by.id())
                             .queryParam("filter", group).when().get("/campaigns/api/results/" + id);
                     if (response.statusCode() == 400) {
-                        // a small group pooled with others ("Other (10 groups)") is refused with the reason; its
-                        // pool is a filter of its own
-                        assertTrue(response.jsonPath().getString("detail").contains("shown only within the group"),
-                                group + ": " + response.asString());
-                        group = filter.id() + ":" + GroupPooling.POOL_NAME;
+                        // a small group pooled with others ("Other (12 groups)") or merged into a range of age
+                        // bands is refused with the reason and the filter to use instead, which is one of its own
+                        String detail = response.jsonPath().getString("detail");
+                        assertTrue(detail.contains("shown only within the group"), group + ": " + detail);
+                        java.util.regex.Matcher instead = java.util.regex.Pattern
+                                .compile("filter on (" + java.util.regex.Pattern.quote(filter.id()) + ":\\S+) instead")
+                                .matcher(detail);
+                        assertTrue(instead.find(), "the refusal names the filter to use: " + detail);
+                        group = instead.group(1);
                     }
                     for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
                         JsonPath filtered = given().auth().oauth2(evaluator(NATIONAL)).queryParam("by", by.id())
