@@ -67,9 +67,6 @@ public class ResultsPage {
     @Inject
     RequestLanguage language;
 
-    @Inject
-    Breakdowns breakdowns;
-
     private BreakdownMessages messages() {
         String code = language.code();
         return Languages.DEFAULT.equals(code) || Languages.supported(code) == null
@@ -82,16 +79,16 @@ public class ResultsPage {
     @RolesAllowed({ Roles.EVALUATOR, Roles.ADMIN })
     public TemplateInstance results(@RestPath long id, @RestQuery String by, @RestQuery String wave,
             @RestQuery String filter) {
-        SurveyForm form = results.survey(id);
-        List<BreakdownAxis> axes = breakdowns.axes(form);
-        Breakdowns.Selection selection = Breakdowns.select(form, axes, by, filter);
-        ResultsService.Current current = results.forReader(form, language.code(), axes, selection);
+        ResultsService.Asked asked = results.asked(id);
+        SurveyForm form = asked.form();
+        Breakdowns.Selection selection = Breakdowns.select(form, asked.survey().axes(), by, filter);
+        ResultsService.Current current = results.forReader(asked, language.code(), selection);
         SurveyResults computed = current.results();
         List<Wave> waves = computed.waves();
         Wave breakdownWave = wave == null || wave.isBlank()
                 ? (waves.isEmpty() ? null : waves.get(waves.size() - 1))
                 : Wave.parse(wave);
-        String campaign = results.campaignTitle(form);
+        String campaign = asked.survey().campaignTitle();
         Selected selected = new Selected(campaign, selection.by() == null ? null : selection.by().dimension(),
                 breakdownWave, selection.filter() == null ? null : selection.filter().dimension(),
                 selection.filterValue());

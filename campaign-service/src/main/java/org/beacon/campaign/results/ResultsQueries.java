@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -53,6 +54,41 @@ public class ResultsQueries {
                     where survey_id = ? and dim_b = 0 and dim_a = 0 and question_id = 0 and choice = 0)
                  + (select count(*) from survey_response_pending where survey_id = ?)""";
 
+    /**
+     * Everything a served results request depends on besides the figures, and the figures' number of responses, in
+     * one round trip (see {@link Stamp}): the survey's campaign (organization, title), the form's revision and
+     * settings revision, the opened waves, the organization's k, the manager's breakdown decision and the collection
+     * teams. No row when there is no survey.
+     */
+    static final String STAMP = """
+            select c.organization, c.title, s.revision, s.settings_revision,
+                   (select string_agg(w.wave, ',' order by w.wave) from survey_wave w where w.survey_id = s.id),
+                   (select p.min_cell_size from survey_disclosure_policy p where p.organization = c.organization),
+                   (select b.collector from survey_breakdown_setting b where b.survey_id = s.id),
+                   (select string_agg(q.question_id::text, ',' order by q.question_id)
+                    from survey_breakdown_question q where q.survey_id = s.id),
+                   (select md5(string_agg(l.id || ':' || l.name, chr(10) order by l.id))
+                    from collection_link l where l.survey_id = s.id),
+                   (select coalesce(sum(t.n), 0) from survey_tally t
+                    where t.survey_id = s.id and t.dim_b = 0 and t.dim_a = 0 and t.question_id = 0 and t.choice = 0)
+                   + (select count(*) from survey_response_pending r where r.survey_id = s.id)
+            from survey s join campaign c on c.id = s.campaign_id
+            where s.id = ?""";
+
+    /**
+     * What a results request reads, named by a few index reads: {@code state} changes with anything the figures or
+     * their disclosure depend on besides the responses (a re-import or settings change bumps the form's revisions, a
+     * wave opened, k changed, a breakdown decision, a collection link added or renamed), and {@code responses} with
+     * every submission, upload or rebuild (see {@link #RESPONSES}).
+     */
+    record Stamp(String organization, State state, long responses) {
+    }
+
+    /** The part of a {@link Stamp} that is not the figures' count: equal states read the same form and settings. */
+    record State(long surveyId, int revision, int settingsRevision, String campaignTitle, String waves,
+            Integer minCellSize, Boolean collector, String dimensions, String teams) {
+    }
+
     @Inject
     DataSource dataSource;
 
@@ -71,6 +107,28 @@ public class ResultsQueries {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Counting the responses of survey " + surveyId + " failed", e);
+        }
+    }
+
+    /** The survey's {@link Stamp}; empty when there is no such survey. */
+    public Optional<Stamp> stamp(long surveyId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(STAMP)) {
+            query.setLong(1, surveyId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                int k = row.getInt(6);
+                Integer minCellSize = row.wasNull() ? null : k;
+                boolean collector = row.getBoolean(7);
+                Boolean decided = row.wasNull() ? null : collector;
+                State state = new State(surveyId, row.getInt(3), row.getInt(4), row.getString(2), row.getString(5),
+                        minCellSize, decided, row.getString(8), row.getString(9));
+                return Optional.of(new Stamp(row.getString(1), state, row.getLong(10)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the results state of survey " + surveyId + " failed", e);
         }
     }
 

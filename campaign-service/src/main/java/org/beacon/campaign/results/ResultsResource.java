@@ -47,9 +47,6 @@ public class ResultsResource {
     FreeText freeText;
 
     @Inject
-    Breakdowns breakdowns;
-
-    @Inject
     CurrentUser user;
 
     @GET
@@ -57,16 +54,16 @@ public class ResultsResource {
     @RolesAllowed({ Roles.EVALUATOR, Roles.ADMIN })
     public ResultsView results(@RestPath long id, @RestQuery String by, @RestQuery String wave,
             @RestQuery String filter) {
-        SurveyForm form = results.survey(id);
-        List<BreakdownAxis> axes = breakdowns.axes(form);
-        Breakdowns.Selection selection = Breakdowns.select(form, axes, by, filter);
-        ResultsService.Current current = results.forExport(form, axes, selection);
+        ResultsService.Asked asked = results.asked(id);
+        SurveyForm form = asked.form();
+        Breakdowns.Selection selection = Breakdowns.select(form, asked.survey().axes(), by, filter);
+        ResultsService.Current current = results.forExport(asked, selection);
         SurveyResults computed = current.results();
         Wave breakdownWave = wave == null || wave.isBlank() ? lastWave(computed) : Wave.parse(wave);
-        String campaign = results.campaignTitle(form);
+        String campaign = asked.survey().campaignTitle();
         ResultsView view = current.solved().derived(new Export("json", campaign, selection, breakdownWave),
                 () -> Breakdowns.view(computed, campaign, selection, breakdownWave));
-        results.recordExport(form, described("format.json", selection, breakdownWave));
+        results.recordExport(form, asked.survey().minCellSize(), described("format.json", selection, breakdownWave));
         return view;
     }
 
@@ -94,17 +91,17 @@ public class ResultsResource {
     @Produces("text/csv")
     @RolesAllowed({ Roles.EVALUATOR, Roles.ADMIN })
     public Response csv(@RestPath long id, @RestQuery String by, @RestQuery String filter) {
-        SurveyForm form = results.survey(id);
-        List<BreakdownAxis> axes = breakdowns.axes(form);
-        Breakdowns.Selection selection = Breakdowns.select(form, axes, by, filter);
-        ResultsService.Current current = results.forExport(form, axes, selection);
+        ResultsService.Asked asked = results.asked(id);
+        SurveyForm form = asked.form();
+        Breakdowns.Selection selection = Breakdowns.select(form, asked.survey().axes(), by, filter);
+        ResultsService.Current current = results.forExport(asked, selection);
         SurveyResults computed = current.results();
-        String campaign = results.campaignTitle(form);
+        String campaign = asked.survey().campaignTitle();
         // every dimension's breakdown is in the file; a filter adds its group's figures and its breakdown
         Breakdowns.Selection group = new Breakdowns.Selection(null, selection.filter(), selection.filterValue());
         String csv = current.solved().derived(new Export("csv", campaign, group, null),
                 () -> ResultsCsv.write(Breakdowns.view(computed, campaign, group, null), computed.breakdowns()));
-        results.recordExport(form, described("format.csv", selection, null));
+        results.recordExport(form, asked.survey().minCellSize(), described("format.csv", selection, null));
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + form.slug() + "-results.csv\"").build();
     }

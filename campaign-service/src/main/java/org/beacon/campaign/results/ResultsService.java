@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,12 +82,46 @@ public class ResultsService {
     }
 
     /**
-     * What a request reads: the survey's form and settings, k, the opened waves and dimensions, in a language and
-     * wording, with a filtered breakdown's pair or not. With the number of responses counted it names the figures.
+     * A survey as results read it in one state ({@link ResultsQueries.State}): its form, the dimensions results show,
+     * the waves ever opened, k and the campaign's title. Kept per survey while the state is unchanged, so that a
+     * request whose figures were solved already costs one round trip to the database.
      */
-    private record Reading(SurveyForm form, int minCellSize, Set<Wave> opened, List<BreakdownAxis> axes,
-            String language, String wording, Dimension pair) {
+    record SurveyState(ResultsQueries.State state, SurveyForm form, List<BreakdownAxis> axes, Set<Wave> opened,
+            int minCellSize, String campaignTitle) {
     }
+
+    /**
+     * What a request asks for: the survey in its current state and the number of responses its figures count now.
+     * {@code kept} is false when the state changed while it was being read (a settings change at that very moment):
+     * its figures are then solved for this request alone, never kept under a state they may not belong to.
+     */
+    record Asked(SurveyState survey, long responses, boolean kept) {
+
+        SurveyForm form() {
+            return survey.form();
+        }
+    }
+
+    /**
+     * What a request reads, in a language and wording, with a filtered breakdown's pair or not. With the number of
+     * responses counted it names the figures: the state names the form (by its id, revision and settings revision),
+     * k, the opened waves and the dimensions.
+     */
+    private record Reading(ResultsQueries.State state, String language, String wording, Dimension pair) {
+    }
+
+    private static final int SURVEY_STATES = 256;
+
+    /** Surveys read before, by id; a few hundred at most, each sharing its form with {@link SurveyService}'s. */
+    private final Map<Long, SurveyState> surveyStates = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, SurveyState> eldest) {
+            return size() > SURVEY_STATES;
+        }
+    };
+
+    /** How often a survey whose state keeps changing while it is read is read again before it is served unkept. */
+    private static final int ATTEMPTS = 3;
 
     @PostConstruct
     void keepSolvedProblems() {
@@ -121,45 +157,88 @@ public class ResultsService {
     }
 
     /**
+     * The survey a results output is about, after the organization check (404 when there is none, 403 when it is
+     * another organization's), and how many responses its figures count now. The state is named by one query
+     * ({@link ResultsQueries#STAMP}); the form, dimensions, waves, k and title are read again only when it changed,
+     * and kept only when it did not change again while they were read.
+     */
+    Asked asked(long surveyId) {
+        for (int attempt = 1;; attempt++) {
+            ResultsQueries.Stamp stamp = stamp(surveyId);
+            SurveyState known;
+            synchronized (surveyStates) {
+                known = surveyStates.get(surveyId);
+            }
+            if (known != null && known.state().equals(stamp.state())) {
+                return new Asked(known, stamp.responses(), true);
+            }
+            SurveyForm form = surveys.form(surveyId);
+            Set<Wave> opened = EnumSet.noneOf(Wave.class);
+            for (SurveyWave wave : SurveyWave.ofSurvey(surveyId)) {
+                opened.add(Wave.parse(wave.wave));
+            }
+            SurveyState read = new SurveyState(stamp.state(), form, List.copyOf(breakdowns.axes(form)),
+                    opened, minCellSize(form.organization()), campaignTitle(form));
+            ResultsQueries.Stamp after = stamp(surveyId);
+            if (after.state().equals(stamp.state())) {
+                synchronized (surveyStates) {
+                    surveyStates.put(surveyId, read);
+                }
+                return new Asked(read, after.responses(), true);
+            }
+            if (attempt == ATTEMPTS) {
+                return new Asked(read, after.responses(), false);
+            }
+        }
+    }
+
+    private ResultsQueries.Stamp stamp(long surveyId) {
+        ResultsQueries.Stamp stamp = query.stamp(surveyId)
+                .orElseThrow(() -> ProblemException.notFound(Reason.of("survey.not-found", String.valueOf(surveyId))));
+        user.requireMayActFor(stamp.organization());
+        return stamp;
+    }
+
+    /**
      * Results as the page shows them to a reader: in the reader's language where the survey has it, worded and
      * formatted for the reader; while newer answers are being solved, the latest solved figures with their time.
-     * Axes and selection come from {@link Breakdowns#axes} and {@link Breakdowns#select} for the same form.
+     * The selection comes from {@link Breakdowns#select} for the asked survey's form and dimensions.
      */
-    Current forReader(SurveyForm form, String interfaceLanguage, List<BreakdownAxis> axes,
-            Breakdowns.Selection selection) {
-        return read(form, form.language(interfaceLanguage), interfaceLanguage,
-                () -> ResultsWording.of(interfaceLanguage), axes, selection, true);
+    Current forReader(Asked asked, String interfaceLanguage, Breakdowns.Selection selection) {
+        return read(asked, asked.form().language(interfaceLanguage), interfaceLanguage,
+                () -> ResultsWording.of(interfaceLanguage), selection, true);
     }
 
     /**
      * Results as the JSON API and the CSV export give them: the survey's default language, English wording, and
      * always the current figures (a file carries no "as of" note, and a dashboard reads what was just submitted).
      */
-    Current forExport(SurveyForm form, List<BreakdownAxis> axes, Breakdowns.Selection selection) {
-        return read(form, form.defaultLanguage(), "", () -> ResultsWording.ENGLISH, axes, selection, false);
+    Current forExport(Asked asked, Breakdowns.Selection selection) {
+        return read(asked, asked.form().defaultLanguage(), "", () -> ResultsWording.ENGLISH, selection, false);
     }
 
     /**
-     * The latest solved results of the reading (see {@link ResultsStates}): a few index reads name the current
-     * figures (their number of responses) and, when they were solved already, nothing else is read.
+     * The latest solved results of the reading (see {@link ResultsStates}): when the figures the request counted
+     * were solved already, nothing else is read.
      */
-    private Current read(SurveyForm form, String language, String wording, Supplier<ResultsWording> words,
-            List<BreakdownAxis> axes, Breakdowns.Selection selection, boolean earlier) {
-        Set<Wave> opened = EnumSet.noneOf(Wave.class);
-        for (SurveyWave wave : SurveyWave.ofSurvey(form.id())) {
-            opened.add(Wave.parse(wave.wave));
-        }
-        int minCellSize = minCellSize(form.organization());
+    private Current read(Asked asked, String language, String wording, Supplier<ResultsWording> words,
+            Breakdowns.Selection selection, boolean earlier) {
+        SurveyState survey = asked.survey();
         Dimension pair = selection.pair();
-        Reading reading = new Reading(form, minCellSize, opened, List.copyOf(axes), language, wording, pair);
-        long responses = query.responses(form.id());
-        SolvedResults shown = states.read(reading, responses, earlier, () -> {
-            Tally tally = query.tally(form.id(), pair);
+        Supplier<SolvedResults> solve = () -> {
+            Tally tally = query.tally(survey.form().id(), pair);
             Instant asOf = Instant.now();
-            return new SolvedResults(new SurveyResults(form, tally, minCellSize, settings.intervalWidth().orElse(0),
-                    opened, language, words.get(), axes, pair, solved), tally.responses(), asOf);
-        });
-        return new Current(shown, Math.max(0, responses - shown.responses()));
+            return new SolvedResults(new SurveyResults(survey.form(), tally, survey.minCellSize(),
+                    settings.intervalWidth().orElse(0), survey.opened(), language, words.get(), survey.axes(), pair,
+                    solved), tally.responses(), asOf);
+        };
+        if (!asked.kept()) {
+            SolvedResults alone = solve.get();
+            return new Current(alone, Math.max(0, asked.responses() - alone.responses()));
+        }
+        SolvedResults shown = states.read(new Reading(survey.state(), language, wording, pair), asked.responses(),
+                earlier, solve);
+        return new Current(shown, Math.max(0, asked.responses() - shown.responses()));
     }
 
     public String campaignTitle(SurveyForm form) {
@@ -174,8 +253,14 @@ public class ResultsService {
     /** Records that results of a survey left the service, and how. */
     @Transactional
     public void recordExport(SurveyForm form, AuditSummary what) {
+        recordExport(form, minCellSize(form.organization()), what);
+    }
+
+    /** {@link #recordExport(SurveyForm, AuditSummary)} with the k the exported figures were suppressed with. */
+    @Transactional
+    public void recordExport(SurveyForm form, int minCellSize, AuditSummary what) {
         audit.record(EXPORT, SurveyService.AUDIT_SUBJECT, form.id(), form.organization(),
-                AuditSummary.of("survey.exported", form.slug(), what, minCellSize(form.organization())));
+                AuditSummary.of("survey.exported", form.slug(), what, minCellSize));
     }
 
     /** Sets an organization's k; admins only, never below the floor. */
