@@ -26,11 +26,13 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.restassured.path.json.JsonPath;
 import org.beacon.devstack.Stack;
 import org.beacon.devstack.content.SyntheticAnswers;
 import org.beacon.testing.FreePort;
 import org.beacon.testing.PostgresServer;
 import org.beacon.testing.S3ProxyServer;
+import org.beacon.testing.DisclosureLoss;
 import org.beacon.testing.TestTokens;
 
 /**
@@ -197,6 +199,17 @@ public final class SurveyResultsBench {
                     + "?by=region&wave=endline&filter=gender:woman", evaluatorHeader));
             Timing json = time(runs, () -> get("/campaigns/api/results/" + survey + "?by=age_band&wave=baseline",
                     evaluatorHeader));
+            // What disclosure control hides of these figures (issue 13 point 1), counted as on the demo surveys
+            // (test-support DisclosureLoss): the overall results and each dimension's breakdown in each wave.
+            DisclosureLoss resultsLoss = new DisclosureLoss().results(json("/campaigns/api/results/" + survey,
+                    evaluatorHeader));
+            DisclosureLoss breakdownsLoss = new DisclosureLoss();
+            for (String dimension : DIMENSIONS) {
+                for (String wave : List.of("baseline", "endline")) {
+                    breakdownsLoss.breakdown(dimension, json("/campaigns/api/results/" + survey + "?by=" + dimension
+                            + "&wave=" + wave, evaluatorHeader));
+                }
+            }
             Timing rawGroupingSets = !allReferences ? null : time(3, () -> query(db, """
                     select wave, question_id, choice, age_band, gender, region, count(*), sum(total)
                     from survey_response_cell where survey_id = %d
@@ -261,6 +274,12 @@ public final class SurveyResultsBench {
                     + " JSON %.0f ms; first page / normalised = %.3f%n", page.first() * 1000,
                     breakdown.first() * 1000, filtered.first() * 1000, json.first() * 1000,
                     page.first() / rawNormalised.median());
+            System.out.printf(Locale.ROOT, "%n  disclosure (k = 10), results: %s; headline figures hidden: %d %s%n",
+                    resultsLoss, resultsLoss.headlinesHidden().size(), resultsLoss.headlinesHidden());
+            System.out.printf(Locale.ROOT, "  disclosure, %d breakdowns (%s by wave): %s%n", DIMENSIONS.size() * 2,
+                    String.join(", ", DIMENSIONS), breakdownsLoss);
+            System.out.printf(Locale.ROOT, "  disclosure, results and breakdowns together: %s%n",
+                    DisclosureLoss.together(resultsLoss, breakdownsLoss));
             System.out.printf(Locale.ROOT, "  campaign-service (%s): peak resident memory %s%n",
                     String.join(" ", Stack.JVM_OPTIONS), peakResidentMemory(servicePid));
         }
@@ -370,6 +389,14 @@ public final class SurveyResultsBench {
             }
         }
         return rows;
+    }
+
+    /** A JSON answer of the service as maps and lists. */
+    private Map<String, Object> json(String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return new JsonPath(body(send(request, 200))).getMap("$");
     }
 
     private int get(String path, Map<String, String> headers) throws IOException, InterruptedException {
