@@ -31,6 +31,8 @@ public final class DisclosureLoss {
     /** Figures the groups inside pools would have had on their own ("not shown separately"). */
     private int notSeparate;
     private final List<String> headlinesHidden = new ArrayList<>();
+    /** How the mean knowledge score and its change read ("2.95", "3.45 ±0.05", "+0.50 ±0.05 [0.41, 0.59]"). */
+    private final List<String> scoreShown = new ArrayList<>();
     /** Which figures are hidden: question / row / column. */
     private final List<String> which = new ArrayList<>();
     /** Hidden figures per table (dimension, question and why), to see where the loss is. */
@@ -57,6 +59,9 @@ public final class DisclosureLoss {
         }
         List<Map<String, Object>> changes = cast(json.get("changes"));
         for (Map<String, Object> change : changes) {
+            if ("knowledge_score".equals(change.get("name"))) {
+                scoreShown.add("change " + change.get("display"));
+            }
             figures++;
             if (change.get("suppressed") != null) {
                 hidden++;
@@ -97,6 +102,11 @@ public final class DisclosureLoss {
 
     public List<String> headlinesHidden() {
         return List.copyOf(headlinesHidden);
+    }
+
+    /** The mean knowledge score of each wave and its change, as the results show them. */
+    public List<String> scoreShown() {
+        return List.copyOf(scoreShown);
     }
 
     public List<String> which() {
@@ -189,6 +199,9 @@ public final class DisclosureLoss {
                     || (kind.equals("likert") || kind.equals("score")) && row.get("type").equals("mean");
             List<Map<String, Object>> cells = cast(row.get("cells"));
             for (int c = 0; c < cells.size(); c++) {
+                if (kind.equals("score") && row.get("type").equals("mean")) {
+                    scoreShown.add(((List<?>) table.get("columns")).get(c) + " " + cells.get(c).get("display"));
+                }
                 if (headline && cells.get(c).get("suppressed") != null) {
                     headlinesHidden.add(question.get("name") + " / " + row.get("label") + " / "
                             + ((List<?>) table.get("columns")).get(c));

@@ -427,6 +427,11 @@ public final class SurveyResults {
         double high = 0;
         double sum = 0;
         double squares = 0;
+        // the answers shown in rows of one class: their values are known exactly
+        double exactSum = 0;
+        double exactSquares = 0;
+        // the highest value any other answer (in a merged or hidden row) can have
+        double uncertainHighest = 0;
         List<Integer> hiddenClasses = new ArrayList<>();
         for (int c = 1; c <= item.choices(); c++) {
             List<Integer> classes = item.classesOf(c);
@@ -444,6 +449,12 @@ public final class SurveyResults {
                 sum += v * count / classes.size();
                 squares += v * v * count / classes.size();
             }
+            if (classes.size() == 1) {
+                exactSum += count * item.values[classes.get(0) - 1];
+                exactSquares += count * item.values[classes.get(0) - 1] * item.values[classes.get(0) - 1];
+            } else if (count > 0) {
+                uncertainHighest = Math.max(uncertainHighest, item.values[classes.get(classes.size() - 1) - 1]);
+            }
         }
         long unseen = n - shown;
         if (unseen > 0) {
@@ -451,13 +462,61 @@ public final class SurveyResults {
             double highest = hiddenClasses.stream().mapToDouble(member -> item.values[member - 1]).max().orElseThrow();
             low += unseen * lowest;
             high += unseen * highest;
+            uncertainHighest = Math.max(uncertainHighest, highest);
             for (int member : hiddenClasses) {
                 double v = item.values[member - 1];
                 sum += v * unseen / hiddenClasses.size();
                 squares += v * v * unseen / hiddenClasses.size();
             }
         }
+        Double total = overall == score ? scoreTotal(wave, dimension, value) : null;
+        if (total != null && low != high) {
+            // Everyone's score is the credit of their answers, so the scores of a group add up to its knowledge items'
+            // credited answers: when those are all shown, the reader has the exact total, whatever score classes are
+            // merged or hidden, and the mean is exact. The spread of the answers not shown one class a row is not
+            // known; for the interval of a change, each of them counts as if at the highest value any of them can
+            // have (value² ≤ value × highest), which can only widen it.
+            double uncertainSum = Math.max(0, total - exactSum);
+            return new Spread(n, total, total,
+                    new Change.Moments(n, total, exactSquares + uncertainSum * uncertainHighest));
+        }
         return new Spread(n, low, high, new Change.Moments(n, sum, squares));
+    }
+
+    /**
+     * The sum of a group's knowledge scores (in points) when the shown figures give it: every answer that earns credit
+     * has a row of its own and is shown in each knowledge item's table of the group; otherwise null.
+     */
+    private Double scoreTotal(int wave, Dimension dimension, int value) {
+        double total = 0;
+        for (ResultItem overall : items) {
+            if (!overall.kind.equals(SurveyQuestion.KNOWLEDGE)) {
+                continue;
+            }
+            ResultItem item = overall.in(dimension);
+            for (int c = 1; c <= item.classes(); c++) {
+                int credit = item.credits[c - 1];
+                if (credit == 0) {
+                    continue;
+                }
+                Object key = item.classKey(wave, c, dimension, value);
+                if (!shownAlone(item, c) || disclosure.isHidden(key)) {
+                    return null;
+                }
+                total += n(key) * credit / 100.0;
+            }
+        }
+        return total;
+    }
+
+    /** Whether a class has a row of its own in an item's table. */
+    private static boolean shownAlone(ResultItem item, int c) {
+        for (int row = 1; row <= item.choices(); row++) {
+            if (item.classesOf(row).equals(List.of(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** See {@link #spread}: sums of values between low and high, exact when they meet. */

@@ -130,6 +130,42 @@ class BreakdownRecodingTests {
     }
 
     /**
+     * Everyone's score is the number of right answers, so a group's scores add up to its items' right answers: shown,
+     * they make its mean score exact (2 × 30 + 1 × 4 = 34 + 30 right answers over 40 people: 1.60), although the
+     * score classes 0 and 1 are merged into one row, and the change and its interval are computed from it.
+     */
+    @Test
+    void theMeanScoreIsExactWhereTheItemsRightAnswersAreShownThoughItsClassesAreMerged() {
+        SurveyResults results = results(knowledge(), null);
+        for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
+            Breakdown byRegion = results.view("campaign", Dimension.of(REGION), wave).breakdown();
+            Table score = byRegion.knowledgeScore().table();
+            assertEquals(List.of("0–1 / 2", "2 / 2"), labels(score));
+            for (String region : List.of("North", "South", "Not stated")) {
+                long right = 0;
+                for (String item : List.of("k1", "k2")) {
+                    Table answers = question(byRegion, item).table();
+                    Row correct = answers.rows().stream().filter(Row::correct).findFirst().orElseThrow();
+                    right += correct.cells().get(answers.columns().indexOf(region)).n();
+                }
+                assertEquals(64L, right, region);
+                Figure mean = cell(score, ResultsWording.ENGLISH.meanScore(), region);
+                assertEquals(1.6, mean.mean(), 1e-9, region + ": " + mean.display());
+                assertEquals("1.60", mean.display(), "exact, with no ± of a rounded mean");
+            }
+        }
+        // the same answers in both waves: each region's change of the mean score is exactly nothing, not "0 ±1"
+        for (ResultsView.GroupChanges group : results.view("campaign", Dimension.of(REGION), Wave.ENDLINE).breakdown()
+                .changes()) {
+            ResultsView.ChangeRow change = group.changes().stream()
+                    .filter(row -> row.name().equals("knowledge_score")).findFirst().orElseThrow();
+            assertNull(change.suppressed(), group.group());
+            assertEquals(0.0, change.difference(), 1e-9, group.group() + ": " + change.display());
+            assertFalse(change.display().contains("±"), group.group() + ": " + change.display());
+        }
+    }
+
+    /**
      * A filtered breakdown's groups are groups of the breakdown by its filter (women of the north are a column of
      * the gender table by region): it shows them as that breakdown does, with the same rows, and hides none of them
      * to protect its own cells.

@@ -82,7 +82,7 @@ class DisclosureLossTests {
             }
         }
         String line = survey + ": results " + loss + "; headline figures hidden: " + loss.headlinesHidden().size()
-                + " " + loss.which() + System.lineSeparator() + survey + ": six breakdowns " + breakdowns
+                + " " + loss.which() + "; mean knowledge score " + loss.scoreShown() + System.lineSeparator() + survey + ": six breakdowns " + breakdowns
                 + System.lineSeparator() + survey + ": hidden per table " + new TreeMap<>(breakdowns.perTable())
                 + System.lineSeparator() + survey + ": hidden per column " + new TreeMap<>(breakdowns.perColumn())
                 + System.lineSeparator() + survey + ": results and breakdowns together "
@@ -93,6 +93,10 @@ class DisclosureLossTests {
                 java.nio.file.StandardOpenOption.APPEND);
 
         assertEquals(List.of(), loss.headlinesHidden(), "headline figures hidden");
+        // shown, and informative: the mean score is its items' right answers over those scored, all shown, so it is
+        // exact whatever score classes are hidden ("5 ±5" would be shown in name only)
+        assertTrue(loss.scoreShown().stream().noneMatch(shown -> shown.contains("±")),
+                "the mean knowledge score and its change are exact: " + loss.scoreShown());
         // The target: under 5 % of the results' figures hidden, now that small groups are pooled.
         assertTrue(loss.hidden() * 20 < loss.figures(), "under 5 % of the results' figures hidden: " + loss);
         // The target over everything: under 5 % of all figures, the results' and the six breakdowns' together

@@ -106,10 +106,12 @@ class GroupPoolingResourceTests {
         given().auth().oauth2(evaluator(NATIONAL)).header("Accept-Language", "fr").queryParam("by", "region")
                 .when().get("/campaigns/results/" + id).then().statusCode(200)
                 .body(containsString("Autres (12 groupes)"))
+                .body(containsString("Mentions de : "))
                 .body(containsString("region:(other)"))
                 .body(not(containsString("region:kolda")));
         given().auth().oauth2(evaluator(NATIONAL)).header("Accept-Language", "ar").queryParam("by", "region")
                 .when().get("/campaigns/results/" + id).then().statusCode(200)
-                .body(containsString("مجموعات)"));
+                .body(containsString("مجموعات)"))
+                .body(containsString("مرات اختيار: "));
     }
 }
