@@ -84,6 +84,19 @@ public final class Disclosure {
     private final Map<Object, Figure> figures = new LinkedHashMap<>();
     private final List<Relation> relations = new ArrayList<>();
     private final Map<Object, List<Object>> dependencies = new LinkedHashMap<>();
+    /**
+     * What protecting has learnt that stays true while figures are only hidden (each hidden figure turns a constant
+     * of the relations into one more unknown, so whatever was possible stays possible): the values each hidden figure
+     * was seen to take in possible counts, and what each block of hidden figures gave. Registering a figure or a
+     * relation can make fewer values possible, and forgets it all.
+     */
+    private final Map<Object, double[]> possible = new java.util.HashMap<>();
+    private final Map<List<Object>, Map<Object, Long>> narrowInBlock = new java.util.HashMap<>();
+    private final Map<List<Object>, Map<Object, List<Object>>> determinedInBlock = new java.util.HashMap<>();
+    /** Narrow figures that no partner near them widened, with their block then: tried again only in a new one. */
+    private final Map<Object, List<Object>> unwidened = new java.util.HashMap<>();
+    /** Each figure's relations, indexed when first needed. */
+    private final Map<Object, List<Relation>> relationsWith = new java.util.HashMap<>();
 
     public Disclosure(int k) {
         this(k, Function.identity());
@@ -133,6 +146,7 @@ public final class Disclosure {
 
     /** A count of respondents. Registering the same figure twice keeps the first: aliases share one figure. */
     public void count(Object key, long n) {
+        forget();
         Object figure = canonical.apply(key);
         Figure known = figures.get(figure);
         if (known == null || known.state == State.WITHHELD || known.state == State.SMALL && known.withheld) {
@@ -145,6 +159,7 @@ public final class Disclosure {
      * shows the same figure, its {@link #count} wins.
      */
     public void withheld(Object key, long n) {
+        forget();
         Object figure = canonical.apply(key);
         if (!figures.containsKey(figure)) {
             Figure withheld = new Figure(n, n < k ? State.SMALL : State.WITHHELD, false);
@@ -155,11 +170,13 @@ public final class Disclosure {
 
     /** A figure everyone knows without being told (a count that is zero by definition). Register it first. */
     public void known(Object key, long n) {
+        forget();
         figures.put(canonical.apply(key), new Figure(n, State.SHOWN, true));
     }
 
     /** A figure computed from others (e.g. a group's sum), hidden whenever one of them is. */
     public void derived(Object key, long n, Collection<?> dependsOn) {
+        forget();
         Object figure = canonical.apply(key);
         figures.putIfAbsent(figure, new Figure(n, State.SHOWN, false));
         figures.get(figure).derived = true;
@@ -176,6 +193,7 @@ public final class Disclosure {
 
     /** Figures weighted by their coefficients add up to zero. */
     public void relation(Map<?, Integer> terms) {
+        forget();
         Map<Object, Integer> merged = new LinkedHashMap<>();
         terms.forEach((key, coefficient) -> merged.merge(canonical.apply(key), coefficient, Integer::sum));
         merged.values().removeIf(coefficient -> coefficient == 0);
@@ -184,6 +202,14 @@ public final class Disclosure {
         if (!merged.isEmpty()) {
             relations.add(new Relation(merged));
         }
+    }
+
+    private void forget() {
+        possible.clear();
+        narrowInBlock.clear();
+        determinedInBlock.clear();
+        unwidened.clear();
+        relationsWith.clear();
     }
 
     /**
@@ -206,34 +232,30 @@ public final class Disclosure {
 
     /**
      * The interval audit: in each block of hidden figures, a guarded figure whose range is narrower than the width
-     * gets a visible figure of its relations hidden beside it (of its block's relations when its own have none
-     * left), see {@link #hidePartner}. Every narrow figure of a round is found against the same hidden set, as in
-     * elimination; the linear steps then run again for the new partners.
+     * gets a visible figure of its relations hidden beside it, see {@link #hidePartner}. When its own relations have
+     * none left, the nearest visible figures of its block's relations are tried, and the first whose hiding widens
+     * its range is hidden ({@link #widening}); when none does, nothing is hidden for it in that block. Every narrow
+     * figure of a round is found against the same hidden set, as in elimination; the linear steps then run again
+     * for the new partners.
      */
     private boolean protectNarrowRanges() {
         Blocks hidden = blocks();
         Map<Object, List<Object>> blocks = hidden.members();
         Map<Object, List<Relation>> relationsOf = hidden.relations();
         Map<Object, List<Relation>> narrow = new LinkedHashMap<>();
+        Map<Object, List<Object>> blockOf = new LinkedHashMap<>();
         Map<Object, Long> missing = new LinkedHashMap<>();
         for (Map.Entry<Object, List<Object>> block : blocks.entrySet()) {
             List<Relation> tied = relationsOf.getOrDefault(block.getKey(), List.of());
-            Map<Object, Long> shown = new LinkedHashMap<>();
-            Map<Object, Long> unknown = new LinkedHashMap<>();
-            List<Map<Object, Integer>> terms = new ArrayList<>();
-            for (Relation relation : tied) {
-                terms.add(relation.terms());
-                relation.terms().keySet().forEach(key -> (figure(key).hidden() ? unknown : shown).put(key,
-                        figure(key).n));
+            // A block whose figures are the same as in an earlier round is the same program: its answer is kept.
+            Map<Object, Long> found = narrowInBlock.get(block.getValue());
+            if (found == null) {
+                found = narrowIn(block.getValue(), tied);
+                narrowInBlock.put(List.copyOf(block.getValue()), found);
             }
-            // a figure in no relation is tied to nothing shown: any value is possible
-            List<Object> targets = block.getValue().stream().filter(unknown::containsKey)
-                    .filter(key -> figure(key).guarded() && !figure(key).derived).toList();
-            if (targets.isEmpty()) {
-                continue;
-            }
-            new IntervalAudit(unknown, shown, terms).narrowerThan(targets, width).forEach((key, wider) -> {
+            found.forEach((key, wider) -> {
                 narrow.put(key, tied);
+                blockOf.put(key, block.getValue());
                 missing.put(key, wider);
             });
         }
@@ -242,40 +264,131 @@ public final class Disclosure {
         java.util.Set<Object> hiddenNow = new java.util.HashSet<>();
         for (Map.Entry<Object, List<Relation>> figure : narrow.entrySet()) {
             List<Object> own = new ArrayList<>();
-            List<Object> block = new ArrayList<>();
             for (Relation relation : figure.getValue()) {
-                (relation.terms().containsKey(figure.getKey()) ? own : block).addAll(relation.terms().keySet());
+                if (relation.terms().containsKey(figure.getKey())) {
+                    own.addAll(relation.terms().keySet());
+                }
             }
-            if (own.stream().anyMatch(hiddenNow::contains)) {
+            if (own.stream().anyMatch(hiddenNow::contains)
+                    || blockOf.get(figure.getKey()).equals(unwidened.get(figure.getKey()))) {
                 continue;
             }
             long wider = missing.get(figure.getKey());
             Object partner = hidePartner(own, wider);
             if (partner == null) {
-                partner = hidePartner(block, wider);
+                partner = widening(figure.getKey(), figure.getValue(), wider);
             }
-            if (partner != null) {
+            if (partner == null) {
+                unwidened.put(figure.getKey(), List.copyOf(blockOf.get(figure.getKey())));
+            } else {
                 hiddenNow.add(partner);
             }
         }
         return !hiddenNow.isEmpty();
     }
 
+    /** How many of a block's nearest visible figures are tried for a figure whose own relations have none left. */
+    private static final int TRIED_PARTNERS = 6;
+
     /**
-     * Hides the visible figure with the fewest respondents that holds at least as many as a range must widen by
-     * (hiding it lets the range grow by up to its count), or the largest when none does: the least information lost
-     * for the most protection. Returns it, or null when every candidate is hidden, known or already published.
+     * A visible figure of the block's relations whose hiding widens the figure's range, hidden; null when none of
+     * the nearest does. Nearest first (in a relation with a hidden figure of the figure's own relations, then one
+     * step further), and of those as {@link #hidePartner} prefers; each is tried by solving the figure's range with
+     * it hidden. A figure far from the narrow one rarely widens it, and hiding it anyway would only lose it.
+     */
+    private Object widening(Object narrow, List<Relation> tied, long wider) {
+        java.util.Set<Object> reached = new java.util.HashSet<>(List.of(narrow));
+        java.util.Set<Relation> used = new java.util.HashSet<>();
+        List<Object> candidates = new ArrayList<>();
+        for (int distance = 0; distance < 4 && candidates.isEmpty(); distance++) {
+            List<Object> further = new ArrayList<>();
+            for (Relation relation : tied) {
+                if (used.contains(relation) || relation.terms().keySet().stream().noneMatch(reached::contains)) {
+                    continue;
+                }
+                used.add(relation);
+                for (Object key : relation.terms().keySet()) {
+                    Figure figure = figure(key);
+                    if (figure.hidden()) {
+                        further.add(key);
+                    } else if (!figure.known && !figure.fixed && !candidates.contains(key)) {
+                        candidates.add(key);
+                    }
+                }
+            }
+            reached.addAll(further);
+        }
+        // enough people first, the fewest of them; then the largest
+        candidates.sort((a, b) -> {
+            Figure x = figure(a);
+            Figure y = figure(b);
+            boolean xEnough = x.n >= wider;
+            boolean yEnough = y.n >= wider;
+            if (xEnough != yEnough) {
+                return xEnough ? -1 : 1;
+            }
+            return xEnough ? Long.compare(x.n, y.n) : Long.compare(y.n, x.n);
+        });
+        long now = width - wider;
+        for (Object candidate : candidates.subList(0, Math.min(TRIED_PARTNERS, candidates.size()))) {
+            Map<Object, Long> shown = new LinkedHashMap<>();
+            Map<Object, Long> unknown = new LinkedHashMap<>();
+            List<Map<Object, Integer>> terms = new ArrayList<>();
+            for (Relation relation : tied) {
+                terms.add(relation.terms());
+                relation.terms().keySet().forEach(key -> (figure(key).hidden() || key.equals(candidate) ? unknown
+                        : shown).put(key, figure(key).n));
+            }
+            // points possible with the candidate hidden are not possible without it: they are not kept
+            if (new IntervalAudit(unknown, shown, terms, new java.util.HashMap<>()).range(narrow) > now) {
+                figure(candidate).state = State.PROTECTING;
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The guarded figures of a block whose range is narrower than the width, each with how much wider it must be. */
+    private Map<Object, Long> narrowIn(List<Object> block, List<Relation> tied) {
+        Map<Object, Long> shown = new LinkedHashMap<>();
+        Map<Object, Long> unknown = new LinkedHashMap<>();
+        List<Map<Object, Integer>> terms = new ArrayList<>();
+        for (Relation relation : tied) {
+            terms.add(relation.terms());
+            relation.terms().keySet().forEach(key -> (figure(key).hidden() ? unknown : shown).put(key,
+                    figure(key).n));
+        }
+        // a figure in no relation is tied to nothing shown: any value is possible
+        List<Object> targets = block.stream().filter(unknown::containsKey)
+                .filter(key -> figure(key).guarded() && !figure(key).derived && !figure(key).withheld).toList();
+        if (targets.isEmpty()) {
+            return Map.of();
+        }
+        return new IntervalAudit(unknown, shown, terms, possible).narrowerThan(targets, width);
+    }
+
+    /**
+     * Hides a visible figure that holds at least as many respondents as a range must widen by (hiding it lets the
+     * range grow by up to its count): of those, the one that leaves the fewest relations with it as their only hidden
+     * figure (each would need one more figure hidden by the linear steps), then the one with the fewest respondents;
+     * the largest when none holds enough. The least information lost for the most protection. Returns it, or null
+     * when every candidate is hidden, known or already published.
      */
     private Object hidePartner(Collection<Object> candidates, long wider) {
         Object enough = null;
+        int enoughAlone = 0;
         Object largest = null;
         for (Object key : candidates) {
             Figure figure = figure(key);
             if (figure.hidden() || figure.known || figure.fixed) {
                 continue;
             }
-            if (figure.n >= wider && (enough == null || figure.n < figure(enough).n)) {
-                enough = key;
+            if (figure.n >= wider) {
+                int alone = aloneIfHidden(key);
+                if (enough == null || alone < enoughAlone || alone == enoughAlone && figure.n < figure(enough).n) {
+                    enough = key;
+                    enoughAlone = alone;
+                }
             }
             if (largest == null || figure.n > figure(largest).n) {
                 largest = key;
@@ -286,6 +399,23 @@ public final class Disclosure {
             figure(partner).state = State.PROTECTING;
         }
         return partner;
+    }
+
+    /** The relations of a visible figure that have no hidden figure: hiding it would leave it alone in them. */
+    private int aloneIfHidden(Object key) {
+        if (relationsWith.isEmpty()) {
+            for (Relation relation : relations) {
+                relation.terms().keySet().forEach(
+                        member -> relationsWith.computeIfAbsent(member, m -> new ArrayList<>()).add(relation));
+            }
+        }
+        int alone = 0;
+        for (Relation relation : relationsWith.getOrDefault(key, List.of())) {
+            if (relation.terms().keySet().stream().noneMatch(member -> figure(member).hidden())) {
+                alone++;
+            }
+        }
+        return alone;
     }
 
     /**
@@ -312,6 +442,31 @@ public final class Disclosure {
                 }
             }
         }
+    }
+
+    /**
+     * What a reader of the outputs knows, and what they must not learn: every figure's count (a hidden one's too, to
+     * check that an audit's range holds it), which are hidden, which of those are counts of people shown as hidden
+     * (the interval rule's targets: not the classes inside a merged row, which no output shows), and every relation. For checks of the result by programs other than the rule's own (the tests).
+     */
+    record Published(Map<Object, Long> counts, java.util.Set<Object> hidden, java.util.Set<Object> guarded,
+            List<Map<Object, Integer>> relations) {
+    }
+
+    Published published() {
+        Map<Object, Long> counts = new LinkedHashMap<>();
+        java.util.Set<Object> hidden = new java.util.LinkedHashSet<>();
+        java.util.Set<Object> guarded = new java.util.LinkedHashSet<>();
+        figures.forEach((key, figure) -> {
+            counts.put(key, figure.n);
+            if (figure.hidden()) {
+                hidden.add(key);
+            }
+            if (figure.guarded() && !figure.derived && !figure.withheld) {
+                guarded.add(key);
+            }
+        });
+        return new Published(counts, hidden, guarded, relations.stream().map(Relation::terms).toList());
     }
 
     public State state(Object key) {
@@ -366,7 +521,12 @@ public final class Disclosure {
         // another block, whose elimination would then meet an unknown it has no column for.
         Map<Object, List<Object>> givenAway = new LinkedHashMap<>();
         for (Map.Entry<Object, List<Object>> block : blocks.entrySet()) {
-            givenAway.putAll(determined(block.getValue(), relationsOf.getOrDefault(block.getKey(), List.of())));
+            Map<Object, List<Object>> found = determinedInBlock.get(block.getValue());
+            if (found == null) {
+                found = determined(block.getValue(), relationsOf.getOrDefault(block.getKey(), List.of()));
+                determinedInBlock.put(List.copyOf(block.getValue()), found);
+            }
+            givenAway.putAll(found);
         }
         boolean changed = false;
         for (Map.Entry<Object, List<Object>> figure : givenAway.entrySet()) {

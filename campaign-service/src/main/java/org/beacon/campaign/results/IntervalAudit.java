@@ -31,6 +31,8 @@ final class IntervalAudit {
     /** The lowest and highest value of each unknown among the possible points seen so far. */
     private final double[] lowest;
     private final double[] highest;
+    /** Each figure's lowest and highest possible value seen by earlier audits, kept up to date by this one. */
+    private final Map<Object, double[]> possible;
     /**
      * More people than all figures of the block hold together: no count reaches it, so a figure that a program
      * takes up to it is unbounded for the reader (and the program never is).
@@ -41,16 +43,22 @@ final class IntervalAudit {
      * @param unknowns the hidden figures of the block with their true counts
      * @param shown the shown figures its relations name, with their counts
      * @param relations each a sum of coefficient × figure that is zero
+     * @param possible the lowest and highest value each figure took in possible counts of earlier audits of the same
+     *        figures with fewer of them hidden (a possible point then is one now, with the newly hidden figures at
+     *        their true counts); updated with what this audit finds
      */
-    IntervalAudit(Map<Object, Long> unknowns, Map<Object, Long> shown, List<Map<Object, Integer>> relations) {
+    IntervalAudit(Map<Object, Long> unknowns, Map<Object, Long> shown, List<Map<Object, Integer>> relations,
+            Map<Object, double[]> possible) {
         this.unknowns = new ArrayList<>(unknowns.keySet());
+        this.possible = possible;
         lowest = new double[this.unknowns.size()];
         highest = new double[this.unknowns.size()];
         for (Object key : this.unknowns) {
             int c = column.size();
             column.put(key, c);
-            lowest[c] = unknowns.get(key);
-            highest[c] = unknowns.get(key);
+            double[] seen = possible.get(key);
+            lowest[c] = seen == null ? unknowns.get(key) : Math.min(seen[0], unknowns.get(key));
+            highest[c] = seen == null ? unknowns.get(key) : Math.max(seen[1], unknowns.get(key));
         }
         for (Map<Object, Integer> relation : relations) {
             double[] row = new double[this.unknowns.size()];
@@ -81,14 +89,26 @@ final class IntervalAudit {
      * wider it must become.
      */
     Map<Object, Long> narrowerThan(List<Object> targets, int width) {
-        double[] all = new double[unknowns.size()];
-        for (Object target : targets) {
-            all[column.get(target)] = 1;
+        // Figures already seen wide enough stay so: only the others need programs.
+        List<Object> open = targets.stream().filter(target -> !wide(column.get(target), width)).toList();
+        // All open figures as low, then as high, as they can be together: each pair of programs settles most of
+        // them, and is repeated for the rest while it settles at least a quarter (one program per figure is dearer).
+        while (open.size() > 1) {
+            double[] all = new double[unknowns.size()];
+            for (Object target : open) {
+                all[column.get(target)] = 1;
+            }
+            solve(all, false);
+            solve(all, true);
+            List<Object> still = open.stream().filter(target -> !wide(column.get(target), width)).toList();
+            boolean settledEnough = still.size() * 4 <= open.size() * 3;
+            open = still;
+            if (!settledEnough) {
+                break;
+            }
         }
-        solve(all, false);
-        solve(all, true);
         Map<Object, Long> narrow = new LinkedHashMap<>();
-        for (Object target : targets) {
+        for (Object target : open) {
             int c = column.get(target);
             if (wide(c, width)) {
                 continue;
@@ -103,7 +123,21 @@ final class IntervalAudit {
                 narrow.put(target, width - range(c));
             }
         }
+        for (Object key : unknowns) {
+            int c = column.get(key);
+            possible.put(key, new double[] { lowest[c], highest[c] });
+        }
         return narrow;
+    }
+
+    /** The figure's range, rounded inwards to whole numbers (two programs). */
+    long range(Object figure) {
+        int c = column.get(figure);
+        double[] one = new double[unknowns.size()];
+        one[c] = 1;
+        solve(one, true);
+        solve(one, false);
+        return range(c);
     }
 
     private long range(int c) {

@@ -30,8 +30,9 @@ public interface ResultsSettings {
 
     /**
      * The narrowest range a reader may be able to bound a hidden count to from the shown figures (highest less lowest
-     * possible value; see {@link Disclosure}). Unset, ranges are not checked: the check's cost is not bounded yet
-     * (README, "Disclosure control in plain words").
+     * possible value; see {@link Disclosure}). Unset, ranges are not checked: its cost is now a few seconds per survey
+     * state, but with k as the width it hides more of the breakdowns than the level they are held to (README,
+     * "Disclosure control in plain words", step 2).
      */
     OptionalInt intervalWidth();
 }

@@ -73,6 +73,145 @@ class IntervalAttackTests {
         assertEquals(List.of(), narrowed, "hidden counts that the means and changes bound more tightly");
     }
 
+    /**
+     * The interval rule's own guarantee, checked by a program of this test's own: a reader who knows every shown
+     * figure, every relation between figures that the outputs make true (rows and columns adding up to their totals,
+     * the knowledge score's classes weighted by their value adding up to the items' right answers, the classes inside
+     * a merged row adding up to it), that no count is below zero and that counts are whole numbers, bounds no count
+     * an output shows as hidden to a range narrower than the width (highest less lowest value: linear programs over
+     * all hidden figures at once, rounded inwards to whole people). The rule runs with the width; without it the same
+     * reader finds narrow ranges.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3, 4, 5, 52 })
+    void noHiddenCountIsBoundedNarrowerThanTheWidthByWhatIsPublished(long seed) {
+        assertEquals(List.of(), narrowRanges(seed, WIDTH), "hidden counts bounded narrower than " + WIDTH);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2 })
+    void withoutTheRuleWhatIsPublishedBoundsHiddenCountsNarrowly(long seed) {
+        assertTrue(!narrowRanges(seed, 0).isEmpty(), "the linear steps alone leave narrow ranges");
+    }
+
+    /** The width the tests' results are protected with: k, as in the service when the width is not set. */
+    static final int WIDTH = SuppressionAttackTests.K;
+
+    /** The hidden counts of people whose range, from what is published, is narrower than {@link #WIDTH}. */
+    static List<String> narrowRanges(long seed, int width) {
+        int[] population = SuppressionAttackTests.population(seed);
+        SurveyForm form = SuppressionAttackTests.form();
+        SurveyResults results = new SurveyResults(form, SuppressionAttackTests.tally(population),
+                SuppressionAttackTests.K, width, List.of(Wave.BASELINE, Wave.ENDLINE), "en", ResultsWording.ENGLISH,
+                List.of(BreakdownAxis.of(form.question("age_band").orElseThrow()),
+                        BreakdownAxis.of(form.question("gender").orElseThrow()),
+                        BreakdownAxis.of(form.question("region").orElseThrow())),
+                null, SolvedDisclosures.NONE);
+        Disclosure.Published published = disclosure(results).published();
+        assertTrue(!published.guarded().isEmpty(), "the data set has hidden counts");
+        return new PublishedProgram(published).narrowerThan(WIDTH);
+    }
+
+    /** The results' solved problem (it is private to them: this test reads it to audit it). */
+    static Disclosure disclosure(SurveyResults results) {
+        try {
+            java.lang.reflect.Field field = SurveyResults.class.getDeclaredField("disclosure");
+            field.setAccessible(true);
+            return (Disclosure) field.get(results);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("SurveyResults keeps its solved problem in the field 'disclosure'", e);
+        }
+    }
+
+    /**
+     * The reader of the published figures as a linear program: one non-negative unknown per hidden figure, one
+     * equation per relation with the shown figures moved to the right-hand side.
+     */
+    static final class PublishedProgram {
+        private final Disclosure.Published published;
+        private final List<Object> hidden;
+        /** More people than all figures hold together: a range that reaches it is unbounded for the reader. */
+        private final double ceiling;
+
+        PublishedProgram(Disclosure.Published published) {
+            this.published = published;
+            this.hidden = new ArrayList<>(published.hidden());
+            double total = 1;
+            for (long n : published.counts().values()) {
+                total += n;
+            }
+            this.ceiling = total;
+        }
+
+        List<String> narrowerThan(int width) {
+            // every solution is a possible set of counts: the values seen so far settle most figures without programs
+            lowest = new double[hidden.size()];
+            highest = new double[hidden.size()];
+            for (int v = 0; v < hidden.size(); v++) {
+                lowest[v] = published.counts().get(hidden.get(v));
+                highest[v] = lowest[v];
+            }
+            List<String> narrow = new ArrayList<>();
+            for (Object figure : published.guarded()) {
+                int v = hidden.indexOf(figure);
+                if (range(v) < width) {
+                    solve(figure, true);
+                }
+                if (range(v) < width) {
+                    solve(figure, false);
+                }
+                long truth = published.counts().get(figure);
+                assertTrue(Math.ceil(lowest[v] - 1e-6) <= truth && truth <= Math.floor(highest[v] + 1e-6), figure
+                        + ": the true count " + truth + " lies in the reader's range");
+                if (range(v) < width) {
+                    narrow.add(figure + " (" + truth + ") in [" + (long) Math.ceil(lowest[v] - 1e-6) + ", "
+                            + (long) Math.floor(highest[v] + 1e-6) + "]");
+                }
+            }
+            return narrow;
+        }
+
+        private double[] lowest;
+        private double[] highest;
+
+        /** Highest less lowest value, rounded inwards to whole people; a count reaching the ceiling is unbounded. */
+        private long range(int v) {
+            if (highest[v] >= ceiling - 1e-6) {
+                return Long.MAX_VALUE;
+            }
+            return (long) (Math.floor(highest[v] + 1e-6) - Math.ceil(lowest[v] - 1e-6));
+        }
+
+        private void solve(Object target, boolean maximise) {
+            ExpressionsBasedModel model = new ExpressionsBasedModel();
+            Map<Object, Variable> x = new LinkedHashMap<>();
+            for (Object figure : hidden) {
+                x.put(figure, model.addVariable(String.valueOf(x.size())).lower(0).upper(ceiling));
+            }
+            int r = 0;
+            for (Map<Object, Integer> relation : published.relations()) {
+                double level = 0;
+                Expression expression = model.addExpression("r" + r++);
+                for (Map.Entry<Object, Integer> term : relation.entrySet()) {
+                    Variable variable = x.get(term.getKey());
+                    if (variable == null) {
+                        level -= term.getValue() * (double) published.counts().get(term.getKey());
+                    } else {
+                        expression.set(variable, term.getValue());
+                    }
+                }
+                expression.level(level);
+            }
+            model.addExpression("goal").weight(1).set(x.get(target), 1);
+            Optimisation.Result result = maximise ? model.maximise() : model.minimise();
+            assertTrue(result.getState().isOptimal(), "the reader's program is solved: " + result.getState());
+            for (int v = 0; v < hidden.size(); v++) {
+                lowest[v] = Math.min(lowest[v], result.doubleValue(v));
+                highest[v] = Math.max(highest[v], result.doubleValue(v));
+            }
+        }
+    }
+
     /** One data set's outputs as the attacker sees them. */
     static final class Attack {
         final int[] population;

@@ -92,14 +92,26 @@ class PairAttackTests {
     @ParameterizedTest
     @ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8, 52, 59, 106, 113 })
     void noHiddenCountIsACombinationOfWhatAllRequestsShow(long seed) {
+        assertNothingGivenAway(seed, 0);
+    }
+
+    /** The same with the interval rule (width k): the survey's problem solved once, each pair's on top of it. */
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3 })
+    void noHiddenCountIsACombinationOfWhatAllRequestsShowWithTheIntervalRule(long seed) {
+        assertNothingGivenAway(seed, K);
+    }
+
+    static void assertNothingGivenAway(long seed, int width) {
+        SolvedDisclosures solved = new SolvedDisclosures(16);
         int[] population = SuppressionAttackTests.population(seed);
         SurveyForm form = SuppressionAttackTests.form();
         Tally tally = tally(population);
         List<BreakdownAxis> axes = Arrays.stream(DIMENSIONS).mapToObj(id -> BreakdownAxis.of(question(form, id)))
                 .toList();
         List<SuppressionAttackTests.Shown> shown = new ArrayList<>();
-        SurveyResults base = new SurveyResults(form, tally, K, List.of(Wave.BASELINE, Wave.ENDLINE), "en",
-                ResultsWording.ENGLISH, axes, null);
+        SurveyResults base = new SurveyResults(form, tally, K, width, List.of(Wave.BASELINE, Wave.ENDLINE), "en",
+                ResultsWording.ENGLISH, axes, null, solved);
         shown.addAll(SuppressionAttackTests.shown(base));
         for (long filter : DIMENSIONS) {
             for (long by : DIMENSIONS) {
@@ -119,8 +131,8 @@ class PairAttackTests {
                     List<Integer> members = SuppressionAttackTests.pooledClasses(question(form, filter),
                             shownFilter.label(shownValue, "en", "en"), filterLabels);
                     Dimension pair = Dimension.of(by).within(Dimension.of(filter), value);
-                    SurveyResults results = new SurveyResults(form, tally, K, List.of(Wave.BASELINE, Wave.ENDLINE),
-                            "en", ResultsWording.ENGLISH, axes, pair);
+                    SurveyResults results = new SurveyResults(form, tally, K, width,
+                            List.of(Wave.BASELINE, Wave.ENDLINE), "en", ResultsWording.ENGLISH, axes, pair, solved);
                     for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
                         Breakdown breakdown = results.view("campaign", Dimension.of(by), wave, Dimension.of(filter),
                                 value).breakdown();

@@ -119,6 +119,25 @@ class SuppressionAttackTests {
         assertEquals(List.of(), givenAway(shown, population), "hidden counts that the shown ones give away");
     }
 
+    /**
+     * The same attacker on results protected with the interval rule too (width k, as the service does when its
+     * width is set to k): the partners it hides leave no hidden count computable either.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3, 4, 5, 52, 59, 106 })
+    void noHiddenCountIsACombinationOfShownCountsWithTheIntervalRule(long seed) {
+        int[] population = population(seed);
+        SurveyForm form = form();
+        SurveyResults results = new SurveyResults(form, tally(population), K, K, List.of(Wave.BASELINE, Wave.ENDLINE),
+                "en", ResultsWording.ENGLISH, List.of(BreakdownAxis.of(form.question("age_band").orElseThrow()),
+                        BreakdownAxis.of(form.question("gender").orElseThrow()),
+                        BreakdownAxis.of(form.question("region").orElseThrow())),
+                null, SolvedDisclosures.NONE);
+        List<Shown> shown = shown(results);
+        assertTrue(shown.stream().anyMatch(figure -> figure.figure().isHidden()), "the data set has hidden counts");
+        assertEquals(List.of(), givenAway(shown, population), "hidden counts that the shown ones give away");
+    }
+
     /** The hidden counts that are combinations of shown ones; every shown count is checked against the truth. */
     static List<String> givenAway(List<Shown> shown, int[] population) {
         List<double[]> basis = new ArrayList<>();
