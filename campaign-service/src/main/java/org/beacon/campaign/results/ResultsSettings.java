@@ -30,9 +30,8 @@ public interface ResultsSettings {
 
     /**
      * The narrowest range a reader may be able to bound a hidden count to from the shown figures (highest less lowest
-     * possible value; see {@link Disclosure}). Unset, ranges are not checked: its cost is now a few seconds per survey
-     * state, but with k as the width it hides more of the breakdowns than the level they are held to (README,
-     * "Disclosure control in plain words", step 2).
+     * possible value; see {@link Disclosure}). Unset, it is the survey's k: no reader of the outputs can then place a
+     * hidden count in a range of fewer than k values (README, "Disclosure control in plain words", step 2).
      */
     OptionalInt intervalWidth();
 }
