@@ -134,6 +134,12 @@ final class Recoding {
      * @return per new row, the rows it merges (0-based, ascending); ordered rows in order, a pool last
      */
     static List<List<Integer>> forGroups(List<long[]> counts, int k, int classes, boolean ordered, int keep) {
+        return forGroups(counts, k, classes, ordered, row -> row == keep);
+    }
+
+    /** As {@link #forGroups(List, int, int, boolean, int)}, with any number of rows that are never merged. */
+    static List<List<Integer>> forGroups(List<long[]> counts, int k, int classes, boolean ordered,
+            java.util.function.IntPredicate kept) {
         List<long[]> columns = counts.stream().filter(column -> total(column) >= k).toList();
         List<List<Integer>> rows = identity(classes).stream().map(row -> (List<Integer>) new ArrayList<>(row))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
@@ -146,7 +152,7 @@ final class Recoding {
             for (int a = 0; a < rows.size(); a++) {
                 for (int b = a + 1; b < rows.size(); b++) {
                     boolean allowed = ordered ? b == a + 1
-                            : !rows.get(a).contains(keep) && !rows.get(b).contains(keep)
+                            : rows.get(a).stream().noneMatch(kept::test) && rows.get(b).stream().noneMatch(kept::test)
                                     && (pool == null || rows.get(a) == pool || rows.get(b) == pool);
                     if (!allowed) {
                         continue;

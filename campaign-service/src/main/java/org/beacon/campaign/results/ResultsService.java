@@ -229,8 +229,7 @@ public class ResultsService {
             Tally tally = query.tally(survey.form().id(), pair);
             Instant asOf = Instant.now();
             return new SolvedResults(new SurveyResults(survey.form(), tally, survey.minCellSize(),
-                    settings.intervalWidth().orElse(survey.minCellSize()), survey.opened(), language, words.get(),
-                    survey.axes(), pair,
+                    settings.intervalWidth().orElse(0), survey.opened(), language, words.get(), survey.axes(), pair,
                     solved), tally.responses(), asOf);
         };
         if (!asked.kept()) {

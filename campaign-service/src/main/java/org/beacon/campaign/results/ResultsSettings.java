@@ -30,8 +30,9 @@ public interface ResultsSettings {
 
     /**
      * The narrowest range a reader may be able to bound a hidden count to from the shown figures (highest less lowest
-     * possible value; see {@link Disclosure}). Unset, it is the survey's k: no reader of the outputs can then place a
-     * hidden count in a range of fewer than k values (README, "Disclosure control in plain words", step 2).
+     * possible value; see {@link Disclosure}). Unset, ranges are not checked: with it, the first filtered breakdown
+     * of a pair of dimensions of a shipped survey took longer than a client waits (README, "Disclosure control in
+     * plain words", step 2).
      */
     OptionalInt intervalWidth();
 }

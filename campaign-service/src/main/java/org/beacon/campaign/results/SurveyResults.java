@@ -346,15 +346,38 @@ public final class SurveyResults {
                 }
             }
         }
-        int keep = -1;
+        java.util.Set<Integer> kept = new java.util.HashSet<>();
         for (int u = 0; u < units.size(); u++) {
-            if (item.correct > 0 && units.get(u).contains(item.correct)) {
-                keep = u;
+            if (item.correct > 0 && units.get(u).contains(item.correct) || mentions(item) && smallOverall(item,
+                    units.get(u))) {
+                kept.add(u);
             }
         }
-        List<List<Integer>> merged = Recoding.forGroups(counts, minCellSize, units.size(), ordered(item), keep);
+        List<List<Integer>> merged = Recoding.forGroups(counts, minCellSize, units.size(), ordered(item),
+                kept::contains);
         return merged.stream().map(row -> row.stream().flatMap(u -> units.get(u).stream()).sorted().toList())
                 .toList();
+    }
+
+    /**
+     * Whether an option was ticked by fewer than k people in a wave where the question was answered: the overall
+     * results then hide it, and a breakdown's total column showing it inside a row of mentions beside its shown
+     * partners would give it away (the row less the partners), so it is not pooled.
+     */
+    private boolean smallOverall(ResultItem item, List<Integer> classes) {
+        for (Wave wave : waves) {
+            if (n(item.base(wave.code(), Dimension.ALL, 0)) == 0) {
+                continue;
+            }
+            long ticked = 0;
+            for (int c : classes) {
+                ticked += n(item.classKey(wave.code(), c, Dimension.ALL, 0));
+            }
+            if (ticked < minCellSize) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A row's label: its class's own, a range of ordered classes, or "Other (…)" naming what it pools. */
@@ -369,6 +392,11 @@ public final class SurveyResults {
                                     : words.other() + " (" + String.join("; ", members) + ")");
         }
         return labels;
+    }
+
+    /** The solved disclosure problem every output of these results reads: for audits of what they publish. */
+    Disclosure disclosure() {
+        return disclosure;
     }
 
     // ---- figures ----

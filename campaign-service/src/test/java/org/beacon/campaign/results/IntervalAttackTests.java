@@ -107,20 +107,9 @@ class IntervalAttackTests {
                         BreakdownAxis.of(form.question("gender").orElseThrow()),
                         BreakdownAxis.of(form.question("region").orElseThrow())),
                 null, SolvedDisclosures.NONE);
-        Disclosure.Published published = disclosure(results).published();
+        Disclosure.Published published = results.disclosure().published();
         assertTrue(!published.guarded().isEmpty(), "the data set has hidden counts");
         return new PublishedProgram(published).narrowerThan(WIDTH);
-    }
-
-    /** The results' solved problem (it is private to them: this test reads it to audit it). */
-    static Disclosure disclosure(SurveyResults results) {
-        try {
-            java.lang.reflect.Field field = SurveyResults.class.getDeclaredField("disclosure");
-            field.setAccessible(true);
-            return (Disclosure) field.get(results);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("SurveyResults keeps its solved problem in the field 'disclosure'", e);
-        }
     }
 
     /**
