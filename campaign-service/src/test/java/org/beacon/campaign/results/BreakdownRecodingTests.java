@@ -166,6 +166,31 @@ class BreakdownRecodingTests {
     }
 
     /**
+     * A knowledge item chosen as a breakdown dimension: its breakdown, and a breakdown filtered on one of its answers
+     * (its last column the filter's group), are built with the mean score worked out from what they show.
+     */
+    @Test
+    void aKnowledgeItemAsADimensionKeepsTheMeanScoreComputable() {
+        SurveyForm form = SuppressionAttackTests.form();
+        List<BreakdownAxis> axes = List.of(BreakdownAxis.of(PairAttackTests.question(form, SuppressionAttackTests.K1)),
+                BreakdownAxis.of(PairAttackTests.question(form, REGION)));
+        for (Dimension pair : java.util.Arrays.asList(null, Dimension.of(REGION).within(
+                Dimension.of(SuppressionAttackTests.K1), YES))) {
+            SurveyResults results = new SurveyResults(form, PairAttackTests.tally(knowledge()), K,
+                    List.of(Wave.BASELINE, Wave.ENDLINE), "en", ResultsWording.ENGLISH, axes, pair);
+            for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
+                Breakdown byItem = results.view("campaign", Dimension.of(SuppressionAttackTests.K1), wave).breakdown();
+                assertEquals("k1", byItem.dimension());
+                if (pair != null) {
+                    Breakdown filtered = results.view("campaign", Dimension.of(REGION), wave,
+                            Dimension.of(SuppressionAttackTests.K1), YES).breakdown();
+                    assertEquals(List.of("North", "South", "Not stated", "Yes"), filtered.respondents().columns());
+                }
+            }
+        }
+    }
+
+    /**
      * A filtered breakdown's groups are groups of the breakdown by its filter (women of the north are a column of
      * the gender table by region): it shows them as that breakdown does, with the same rows, and hides none of them
      * to protect its own cells.
