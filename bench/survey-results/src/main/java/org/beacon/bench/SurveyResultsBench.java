@@ -394,15 +394,18 @@ public final class SurveyResultsBench {
     /** A JSON answer of the service as maps and lists. */
     private Map<String, Object> json(String path, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        headers.forEach(request::header);
-        return new JsonPath(body(send(request, 200))).getMap("$");
+        return new JsonPath(body(read(path, headers))).getMap("$");
     }
 
     private int get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        return read(path, headers).body().length;
+    }
+
+    private HttpResponse<byte[]> read(String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         headers.forEach(request::header);
-        return send(request, 200).body().length;
+        return send(request, 200);
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request, int expected)

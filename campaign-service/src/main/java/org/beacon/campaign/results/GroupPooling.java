@@ -65,11 +65,7 @@ final class GroupPooling {
      * keeps its classes, whose values make its means and scores), age bands as ordered, the others unordered.
      */
     static GroupPooling of(List<BreakdownAxis> axes, Tally tally, List<Wave> waves, int k) {
-        return of(axes, tally, waves, k, MINIMUM_PER_K * k);
-    }
-
-    /** @param minimum the fewest people a group shown on its own holds in every wave that counts */
-    static GroupPooling of(List<BreakdownAxis> axes, Tally tally, List<Wave> waves, int k, int minimum) {
+        int minimum = MINIMUM_PER_K * k;
         Map<Long, List<List<Integer>>> groups = new LinkedHashMap<>();
         Map<Long, int[]> renumbered = new HashMap<>();
         for (BreakdownAxis axis : axes) {

@@ -3,6 +3,7 @@ package org.beacon.campaign.results;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Recoding before suppression, as statistical offices do it: rather than hide a class that fewer than k people are
@@ -127,19 +128,13 @@ final class Recoding {
      * fewer (two small cells into one of k or more, or into one small cell) first, while a merge spares at least one
      * group's column in {@value #SPARED_PER_COLUMNS} a cell under k, and until two rows are left (of merges that
      * spare as many, the one making the smallest row). Ordered classes merge with a neighbour only; unordered ones
-     * into one pool, never with the row to keep. Groups under k count for nothing: all their cells are hidden anyway.
+     * into one pool, never with a row to keep. Groups under k count for nothing: all their cells are hidden anyway.
      *
      * @param counts per group and wave, the answers in each row
-     * @param keep a row that is never merged (a knowledge item's right answer), or -1
+     * @param kept the rows that are never merged (a knowledge item's right answer, an option under k overall)
      * @return per new row, the rows it merges (0-based, ascending); ordered rows in order, a pool last
      */
-    static List<List<Integer>> forGroups(List<long[]> counts, int k, int classes, boolean ordered, int keep) {
-        return forGroups(counts, k, classes, ordered, row -> row == keep);
-    }
-
-    /** As {@link #forGroups(List, int, int, boolean, int)}, with any number of rows that are never merged. */
-    static List<List<Integer>> forGroups(List<long[]> counts, int k, int classes, boolean ordered,
-            java.util.function.IntPredicate kept) {
+    static List<List<Integer>> forGroups(List<long[]> counts, int k, int classes, boolean ordered, IntPredicate kept) {
         List<long[]> columns = counts.stream().filter(column -> total(column) >= k).toList();
         List<List<Integer>> rows = identity(classes).stream().map(row -> (List<Integer>) new ArrayList<>(row))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));

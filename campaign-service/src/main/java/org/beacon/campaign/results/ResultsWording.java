@@ -3,6 +3,7 @@ package org.beacon.campaign.results;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -18,12 +19,12 @@ import org.beacon.commons.i18n.Languages;
 public record ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
         String meanScore, String notStated, String all, String knowledgeScore, String hidden, String percentCorrect,
         String other, Marking marking, FigureText text, Rows rows, IntFunction<String> otherGroups,
-        java.util.function.UnaryOperator<String> mentions) {
+        UnaryOperator<String> mentions) {
 
     /** "Other (3 groups)": the groups of a breakdown dimension pooled because each had too few people. */
     static final IntFunction<String> OTHER_GROUPS = groups -> "Other (" + groups + " groups)";
     /** "Mentions of: Radio; SMS": rare options of a multiple-choice question pooled in the breakdowns. */
-    static final java.util.function.UnaryOperator<String> MENTIONS = options -> "Mentions of: " + options;
+    static final UnaryOperator<String> MENTIONS = options -> "Mentions of: " + options;
 
     public ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
             String meanScore, String notStated, String all, String knowledgeScore, String hidden,

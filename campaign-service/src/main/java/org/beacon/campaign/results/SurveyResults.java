@@ -346,15 +346,14 @@ public final class SurveyResults {
                 }
             }
         }
-        java.util.Set<Integer> kept = new java.util.HashSet<>();
+        // decided once per row: the merge loop asks about every pair of rows in every round
+        boolean[] kept = new boolean[units.size()];
         for (int u = 0; u < units.size(); u++) {
-            if (item.correct > 0 && units.get(u).contains(item.correct) || mentions(item) && smallOverall(item,
-                    units.get(u))) {
-                kept.add(u);
-            }
+            kept[u] = item.correct > 0 && units.get(u).contains(item.correct)
+                    || mentions(item) && smallOverall(item, units.get(u));
         }
         List<List<Integer>> merged = Recoding.forGroups(counts, minCellSize, units.size(), ordered(item),
-                kept::contains);
+                u -> kept[u]);
         return merged.stream().map(row -> row.stream().flatMap(u -> units.get(u).stream()).sorted().toList())
                 .toList();
     }

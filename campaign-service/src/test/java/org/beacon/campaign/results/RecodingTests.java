@@ -56,7 +56,7 @@ class RecodingTests {
         // two groups of 20 with 3 in the first class, two large ones: merging the first two classes spares 2 of 4
         List<long[]> counts = List.of(new long[] { 3, 7, 10 }, new long[] { 3, 7, 10 }, new long[] { 30, 40, 50 },
                 new long[] { 30, 40, 50 });
-        assertEquals(List.of(List.of(0, 1), List.of(2)), Recoding.forGroups(counts, 5, 3, true, -1));
+        assertEquals(List.of(List.of(0, 1), List.of(2)), Recoding.forGroups(counts, 5, 3, true, row -> false));
         // one small cell among ten groups does not cost every group a row; a group under k counts for nothing
         List<long[]> many = new java.util.ArrayList<>();
         many.add(new long[] { 3, 7, 10 });
@@ -64,17 +64,17 @@ class RecodingTests {
         for (int g = 0; g < 9; g++) {
             many.add(new long[] { 30, 40, 50 });
         }
-        assertEquals(Recoding.identity(3), Recoding.forGroups(many, 5, 3, true, -1));
+        assertEquals(Recoding.identity(3), Recoding.forGroups(many, 5, 3, true, row -> false));
         // ordered classes merge with a neighbour only: 0 and 2 are small, 1 is not
         assertEquals(List.of(List.of(0, 1), List.of(2, 3)),
-                Recoding.forGroups(List.of(new long[] { 2, 9, 3, 9 }), 5, 4, true, -1));
+                Recoding.forGroups(List.of(new long[] { 2, 9, 3, 9 }), 5, 4, true, row -> false));
     }
 
     @Test
     void unorderedBreakdownRowsPoolIntoOneOtherRowAndNeverTheRightAnswer() {
         // the right answer (0) is under k in the group too but keeps its row; 1 and 2 are pooled; 3 stays
         assertEquals(List.of(List.of(0), List.of(3), List.of(1, 2)),
-                Recoding.forGroups(List.of(new long[] { 4, 3, 2, 8 }), 5, 4, false, 0));
+                Recoding.forGroups(List.of(new long[] { 4, 3, 2, 8 }), 5, 4, false, row -> row == 0));
     }
 
     @Test
