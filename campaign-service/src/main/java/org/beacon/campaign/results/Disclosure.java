@@ -340,7 +340,7 @@ public final class Disclosure {
                         : shown).put(key, figure(key).n));
             }
             // points possible with the candidate hidden are not possible without it: they are not kept
-            if (new IntervalAudit(unknown, shown, terms, new java.util.HashMap<>()).range(narrow) > now) {
+            if (new IntervalAudit(unknown, shown, terms, new java.util.HashMap<>()).widerThan(narrow, now)) {
                 figure(candidate).state = State.PROTECTING;
                 return candidate;
             }

@@ -39,6 +39,21 @@ final class IntervalAudit {
      */
     private final double ceiling;
 
+    /** A relation over the unknowns with its shown figures moved to the right-hand side, compared by value. */
+    private record Constraint(double[] row, double level) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Constraint constraint && constraint.level == level
+                    && java.util.Arrays.equals(constraint.row, row);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(row) + Double.hashCode(level);
+        }
+    }
+
     /**
      * @param unknowns the hidden figures of the block with their true counts
      * @param shown the shown figures its relations name, with their counts
@@ -60,6 +75,7 @@ final class IntervalAudit {
             lowest[c] = seen == null ? unknowns.get(key) : Math.min(seen[0], unknowns.get(key));
             highest[c] = seen == null ? unknowns.get(key) : Math.max(seen[1], unknowns.get(key));
         }
+        java.util.Set<Constraint> distinct = new java.util.HashSet<>();
         for (Map<Object, Integer> relation : relations) {
             double[] row = new double[this.unknowns.size()];
             double level = 0;
@@ -71,8 +87,22 @@ final class IntervalAudit {
                     row[c] += term.getValue();
                 }
             }
-            rows.add(row);
-            levels.add(level);
+            // A relation met again (a table seen from either of its dimensions, a total shared by two outputs)
+            // constrains nothing more: the program keeps one of each, its sign made alike.
+            double sign = 0;
+            for (int c = 0; c < row.length && sign == 0; c++) {
+                sign = Math.signum(row[c]);
+            }
+            if (sign < 0) {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = row[c] == 0 ? 0 : -row[c]; // never -0.0, which compares unequal to 0.0
+                }
+                level = 0 - level;
+            }
+            if (distinct.add(new Constraint(row, level))) {
+                rows.add(row);
+                levels.add(level);
+            }
         }
         double total = 1;
         for (long n : unknowns.values()) {
@@ -90,7 +120,17 @@ final class IntervalAudit {
      */
     Map<Object, Long> narrowerThan(List<Object> targets, int width) {
         // Figures already seen wide enough stay so: only the others need programs.
-        List<Object> open = targets.stream().filter(target -> !wide(column.get(target), width)).toList();
+        // A figure that one relation caps below the width is narrow whatever else is possible: no program needed.
+        double[] cap = caps();
+        Map<Object, Long> narrow = new LinkedHashMap<>();
+        for (Object target : targets) {
+            long capped = (long) Math.floor(cap[column.get(target)] + EPSILON);
+            if (capped < width) {
+                narrow.put(target, width - capped);
+            }
+        }
+        List<Object> open = targets.stream().filter(target -> !narrow.containsKey(target))
+                .filter(target -> !wide(column.get(target), width)).toList();
         // All open figures as low, then as high, as they can be together: each pair of programs settles most of
         // them, and is repeated for the rest while it settles at least a quarter (one program per figure is dearer).
         while (open.size() > 1) {
@@ -107,7 +147,6 @@ final class IntervalAudit {
                 break;
             }
         }
-        Map<Object, Long> narrow = new LinkedHashMap<>();
         for (Object target : open) {
             int c = column.get(target);
             if (wide(c, width)) {
@@ -130,14 +169,50 @@ final class IntervalAudit {
         return narrow;
     }
 
-    /** The figure's range, rounded inwards to whole numbers (two programs). */
-    long range(Object figure) {
+    /**
+     * Each figure's highest value that a single relation allows: in a relation whose unknowns all have coefficients
+     * of one sign (a row adding up to a shown total), none can exceed what the shown figures leave, the others being
+     * at least zero. The ceiling where no such relation names it.
+     */
+    private double[] caps() {
+        double[] cap = new double[unknowns.size()];
+        java.util.Arrays.fill(cap, ceiling);
+        for (int r = 0; r < rows.size(); r++) {
+            double[] row = rows.get(r);
+            boolean positive = false;
+            boolean negative = false;
+            for (double coefficient : row) {
+                positive |= coefficient > 0;
+                negative |= coefficient < 0;
+            }
+            if (positive && negative) {
+                continue;
+            }
+            for (int c = 0; c < row.length; c++) {
+                if (row[c] != 0) {
+                    cap[c] = Math.min(cap[c], levels.get(r) / row[c]);
+                }
+            }
+        }
+        return cap;
+    }
+
+    /**
+     * Whether the figure's range, rounded inwards to whole numbers, is wider than {@code range}: no when one relation
+     * caps it at that range already (see {@link #caps}), else a program for each end as far as needed.
+     */
+    boolean widerThan(Object figure, long range) {
         int c = column.get(figure);
+        if (Math.floor(caps()[c] + EPSILON) <= range) {
+            return false;
+        }
         double[] one = new double[unknowns.size()];
         one[c] = 1;
         solve(one, true);
-        solve(one, false);
-        return range(c);
+        if (range(c) <= range) {
+            solve(one, false);
+        }
+        return range(c) > range;
     }
 
     private long range(int c) {
