@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.beacon.campaign.results.ResultsView.Table;
 import org.beacon.campaign.results.SuppressionAttackTests.Shown;
 import org.beacon.campaign.survey.SurveyForm;
 import org.beacon.campaign.survey.Wave;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +37,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * there are never fewer than zero people of a kind. Linear programming (ojalgo) gives the smallest and largest value
  * each hidden count can take; as counts are whole numbers, both are rounded inwards. Rounded means and changes must
  * not narrow the range of any hidden count, nor of any answer under k inside a pooled or merged row.
+ * <p>
+ * The interval rule's guarantee is checked on integer ranges: a hidden count's range is the spread of its values
+ * over integer solutions of everything published, each solution (a witness) found by a solver and then checked here
+ * in exact arithmetic, so a range at least the width is proven rather than estimated (see {@link PublishedProgram}).
  */
 class IntervalAttackTests {
 
@@ -78,9 +85,10 @@ class IntervalAttackTests {
      * figure, every relation between figures that the outputs make true (rows and columns adding up to their totals,
      * the knowledge score's classes weighted by their value adding up to the items' right answers, the classes inside
      * a merged row adding up to it), that no count is below zero and that counts are whole numbers, bounds no count
-     * an output shows as hidden to a range narrower than the width (highest less lowest value: linear programs over
-     * all hidden figures at once, rounded inwards to whole people). The rule runs with the width; without it the same
-     * reader finds narrow ranges.
+     * an output shows as hidden to a range narrower than the width. The range is an integer range, highest less lowest
+     * value, proven by two integer solutions of all that is published (witnesses, each checked in exact arithmetic)
+     * that far apart; a count for which none are found is reported narrow. The rule runs with the width; without it
+     * the same reader finds narrow ranges.
      */
     @ParameterizedTest
     @ValueSource(longs = { 1, 2, 3, 4, 5, 52 })
@@ -92,6 +100,41 @@ class IntervalAttackTests {
     @ValueSource(longs = { 1, 2 })
     void withoutTheRuleWhatIsPublishedBoundsHiddenCountsNarrowly(long seed) {
         assertTrue(!narrowRanges(seed, 0).isEmpty(), "the linear steps alone leave narrow ranges");
+    }
+
+    /**
+     * Why ranges are integer ranges: the knowledge score's classes 0, 2 and 4 hidden, with the group's 5 respondents
+     * and their 10 right answers shown, let the relaxation put class 2 anywhere from 0 to 5 (2.5 people in each of
+     * the others), but in whole people class 2 is 5 less twice class 4 (1, 3 or 5): a range of 4. The checker proves
+     * that range with witnesses (one found by an integer program) and reports it narrow against a width of 5, as no
+     * integer solution puts class 2 at 0.
+     */
+    @Test
+    void wholePeopleNarrowWhatTheRelaxationLeavesWide() {
+        Map<Object, Long> counts = new LinkedHashMap<>();
+        counts.put("respondents", 5L);
+        counts.put("right answers", 10L);
+        counts.put("score 0", 1L);
+        counts.put("score 2", 3L);
+        counts.put("score 4", 1L);
+        Set<Object> classes = new LinkedHashSet<>(List.of("score 0", "score 2", "score 4"));
+        List<Map<Object, Integer>> relations = List.of(
+                Map.of("score 0", 1, "score 2", 1, "score 4", 1, "respondents", -1),
+                Map.of("score 2", 2, "score 4", 4, "right answers", -1));
+        Disclosure.Published published = new Disclosure.Published(counts, classes, classes, relations);
+
+        PublishedProgram four = new PublishedProgram(published);
+        List<String> narrowerThanFour = four.narrowerThan(4);
+        assertTrue(narrowerThanFour.stream().noneMatch(range -> range.startsWith("score 2 ")),
+                "class 2 takes 1 and 5 people in checked solutions: " + narrowerThanFour);
+        assertEquals(1, four.searched, "only class 2 is narrow by the relaxation's corners yet wide in it");
+        assertEquals(1, four.proven, "an integer program found the witness the relaxation's corners did not give");
+
+        List<String> narrowerThanFive = new PublishedProgram(published).narrowerThan(5);
+        String classTwo = narrowerThanFive.stream().filter(range -> range.startsWith("score 2 ")).findFirst()
+                .orElseThrow(() -> new AssertionError("class 2 is reported narrower than 5: " + narrowerThanFive));
+        assertTrue(classTwo.contains("relaxation [0, 5]") && classTwo.contains("no integer witness: ≤ 0: INFEASIBLE"),
+                classTwo);
     }
 
     /** The width the tests' results are protected with: k, as in the service when the width is not set. */
@@ -113,90 +156,296 @@ class IntervalAttackTests {
     }
 
     /**
-     * The reader of the published figures as a linear program: one non-negative unknown per hidden figure, one
-     * equation per relation with the shown figures moved to the right-hand side.
+     * The reader of the published figures: one non-negative integer unknown per hidden figure, one equation per
+     * relation with the shown figures moved to the right-hand side. A figure's range is the spread of its values over
+     * integer solutions of these equations that this class found and checked itself in exact arithmetic (witnesses;
+     * the true counts are the first), so a range as wide as the width is proven, whatever the solver says. Linear
+     * programs (ojalgo's simplex over the relaxation, counts allowed to be fractions) bound each range from outside
+     * and are a witness when their solution is whole, as the corners of two-way tables are; the corners of three-way
+     * tables and of the knowledge score's weighted relation are often halves, and there a reader who knows counts are
+     * whole can be narrower than the relaxation. So a figure whose witnessed range is still narrower than the width,
+     * while the relaxation leaves room, gets an integer program asking for a solution the width away from a witness
+     * (ojalgo's branch and bound, stopped at its first solution; not a full minimum and maximum, which took over 15
+     * minutes). Each witness settles other figures too, so only some dozens of figures a data set need one.
      */
     static final class PublishedProgram {
+        /** How long one search for an integer witness may run before the figure is reported narrow. */
+        static final long WITNESS_SEARCH_MILLIS = 10_000;
+        /** How far from a whole number a solver's value may be and still be read as that whole number. */
+        private static final double WHOLE = 1e-6;
+
         private final Disclosure.Published published;
         private final List<Object> hidden;
-        /** More people than all figures hold together: a range that reaches it is unbounded for the reader. */
+        private final Map<Object, Integer> index = new HashMap<>();
+        /** Per relation: the positions of its hidden figures, their coefficients, and what its shown figures add. */
+        private final List<int[]> positions = new ArrayList<>();
+        private final List<long[]> coefficients = new ArrayList<>();
+        private final List<Long> shownParts = new ArrayList<>();
+        private final long[] truth;
+        /** More people than all figures hold together: a relaxed range that reaches it is unbounded for the reader. */
         private final double ceiling;
+
+        private double[] relaxedLowest;
+        private double[] relaxedHighest;
+        /** Lowest and highest value of each hidden figure over the witnesses (the true counts are the first). */
+        private long[] lowest;
+        private long[] highest;
+        /** The guarded figures that needed an integer program, and how many of them it proved wide enough. */
+        int searched;
+        int proven;
 
         PublishedProgram(Disclosure.Published published) {
             this.published = published;
             this.hidden = new ArrayList<>(published.hidden());
+            truth = new long[hidden.size()];
+            for (int v = 0; v < hidden.size(); v++) {
+                index.put(hidden.get(v), v);
+                truth[v] = published.counts().get(hidden.get(v));
+            }
             double total = 1;
             for (long n : published.counts().values()) {
                 total += n;
             }
             this.ceiling = total;
+            for (Map<Object, Integer> relation : published.relations()) {
+                List<Integer> where = new ArrayList<>();
+                List<Long> times = new ArrayList<>();
+                long shown = 0;
+                for (Map.Entry<Object, Integer> term : relation.entrySet()) {
+                    Integer v = index.get(term.getKey());
+                    if (v == null) {
+                        shown = Math.addExact(shown,
+                                Math.multiplyExact((long) term.getValue(), published.counts().get(term.getKey())));
+                    } else {
+                        where.add(v);
+                        times.add((long) term.getValue());
+                    }
+                }
+                positions.add(where.stream().mapToInt(Integer::intValue).toArray());
+                coefficients.add(times.stream().mapToLong(Long::longValue).toArray());
+                shownParts.add(shown);
+            }
         }
 
         List<String> narrowerThan(int width) {
-            // every solution is a possible set of counts: the values seen so far settle most figures without programs
-            lowest = new double[hidden.size()];
-            highest = new double[hidden.size()];
+            // the check of witnesses is the proof, so it must accept the truth and reject a count off by one
+            assertEquals(null, violation(truth), "the true counts solve the reader's equations");
+            for (Object figure : published.guarded()) {
+                int v = index.get(figure);
+                if (inSomeRelation(v)) {
+                    long[] moved = truth.clone();
+                    moved[v]++;
+                    assertTrue(violation(moved) != null, "the check rejects the true counts with " + figure
+                            + " one higher");
+                }
+            }
+            relaxedLowest = new double[hidden.size()];
+            relaxedHighest = new double[hidden.size()];
+            lowest = truth.clone();
+            highest = truth.clone();
             for (int v = 0; v < hidden.size(); v++) {
-                lowest[v] = published.counts().get(hidden.get(v));
-                highest[v] = lowest[v];
+                relaxedLowest[v] = truth[v];
+                relaxedHighest[v] = truth[v];
             }
             List<String> narrow = new ArrayList<>();
             for (Object figure : published.guarded()) {
-                int v = hidden.indexOf(figure);
-                if (range(v) < width) {
-                    solve(figure, true);
+                int v = index.get(figure);
+                if (witnessed(v) < width) {
+                    relax(v, true);
                 }
-                if (range(v) < width) {
-                    solve(figure, false);
+                if (witnessed(v) < width) {
+                    relax(v, false);
                 }
-                long truth = published.counts().get(figure);
-                assertTrue(Math.ceil(lowest[v] - 1e-6) <= truth && truth <= Math.floor(highest[v] + 1e-6), figure
-                        + ": the true count " + truth + " lies in the reader's range");
-                if (range(v) < width) {
-                    narrow.add(figure + " (" + truth + ") in [" + (long) Math.ceil(lowest[v] - 1e-6) + ", "
-                            + (long) Math.floor(highest[v] + 1e-6) + "]");
+                String search = "";
+                if (witnessed(v) < width && relaxed(v) >= width) {
+                    searched++;
+                    search = searchWitness(v, width);
+                    if (witnessed(v) >= width) {
+                        proven++;
+                    }
+                }
+                if (witnessed(v) < width) {
+                    narrow.add(figure + " (" + truth[v] + "): integer solutions found span [" + lowest[v] + ", "
+                            + highest[v] + "], the linear relaxation ["
+                            + (long) Math.ceil(relaxedLowest[v] - WHOLE) + ", "
+                            + (relaxed(v) == Long.MAX_VALUE ? "unbounded"
+                                    : String.valueOf((long) Math.floor(relaxedHighest[v] + WHOLE)))
+                            + "]" + search);
                 }
             }
             return narrow;
         }
 
-        private double[] lowest;
-        private double[] highest;
-
-        /** Highest less lowest value, rounded inwards to whole people; a count reaching the ceiling is unbounded. */
-        private long range(int v) {
-            if (highest[v] >= ceiling - 1e-6) {
-                return Long.MAX_VALUE;
-            }
-            return (long) (Math.floor(highest[v] + 1e-6) - Math.ceil(lowest[v] - 1e-6));
+        /** Highest less lowest value over the witnesses: a range the reader certainly cannot narrow. */
+        private long witnessed(int v) {
+            return highest[v] - lowest[v];
         }
 
-        private void solve(Object target, boolean maximise) {
-            ExpressionsBasedModel model = new ExpressionsBasedModel();
-            Map<Object, Variable> x = new LinkedHashMap<>();
-            for (Object figure : hidden) {
-                x.put(figure, model.addVariable(String.valueOf(x.size())).lower(0).upper(ceiling));
+        /** Highest less lowest value of the relaxation, rounded inwards: no integer range is wider. */
+        private long relaxed(int v) {
+            if (relaxedHighest[v] >= ceiling - WHOLE) {
+                return Long.MAX_VALUE;
             }
-            int r = 0;
-            for (Map<Object, Integer> relation : published.relations()) {
-                double level = 0;
-                Expression expression = model.addExpression("r" + r++);
-                for (Map.Entry<Object, Integer> term : relation.entrySet()) {
-                    Variable variable = x.get(term.getKey());
-                    if (variable == null) {
-                        level -= term.getValue() * (double) published.counts().get(term.getKey());
-                    } else {
-                        expression.set(variable, term.getValue());
+            return (long) (Math.floor(relaxedHighest[v] + WHOLE) - Math.ceil(relaxedLowest[v] - WHOLE));
+        }
+
+        private boolean inSomeRelation(int v) {
+            for (int r = 0; r < positions.size(); r++) {
+                for (int t = 0; t < positions.get(r).length; t++) {
+                    if (positions.get(r)[t] == v && coefficients.get(r)[t] != 0) {
+                        return true;
                     }
                 }
-                expression.level(level);
             }
-            model.addExpression("goal").weight(1).set(x.get(target), 1);
+            return false;
+        }
+
+        /**
+         * The reader's equations over the hidden figures, as whole numbers or relaxed; variables in hidden order. A
+         * relation stated twice (a margin shared by two tables) is modelled once.
+         */
+        private ExpressionsBasedModel model(boolean wholeNumbers) {
+            ExpressionsBasedModel model = new ExpressionsBasedModel();
+            Variable[] x = new Variable[hidden.size()];
+            for (int v = 0; v < x.length; v++) {
+                x[v] = model.addVariable("x" + v).lower(0).upper(ceiling).integer(wholeNumbers);
+            }
+            Set<List<Long>> modelled = new HashSet<>();
+            for (int r = 0; r < positions.size(); r++) {
+                List<Long> equation = new ArrayList<>();
+                equation.add(shownParts.get(r));
+                for (int t = 0; t < positions.get(r).length; t++) {
+                    equation.add((long) positions.get(r)[t]);
+                    equation.add(coefficients.get(r)[t]);
+                }
+                if (positions.get(r).length == 0 || !modelled.add(equation)) {
+                    continue;
+                }
+                Expression expression = model.addExpression("r" + r);
+                for (int t = 0; t < positions.get(r).length; t++) {
+                    expression.set(x[positions.get(r)[t]], coefficients.get(r)[t]);
+                }
+                expression.level(-shownParts.get(r));
+            }
+            return model;
+        }
+
+        /** The relaxation's extreme of one figure; its solution widens the relaxed ranges, and is a witness if whole. */
+        private void relax(int v, boolean maximise) {
+            ExpressionsBasedModel model = model(false);
+            model.addExpression("goal").weight(1).set(model.getVariable(v), 1);
             Optimisation.Result result = maximise ? model.maximise() : model.minimise();
             assertTrue(result.getState().isOptimal(), "the reader's program is solved: " + result.getState());
-            for (int v = 0; v < hidden.size(); v++) {
-                lowest[v] = Math.min(lowest[v], result.doubleValue(v));
-                highest[v] = Math.max(highest[v], result.doubleValue(v));
+            assertTrue(maximise ? result.doubleValue(v) >= truth[v] - WHOLE : result.doubleValue(v) <= truth[v] + WHOLE,
+                    hidden.get(v) + ": the true count " + truth[v] + " lies within the reader's "
+                            + (maximise ? "highest " : "lowest ") + result.doubleValue(v));
+            long[] point = new long[hidden.size()];
+            boolean whole = true;
+            for (int u = 0; u < hidden.size(); u++) {
+                double value = result.doubleValue(u);
+                relaxedLowest[u] = Math.min(relaxedLowest[u], value);
+                relaxedHighest[u] = Math.max(relaxedHighest[u], value);
+                point[u] = Math.round(value);
+                whole &= Math.abs(value - point[u]) <= WHOLE;
+            }
+            if (whole && violation(point) == null) {
+                witness(point);
+            }
+        }
+
+        /**
+         * Asks for integer solutions that put the figure at least the width away from a witnessed extreme, on
+         * the side the relaxation leaves room, then on the other; says what happened, for the report of a narrow one.
+         */
+        private String searchWitness(int v, int width) {
+            List<String> outcomes = new ArrayList<>();
+            boolean upTried = false;
+            boolean downTried = false;
+            while (witnessed(v) < width) {
+                long up = upTried ? -1
+                        : relaxed(v) == Long.MAX_VALUE ? Long.MAX_VALUE
+                                : (long) Math.floor(relaxedHighest[v] + WHOLE) - lowest[v];
+                long down = downTried ? -1 : highest[v] - (long) Math.ceil(relaxedLowest[v] - WHOLE);
+                if (Math.max(up, down) < width) {
+                    break;
+                }
+                boolean upward = up >= down;
+                if (upward) {
+                    upTried = true;
+                } else {
+                    downTried = true;
+                }
+                outcomes.add(searchWitness(v, upward, upward ? lowest[v] + width : highest[v] - width));
+            }
+            return ", no integer witness: "
+                    + (outcomes.isEmpty() ? "the relaxation leaves no side the width from a witness"
+                            : String.join("; ", outcomes));
+        }
+
+        private String searchWitness(int v, boolean upward, long bound) {
+            ExpressionsBasedModel model = model(true);
+            Expression target = model.addExpression("target").set(model.getVariable(v), 1);
+            if (upward) {
+                target.lower(bound);
+            } else {
+                target.upper(bound);
+            }
+            // any solution will do, and one without an objective differs from the truth in many figures at once,
+            // which settles their ranges too. ojalgo 55's default simplex under branch and bound answers INFEASIBLE
+            // on these degenerate systems even for a bound the true counts meet; its experimental one finds
+            // solutions, and none is believed before the check below
+            model.options.experimental = true;
+            model.options.time_abort = WITNESS_SEARCH_MILLIS;
+            model.options.time_suffice = 0;
+            long start = System.nanoTime();
+            Optimisation.Result result = model.minimise();
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            String asked = (upward ? "≥ " : "≤ ") + bound + ": " + result.getState() + " after " + tookMs + " ms";
+            if (!result.getState().isFeasible()) {
+                return asked;
+            }
+            long[] point = new long[hidden.size()];
+            for (int u = 0; u < hidden.size(); u++) {
+                double value = result.doubleValue(u);
+                point[u] = Math.round(value);
+                if (Math.abs(value - point[u]) > WHOLE) {
+                    return asked + ", but " + hidden.get(u) + " = " + value + " is not a whole number";
+                }
+            }
+            String violation = violation(point);
+            if (violation != null) {
+                return asked + ", but its solution fails the check: " + violation;
+            }
+            if (upward ? point[v] < bound : point[v] > bound) {
+                return asked + ", but its solution puts the figure at " + point[v];
+            }
+            witness(point);
+            return asked;
+        }
+
+        /** Why a set of counts is not a solution for the reader (checked in exact arithmetic), or null if it is one. */
+        private String violation(long[] point) {
+            for (int v = 0; v < point.length; v++) {
+                if (point[v] < 0) {
+                    return hidden.get(v) + " = " + point[v] + " is below zero";
+                }
+            }
+            for (int r = 0; r < positions.size(); r++) {
+                long sum = shownParts.get(r);
+                for (int t = 0; t < positions.get(r).length; t++) {
+                    sum = Math.addExact(sum, Math.multiplyExact(coefficients.get(r)[t], point[positions.get(r)[t]]));
+                }
+                if (sum != 0) {
+                    return "relation " + published.relations().get(r) + " is off by " + sum;
+                }
+            }
+            return null;
+        }
+
+        private void witness(long[] point) {
+            for (int u = 0; u < point.length; u++) {
+                lowest[u] = Math.min(lowest[u], point[u]);
+                highest[u] = Math.max(highest[u], point[u]);
             }
         }
     }
