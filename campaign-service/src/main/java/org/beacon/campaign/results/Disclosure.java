@@ -128,9 +128,9 @@ public final class Disclosure {
     /**
      * An independent copy with every figure in its present state, to which more figures can be added and protected
      * (a filtered breakdown's pair on top of the survey's solved problem) without changing this one, which other
-     * requests keep reading.
+     * requests keep reading. Figures added to it are protected with {@code width}.
      */
-    public Disclosure copy() {
+    public Disclosure copy(int width) {
         Disclosure copy = new Disclosure(k, width, canonical);
         figures.forEach((key, figure) -> {
             Figure twin = new Figure(figure.n, figure.state, figure.known);

@@ -82,10 +82,10 @@ final class FigureRegistry {
     /**
      * A pair of dimensions' groups, protected on a frozen copy of every output's problem: what the page, JSON and
      * CSV show without this pair stays exactly as it is. Its groups are registered in the same order whichever of
-     * the two is the filter.
+     * the two is the filter, and protected with the interval width given (see {@link Disclosure}).
      */
-    Disclosure solvePair(Disclosure everyOutput, Dimension first, Dimension second) {
-        disclosure = everyOutput.copy();
+    Disclosure solvePair(Disclosure everyOutput, Dimension first, Dimension second, int width) {
+        disclosure = everyOutput.copy(width);
         disclosure.freeze();
         List<Dimension> groups = new ArrayList<>();
         for (Wave wave : waves) {

@@ -70,6 +70,9 @@ public class ResultsService {
     /** Solves newer figures while requests are served the latest solved ones; one solve at a time. */
     private ExecutorService solver;
 
+    /** Solves the disclosure problems requests wait for (see {@link SolvedDisclosures}). */
+    private ExecutorService problems;
+
     /**
      * The results a request shows, and how many responses received since they were read are not in them yet (being
      * solved in the background; 0 when they are the current figures).
@@ -125,19 +128,26 @@ public class ResultsService {
 
     @PostConstruct
     void keepSolvedProblems() {
-        solved = new SolvedDisclosures(settings.solvedProblems());
-        solver = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "survey-results-solver");
-            thread.setDaemon(true);
-            return thread;
-        });
+        problems = Executors.newFixedThreadPool(2, daemon("survey-disclosure-solver"));
+        solved = new SolvedDisclosures(settings.solvedProblems(), problems, settings.solvingPatience());
+        solver = Executors.newSingleThreadExecutor(daemon("survey-results-solver"));
+
         states = new ResultsStates(settings.solvedProblems(), settings.staleFor(), settings.patience(), solver,
                 Clock.systemUTC());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @PreDestroy
     void stopSolving() {
         solver.shutdownNow();
+        problems.shutdownNow();
     }
 
     void checkConfiguration(@Observes StartupEvent start) {
@@ -145,9 +155,13 @@ public class ResultsService {
             throw new IllegalStateException("beacon.surveys.min-cell-size must be at least " + DisclosurePolicy.FLOOR
                     + ", is " + defaultMinCellSize);
         }
-        if (settings.intervalWidth().isPresent() && settings.intervalWidth().getAsInt() < 1) {
-            throw new IllegalStateException("beacon.results.interval-width must be at least 1 (or unset for k), is "
-                    + settings.intervalWidth().getAsInt());
+        if (settings.intervalWidth().isPresent() && settings.intervalWidth().getAsInt() < 0) {
+            throw new IllegalStateException("beacon.results.interval-width must be 0 (no range checked), at least 1, "
+                    + "or unset for k; is " + settings.intervalWidth().getAsInt());
+        }
+        if (settings.filteredIntervalWidth() < 0) {
+            throw new IllegalStateException("beacon.results.filtered-interval-width must be 0 (no range checked) or "
+                    + "more; is " + settings.filteredIntervalWidth());
         }
     }
 
@@ -229,8 +243,8 @@ public class ResultsService {
             Tally tally = query.tally(survey.form().id(), pair);
             Instant asOf = Instant.now();
             return new SolvedResults(new SurveyResults(survey.form(), tally, survey.minCellSize(),
-                    settings.intervalWidth().orElse(0), survey.opened(), language, words.get(), survey.axes(), pair,
-                    solved), tally.responses(), asOf);
+                    intervalWidth(survey), settings.filteredIntervalWidth(), survey.opened(), language, words.get(),
+                    survey.axes(), pair, solved), tally.responses(), asOf);
         };
         if (!asked.kept()) {
             SolvedResults alone = solve.get();
@@ -239,6 +253,10 @@ public class ResultsService {
         SolvedResults shown = states.read(new Reading(survey.state(), language, wording, pair), asked.responses(),
                 earlier, solve);
         return new Current(shown, Math.max(0, asked.responses() - shown.responses()));
+    }
+
+    private int intervalWidth(SurveyState survey) {
+        return settings.intervalWidth().orElse(survey.minCellSize());
     }
 
     public String campaignTitle(SurveyForm form) {

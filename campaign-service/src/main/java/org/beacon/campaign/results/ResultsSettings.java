@@ -12,10 +12,19 @@ public interface ResultsSettings {
 
     /**
      * Solved disclosure problems kept in memory ({@link SolvedDisclosures}): one per survey state and, besides, one
-     * per filtered pair of dimensions read. A problem with five dimensions holds a few thousand figures (a few MB).
+     * per filtered pair of dimensions read (ten for a survey with five dimensions). A problem with five dimensions
+     * holds a few thousand figures (a few MB).
      */
-    @WithDefault("8")
+    @WithDefault("16")
     int solvedProblems();
+
+    /**
+     * How long a request waits for its disclosure problem to be solved before it is answered 503 with this as
+     * {@code Retry-After} while the problem is solved on. Below the gateway's upstream timeout (30 s), so that the
+     * reader gets that answer and not the gateway's.
+     */
+    @WithDefault("PT15S")
+    Duration solvingPatience();
 
     /**
      * How long the latest solved figures of a survey may still be shown, with their "as of" time, while newer answers
@@ -30,9 +39,17 @@ public interface ResultsSettings {
 
     /**
      * The narrowest range a reader may be able to bound a hidden count to from the shown figures (highest less lowest
-     * possible value; see {@link Disclosure}). Unset, ranges are not checked: with it, the first filtered breakdown
-     * of a pair of dimensions of a shipped survey took longer than a client waits (README, "Disclosure control in
-     * plain words", step 2).
+     * possible value; see {@link Disclosure}). Unset, it is the organization's k; 0 checks no range (the linear
+     * guarantee alone: no hidden count can be computed exactly).
      */
     OptionalInt intervalWidth();
+
+    /**
+     * The interval width of filtered breakdowns (a pair of dimensions, one within a group of the other); 0 checks no
+     * range there. A pair's problem ties every group of both dimensions to every figure of the survey's: with the
+     * rule, a pair of the shipped know-the-signs survey took from 7 s to over 4 minutes to solve (README, "Disclosure
+     * control in plain words", step 2), so it is off unless set.
+     */
+    @WithDefault("0")
+    int filteredIntervalWidth();
 }

@@ -1,9 +1,19 @@
 package org.beacon.campaign.results;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+
+import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * Disclosure problems already solved, so that the page, the JSON, the CSV and every breakdown of a survey read the
@@ -48,37 +58,109 @@ public final class SolvedDisclosures {
 
     private final int capacity;
     private final Map<Problem, Disclosure> solved;
+    /** Problems being solved, which a request for the same problem waits for instead of solving it again. */
+    private final Map<Problem, CompletableFuture<Disclosure>> solving = new HashMap<>();
+    /** Where a request's problem is solved while it waits; null solves it on the caller's thread. */
+    private final Executor solver;
+    /** How long a request waits for its problem; null waits until it is solved. */
+    private final Duration patience;
 
-    /** @param capacity how many solved problems are kept, the least recently read dropped first; 0 keeps none */
+    /**
+     * Problems solved on the caller's thread, each request waiting for its own.
+     *
+     * @param capacity how many solved problems are kept, the least recently read dropped first; 0 keeps none
+     */
     public SolvedDisclosures(int capacity) {
+        this(capacity, null, null);
+    }
+
+    /**
+     * Problems solved on {@code solver}, a request waiting at most {@code patience} for its problem: past that it is
+     * answered 503 with {@code Retry-After} while the problem is solved on, and the request after it reads the
+     * answer. A large problem (a filtered breakdown's pair of dimensions with the interval rule) can take longer
+     * than a client or the gateway waits.
+     */
+    public SolvedDisclosures(int capacity, Executor solver, Duration patience) {
         this.capacity = capacity;
         this.solved = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Problem, Disclosure> eldest) {
-                return size() > SolvedDisclosures.this.capacity;
+                return size() > capacity;
             }
         };
+        this.solver = solver;
+        this.patience = patience;
     }
 
     /**
-     * The solved problem, solving it when it is not kept. Two requests that miss together both solve it and get
-     * the same answer; solving happens outside the lock so that other surveys' requests do not wait.
+     * The solved problem, solving it when it is neither kept nor being solved. Other surveys' requests never wait
+     * for it: solving happens outside the lock.
+     *
+     * @throws ProblemException 503 with {@code Retry-After} when it is not solved within the patience
      */
-    Disclosure solve(Problem problem, Supplier<Disclosure> solver) {
+    Disclosure solve(Problem problem, Supplier<Disclosure> solve) {
         if (capacity == 0) {
-            return solver.get();
+            return solve.get();
         }
+        CompletableFuture<Disclosure> answer;
+        boolean start = false;
         synchronized (solved) {
             Disclosure known = solved.get(problem);
             if (known != null) {
                 return known;
             }
+            answer = solving.get(problem);
+            if (answer == null) {
+                answer = new CompletableFuture<>();
+                solving.put(problem, answer);
+                start = true;
+            }
         }
-        Disclosure disclosure = solver.get();
-        synchronized (solved) {
-            solved.putIfAbsent(problem, disclosure);
+        if (start) {
+            CompletableFuture<Disclosure> started = answer;
+            Runnable task = () -> {
+                try {
+                    Disclosure disclosure = solve.get();
+                    synchronized (solved) {
+                        solved.putIfAbsent(problem, disclosure);
+                        solving.remove(problem);
+                    }
+                    started.complete(disclosure);
+                } catch (RuntimeException | Error failure) {
+                    synchronized (solved) {
+                        solving.remove(problem);
+                    }
+                    started.completeExceptionally(failure);
+                }
+            };
+            if (solver == null) {
+                task.run();
+            } else {
+                try {
+                    solver.execute(task);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    task.run(); // the service is stopping: this request solves its own
+                }
+            }
         }
-        return disclosure;
+        return await(answer);
+    }
+
+    private Disclosure await(CompletableFuture<Disclosure> answer) {
+        try {
+            return patience == null ? answer.get() : answer.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillSolving) {
+            throw ProblemException.notReadyYet(Reason.of("results.preparing"), patience);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Solving a disclosure problem failed", failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.notReadyYet(Reason.of("results.preparing"),
+                    patience == null ? Duration.ofSeconds(1) : patience);
+        }
     }
 
     /** How many solved problems are kept now. */

@@ -75,10 +75,21 @@ public final class SurveyResults {
     }
 
     /**
-     * @param intervalWidth the narrowest range a hidden count may be bounded to (see {@link Disclosure}); 0 leaves
-     *        ranges unchecked
+     * @param intervalWidth the narrowest range a hidden count may be bounded to (see {@link Disclosure}), in every
+     *        output, filtered breakdowns included; 0 leaves ranges unchecked
      */
     public SurveyResults(SurveyForm form, Tally tally, int minCellSize, int intervalWidth,
+            Collection<Wave> openedWaves, String language, ResultsWording words, List<BreakdownAxis> axes,
+            Dimension pair, SolvedDisclosures solved) {
+        this(form, tally, minCellSize, intervalWidth, intervalWidth, openedWaves, language, words, axes, pair, solved);
+    }
+
+    /**
+     * @param intervalWidth the interval width of every output but filtered breakdowns
+     * @param filteredWidth the interval width of a filtered breakdown's pair of dimensions, whose problem is several
+     *        times larger than the survey's and tied to it (see {@link ResultsSettings#filteredIntervalWidth})
+     */
+    public SurveyResults(SurveyForm form, Tally tally, int minCellSize, int intervalWidth, int filteredWidth,
             Collection<Wave> openedWaves, String language, ResultsWording words, List<BreakdownAxis> axes,
             Dimension pair, SolvedDisclosures solved) {
         this.original = form;
@@ -129,8 +140,8 @@ public final class SurveyResults {
         // cannot be combined. Each pair of dimensions is one problem whichever of the two is the filter.
         Dimension first = Dimension.of(Math.min(pair.id(), pair.filter()));
         Dimension second = Dimension.of(Math.max(pair.id(), pair.filter()));
-        disclosure = solved.solve(problem.with(first, second, tally.pairFigures()),
-                () -> figures.solvePair(everyOutput, first, second));
+        disclosure = solved.solve(problem.with(first, second, filteredWidth, tally.pairFigures()),
+                () -> figures.solvePair(everyOutput, first, second, filteredWidth));
     }
 
     // ---- what the registry knows about the figures ----

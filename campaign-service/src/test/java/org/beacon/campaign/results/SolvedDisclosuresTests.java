@@ -101,4 +101,47 @@ class SolvedDisclosuresTests {
         assertEquals(view(two, Dimension.of(GENDER), null, 0, SolvedDisclosures.NONE),
                 view(two, Dimension.of(GENDER), null, 0, solved), "a dropped problem is solved again the same way");
     }
+
+    /**
+     * A problem that takes longer than a request waits is answered 503 with Retry-After while it is solved on; the
+     * requests after it wait for that one solve instead of starting their own, and read its answer once it is done.
+     */
+    @Test
+    void aRequestThatOutwaitsItsPatienceIsToldToComeBackAndTheSolveGoesOn() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            SolvedDisclosures solved = new SolvedDisclosures(4, pool, java.time.Duration.ofMillis(200));
+            SolvedDisclosures.Problem problem = SolvedDisclosures.Problem.of("survey", 1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger solves = new java.util.concurrent.atomic.AtomicInteger();
+            Disclosure answer = new Disclosure(K);
+            java.util.function.Supplier<Disclosure> slow = () -> {
+                solves.incrementAndGet();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return answer;
+            };
+            for (int request = 0; request < 2; request++) {
+                org.beacon.commons.web.ProblemException notReady = org.junit.jupiter.api.Assertions.assertThrows(
+                        org.beacon.commons.web.ProblemException.class, () -> solved.solve(problem, slow));
+                assertEquals(503, notReady.status());
+                assertEquals(1, notReady.retryAfter(), "Retry-After in whole seconds, at least one");
+                assertEquals("results.preparing", notReady.reason().key());
+            }
+            assertEquals(1, solves.get(), "the second request waited for the first one's solve");
+            release.countDown();
+            java.util.function.Supplier<Disclosure> never = () -> {
+                throw new AssertionError("solved again");
+            };
+            // the next request waits for the solve in flight, and the one after it reads the kept answer
+            assertEquals(answer, solved.solve(problem, never));
+            assertEquals(answer, solved.solve(problem, never));
+            assertEquals(1, solves.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.beacon.commons.web;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ public class ProblemException extends RuntimeException {
     private final Reason reason;
     private final List<String> errors;
     private final List<Reason> errorReasons;
+    /** Seconds after which the same request may succeed (a 503's {@code Retry-After}); 0 when it will not. */
+    private long retryAfter;
 
     public ProblemException(int status, String title, Reason reason, List<String> errors) {
         this(status, title, reason, errors, null);
@@ -91,6 +94,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(413, "Too large", reason);
     }
 
+    /**
+     * The answer is being worked out and is not ready yet: 503 with {@code Retry-After}, so that a client asks again
+     * instead of giving up, and a reader is told when to come back.
+     */
+    public static ProblemException notReadyYet(Reason reason, Duration retryAfter) {
+        ProblemException notReady = new ProblemException(503, "Not ready yet", reason);
+        notReady.retryAfter = Math.max(1, retryAfter.toSeconds());
+        return notReady;
+    }
+
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "Bad request", detail);
     }
@@ -117,6 +130,11 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Seconds after which the same request may succeed; 0 when it will not. */
+    public long retryAfter() {
+        return retryAfter;
     }
 
     /** Why, as a key and arguments; null when the sentence was written already. */

@@ -43,7 +43,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        return respond(e.status(), e.title(), e.getMessage(), null, e::text, e.errors(), e::errors, uri, headers);
+        Response response = respond(e.status(), e.title(), e.getMessage(), null, e::text, e.errors(), e::errors, uri,
+                headers);
+        if (e.retryAfter() == 0) {
+            return response;
+        }
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @ServerExceptionMapper
