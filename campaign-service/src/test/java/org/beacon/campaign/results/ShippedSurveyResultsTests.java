@@ -49,6 +49,9 @@ class ShippedSurveyResultsTests {
     @Inject
     SurveyForms forms;
 
+    @Inject
+    ResultsQueries queries;
+
     private long loaded() throws Exception {
         long id = importShipped(SURVEY);
         for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
@@ -114,6 +117,29 @@ class ShippedSurveyResultsTests {
         }
         assertTrue(requests > 100, "requests made: " + requests);
     }
+
+    /**
+     * The interval guarantee on real data, as the service protects it by default (width = k = 10): a reader of
+     * everything the survey's outputs show, who knows every relation between the figures, that no count is below zero
+     * and that counts are whole numbers, bounds no hidden count of the shipped survey with the demo answers to fewer
+     * than 10 possible values ({@link IntervalAttackTests}' reader, each range proven by two checked whole-number
+     * solutions).
+     */
+    @Test
+    void noHiddenCountOfTheShippedSurveyIsBoundedNarrowerThanK() throws Exception {
+        long id = loaded();
+        SurveyForm form = QuarkusTransaction.requiringNew().call(() -> forms.byId(id).orElseThrow());
+        SurveyResults results = new SurveyResults(form, queries.tally(id, null), K, K,
+                List.of(Wave.BASELINE, Wave.ENDLINE), form.defaultLanguage(), ResultsWording.ENGLISH,
+                breakdowns.axes(form), null, SolvedDisclosures.NONE);
+        Disclosure.Published published = results.disclosure().published();
+        assertFalse(published.guarded().isEmpty(), "the demo answers have hidden counts");
+        assertEquals(List.of(), new IntervalAttackTests.PublishedProgram(published).narrowerThan(K),
+                "hidden counts bounded to fewer than " + K + " values");
+    }
+
+    /** The demo stack's k, the platform default. */
+    private static final int K = 10;
 
     /**
      * A filtered breakdown whose pair of dimensions is still being solved (the interval rule takes seconds to tens of
