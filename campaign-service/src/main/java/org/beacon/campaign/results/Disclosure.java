@@ -290,6 +290,9 @@ public final class Disclosure {
     /** How many of a block's nearest visible figures are tried for a figure whose own relations have none left. */
     private static final int TRIED_PARTNERS = 6;
 
+    /** The most hidden figures a block may hold for partners to be tried (see {@link #widening}). */
+    private static final int TRIED_BLOCK = 200;
+
     /**
      * A visible figure of the block's relations whose hiding widens the figure's range, hidden; null when none of
      * the nearest does. Nearest first (in a relation with a hidden figure of the figure's own relations, then one
@@ -329,6 +332,14 @@ public final class Disclosure {
             }
             return xEnough ? Long.compare(x.n, y.n) : Long.compare(y.n, x.n);
         });
+        long hiddenInBlock = tied.stream().flatMap(relation -> relation.terms().keySet().stream()).distinct()
+                .filter(key -> figure(key).hidden()).count();
+        if (hiddenInBlock > TRIED_BLOCK && !candidates.isEmpty()) {
+            // Each try is a program over the whole block, tens of milliseconds in a block this large, for every
+            // narrow figure of every round: the nearest candidate is hidden untried, and the next round tells.
+            figure(candidates.get(0)).state = State.PROTECTING;
+            return candidates.get(0);
+        }
         long now = width - wider;
         for (Object candidate : candidates.subList(0, Math.min(TRIED_PARTNERS, candidates.size()))) {
             Map<Object, Long> shown = new LinkedHashMap<>();

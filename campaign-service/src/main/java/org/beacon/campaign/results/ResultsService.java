@@ -156,12 +156,13 @@ public class ResultsService {
                     + ", is " + defaultMinCellSize);
         }
         if (settings.intervalWidth().isPresent() && settings.intervalWidth().getAsInt() < 0) {
-            throw new IllegalStateException("beacon.results.interval-width must be 0 (no range checked), at least 1, "
-                    + "or unset for k; is " + settings.intervalWidth().getAsInt());
+            throw new IllegalStateException("beacon.results.interval-width must be 0 or unset (no range checked) or "
+                    + "at least 1; is " + settings.intervalWidth().getAsInt());
         }
-        if (settings.filteredIntervalWidth() < 0) {
-            throw new IllegalStateException("beacon.results.filtered-interval-width must be 0 (no range checked) or "
-                    + "more; is " + settings.filteredIntervalWidth());
+        if (settings.filteredIntervalWidth().isPresent() && settings.filteredIntervalWidth().getAsInt() < 0) {
+            throw new IllegalStateException("beacon.results.filtered-interval-width must be 0 (no range checked), at "
+                    + "least 1, or unset for the width of every other output; is "
+                    + settings.filteredIntervalWidth().getAsInt());
         }
     }
 
@@ -239,12 +240,14 @@ public class ResultsService {
             Breakdowns.Selection selection, boolean earlier) {
         SurveyState survey = asked.survey();
         Dimension pair = selection.pair();
+        int width = settings.intervalWidth().orElse(0);
+        int filteredWidth = settings.filteredIntervalWidth().orElse(width);
         Supplier<SolvedResults> solve = () -> {
             Tally tally = query.tally(survey.form().id(), pair);
             Instant asOf = Instant.now();
-            return new SolvedResults(new SurveyResults(survey.form(), tally, survey.minCellSize(),
-                    intervalWidth(survey), settings.filteredIntervalWidth(), survey.opened(), language, words.get(),
-                    survey.axes(), pair, solved), tally.responses(), asOf);
+            return new SolvedResults(new SurveyResults(survey.form(), tally, survey.minCellSize(), width,
+                    filteredWidth, survey.opened(), language, words.get(), survey.axes(), pair, solved),
+                    tally.responses(), asOf);
         };
         if (!asked.kept()) {
             SolvedResults alone = solve.get();
@@ -253,10 +256,6 @@ public class ResultsService {
         SolvedResults shown = states.read(new Reading(survey.state(), language, wording, pair), asked.responses(),
                 earlier, solve);
         return new Current(shown, Math.max(0, asked.responses() - shown.responses()));
-    }
-
-    private int intervalWidth(SurveyState survey) {
-        return settings.intervalWidth().orElse(survey.minCellSize());
     }
 
     public String campaignTitle(SurveyForm form) {

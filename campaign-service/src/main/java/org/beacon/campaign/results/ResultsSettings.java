@@ -39,17 +39,17 @@ public interface ResultsSettings {
 
     /**
      * The narrowest range a reader may be able to bound a hidden count to from the shown figures (highest less lowest
-     * possible value; see {@link Disclosure}). Unset, it is the organization's k; 0 checks no range (the linear
-     * guarantee alone: no hidden count can be computed exactly).
+     * possible value; see {@link Disclosure}); unset or 0 checks no range (the linear guarantee alone: no hidden count
+     * can be computed exactly). Off by default: at k it hid the respondent totals of small surveys (60 people, k = 10)
+     * and took 5-23 s per filtered pair of the shipped survey (README, "Disclosure control in plain words", step 2).
      */
     OptionalInt intervalWidth();
 
     /**
-     * The interval width of filtered breakdowns (a pair of dimensions, one within a group of the other); 0 checks no
-     * range there. A pair's problem ties every group of both dimensions to every figure of the survey's: with the
-     * rule, a pair of the shipped know-the-signs survey took from 7 s to over 4 minutes to solve (README, "Disclosure
-     * control in plain words", step 2), so it is off unless set.
+     * The interval width of filtered breakdowns (a pair of dimensions, one within a group of the other); unset, the
+     * same as every other output's. A pair's problem ties every group of both dimensions to every figure of the
+     * survey's and is several times larger; a solve that outlasts {@link #solvingPatience()} is answered 503 with
+     * Retry-After while it goes on.
      */
-    @WithDefault("0")
-    int filteredIntervalWidth();
+    OptionalInt filteredIntervalWidth();
 }

@@ -142,8 +142,8 @@ class ShippedSurveyResultsTests {
     private static final int K = 10;
 
     /**
-     * A filtered breakdown whose pair of dimensions is still being solved (the interval rule takes seconds to tens of
-     * seconds per pair, prepared in the background once the survey's figures are read) is answered 503 with
+     * A filtered breakdown whose pair of dimensions is still being solved past the request's patience (the interval
+     * rule takes 5-23 s per pair of this survey; the solve goes on after the answer) is answered 503 with
      * Retry-After; a client asks again, as this one does, and is never answered anything else meanwhile.
      */
     static io.restassured.response.Response ready(java.util.function.Supplier<io.restassured.response.Response> ask)

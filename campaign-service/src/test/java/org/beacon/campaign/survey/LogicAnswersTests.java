@@ -18,7 +18,6 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
  * answers are aggregated, through the CSV upload and the results API (k = 10 in tests).
  */
 @QuarkusTest
-@TestProfile(LinearGuaranteeOnly.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(TestTokens.class)

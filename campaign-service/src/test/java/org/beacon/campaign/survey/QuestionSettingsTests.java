@@ -33,7 +33,6 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -52,7 +51,6 @@ import org.junit.jupiter.api.Test;
  * recomputes the results; invalid marks are refused naming the question, and only the survey's managers may mark.
  */
 @QuarkusTest
-@TestProfile(LinearGuaranteeOnly.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(TestTokens.class)
