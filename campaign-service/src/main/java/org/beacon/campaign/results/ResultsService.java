@@ -131,7 +131,6 @@ public class ResultsService {
         problems = Executors.newFixedThreadPool(2, daemon("survey-disclosure-solver"));
         solved = new SolvedDisclosures(settings.solvedProblems(), problems, settings.solvingPatience());
         solver = Executors.newSingleThreadExecutor(daemon("survey-results-solver"));
-
         states = new ResultsStates(settings.solvedProblems(), settings.staleFor(), settings.patience(), solver,
                 Clock.systemUTC());
     }

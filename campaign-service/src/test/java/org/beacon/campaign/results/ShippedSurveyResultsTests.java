@@ -119,7 +119,8 @@ class ShippedSurveyResultsTests {
     }
 
     /**
-     * The interval guarantee on real data, as the service protects it by default (width = k = 10): a reader of
+     * The interval guarantee on real data, as the service protects it with the width set at k = 10
+     * ({@code beacon.results.interval-width}, off by default: README, step 2): a reader of
      * everything the survey's outputs show, who knows every relation between the figures, that no count is below zero
      * and that counts are whole numbers, bounds no hidden count of the shipped survey with the demo answers to fewer
      * than 10 possible values ({@link IntervalAttackTests}' reader, each range proven by two checked whole-number
@@ -142,8 +143,8 @@ class ShippedSurveyResultsTests {
     private static final int K = 10;
 
     /**
-     * A filtered breakdown whose pair of dimensions is still being solved past the request's patience (the interval
-     * rule takes 5-23 s per pair of this survey; the solve goes on after the answer) is answered 503 with
+     * A filtered breakdown whose pair of dimensions is still being solved past the request's patience (with the
+     * interval rule set, 5-23 s per pair of this survey; the solve goes on after the answer) is answered 503 with
      * Retry-After; a client asks again, as this one does, and is never answered anything else meanwhile.
      */
     static io.restassured.response.Response ready(java.util.function.Supplier<io.restassured.response.Response> ask)
