@@ -56,6 +56,8 @@ public final class Disclosure {
         boolean withheld;
         /** Computed from others (a group's sum): not a count of people, so it has no range of people to keep. */
         boolean derived;
+        /** Read first by evaluators (see {@link #headline}): the interval rule never hides it, directly or not. */
+        boolean headline;
 
         Figure(long n, State state, boolean known) {
             this.n = n;
@@ -97,6 +99,12 @@ public final class Disclosure {
     private final Map<Object, List<Object>> unwidened = new java.util.HashMap<>();
     /** Each figure's relations, indexed when first needed. */
     private final Map<Object, List<Relation>> relationsWith = new java.util.HashMap<>();
+    /** Whether {@link #freeze()} was called: a filtered breakdown's pair on top of the survey's problem. */
+    private boolean frozen;
+    /** Figures the interval rule must not hide: hiding them made the linear steps hide a headline figure. */
+    private final java.util.Set<Object> spared = new java.util.HashSet<>();
+    /** The guarded figures the interval rule left narrower than the width, each with how much wider it must be. */
+    private final Map<Object, Long> leftNarrow = new LinkedHashMap<>();
 
     public Disclosure(int k) {
         this(k, Function.identity());
@@ -137,6 +145,7 @@ public final class Disclosure {
             twin.fixed = figure.fixed;
             twin.withheld = figure.withheld;
             twin.derived = figure.derived;
+            twin.headline = figure.headline;
             copy.figures.put(key, twin);
         });
         copy.relations.addAll(relations);
@@ -183,6 +192,17 @@ public final class Disclosure {
         dependencies.put(figure, dependsOn.stream().map(canonical).toList());
     }
 
+    /**
+     * Marks a registered count as a headline figure: one an evaluator reads first (the respondents of a group, those
+     * who answered a knowledge item and how many got it right). Issue 13 ranks it above the interval rule: a partner
+     * is never hidden for the rule if that, directly or through the linear steps it sets off, would hide a headline
+     * figure shown without it. A range that only a headline figure could widen is left narrow and listed
+     * ({@link #leftNarrow()}). The linear steps are not limited: no hidden figure is ever computable.
+     */
+    public void headline(Object key) {
+        figure(canonical.apply(key)).headline = true;
+    }
+
     /** Members that add up to a total. */
     public void line(Collection<?> members, Object total) {
         Map<Object, Integer> terms = new LinkedHashMap<>();
@@ -218,16 +238,71 @@ public final class Disclosure {
      */
     public void protect() {
         hideBesideFixedHidden();
+        protectLinearly();
+        spared.clear();
+        leftNarrow.clear();
+        while (width > 0) {
+            Map<Object, State> before = states();
+            List<Object> partners = protectNarrowRanges();
+            if (partners.isEmpty()) {
+                return;
+            }
+            protectLinearly();
+            if (hidesHeadline(before)) {
+                // Which partner set it off is found one at a time; those that do not keep their place.
+                restore(before);
+                for (Object partner : partners) {
+                    Map<Object, State> without = states();
+                    figure(partner).state = State.PROTECTING;
+                    protectLinearly();
+                    if (hidesHeadline(without)) {
+                        restore(without);
+                        spared.add(partner);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The linear steps, until no hidden figure can be computed and every dependency holds. */
+    private void protectLinearly() {
         boolean changed = true;
         while (changed) {
             changed = hideDependents() | protectLoneHidden();
             if (!changed) {
                 changed = protectDetermined();
             }
-            if (!changed && width > 0) {
-                changed = protectNarrowRanges();
-            }
         }
+    }
+
+    private Map<Object, State> states() {
+        Map<Object, State> states = new java.util.HashMap<>();
+        figures.forEach((key, figure) -> states.put(key, figure.state));
+        return states;
+    }
+
+    /** Whether a headline figure shown in these states is hidden now. */
+    private boolean hidesHeadline(Map<Object, State> before) {
+        return figures.entrySet().stream().anyMatch(entry -> entry.getValue().headline && entry.getValue().hidden()
+                && before.get(entry.getKey()) == State.SHOWN);
+    }
+
+    /**
+     * Back to these states. What was learnt of the values hidden figures can take held only while figures were
+     * hidden, and is forgotten; what was found of each block is kept, as a block with the same figures is the same
+     * problem.
+     */
+    private void restore(Map<Object, State> states) {
+        states.forEach((key, state) -> figures.get(key).state = state);
+        possible.clear();
+    }
+
+    /**
+     * The guarded figures the interval rule left narrower than the width (see {@link #headline}), each with how many
+     * values its range lacks; empty without a width.
+     */
+    public Map<Object, Long> leftNarrow() {
+        return Collections.unmodifiableMap(leftNarrow);
     }
 
     /**
@@ -238,7 +313,7 @@ public final class Disclosure {
      * figure of a round is found against the same hidden set, as in elimination; the linear steps then run again
      * for the new partners.
      */
-    private boolean protectNarrowRanges() {
+    private List<Object> protectNarrowRanges() {
         Blocks hidden = blocks();
         Map<Object, List<Object>> blocks = hidden.members();
         Map<Object, List<Relation>> relationsOf = hidden.relations();
@@ -261,7 +336,7 @@ public final class Disclosure {
         }
         // A partner hidden for one figure widens its neighbours' ranges too: a figure beside one hidden this round
         // waits for the next round to tell whether it still needs its own.
-        java.util.Set<Object> hiddenNow = new java.util.HashSet<>();
+        java.util.Set<Object> hiddenNow = new java.util.LinkedHashSet<>();
         for (Map.Entry<Object, List<Relation>> figure : narrow.entrySet()) {
             List<Object> own = new ArrayList<>();
             for (Relation relation : figure.getValue()) {
@@ -284,7 +359,10 @@ public final class Disclosure {
                 hiddenNow.add(partner);
             }
         }
-        return !hiddenNow.isEmpty();
+        if (hiddenNow.isEmpty()) {
+            leftNarrow.putAll(missing);
+        }
+        return List.copyOf(hiddenNow);
     }
 
     /** How many of a block's nearest visible figures are tried for a figure whose own relations have none left. */
@@ -314,7 +392,7 @@ public final class Disclosure {
                     Figure figure = figure(key);
                     if (figure.hidden()) {
                         further.add(key);
-                    } else if (!figure.known && !figure.fixed && !candidates.contains(key)) {
+                    } else if (mayPartner(key) && !candidates.contains(key)) {
                         candidates.add(key);
                     }
                 }
@@ -351,7 +429,7 @@ public final class Disclosure {
                         : shown).put(key, figure(key).n));
             }
             // points possible with the candidate hidden are not possible without it: they are not kept
-            if (new IntervalAudit(unknown, shown, terms, new java.util.HashMap<>()).widerThan(narrow, now)) {
+            if (new IntervalAudit(unknown, shown, terms, new java.util.HashMap<>(), false).widerThan(narrow, now)) {
                 figure(candidate).state = State.PROTECTING;
                 return candidate;
             }
@@ -375,7 +453,8 @@ public final class Disclosure {
         if (targets.isEmpty()) {
             return Map.of();
         }
-        return new IntervalAudit(unknown, shown, terms, possible).narrowerThan(targets, width);
+        // A frozen problem is a filtered breakdown's pair: its blocks are too large for integer programs.
+        return new IntervalAudit(unknown, shown, terms, possible, !frozen).narrowerThan(targets, width);
     }
 
     /**
@@ -391,7 +470,7 @@ public final class Disclosure {
         Object largest = null;
         for (Object key : candidates) {
             Figure figure = figure(key);
-            if (figure.hidden() || figure.known || figure.fixed) {
+            if (figure.hidden() || !mayPartner(key)) {
                 continue;
             }
             if (figure.n >= wider) {
@@ -410,6 +489,12 @@ public final class Disclosure {
             figure(partner).state = State.PROTECTING;
         }
         return partner;
+    }
+
+    /** Whether the interval rule may hide this visible figure beside a narrow one. */
+    private boolean mayPartner(Object key) {
+        Figure figure = figure(key);
+        return !figure.known && !figure.fixed && !figure.headline && !spared.contains(key);
     }
 
     /** The relations of a visible figure that have no hidden figure: hiding it would leave it alone in them. */
@@ -435,6 +520,7 @@ public final class Disclosure {
      */
     public void freeze() {
         figures.values().forEach(figure -> figure.fixed = true);
+        frozen = true;
     }
 
     /**
@@ -458,10 +544,12 @@ public final class Disclosure {
     /**
      * What a reader of the outputs knows, and what they must not learn: every figure's count (a hidden one's too, to
      * check that an audit's range holds it), which are hidden, which of those are counts of people shown as hidden
-     * (the interval rule's targets: not the classes inside a merged row, which no output shows), and every relation. For checks of the result by programs other than the rule's own (the tests).
+     * (the interval rule's targets: not the classes inside a merged row, which no output shows), every relation,
+     * and the guarded figures the rule left narrow to keep a headline figure shown. For checks of the result by
+     * programs other than the rule's own (the tests).
      */
     record Published(Map<Object, Long> counts, java.util.Set<Object> hidden, java.util.Set<Object> guarded,
-            List<Map<Object, Integer>> relations) {
+            List<Map<Object, Integer>> relations, java.util.Set<Object> leftNarrow) {
     }
 
     Published published() {
@@ -477,7 +565,8 @@ public final class Disclosure {
                 guarded.add(key);
             }
         });
-        return new Published(counts, hidden, guarded, relations.stream().map(Relation::terms).toList());
+        return new Published(counts, hidden, guarded, relations.stream().map(Relation::terms).toList(),
+                java.util.Set.copyOf(leftNarrow.keySet()));
     }
 
     public State state(Object key) {

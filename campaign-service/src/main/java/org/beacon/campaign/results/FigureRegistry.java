@@ -258,17 +258,36 @@ final class FigureRegistry {
 
     private void registerRespondents(int wave, List<Dimension> groups, boolean everyone) {
         if (everyone) {
+            // the number of people a wave asked is what every report states first, however few
             disclosure.count(respondents(wave, Dimension.ALL, 0), n(respondents(wave, Dimension.ALL, 0)));
+            disclosure.headline(respondents(wave, Dimension.ALL, 0));
         }
         for (Dimension dimension : groups) {
             List<Tally.Key> members = new ArrayList<>();
             for (int value : values(wave, dimension)) {
                 Tally.Key key = respondents(wave, dimension, value);
-                disclosure.count(key, n(key));
+                registerHeadline(key, n(key));
                 members.add(key);
             }
             disclosure.line(members, respondents(wave, dimension.parent(), dimension.parentValue()));
         }
+    }
+
+    /**
+     * A count evaluators read first (a group's respondents, those who answered a knowledge item), registered as a
+     * headline figure when it is from at least {@link Rounding#RESPONDENTS_PER_K} × k people
+     * ({@link Rounding#headline}): issue 13 never hides such a total to protect a small cell, so the interval rule
+     * never hides it (see {@link Disclosure#headline}). A wave's respondents are one at any size.
+     */
+    private void registerHeadline(Object key, long n) {
+        disclosure.count(key, n);
+        if (headline(n)) {
+            disclosure.headline(key);
+        }
+    }
+
+    private boolean headline(long n) {
+        return Rounding.headline(n, disclosure.k());
     }
 
     private void register(ResultItem overall, int wave, List<Dimension> groups, boolean everyone) {
@@ -285,11 +304,19 @@ final class FigureRegistry {
                     disclosure.line(List.of(asked, notAsked), respondents(wave, dimension, value));
                 }
                 Object base = item.base(wave, dimension, value);
-                disclosure.count(base, n(base));
+                boolean knowledge = item.kind.equals(SurveyQuestion.KNOWLEDGE);
+                if (knowledge) {
+                    registerHeadline(base, n(base));
+                } else {
+                    disclosure.count(base, n(base));
+                }
                 List<Object> column = new ArrayList<>();
                 for (int c = 1; c <= item.choices(); c++) {
                     Object key = item.choice(wave, c, dimension, value);
                     disclosure.count(key, n(key));
+                    if (knowledge && item.classesOf(c).equals(List.of(item.correct)) && headline(n(base))) {
+                        disclosure.headline(key);
+                    }
                     column.add(key);
                     registerMerged(item, key, c, wave, dimension, value, null);
                 }

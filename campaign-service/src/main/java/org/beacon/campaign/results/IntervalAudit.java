@@ -9,28 +9,58 @@ import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
+import org.ojalgo.optimisation.integer.IntegerStrategy;
 
 /**
  * What a reader can say about the hidden figures of one block when they know the shown figures, the relations
- * between figures, that no count is below zero and that counts are whole numbers: the lowest and highest value each
- * can take, by linear programming (ojalgo), rounded inwards to whole numbers.
+ * between figures, that no count is below zero and that counts are whole numbers: how far apart the values each can
+ * take lie.
+ * <p>
+ * A figure's range is proven wide by <em>witnesses</em>: possible sets of counts for every figure of the block at
+ * once, in whole people, each checked against every relation. The true counts are the first; a linear program's
+ * solution (ojalgo) is another when it is whole, as the corners of a two-way table are. The linear relaxation
+ * (counts allowed to be fractions) bounds every range from outside, but is not a reader's range: the corners of the
+ * knowledge score's weighted relation and of tables tied by several totals often fall on halves, and a reader who
+ * knows counts are whole can be narrower (class 2 of a score with classes 0, 2, 4 hidden, 5 people and 10 right
+ * answers: 0 to 5 in fractions, only 1, 3 or 5 whole). So a figure whose witnesses do not span the width, while the
+ * relaxation leaves room, gets an integer program (ojalgo's branch and bound) asking for a whole solution the width
+ * away from a witness; none found within its limit, it is narrow. In a block of more than {@link #WHOLE_BLOCK}
+ * figures, and where the caller asks for it (a filtered breakdown's pair, whose blocks tie hundreds of cross cells
+ * and whose integer programs took minutes), the relaxation is taken as the range.
  * <p>
  * Two programs per figure would make a large block slow, so the audit first collects points it knows are possible:
- * the true counts, and every solution a program returns (a solution is a possible set of counts for every figure of
- * the block at once). A figure whose possible values already span the width needs no program of its own; most
- * figures are settled by the first two programs (all guarded figures as low, then as high, as they can be).
+ * a figure whose witnesses already span the width needs no program of its own; most figures are settled by the first
+ * two programs (all guarded figures as low, then as high, as they can be).
  */
 final class IntervalAudit {
 
     private static final double EPSILON = 1e-6;
 
+    /** The most hidden figures a block may hold for its ranges to be proven in whole people (see above). */
+    static final int WHOLE_BLOCK = 400;
+
+    /**
+     * How many nodes of its branch and bound one integer program may visit looking for a witness before its figure is
+     * taken to be narrow. A count, not a time, with the search on one thread: every replica, loaded or not, reaches
+     * the same answer and hides the same figures (two replicas hiding different figures of a survey would together
+     * show both). The time limit only stops a search gone wrong.
+     */
+    private static final int WITNESS_SEARCH_NODES = 2_000;
+    private static final long WITNESS_SEARCH_MILLIS = 30_000;
+    private static final IntegerStrategy ONE_THREAD = IntegerStrategy.DEFAULT.withParallelism(() -> 1);
+
     private final List<Object> unknowns;
+    /** Whether ranges are proven in whole people here (see the constructor). */
+    private final boolean wholePeople;
     private final Map<Object, Integer> column = new LinkedHashMap<>();
     private final List<double[]> rows = new ArrayList<>();
     private final List<Double> levels = new ArrayList<>();
-    /** The lowest and highest value of each unknown among the possible points seen so far. */
+    /** The lowest and highest value of each unknown among the witnesses seen so far (whole numbers). */
     private final double[] lowest;
     private final double[] highest;
+    /** The lowest and highest value of each unknown among the relaxation's solutions seen so far. */
+    private final double[] relaxedLowest;
+    private final double[] relaxedHighest;
     /** Each figure's lowest and highest possible value seen by earlier audits, kept up to date by this one. */
     private final Map<Object, double[]> possible;
     /**
@@ -61,19 +91,26 @@ final class IntervalAudit {
      * @param possible the lowest and highest value each figure took in possible counts of earlier audits of the same
      *        figures with fewer of them hidden (a possible point then is one now, with the newly hidden figures at
      *        their true counts); updated with what this audit finds
+     * @param wholePeople whether ranges are proven in whole people (in a block of at most {@link #WHOLE_BLOCK}
+     *        figures); otherwise the relaxation is the range
      */
     IntervalAudit(Map<Object, Long> unknowns, Map<Object, Long> shown, List<Map<Object, Integer>> relations,
-            Map<Object, double[]> possible) {
+            Map<Object, double[]> possible, boolean wholePeople) {
         this.unknowns = new ArrayList<>(unknowns.keySet());
+        this.wholePeople = wholePeople && unknowns.size() <= WHOLE_BLOCK;
         this.possible = possible;
         lowest = new double[this.unknowns.size()];
         highest = new double[this.unknowns.size()];
+        relaxedLowest = new double[this.unknowns.size()];
+        relaxedHighest = new double[this.unknowns.size()];
         for (Object key : this.unknowns) {
             int c = column.size();
             column.put(key, c);
             double[] seen = possible.get(key);
             lowest[c] = seen == null ? unknowns.get(key) : Math.min(seen[0], unknowns.get(key));
             highest[c] = seen == null ? unknowns.get(key) : Math.max(seen[1], unknowns.get(key));
+            relaxedLowest[c] = lowest[c];
+            relaxedHighest[c] = highest[c];
         }
         java.util.Set<Constraint> distinct = new java.util.HashSet<>();
         for (Map<Object, Integer> relation : relations) {
@@ -115,8 +152,7 @@ final class IntervalAudit {
     }
 
     /**
-     * The targets whose range, rounded inwards to whole numbers, is narrower than the width, each with how much
-     * wider it must become.
+     * The targets whose range in whole people is narrower than the width, each with how much wider it must become.
      */
     Map<Object, Long> narrowerThan(List<Object> targets, int width) {
         // Figures already seen wide enough stay so: only the others need programs.
@@ -158,13 +194,17 @@ final class IntervalAudit {
             if (!wide(c, width)) {
                 solve(one, false);
             }
+            if (!wide(c, width) && relaxedRange(c) >= width) {
+                searchWitness(c, width); // (only in a block small enough: a larger one is wide by now)
+            }
             if (!wide(c, width)) {
                 narrow.put(target, width - range(c));
             }
         }
         for (Object key : unknowns) {
             int c = column.get(key);
-            possible.put(key, new double[] { lowest[c], highest[c] });
+            possible.put(key, whole() ? new double[] { lowest[c], highest[c] }
+                    : new double[] { relaxedLowest[c], relaxedHighest[c] });
         }
         return narrow;
     }
@@ -209,36 +249,67 @@ final class IntervalAudit {
         double[] one = new double[unknowns.size()];
         one[c] = 1;
         solve(one, true);
-        if (range(c) <= range) {
+        if (relaxedRange(c) <= range) {
             solve(one, false);
         }
-        return range(c) > range;
+        return relaxedRange(c) > range;
     }
 
+    private boolean whole() {
+        return wholePeople;
+    }
+
+    /** Highest less lowest value among the witnesses; in a larger block, in the relaxation. */
     private long range(int c) {
-        return (long) (Math.floor(highest[c] + EPSILON) - Math.ceil(lowest[c] - EPSILON));
+        return whole() ? Math.round(highest[c] - lowest[c]) : relaxedRange(c);
+    }
+
+    /** Highest less lowest value in the relaxation, rounded inwards: no range in whole people is wider. */
+    private long relaxedRange(int c) {
+        return (long) (Math.floor(relaxedHighest[c] + EPSILON) - Math.ceil(relaxedLowest[c] - EPSILON));
     }
 
     private boolean wide(int c, int width) {
         return range(c) >= width;
     }
 
-    /** Minimises or maximises the objective and keeps the solution's values as possible ones. */
-    private void solve(double[] objective, boolean maximise) {
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Variable[] x = new Variable[unknowns.size()];
-        for (int v = 0; v < x.length; v++) {
-            x[v] = model.addVariable("x" + v).lower(0).upper(ceiling);
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            Expression relation = model.addExpression("r" + r).level(levels.get(r));
-            double[] row = rows.get(r);
-            for (int v = 0; v < row.length; v++) {
-                if (row[v] != 0) {
-                    relation.set(x[v], row[v]);
-                }
+    /**
+     * Looks for a whole solution the width above the lowest witness or below the highest, on the side the relaxation
+     * leaves room, and keeps it as a witness once checked. Any solution will do: one without an objective differs
+     * from the witnesses in many figures at once, which settles their ranges too.
+     */
+    private void searchWitness(int c, int width) {
+        for (boolean upward : new boolean[] { true, false }) {
+            double bound = upward ? lowest[c] + width : highest[c] - width;
+            if (wide(c, width) || (upward ? Math.floor(relaxedHighest[c] + EPSILON) < bound
+                    : Math.ceil(relaxedLowest[c] - EPSILON) > bound)) {
+                continue;
+            }
+            ExpressionsBasedModel model = model(true);
+            Expression target = model.addExpression("target").set(model.getVariable(c), 1);
+            if (upward) {
+                target.lower(bound);
+            } else {
+                target.upper(bound);
+            }
+            // ojalgo 55's default simplex under branch and bound answers INFEASIBLE on these degenerate systems even
+            // for a bound the true counts meet; its experimental one finds solutions, none believed unchecked
+            model.options.experimental = true;
+            model.options.integer(ONE_THREAD);
+            model.options.iterations_abort = WITNESS_SEARCH_NODES;
+            model.options.time_abort = WITNESS_SEARCH_MILLIS;
+            model.options.time_suffice = 0;
+            Optimisation.Result result = model.minimise();
+            if (result.getState().isFeasible()) {
+                keep(result);
             }
         }
+    }
+
+    /** Minimises or maximises the objective and keeps the solution's values as possible ones. */
+    private void solve(double[] objective, boolean maximise) {
+        ExpressionsBasedModel model = model(false);
+        Variable[] x = model.getVariables().toArray(new Variable[0]);
         Expression goal = model.addExpression("goal").weight(1);
         for (int v = 0; v < objective.length; v++) {
             if (objective[v] != 0) {
@@ -253,8 +324,56 @@ final class IntervalAudit {
         }
         for (int v = 0; v < x.length; v++) {
             double value = result.doubleValue(v);
-            lowest[v] = Math.min(lowest[v], value);
-            highest[v] = Math.max(highest[v], value);
+            relaxedLowest[v] = Math.min(relaxedLowest[v], value);
+            relaxedHighest[v] = Math.max(relaxedHighest[v], value);
+        }
+        keep(result);
+    }
+
+    /** The block's relations over one unknown per hidden figure, at least zero (whole numbers if asked). */
+    private ExpressionsBasedModel model(boolean whole) {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        Variable[] x = new Variable[unknowns.size()];
+        for (int v = 0; v < x.length; v++) {
+            x[v] = model.addVariable("x" + v).lower(0).upper(ceiling).integer(whole);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Expression relation = model.addExpression("r" + r).level(levels.get(r));
+            double[] row = rows.get(r);
+            for (int v = 0; v < row.length; v++) {
+                if (row[v] != 0) {
+                    relation.set(x[v], row[v]);
+                }
+            }
+        }
+        return model;
+    }
+
+    /**
+     * A solution kept as a witness when it is one: every count whole and at least zero, every relation adding up
+     * exactly (the coefficients and levels are whole numbers, their sums far inside a double's exact range).
+     */
+    private void keep(Optimisation.Result result) {
+        double[] point = new double[unknowns.size()];
+        for (int v = 0; v < point.length; v++) {
+            point[v] = Math.rint(result.doubleValue(v));
+            if (Math.abs(result.doubleValue(v) - point[v]) > EPSILON || point[v] < 0) {
+                return;
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            double[] row = rows.get(r);
+            double sum = 0;
+            for (int v = 0; v < row.length; v++) {
+                sum += row[v] * point[v];
+            }
+            if (sum != levels.get(r)) {
+                return;
+            }
+        }
+        for (int v = 0; v < point.length; v++) {
+            lowest[v] = Math.min(lowest[v], point[v]);
+            highest[v] = Math.max(highest[v], point[v]);
         }
     }
 }

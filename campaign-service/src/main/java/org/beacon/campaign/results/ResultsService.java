@@ -240,7 +240,7 @@ public class ResultsService {
             Breakdowns.Selection selection, boolean earlier) {
         SurveyState survey = asked.survey();
         Dimension pair = selection.pair();
-        int width = settings.intervalWidth().orElse(0);
+        int width = settings.intervalWidth().orElse(survey.minCellSize());
         int filteredWidth = settings.filteredIntervalWidth().orElse(width);
         Supplier<SolvedResults> solve = () -> {
             Tally tally = query.tally(survey.form().id(), pair);

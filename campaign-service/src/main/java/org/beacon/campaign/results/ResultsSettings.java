@@ -39,9 +39,9 @@ public interface ResultsSettings {
 
     /**
      * The narrowest range a reader may be able to bound a hidden count to from the shown figures (highest less lowest
-     * possible value; see {@link Disclosure}); unset or 0 checks no range (the linear guarantee alone: no hidden count
-     * can be computed exactly). Off by default: at k it hid the respondent totals of small surveys (60 people, k = 10)
-     * and took 5-23 s per filtered pair of the shipped survey (README, "Disclosure control in plain words", step 2).
+     * possible value in whole people; see {@link Disclosure}); unset, the survey's k; 0 checks no range (the linear
+     * guarantee alone: no hidden count can be computed exactly). Headline figures stay shown whatever the width: a
+     * range only they could widen is left narrow and listed (README, "Disclosure control in plain words", step 2).
      */
     OptionalInt intervalWidth();
 

@@ -21,6 +21,14 @@ final class Rounding {
     private Rounding() {
     }
 
+    /**
+     * Whether a figure from this many people is a headline one, never hidden to protect a small cell: a mean or
+     * change is rounded instead, a count of people is kept shown by the interval rule ({@link Disclosure#headline}).
+     */
+    static boolean headline(long n, int k) {
+        return n >= (long) RESPONDENTS_PER_K * k;
+    }
+
     /** The smallest step of the 1-2-5 ladder, from 0.01 up, that is at least this wide. */
     static BigDecimal step(double width) {
         BigDecimal power = SMALLEST;

@@ -574,7 +574,7 @@ public final class SurveyResults {
 
     /** Enough respondents behind a figure for it to be rounded rather than hidden (see {@link Rounding}). */
     private boolean roundable(long n) {
-        return n >= (long) Rounding.RESPONDENTS_PER_K * disclosure.k();
+        return Rounding.headline(n, disclosure.k());
     }
 
     private Figure mean(ResultItem item, int wave, Dimension dimension, int value) {

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
  * manager's breakdown dimensions, on the known data set (60 baseline and 80 endline answers).
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(LinearSuppressionOnly.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(TestTokens.class)

@@ -213,4 +213,58 @@ class DisclosureTests {
         Disclosure wide = rowOfThree(new Disclosure(10, 30, java.util.function.Function.identity()));
         assertTrue(wide.isHidden("all"), "within 22 people no range is 30 wide: the total goes too");
     }
+    @Test
+    void aHeadlineFigureStaysShownAndTheRangeItWouldWidenIsListedAsLeftNarrow() {
+        Disclosure disclosure = new Disclosure(10, 30, java.util.function.Function.identity());
+        disclosure.count("a", 12);
+        disclosure.count("b", 7);
+        disclosure.count("c", 3);
+        disclosure.count("all", 22);
+        disclosure.line(List.of("a", "b", "c"), "all");
+        disclosure.headline("all");
+        disclosure.protect();
+        assertFalse(disclosure.isHidden("all"), "the respondents are never hidden to widen a range");
+        assertTrue(disclosure.isHidden("c") && disclosure.isHidden("a"), "c under k, a its partner");
+        assertEquals(java.util.Set.of("a", "b", "c"), disclosure.leftNarrow().keySet(),
+                "every hidden member lies within the 22 people of the total, narrower than 30");
+        assertEquals(8L, disclosure.leftNarrow().get("c"), "30 less 22");
+    }
+
+    /**
+     * x under k is hidden with p (x + p + q = t); x then lies between 0 and 15, narrower than 16. The total t is a
+     * headline figure, so the rule's partner would be q; but q is also in q + h = g, and hidden alone there it would
+     * make the linear steps hide h, the smaller of the two shown, itself a headline figure. So q is spared, and x is
+     * left narrow.
+     */
+    private static Disclosure partnerThatWouldHideAHeadline(boolean headline) {
+        Disclosure disclosure = new Disclosure(10, 16, java.util.function.Function.identity());
+        disclosure.count("x", 3);
+        disclosure.count("p", 12);
+        disclosure.count("q", 15);
+        disclosure.count("t", 30);
+        disclosure.count("h", 50);
+        disclosure.count("g", 65);
+        disclosure.line(List.of("x", "p", "q"), "t");
+        disclosure.line(List.of("q", "h"), "g");
+        disclosure.headline("t");
+        if (headline) {
+            disclosure.headline("h");
+        }
+        disclosure.protect();
+        return disclosure;
+    }
+
+    @Test
+    void aPartnerWhoseHidingWouldMakeTheLinearStepsHideAHeadlineFigureIsSpared() {
+        Disclosure plain = partnerThatWouldHideAHeadline(false);
+        assertTrue(plain.isHidden("q") && plain.isHidden("h"), "q widens x, and h goes with q");
+        assertTrue(plain.leftNarrow().isEmpty(), "x lies between 0 and 30 with q hidden too");
+
+        Disclosure spared = partnerThatWouldHideAHeadline(true);
+        assertFalse(spared.isHidden("h"), "a headline figure stays shown");
+        assertFalse(spared.isHidden("q"), "q is not hidden: it would take h with it");
+        assertFalse(spared.isHidden("t"));
+        assertTrue(spared.isHidden("x") && spared.isHidden("p"), "the linear guarantee holds: x + p = 15");
+        assertEquals(java.util.Set.of("x", "p"), spared.leftNarrow().keySet());
+    }
 }

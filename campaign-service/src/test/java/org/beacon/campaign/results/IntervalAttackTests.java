@@ -88,7 +88,9 @@ class IntervalAttackTests {
      * an output shows as hidden to a range narrower than the width. The range is an integer range, highest less lowest
      * value, proven by two integer solutions of all that is published (witnesses, each checked in exact arithmetic)
      * that far apart; a count for which none are found is reported narrow. The rule runs with the width; without it
-     * the same reader finds narrow ranges.
+     * the same reader finds narrow ranges. Excused, and not checked: the counts the rule lists as left narrow because
+     * only a headline figure (a group's respondents, a knowledge item's right answers, from at least 5·k people)
+     * could widen them, which stays shown (0, 16, 2, 0, 4 and 0 of the six data sets' 207-299 protected counts).
      */
     @ParameterizedTest
     @ValueSource(longs = { 1, 2, 3, 4, 5, 52 })
@@ -121,7 +123,7 @@ class IntervalAttackTests {
         List<Map<Object, Integer>> relations = List.of(
                 Map.of("score 0", 1, "score 2", 1, "score 4", 1, "respondents", -1),
                 Map.of("score 2", 2, "score 4", 4, "right answers", -1));
-        Disclosure.Published published = new Disclosure.Published(counts, classes, classes, relations);
+        Disclosure.Published published = new Disclosure.Published(counts, classes, classes, relations, Set.of());
 
         PublishedProgram four = new PublishedProgram(published);
         List<String> narrowerThanFour = four.narrowerThan(4);
@@ -193,6 +195,11 @@ class IntervalAttackTests {
         /** The guarded figures that needed an integer program, and how many of them it proved wide enough. */
         int searched;
         int proven;
+        /**
+         * The guarded figures not checked: those the rule lists as left narrow because only a headline figure could
+         * widen them ({@link Disclosure#headline}).
+         */
+        final List<Object> excused = new ArrayList<>();
 
         PublishedProgram(Disclosure.Published published) {
             this.published = published;
@@ -249,6 +256,10 @@ class IntervalAttackTests {
             }
             List<String> narrow = new ArrayList<>();
             for (Object figure : published.guarded()) {
+                if (published.leftNarrow().contains(figure)) {
+                    excused.add(figure);
+                    continue;
+                }
                 int v = index.get(figure);
                 if (witnessed(v) < width) {
                     relax(v, true);
@@ -361,13 +372,24 @@ class IntervalAttackTests {
             List<String> outcomes = new ArrayList<>();
             boolean upTried = false;
             boolean downTried = false;
+            boolean stretched = false;
             while (witnessed(v) < width) {
                 long up = upTried ? -1
                         : relaxed(v) == Long.MAX_VALUE ? Long.MAX_VALUE
                                 : (long) Math.floor(relaxedHighest[v] + WHOLE) - lowest[v];
                 long down = downTried ? -1 : highest[v] - (long) Math.ceil(relaxedLowest[v] - WHOLE);
                 if (Math.max(up, down) < width) {
-                    break;
+                    if (stretched || relaxed(v) < width) {
+                        break;
+                    }
+                    // The relaxation spans the width but neither end does from a witness: a range [1, 6] whose
+                    // witnesses so far are 3 and 5 needs both ends new. Witnesses as far out as whole people go
+                    // are looked for on each side (the highest bound first), then one side again from them.
+                    stretched = true;
+                    upTried = false;
+                    downTried = false;
+                    outcomes.add("stretched: " + stretch(v));
+                    continue;
                 }
                 boolean upward = up >= down;
                 if (upward) {
@@ -380,6 +402,18 @@ class IntervalAttackTests {
             return ", no integer witness: "
                     + (outcomes.isEmpty() ? "the relaxation leaves no side the width from a witness"
                             : String.join("; ", outcomes));
+        }
+
+        /** Looks for witnesses as high and as low as the relaxation allows, bound by bound inwards. */
+        private String stretch(int v) {
+            List<String> outcomes = new ArrayList<>();
+            for (long bound = (long) Math.floor(relaxedHighest[v] + WHOLE); bound > highest[v]; bound--) {
+                outcomes.add(searchWitness(v, true, bound));
+            }
+            for (long bound = (long) Math.ceil(relaxedLowest[v] - WHOLE); bound < lowest[v]; bound++) {
+                outcomes.add(searchWitness(v, false, bound));
+            }
+            return String.join("; ", outcomes);
         }
 
         private String searchWitness(int v, boolean upward, long bound) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * answers are aggregated, through the CSV upload and the results API (k = 10 in tests).
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.beacon.campaign.results.LinearSuppressionOnly.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(TestTokens.class)

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.Test;
  * recomputes the results; invalid marks are refused naming the question, and only the survey's managers may mark.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.beacon.campaign.results.LinearSuppressionOnly.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(TestTokens.class)
