@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * A survey's results as every output shows them (page, JSON, CSV): figures are already suppressed, so no output
- * can show more than another.
+ * can show more than another. {@code intervalWidth} is the narrowest range a hidden count may be bounded to (0:
+ * not checked); {@code narrowRanges} counts the hidden counts left narrower than it because only a headline figure
+ * could have widened them (see {@link Disclosure#leftNarrow()}).
  */
 public record ResultsView(long surveyId, String survey, String campaign, String language, int minCellSize,
-        List<String> waves, Table respondents, List<QuestionResult> questions, QuestionResult knowledgeScore,
+        int intervalWidth, int narrowRanges, List<String> waves, Table respondents, List<QuestionResult> questions, QuestionResult knowledgeScore,
         List<ChangeRow> changes, String reachQuestion, Breakdown breakdown, Filter filter) {
 
     /** One figure: a count with its percentage, or a mean. Hidden figures carry only their display text. */

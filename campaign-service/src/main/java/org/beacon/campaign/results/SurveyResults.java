@@ -897,8 +897,8 @@ public final class SurveyResults {
         ResultsView.Filter shownFilter = filter == null ? null
                 : new ResultsView.Filter(dimensions.get(filter).id(), dimensions.get(filter).valueName(groupValue),
                         groupLabel(filter, groupValue));
-        return new ResultsView(form.id(), form.title(), campaign, language, disclosure.k(),
-                waves.stream().map(Wave::id).toList(), respondentsTable(headers, columns),
+        return new ResultsView(form.id(), form.title(), campaign, language, disclosure.k(), disclosure.width(),
+                disclosure.leftNarrow().size(), waves.stream().map(Wave::id).toList(), respondentsTable(headers, columns),
                 items.stream().map(item -> overall(item, group, groupValue)).toList(),
                 score == null ? null : overall(score, group, groupValue), changes(group, groupValue), reach,
                 breakdown, shownFilter);

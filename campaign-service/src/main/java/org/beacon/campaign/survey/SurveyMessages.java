@@ -203,6 +203,9 @@ public interface SurveyMessages {
     @Message("Figures from fewer than {fmt:number(k)} respondents are shown as “< {fmt:number(k)}”. Figures marked “hidden” are withheld so that a small group cannot be worked out from totals.")
     String suppression_note(int k);
 
+    @Message("{#if count == 1}One hidden figure{#else}{fmt:number(count)} hidden figures{/if} can be narrowed down to fewer than {fmt:number(width)} possible values from the figures shown: hiding more would have hidden the number of respondents or of right answers, which stay shown.")
+    String narrow_ranges_note(int count, int width);
+
     @Message("Respondents")
     String respondents();
 

@@ -1,0 +1,317 @@
+package org.beacon.campaign.results;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.beacon.campaign.results.Disclosure.Blocks;
+import org.beacon.campaign.results.Disclosure.Figure;
+import org.beacon.campaign.results.Disclosure.Relation;
+import org.beacon.campaign.results.Disclosure.State;
+
+/**
+ * The interval rule of a {@link Disclosure}: a reader who cannot compute a hidden count can still bound it from the
+ * shown figures, knowing that no count is below zero and that counts are whole; where {@link IntervalAudit} finds a
+ * guarded figure's range narrower than the width, one more partner is hidden beside it, and the linear steps run
+ * again, round after round, until no range is too narrow or nothing near a narrow one widens it.
+ * <p>
+ * Headline figures ({@link Disclosure#headline}) come first: the rule never hides one as a partner, nor a partner
+ * whose hiding sets the linear steps off to hide one. A round that does is undone and its partners are tried one at
+ * a time; those that set it off are spared. A range only a headline figure could widen is left narrow and listed
+ * ({@link #leftNarrow()}).
+ */
+final class IntervalRule {
+
+    private final Disclosure disclosure;
+    /** The narrowest range a guarded figure may be bounded to. */
+    private final int width;
+    /**
+     * What the rounds have learnt that stays true while figures are only hidden (each hidden figure turns a constant
+     * of the relations into one more unknown, so whatever was possible stays possible): the values each hidden figure
+     * was seen to take in possible counts, and what each block of hidden figures gave.
+     */
+    private final Map<Object, double[]> possible = new java.util.HashMap<>();
+    private final Map<List<Object>, Map<Object, Long>> narrowInBlock = new java.util.HashMap<>();
+    /** Narrow figures that no partner near them widened, with their block then: tried again only in a new one. */
+    private final Map<Object, List<Object>> unwidened = new java.util.HashMap<>();
+    /** Each figure's relations, indexed when first needed. */
+    private final Map<Object, List<Relation>> relationsWith = new java.util.HashMap<>();
+    /** Figures the rule must not hide: hiding them made the linear steps hide a headline figure. */
+    private final java.util.Set<Object> spared = new java.util.HashSet<>();
+    /** The guarded figures the rule left narrower than the width, each with how much wider it must be. */
+    private final Map<Object, Long> leftNarrow = new LinkedHashMap<>();
+
+    IntervalRule(Disclosure disclosure, int width) {
+        this.disclosure = disclosure;
+        this.width = width;
+    }
+
+    private Figure figure(Object key) {
+        return disclosure.figure(key);
+    }
+
+    /** A figure or a relation was registered: fewer values may be possible, and all that was learnt goes. */
+    void forget() {
+        possible.clear();
+        narrowInBlock.clear();
+        unwidened.clear();
+        relationsWith.clear();
+    }
+
+    /** Rounds of partners, each followed by the disclosure's linear steps, until no round hides anything. */
+    void protect() {
+        spared.clear();
+        leftNarrow.clear();
+        while (true) {
+            Map<Object, State> before = disclosure.states();
+            List<Object> partners = round();
+            if (partners.isEmpty()) {
+                return;
+            }
+            disclosure.protectLinearly();
+            if (disclosure.hidesHeadline(before)) {
+                // Which partner set it off is found one at a time; those that do not keep their place.
+                restore(before);
+                for (Object partner : partners) {
+                    Map<Object, State> without = disclosure.states();
+                    figure(partner).state = State.PROTECTING;
+                    disclosure.protectLinearly();
+                    if (disclosure.hidesHeadline(without)) {
+                        restore(without);
+                        spared.add(partner);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Back to these states. What was learnt of the values hidden figures can take held only while figures were
+     * hidden, and is forgotten; what was found of each block is kept, as a block with the same figures is the same
+     * problem.
+     */
+    private void restore(Map<Object, State> states) {
+        disclosure.restore(states);
+        possible.clear();
+    }
+
+    /**
+     * The guarded figures the rule left narrower than the width (see {@link Disclosure#headline}), each with how many
+     * values its range lacks.
+     */
+    Map<Object, Long> leftNarrow() {
+        return Collections.unmodifiableMap(leftNarrow);
+    }
+
+    /**
+     * The interval audit: in each block of hidden figures, a guarded figure whose range is narrower than the width
+     * gets a visible figure of its relations hidden beside it, see {@link #hidePartner}. When its own relations have
+     * none left, the nearest visible figures of its block's relations are tried, and the first whose hiding widens
+     * its range is hidden ({@link #widening}); when none does, nothing is hidden for it in that block. Every narrow
+     * figure of a round is found against the same hidden set, as in elimination; the linear steps then run again
+     * for the new partners.
+     */
+    private List<Object> round() {
+        Blocks hidden = disclosure.blocks();
+        Map<Object, List<Object>> blocks = hidden.members();
+        Map<Object, List<Relation>> relationsOf = hidden.relations();
+        Map<Object, List<Relation>> narrow = new LinkedHashMap<>();
+        Map<Object, List<Object>> blockOf = new LinkedHashMap<>();
+        Map<Object, Long> missing = new LinkedHashMap<>();
+        for (Map.Entry<Object, List<Object>> block : blocks.entrySet()) {
+            List<Relation> tied = relationsOf.getOrDefault(block.getKey(), List.of());
+            // A block whose figures are the same as in an earlier round is the same program: its answer is kept.
+            Map<Object, Long> found = narrowInBlock.get(block.getValue());
+            if (found == null) {
+                found = narrowIn(block.getValue(), tied);
+                narrowInBlock.put(List.copyOf(block.getValue()), found);
+            }
+            found.forEach((key, wider) -> {
+                narrow.put(key, tied);
+                blockOf.put(key, block.getValue());
+                missing.put(key, wider);
+            });
+        }
+        // A partner hidden for one figure widens its neighbours' ranges too: a figure beside one hidden this round
+        // waits for the next round to tell whether it still needs its own.
+        java.util.Set<Object> hiddenNow = new java.util.LinkedHashSet<>();
+        for (Map.Entry<Object, List<Relation>> figure : narrow.entrySet()) {
+            List<Object> own = new ArrayList<>();
+            for (Relation relation : figure.getValue()) {
+                if (relation.terms().containsKey(figure.getKey())) {
+                    own.addAll(relation.terms().keySet());
+                }
+            }
+            if (own.stream().anyMatch(hiddenNow::contains)
+                    || blockOf.get(figure.getKey()).equals(unwidened.get(figure.getKey()))) {
+                continue;
+            }
+            long wider = missing.get(figure.getKey());
+            Object partner = hidePartner(own, wider);
+            if (partner == null) {
+                partner = widening(figure.getKey(), figure.getValue(), wider);
+            }
+            if (partner == null) {
+                unwidened.put(figure.getKey(), List.copyOf(blockOf.get(figure.getKey())));
+            } else {
+                hiddenNow.add(partner);
+            }
+        }
+        if (hiddenNow.isEmpty()) {
+            leftNarrow.putAll(missing);
+        }
+        return List.copyOf(hiddenNow);
+    }
+
+    /** How many of a block's nearest visible figures are tried for a figure whose own relations have none left. */
+    private static final int TRIED_PARTNERS = 6;
+
+    /** The most hidden figures a block may hold for partners to be tried (see {@link #widening}). */
+    private static final int TRIED_BLOCK = 200;
+
+    /**
+     * A visible figure of the block's relations whose hiding widens the figure's range, hidden; null when none of
+     * the nearest does. Nearest first (in a relation with a hidden figure of the figure's own relations, then one
+     * step further), and of those as {@link #hidePartner} prefers; each is tried by solving the figure's range with
+     * it hidden. A figure far from the narrow one rarely widens it, and hiding it anyway would only lose it.
+     */
+    private Object widening(Object narrow, List<Relation> tied, long wider) {
+        java.util.Set<Object> reached = new java.util.HashSet<>(List.of(narrow));
+        java.util.Set<Relation> used = new java.util.HashSet<>();
+        List<Object> candidates = new ArrayList<>();
+        for (int distance = 0; distance < 4 && candidates.isEmpty(); distance++) {
+            List<Object> further = new ArrayList<>();
+            for (Relation relation : tied) {
+                if (used.contains(relation) || relation.terms().keySet().stream().noneMatch(reached::contains)) {
+                    continue;
+                }
+                used.add(relation);
+                for (Object key : relation.terms().keySet()) {
+                    Figure figure = figure(key);
+                    if (figure.hidden()) {
+                        further.add(key);
+                    } else if (mayPartner(key) && !candidates.contains(key)) {
+                        candidates.add(key);
+                    }
+                }
+            }
+            reached.addAll(further);
+        }
+        // enough people first, the fewest of them; then the largest
+        candidates.sort((a, b) -> {
+            Figure x = figure(a);
+            Figure y = figure(b);
+            boolean xEnough = x.n >= wider;
+            boolean yEnough = y.n >= wider;
+            if (xEnough != yEnough) {
+                return xEnough ? -1 : 1;
+            }
+            return xEnough ? Long.compare(x.n, y.n) : Long.compare(y.n, x.n);
+        });
+        long hiddenInBlock = tied.stream().flatMap(relation -> relation.terms().keySet().stream()).distinct()
+                .filter(key -> figure(key).hidden()).count();
+        if (hiddenInBlock > TRIED_BLOCK && !candidates.isEmpty()) {
+            // Each try is a program over the whole block, tens of milliseconds in a block this large, for every
+            // narrow figure of every round: the nearest candidate is hidden untried, and the next round tells.
+            figure(candidates.get(0)).state = State.PROTECTING;
+            return candidates.get(0);
+        }
+        long now = width - wider;
+        for (Object candidate : candidates.subList(0, Math.min(TRIED_PARTNERS, candidates.size()))) {
+            Map<Object, Long> shown = new LinkedHashMap<>();
+            Map<Object, Long> unknown = new LinkedHashMap<>();
+            List<Map<Object, Integer>> terms = new ArrayList<>();
+            for (Relation relation : tied) {
+                terms.add(relation.terms());
+                relation.terms().keySet().forEach(key -> (figure(key).hidden() || key.equals(candidate) ? unknown
+                        : shown).put(key, figure(key).n));
+            }
+            // points possible with the candidate hidden are not possible without it: they are not kept
+            if (new IntervalAudit(unknown, shown, terms, new java.util.HashMap<>(), false).widerThan(narrow, now)) {
+                figure(candidate).state = State.PROTECTING;
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The guarded figures of a block whose range is narrower than the width, each with how much wider it must be. */
+    private Map<Object, Long> narrowIn(List<Object> block, List<Relation> tied) {
+        Map<Object, Long> shown = new LinkedHashMap<>();
+        Map<Object, Long> unknown = new LinkedHashMap<>();
+        List<Map<Object, Integer>> terms = new ArrayList<>();
+        for (Relation relation : tied) {
+            terms.add(relation.terms());
+            relation.terms().keySet().forEach(key -> (figure(key).hidden() ? unknown : shown).put(key,
+                    figure(key).n));
+        }
+        // a figure in no relation is tied to nothing shown: any value is possible
+        List<Object> targets = block.stream().filter(unknown::containsKey)
+                .filter(key -> figure(key).guarded() && !figure(key).derived && !figure(key).withheld).toList();
+        if (targets.isEmpty()) {
+            return Map.of();
+        }
+        // A frozen problem is a filtered breakdown's pair: its blocks are too large for integer programs.
+        return new IntervalAudit(unknown, shown, terms, possible, !disclosure.frozen()).narrowerThan(targets, width);
+    }
+
+    /**
+     * Hides a visible figure that holds at least as many respondents as a range must widen by (hiding it lets the
+     * range grow by up to its count): of those, the one that leaves the fewest relations with it as their only hidden
+     * figure (each would need one more figure hidden by the linear steps), then the one with the fewest respondents;
+     * the largest when none holds enough. The least information lost for the most protection. Returns it, or null
+     * when every candidate is hidden, known or already published.
+     */
+    private Object hidePartner(Collection<Object> candidates, long wider) {
+        Object enough = null;
+        int enoughAlone = 0;
+        Object largest = null;
+        for (Object key : candidates) {
+            Figure figure = figure(key);
+            if (figure.hidden() || !mayPartner(key)) {
+                continue;
+            }
+            if (figure.n >= wider) {
+                int alone = aloneIfHidden(key);
+                if (enough == null || alone < enoughAlone || alone == enoughAlone && figure.n < figure(enough).n) {
+                    enough = key;
+                    enoughAlone = alone;
+                }
+            }
+            if (largest == null || figure.n > figure(largest).n) {
+                largest = key;
+            }
+        }
+        Object partner = enough != null ? enough : largest;
+        if (partner != null) {
+            figure(partner).state = State.PROTECTING;
+        }
+        return partner;
+    }
+
+    /** Whether the interval rule may hide this visible figure beside a narrow one. */
+    private boolean mayPartner(Object key) {
+        Figure figure = figure(key);
+        return !figure.known && !figure.fixed && !figure.headline && !spared.contains(key);
+    }
+
+    /** The relations of a visible figure that have no hidden figure: hiding it would leave it alone in them. */
+    private int aloneIfHidden(Object key) {
+        if (relationsWith.isEmpty()) {
+            for (Relation relation : disclosure.relations()) {
+                relation.terms().keySet().forEach(
+                        member -> relationsWith.computeIfAbsent(member, m -> new ArrayList<>()).add(relation));
+            }
+        }
+        int alone = 0;
+        for (Relation relation : relationsWith.getOrDefault(key, List.of())) {
+            if (relation.terms().keySet().stream().noneMatch(member -> figure(member).hidden())) {
+                alone++;
+            }
+        }
+        return alone;
+    }
+}
