@@ -139,6 +139,26 @@ class ShippedSurveyResultsTests {
                 "hidden counts bounded to fewer than " + K + " values");
     }
 
+    /**
+     * Two replicas solving the same survey hide the same figures: otherwise a reader of both would see each side of
+     * what the other hides. Solved twice from scratch with the interval rule at k, as the service does, the hidden
+     * figures and those left narrow are the same.
+     */
+    @Test
+    void twoSolvesOfTheShippedSurveyHideTheSameFigures() throws Exception {
+        long id = loaded();
+        SurveyForm form = QuarkusTransaction.requiringNew().call(() -> forms.byId(id).orElseThrow());
+        List<Disclosure.Published> solves = new java.util.ArrayList<>();
+        for (int solve = 0; solve < 2; solve++) {
+            solves.add(new SurveyResults(form, queries.tally(id, null), K, K, List.of(Wave.BASELINE, Wave.ENDLINE),
+                    form.defaultLanguage(), ResultsWording.ENGLISH, breakdowns.axes(form), null,
+                    SolvedDisclosures.NONE).disclosure().published());
+        }
+        assertFalse(solves.get(0).hidden().isEmpty(), "the demo answers have hidden counts");
+        assertEquals(solves.get(0).hidden(), solves.get(1).hidden(), "figures hidden");
+        assertEquals(solves.get(0).leftNarrow(), solves.get(1).leftNarrow(), "ranges left narrow");
+    }
+
     /** The demo stack's k, the platform default. */
     private static final int K = 10;
 
