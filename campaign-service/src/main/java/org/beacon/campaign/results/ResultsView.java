@@ -9,8 +9,9 @@ import java.util.List;
  * could have widened them (see {@link Disclosure#leftNarrow()}).
  */
 public record ResultsView(long surveyId, String survey, String campaign, String language, int minCellSize,
-        int intervalWidth, int narrowRanges, List<String> waves, Table respondents, List<QuestionResult> questions, QuestionResult knowledgeScore,
-        List<ChangeRow> changes, String reachQuestion, Breakdown breakdown, Filter filter) {
+        int intervalWidth, int narrowRanges, List<String> waves, Table respondents, List<QuestionResult> questions,
+        QuestionResult knowledgeScore, List<ChangeRow> changes, String reachQuestion, Breakdown breakdown,
+        Filter filter) {
 
     /** One figure: a count with its percentage, or a mean. Hidden figures carry only their display text. */
     public record Figure(Long n, Double percent, Double mean, String display, String suppressed) {
