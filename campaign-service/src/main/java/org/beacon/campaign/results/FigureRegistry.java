@@ -266,7 +266,10 @@ final class FigureRegistry {
             List<Tally.Key> members = new ArrayList<>();
             for (int value : values(wave, dimension)) {
                 Tally.Key key = respondents(wave, dimension, value);
-                registerHeadline(key, n(key));
+                disclosure.count(key, n(key));
+                if (headline(n(key))) {
+                    disclosure.headline(key);
+                }
                 members.add(key);
             }
             disclosure.line(members, respondents(wave, dimension.parent(), dimension.parentValue()));
@@ -274,18 +277,11 @@ final class FigureRegistry {
     }
 
     /**
-     * A count evaluators read first (a group's respondents, those who answered a knowledge item), registered as a
-     * headline figure when it is from at least {@link Rounding#RESPONDENTS_PER_K} × k people
-     * ({@link Rounding#headline}): issue 13 never hides such a total to protect a small cell, so the interval rule
+     * Whether a count evaluators read first (a group's respondents, those who answered a knowledge item and its right
+     * answers) is a headline figure: from at least {@link Rounding#RESPONDENTS_PER_K} × k people
+     * ({@link Rounding#headline}). Issue 13 never hides such a total to protect a small cell, so the interval rule
      * never hides it (see {@link Disclosure#headline}). A wave's respondents are one at any size.
      */
-    private void registerHeadline(Object key, long n) {
-        disclosure.count(key, n);
-        if (headline(n)) {
-            disclosure.headline(key);
-        }
-    }
-
     private boolean headline(long n) {
         return Rounding.headline(n, disclosure.k());
     }
@@ -304,17 +300,17 @@ final class FigureRegistry {
                     disclosure.line(List.of(asked, notAsked), respondents(wave, dimension, value));
                 }
                 Object base = item.base(wave, dimension, value);
-                boolean knowledge = item.kind.equals(SurveyQuestion.KNOWLEDGE);
-                if (knowledge) {
-                    registerHeadline(base, n(base));
-                } else {
-                    disclosure.count(base, n(base));
+                disclosure.count(base, n(base));
+                // those who answered a knowledge item and its right answers are headline figures from 5·k people
+                boolean headline = item.kind.equals(SurveyQuestion.KNOWLEDGE) && headline(n(base));
+                if (headline) {
+                    disclosure.headline(base);
                 }
                 List<Object> column = new ArrayList<>();
                 for (int c = 1; c <= item.choices(); c++) {
                     Object key = item.choice(wave, c, dimension, value);
                     disclosure.count(key, n(key));
-                    if (knowledge && item.classesOf(c).equals(List.of(item.correct)) && headline(n(base))) {
+                    if (headline && item.classesOf(c).equals(List.of(item.correct))) {
                         disclosure.headline(key);
                     }
                     column.add(key);

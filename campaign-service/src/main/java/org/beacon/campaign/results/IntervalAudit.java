@@ -203,7 +203,7 @@ final class IntervalAudit {
         }
         for (Object key : unknowns) {
             int c = column.get(key);
-            possible.put(key, whole() ? new double[] { lowest[c], highest[c] }
+            possible.put(key, wholePeople ? new double[] { lowest[c], highest[c] }
                     : new double[] { relaxedLowest[c], relaxedHighest[c] });
         }
         return narrow;
@@ -255,13 +255,9 @@ final class IntervalAudit {
         return relaxedRange(c) > range;
     }
 
-    private boolean whole() {
-        return wholePeople;
-    }
-
     /** Highest less lowest value among the witnesses; in a larger block, in the relaxation. */
     private long range(int c) {
-        return whole() ? Math.round(highest[c] - lowest[c]) : relaxedRange(c);
+        return wholePeople ? Math.round(highest[c] - lowest[c]) : relaxedRange(c);
     }
 
     /** Highest less lowest value in the relaxation, rounded inwards: no range in whole people is wider. */
