@@ -58,6 +58,8 @@ public final class Disclosure {
         boolean derived;
         /** Read first by evaluators (see {@link #headline}): the interval rule never hides it, directly or not. */
         boolean headline;
+        /** The slack of a bound (see {@link #gap}): an unknown of the one relation that states the bound. */
+        boolean gap;
 
         Figure(long n, State state, boolean known) {
             this.n = n;
@@ -75,8 +77,11 @@ public final class Disclosure {
         }
     }
 
-    /** Sum of coefficient × figure is zero. */
-    record Relation(Map<Object, Integer> terms) {
+    /**
+     * Sum of coefficient × figure is zero. A bound is a relation closed by a gap ({@link #gap}): it says that a part
+     * is at most its whole, and never lets a figure be computed.
+     */
+    record Relation(Map<Object, Integer> terms, boolean bound) {
     }
 
     private final int k;
@@ -133,6 +138,7 @@ public final class Disclosure {
             twin.withheld = figure.withheld;
             twin.derived = figure.derived;
             twin.headline = figure.headline;
+            twin.gap = figure.gap;
             copy.figures.put(key, twin);
         });
         copy.relations.addAll(relations);
@@ -162,6 +168,21 @@ public final class Disclosure {
             withheld.withheld = true;
             figures.put(figure, withheld);
         }
+    }
+
+    /**
+     * The people a count leaves out of a larger one it is part of (those who answered a multiple-choice question but
+     * did not pick one of its options). Registered with the one relation it closes (part + gap = whole), it states
+     * what every reader knows without being told, that a part is at most its whole, so that the interval rule bounds
+     * hidden counts as such a reader does. Never shown, never guarded, never protecting: as an unknown in a single
+     * relation it lets no other figure be computed, and it is computable only from the figures it lies between.
+     */
+    public void gap(Object key, long n) {
+        forget();
+        Figure gap = new Figure(n, State.WITHHELD, false);
+        gap.withheld = true;
+        gap.gap = true;
+        figures.putIfAbsent(canonical.apply(key), gap);
     }
 
     /** A figure everyone knows without being told (a count that is zero by definition). Register it first. */
@@ -207,7 +228,8 @@ public final class Disclosure {
         // A relation among known figures alone, or an identity (a total that is its only member), says nothing.
         merged.keySet().removeIf(figure -> figures.containsKey(figure) && figures.get(figure).known);
         if (!merged.isEmpty()) {
-            relations.add(new Relation(merged));
+            relations.add(new Relation(merged,
+                    merged.keySet().stream().anyMatch(figure -> figures.containsKey(figure) && figures.get(figure).gap)));
         }
     }
 
@@ -290,7 +312,9 @@ public final class Disclosure {
      */
     private void hideBesideFixedHidden() {
         for (Relation relation : relations) {
-            if (relation.terms().keySet().stream().anyMatch(key -> figure(key).fixed && figure(key).hidden())) {
+            // a gap is hidden without having been published as hidden: a bound splits nothing
+            if (!relation.bound()
+                    && relation.terms().keySet().stream().anyMatch(key -> figure(key).fixed && figure(key).hidden())) {
                 for (Object key : relation.terms().keySet()) {
                     Figure figure = figure(key);
                     if (!figure.fixed && !figure.known && !figure.hidden()) {
@@ -383,7 +407,9 @@ public final class Disclosure {
         for (Map.Entry<Object, List<Object>> block : blocks.entrySet()) {
             Map<Object, List<Object>> found = determinedInBlock.get(block.getValue());
             if (found == null) {
-                found = determined(block.getValue(), relationsOf.getOrDefault(block.getKey(), List.of()));
+                // a bound never pins a figure down: its gap is an unknown of that relation alone
+                found = determined(block.getValue(), relationsOf.getOrDefault(block.getKey(), List.of()).stream()
+                        .filter(relation -> !relation.bound()).toList());
                 determinedInBlock.put(List.copyOf(block.getValue()), found);
             }
             givenAway.putAll(found);
@@ -422,8 +448,13 @@ public final class Disclosure {
         return true;
     }
 
-    /** The blocks of hidden figures, each named by its root, with the relations that name its figures. */
-    record Blocks(Map<Object, List<Object>> members, Map<Object, List<Relation>> relations) {
+    /**
+     * The blocks of hidden figures, each named by its root, with the relations that name its figures, and the blocks
+     * that a bound between two blocks was left out of. Gaps are not members: a bound belongs to the block of the
+     * hidden figures it bounds, its gap an unknown of it alone.
+     */
+    record Blocks(Map<Object, List<Object>> members, Map<Object, List<Relation>> relations,
+            java.util.Set<Object> loosened) {
     }
 
     Blocks blocks() {
@@ -433,22 +464,37 @@ public final class Disclosure {
             members.computeIfAbsent(root(parent, key), r -> new ArrayList<>()).add(key);
         }
         Map<Object, List<Relation>> relationsOf = new LinkedHashMap<>();
+        java.util.Set<Object> loosened = new java.util.HashSet<>();
         for (Relation relation : relations) {
-            relation.terms().keySet().stream().filter(parent::containsKey).findFirst().ifPresent(
-                    key -> relationsOf.computeIfAbsent(root(parent, key), r -> new ArrayList<>()).add(relation));
+            List<Object> roots = relation.terms().keySet().stream().filter(parent::containsKey)
+                    .map(key -> root(parent, key)).distinct().toList();
+            // A bound joins the blocks of the figures it bounds, except in a filtered breakdown's pair where the
+            // block would grow too large (see joinBoundBlocks): there it is left out, and each block keeps the bounds
+            // inside it and those against shown figures, the common case.
+            if (roots.size() == 1) {
+                relationsOf.computeIfAbsent(roots.get(0), r -> new ArrayList<>()).add(relation);
+            } else {
+                loosened.addAll(roots);
+            }
         }
-        return new Blocks(members, relationsOf);
+        return new Blocks(members, relationsOf, loosened);
     }
 
-    /** Hidden figures joined (union-find) when a relation links them; each root stands for one block. */
+    /**
+     * Hidden figures joined (union-find) when a relation links them, gaps aside and, in a pair's problem, bounds (see
+     * {@link #blocks}); each root stands for one block.
+     */
     private Map<Object, Object> hiddenBlocks() {
         Map<Object, Object> parent = new LinkedHashMap<>();
         for (Map.Entry<Object, Figure> entry : figures.entrySet()) {
-            if (entry.getValue().hidden()) {
+            if (entry.getValue().hidden() && !entry.getValue().gap) {
                 parent.put(entry.getKey(), entry.getKey());
             }
         }
         for (Relation relation : relations) {
+            if (relation.bound() && frozen) {
+                continue;
+            }
             Object first = null;
             for (Object key : relation.terms().keySet()) {
                 if (parent.containsKey(key)) {
@@ -460,7 +506,39 @@ public final class Disclosure {
                 }
             }
         }
+        if (frozen) {
+            joinBoundBlocks(parent);
+        }
         return parent;
+    }
+
+    /** The most hidden figures a block of a pair's problem may reach by bounds joining it to others. */
+    static final int BOUND_BLOCK = 400;
+
+    /**
+     * In a pair's problem, the blocks a bound ties together are joined while the block they make holds at most
+     * {@link #BOUND_BLOCK} hidden figures: joined without limit, they made blocks of over a thousand figures whose
+     * programs ran a minute each. A bound between larger blocks is left out (see {@link #blocks}).
+     */
+    private void joinBoundBlocks(Map<Object, Object> parent) {
+        Map<Object, Integer> size = new java.util.HashMap<>();
+        for (Object key : parent.keySet()) {
+            size.merge(root(parent, key), 1, Integer::sum);
+        }
+        for (Relation relation : relations) {
+            if (!relation.bound()) {
+                continue;
+            }
+            List<Object> roots = relation.terms().keySet().stream().filter(parent::containsKey)
+                    .map(key -> root(parent, key)).distinct().toList();
+            int joined = roots.stream().mapToInt(size::get).sum();
+            if (roots.size() > 1 && joined <= BOUND_BLOCK) {
+                for (Object other : roots.subList(1, roots.size())) {
+                    parent.put(other, roots.get(0));
+                }
+                size.put(roots.get(0), joined);
+            }
+        }
     }
 
     private static Object root(Map<Object, Object> parent, Object key) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.beacon.campaign.results.ResultItem.AskedKey;
 import org.beacon.campaign.results.ResultItem.BinKey;
+import org.beacon.campaign.results.ResultItem.GapKey;
 import org.beacon.campaign.results.ResultItem.MergedKey;
 import org.beacon.campaign.results.ResultItem.SumKey;
 import org.beacon.campaign.survey.SurveyForm;
@@ -156,6 +157,10 @@ final class FigureRegistry {
         if (key instanceof AskedKey asked && asked.dimension().isFiltered()) {
             Tally.Key normal = normal(respondents(asked.wave(), asked.dimension(), asked.value()));
             return new AskedKey(asked.wave(), asked.question(), normal.dimension(), normal.value());
+        }
+        if (key instanceof GapKey gap && gap.dimension().isFiltered()) {
+            Tally.Key normal = normal(respondents(gap.wave(), gap.dimension(), gap.value()));
+            return new GapKey(gap.wave(), gap.question(), gap.choice(), normal.dimension(), normal.value());
         }
         if (key instanceof BinKey bin && bin.dimension().isFiltered()) {
             Tally.Key normal = normal(respondents(bin.wave(), bin.dimension(), bin.value()));
@@ -322,6 +327,7 @@ final class FigureRegistry {
                 if (item.integer) {
                     disclosure.derived(item.sum(wave, dimension, value), n(base), List.of(base));
                 }
+                registerGaps(item, wave, dimension, value);
             }
         }
         for (Dimension dimension : groups) {
@@ -355,6 +361,56 @@ final class FigureRegistry {
                             item.classKey(wave, merged, parent, parentValue));
                 }
             }
+        }
+    }
+
+    /**
+     * What a reader knows of a group's counts without being told, as relations that a gap closes
+     * ({@link Disclosure#gap}): those who answered an optional question are at most those asked it; each option of a
+     * multiple-choice question was picked by at most those who answered it, and its options together by at least
+     * them, as whoever answers picks one. With these the interval rule bounds a hidden count as that reader does
+     * (without them, a hidden "Radio" count among 40 who answered could seem to reach the whole column).
+     */
+    private void registerGaps(ResultItem item, int wave, Dimension dimension, int value) {
+        Object base = item.base(wave, dimension, value);
+        if (!item.required && !backgroundQuestions.containsKey(item.question)) {
+            gap(List.of(base), item.gap(wave, 0, dimension, value), item.asked(wave, dimension, value));
+        }
+        if (!item.kind.equals(SurveyQuestion.MULTIPLE) || item.additive) {
+            return;
+        }
+        Map<Object, Integer> mentions = new LinkedHashMap<>();
+        long extra = -n(base);
+        for (int c = 1; c <= item.classes(); c++) {
+            Object option = item.classKey(wave, c, dimension, value);
+            gap(List.of(option), item.gap(wave, c, dimension, value), base);
+            mentions.merge(option, 1, Integer::sum);
+            extra += n(option);
+        }
+        if (extra >= 0) {
+            GapKey beyondOne = item.gap(wave, ResultItem.EXTRA_MENTIONS, dimension, value);
+            disclosure.gap(beyondOne, extra);
+            mentions.merge(base, -1, Integer::sum);
+            mentions.merge(beyondOne, -1, Integer::sum);
+            disclosure.relation(mentions);
+        }
+    }
+
+    /** The parts and a gap add up to the whole: the parts are at most the whole. */
+    private void gap(List<Object> parts, GapKey gap, Object whole) {
+        bound(parts, gap, List.of(whole));
+    }
+
+    /** The parts are at most the whole's figures together: with the gap, they add up to them. */
+    private void bound(List<Object> parts, GapKey gap, List<Object> whole) {
+        long left = whole.stream().mapToLong(this::n).sum() - parts.stream().mapToLong(this::n).sum();
+        if (left >= 0 && !whole.isEmpty()) {
+            disclosure.gap(gap, left);
+            Map<Object, Integer> terms = new LinkedHashMap<>();
+            parts.forEach(part -> terms.merge(part, 1, Integer::sum));
+            terms.merge(gap, 1, Integer::sum);
+            whole.forEach(member -> terms.merge(member, -1, Integer::sum));
+            disclosure.relation(terms);
         }
     }
 
@@ -453,6 +509,19 @@ final class FigureRegistry {
                     }
                 }
                 disclosure.relation(terms);
+                // Whoever has the full score earned every item's full credit. Stated for every output's problem; in a
+                // pair's, these bounds doubled the time its solve took.
+                Object fullScore = score.classKey(wave, score.classes(), dimension, value);
+                for (ResultItem item : knowledge.size() > 1 && everyone ? knowledge : List.<ResultItem>of()) {
+                    List<Object> fullCredit = new ArrayList<>();
+                    for (int c = 1; c <= item.classes(); c++) {
+                        if (item.credits[c - 1] == SurveyForm.FULL_CREDIT) {
+                            fullCredit.add(item.classKey(wave, c, dimension, value));
+                        }
+                    }
+                    bound(List.of(fullScore), item.gap(wave, ResultItem.FULL_MARKS_LEFT, dimension, value),
+                            fullCredit);
+                }
                 if (knowledge.size() == 1) {
                     disclosure.line(List.of(score.base(wave, dimension, value)),
                             knowledge.get(0).base(wave, dimension, value));

@@ -126,7 +126,7 @@ final class IntervalRule {
             // A block whose figures are the same as in an earlier round is the same program: its answer is kept.
             Map<Object, Long> found = narrowInBlock.get(block.getValue());
             if (found == null) {
-                found = narrowIn(block.getValue(), tied);
+                found = narrowIn(block.getValue(), tied, hidden.loosened().contains(block.getKey()));
                 narrowInBlock.put(List.copyOf(block.getValue()), found);
             }
             found.forEach((key, wider) -> {
@@ -238,8 +238,13 @@ final class IntervalRule {
         return null;
     }
 
-    /** The guarded figures of a block whose range is narrower than the width, each with how much wider it must be. */
-    private Map<Object, Long> narrowIn(List<Object> block, List<Relation> tied) {
+    /**
+     * The guarded figures of a block whose range is narrower than the width, each with how much wider it must be.
+     *
+     * @param loosened whether a bound was left out of the block (see {@link Disclosure#blocks}): the values it finds
+     *        possible may not be, and are not kept for later rounds
+     */
+    private Map<Object, Long> narrowIn(List<Object> block, List<Relation> tied, boolean loosened) {
         Map<Object, Long> shown = new LinkedHashMap<>();
         Map<Object, Long> unknown = new LinkedHashMap<>();
         List<Map<Object, Integer>> terms = new ArrayList<>();
@@ -255,7 +260,8 @@ final class IntervalRule {
             return Map.of();
         }
         // A frozen problem is a filtered breakdown's pair: its blocks are too large for integer programs.
-        return new IntervalAudit(unknown, shown, terms, possible, !disclosure.frozen()).narrowerThan(targets, width);
+        return new IntervalAudit(unknown, shown, terms, loosened ? new java.util.HashMap<>(possible) : possible,
+                !disclosure.frozen()).narrowerThan(targets, width);
     }
 
     /**

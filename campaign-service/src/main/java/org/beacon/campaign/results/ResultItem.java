@@ -21,6 +21,22 @@ final class ResultItem {
     record AskedKey(int wave, long question, Dimension dimension, int value) {
     }
 
+    /**
+     * Those of a group that a count leaves out of a larger one it is part of, which no output shows: for choice 0,
+     * those asked an optional question who did not answer it; for an option of a multiple-choice question, those who
+     * answered it without picking that option; for {@link #EXTRA_MENTIONS}, the picks beyond one per person who
+     * answered it; for {@link #FULL_MARKS_LEFT}, those who earned a knowledge item's full credit without the full
+     * score. See {@link Disclosure#gap}.
+     */
+    record GapKey(int wave, long question, int choice, Dimension dimension, int value) {
+    }
+
+    /** The {@link GapKey} choice of a multiple-choice question's picks beyond one per person who answered it. */
+    static final int EXTRA_MENTIONS = -1;
+
+    /** The {@link GapKey} choice of a knowledge item's full-credit answers given by people without the full score. */
+    static final int FULL_MARKS_LEFT = -2;
+
     /** One bin of a decimal or date question's distribution: the sum of the rollup's finer bins it spans. */
     record BinKey(int wave, long question, int bin, Dimension dimension, int value) {
     }
@@ -158,6 +174,10 @@ final class ResultItem {
 
     Object asked(int wave, Dimension dimension, int value) {
         return conditional ? new AskedKey(wave, question, dimension, value) : respondents(wave, dimension, value);
+    }
+
+    GapKey gap(int wave, int choice, Dimension dimension, int value) {
+        return new GapKey(wave, question, choice, dimension, value);
     }
 
     Tally.Key notAsked(int wave, Dimension dimension, int value) {

@@ -64,6 +64,42 @@ class DisclosureTests {
         assertFalse(disclosure.isHidden("all"));
     }
 
+    /**
+     * Radio listeners by region: the north's 3 are under k, so the south's 30 are hidden beside them, and the north's
+     * range from the sums alone is 0 to 33. A reader also knows that the north's listeners are at most the 6 people of
+     * the north who answered the question: 0 to 6, narrower than the width of 10. Stated as a bound (a relation
+     * closed by a gap), the rule sees that range and hides those 6 as its partner; the linear steps alone hide
+     * nothing more for a bound, which never lets a figure be computed.
+     */
+    @Test
+    void aBoundNarrowsARangeForTheRuleButLetsNoFigureBeComputed() {
+        assertEquals(Disclosure.State.SHOWN, radioNorth(10, false).state("answered north"),
+                "without the bound the range seems wide");
+        Disclosure bounded = radioNorth(10, true);
+        assertEquals(Disclosure.State.PROTECTING, bounded.state("answered north"), "the bound's whole is the partner");
+        assertEquals(Disclosure.State.WITHHELD, bounded.state("north without radio"), "a gap is never shown");
+        assertTrue(bounded.leftNarrow().isEmpty());
+        Disclosure linearOnly = radioNorth(0, true);
+        assertEquals(Disclosure.State.SHOWN, linearOnly.state("answered north"));
+        assertEquals(Disclosure.State.SHOWN, linearOnly.state("radio"));
+        assertEquals(Disclosure.State.PROTECTING, linearOnly.state("radio south"));
+    }
+
+    private static Disclosure radioNorth(int width, boolean bound) {
+        Disclosure disclosure = new Disclosure(5, width, java.util.function.Function.identity());
+        disclosure.count("radio north", 3);
+        disclosure.count("radio south", 30);
+        disclosure.count("radio", 33);
+        disclosure.count("answered north", 6);
+        disclosure.line(List.of("radio north", "radio south"), "radio");
+        if (bound) {
+            disclosure.gap("north without radio", 3);
+            disclosure.line(List.of("radio north", "north without radio"), "answered north");
+        }
+        disclosure.protect();
+        return disclosure;
+    }
+
     @Test
     void aSumWhoseOnlyVisiblePartIsItsTotalHidesTheTotal() {
         Disclosure disclosure = new Disclosure(5);

@@ -26,6 +26,7 @@ import org.beacon.campaign.results.ResultsView.QuestionResult;
 import org.beacon.campaign.survey.SurveyForm;
 import org.beacon.campaign.survey.Wave;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -100,6 +101,32 @@ class PairAttackTests {
     @ValueSource(longs = { 1, 2, 3 })
     void noHiddenCountIsACombinationOfWhatAllRequestsShowWithTheIntervalRule(long seed) {
         assertNothingGivenAway(seed, K);
+    }
+
+    /**
+     * The interval attacker of {@link IntervalAttackTests} (ranges in whole people, proven by checked integer
+     * solutions) on what a filtered breakdown publishes: every output's figures and one pair's, with every relation
+     * between them. The rule reasons on the relaxation in a pair's problem (integer programs over a pair's blocks of
+     * hundreds of figures took minutes), which bounds every range from outside but can be wider than whole people
+     * allow; this checks, on one data set and each of its three pairs (gender by region takes about 95 s), that whole
+     * people narrow no range the rule left wide. The ranges the rule lists as left narrow are excused, as there. It
+     * failed while bounds between blocks were left out of a pair's problem altogether (see {@link Disclosure#blocks}):
+     * the answered count of the multiple-choice question in a pair's group was then bounded to [25, 28].
+     */
+    @ParameterizedTest
+    @CsvSource({ "12, 13", "11, 13", "11, 12" })
+    void noHiddenCountOfAPairIsBoundedNarrowerThanTheWidthInWholePeople(long filter, long by) {
+        int[] population = SuppressionAttackTests.population(1);
+        SurveyForm form = SuppressionAttackTests.form();
+        List<BreakdownAxis> axes = Arrays.stream(DIMENSIONS).mapToObj(id -> BreakdownAxis.of(question(form, id)))
+                .toList();
+        SurveyResults results = new SurveyResults(form, tally(population), K, K, List.of(Wave.BASELINE, Wave.ENDLINE),
+                "en", ResultsWording.ENGLISH, axes, Dimension.of(by).within(Dimension.of(filter), 1),
+                new SolvedDisclosures(16));
+        Disclosure.Published published = results.disclosure().published();
+        assertTrue(published.guarded().size() > 300, "the pair's problem has hidden counts: " + published.guarded());
+        assertEquals(List.of(), new IntervalAttackTests.PublishedProgram(published).narrowerThan(K),
+                "hidden counts bounded narrower than " + K + " in whole people");
     }
 
     static void assertNothingGivenAway(long seed, int width) {

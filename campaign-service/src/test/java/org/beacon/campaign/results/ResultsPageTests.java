@@ -54,31 +54,6 @@ class ResultsPageTests {
                 .body(not(containsString("<script")));
     }
 
-    /**
-     * The interval rule is on by default at k (10). A 60-person survey cannot give every hidden count a range of 10
-     * without hiding its respondents or its right answers, which stay shown; the results say how many ranges are
-     * left narrower, in the JSON and on the page in the reader's language.
-     */
-    @Test
-    void theResultsSayHowManyHiddenFiguresAreLeftNarrowToKeepTheHeadlineFiguresShown() {
-        io.restassured.path.json.JsonPath json = given().auth().oauth2(evaluator(NATIONAL))
-                .when().get("/campaigns/api/results/" + survey).then().statusCode(200).extract().jsonPath();
-        org.junit.jupiter.api.Assertions.assertEquals(10, json.getInt("intervalWidth"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(60, 80),
-                json.getList("respondents.rows[0].cells.n"), "the respondents stay shown");
-        int narrow = json.getInt("narrowRanges");
-        org.junit.jupiter.api.Assertions.assertTrue(narrow > 1, "ranges left narrow: " + narrow);
-        given().auth().oauth2(evaluator(NATIONAL)).header("Accept-Language", "fr")
-                .when().get("/campaigns/results/" + survey)
-                .then().statusCode(200)
-                .body(containsString(narrow + " chiffres masqués peuvent être encadrés à moins de 10 valeurs "
-                        + "possibles à partir des chiffres affichés"));
-        given().auth().oauth2(evaluator(NATIONAL))
-                .when().get("/campaigns/results/" + survey)
-                .then().statusCode(200)
-                .body(containsString(narrow + " hidden figures can be narrowed down to fewer than 10 possible values"));
-    }
-
     @Test
     void aBreakdownCellUnderKIsShownAsSuppressed() {
         given().auth().oauth2(evaluator(NATIONAL))
