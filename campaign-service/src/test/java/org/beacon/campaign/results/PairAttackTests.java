@@ -108,13 +108,13 @@ class PairAttackTests {
      * solutions) on what a filtered breakdown publishes: every output's figures and one pair's, with every relation
      * between them. The rule reasons on the relaxation in a pair's problem (integer programs over a pair's blocks of
      * hundreds of figures took minutes), which bounds every range from outside but can be wider than whole people
-     * allow; this checks, on one data set and each of its three pairs (gender by region takes about 95 s), that whole
-     * people narrow no range the rule left wide. The ranges the rule lists as left narrow are excused, as there. It
+     * allow; this checks, on one data set and two of its three pairs, that whole people narrow no range the rule left
+     * wide (the third, gender by region, passed too, 2026-12-07, but its check takes 95 s: left out of the suite). The ranges the rule lists as left narrow are excused, as there. It
      * failed while bounds between blocks were left out of a pair's problem altogether (see {@link Disclosure#blocks}):
      * the answered count of the multiple-choice question in a pair's group was then bounded to [25, 28].
      */
     @ParameterizedTest
-    @CsvSource({ "12, 13", "11, 13", "11, 12" })
+    @CsvSource({ "12, 13", "11, 13" })
     void noHiddenCountOfAPairIsBoundedNarrowerThanTheWidthInWholePeople(long filter, long by) {
         int[] population = SuppressionAttackTests.population(1);
         SurveyForm form = SuppressionAttackTests.form();
