@@ -106,8 +106,9 @@ class IntervalAttackTests {
      * bounds as relations closed by a gap ({@link Disclosure#gap}); without them this reader bounded the count of men
      * of a wave to [8, 10] (seed 4) and the radio listeners of a region to [3, 7] (seed 1). It still knows more than
      * the rule: how the cells of different tables split each other (the cross of every background question with
-     * every answer), which the rule does not model; on seeds 2, 3 and 5 the ranges it finds narrow are those the rule
-     * lists as left narrow, and the classes inside their merged rows. On these two data sets the rule lists none.
+     * every answer), which the rule does not model; on seeds 2, 3 and 5 the ranges it finds narrow are counts the
+     * rule lists as left narrow or classes inside merged rows (never shown, not the rule's targets). On these two data
+     * sets the rule lists none.
      */
     @ParameterizedTest
     @ValueSource(longs = { 1, 4 })
@@ -183,8 +184,8 @@ class IntervalAttackTests {
         assertTrue(!published.guarded().isEmpty(), "the data set has hidden counts");
         PublishedProgram program = new PublishedProgram(published);
         List<String> narrow = program.narrowerThan(WIDTH);
-        // A rule that listed every range would pass the check above: what it excuses stays the exception (16 of
-        // 207 at most on these data sets, the rest none or a handful).
+        // A rule that listed every range would pass the check above: what it excuses stays the exception (22 of
+        // 216 at most on these data sets, the rest none or a handful).
         assertTrue(program.excused.size() * 8 <= published.guarded().size(),
                 "ranges the rule left narrow for headline figures: " + program.excused.size() + " of "
                         + published.guarded().size());
