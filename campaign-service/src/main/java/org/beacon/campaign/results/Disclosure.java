@@ -466,8 +466,7 @@ public final class Disclosure {
         Map<Object, List<Relation>> relationsOf = new LinkedHashMap<>();
         java.util.Set<Object> loosened = new java.util.HashSet<>();
         for (Relation relation : relations) {
-            List<Object> roots = relation.terms().keySet().stream().filter(parent::containsKey)
-                    .map(key -> root(parent, key)).distinct().toList();
+            List<Object> roots = roots(relation, parent);
             // A bound joins the blocks of the figures it bounds, except in a filtered breakdown's pair where the
             // block would grow too large (see joinBoundBlocks): there it is left out, and each block keeps the bounds
             // inside it and those against shown figures, the common case.
@@ -529,8 +528,7 @@ public final class Disclosure {
             if (!relation.bound()) {
                 continue;
             }
-            List<Object> roots = relation.terms().keySet().stream().filter(parent::containsKey)
-                    .map(key -> root(parent, key)).distinct().toList();
+            List<Object> roots = roots(relation, parent);
             int joined = roots.stream().mapToInt(size::get).sum();
             if (roots.size() > 1 && joined <= BOUND_BLOCK) {
                 for (Object other : roots.subList(1, roots.size())) {
@@ -539,6 +537,12 @@ public final class Disclosure {
                 size.put(roots.get(0), joined);
             }
         }
+    }
+
+    /** The blocks a relation's hidden figures (gaps aside) belong to, each named by its root. */
+    private static List<Object> roots(Relation relation, Map<Object, Object> parent) {
+        return relation.terms().keySet().stream().filter(parent::containsKey).map(key -> root(parent, key)).distinct()
+                .toList();
     }
 
     private static Object root(Map<Object, Object> parent, Object key) {

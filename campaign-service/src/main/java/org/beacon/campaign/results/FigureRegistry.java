@@ -374,31 +374,18 @@ final class FigureRegistry {
     private void registerGaps(ResultItem item, int wave, Dimension dimension, int value) {
         Object base = item.base(wave, dimension, value);
         if (!item.required && !backgroundQuestions.containsKey(item.question)) {
-            gap(List.of(base), item.gap(wave, 0, dimension, value), item.asked(wave, dimension, value));
+            bound(List.of(base), item.gap(wave, 0, dimension, value), List.of(item.asked(wave, dimension, value)));
         }
         if (!item.kind.equals(SurveyQuestion.MULTIPLE) || item.additive) {
             return;
         }
-        Map<Object, Integer> mentions = new LinkedHashMap<>();
-        long extra = -n(base);
+        List<Object> options = new ArrayList<>();
         for (int c = 1; c <= item.classes(); c++) {
             Object option = item.classKey(wave, c, dimension, value);
-            gap(List.of(option), item.gap(wave, c, dimension, value), base);
-            mentions.merge(option, 1, Integer::sum);
-            extra += n(option);
+            bound(List.of(option), item.gap(wave, c, dimension, value), List.of(base));
+            options.add(option);
         }
-        if (extra >= 0) {
-            GapKey beyondOne = item.gap(wave, ResultItem.EXTRA_MENTIONS, dimension, value);
-            disclosure.gap(beyondOne, extra);
-            mentions.merge(base, -1, Integer::sum);
-            mentions.merge(beyondOne, -1, Integer::sum);
-            disclosure.relation(mentions);
-        }
-    }
-
-    /** The parts and a gap add up to the whole: the parts are at most the whole. */
-    private void gap(List<Object> parts, GapKey gap, Object whole) {
-        bound(parts, gap, List.of(whole));
+        bound(List.of(base), item.gap(wave, ResultItem.EXTRA_MENTIONS, dimension, value), options);
     }
 
     /** The parts are at most the whole's figures together: with the gap, they add up to them. */
