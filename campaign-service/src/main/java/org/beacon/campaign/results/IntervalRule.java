@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.beacon.campaign.results.Disclosure.Blocks;
 import org.beacon.campaign.results.Disclosure.Figure;
 import org.beacon.campaign.results.Disclosure.Relation;
 import org.beacon.campaign.results.Disclosure.State;
@@ -241,7 +240,7 @@ final class IntervalRule {
     /**
      * The guarded figures of a block whose range is narrower than the width, each with how much wider it must be.
      *
-     * @param loosened whether a bound was left out of the block (see {@link Disclosure#blocks}): the values it finds
+     * @param loosened whether a bound was left out of the block (see {@link Blocks}): the values it finds
      *        possible may not be, and are not kept for later rounds
      */
     private Map<Object, Long> narrowIn(List<Object> block, List<Relation> tied, boolean loosened) {

@@ -110,7 +110,7 @@ class PairAttackTests {
      * hundreds of figures took minutes), which bounds every range from outside but can be wider than whole people
      * allow; this checks, on one data set and two of its three pairs, that whole people narrow no range the rule left
      * wide (the third, gender by region, passed too, 2026-12-07, but its check takes 95 s: left out of the suite). The ranges the rule lists as left narrow are excused, as there. It
-     * failed while bounds between blocks were left out of a pair's problem altogether (see {@link Disclosure#blocks}):
+     * failed while bounds between blocks were left out of a pair's problem altogether (see {@link Blocks}):
      * the answered count of the multiple-choice question in a pair's group was then bounded to [25, 28].
      */
     @ParameterizedTest
