@@ -68,6 +68,8 @@ final class IntervalAudit {
      * takes up to it is unbounded for the reader (and the program never is).
      */
     private final double ceiling;
+    /** The true counts, the first witness: the integer searches look for others as differences from it. */
+    private final double[] truth;
 
     /** A relation over the unknowns with its shown figures moved to the right-hand side, compared by value. */
     private record Constraint(double[] row, double level) {
@@ -97,6 +99,7 @@ final class IntervalAudit {
     IntervalAudit(Map<Object, Long> unknowns, Map<Object, Long> shown, List<Map<Object, Integer>> relations,
             Map<Object, double[]> possible, boolean wholePeople) {
         this.unknowns = new ArrayList<>(unknowns.keySet());
+        this.truth = unknowns.values().stream().mapToDouble(Long::doubleValue).toArray();
         this.wholePeople = wholePeople && unknowns.size() <= WHOLE_BLOCK;
         this.possible = possible;
         lowest = new double[this.unknowns.size()];
@@ -273,6 +276,11 @@ final class IntervalAudit {
      * Looks for a whole solution the width above the lowest witness or below the highest, on the side the relaxation
      * leaves room, and keeps it as a witness once checked. Any solution will do: one without an objective differs
      * from the witnesses in many figures at once, which settles their ranges too.
+     * <p>
+     * The program's unknowns are each figure's difference from its true count, so its relations add up to zero: with
+     * the counts themselves, relations adding up to a million people made ojalgo's branch and bound fail within its
+     * node limit on every search of a 1,000,000-response survey's largest block (10 s each, each figure then taken to
+     * be narrow), where the differences find a witness in a tenth of a second.
      */
     private void searchWitness(int c, int width) {
         for (boolean upward : new boolean[] { true, false }) {
@@ -284,9 +292,9 @@ final class IntervalAudit {
             ExpressionsBasedModel model = model(true);
             Expression target = model.addExpression("target").set(model.getVariable(c), 1);
             if (upward) {
-                target.lower(bound);
+                target.lower(bound - truth[c]);
             } else {
-                target.upper(bound);
+                target.upper(bound - truth[c]);
             }
             // ojalgo 55's default simplex under branch and bound answers INFEASIBLE on these degenerate systems even
             // for a bound the true counts meet; its experimental one finds solutions, none believed unchecked
@@ -297,7 +305,11 @@ final class IntervalAudit {
             model.options.time_suffice = 0;
             Optimisation.Result result = model.minimise();
             if (result.getState().isFeasible()) {
-                keep(result);
+                double[] point = new double[truth.length];
+                for (int v = 0; v < point.length; v++) {
+                    point[v] = truth[v] + result.doubleValue(v);
+                }
+                keep(point);
             }
         }
     }
@@ -323,18 +335,27 @@ final class IntervalAudit {
             relaxedLowest[v] = Math.min(relaxedLowest[v], value);
             relaxedHighest[v] = Math.max(relaxedHighest[v], value);
         }
-        keep(result);
+        double[] point = new double[x.length];
+        for (int v = 0; v < point.length; v++) {
+            point[v] = result.doubleValue(v);
+        }
+        keep(point);
     }
 
-    /** The block's relations over one unknown per hidden figure, at least zero (whole numbers if asked). */
-    private ExpressionsBasedModel model(boolean whole) {
+    /**
+     * The block's relations over one unknown per hidden figure, at least zero; or, for the integer searches, over one
+     * whole number per hidden figure, its difference from the figure's true count (at least minus that count), the
+     * relations then adding up to zero.
+     */
+    private ExpressionsBasedModel model(boolean differences) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Variable[] x = new Variable[unknowns.size()];
         for (int v = 0; v < x.length; v++) {
-            x[v] = model.addVariable("x" + v).lower(0).upper(ceiling).integer(whole);
+            double from = differences ? truth[v] : 0;
+            x[v] = model.addVariable("x" + v).lower(-from).upper(ceiling - from).integer(differences);
         }
         for (int r = 0; r < rows.size(); r++) {
-            Expression relation = model.addExpression("r" + r).level(levels.get(r));
+            Expression relation = model.addExpression("r" + r).level(differences ? 0 : levels.get(r));
             double[] row = rows.get(r);
             for (int v = 0; v < row.length; v++) {
                 if (row[v] != 0) {
@@ -349,11 +370,11 @@ final class IntervalAudit {
      * A solution kept as a witness when it is one: every count whole and at least zero, every relation adding up
      * exactly (the coefficients and levels are whole numbers, their sums far inside a double's exact range).
      */
-    private void keep(Optimisation.Result result) {
-        double[] point = new double[unknowns.size()];
+    private void keep(double[] solution) {
+        double[] point = new double[solution.length];
         for (int v = 0; v < point.length; v++) {
-            point[v] = Math.rint(result.doubleValue(v));
-            if (Math.abs(result.doubleValue(v) - point[v]) > EPSILON || point[v] < 0) {
+            point[v] = Math.rint(solution[v]);
+            if (Math.abs(solution[v] - point[v]) > EPSILON || point[v] < 0) {
                 return;
             }
         }
