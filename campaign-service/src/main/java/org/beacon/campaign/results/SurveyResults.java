@@ -1,14 +1,12 @@
 package org.beacon.campaign.results;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.beacon.campaign.results.ResultItem.SumKey;
 import org.beacon.campaign.results.ResultsView.Breakdown;
 import org.beacon.campaign.results.ResultsView.ChangeRow;
 import org.beacon.campaign.results.ResultsView.Figure;
@@ -23,8 +21,9 @@ import org.beacon.campaign.survey.Wave;
 /**
  * Turns a survey's tally into what evaluators see. Every figure of every wave and dimension is registered with one
  * {@link Disclosure} before anything is shown ({@link FigureRegistry}), so each output hides exactly the same
- * figures; this class builds the tables, breakdowns and changes from the solved problem. Percentages, means and
- * changes are computed only from figures that are shown, so they reveal nothing that is hidden.
+ * figures; this class builds the tables, breakdowns and changes from the solved problem, each figure as
+ * {@link ShownFigures} reads it. Percentages, means and changes are computed only from figures that are shown, so they
+ * reveal nothing that is hidden.
  */
 public final class SurveyResults {
 
@@ -47,7 +46,9 @@ public final class SurveyResults {
     private final FigureRegistry figures;
     private final Map<Long, Dimension> backgroundQuestions = new LinkedHashMap<>();
     /** The survey's solved disclosure problem (with the pair's figures when a pair was asked for). */
-    private Disclosure disclosure;
+    private final Disclosure disclosure;
+    /** What each figure shows, read from the solved problem. */
+    private final ShownFigures published;
     private final int minCellSize;
     /** The filtered breakdown whose groups were registered besides every dimension's own; null for none. */
     private final Dimension pair;
@@ -139,14 +140,15 @@ public final class SurveyResults {
                 () -> figures.solveEveryOutput(new Disclosure(minCellSize, intervalWidth, canonical)));
         if (pair == null) {
             disclosure = everyOutput;
-            return;
+        } else {
+            // The pair's figures are protected with every other output's figures fixed, so outputs with and without
+            // it cannot be combined. Each pair of dimensions is one problem whichever of the two is the filter.
+            Dimension first = Dimension.of(Math.min(pair.id(), pair.filter()));
+            Dimension second = Dimension.of(Math.max(pair.id(), pair.filter()));
+            disclosure = solved.solve(problem.with(first, second, filteredWidth, tally.pairFigures()),
+                    () -> figures.solvePair(everyOutput, first, second, filteredWidth));
         }
-        // The pair's figures are protected with every other output's figures fixed, so outputs with and without it
-        // cannot be combined. Each pair of dimensions is one problem whichever of the two is the filter.
-        Dimension first = Dimension.of(Math.min(pair.id(), pair.filter()));
-        Dimension second = Dimension.of(Math.max(pair.id(), pair.filter()));
-        disclosure = solved.solve(problem.with(first, second, filteredWidth, tally.pairFigures()),
-                () -> figures.solvePair(everyOutput, first, second, filteredWidth));
+        published = new ShownFigures(disclosure, figures, this.tally, items, score, words);
     }
 
     // ---- what the registry knows about the figures ----
@@ -259,222 +261,6 @@ public final class SurveyResults {
         return disclosure;
     }
 
-    // ---- figures ----
-
-    private Figure hidden(Object key) {
-        return disclosure.state(key) == Disclosure.State.SMALL
-                ? new Figure(null, null, null, "< " + words.text().count(disclosure.k()), Figure.SMALL)
-                : new Figure(null, null, null, words.hidden(), Figure.PROTECTING);
-    }
-
-    private Figure count(Object key, Object base) {
-        if (disclosure.isHidden(key)) {
-            return hidden(key);
-        }
-        long n = n(key);
-        Double percent = null;
-        if (base != null && !disclosure.isHidden(base) && n(base) > 0) {
-            percent = round(100.0 * n / n(base), 1);
-        }
-        return new Figure(n, percent, null, percent == null ? words.text().count(n) : words.text().countAndPercent(n, percent),
-                null);
-    }
-
-    /** Count, sum and sum of squares of a group, or null when any figure behind them is hidden. */
-    private Change.Moments moments(ResultItem item, int wave, Dimension dimension, int value) {
-        Object base = item.base(wave, dimension, value);
-        if (item.integer) {
-            SumKey sum = item.sum(wave, dimension, value);
-            if (disclosure.isHidden(sum) || disclosure.isHidden(base)) {
-                return null;
-            }
-            Tally.Sums sums = tally.get(sum.key());
-            // decimals are summed in thousandths: exact in the database, scaled back only here
-            double scale = item.scale;
-            return new Change.Moments(sums.n(), sums.total() / scale, sums.totalSquares() / (scale * scale));
-        }
-        Spread spread = spread(item, wave, dimension, value);
-        return spread == null || !spread.exact() ? null : spread.middle();
-    }
-
-    /**
-     * What the shown figures say about a group's answers to an item with values: the lowest and highest sums of
-     * values they allow (each answer of a merged row, and the answers of hidden rows, at either end of their
-     * classes) and moments with those answers spread evenly over their classes. Null when the answered count is
-     * hidden. Only shown figures go in, so nothing computed from it reveals a hidden one.
-     */
-    private Spread spread(ResultItem overall, int wave, Dimension dimension, int value) {
-        ResultItem item = overall.in(dimension);
-        Object base = item.base(wave, dimension, value);
-        if (disclosure.isHidden(base)) {
-            return null;
-        }
-        long n = n(base);
-        long shown = 0;
-        double low = 0;
-        double high = 0;
-        double sum = 0;
-        double squares = 0;
-        // the answers shown in rows of one class: their values are known exactly
-        double exactSum = 0;
-        double exactSquares = 0;
-        // the highest value any other answer (in a merged or hidden row) can have
-        double uncertainHighest = 0;
-        List<Integer> hiddenClasses = new ArrayList<>();
-        for (int c = 1; c <= item.choices(); c++) {
-            List<Integer> classes = item.classesOf(c);
-            Object key = item.choice(wave, c, dimension, value);
-            if (disclosure.isHidden(key)) {
-                hiddenClasses.addAll(classes);
-                continue;
-            }
-            long count = n(key);
-            shown += count;
-            low += count * item.values[classes.get(0) - 1];
-            high += count * item.values[classes.get(classes.size() - 1) - 1];
-            for (int member : classes) {
-                double v = item.values[member - 1];
-                sum += v * count / classes.size();
-                squares += v * v * count / classes.size();
-            }
-            if (classes.size() == 1) {
-                exactSum += count * item.values[classes.get(0) - 1];
-                exactSquares += count * item.values[classes.get(0) - 1] * item.values[classes.get(0) - 1];
-            } else if (count > 0) {
-                uncertainHighest = Math.max(uncertainHighest, item.values[classes.get(classes.size() - 1) - 1]);
-            }
-        }
-        long unseen = n - shown;
-        if (unseen > 0) {
-            double lowest = hiddenClasses.stream().mapToDouble(member -> item.values[member - 1]).min().orElseThrow();
-            double highest = hiddenClasses.stream().mapToDouble(member -> item.values[member - 1]).max().orElseThrow();
-            low += unseen * lowest;
-            high += unseen * highest;
-            uncertainHighest = Math.max(uncertainHighest, highest);
-            for (int member : hiddenClasses) {
-                double v = item.values[member - 1];
-                sum += v * unseen / hiddenClasses.size();
-                squares += v * v * unseen / hiddenClasses.size();
-            }
-        }
-        Double total = overall == score ? scoreTotal(wave, dimension, value) : null;
-        if (total != null && low != high) {
-            // Everyone's score is the credit of their answers, so the scores of a group add up to its knowledge items'
-            // credited answers: when those are all shown, the reader has the exact total, whatever score classes are
-            // merged or hidden, and the mean is exact. The spread of the answers not shown one class a row is not
-            // known; for the interval of a change, each of them counts as if at the highest value any of them can
-            // have (value² ≤ value × highest), which can only widen it.
-            double uncertainSum = Math.max(0, total - exactSum);
-            return new Spread(n, total, total,
-                    new Change.Moments(n, total, exactSquares + uncertainSum * uncertainHighest));
-        }
-        return new Spread(n, low, high, new Change.Moments(n, sum, squares));
-    }
-
-    /**
-     * The sum of a group's knowledge scores (in points) when the shown figures give it: every answer that earns credit
-     * has a row of its own and is shown in each knowledge item's table of the group; otherwise null.
-     */
-    private Double scoreTotal(int wave, Dimension dimension, int value) {
-        double total = 0;
-        for (ResultItem overall : items) {
-            if (!overall.kind.equals(SurveyQuestion.KNOWLEDGE)) {
-                continue;
-            }
-            ResultItem item = overall.in(dimension);
-            for (int c = 1; c <= item.classes(); c++) {
-                int credit = item.credits[c - 1];
-                if (credit == 0) {
-                    continue;
-                }
-                Object key = item.classKey(wave, c, dimension, value);
-                if (!shownAlone(item, c) || disclosure.isHidden(key)) {
-                    return null;
-                }
-                total += n(key) * credit / 100.0;
-            }
-        }
-        return total;
-    }
-
-    /** Whether a class has a row of its own in an item's table. */
-    private static boolean shownAlone(ResultItem item, int c) {
-        for (int row = 1; row <= item.choices(); row++) {
-            if (item.classesOf(row).equals(List.of(c))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** See {@link #spread}: sums of values between low and high, exact when they meet. */
-    private record Spread(long n, double low, double high, Change.Moments middle) {
-        boolean exact() {
-            return low == high;
-        }
-
-        double lowMean() {
-            return low / n;
-        }
-
-        double highMean() {
-            return high / n;
-        }
-    }
-
-    /** Enough respondents behind a figure for it to be rounded rather than hidden (see {@link Rounding}). */
-    private boolean roundable(long n) {
-        return Rounding.headline(n, disclosure.k());
-    }
-
-    private Figure mean(ResultItem item, int wave, Dimension dimension, int value) {
-        Change.Moments moments = moments(item, wave, dimension, value);
-        Spread spread = item.integer ? null : spread(item, wave, dimension, value);
-        if (moments == null && spread != null && roundable(spread.n())) {
-            BigDecimal step = Rounding.step(spread.highMean() - spread.lowMean());
-            BigDecimal mean = Rounding.round((spread.lowMean() + spread.highMean()) / 2, step);
-            return new Figure(spread.n(), null, mean.doubleValue(), Rounding.display(mean, step, false, words.text()), null);
-        }
-        if (moments == null) {
-            Object cause = item.integer ? item.sum(wave, dimension, value) : item.base(wave, dimension, value);
-            return disclosure.isHidden(cause) ? hidden(cause)
-                    : new Figure(null, null, null, words.hidden(), Figure.PROTECTING);
-        }
-        if (moments.n() == 0) {
-            return new Figure(0L, null, null, "–", null);
-        }
-        double mean = round(moments.mean(), 2);
-        if (item.isDate()) {
-            return new Figure(moments.n(), null, mean, words.text().date(LocalDate.ofEpochDay(Math.round(moments.mean()))), null);
-        }
-        return new Figure(moments.n(), null, mean, words.text().decimal(mean, 2), null);
-    }
-
-    /**
-     * The smallest or largest answer of a group, shown only where k allows: the group's answered count is shown,
-     * and at least k of its answers lie in the same fine bin of the rollup as the extreme one, so that the figure
-     * is one of k or more close answers rather than one person's.
-     */
-    private Figure extreme(ResultItem item, int wave, Dimension dimension, int value, boolean lowest) {
-        Object base = item.base(wave, dimension, value);
-        if (disclosure.isHidden(base)) {
-            return hidden(base);
-        }
-        Tally.Sums sums = tally.get(new Tally.Key(wave, item.question, 0, dimension, value));
-        Long extreme = lowest ? sums.low() : sums.high();
-        if (extreme == null || n(base) == 0) {
-            return new Figure(0L, null, null, "–", null);
-        }
-        int bin = Bins.fineBin(item.kind, extreme);
-        if (tally.n(wave, item.question, bin, dimension, value) < disclosure.k()) {
-            return new Figure(null, null, null, words.hidden(), Figure.PROTECTING);
-        }
-        double number = extreme / (double) item.scale;
-        return new Figure(null, null, number, item.isDate() ? words.text().date(LocalDate.ofEpochDay(extreme))
-                : words.text().plain(new BigDecimal(Bins.number(extreme, item.scale))),
-                null);
-    }
-
     // ---- tables ----
 
     private record Column(int wave, Dimension dimension, int value) {
@@ -493,22 +279,22 @@ public final class SurveyResults {
             // a row of mentions has no share of the group: one person may count in it several times
             boolean mentioned = ItemRecoding.mentions(item) && shown.classesOf(c).size() > 1;
             for (Column column : columns) {
-                cells.add(count(shown.choice(column.wave(), c, column.dimension(), column.value()),
+                cells.add(published.count(shown.choice(column.wave(), c, column.dimension(), column.value()),
                         mentioned ? null : item.base(column.wave(), column.dimension(), column.value())));
             }
             rows.add(new Row(shown.choiceLabels.get(c - 1), Row.CHOICE,
                     item.correct > 0 && shown.classesOf(c).equals(List.of(item.correct)), cells));
         }
         rows.add(new Row(words.answered(), Row.ANSWERED, false, columns.stream()
-                .map(column -> count(item.base(column.wave(), column.dimension(), column.value()), null)).toList()));
+                .map(column -> published.count(item.base(column.wave(), column.dimension(), column.value()), null)).toList()));
         if (item.conditional) {
             // the answered share of a conditional question is over those who were asked it
             List<Figure> answered = new ArrayList<>();
             List<Figure> asked = new ArrayList<>();
             for (Column column : columns) {
                 Object askedKey = item.asked(column.wave(), column.dimension(), column.value());
-                answered.add(count(item.base(column.wave(), column.dimension(), column.value()), askedKey));
-                asked.add(count(askedKey, null));
+                answered.add(published.count(item.base(column.wave(), column.dimension(), column.value()), askedKey));
+                asked.add(published.count(askedKey, null));
             }
             rows.set(rows.size() - 1, new Row(words.answered(), Row.ANSWERED, false, answered));
             rows.add(rows.size() - 1, new Row(words.rows().asked(), Row.ASKED, false, asked));
@@ -516,14 +302,14 @@ public final class SurveyResults {
         if (item.values != null || item.integer) {
             rows.add(new Row(item == score ? words.meanScore() : item.bins != null ? words.rows().mean()
                     : item.integer ? words.mean().replace(" (1-5)", "") : words.mean(), Row.MEAN, false,
-                    columns.stream().map(column -> mean(item, column.wave(), column.dimension(), column.value()))
+                    columns.stream().map(column -> published.mean(item, column.wave(), column.dimension(), column.value()))
                             .toList()));
         }
         if (item.bins != null) {
             rows.add(new Row(words.rows().lowest(), Row.LOWEST, false, columns.stream()
-                    .map(column -> extreme(item, column.wave(), column.dimension(), column.value(), true)).toList()));
+                    .map(column -> published.extreme(item, column.wave(), column.dimension(), column.value(), true)).toList()));
             rows.add(new Row(words.rows().highest(), Row.HIGHEST, false, columns.stream()
-                    .map(column -> extreme(item, column.wave(), column.dimension(), column.value(), false)).toList()));
+                    .map(column -> published.extreme(item, column.wave(), column.dimension(), column.value(), false)).toList()));
         }
         return new Table(title, headers, rows);
     }
@@ -561,7 +347,7 @@ public final class SurveyResults {
 
     private Table respondentsTable(List<String> headers, List<Column> columns) {
         return new Table(words.respondents(), headers, List.of(new Row(words.respondents(), Row.ANSWERED, false,
-                columns.stream().map(c -> count(respondents(c.wave(), c.dimension(), c.value()), null)).toList())));
+                columns.stream().map(c -> published.count(respondents(c.wave(), c.dimension(), c.value()), null)).toList())));
     }
 
     /** A question that forms the groups is left out of their tables: broken down by itself it is its own diagonal. */
@@ -659,29 +445,29 @@ public final class SurveyResults {
         Object n1 = item.base(before, dimension, value);
         Object x2 = item.classKey(after, item.correct, dimension, value);
         Object n2 = item.base(after, dimension, value);
-        Figure baseline = count(x1, n1);
-        Figure endline = count(x2, n2);
+        Figure baseline = published.count(x1, n1);
+        Figure endline = published.count(x2, n2);
         if (!disclosure.allShown(List.of(x1, n1, x2, n2)) || n(n1) == 0 || n(n2) == 0) {
             return new ChangeRow(item.name, item.label, ChangeRow.PROPORTION, baseline, endline, null, null, null,
                     words.hidden(), Figure.PROTECTING);
         }
         Change change = Change.ofProportions(n(x1), n(n1), n(x2), n(n2));
-        double d = round(100 * change.difference(), 1);
-        double low = round(100 * change.low(), 1);
-        double high = round(100 * change.high(), 1);
+        double d = ShownFigures.round(100 * change.difference(), 1);
+        double low = ShownFigures.round(100 * change.low(), 1);
+        double high = ShownFigures.round(100 * change.high(), 1);
         return new ChangeRow(item.name, item.label, ChangeRow.PROPORTION, baseline, endline, d, low, high,
                 words.text().signed(d, 1) + " pp [" + words.text().decimal(low, 1) + ", "
                         + words.text().decimal(high, 1) + "]", null);
     }
 
     private ChangeRow meanChange(ResultItem item, int before, int after, Dimension dimension, int value) {
-        Figure baseline = mean(item, before, dimension, value);
-        Figure endline = mean(item, after, dimension, value);
-        Change.Moments m1 = moments(item, before, dimension, value);
-        Change.Moments m2 = moments(item, after, dimension, value);
+        Figure baseline = published.mean(item, before, dimension, value);
+        Figure endline = published.mean(item, after, dimension, value);
+        Change.Moments m1 = published.moments(item, before, dimension, value);
+        Change.Moments m2 = published.moments(item, after, dimension, value);
         if ((m1 == null || m2 == null) && !item.integer) {
-            ChangeRow rounded = roundedChange(item, baseline, endline, spread(item, before, dimension, value),
-                    spread(item, after, dimension, value));
+            ChangeRow rounded = roundedChange(item, baseline, endline, published.spread(item, before, dimension, value),
+                    published.spread(item, after, dimension, value));
             if (rounded != null) {
                 return rounded;
             }
@@ -691,9 +477,9 @@ public final class SurveyResults {
                     words.hidden(), Figure.PROTECTING);
         }
         Change change = Change.ofMeans(m1, m2);
-        double d = round(change.difference(), 2);
-        double low = round(change.low(), 2);
-        double high = round(change.high(), 2);
+        double d = ShownFigures.round(change.difference(), 2);
+        double low = ShownFigures.round(change.low(), 2);
+        double high = ShownFigures.round(change.high(), 2);
         return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, d, low, high,
                 words.text().signed(d, 2) + " [" + words.text().decimal(low, 2) + ", "
                         + words.text().decimal(high, 2) + "]", null);
@@ -705,9 +491,9 @@ public final class SurveyResults {
      * interval is Welch's around the spreads' middle moments, widened by that uncertainty and rounded outwards. Null
      * when a wave has too few respondents for rounding.
      */
-    private ChangeRow roundedChange(ResultItem item, Figure baseline, Figure endline, Spread s1, Spread s2) {
-        if (s1 == null || s2 == null || s1.n() < 2 || s2.n() < 2 || !(s1.exact() || roundable(s1.n()))
-                || !(s2.exact() || roundable(s2.n()))) {
+    private ChangeRow roundedChange(ResultItem item, Figure baseline, Figure endline, ShownFigures.Spread s1, ShownFigures.Spread s2) {
+        if (s1 == null || s2 == null || s1.n() < 2 || s2.n() < 2 || !(s1.exact() || published.roundable(s1.n()))
+                || !(s2.exact() || published.roundable(s2.n()))) {
             return null;
         }
         double low = s2.lowMean() - s1.highMean();
@@ -754,8 +540,4 @@ public final class SurveyResults {
                 breakdown, shownFilter);
     }
 
-    private static double round(double value, int decimals) {
-        double scale = Math.pow(10, decimals);
-        return Math.round(value * scale) / scale;
-    }
 }
