@@ -40,12 +40,12 @@ final class IntervalAudit {
     static final int WHOLE_BLOCK = 400;
 
     /**
-     * How many nodes of its branch and bound one integer program may visit looking for a witness before its figure is
-     * taken to be narrow. A count, not a time, with the search on one thread: every replica, loaded or not, reaches
-     * the same answer and hides the same figures (two replicas hiding different figures of a survey would together
-     * show both). The time limit only stops a search gone wrong.
+     * How many nodes of its branch and bound each of a witness search's two integer programs may visit before its
+     * figure is taken to be narrow. A count, not a time, with the search on one thread: every replica, loaded or not,
+     * reaches the same answer and hides the same figures (two replicas hiding different figures of a survey would
+     * together show both). The time limit only stops a search gone wrong.
      */
-    private static final int WITNESS_SEARCH_NODES = 2_000;
+    private static final int WITNESS_SEARCH_NODES = 1_000;
     private static final long WITNESS_SEARCH_MILLIS = 30_000;
     private static final IntegerStrategy ONE_THREAD = IntegerStrategy.DEFAULT.withParallelism(() -> 1);
 
@@ -277,46 +277,56 @@ final class IntervalAudit {
      * leaves room, and keeps it as a witness once checked. Any solution will do: one without an objective differs
      * from the witnesses in many figures at once, which settles their ranges too.
      * <p>
-     * The program's unknowns are each figure's difference from its true count, so its relations add up to zero: with
-     * the counts themselves, relations adding up to a million people made ojalgo's branch and bound fail within its
-     * node limit on every search of a 1,000,000-response survey's largest block (10 s each, each figure then taken to
-     * be narrow), where the differences find a witness in a tenth of a second.
+     * ojalgo's branch and bound, with no objective to guide it, can lose its way on one way of writing the program and
+     * not on another, so a search tries two, each up to {@link #WITNESS_SEARCH_NODES}: first over each figure's
+     * difference from its true count (the relations then add up to zero), then over the counts themselves. On a
+     * 1,000,000-response survey's largest block the counts failed every one of ten searches (relations adding up to
+     * a million people) and the differences found all ten; on a 100,000-response survey's, the differences failed
+     * the one search the counts solved at once (replayed on their own: `bench/survey-results` README, 2026-12-07).
      */
     private void searchWitness(int c, int width) {
         for (boolean upward : new boolean[] { true, false }) {
-            double bound = upward ? lowest[c] + width : highest[c] - width;
-            if (wide(c, width) || (upward ? Math.floor(relaxedHighest[c] + EPSILON) < bound
-                    : Math.ceil(relaxedLowest[c] - EPSILON) > bound)) {
-                continue;
-            }
-            ExpressionsBasedModel model = model(true);
-            Expression target = model.addExpression("target").set(model.getVariable(c), 1);
-            if (upward) {
-                target.lower(bound - truth[c]);
-            } else {
-                target.upper(bound - truth[c]);
-            }
-            // ojalgo 55's default simplex under branch and bound answers INFEASIBLE on these degenerate systems even
-            // for a bound the true counts meet; its experimental one finds solutions, none believed unchecked
-            model.options.experimental = true;
-            model.options.integer(ONE_THREAD);
-            model.options.iterations_abort = WITNESS_SEARCH_NODES;
-            model.options.time_abort = WITNESS_SEARCH_MILLIS;
-            model.options.time_suffice = 0;
-            Optimisation.Result result = model.minimise();
-            if (result.getState().isFeasible()) {
-                double[] point = new double[truth.length];
-                for (int v = 0; v < point.length; v++) {
-                    point[v] = truth[v] + result.doubleValue(v);
+            for (boolean differences : new boolean[] { true, false }) {
+                double bound = upward ? lowest[c] + width : highest[c] - width;
+                if (wide(c, width) || (upward ? Math.floor(relaxedHighest[c] + EPSILON) < bound
+                        : Math.ceil(relaxedLowest[c] - EPSILON) > bound)) {
+                    continue;
                 }
-                keep(point);
+                searchWitness(c, bound, upward, differences);
             }
+        }
+    }
+
+    /** One integer program for a witness with figure c at or beyond the bound (see {@link #searchWitness(int, int)}). */
+    private void searchWitness(int c, double bound, boolean upward, boolean differences) {
+        double[] from = differences ? truth : new double[truth.length];
+        ExpressionsBasedModel model = model(true, differences);
+        Expression target = model.addExpression("target").set(model.getVariable(c), 1);
+        if (upward) {
+            target.lower(bound - from[c]);
+        } else {
+            target.upper(bound - from[c]);
+        }
+        // ojalgo 55's default simplex under branch and bound answers INFEASIBLE on these degenerate systems even for a
+        // bound the true counts meet; its experimental one finds solutions, none believed unchecked
+        model.options.experimental = true;
+        model.options.integer(ONE_THREAD);
+        model.options.iterations_abort = WITNESS_SEARCH_NODES;
+        model.options.time_abort = WITNESS_SEARCH_MILLIS;
+        model.options.time_suffice = 0;
+        Optimisation.Result result = model.minimise();
+        if (result.getState().isFeasible()) {
+            double[] point = new double[truth.length];
+            for (int v = 0; v < point.length; v++) {
+                point[v] = from[v] + result.doubleValue(v);
+            }
+            keep(point);
         }
     }
 
     /** Minimises or maximises the objective and keeps the solution's values as possible ones. */
     private void solve(double[] objective, boolean maximise) {
-        ExpressionsBasedModel model = model(false);
+        ExpressionsBasedModel model = model(false, false);
         Variable[] x = model.getVariables().toArray(new Variable[0]);
         Expression goal = model.addExpression("goal").weight(1);
         for (int v = 0; v < objective.length; v++) {
@@ -343,16 +353,15 @@ final class IntervalAudit {
     }
 
     /**
-     * The block's relations over one unknown per hidden figure, at least zero; or, for the integer searches, over one
-     * whole number per hidden figure, its difference from the figure's true count (at least minus that count), the
-     * relations then adding up to zero.
+     * The block's relations over one unknown per hidden figure (a whole number if asked), at least zero; or over each
+     * figure's difference from its true count (at least minus that count), the relations then adding up to zero.
      */
-    private ExpressionsBasedModel model(boolean differences) {
+    private ExpressionsBasedModel model(boolean whole, boolean differences) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Variable[] x = new Variable[unknowns.size()];
         for (int v = 0; v < x.length; v++) {
             double from = differences ? truth[v] : 0;
-            x[v] = model.addVariable("x" + v).lower(-from).upper(ceiling - from).integer(differences);
+            x[v] = model.addVariable("x" + v).lower(-from).upper(ceiling - from).integer(whole);
         }
         for (int r = 0; r < rows.size(); r++) {
             Expression relation = model.addExpression("r" + r).level(differences ? 0 : levels.get(r));
