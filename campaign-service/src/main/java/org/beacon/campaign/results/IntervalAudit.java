@@ -297,7 +297,7 @@ final class IntervalAudit {
         }
     }
 
-    /** One integer program for a witness with figure c at or beyond the bound (see {@link #searchWitness(int, int)}). */
+    /** One integer program for a witness with figure c at or past the bound (see {@link #searchWitness(int, int)}). */
     private void searchWitness(int c, double bound, boolean upward, boolean differences) {
         double[] from = differences ? truth : new double[truth.length];
         ExpressionsBasedModel model = model(true, differences);

@@ -254,6 +254,7 @@ final class ShownFigures {
     }
 
 
+    /** The value rounded half up to this many decimals, as figures are shown. */
     static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;

@@ -286,7 +286,8 @@ public final class SurveyResults {
                     item.correct > 0 && shown.classesOf(c).equals(List.of(item.correct)), cells));
         }
         rows.add(new Row(words.answered(), Row.ANSWERED, false, columns.stream()
-                .map(column -> published.count(item.base(column.wave(), column.dimension(), column.value()), null)).toList()));
+                .map(column -> published.count(item.base(column.wave(), column.dimension(), column.value()), null))
+                .toList()));
         if (item.conditional) {
             // the answered share of a conditional question is over those who were asked it
             List<Figure> answered = new ArrayList<>();
@@ -302,14 +303,17 @@ public final class SurveyResults {
         if (item.values != null || item.integer) {
             rows.add(new Row(item == score ? words.meanScore() : item.bins != null ? words.rows().mean()
                     : item.integer ? words.mean().replace(" (1-5)", "") : words.mean(), Row.MEAN, false,
-                    columns.stream().map(column -> published.mean(item, column.wave(), column.dimension(), column.value()))
+                    columns.stream()
+                            .map(column -> published.mean(item, column.wave(), column.dimension(), column.value()))
                             .toList()));
         }
         if (item.bins != null) {
             rows.add(new Row(words.rows().lowest(), Row.LOWEST, false, columns.stream()
-                    .map(column -> published.extreme(item, column.wave(), column.dimension(), column.value(), true)).toList()));
+                    .map(column -> published.extreme(item, column.wave(), column.dimension(), column.value(), true))
+                    .toList()));
             rows.add(new Row(words.rows().highest(), Row.HIGHEST, false, columns.stream()
-                    .map(column -> published.extreme(item, column.wave(), column.dimension(), column.value(), false)).toList()));
+                    .map(column -> published.extreme(item, column.wave(), column.dimension(), column.value(), false))
+                    .toList()));
         }
         return new Table(title, headers, rows);
     }
@@ -347,7 +351,8 @@ public final class SurveyResults {
 
     private Table respondentsTable(List<String> headers, List<Column> columns) {
         return new Table(words.respondents(), headers, List.of(new Row(words.respondents(), Row.ANSWERED, false,
-                columns.stream().map(c -> published.count(respondents(c.wave(), c.dimension(), c.value()), null)).toList())));
+                columns.stream().map(c -> published.count(respondents(c.wave(), c.dimension(), c.value()), null))
+                        .toList())));
     }
 
     /** A question that forms the groups is left out of their tables: broken down by itself it is its own diagonal. */
@@ -491,7 +496,8 @@ public final class SurveyResults {
      * interval is Welch's around the spreads' middle moments, widened by that uncertainty and rounded outwards. Null
      * when a wave has too few respondents for rounding.
      */
-    private ChangeRow roundedChange(ResultItem item, Figure baseline, Figure endline, ShownFigures.Spread s1, ShownFigures.Spread s2) {
+    private ChangeRow roundedChange(ResultItem item, Figure baseline, Figure endline, ShownFigures.Spread s1,
+            ShownFigures.Spread s2) {
         if (s1 == null || s2 == null || s1.n() < 2 || s2.n() < 2 || !(s1.exact() || published.roundable(s1.n()))
                 || !(s2.exact() || published.roundable(s2.n()))) {
             return null;
