@@ -18,9 +18,9 @@ import org.beacon.campaign.results.Disclosure.State;
  * again, round after round, until no range is too narrow or nothing near a narrow one widens it.
  * <p>
  * Headline figures ({@link Disclosure#headline}) come first: the rule never hides one as a partner, nor a partner
- * whose hiding sets the linear steps off to hide one. A round that does is undone and its partners are tried one at
- * a time; those that set it off are spared. A range only a headline figure could widen is left narrow and listed
- * ({@link #leftNarrow()}).
+ * whose hiding sets the linear steps off to hide one. A round that does is undone and its partners are tried again by
+ * halves ({@link #admit}); those that set it off alone are spared. A range only a headline figure could widen is left
+ * narrow and listed ({@link #leftNarrow()}).
  */
 final class IntervalRule {
 
@@ -72,19 +72,36 @@ final class IntervalRule {
             }
             disclosure.protectLinearly();
             if (disclosure.hidesHeadline(before)) {
-                // Which partner set it off is found one at a time; those that do not keep their place.
                 restore(before);
-                for (Object partner : partners) {
-                    Map<Object, State> without = disclosure.states();
-                    figure(partner).state = State.PROTECTING;
-                    disclosure.protectLinearly();
-                    if (disclosure.hidesHeadline(without)) {
-                        restore(without);
-                        spared.add(partner);
-                    }
-                }
+                admit(partners.subList(0, partners.size() / 2));
+                admit(partners.subList(partners.size() / 2, partners.size()));
             }
         }
+    }
+
+    /**
+     * Hides these partners, with the linear steps after them, unless that hides a headline figure: then each half is
+     * tried in turn, down to single partners, which are spared. Partners that set nothing off keep their place, and
+     * the few that do are found in a few halvings each rather than by a full run of the linear steps per partner
+     * (a pair's problem holds thousands of figures, and a round there can hide over a hundred partners).
+     */
+    private void admit(List<Object> partners) {
+        if (partners.isEmpty()) {
+            return;
+        }
+        Map<Object, State> without = disclosure.states();
+        partners.forEach(partner -> figure(partner).state = State.PROTECTING);
+        disclosure.protectLinearly();
+        if (!disclosure.hidesHeadline(without)) {
+            return;
+        }
+        restore(without);
+        if (partners.size() == 1) {
+            spared.add(partners.get(0));
+            return;
+        }
+        admit(partners.subList(0, partners.size() / 2));
+        admit(partners.subList(partners.size() / 2, partners.size()));
     }
 
     /**
