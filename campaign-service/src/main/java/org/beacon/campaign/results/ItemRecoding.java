@@ -33,11 +33,13 @@ final class ItemRecoding {
     /**
      * Recodes an item for the overall results, from the counts of everyone in each wave: ordered classes (Likert
      * points, bins) are merged into ranges, other single answers under k pooled into "other". Background questions
-     * keep their classes: they are the groups of the breakdowns.
+     * keep their classes: they are the groups of the breakdowns. So does the knowledge score: each of its classes is
+     * tied to the knowledge items' shown right answers (scores weighted by their value add up to them), which would
+     * tell how a merged range splits.
      */
     void overall(ResultItem item) {
-        boolean ordered = item.kind.equals(SurveyQuestion.LIKERT) || item.bins != null;
-        if (background.contains(item.question) || !ordered && !item.additive || item.choices() < 2) {
+        if (background.contains(item.question) || item.question == Tally.KNOWLEDGE_SCORE
+                || !ordered(item) && !item.additive || item.choices() < 2) {
             return;
         }
         List<long[]> counts = new ArrayList<>();
@@ -48,23 +50,17 @@ final class ItemRecoding {
             }
             counts.add(classes);
         }
-        List<List<Integer>> rows = ordered ? Recoding.ordered(counts, minCellSize, item.choices())
-                : Recoding.pooled(counts, minCellSize, item.choices(), item.correct - 1);
+        List<List<Integer>> rows = (ordered(item) ? Recoding.ordered(counts, minCellSize, item.choices())
+                : Recoding.pooled(counts, minCellSize, item.choices(), item.correct - 1)).stream()
+                .map(row -> row.stream().map(c -> c + 1).toList()).toList();
         if (rows.size() == item.choices()) {
             return;
         }
-        List<String> labels = new ArrayList<>();
-        for (List<Integer> row : rows) {
-            List<String> members = row.stream().map(item.choiceLabels::get).toList();
-            labels.add(members.size() == 1 ? members.get(0)
-                    : ordered ? Recoding.range(members.get(0), members.get(members.size() - 1))
-                            : words.other() + " (" + String.join("; ", members) + ")");
-        }
+        List<String> labels = labels(item, rows);
         item.classLabels = item.choiceLabels;
         item.choiceLabels = labels;
-        item.rows = rows.stream().map(row -> row.stream().map(c -> c + 1).toList()).toList();
+        item.rows = rows;
     }
-
 
     /**
      * Whether an item's rows may be merged for the breakdowns: its classes are ordered, its answers add up and are

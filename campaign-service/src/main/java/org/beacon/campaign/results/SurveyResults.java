@@ -121,9 +121,8 @@ public final class SurveyResults {
         }
         score = scoreItem();
         figures = new FigureRegistry(this.form, this.tally, waves, dimensions, items, score, backgroundQuestions);
-        // The knowledge score is not recoded overall: each class is tied to the knowledge items' shown correct answers
-        // (scores weighted by their value add up to them), which would tell how a merged range splits. Breakdowns
-        // merge further, the score too (their groups are smaller, and suppression protects what a merge gives away).
+        // Breakdowns merge further than the overall results, the knowledge score too (their groups are smaller, and
+        // suppression protects what a merge gives away).
         ItemRecoding recoding = new ItemRecoding(figures, waves, backgroundQuestions.keySet(), minCellSize, words);
         items.forEach(recoding::overall);
         List<ResultItem> scored = new ArrayList<>(items);
