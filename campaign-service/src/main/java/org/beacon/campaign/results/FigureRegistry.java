@@ -3,7 +3,6 @@ package org.beacon.campaign.results;
 import static org.beacon.campaign.results.ResultItem.respondents;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.beacon.campaign.results.ResultItem.AskedKey;
 import org.beacon.campaign.results.ResultItem.BinKey;
 import org.beacon.campaign.results.ResultItem.GapKey;
 import org.beacon.campaign.results.ResultItem.MergedKey;
-import org.beacon.campaign.results.ResultItem.SumKey;
 import org.beacon.campaign.survey.SurveyForm;
 import org.beacon.campaign.survey.SurveyQuestion;
 import org.beacon.campaign.survey.Wave;
@@ -23,22 +21,6 @@ import org.beacon.campaign.survey.Wave;
  * every figure's count ({@link #n}), from the tally, for both.
  */
 final class FigureRegistry {
-
-    /**
-     * A count of respondents named by what they stated on background questions (a choice position, 0 for not
-     * stated, {@link #ANSWERED} for any choice). It is the canonical form of every key that counts the same people:
-     * "women" as a group, as an answer to the gender question and as that answer's overall row; "women in region 2"
-     * in the gender table by region and in the region table by gender.
-     */
-    private record Cell(int wave, Map<Dimension, Integer> stated) {
-    }
-
-    private static final int ANSWERED = -1;
-
-    /** A count that is zero by definition (women among men), which everyone knows without being told. */
-    private enum Known {
-        ZERO
-    }
 
     private final SurveyForm form;
     private final Tally tally;
@@ -65,16 +47,15 @@ final class FigureRegistry {
         this.backgroundQuestions = backgroundQuestions;
     }
 
-    /** The figure a key stands for, in every problem of this survey. */
+    /** The figure a key stands for, in every problem of this survey (see {@link FigureKeys}). */
     java.util.function.Function<Object, Object> canonical() {
-        Map<Long, Dimension> background = Map.copyOf(backgroundQuestions);
-        return key -> canonical(background, key);
+        return FigureKeys.canonical(backgroundQuestions);
     }
 
     /** Every output's figures (everyone and every dimension's groups), protected. */
     Disclosure solveEveryOutput(Disclosure empty) {
         disclosure = empty;
-        disclosure.known(Known.ZERO, 0);
+        disclosure.known(FigureKeys.Known.ZERO, 0);
         registerAll(new ArrayList<>(dimensions.keySet()), true);
         disclosure.protect();
         return disclosure;
@@ -151,71 +132,6 @@ final class FigureRegistry {
         return all;
     }
 
-
-    /** The figure a key stands for: background counts become {@link Cell}s, everything else is its own figure. */
-    private static Object canonical(Map<Long, Dimension> backgroundQuestions, Object key) {
-        if (key instanceof AskedKey asked && asked.dimension().isFiltered()) {
-            Tally.Key normal = normal(respondents(asked.wave(), asked.dimension(), asked.value()));
-            return new AskedKey(asked.wave(), asked.question(), normal.dimension(), normal.value());
-        }
-        if (key instanceof GapKey gap && gap.dimension().isFiltered()) {
-            Tally.Key normal = normal(respondents(gap.wave(), gap.dimension(), gap.value()));
-            return new GapKey(gap.wave(), gap.question(), gap.choice(), normal.dimension(), normal.value());
-        }
-        if (key instanceof BinKey bin && bin.dimension().isFiltered()) {
-            Tally.Key normal = normal(respondents(bin.wave(), bin.dimension(), bin.value()));
-            return new BinKey(bin.wave(), bin.question(), bin.bin(), normal.dimension(), normal.value());
-        }
-        if (key instanceof MergedKey merged && merged.dimension().isFiltered()) {
-            Tally.Key normal = normal(respondents(merged.wave(), merged.dimension(), merged.value()));
-            return new MergedKey(merged.wave(), merged.question(), merged.classes(), normal.dimension(),
-                    normal.value());
-        }
-        if (key instanceof SumKey sum) {
-            return new SumKey(normal(sum.key()));
-        }
-        if (!(key instanceof Tally.Key tallyKey)) {
-            return key;
-        }
-        Map<Dimension, Integer> stated = new HashMap<>();
-        if (tallyKey.question() != Tally.RESPONDENTS) {
-            Dimension own = backgroundQuestions.get(tallyKey.question());
-            if (own == null) {
-                return normal(tallyKey);
-            }
-            stated.put(own, tallyKey.choice() == 0 ? ANSWERED : tallyKey.choice());
-        }
-        for (Map.Entry<Dimension, Integer> group : statements(tallyKey.dimension(), tallyKey.value()).entrySet()) {
-            Integer own = stated.get(group.getKey());
-            if (own != null && own != ANSWERED && own != group.getValue().intValue()
-                    || own != null && own == ANSWERED && group.getValue() == 0) {
-                return Known.ZERO;
-            }
-            stated.put(group.getKey(), group.getValue());
-        }
-        return new Cell(tallyKey.wave(), Map.copyOf(stated));
-    }
-
-    /** What a group states: nothing for everyone, one dimension's value, or its filter's value too. */
-    private static Map<Dimension, Integer> statements(Dimension dimension, int value) {
-        if (dimension.equals(Dimension.ALL)) {
-            return Map.of();
-        }
-        if (!dimension.isFiltered()) {
-            return Map.of(dimension, value);
-        }
-        return Map.of(dimension.parent(), dimension.parentValue(), dimension.unfiltered(), value);
-    }
-
-    /** One name for a pair's group whichever of its two dimensions is the filter (the larger id filters). */
-    private static Tally.Key normal(Tally.Key key) {
-        Dimension d = key.dimension();
-        if (!d.isFiltered() || d.filter() > d.id()) {
-            return key;
-        }
-        return new Tally.Key(key.wave(), key.question(), key.choice(), Dimension.of(d.filter()).within(d, key.value()),
-                d.filterValue());
-    }
 
     /**
      * Values of a dimension in a wave, "not stated" (0) last. An optional background question always has its "not
@@ -460,9 +376,7 @@ final class FigureRegistry {
                 for (int value : values(wave, dimension)) {
                     Object answered = item.base(wave, dimension, value);
                     Tally.Key everyoneInGroup = respondents(wave, dimension, value);
-                    Map<Dimension, Integer> stated = new HashMap<>(statements(dimension, value));
-                    stated.put(own, 0);
-                    Cell notStated = new Cell(wave, Map.copyOf(stated));
+                    Object notStated = FigureKeys.notStated(wave, dimension, value, own);
                     disclosure.count(notStated, n(everyoneInGroup) - n(answered));
                     disclosure.line(List.of(answered, notStated), everyoneInGroup);
                 }

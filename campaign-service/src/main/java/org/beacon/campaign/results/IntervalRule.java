@@ -30,7 +30,10 @@ final class IntervalRule {
     /**
      * What the rounds have learnt that stays true while figures are only hidden (each hidden figure turns a constant
      * of the relations into one more unknown, so whatever was possible stays possible): the values each hidden figure
-     * was seen to take in possible counts, and what each block of hidden figures gave.
+     * was seen to take in possible counts, and what each block of hidden figures gave. Going back to a round's states
+     * (or to them with the partners that set nothing off) keeps it too: each round audits its blocks before hiding a
+     * partner, so all of it was learnt with at most those figures hidden. (Forgetting it there made every retry of a
+     * pair's round audit each block again.)
      */
     private final Map<Object, double[]> possible = new java.util.HashMap<>();
     private final Map<List<Object>, Map<Object, Long>> narrowInBlock = new java.util.HashMap<>();
@@ -72,7 +75,7 @@ final class IntervalRule {
             }
             disclosure.protectLinearly();
             if (disclosure.hidesHeadline(before)) {
-                restore(before);
+                disclosure.restore(before);
                 admit(partners.subList(0, partners.size() / 2));
                 admit(partners.subList(partners.size() / 2, partners.size()));
             }
@@ -95,23 +98,13 @@ final class IntervalRule {
         if (!disclosure.hidesHeadline(without)) {
             return;
         }
-        restore(without);
+        disclosure.restore(without);
         if (partners.size() == 1) {
             spared.add(partners.get(0));
             return;
         }
         admit(partners.subList(0, partners.size() / 2));
         admit(partners.subList(partners.size() / 2, partners.size()));
-    }
-
-    /**
-     * Back to these states. What was learnt of the values hidden figures can take held only while figures were
-     * hidden, and is forgotten; what was found of each block is kept, as a block with the same figures is the same
-     * problem.
-     */
-    private void restore(Map<Object, State> states) {
-        disclosure.restore(states);
-        possible.clear();
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.beacon.campaign.results.ResultsView.Breakdown;
-import org.beacon.campaign.results.ResultsView.ChangeRow;
 import org.beacon.campaign.results.ResultsView.Figure;
 import org.beacon.campaign.results.ResultsView.GroupChanges;
 import org.beacon.campaign.results.ResultsView.QuestionResult;
@@ -49,6 +48,8 @@ public final class SurveyResults {
     private final Disclosure disclosure;
     /** What each figure shows, read from the solved problem. */
     private final ShownFigures published;
+    /** The changes from baseline to endline, from what is published. */
+    private final ShownChanges shownChanges;
     private final int minCellSize;
     /** The filtered breakdown whose groups were registered besides every dimension's own; null for none. */
     private final Dimension pair;
@@ -148,6 +149,7 @@ public final class SurveyResults {
                     () -> figures.solvePair(everyOutput, first, second, filteredWidth));
         }
         published = new ShownFigures(disclosure, figures, this.tally, items, score, words);
+        shownChanges = new ShownChanges(published, disclosure, figures, items, score, waves, words);
     }
 
     // ---- what the registry knows about the figures ----
@@ -376,7 +378,7 @@ public final class SurveyResults {
         List<GroupChanges> changes = new ArrayList<>();
         if (waves.contains(Wave.BASELINE) && waves.contains(Wave.ENDLINE)) {
             for (int value : values(Wave.ENDLINE.code(), dimension)) {
-                changes.add(new GroupChanges(groupLabel(dimension, value), changes(dimension, value).stream()
+                changes.add(new GroupChanges(groupLabel(dimension, value), shownChanges.of(dimension, value).stream()
                         .filter(change -> itemsByQuestion.get(change.name()) == null
                                 || !formsGroups(itemsByQuestion.get(change.name()), dimension))
                         .toList()));
@@ -416,104 +418,6 @@ public final class SurveyResults {
         return all;
     }
 
-    // ---- change from baseline to endline ----
-
-    /** The changes of everyone, or of one group. */
-    private List<ChangeRow> changes(Dimension dimension, int value) {
-        if (!waves.contains(Wave.BASELINE) || !waves.contains(Wave.ENDLINE)) {
-            return List.of();
-        }
-        int before = Wave.BASELINE.code();
-        int after = Wave.ENDLINE.code();
-        List<ChangeRow> changes = new ArrayList<>();
-        for (ResultItem item : items) {
-            if (dimension.isFiltered() && !inPairs(item)) {
-                continue; // not among a pair's figures
-            }
-            if (item.kind.equals(SurveyQuestion.KNOWLEDGE)) {
-                changes.add(proportionChange(item, before, after, dimension, value));
-            } else if (item.isDate()) {
-                continue; // a change of mean date is not a campaign's effect
-            } else if (item.values != null || item.integer) {
-                changes.add(meanChange(item, before, after, dimension, value));
-            }
-        }
-        if (score != null && (!dimension.isFiltered() || scoreInPairs())) {
-            changes.add(meanChange(score, before, after, dimension, value));
-        }
-        return changes;
-    }
-
-    private ChangeRow proportionChange(ResultItem item, int before, int after, Dimension dimension, int value) {
-        Object x1 = item.classKey(before, item.correct, dimension, value);
-        Object n1 = item.base(before, dimension, value);
-        Object x2 = item.classKey(after, item.correct, dimension, value);
-        Object n2 = item.base(after, dimension, value);
-        Figure baseline = published.count(x1, n1);
-        Figure endline = published.count(x2, n2);
-        if (!disclosure.allShown(List.of(x1, n1, x2, n2)) || n(n1) == 0 || n(n2) == 0) {
-            return new ChangeRow(item.name, item.label, ChangeRow.PROPORTION, baseline, endline, null, null, null,
-                    words.hidden(), Figure.PROTECTING);
-        }
-        Change change = Change.ofProportions(n(x1), n(n1), n(x2), n(n2));
-        double d = ShownFigures.round(100 * change.difference(), 1);
-        double low = ShownFigures.round(100 * change.low(), 1);
-        double high = ShownFigures.round(100 * change.high(), 1);
-        return new ChangeRow(item.name, item.label, ChangeRow.PROPORTION, baseline, endline, d, low, high,
-                words.text().signed(d, 1) + " pp [" + words.text().decimal(low, 1) + ", "
-                        + words.text().decimal(high, 1) + "]", null);
-    }
-
-    private ChangeRow meanChange(ResultItem item, int before, int after, Dimension dimension, int value) {
-        Figure baseline = published.mean(item, before, dimension, value);
-        Figure endline = published.mean(item, after, dimension, value);
-        Change.Moments m1 = published.moments(item, before, dimension, value);
-        Change.Moments m2 = published.moments(item, after, dimension, value);
-        if ((m1 == null || m2 == null) && !item.integer) {
-            ChangeRow rounded = roundedChange(item, baseline, endline, published.spread(item, before, dimension, value),
-                    published.spread(item, after, dimension, value));
-            if (rounded != null) {
-                return rounded;
-            }
-        }
-        if (m1 == null || m2 == null || m1.n() < 2 || m2.n() < 2) {
-            return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, null, null, null,
-                    words.hidden(), Figure.PROTECTING);
-        }
-        Change change = Change.ofMeans(m1, m2);
-        double d = ShownFigures.round(change.difference(), 2);
-        double low = ShownFigures.round(change.low(), 2);
-        double high = ShownFigures.round(change.high(), 2);
-        return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, d, low, high,
-                words.text().signed(d, 2) + " [" + words.text().decimal(low, 2) + ", "
-                        + words.text().decimal(high, 2) + "]", null);
-    }
-
-    /**
-     * A change of means with merged or hidden answers behind a wave, from the shown figures alone: the difference
-     * lies between the lowest and highest the spreads allow, and is shown rounded (see {@link Rounding}); its 95%
-     * interval is Welch's around the spreads' middle moments, widened by that uncertainty and rounded outwards. Null
-     * when a wave has too few respondents for rounding.
-     */
-    private ChangeRow roundedChange(ResultItem item, Figure baseline, Figure endline, ShownFigures.Spread s1,
-            ShownFigures.Spread s2) {
-        if (s1 == null || s2 == null || s1.n() < 2 || s2.n() < 2 || !(s1.exact() || published.roundable(s1.n()))
-                || !(s2.exact() || published.roundable(s2.n()))) {
-            return null;
-        }
-        double low = s2.lowMean() - s1.highMean();
-        double high = s2.highMean() - s1.lowMean();
-        Change middle = Change.ofMeans(s1.middle(), s2.middle());
-        BigDecimal step = Rounding.step(high - low);
-        BigDecimal d = Rounding.round((low + high) / 2, step);
-        BigDecimal from = Rounding.down(low - (middle.difference() - middle.low()), step);
-        BigDecimal to = Rounding.up(high + (middle.high() - middle.difference()), step);
-        return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, d.doubleValue(),
-                from.doubleValue(), to.doubleValue(),
-                Rounding.display(d, step, true, words.text()) + " [" + words.text().plain(from) + ", "
-                        + words.text().plain(to) + "]", null);
-    }
-
     // ---- the whole view ----
 
     public ResultsView view(String campaign, Dimension by, Wave breakdownWave) {
@@ -541,7 +445,7 @@ public final class SurveyResults {
         return new ResultsView(form.id(), form.title(), campaign, language, disclosure.k(), disclosure.width(),
                 disclosure.leftNarrow().size(), waves.stream().map(Wave::id).toList(), respondentsTable(headers, columns),
                 items.stream().map(item -> overall(item, group, groupValue)).toList(),
-                score == null ? null : overall(score, group, groupValue), changes(group, groupValue), reach,
+                score == null ? null : overall(score, group, groupValue), shownChanges.of(group, groupValue), reach,
                 breakdown, shownFilter);
     }
 
