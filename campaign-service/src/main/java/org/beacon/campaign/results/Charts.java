@@ -98,7 +98,7 @@ public final class Charts {
             double top = y;
             for (int s = 0; s < series; s++) {
                 Figure figure = row.cells().get(s);
-                if (figure.isHidden() || figure.percent() == null) {
+                if (figure.percent() == null) {
                     canvas.text(start, y + 11, figure.display(), Side.LEADING, MUTED);
                 } else {
                     double length = Math.max(1, scale * figure.percent());

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * bound a hidden figure (a "&lt; 10" cell whose shown row leaves 3 people for it and one other hidden cell lies
  * between 0 and 3). Linear programming over the shown figures gives every guarded figure's tightest range; where it
  * is narrower than the interval width, one more partner is hidden beside it, and both steps run again until no
- * range is too narrow or only a headline figure would widen it (see {@link IntervalRule}, {@link IntervalAudit}).</li>
+ * range is too narrow or only a headline figure would widen it (see {@link IntervalRule}, {@link IntervalAudit}); a
+ * knowledge item's right answers go last, rounded to a range rather than hidden ({@link #headlineShare}).</li>
  * <li>Derived figures (a group's sum behind a mean) are hidden whenever a figure they depend on is hidden.</li>
  * <li>Withheld figures are never shown (the classes inside a recoded row, see {@link Recoding}): they are unknowns
  * like hidden ones, and need protecting only when they are under k.</li>
@@ -38,7 +39,12 @@ public final class Disclosure {
     public enum State {
         SHOWN, SMALL, PROTECTING,
         /** Never shown, and from at least k respondents: working it out gives nothing away. */
-        WITHHELD
+        WITHHELD,
+        /**
+         * Shown only as the range it lies in (a headline share, see {@link #headlineShare}): an unknown between two
+         * published ends for elimination and the interval rule, never guarded itself.
+         */
+        ROUNDED
     }
 
     static final class Figure {
@@ -54,8 +60,16 @@ public final class Disclosure {
         boolean derived;
         /** Read first by evaluators (see {@link #headline}): the interval rule never hides it, directly or not. */
         boolean headline;
+        /**
+         * A headline figure whose share is what evaluators read (see {@link #headlineShare}): the interval rule may
+         * round it when nothing else widens a range.
+         */
+        boolean shareOnly;
         /** The slack of a bound (see {@link #gap}): an unknown of the one relation that states the bound. */
         boolean gap;
+        /** The range a {@link State#ROUNDED} figure is published as: {@link #rounding} of its count. */
+        long low;
+        long high;
 
         Figure(long n, State state, boolean known) {
             this.n = n;
@@ -67,7 +81,7 @@ public final class Disclosure {
             return state != State.SHOWN;
         }
 
-        /** Must not be computable from the shown figures. */
+        /** Must not be computable from the shown figures (nor bounded narrower than the width). */
         boolean guarded() {
             return state == State.SMALL || state == State.PROTECTING;
         }
@@ -134,7 +148,10 @@ public final class Disclosure {
             twin.withheld = figure.withheld;
             twin.derived = figure.derived;
             twin.headline = figure.headline;
+            twin.shareOnly = figure.shareOnly;
             twin.gap = figure.gap;
+            twin.low = figure.low;
+            twin.high = figure.high;
             copy.figures.put(key, twin);
         });
         copy.relations.addAll(relations);
@@ -198,13 +215,31 @@ public final class Disclosure {
 
     /**
      * Marks a registered count as a headline figure: one an evaluator reads first (the respondents of a group, those
-     * who answered a knowledge item and how many got it right). Issue 13 ranks it above the interval rule: a partner
-     * is never hidden for the rule if that, directly or through the linear steps it sets off, would hide a headline
-     * figure shown without it. A range that only a headline figure could widen is left narrow and listed
+     * who answered a knowledge item). Issue 13 ranks it above the interval rule: a partner is never hidden for the
+     * rule if that, directly or through the linear steps it sets off, would hide a headline figure shown without it. A range that only a headline figure could widen is left narrow and listed
      * ({@link #leftNarrow()}). The linear steps are not limited: no hidden figure is ever computable.
      */
     public void headline(Object key) {
-        figure(canonical.apply(key)).headline = true;
+        Figure figure = figure(canonical.apply(key));
+        figure.headline = true;
+        figure.shareOnly = false;
+    }
+
+    /**
+     * Marks a registered count whose share is the headline figure (a knowledge item's right answers, whose share of
+     * those who answered it is what evaluators read). The interval rule spares it like a headline figure as long as
+     * another partner widens a range; only when nothing else does is the count <em>rounded</em> ({@link #round}):
+     * published as the range it lies in, a range as wide as the width, and its share as the shares of that range
+     * ({@code ShownFigures#rightAnswers}). That is the issue's "round it instead" for a count: a range of people
+     * rather than an unknown, so the linear steps never need to hide another figure for it. A figure that is also a
+     * headline figure of its own (a group's respondents) stays one and is never rounded.
+     */
+    public void headlineShare(Object key) {
+        Figure figure = figure(canonical.apply(key));
+        if (!figure.headline) {
+            figure.headline = true;
+            figure.shareOnly = true;
+        }
     }
 
     /** Members that add up to a total. */
@@ -265,10 +300,42 @@ public final class Disclosure {
         return states;
     }
 
-    /** Whether a headline figure shown in these states is hidden now. */
+    /** Whether a headline figure shown in these states is hidden now (rounded is not hidden: see {@link #round}). */
     boolean hidesHeadline(Map<Object, State> before) {
         return figures.entrySet().stream().anyMatch(entry -> entry.getValue().headline && entry.getValue().hidden()
-                && before.get(entry.getKey()) == State.SHOWN);
+                && entry.getValue().state != State.ROUNDED && before.get(entry.getKey()) == State.SHOWN);
+    }
+
+    /** Whether any figure is a headline share ({@link #headlineShare}) still shown. */
+    boolean showsHeadlineShares() {
+        return figures.values().stream().anyMatch(figure -> figure.shareOnly && !figure.hidden());
+    }
+
+    /**
+     * Rounds a headline share ({@link #headlineShare}): it is published as the range of {@code width + 1} whole
+     * numbers it falls in, counted from zero (0–10, 11–21, … for a width of 10), so that a figure tied to it by a
+     * relation is bounded no narrower than the width through it. The ranges are fixed by the width alone, never by
+     * the figures the rounding protects, so the range tells nothing but itself.
+     */
+    void round(Object key) {
+        Figure figure = figure(key);
+        long[] range = rounding(figure);
+        figure.low = range[0];
+        figure.high = range[1];
+        figure.state = State.ROUNDED;
+    }
+
+    /** The range {@link #round} publishes a figure as. */
+    private long[] rounding(Figure figure) {
+        long step = width + 1L;
+        long low = figure.n / step * step;
+        return new long[] { low, low + width };
+    }
+
+    /** The range a rounded figure is published as; null when it is not rounded. */
+    public long[] rounded(Object key) {
+        Figure figure = figures.get(canonical.apply(key));
+        return figure == null || figure.state != State.ROUNDED ? null : new long[] { figure.low, figure.high };
     }
 
     List<Relation> relations() {
@@ -325,19 +392,24 @@ public final class Disclosure {
      * What a reader of the outputs knows, and what they must not learn: every figure's count (a hidden one's too, to
      * check that an audit's range holds it), which are hidden, which of those are counts of people shown as hidden
      * (the interval rule's targets: not the classes inside a merged row, which no output shows), every relation,
-     * and the guarded figures the rule left narrow to keep a headline figure shown. For checks of the result by
-     * programs other than the rule's own (the tests).
+     * the guarded figures the rule left narrow to keep a headline figure shown, and the range each rounded figure is
+     * shown as (one of the hidden ones, not guarded). For checks of the result by programs other than the rule's own
+     * (the tests).
      */
     record Published(Map<Object, Long> counts, java.util.Set<Object> hidden, java.util.Set<Object> guarded,
-            List<Map<Object, Integer>> relations, java.util.Set<Object> leftNarrow) {
+            List<Map<Object, Integer>> relations, java.util.Set<Object> leftNarrow, Map<Object, long[]> rounded) {
     }
 
     Published published() {
         Map<Object, Long> counts = new LinkedHashMap<>();
         java.util.Set<Object> hidden = new java.util.LinkedHashSet<>();
         java.util.Set<Object> guarded = new java.util.LinkedHashSet<>();
+        Map<Object, long[]> rounded = new LinkedHashMap<>();
         figures.forEach((key, figure) -> {
             counts.put(key, figure.n);
+            if (figure.state == State.ROUNDED) {
+                rounded.put(key, new long[] { figure.low, figure.high });
+            }
             if (figure.hidden()) {
                 hidden.add(key);
             }
@@ -346,7 +418,7 @@ public final class Disclosure {
             }
         });
         return new Published(counts, hidden, guarded, relations.stream().map(Relation::terms).toList(),
-                java.util.Set.copyOf(leftNarrow().keySet()));
+                java.util.Set.copyOf(leftNarrow().keySet()), rounded);
     }
 
     public State state(Object key) {
@@ -447,6 +519,33 @@ public final class Disclosure {
     /** The blocks of the hidden figures now (see {@link Blocks}). */
     Blocks blocks() {
         return Blocks.of(figures, relations, frozen);
+    }
+
+    /**
+     * The program of what a reader knows of a block: its relations, with its hidden figures (and {@code alsoHidden},
+     * a candidate partner, when not null, rounded if it is a headline share) as unknowns, the rounded ones between
+     * the ends of their range, and its shown figures as constants.
+     */
+    IntervalAudit audit(List<Relation> tied, Object alsoHidden, Map<Object, double[]> possible,
+            boolean wholePeople) {
+        Map<Object, Long> shown = new LinkedHashMap<>();
+        Map<Object, Long> unknown = new LinkedHashMap<>();
+        Map<Object, long[]> ranges = new java.util.HashMap<>();
+        List<Map<Object, Integer>> terms = new ArrayList<>();
+        for (Relation relation : tied) {
+            terms.add(relation.terms());
+            for (Object key : relation.terms().keySet()) {
+                Figure figure = figure(key);
+                boolean candidate = key.equals(alsoHidden);
+                (figure.hidden() || candidate ? unknown : shown).put(key, figure.n);
+                if (figure.state == State.ROUNDED) {
+                    ranges.put(key, new long[] { figure.low, figure.high });
+                } else if (candidate && figure.shareOnly) {
+                    ranges.put(key, rounding(figure));
+                }
+            }
+        }
+        return new IntervalAudit(unknown, ranges, shown, terms, possible, wholePeople);
     }
 
     Figure figure(Object canonicalKey) {

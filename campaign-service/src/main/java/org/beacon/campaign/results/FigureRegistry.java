@@ -201,7 +201,8 @@ final class FigureRegistry {
      * Whether a count evaluators read first (a group's respondents, those who answered a knowledge item and its right
      * answers) is a headline figure: from at least {@link Rounding#RESPONDENTS_PER_K} × k people
      * ({@link Rounding#headline}). Issue 13 never hides such a total to protect a small cell, so the interval rule
-     * never hides it (see {@link Disclosure#headline}). A wave's respondents are one at any size.
+     * never hides it (see {@link Disclosure#headline}); right answers only as a last resort, their share then shown
+     * rounded ({@link Disclosure#headlineShare}). A wave's respondents are one at any size.
      */
     private boolean headline(long n) {
         return Rounding.headline(n, disclosure.k());
@@ -222,7 +223,8 @@ final class FigureRegistry {
                 }
                 Object base = item.base(wave, dimension, value);
                 disclosure.count(base, n(base));
-                // those who answered a knowledge item and its right answers are headline figures from 5·k people
+                // those who answered a knowledge item are a headline figure from 5·k people, and the share of them
+                // who got it right: its count goes last of all partners, the share then shown rounded
                 boolean headline = item.kind.equals(SurveyQuestion.KNOWLEDGE) && headline(n(base));
                 if (headline) {
                     disclosure.headline(base);
@@ -232,7 +234,7 @@ final class FigureRegistry {
                     Object key = item.choice(wave, c, dimension, value);
                     disclosure.count(key, n(key));
                     if (headline && item.classesOf(c).equals(List.of(item.correct))) {
-                        disclosure.headline(key);
+                        disclosure.headlineShare(key);
                     }
                     column.add(key);
                     registerMerged(item, key, c, wave, dimension, value, null);

@@ -50,6 +50,13 @@ final class FigureText {
                 reader)) + ")";
     }
 
+    /** A count known to lie in a range, with the shares of the whole it gives: "30–40 (55.0–72.7%)". */
+    String range(long low, long high, double lowPercent, double highPercent) {
+        return count(low) + "–" + count(high) + " (" + decimal(lowPercent, 1) + "–"
+                + (reader == null ? decimal(highPercent, 1) + "%" : ReaderFormats.percent(highPercent, 1, reader))
+                + ")";
+    }
+
     /** A percentage given in percent, as a chart's axis writes it: "25%". */
     String percent(int percent) {
         return reader == null ? percent + "%" : ReaderFormats.percent(percent, 0, reader);

@@ -13,8 +13,8 @@ import org.ojalgo.optimisation.integer.IntegerStrategy;
 
 /**
  * What a reader can say about the hidden figures of one block when they know the shown figures, the relations
- * between figures, that no count is below zero and that counts are whole numbers: how far apart the values each can
- * take lie.
+ * between figures, that no count is below zero, that a count shown rounded lies in its range and that counts are
+ * whole numbers: how far apart the values each can take lie.
  * <p>
  * A figure's range is proven wide by <em>witnesses</em>: possible sets of counts for every figure of the block at
  * once, in whole people, each checked against every relation. The true counts are the first; a linear program's
@@ -70,6 +70,9 @@ final class IntervalAudit {
     private final double ceiling;
     /** The true counts, the first witness: the integer searches look for others as differences from it. */
     private final double[] truth;
+    /** Each unknown's least and greatest value: 0 and the ceiling, or the ends of the range a rounded one is shown as. */
+    private final double[] least;
+    private final double[] most;
 
     /** A relation over the unknowns with its shown figures moved to the right-hand side, compared by value. */
     private record Constraint(double[] row, double level) {
@@ -88,6 +91,7 @@ final class IntervalAudit {
 
     /**
      * @param unknowns the hidden figures of the block with their true counts
+     * @param ranges of the unknowns shown rounded, the range each is shown as (see {@link Disclosure#round})
      * @param shown the shown figures its relations name, with their counts
      * @param relations each a sum of coefficient × figure that is zero
      * @param possible the lowest and highest value each figure took in possible counts of earlier audits of the same
@@ -96,8 +100,8 @@ final class IntervalAudit {
      * @param wholePeople whether ranges are proven in whole people (in a block of at most {@link #WHOLE_BLOCK}
      *        figures); otherwise the relaxation is the range
      */
-    IntervalAudit(Map<Object, Long> unknowns, Map<Object, Long> shown, List<Map<Object, Integer>> relations,
-            Map<Object, double[]> possible, boolean wholePeople) {
+    IntervalAudit(Map<Object, Long> unknowns, Map<Object, long[]> ranges, Map<Object, Long> shown,
+            List<Map<Object, Integer>> relations, Map<Object, double[]> possible, boolean wholePeople) {
         this.unknowns = new ArrayList<>(unknowns.keySet());
         this.truth = unknowns.values().stream().mapToDouble(Long::doubleValue).toArray();
         this.wholePeople = wholePeople && unknowns.size() <= WHOLE_BLOCK;
@@ -152,6 +156,13 @@ final class IntervalAudit {
             total += n;
         }
         ceiling = total;
+        least = new double[this.unknowns.size()];
+        most = new double[this.unknowns.size()];
+        for (int c = 0; c < least.length; c++) {
+            long[] range = ranges.get(this.unknowns.get(c));
+            least[c] = range == null ? 0 : range[0];
+            most[c] = range == null ? ceiling : range[1];
+        }
     }
 
     /**
@@ -324,8 +335,11 @@ final class IntervalAudit {
         }
     }
 
-    /** Minimises or maximises the objective and keeps the solution's values as possible ones. */
-    private void solve(double[] objective, boolean maximise) {
+    /**
+     * Minimises or maximises the objective and keeps the solution's values as possible ones; whether the solver
+     * found the optimum.
+     */
+    private boolean solve(double[] objective, boolean maximise) {
         ExpressionsBasedModel model = model(false, false);
         Variable[] x = model.getVariables().toArray(new Variable[0]);
         Expression goal = model.addExpression("goal").weight(1);
@@ -338,7 +352,7 @@ final class IntervalAudit {
         if (!result.getState().isOptimal()) {
             // The true counts satisfy every relation, so the program always has a solution; a solver that fails
             // to find one has told nothing, and the figures it would have widened stay as narrow as they were.
-            return;
+            return false;
         }
         for (int v = 0; v < x.length; v++) {
             double value = result.doubleValue(v);
@@ -350,10 +364,12 @@ final class IntervalAudit {
             point[v] = result.doubleValue(v);
         }
         keep(point);
+        return true;
     }
 
     /**
-     * The block's relations over one unknown per hidden figure (a whole number if asked), at least zero; or over each
+     * The block's relations over one unknown per hidden figure (a whole number if asked), at least zero (a rounded
+     * one within its range); or over each
      * figure's difference from its true count (at least minus that count), the relations then adding up to zero.
      */
     private ExpressionsBasedModel model(boolean whole, boolean differences) {
@@ -361,7 +377,7 @@ final class IntervalAudit {
         Variable[] x = new Variable[unknowns.size()];
         for (int v = 0; v < x.length; v++) {
             double from = differences ? truth[v] : 0;
-            x[v] = model.addVariable("x" + v).lower(-from).upper(ceiling - from).integer(whole);
+            x[v] = model.addVariable("x" + v).lower(least[v] - from).upper(most[v] - from).integer(whole);
         }
         for (int r = 0; r < rows.size(); r++) {
             Expression relation = model.addExpression("r" + r).level(differences ? 0 : levels.get(r));
@@ -376,14 +392,15 @@ final class IntervalAudit {
     }
 
     /**
-     * A solution kept as a witness when it is one: every count whole and at least zero, every relation adding up
+     * A solution kept as a witness when it is one: every count whole and at least zero (a rounded one within its
+     * range), every relation adding up
      * exactly (the coefficients and levels are whole numbers, their sums far inside a double's exact range).
      */
     private void keep(double[] solution) {
         double[] point = new double[solution.length];
         for (int v = 0; v < point.length; v++) {
             point[v] = Math.rint(solution[v]);
-            if (Math.abs(solution[v] - point[v]) > EPSILON || point[v] < 0) {
+            if (Math.abs(solution[v] - point[v]) > EPSILON || point[v] < least[v] || point[v] > most[v]) {
                 return;
             }
         }

@@ -19,8 +19,12 @@ import org.beacon.campaign.results.Disclosure.State;
  * <p>
  * Headline figures ({@link Disclosure#headline}) come first: the rule never hides one as a partner, nor a partner
  * whose hiding sets the linear steps off to hide one. A round that does is undone and its partners are tried again by
- * halves ({@link #admit}); those that set it off alone are spared. A range only a headline figure could widen is left
- * narrow and listed ({@link #leftNarrow()}).
+ * halves ({@link #admit}); those that set it off alone are spared. When no partner is left to try and ranges are
+ * still narrow, the rule goes on as a last resort with headline shares ({@link Disclosure#headlineShare}: a knowledge
+ * item's right answers) among the partners, after every other figure: such a partner is rounded to a range of people
+ * rather than hidden ({@link Disclosure#round}), so it needs no partner of its own. A range only a headline figure of
+ * its own (a group's respondents, those who answered a knowledge item) could widen is left narrow and listed
+ * ({@link #leftNarrow()}).
  */
 final class IntervalRule {
 
@@ -45,6 +49,8 @@ final class IntervalRule {
     private final java.util.Set<Object> spared = new java.util.HashSet<>();
     /** The guarded figures the rule left narrower than the width, each with how much wider it must be. */
     private final Map<Object, Long> leftNarrow = new LinkedHashMap<>();
+    /** Whether headline shares may be rounded: the last resort, once nothing else widens a narrow range. */
+    private boolean lastResort;
 
     IntervalRule(Disclosure disclosure, int width) {
         this.disclosure = disclosure;
@@ -67,11 +73,21 @@ final class IntervalRule {
     void protect() {
         spared.clear();
         leftNarrow.clear();
+        lastResort = false;
         while (true) {
             Map<Object, State> before = disclosure.states();
             List<Object> partners = round();
             if (partners.isEmpty()) {
-                return;
+                if (lastResort || leftNarrow.isEmpty() || !disclosure.showsHeadlineShares()) {
+                    return;
+                }
+                // Every other partner near the narrow ranges was tried: headline shares may be rounded now. Partners
+                // spared and figures left unwidened for sparing a share are tried again.
+                lastResort = true;
+                leftNarrow.clear();
+                spared.clear();
+                unwidened.clear();
+                continue;
             }
             disclosure.protectLinearly();
             if (disclosure.hidesHeadline(before)) {
@@ -93,7 +109,7 @@ final class IntervalRule {
             return;
         }
         Map<Object, State> without = disclosure.states();
-        partners.forEach(partner -> figure(partner).state = State.PROTECTING);
+        partners.forEach(this::conceal);
         disclosure.protectLinearly();
         if (!disclosure.hidesHeadline(without)) {
             return;
@@ -209,10 +225,13 @@ final class IntervalRule {
             }
             reached.addAll(further);
         }
-        // enough people first, the fewest of them; then the largest
+        // headline shares last; enough people first, the fewest of them; then the largest
         candidates.sort((a, b) -> {
             Figure x = figure(a);
             Figure y = figure(b);
+            if (x.shareOnly != y.shareOnly) {
+                return x.shareOnly ? 1 : -1;
+            }
             boolean xEnough = x.n >= wider;
             boolean yEnough = y.n >= wider;
             if (xEnough != yEnough) {
@@ -225,22 +244,14 @@ final class IntervalRule {
         if (hiddenInBlock > TRIED_BLOCK && !candidates.isEmpty()) {
             // Each try is a program over the whole block, tens of milliseconds in a block this large, for every
             // narrow figure of every round: the nearest candidate is hidden untried, and the next round tells.
-            figure(candidates.get(0)).state = State.PROTECTING;
+            conceal(candidates.get(0));
             return candidates.get(0);
         }
         long now = width - wider;
         for (Object candidate : candidates.subList(0, Math.min(TRIED_PARTNERS, candidates.size()))) {
-            Map<Object, Long> shown = new LinkedHashMap<>();
-            Map<Object, Long> unknown = new LinkedHashMap<>();
-            List<Map<Object, Integer>> terms = new ArrayList<>();
-            for (Relation relation : tied) {
-                terms.add(relation.terms());
-                relation.terms().keySet().forEach(key -> (figure(key).hidden() || key.equals(candidate) ? unknown
-                        : shown).put(key, figure(key).n));
-            }
             // points possible with the candidate hidden are not possible without it: they are not kept
-            if (new IntervalAudit(unknown, shown, terms, new java.util.HashMap<>(), false).widerThan(narrow, now)) {
-                figure(candidate).state = State.PROTECTING;
+            if (disclosure.audit(tied, candidate, new java.util.HashMap<>(), false).widerThan(narrow, now)) {
+                conceal(candidate);
                 return candidate;
             }
         }
@@ -254,22 +265,16 @@ final class IntervalRule {
      *        possible may not be, and are not kept for later rounds
      */
     private Map<Object, Long> narrowIn(List<Object> block, List<Relation> tied, boolean loosened) {
-        Map<Object, Long> shown = new LinkedHashMap<>();
-        Map<Object, Long> unknown = new LinkedHashMap<>();
-        List<Map<Object, Integer>> terms = new ArrayList<>();
-        for (Relation relation : tied) {
-            terms.add(relation.terms());
-            relation.terms().keySet().forEach(key -> (figure(key).hidden() ? unknown : shown).put(key,
-                    figure(key).n));
-        }
+        java.util.Set<Object> related = new java.util.HashSet<>();
+        tied.forEach(relation -> related.addAll(relation.terms().keySet()));
         // a figure in no relation is tied to nothing shown: any value is possible
-        List<Object> targets = block.stream().filter(unknown::containsKey)
+        List<Object> targets = block.stream().filter(related::contains)
                 .filter(key -> figure(key).guarded() && !figure(key).derived && !figure(key).withheld).toList();
         if (targets.isEmpty()) {
             return Map.of();
         }
         // A frozen problem is a filtered breakdown's pair: its blocks are too large for integer programs.
-        return new IntervalAudit(unknown, shown, terms, loosened ? new java.util.HashMap<>(possible) : possible,
+        return disclosure.audit(tied, null, loosened ? new java.util.HashMap<>(possible) : possible,
                 !disclosure.frozen()).narrowerThan(targets, width);
     }
 
@@ -277,10 +282,32 @@ final class IntervalRule {
      * Hides a visible figure that holds at least as many respondents as a range must widen by (hiding it lets the
      * range grow by up to its count): of those, the one that leaves the fewest relations with it as their only hidden
      * figure (each would need one more figure hidden by the linear steps), then the one with the fewest respondents;
-     * the largest when none holds enough. The least information lost for the most protection. Returns it, or null
-     * when every candidate is hidden, known or already published.
+     * the largest when none holds enough. The least information lost for the most protection. A headline share only
+     * when no other candidate is left. Returns it, or null when every candidate is hidden, known, already published
+     * or spared.
      */
     private Object hidePartner(Collection<Object> candidates, long wider) {
+        Object partner = choosePartner(candidates.stream().filter(key -> !figure(key).shareOnly).toList(), wider);
+        if (partner == null) {
+            partner = choosePartner(candidates, wider);
+        }
+        if (partner != null) {
+            conceal(partner);
+        }
+        return partner;
+    }
+
+    /** Hides a partner; a headline share (only in the last resort) is rounded instead ({@link Disclosure#round}). */
+    private void conceal(Object partner) {
+        if (figure(partner).shareOnly) {
+            disclosure.round(partner);
+        } else {
+            figure(partner).state = State.PROTECTING;
+        }
+    }
+
+    /** The partner {@link #hidePartner} hides among these candidates, or null. */
+    private Object choosePartner(Collection<Object> candidates, long wider) {
         Object enough = null;
         int enoughAlone = 0;
         Object largest = null;
@@ -300,17 +327,14 @@ final class IntervalRule {
                 largest = key;
             }
         }
-        Object partner = enough != null ? enough : largest;
-        if (partner != null) {
-            figure(partner).state = State.PROTECTING;
-        }
-        return partner;
+        return enough != null ? enough : largest;
     }
 
     /** Whether the interval rule may hide this visible figure beside a narrow one. */
     private boolean mayPartner(Object key) {
         Figure figure = figure(key);
-        return !figure.known && !figure.fixed && !figure.headline && !spared.contains(key);
+        return !figure.known && !figure.fixed && (!figure.headline || lastResort && figure.shareOnly)
+                && !spared.contains(key);
     }
 
     /** The relations of a visible figure that have no hidden figure: hiding it would leave it alone in them. */

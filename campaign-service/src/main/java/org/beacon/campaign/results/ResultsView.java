@@ -2,6 +2,8 @@ package org.beacon.campaign.results;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A survey's results as every output shows them (page, JSON, CSV): figures are already suppressed, so no output
  * can show more than another. {@code intervalWidth} is the narrowest range a hidden count may be bounded to (0:
@@ -13,11 +15,23 @@ public record ResultsView(long surveyId, String survey, String campaign, String 
         QuestionResult knowledgeScore, List<ChangeRow> changes, String reachQuestion, Breakdown breakdown,
         Filter filter) {
 
-    /** One figure: a count with its percentage, or a mean. Hidden figures carry only their display text. */
-    public record Figure(Long n, Double percent, Double mean, String display, String suppressed) {
+    /**
+     * One figure: a count with its percentage, or a mean. Hidden figures carry only their display text, except a
+     * knowledge item's right answers rounded to protect another figure ({@link #ROUNDED}): the range the count lies
+     * in ({@code low} to {@code high}, null for every other figure), its share as the middle of the range's shares,
+     * and both in the display text ("30–40 (55.0–72.7%)").
+     */
+    public record Figure(Long n, Double percent, Double mean, String display, String suppressed,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long low, @JsonInclude(JsonInclude.Include.NON_NULL) Long high) {
 
         public static final String SMALL = "small";
         public static final String PROTECTING = "protecting";
+        /** The count is not shown, only the range it was rounded to (see {@link Disclosure#headlineShare}). */
+        public static final String ROUNDED = "rounded";
+
+        public Figure(Long n, Double percent, Double mean, String display, String suppressed) {
+            this(n, percent, mean, display, suppressed, null, null);
+        }
 
         public boolean isHidden() {
             return suppressed != null;

@@ -68,11 +68,16 @@ final class ShownChanges {
         Object n1 = item.base(before, dimension, value);
         Object x2 = item.classKey(after, item.correct, dimension, value);
         Object n2 = item.base(after, dimension, value);
-        Figure baseline = published.count(x1, n1);
-        Figure endline = published.count(x2, n2);
+        ResultItem shown = item.in(dimension);
+        Figure baseline = published.rightAnswers(shown, before, dimension, value);
+        Figure endline = published.rightAnswers(shown, after, dimension, value);
         if (!disclosure.allShown(List.of(x1, n1, x2, n2)) || figures.n(n1) == 0 || figures.n(n2) == 0) {
-            return new ChangeRow(item.name, item.label, ChangeRow.PROPORTION, baseline, endline, null, null, null,
-                    words.hidden(), Figure.PROTECTING);
+            ChangeRow rounded = roundedProportionChange(item, baseline, endline,
+                    published.rightAnswerRange(shown, before, dimension, value),
+                    published.rightAnswerRange(shown, after, dimension, value));
+            return rounded != null ? rounded
+                    : new ChangeRow(item.name, item.label, ChangeRow.PROPORTION, baseline, endline, null, null, null,
+                            words.hidden(), Figure.PROTECTING);
         }
         Change change = Change.ofProportions(figures.n(x1), figures.n(n1), figures.n(x2), figures.n(n2));
         double d = ShownFigures.round(100 * change.difference(), 1);
@@ -120,16 +125,41 @@ final class ShownChanges {
                 || !(s2.exact() || published.roundable(s2.n()))) {
             return null;
         }
-        double low = s2.lowMean() - s1.highMean();
-        double high = s2.highMean() - s1.lowMean();
-        Change middle = Change.ofMeans(s1.middle(), s2.middle());
+        return rounded(item, ChangeRow.MEAN, baseline, endline, s2.lowMean() - s1.highMean(),
+                s2.highMean() - s1.lowMean(), Change.ofMeans(s1.middle(), s2.middle()), 1, "");
+    }
+
+    /**
+     * A change of a knowledge item's right answers with a wave's count hidden (see
+     * {@link ShownFigures#rightAnswers}), from the ranges the shown figures give both waves' counts, rounded like a
+     * change of means; null when a wave's range is not known (see {@link ShownFigures#rightAnswerRange}).
+     */
+    private ChangeRow roundedProportionChange(ResultItem item, Figure baseline, Figure endline,
+            ShownFigures.Range r1, ShownFigures.Range r2) {
+        if (r1 == null || r2 == null) {
+            return null;
+        }
+        double low = (double) r2.low() / r2.n() - (double) r1.high() / r1.n();
+        double high = (double) r2.high() / r2.n() - (double) r1.low() / r1.n();
+        Change middle = Change.ofProportions((r1.low() + r1.high()) / 2, r1.n(), (r2.low() + r2.high()) / 2, r2.n());
+        return rounded(item, ChangeRow.PROPORTION, baseline, endline, 100 * low, 100 * high, middle, 100, " pp");
+    }
+
+    /**
+     * A change known to lie between low and high, shown as their middle rounded to a step at least as wide (see
+     * {@link Rounding}); its 95% interval is the middle change's, widened by that uncertainty and rounded outwards.
+     *
+     * @param unit what the change's differences are multiplied by to be shown (100 for percentage points)
+     */
+    private ChangeRow rounded(ResultItem item, String measure, Figure baseline, Figure endline, double low,
+            double high, Change middle, double unit, String suffix) {
         BigDecimal step = Rounding.step(high - low);
         BigDecimal d = Rounding.round((low + high) / 2, step);
-        BigDecimal from = Rounding.down(low - (middle.difference() - middle.low()), step);
-        BigDecimal to = Rounding.up(high + (middle.high() - middle.difference()), step);
-        return new ChangeRow(item.name, item.label, ChangeRow.MEAN, baseline, endline, d.doubleValue(),
+        BigDecimal from = Rounding.down(low - unit * (middle.difference() - middle.low()), step);
+        BigDecimal to = Rounding.up(high + unit * (middle.high() - middle.difference()), step);
+        return new ChangeRow(item.name, item.label, measure, baseline, endline, d.doubleValue(),
                 from.doubleValue(), to.doubleValue(),
-                Rounding.display(d, step, true, words.text()) + " [" + words.text().plain(from) + ", "
+                Rounding.display(d, step, true, words.text()) + suffix + " [" + words.text().plain(from) + ", "
                         + words.text().plain(to) + "]", null);
     }
 }

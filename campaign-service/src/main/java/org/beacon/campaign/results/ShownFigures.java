@@ -58,6 +58,53 @@ final class ShownFigures {
                 null);
     }
 
+    /**
+     * A knowledge item's right answers in a group's column: the count with its share when it is shown; when the
+     * interval rule rounded it (its last resort, {@link Disclosure#headlineShare}), the range it was rounded to with
+     * the share of those who answered that range gives: "30–40 (55–73%)". The middle share is the figure's
+     * percentage, the range its low and high.
+     *
+     * @param shown the item with the rows its table shows
+     */
+    Figure rightAnswers(ResultItem shown, int wave, Dimension dimension, int value) {
+        Object key = shown.classKey(wave, shown.correct, dimension, value);
+        Object base = shown.base(wave, dimension, value);
+        Range range = disclosure.state(key) == Disclosure.State.ROUNDED
+                ? rightAnswerRange(shown, wave, dimension, value) : null;
+        if (range == null) {
+            return count(key, base);
+        }
+        // rounded half up here, as every share is, before any format rounds them its own way
+        double low = round(100.0 * range.low() / range.n(), 1);
+        double high = round(100.0 * range.high() / range.n(), 1);
+        return new Figure(null, round(50.0 * (range.low() + range.high()) / range.n(), 1), null,
+                words.text().range(range.low(), range.high(), low, high), Figure.ROUNDED, range.low(), range.high());
+    }
+
+    /** Between low and high of n people, as far as the shown figures tell (low = high: the count is shown). */
+    record Range(long low, long high, long n) {
+    }
+
+    /**
+     * What the outputs tell of a knowledge item's right answers in a group: the count when it is shown, the range it
+     * was rounded to when it was ({@link Disclosure#rounded}); null when it or those who answered are hidden.
+     *
+     * @param shown the item with the rows its table shows
+     */
+    Range rightAnswerRange(ResultItem shown, int wave, Dimension dimension, int value) {
+        Object key = shown.classKey(wave, shown.correct, dimension, value);
+        Object base = shown.base(wave, dimension, value);
+        if (disclosure.isHidden(base) || n(base) == 0) {
+            return null;
+        }
+        if (!disclosure.isHidden(key)) {
+            return new Range(n(key), n(key), n(base));
+        }
+        long[] rounded = disclosure.rounded(key);
+        // no more right answers than answers, which the reader sees too
+        return rounded == null ? null : new Range(rounded[0], Math.min(rounded[1], n(base)), n(base));
+    }
+
     /** Count, sum and sum of squares of a group, or null when any figure behind them is hidden. */
     Change.Moments moments(ResultItem item, int wave, Dimension dimension, int value) {
         Object base = item.base(wave, dimension, value);

@@ -279,12 +279,14 @@ public final class SurveyResults {
             List<Figure> cells = new ArrayList<>();
             // a row of mentions has no share of the group: one person may count in it several times
             boolean mentioned = ItemRecoding.mentions(item) && shown.classesOf(c).size() > 1;
+            boolean correct = item.correct > 0 && shown.classesOf(c).equals(List.of(item.correct));
             for (Column column : columns) {
-                cells.add(published.count(shown.choice(column.wave(), c, column.dimension(), column.value()),
-                        mentioned ? null : item.base(column.wave(), column.dimension(), column.value())));
+                cells.add(correct && item.kind.equals(SurveyQuestion.KNOWLEDGE)
+                        ? published.rightAnswers(shown, column.wave(), column.dimension(), column.value())
+                        : published.count(shown.choice(column.wave(), c, column.dimension(), column.value()),
+                                mentioned ? null : item.base(column.wave(), column.dimension(), column.value())));
             }
-            rows.add(new Row(shown.choiceLabels.get(c - 1), Row.CHOICE,
-                    item.correct > 0 && shown.classesOf(c).equals(List.of(item.correct)), cells));
+            rows.add(new Row(shown.choiceLabels.get(c - 1), Row.CHOICE, correct, cells));
         }
         rows.add(new Row(words.answered(), Row.ANSWERED, false, columns.stream()
                 .map(column -> published.count(item.base(column.wave(), column.dimension(), column.value()), null))

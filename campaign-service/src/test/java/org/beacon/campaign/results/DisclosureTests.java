@@ -1,5 +1,6 @@
 package org.beacon.campaign.results;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -302,5 +303,67 @@ class DisclosureTests {
         assertFalse(spared.isHidden("t"));
         assertTrue(spared.isHidden("x") && spared.isHidden("p"), "the linear guarantee holds: x + p = 15");
         assertEquals(java.util.Set.of("x", "p"), spared.leftNarrow().keySet());
+    }
+
+    /**
+     * x + p + r = t, x under k with p as its partner: both then lie between 0 and 15, narrower than 16. t is a headline
+     * figure; r, a knowledge item's right answers, is a headline share: no other partner is left, so r is rounded
+     * (published as the range 34–50 of width 16, counted from zero in steps of 17) rather than hidden, and x and p
+     * then lie between 0 and 21. Nothing else is hidden for it and nothing is left narrow.
+     */
+    @Test
+    void aHeadlineShareIsRoundedAsTheLastResort() {
+        Disclosure disclosure = new Disclosure(10, 16, java.util.function.Function.identity());
+        disclosure.count("x", 3);
+        disclosure.count("p", 12);
+        disclosure.count("r", 40);
+        disclosure.count("t", 55);
+        disclosure.line(List.of("x", "p", "r"), "t");
+        disclosure.headlineShare("r");
+        disclosure.headline("t");
+        disclosure.protect();
+        assertTrue(disclosure.isHidden("x") && disclosure.isHidden("p"), "x under k, p its partner");
+        assertEquals(Disclosure.State.ROUNDED, disclosure.state("r"));
+        assertArrayEquals(new long[] { 34, 50 }, disclosure.rounded("r"));
+        assertFalse(disclosure.isHidden("t"));
+        assertTrue(disclosure.leftNarrow().isEmpty(), "x and p lie between 0 and 21");
+
+        // a headline figure of its own first, then as a share: it stays a headline figure of its own
+        Disclosure both = new Disclosure(10, 16, java.util.function.Function.identity());
+        both.count("h", 50);
+        both.headline("h");
+        both.headlineShare("h");
+        both.count("x", 3);
+        both.count("p", 10);
+        both.count("g", 63);
+        both.line(List.of("x", "p", "h"), "g");
+        both.headline("g");
+        both.protect();
+        assertTrue(both.isHidden("x") && both.isHidden("p"), "x under k, p its partner: both between 0 and 13");
+        assertEquals(Disclosure.State.SHOWN, both.state("h"), "marked a share after being a headline figure");
+        assertEquals(java.util.Set.of("x", "p"), both.leftNarrow().keySet());
+    }
+
+    /**
+     * When another partner widens the range, a headline share stays shown even where it would be the rule's first
+     * choice otherwise: x + p + q + r = t, x under k with p; the rule needs one more partner and takes q, never r.
+     */
+    @Test
+    void aHeadlineShareStaysShownWhenAnotherPartnerWidensTheRange() {
+        Disclosure disclosure = new Disclosure(10, 16, java.util.function.Function.identity());
+        disclosure.count("x", 3);
+        disclosure.count("p", 12);
+        disclosure.count("q", 60);
+        disclosure.count("r", 20);
+        disclosure.count("t", 95);
+        disclosure.line(List.of("x", "p", "q", "r"), "t");
+        disclosure.headlineShare("r");
+        disclosure.headline("t");
+        disclosure.protect();
+        assertTrue(disclosure.isHidden("x") && disclosure.isHidden("p"), "x under k, p its partner");
+        assertTrue(disclosure.isHidden("q"), "x between 0 and 15 is too narrow: q widens it");
+        assertEquals(Disclosure.State.SHOWN, disclosure.state("r"),
+                "r has fewer people than q, yet it is a share: it stays shown");
+        assertEquals(java.util.Set.of(), disclosure.leftNarrow().keySet());
     }
 }

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.beacon.campaign.survey.SurveyFixtures;
+import org.beacon.campaign.survey.Wave;
+
 /**
  * A data set with known figures for the evaluation form of SurveyFixtures: each column is a fixed multiset of
  * answers, laid out row by row, so totals are known in advance and cross-tabulations can be counted from the rows.
@@ -43,6 +46,20 @@ final class KnownAnswers {
                 "people_told", spread("1", 40, "3", 40),
                 "suggestion", spread("Call me on +221 77 123 45 67", 6, "write to aminata.diallo@example.org", 6,
                         "More radio spots in 2027", 8, "", 60)));
+    }
+
+    /**
+     * A new survey of {@link SurveyFixtures#NATIONAL} with the evaluation form (its form id starting with the
+     * prefix), both waves open and answered with this data set; returns its id.
+     */
+    static long survey(String prefix) {
+        long survey = SurveyFixtures.evaluationSurvey(SurveyFixtures.NATIONAL,
+                prefix + "_" + SurveyFixtures.unique("f").replace('-', '_'), Wave.BASELINE, Wave.ENDLINE);
+        SurveyFixtures.uploadCsv(SurveyFixtures.NATIONAL, survey, Wave.BASELINE, csv(baseline()), false)
+                .then().statusCode(200);
+        SurveyFixtures.uploadCsv(SurveyFixtures.NATIONAL, survey, Wave.ENDLINE, csv(endline()), false)
+                .then().statusCode(200);
+        return survey;
     }
 
     static String csv(List<Map<String, String>> rows) {

@@ -150,7 +150,8 @@ class SuppressionAttackTests {
         }
         List<String> givenAway = new ArrayList<>();
         for (Shown figure : shown) {
-            if (figure.figure().isHidden()) {
+            // a count shown rounded is not kept from anyone: its range protects others (IntervalAttackTests)
+            if (figure.figure().isHidden() && !Figure.ROUNDED.equals(figure.figure().suppressed())) {
                 if (residual(basis, vector(figure.counts())) < 1e-6) {
                     givenAway.add(figure.where() + " (true count " + dot(vector(figure.counts()), population) + ")");
                 }

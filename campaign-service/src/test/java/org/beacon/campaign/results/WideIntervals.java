@@ -5,9 +5,9 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * The service with an interval width of 25 (k is 10): wider than a survey of a few dozen people can give every
- * hidden count without hiding its respondents, so the results list ranges left narrow. At the default width (k) the
- * rule now widens every range of those surveys by hiding other figures.
+ * The service with an interval width of 25 (k is 10): more than a survey of a few dozen people can give its hidden
+ * counts by hiding other figures alone without hiding its respondents, so the rule rounds knowledge items' right
+ * answers as its last resort ({@link RoundedRightAnswersTests}).
  */
 public class WideIntervals implements QuarkusTestProfile {
 

@@ -1,0 +1,92 @@
+package org.beacon.campaign.results;
+
+import static io.restassured.RestAssured.given;
+import static org.beacon.campaign.survey.SurveyFixtures.NATIONAL;
+import static org.beacon.campaign.survey.SurveyFixtures.evaluator;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.beacon.testing.PostgresResource;
+import org.beacon.testing.S3Resource;
+import org.beacon.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 60/80-person survey protected with a width of 25 (k is 10, {@link WideIntervals}): hiding other figures alone
+ * cannot give every hidden count a range that wide without hiding the respondents, so the rule rounds a knowledge
+ * item's right answers instead. An evaluator reads the rounded count as a range with its shares, in the JSON
+ * (suppressed "rounded", low and high), the CSV and the page, and no range is left narrow.
+ */
+@QuarkusTest
+@TestProfile(WideIntervals.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(TestTokens.class)
+class RoundedRightAnswersTests {
+
+    @Test
+    void rightAnswersAreShownAsARangeWithItsSharesAndNoRangeIsLeftNarrow() {
+        long survey = KnownAnswers.survey("rounded");
+        JsonPath json = results(survey, "");
+        assertEquals(25, json.getInt("intervalWidth"));
+        assertEquals(0, json.getInt("narrowRanges"), "no range left narrow");
+        assertEquals(List.of(60, 80), json.getList("respondents.rows[0].cells.n"), "the respondents stay shown");
+
+        // k1's right answer: 30 of 60 at baseline, shown; 60 of 80 at endline, rounded to the range of 26 values
+        // (counted from zero in steps of 26) that holds it
+        String k1 = "questions.find { it.name == 'k1' }.table.rows.find { it.correct }.cells";
+        assertEquals(30, json.getInt(k1 + "[0].n"));
+        Map<String, Object> endline = json.getMap(k1 + "[1]");
+        assertEquals(ResultsView.Figure.ROUNDED, endline.get("suppressed"));
+        assertEquals(null, endline.get("n"), "the count itself is not shown");
+        assertEquals(52, endline.get("low"));
+        assertEquals(77, endline.get("high"));
+        assertEquals("52–77 (65.0–96.3%)", endline.get("display"));
+        assertEquals(80.6f, ((Number) endline.get("percent")).floatValue(), "the middle of the range's shares");
+        assertTrue(json.getString("changes.find { it.name == 'k1' }.display").contains(" pp ["),
+                "the change is computed from the range: " + json.getString("changes.find { it.name == 'k1' }.display"));
+
+        List<Map<String, Object>> rounded = new ArrayList<>();
+        for (String by : List.of("gender", "region", "age_band")) {
+            for (String wave : List.of("baseline", "endline")) {
+                collect(results(survey, "?by=" + by + "&wave=" + wave),
+                        "breakdown.questions.find { it.name == 'k1' }.table", rounded);
+            }
+        }
+        for (Map<String, Object> cell : rounded) {
+            long low = ((Number) cell.get("low")).longValue();
+            long high = ((Number) cell.get("high")).longValue();
+            assertTrue(high - low <= 25 && high > low, "a range of at most 26 values: " + cell);
+            assertEquals(null, cell.get("n"), "the count itself is not shown: " + cell);
+            assertTrue(((String) cell.get("display")).startsWith(low + "–" + high + " ("), cell.toString());
+        }
+
+        given().auth().oauth2(evaluator(NATIONAL)).when().get("/campaigns/api/results/" + survey + "/export.csv")
+                .then().statusCode(200).body(containsString("52–77 (65.0–96.3%)"));
+        given().auth().oauth2(evaluator(NATIONAL)).when().get("/campaigns/results/" + survey)
+                .then().statusCode(200).body(containsString("52–77 (65.0–96.3%)"));
+    }
+
+    private static JsonPath results(long survey, String query) {
+        return given().auth().oauth2(evaluator(NATIONAL))
+                .when().get("/campaigns/api/results/" + survey + query).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void collect(JsonPath json, String table, List<Map<String, Object>> rounded) {
+        List<Map<String, Object>> cells = json.getList(table + ".rows.find { it.correct }.cells");
+        for (Map<String, Object> cell : cells) {
+            if (ResultsView.Figure.ROUNDED.equals(cell.get("suppressed"))) {
+                rounded.add(cell);
+            }
+        }
+    }
+}
