@@ -50,15 +50,16 @@ final class KnownAnswers {
 
     /**
      * A new survey of {@link SurveyFixtures#NATIONAL} with the evaluation form (its form id starting with the
-     * prefix), both waves open and answered with this data set; returns its id.
+     * prefix), both waves open and answered with the first rows of this data set (60 and 80 for all of it); returns
+     * its id.
      */
-    static long survey(String prefix) {
+    static long survey(String prefix, int baselineRows, int endlineRows) {
         long survey = SurveyFixtures.evaluationSurvey(SurveyFixtures.NATIONAL,
                 prefix + "_" + SurveyFixtures.unique("f").replace('-', '_'), Wave.BASELINE, Wave.ENDLINE);
-        SurveyFixtures.uploadCsv(SurveyFixtures.NATIONAL, survey, Wave.BASELINE, csv(baseline()), false)
-                .then().statusCode(200);
-        SurveyFixtures.uploadCsv(SurveyFixtures.NATIONAL, survey, Wave.ENDLINE, csv(endline()), false)
-                .then().statusCode(200);
+        SurveyFixtures.uploadCsv(SurveyFixtures.NATIONAL, survey, Wave.BASELINE,
+                csv(baseline().subList(0, baselineRows)), false).then().statusCode(200);
+        SurveyFixtures.uploadCsv(SurveyFixtures.NATIONAL, survey, Wave.ENDLINE,
+                csv(endline().subList(0, endlineRows)), false).then().statusCode(200);
         return survey;
     }
 

@@ -21,21 +21,24 @@ import org.beacon.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 60/80-person survey protected with a width of 25 (k is 10, {@link WideIntervals}): hiding other figures alone
- * cannot give every hidden count a range that wide without hiding the respondents, so the rule rounds a knowledge
- * item's right answers instead. An evaluator reads the rounded count as a range with its shares, in the JSON
- * (suppressed "rounded", low and high), the CSV and the page, and no range is left narrow.
+ * Results protected with a width of 25 (k is 10, {@link WideIntervals}), more than hiding other figures alone can
+ * give a survey of a few dozen people without hiding its respondents. With 60 and 80 people, the rule rounds a
+ * knowledge item's right answers instead: an evaluator reads the rounded count as a range with its shares, in the
+ * JSON (suppressed "rounded", low and high), the CSV and the page, and no range is left narrow. With 20 and 24 (too
+ * few for any headline share), ranges are left narrow and the results say how many: in the JSON, and on the page in
+ * the reader's language. (With 20 and 24 people every range within a wave is narrower than 25 while its respondents
+ * stay shown, whatever else is hidden.)
  */
 @QuarkusTest
 @TestProfile(WideIntervals.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(TestTokens.class)
-class RoundedRightAnswersTests {
+class WideIntervalsTests {
 
     @Test
     void rightAnswersAreShownAsARangeWithItsSharesAndNoRangeIsLeftNarrow() {
-        long survey = KnownAnswers.survey("rounded");
+        long survey = KnownAnswers.survey("rounded", 60, 80);
         JsonPath json = results(survey, "");
         assertEquals(25, json.getInt("intervalWidth"));
         assertEquals(0, json.getInt("narrowRanges"), "no range left narrow");
@@ -74,6 +77,26 @@ class RoundedRightAnswersTests {
                 .then().statusCode(200).body(containsString("52–77 (65.0–96.3%)"));
         given().auth().oauth2(evaluator(NATIONAL)).when().get("/campaigns/results/" + survey)
                 .then().statusCode(200).body(containsString("52–77 (65.0–96.3%)"));
+    }
+
+    @Test
+    void theResultsSayHowManyHiddenFiguresAreLeftNarrowToKeepTheHeadlineFiguresShown() {
+        long survey = KnownAnswers.survey("narrow", 20, 24);
+        JsonPath json = given().auth().oauth2(evaluator(NATIONAL))
+                .when().get("/campaigns/api/results/" + survey).then().statusCode(200).extract().jsonPath();
+        assertEquals(25, json.getInt("intervalWidth"));
+        assertEquals(List.of(20, 24), json.getList("respondents.rows[0].cells.n"), "the respondents stay shown");
+        int narrow = json.getInt("narrowRanges");
+        assertTrue(narrow > 1, "ranges left narrow: " + narrow);
+        given().auth().oauth2(evaluator(NATIONAL)).header("Accept-Language", "fr")
+                .when().get("/campaigns/results/" + survey)
+                .then().statusCode(200)
+                .body(containsString(narrow + " chiffres masqués peuvent être encadrés à moins de 25 valeurs "
+                        + "possibles à partir des chiffres affichés"));
+        given().auth().oauth2(evaluator(NATIONAL))
+                .when().get("/campaigns/results/" + survey)
+                .then().statusCode(200)
+                .body(containsString(narrow + " hidden figures can be narrowed down to fewer than 25 possible values"));
     }
 
     private static JsonPath results(long survey, String query) {
