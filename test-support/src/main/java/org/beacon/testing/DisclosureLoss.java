@@ -24,6 +24,8 @@ public final class DisclosureLoss {
 
     private int figures;
     private int hidden;
+    /** Counts shown as the range they were rounded to ("rounded"): not hidden, not exact either. */
+    private int rounded;
     /** Hidden figures of breakdown groups that have fewer than k people in all (everything in them is). */
     private int hiddenInSmallGroups;
     private long answers;
@@ -100,6 +102,10 @@ public final class DisclosureLoss {
         return hidden;
     }
 
+    public int rounded() {
+        return rounded;
+    }
+
     public List<String> headlinesHidden() {
         return List.copyOf(headlinesHidden);
     }
@@ -123,16 +129,17 @@ public final class DisclosureLoss {
 
     /** Both counts together. */
     public static String together(DisclosureLoss a, DisclosureLoss b) {
-        return String.format(Locale.ROOT, "%d of %d figures hidden (%.1f %%)", a.hidden + b.hidden,
-                a.figures + b.figures, 100.0 * (a.hidden + b.hidden) / (a.figures + b.figures));
+        return String.format(Locale.ROOT, "%d of %d figures hidden (%.1f %%), %d rounded to a range",
+                a.hidden + b.hidden, a.figures + b.figures, 100.0 * (a.hidden + b.hidden) / (a.figures + b.figures),
+                a.rounded + b.rounded);
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d of %d figures hidden (%.1f %%, %d of them in groups under k); "
-                + "%d of %d answers in hidden cells (%.1f %%); %d figures of pooled groups not shown separately "
-                + "(%.1f %% of the %d figures the groups would have had unpooled)", hidden, figures,
-                100.0 * hidden / Math.max(1, figures), hiddenInSmallGroups, answersHidden, answers,
+        return String.format(Locale.ROOT, "%d of %d figures hidden (%.1f %%, %d of them in groups under k), %d rounded "
+                + "to a range; %d of %d answers in hidden or rounded cells (%.1f %%); %d figures of pooled groups not "
+                + "shown separately (%.1f %% of the %d figures the groups would have had unpooled)", hidden, figures,
+                100.0 * hidden / Math.max(1, figures), hiddenInSmallGroups, rounded, answersHidden, answers,
                 100.0 * answersHidden / Math.max(1, answers), notSeparate,
                 100.0 * notSeparate / Math.max(1, figures + notSeparate), figures + notSeparate);
     }
@@ -154,7 +161,10 @@ public final class DisclosureLoss {
             for (int c = 0; c < cells.size(); c++) {
                 figures++;
                 Object suppressed = cells.get(c).get("suppressed");
-                if (suppressed != null) {
+                if ("rounded".equals(suppressed)) {
+                    rounded++;
+                    perTable.merge(dimension + " " + name + " " + suppressed, 1, Integer::sum);
+                } else if (suppressed != null) {
                     hidden++;
                     perTable.merge(dimension + " " + name + " " + suppressed, 1, Integer::sum);
                     which.add(name + " / " + row.get("label") + " / " + columns.get(c));
@@ -202,7 +212,9 @@ public final class DisclosureLoss {
                 if (kind.equals("score") && row.get("type").equals("mean")) {
                     scoreShown.add(((List<?>) table.get("columns")).get(c) + " " + cells.get(c).get("display"));
                 }
-                if (headline && cells.get(c).get("suppressed") != null) {
+                // a count rounded to a range still shows its share (as a range): not hidden
+                if (headline && cells.get(c).get("suppressed") != null
+                        && !"rounded".equals(cells.get(c).get("suppressed"))) {
                     headlinesHidden.add(question.get("name") + " / " + row.get("label") + " / "
                             + ((List<?>) table.get("columns")).get(c));
                 }

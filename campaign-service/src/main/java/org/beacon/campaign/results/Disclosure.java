@@ -216,8 +216,9 @@ public final class Disclosure {
     /**
      * Marks a registered count as a headline figure: one an evaluator reads first (the respondents of a group, those
      * who answered a knowledge item). Issue 13 ranks it above the interval rule: a partner is never hidden for the
-     * rule if that, directly or through the linear steps it sets off, would hide a headline figure shown without it. A range that only a headline figure could widen is left narrow and listed
-     * ({@link #leftNarrow()}). The linear steps are not limited: no hidden figure is ever computable.
+     * rule if that, directly or through the linear steps it sets off, would hide a headline figure shown without it.
+     * A range that only a headline figure could widen is left narrow and listed ({@link #leftNarrow()}). The linear
+     * steps are not limited: no hidden figure is ever computable.
      */
     public void headline(Object key) {
         Figure figure = figure(canonical.apply(key));
@@ -326,7 +327,7 @@ public final class Disclosure {
     }
 
     /** The range {@link #round} publishes a figure as. */
-    private long[] rounding(Figure figure) {
+    long[] rounding(Figure figure) {
         long step = width + 1L;
         long low = figure.n / step * step;
         return new long[] { low, low + width };
@@ -519,33 +520,6 @@ public final class Disclosure {
     /** The blocks of the hidden figures now (see {@link Blocks}). */
     Blocks blocks() {
         return Blocks.of(figures, relations, frozen);
-    }
-
-    /**
-     * The program of what a reader knows of a block: its relations, with its hidden figures (and {@code alsoHidden},
-     * a candidate partner, when not null, rounded if it is a headline share) as unknowns, the rounded ones between
-     * the ends of their range, and its shown figures as constants.
-     */
-    IntervalAudit audit(List<Relation> tied, Object alsoHidden, Map<Object, double[]> possible,
-            boolean wholePeople) {
-        Map<Object, Long> shown = new LinkedHashMap<>();
-        Map<Object, Long> unknown = new LinkedHashMap<>();
-        Map<Object, long[]> ranges = new java.util.HashMap<>();
-        List<Map<Object, Integer>> terms = new ArrayList<>();
-        for (Relation relation : tied) {
-            terms.add(relation.terms());
-            for (Object key : relation.terms().keySet()) {
-                Figure figure = figure(key);
-                boolean candidate = key.equals(alsoHidden);
-                (figure.hidden() || candidate ? unknown : shown).put(key, figure.n);
-                if (figure.state == State.ROUNDED) {
-                    ranges.put(key, new long[] { figure.low, figure.high });
-                } else if (candidate && figure.shareOnly) {
-                    ranges.put(key, rounding(figure));
-                }
-            }
-        }
-        return new IntervalAudit(unknown, ranges, shown, terms, possible, wholePeople);
     }
 
     Figure figure(Object canonicalKey) {

@@ -70,7 +70,7 @@ final class IntervalAudit {
     private final double ceiling;
     /** The true counts, the first witness: the integer searches look for others as differences from it. */
     private final double[] truth;
-    /** Each unknown's least and greatest value: 0 and the ceiling, or the ends of the range a rounded one is shown as. */
+    /** Each unknown's least and greatest value: 0 and the ceiling, or the ends of the range it is shown rounded to. */
     private final double[] least;
     private final double[] most;
 

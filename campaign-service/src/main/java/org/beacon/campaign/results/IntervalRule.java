@@ -250,7 +250,7 @@ final class IntervalRule {
         long now = width - wider;
         for (Object candidate : candidates.subList(0, Math.min(TRIED_PARTNERS, candidates.size()))) {
             // points possible with the candidate hidden are not possible without it: they are not kept
-            if (disclosure.audit(tied, candidate, new java.util.HashMap<>(), false).widerThan(narrow, now)) {
+            if (audit(tied, candidate, new java.util.HashMap<>(), false).widerThan(narrow, now)) {
                 conceal(candidate);
                 return candidate;
             }
@@ -274,8 +274,35 @@ final class IntervalRule {
             return Map.of();
         }
         // A frozen problem is a filtered breakdown's pair: its blocks are too large for integer programs.
-        return disclosure.audit(tied, null, loosened ? new java.util.HashMap<>(possible) : possible,
+        return audit(tied, null, loosened ? new java.util.HashMap<>(possible) : possible,
                 !disclosure.frozen()).narrowerThan(targets, width);
+    }
+
+    /**
+     * The program of what a reader knows of a block: its relations, with its hidden figures (and {@code alsoHidden},
+     * a candidate partner, when not null, rounded if it is a headline share) as unknowns, the rounded ones between
+     * the ends of their range, and its shown figures as constants.
+     */
+    private IntervalAudit audit(List<Relation> tied, Object alsoHidden, Map<Object, double[]> possible,
+            boolean wholePeople) {
+        Map<Object, Long> shown = new LinkedHashMap<>();
+        Map<Object, Long> unknown = new LinkedHashMap<>();
+        Map<Object, long[]> ranges = new java.util.HashMap<>();
+        List<Map<Object, Integer>> terms = new ArrayList<>();
+        for (Relation relation : tied) {
+            terms.add(relation.terms());
+            for (Object key : relation.terms().keySet()) {
+                Figure figure = figure(key);
+                boolean candidate = key.equals(alsoHidden);
+                (figure.hidden() || candidate ? unknown : shown).put(key, figure.n);
+                if (figure.state == State.ROUNDED) {
+                    ranges.put(key, new long[] { figure.low, figure.high });
+                } else if (candidate && figure.shareOnly) {
+                    ranges.put(key, disclosure.rounding(figure));
+                }
+            }
+        }
+        return new IntervalAudit(unknown, ranges, shown, terms, possible, wholePeople);
     }
 
     /**
