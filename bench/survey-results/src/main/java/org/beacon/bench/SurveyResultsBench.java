@@ -201,8 +201,8 @@ public final class SurveyResultsBench {
                     evaluatorHeader));
             // What disclosure control hides of these figures (issue 13 point 1), counted as on the demo surveys
             // (test-support DisclosureLoss): the overall results and each dimension's breakdown in each wave.
-            DisclosureLoss resultsLoss = new DisclosureLoss().results(json("/campaigns/api/results/" + survey,
-                    evaluatorHeader));
+            Map<String, Object> overall = json("/campaigns/api/results/" + survey, evaluatorHeader);
+            DisclosureLoss resultsLoss = new DisclosureLoss().results(overall);
             DisclosureLoss breakdownsLoss = new DisclosureLoss();
             for (String dimension : DIMENSIONS) {
                 for (String wave : List.of("baseline", "endline")) {
@@ -280,6 +280,10 @@ public final class SurveyResultsBench {
                     String.join(", ", DIMENSIONS), breakdownsLoss);
             System.out.printf(Locale.ROOT, "  disclosure, results and breakdowns together: %s%n",
                     DisclosureLoss.together(resultsLoss, breakdownsLoss));
+            // hidden counts the interval rule could not widen without hiding a headline figure (one problem holds
+            // every breakdown, so the overall results give the survey's count)
+            System.out.printf(Locale.ROOT, "  interval rule: width %s; hidden counts left narrower: %s%n",
+                    overall.get("intervalWidth"), overall.get("narrowRanges"));
             System.out.printf(Locale.ROOT, "  campaign-service (%s): peak resident memory %s%n",
                     String.join(" ", Stack.JVM_OPTIONS), peakResidentMemory(servicePid));
         }

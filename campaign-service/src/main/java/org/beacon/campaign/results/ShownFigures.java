@@ -61,7 +61,7 @@ final class ShownFigures {
     /**
      * A knowledge item's right answers in a group's column: the count with its share when it is shown; when the
      * interval rule rounded it (its last resort, {@link Disclosure#headlineShare}), the range it was rounded to with
-     * the share of those who answered that range gives: "30–40 (55–73%)". The middle share is the figure's
+     * the shares of those who answered that range gives: "30–40 (55.0–72.7%)". The middle share is the figure's
      * percentage, the range its low and high.
      *
      * @param shown the item with the rows its table shows
