@@ -82,8 +82,7 @@ class WideIntervalsTests {
     @Test
     void theResultsSayHowManyHiddenFiguresAreLeftNarrowToKeepTheHeadlineFiguresShown() {
         long survey = KnownAnswers.survey("narrow", 20, 24);
-        JsonPath json = given().auth().oauth2(evaluator(NATIONAL))
-                .when().get("/campaigns/api/results/" + survey).then().statusCode(200).extract().jsonPath();
+        JsonPath json = results(survey, "");
         assertEquals(25, json.getInt("intervalWidth"));
         assertEquals(List.of(20, 24), json.getList("respondents.rows[0].cells.n"), "the respondents stay shown");
         int narrow = json.getInt("narrowRanges");
