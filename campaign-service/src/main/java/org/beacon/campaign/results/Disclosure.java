@@ -22,7 +22,8 @@ import java.util.function.Function;
  * between 0 and 3). Linear programming over the shown figures gives every guarded figure's tightest range; where it
  * is narrower than the interval width, one more partner is hidden beside it, and both steps run again until no
  * range is too narrow or only a headline figure would widen it (see {@link IntervalRule}, {@link IntervalAudit}); a
- * knowledge item's right answers go last, rounded to a range rather than hidden ({@link #headlineShare}).</li>
+ * knowledge item's right answers go last, rounded to a range rather than hidden ({@link #headlineShare}). The linear
+ * steps, too, round such a count rather than hide it when it is the figure they would hide.</li>
  * <li>Derived figures (a group's sum behind a mean) are hidden whenever a figure they depend on is hidden.</li>
  * <li>Withheld figures are never shown (the classes inside a recoded row, see {@link Recoding}): they are unknowns
  * like hidden ones, and need protecting only when they are under k.</li>
@@ -301,10 +302,16 @@ public final class Disclosure {
         return states;
     }
 
-    /** Whether a headline figure shown in these states is hidden now (rounded is not hidden: see {@link #round}). */
-    boolean hidesHeadline(Map<Object, State> before) {
+    /**
+     * Whether a headline figure shown in these states is hidden now.
+     *
+     * @param roundedIsShown whether a headline share rounded since ({@link #round}) counts as shown: the interval
+     *        rule's last resort; before it, the rule spares a partner that makes the linear steps round one
+     */
+    boolean hidesHeadline(Map<Object, State> before, boolean roundedIsShown) {
         return figures.entrySet().stream().anyMatch(entry -> entry.getValue().headline && entry.getValue().hidden()
-                && entry.getValue().state != State.ROUNDED && before.get(entry.getKey()) == State.SHOWN);
+                && !(roundedIsShown && entry.getValue().state == State.ROUNDED)
+                && before.get(entry.getKey()) == State.SHOWN);
     }
 
     /** Whether any figure is a headline share ({@link #headlineShare}) still shown. */
@@ -319,7 +326,10 @@ public final class Disclosure {
      * the figures the rounding protects, so the range tells nothing but itself.
      */
     void round(Object key) {
-        Figure figure = figure(key);
+        round(figure(key));
+    }
+
+    private void round(Figure figure) {
         long[] range = rounding(figure);
         figure.low = range[0];
         figure.high = range[1];
@@ -501,7 +511,11 @@ public final class Disclosure {
         return hideSmallestVisible(relation.terms().keySet());
     }
 
-    /** Hides the visible figure with the fewest respondents among these. */
+    /**
+     * Hides the visible figure with the fewest respondents among these; a headline share is rounded instead when
+     * ranges are kept ({@link #round}): an unknown to every reader, as a hidden figure is, so no figure beside it can
+     * be computed, and its share stays readable. (Without a width the range would be the count itself.)
+     */
     private boolean hideSmallestVisible(Collection<Object> candidates) {
         Figure best = null;
         for (Object key : candidates) {
@@ -513,7 +527,11 @@ public final class Disclosure {
         if (best == null) {
             return false;
         }
-        best.state = State.PROTECTING;
+        if (best.shareOnly && width > 0) {
+            round(best);
+        } else {
+            best.state = State.PROTECTING;
+        }
         return true;
     }
 

@@ -22,9 +22,10 @@ import org.beacon.campaign.results.Disclosure.State;
  * halves ({@link #admit}); those that set it off alone are spared. When no partner is left to try and ranges are
  * still narrow, the rule goes on as a last resort with headline shares ({@link Disclosure#headlineShare}: a knowledge
  * item's right answers) among the partners, after every other figure: such a partner is rounded to a range of people
- * rather than hidden ({@link Disclosure#round}), so it needs no partner of its own. A range only a headline figure of
- * its own (a group's respondents, those who answered a knowledge item) could widen is left narrow and listed
- * ({@link #leftNarrow()}).
+ * rather than hidden ({@link Disclosure#round}), so it needs no partner of its own; and a partner whose hiding makes
+ * the linear steps round one (they round a headline share rather than hide it) is no longer spared for it. A range
+ * only a headline figure of its own (a group's respondents, those who answered a knowledge item) could widen is left
+ * narrow and listed ({@link #leftNarrow()}).
  */
 final class IntervalRule {
 
@@ -90,7 +91,7 @@ final class IntervalRule {
                 continue;
             }
             disclosure.protectLinearly();
-            if (disclosure.hidesHeadline(before)) {
+            if (disclosure.hidesHeadline(before, lastResort)) {
                 disclosure.restore(before);
                 admit(partners.subList(0, partners.size() / 2));
                 admit(partners.subList(partners.size() / 2, partners.size()));
@@ -111,7 +112,7 @@ final class IntervalRule {
         Map<Object, State> without = disclosure.states();
         partners.forEach(this::conceal);
         disclosure.protectLinearly();
-        if (!disclosure.hidesHeadline(without)) {
+        if (!disclosure.hidesHeadline(without, lastResort)) {
             return;
         }
         disclosure.restore(without);

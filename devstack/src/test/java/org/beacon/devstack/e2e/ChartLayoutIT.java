@@ -69,6 +69,11 @@ class ChartLayoutIT {
         return new Figure(null, null, null, hidden, Figure.PROTECTING);
     }
 
+    /** A count shown as the range it was rounded to, with that range's shares: the longest figure text a cell has. */
+    static Figure rounded(long low, long high, double percent, String display) {
+        return new Figure(null, percent, null, display, Figure.ROUNDED, low, high);
+    }
+
     /** Shares by wave: long labels, a full bar, an empty one and hidden figures. */
     static String frenchDistribution() {
         return Charts.distribution(new Table(FR_QUESTION, List.of("Enquête de référence", "Enquête finale"), List.of(
@@ -89,6 +94,8 @@ class ChartLayoutIT {
             rows.add(new Row(label, Row.CHOICE, false,
                     List.of(shown(828, 55.2), small(), shown(99, 99.9), shown(1500, 100.0))));
         }
+        rows.add(new Row("Bonne réponse", Row.CHOICE, true, List.of(rounded(1045, 1055, 99.5, "1 045–1 055 (99,0–99,9 %)"),
+                rounded(52, 77, 80.6, "52–77 (65,0–96,3 %)"), shown(99, 99.9), shown(1500, 100.0))));
         return Charts.distribution(new Table("Portée par canal", groups, rows));
     }
 
@@ -96,7 +103,9 @@ class ChartLayoutIT {
         return Charts.distribution(new Table(AR_QUESTION, List.of("خط الأساس", "خط النهاية"), List.of(
                 new Row("نعم", Row.CHOICE, true, List.of(shown(900, 75.0), shown(1350, 90.0))),
                 new Row(AR_CHOICE, Row.CHOICE, false, List.of(shown(288, 24.0), small())),
-                new Row("لا أعرف", Row.CHOICE, false, List.of(shown(12, 1.0), protecting("مخفي"))))));
+                new Row("لا أعرف", Row.CHOICE, false, List.of(shown(12, 1.0), protecting("مخفي"))),
+                new Row("الإجابة الصحيحة", Row.CHOICE, true,
+                        List.of(rounded(52, 77, 80.6, "52–77 (65.0–96.3%)"), shown(1350, 90.0))))));
     }
 
     static String frenchChanges() {
