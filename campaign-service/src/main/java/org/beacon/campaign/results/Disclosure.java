@@ -66,6 +66,11 @@ public final class Disclosure {
          * round it when nothing else widens a range.
          */
         boolean shareOnly;
+        /**
+         * A headline figure the interval rule may round rather than leave a range narrow for (see {@link #round}): a
+         * headline share from its first last resort, a headline count ({@link #headlineCount}) from its second.
+         */
+        boolean roundable;
         /** The slack of a bound (see {@link #gap}): an unknown of the one relation that states the bound. */
         boolean gap;
         /** The range a {@link State#ROUNDED} figure is published as: {@link #rounding} of its count. */
@@ -150,6 +155,7 @@ public final class Disclosure {
             twin.derived = figure.derived;
             twin.headline = figure.headline;
             twin.shareOnly = figure.shareOnly;
+            twin.roundable = figure.roundable;
             twin.gap = figure.gap;
             twin.low = figure.low;
             twin.high = figure.high;
@@ -225,6 +231,24 @@ public final class Disclosure {
         Figure figure = figure(canonical.apply(key));
         figure.headline = true;
         figure.shareOnly = false;
+        figure.roundable = false;
+    }
+
+    /**
+     * Marks a registered count as a headline figure ({@link #headline}) that is a total of at least 5·k people (a
+     * group's respondents, those who answered a knowledge item): issue 13 says such a total is rounded rather than
+     * hidden to protect a small cell. The interval rule rounds it in its second resort, after headline shares
+     * ({@link #round}), rather than leave a range narrow; every share of it is then shown as the range of shares its
+     * range gives.
+     */
+    public void headlineCount(Object key) {
+        Figure figure = figure(canonical.apply(key));
+        if (figure.headline && !figure.roundable) {
+            return; // the same count as one never rounded (a wave's respondents): it stays so
+        }
+        figure.headline = true;
+        figure.shareOnly = false;
+        figure.roundable = true;
     }
 
     /**
@@ -241,6 +265,7 @@ public final class Disclosure {
         if (!figure.headline) {
             figure.headline = true;
             figure.shareOnly = true;
+            figure.roundable = true;
         }
     }
 
@@ -303,20 +328,28 @@ public final class Disclosure {
     }
 
     /**
-     * Whether a headline figure shown in these states is hidden now.
-     *
-     * @param roundedIsShown whether a headline share rounded since ({@link #round}) counts as shown: the interval
-     *        rule's last resort; before it, the rule spares a partner that makes the linear steps round one
+     * Whether a headline figure shown in these states is hidden now, or rounded before the interval rule's resort
+     * allows it ({@link #mayRound}): the rule spares a partner that makes the linear steps round one too early.
      */
-    boolean hidesHeadline(Map<Object, State> before, boolean roundedIsShown) {
+    boolean hidesHeadline(Map<Object, State> before, int resort) {
         return figures.entrySet().stream().anyMatch(entry -> entry.getValue().headline && entry.getValue().hidden()
-                && !(roundedIsShown && entry.getValue().state == State.ROUNDED)
+                && !(entry.getValue().state == State.ROUNDED && mayRound(entry.getValue(), resort))
                 && before.get(entry.getKey()) == State.SHOWN);
     }
 
-    /** Whether any figure is a headline share ({@link #headlineShare}) still shown. */
-    boolean showsHeadlineShares() {
-        return figures.values().stream().anyMatch(figure -> figure.shareOnly && !figure.hidden());
+    /** The interval rule's resorts: none, headline shares rounded, headline counts rounded too. */
+    static final int NO_RESORT = 0;
+    static final int SHARES_ROUNDED = 1;
+    static final int COUNTS_ROUNDED = 2;
+
+    /** Whether the interval rule, at this resort, may round this headline figure (hide it, never). */
+    static boolean mayRound(Figure figure, int resort) {
+        return figure.shareOnly ? resort >= SHARES_ROUNDED : figure.roundable && resort >= COUNTS_ROUNDED;
+    }
+
+    /** Whether any figure the interval rule may round at this resort is still shown. */
+    boolean showsRoundable(int resort) {
+        return figures.values().stream().anyMatch(figure -> mayRound(figure, resort) && !figure.hidden());
     }
 
     /**
@@ -514,7 +547,9 @@ public final class Disclosure {
     /**
      * Hides the visible figure with the fewest respondents among these; a headline share is rounded instead when
      * ranges are kept ({@link #round}): an unknown to every reader, as a hidden figure is, so no figure beside it can
-     * be computed, and its share stays readable. (Without a width the range would be the count itself.)
+     * be computed, and its range and shares stay readable. (Without a width the range would be the count itself.) A
+     * headline count is hidden here as before: rounding one changes every share of its group, which only the
+     * interval rule's second resort does.
      */
     private boolean hideSmallestVisible(Collection<Object> candidates) {
         Figure best = null;

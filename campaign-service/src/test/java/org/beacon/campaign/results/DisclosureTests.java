@@ -406,6 +406,45 @@ class DisclosureTests {
     }
 
     /**
+     * x + p + a = g, x under k with p as its partner, both between 0 and 15: narrower than 16. The only other figures
+     * are headline counts, totals of at least 5·k people (a, those who answered a knowledge item; g, the group's
+     * respondents), and no headline share is near: in its second resort the rule rounds the smaller total, a, to
+     * 34–50 rather than hide it, and x and p then lie between 0 and 21. The same figures with a and g headline figures
+     * that are never rounded (a wave's respondents) leave x and p narrow, and listed.
+     */
+    @Test
+    void aHeadlineCountIsRoundedInTheSecondResort() {
+        Disclosure counts = totalBesideASmallCount(false);
+        assertTrue(counts.isHidden("x") && counts.isHidden("p"), "x under k, p its partner");
+        assertEquals(Disclosure.State.ROUNDED, counts.state("a"));
+        assertArrayEquals(new long[] { 34, 50 }, counts.rounded("a"));
+        assertFalse(counts.isHidden("g"), "one rounded total is enough");
+        assertTrue(counts.leftNarrow().isEmpty(), "x and p lie between 0 and 21");
+
+        Disclosure waves = totalBesideASmallCount(true);
+        assertFalse(waves.isHidden("a") || waves.isHidden("g"), "never rounded, never hidden");
+        assertEquals(java.util.Set.of("x", "p"), waves.leftNarrow().keySet());
+    }
+
+    private static Disclosure totalBesideASmallCount(boolean neverRounded) {
+        Disclosure disclosure = new Disclosure(10, 16, java.util.function.Function.identity());
+        disclosure.count("x", 3);
+        disclosure.count("p", 12);
+        disclosure.count("a", 40);
+        disclosure.count("g", 55);
+        disclosure.line(List.of("x", "p", "a"), "g");
+        if (neverRounded) {
+            disclosure.headline("a");
+            disclosure.headline("g");
+        }
+        // marked a total after being a headline figure never rounded, a figure stays one never rounded
+        disclosure.headlineCount("a");
+        disclosure.headlineCount("g");
+        disclosure.protect();
+        return disclosure;
+    }
+
+    /**
      * When another partner widens the range, a headline share stays shown even where it would be the rule's first
      * choice otherwise: x + p + q + r = t, x under k with p; the rule needs one more partner and takes q, never r.
      */
