@@ -21,9 +21,10 @@ import java.util.function.Function;
  * bound a hidden figure (a "&lt; 10" cell whose shown row leaves 3 people for it and one other hidden cell lies
  * between 0 and 3). Linear programming over the shown figures gives every guarded figure's tightest range; where it
  * is narrower than the interval width, one more partner is hidden beside it, and both steps run again until no
- * range is too narrow or only a headline figure would widen it (see {@link IntervalRule}, {@link IntervalAudit}); a
- * knowledge item's right answers go last, rounded to a range rather than hidden ({@link #headlineShare}). The linear
- * steps, too, round such a count rather than hide it when it is the figure they would hide.</li>
+ * range is too narrow or only a wave's respondents would widen it (see {@link IntervalRule}, {@link IntervalAudit});
+ * a knowledge item's right answers go last, rounded to a range rather than hidden ({@link #headlineShare}), and after
+ * them a group's respondents and those who answered a knowledge item ({@link #headlineCount}). The linear steps, too,
+ * round right answers rather than hide them when they are the figure those steps would hide.</li>
  * <li>Derived figures (a group's sum behind a mean) are hidden whenever a figure they depend on is hidden.</li>
  * <li>Withheld figures are never shown (the classes inside a recoded row, see {@link Recoding}): they are unknowns
  * like hidden ones, and need protecting only when they are under k.</li>
@@ -432,37 +433,9 @@ public final class Disclosure {
         }
     }
 
-    /**
-     * What a reader of the outputs knows, and what they must not learn: every figure's count (a hidden one's too, to
-     * check that an audit's range holds it), which are hidden, which of those are counts of people shown as hidden
-     * (the interval rule's targets: not the classes inside a merged row, which no output shows), every relation,
-     * the guarded figures the rule left narrow to keep a headline figure shown, and the range each rounded figure is
-     * shown as (one of the hidden ones, not guarded). For checks of the result by programs other than the rule's own
-     * (the tests).
-     */
-    record Published(Map<Object, Long> counts, java.util.Set<Object> hidden, java.util.Set<Object> guarded,
-            List<Map<Object, Integer>> relations, java.util.Set<Object> leftNarrow, Map<Object, long[]> rounded) {
-    }
-
-    Published published() {
-        Map<Object, Long> counts = new LinkedHashMap<>();
-        java.util.Set<Object> hidden = new java.util.LinkedHashSet<>();
-        java.util.Set<Object> guarded = new java.util.LinkedHashSet<>();
-        Map<Object, long[]> rounded = new LinkedHashMap<>();
-        figures.forEach((key, figure) -> {
-            counts.put(key, figure.n);
-            if (figure.state == State.ROUNDED) {
-                rounded.put(key, new long[] { figure.low, figure.high });
-            }
-            if (figure.hidden()) {
-                hidden.add(key);
-            }
-            if (figure.guarded() && !figure.derived && !figure.withheld) {
-                guarded.add(key);
-            }
-        });
-        return new Published(counts, hidden, guarded, relations.stream().map(Relation::terms).toList(),
-                java.util.Set.copyOf(leftNarrow().keySet()), rounded);
+    /** What a reader of the outputs knows, and what they must not learn (see {@link PublishedDisclosure}). */
+    PublishedDisclosure published() {
+        return PublishedDisclosure.of(figures, relations, leftNarrow().keySet());
     }
 
     public State state(Object key) {

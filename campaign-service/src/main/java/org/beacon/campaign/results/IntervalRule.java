@@ -26,8 +26,9 @@ import org.beacon.campaign.results.Disclosure.State;
  * the linear steps round one (they round a headline share rather than hide it) is no longer spared for it. When
  * ranges are still narrow after that, a second resort does the same with headline counts ({@link
  * Disclosure#headlineCount}: a group's respondents, those who answered a knowledge item, from 5·k people), every
- * share of which is then shown as a range. A range only a wave's respondents could widen (never rounded: the number
- * of people asked) is left narrow and listed ({@link #leftNarrow()}).
+ * share of which is then shown as a range. A resort that leaves as many ranges narrow as it found is undone: rounding
+ * and hiding that widen nothing are a loss for nothing. A range no resort widens (one only a wave's respondents could
+ * widen, never rounded: the number of people asked) is left narrow and listed ({@link #leftNarrow()}).
  */
 final class IntervalRule {
 
@@ -80,10 +81,21 @@ final class IntervalRule {
         spared.clear();
         leftNarrow.clear();
         resort = Disclosure.NO_RESORT;
+        Resort tried = null;
         while (true) {
             Map<Object, State> before = disclosure.states();
             List<Object> partners = round();
             if (partners.isEmpty()) {
+                if (tried != null && leftNarrow.size() >= tried.narrow().size()) {
+                    // The resort left as many ranges narrow as it found: what it rounded and hid widened none, and
+                    // is given back (what the rounds learnt with more figures hidden goes with it).
+                    disclosure.restore(tried.states());
+                    leftNarrow.clear();
+                    leftNarrow.putAll(tried.narrow());
+                    possible.clear();
+                    possible.putAll(tried.possible());
+                }
+                tried = null;
                 if (leftNarrow.isEmpty() || resort == Disclosure.COUNTS_ROUNDED) {
                     return;
                 }
@@ -93,6 +105,8 @@ final class IntervalRule {
                 // those steps round a share rather than hide it; a headline count they hide as before.
                 resort++;
                 if (disclosure.showsRoundable(resort)) {
+                    tried = new Resort(disclosure.states(), new LinkedHashMap<>(leftNarrow),
+                            new java.util.HashMap<>(possible));
                     leftNarrow.clear();
                     unwidened.clear();
                     if (resort == Disclosure.SHARES_ROUNDED) {
@@ -108,6 +122,10 @@ final class IntervalRule {
                 admit(partners.subList(partners.size() / 2, partners.size()));
             }
         }
+    }
+
+    /** Where a resort started: the states, the ranges then left narrow, and what the rounds had learnt. */
+    private record Resort(Map<Object, State> states, Map<Object, Long> narrow, Map<Object, double[]> possible) {
     }
 
     /**
