@@ -445,6 +445,31 @@ class DisclosureTests {
     }
 
     /**
+     * x + p = s and x + p + r = t, x under k with p as its partner: both lie between 0 and 15 whatever else is hidden,
+     * as s is a wave's respondents (never hidden, never rounded). In each of its resorts the rule rounds r, a
+     * knowledge item's right answers, beside them; as that widens nothing, the resort is undone: r stays shown, and x
+     * and p are listed.
+     */
+    @Test
+    void aResortThatWidensNothingIsUndone() {
+        Disclosure disclosure = new Disclosure(10, 16, java.util.function.Function.identity());
+        disclosure.count("x", 3);
+        disclosure.count("p", 12);
+        disclosure.count("r", 40);
+        disclosure.count("s", 15);
+        disclosure.count("t", 55);
+        disclosure.line(List.of("x", "p"), "s");
+        disclosure.line(List.of("x", "p", "r"), "t");
+        disclosure.headline("s");
+        disclosure.headline("t");
+        disclosure.headlineShare("r");
+        disclosure.protect();
+        assertTrue(disclosure.isHidden("x") && disclosure.isHidden("p"), "x under k, p its partner");
+        assertEquals(Disclosure.State.SHOWN, disclosure.state("r"), "rounding it widened nothing");
+        assertEquals(java.util.Set.of("x", "p"), disclosure.leftNarrow().keySet());
+    }
+
+    /**
      * When another partner widens the range, a headline share stays shown even where it would be the rule's first
      * choice otherwise: x + p + q + r = t, x under k with p; the rule needs one more partner and takes q, never r.
      */
