@@ -21,10 +21,8 @@ import java.util.function.Function;
  * bound a hidden figure (a "&lt; 10" cell whose shown row leaves 3 people for it and one other hidden cell lies
  * between 0 and 3). Linear programming over the shown figures gives every guarded figure's tightest range; where it
  * is narrower than the interval width, one more partner is hidden beside it, and both steps run again until no
- * range is too narrow or only a wave's respondents would widen it (see {@link IntervalRule}, {@link IntervalAudit});
- * a knowledge item's right answers go last, rounded to a range rather than hidden ({@link #headlineShare}), and after
- * them a group's respondents and those who answered a knowledge item ({@link #headlineCount}). The linear steps, too,
- * round right answers rather than hide them when they are the figure those steps would hide.</li>
+ * range is too narrow or only a headline figure would widen it (see {@link IntervalRule}, {@link IntervalAudit}); a
+ * knowledge item's right answers go last, rounded to a range rather than hidden ({@link #headlineShare}).</li>
  * <li>Derived figures (a group's sum behind a mean) are hidden whenever a figure they depend on is hidden.</li>
  * <li>Withheld figures are never shown (the classes inside a recoded row, see {@link Recoding}): they are unknowns
  * like hidden ones, and need protecting only when they are under k.</li>
@@ -67,11 +65,6 @@ public final class Disclosure {
          * round it when nothing else widens a range.
          */
         boolean shareOnly;
-        /**
-         * A headline figure the interval rule may round rather than leave a range narrow for (see {@link #round}): a
-         * headline share from its first last resort, a headline count ({@link #headlineCount}) from its second.
-         */
-        boolean roundable;
         /** The slack of a bound (see {@link #gap}): an unknown of the one relation that states the bound. */
         boolean gap;
         /** The range a {@link State#ROUNDED} figure is published as: {@link #rounding} of its count. */
@@ -156,7 +149,6 @@ public final class Disclosure {
             twin.derived = figure.derived;
             twin.headline = figure.headline;
             twin.shareOnly = figure.shareOnly;
-            twin.roundable = figure.roundable;
             twin.gap = figure.gap;
             twin.low = figure.low;
             twin.high = figure.high;
@@ -232,24 +224,6 @@ public final class Disclosure {
         Figure figure = figure(canonical.apply(key));
         figure.headline = true;
         figure.shareOnly = false;
-        figure.roundable = false;
-    }
-
-    /**
-     * Marks a registered count as a headline figure ({@link #headline}) that is a total of at least 5·k people (a
-     * group's respondents, those who answered a knowledge item): issue 13 says such a total is rounded rather than
-     * hidden to protect a small cell. The interval rule rounds it in its second resort, after headline shares
-     * ({@link #round}), rather than leave a range narrow; every share of it is then shown as the range of shares its
-     * range gives.
-     */
-    public void headlineCount(Object key) {
-        Figure figure = figure(canonical.apply(key));
-        if (figure.headline && !figure.roundable) {
-            return; // the same count as one never rounded (a wave's respondents): it stays so
-        }
-        figure.headline = true;
-        figure.shareOnly = false;
-        figure.roundable = true;
     }
 
     /**
@@ -266,7 +240,6 @@ public final class Disclosure {
         if (!figure.headline) {
             figure.headline = true;
             figure.shareOnly = true;
-            figure.roundable = true;
         }
     }
 
@@ -328,29 +301,15 @@ public final class Disclosure {
         return states;
     }
 
-    /**
-     * Whether a headline figure shown in these states is hidden now, or rounded before the interval rule's resort
-     * allows it ({@link #mayRound}): the rule spares a partner that makes the linear steps round one too early.
-     */
-    boolean hidesHeadline(Map<Object, State> before, int resort) {
+    /** Whether a headline figure shown in these states is hidden now (rounded is not hidden: see {@link #round}). */
+    boolean hidesHeadline(Map<Object, State> before) {
         return figures.entrySet().stream().anyMatch(entry -> entry.getValue().headline && entry.getValue().hidden()
-                && !(entry.getValue().state == State.ROUNDED && mayRound(entry.getValue(), resort))
-                && before.get(entry.getKey()) == State.SHOWN);
+                && entry.getValue().state != State.ROUNDED && before.get(entry.getKey()) == State.SHOWN);
     }
 
-    /** The interval rule's resorts: none, headline shares rounded, headline counts rounded too. */
-    static final int NO_RESORT = 0;
-    static final int SHARES_ROUNDED = 1;
-    static final int COUNTS_ROUNDED = 2;
-
-    /** Whether the interval rule, at this resort, may round this headline figure (hide it, never). */
-    static boolean mayRound(Figure figure, int resort) {
-        return figure.shareOnly ? resort >= SHARES_ROUNDED : figure.roundable && resort >= COUNTS_ROUNDED;
-    }
-
-    /** Whether any figure the interval rule may round at this resort is still shown. */
-    boolean showsRoundable(int resort) {
-        return figures.values().stream().anyMatch(figure -> mayRound(figure, resort) && !figure.hidden());
+    /** Whether any figure is a headline share ({@link #headlineShare}) still shown. */
+    boolean showsHeadlineShares() {
+        return figures.values().stream().anyMatch(figure -> figure.shareOnly && !figure.hidden());
     }
 
     /**
@@ -360,10 +319,7 @@ public final class Disclosure {
      * the figures the rounding protects, so the range tells nothing but itself.
      */
     void round(Object key) {
-        round(figure(key));
-    }
-
-    private void round(Figure figure) {
+        Figure figure = figure(key);
         long[] range = rounding(figure);
         figure.low = range[0];
         figure.high = range[1];
@@ -433,9 +389,37 @@ public final class Disclosure {
         }
     }
 
-    /** What a reader of the outputs knows, and what they must not learn (see {@link PublishedDisclosure}). */
-    PublishedDisclosure published() {
-        return PublishedDisclosure.of(figures, relations, leftNarrow().keySet());
+    /**
+     * What a reader of the outputs knows, and what they must not learn: every figure's count (a hidden one's too, to
+     * check that an audit's range holds it), which are hidden, which of those are counts of people shown as hidden
+     * (the interval rule's targets: not the classes inside a merged row, which no output shows), every relation,
+     * the guarded figures the rule left narrow to keep a headline figure shown, and the range each rounded figure is
+     * shown as (one of the hidden ones, not guarded). For checks of the result by programs other than the rule's own
+     * (the tests).
+     */
+    record Published(Map<Object, Long> counts, java.util.Set<Object> hidden, java.util.Set<Object> guarded,
+            List<Map<Object, Integer>> relations, java.util.Set<Object> leftNarrow, Map<Object, long[]> rounded) {
+    }
+
+    Published published() {
+        Map<Object, Long> counts = new LinkedHashMap<>();
+        java.util.Set<Object> hidden = new java.util.LinkedHashSet<>();
+        java.util.Set<Object> guarded = new java.util.LinkedHashSet<>();
+        Map<Object, long[]> rounded = new LinkedHashMap<>();
+        figures.forEach((key, figure) -> {
+            counts.put(key, figure.n);
+            if (figure.state == State.ROUNDED) {
+                rounded.put(key, new long[] { figure.low, figure.high });
+            }
+            if (figure.hidden()) {
+                hidden.add(key);
+            }
+            if (figure.guarded() && !figure.derived && !figure.withheld) {
+                guarded.add(key);
+            }
+        });
+        return new Published(counts, hidden, guarded, relations.stream().map(Relation::terms).toList(),
+                java.util.Set.copyOf(leftNarrow().keySet()), rounded);
     }
 
     public State state(Object key) {
@@ -517,13 +501,7 @@ public final class Disclosure {
         return hideSmallestVisible(relation.terms().keySet());
     }
 
-    /**
-     * Hides the visible figure with the fewest respondents among these; a headline share is rounded instead when
-     * ranges are kept ({@link #round}): an unknown to every reader, as a hidden figure is, so no figure beside it can
-     * be computed, and its range and shares stay readable. (Without a width the range would be the count itself.) A
-     * headline count is hidden here as before: rounding one changes every share of its group, which only the
-     * interval rule's second resort does.
-     */
+    /** Hides the visible figure with the fewest respondents among these. */
     private boolean hideSmallestVisible(Collection<Object> candidates) {
         Figure best = null;
         for (Object key : candidates) {
@@ -535,11 +513,7 @@ public final class Disclosure {
         if (best == null) {
             return false;
         }
-        if (best.shareOnly && width > 0) {
-            round(best);
-        } else {
-            best.state = State.PROTECTING;
-        }
+        best.state = State.PROTECTING;
         return true;
     }
 
