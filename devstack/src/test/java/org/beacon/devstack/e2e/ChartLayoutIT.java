@@ -94,8 +94,9 @@ class ChartLayoutIT {
             rows.add(new Row(label, Row.CHOICE, false,
                     List.of(shown(828, 55.2), small(), shown(99, 99.9), shown(1500, 100.0))));
         }
-        rows.add(new Row("Bonne réponse", Row.CHOICE, true, List.of(rounded(1045, 1055, 99.5, "1 045–1 055 (99,0–99,9 %)"),
-                rounded(52, 77, 80.6, "52–77 (65,0–96,3 %)"), shown(99, 99.9), shown(1500, 100.0))));
+        rows.add(new Row("Bonne réponse", Row.CHOICE, true,
+                List.of(rounded(1045, 1055, 99.5, "1 045–1 055 (99,0–99,9 %)"), rounded(52, 77, 80.6,
+                        "52–77 (65,0–96,3 %)"), shown(99, 99.9), shown(1500, 100.0))));
         return Charts.distribution(new Table("Portée par canal", groups, rows));
     }
 
