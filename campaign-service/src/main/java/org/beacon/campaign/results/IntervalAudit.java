@@ -36,8 +36,20 @@ final class IntervalAudit {
 
     private static final double EPSILON = 1e-6;
 
-    /** The most hidden figures a block may hold for its ranges to be proven in whole people (see above). */
-    static final int WHOLE_BLOCK = 400;
+    /**
+     * The most hidden figures a block may hold for its ranges to be proven in whole people (see above). The bound is
+     * the memory of the integer programs: ojalgo's branch and bound keeps dense tableaux that grow with the square of
+     * the unknowns, and more of them the longer it searches. On the end-to-end stack's Safe Journeys answers one
+     * search over a block of 388 hidden figures needed 96 to 128 MB of heap, the service's whole heap there; searches
+     * over 150 figures (the nearest of those blocks' figures, replayed on their own, 2026-12-07) each fitted in 16 MB.
+     */
+    static final int WHOLE_BLOCK = 150;
+
+    /**
+     * Witness searches run one at a time in the service, so that their memory does not add up when several surveys'
+     * results are solved at once (each finds what it would alone: a search is deterministic).
+     */
+    private static final Object ONE_SEARCH = new Object();
 
     /**
      * How many nodes of its branch and bound each of a witness search's two integer programs may visit before its
@@ -325,7 +337,10 @@ final class IntervalAudit {
         model.options.iterations_abort = WITNESS_SEARCH_NODES;
         model.options.time_abort = WITNESS_SEARCH_MILLIS;
         model.options.time_suffice = 0;
-        Optimisation.Result result = model.minimise();
+        Optimisation.Result result;
+        synchronized (ONE_SEARCH) {
+            result = model.minimise();
+        }
         if (result.getState().isFeasible()) {
             double[] point = new double[truth.length];
             for (int v = 0; v < point.length; v++) {

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import org.beacon.commons.web.ProblemException;
 import org.beacon.commons.web.Reason;
+import org.jboss.logging.Logger;
 
 /**
  * Disclosure problems already solved, so that the page, the JSON, the CSV and every breakdown of a survey read the
@@ -55,6 +56,9 @@ public final class SolvedDisclosures {
             return other instanceof Problem problem && problem.hash == hash && problem.parts.equals(parts);
         }
     }
+
+    private static final Logger LOG = Logger.getLogger(SolvedDisclosures.class);
+    private static final Duration SHORT_OF_MEMORY_RETRY = Duration.ofSeconds(30);
 
     private final int capacity;
     private final Map<Problem, Disclosure> solved;
@@ -154,6 +158,12 @@ public final class SolvedDisclosures {
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
+            }
+            if (failed.getCause() instanceof OutOfMemoryError) {
+                // The service ran short of memory for this problem (its searches are bounded, but other work shares
+                // the heap): nothing was kept, and the next request solves it again.
+                LOG.warn("Solving a disclosure problem ran out of memory; answered 503", failed.getCause());
+                throw ProblemException.notReadyYet(Reason.of("results.short-of-memory"), SHORT_OF_MEMORY_RETRY);
             }
             throw new IllegalStateException("Solving a disclosure problem failed", failed.getCause());
         } catch (InterruptedException interrupted) {

@@ -144,4 +144,29 @@ class SolvedDisclosuresTests {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * A solve that runs out of memory is answered 503 with Retry-After and a reason that says what to do, never a
+     * 500; nothing is kept, and the next request solves the problem again.
+     */
+    @Test
+    void aSolveThatRunsOutOfMemoryIsToldToComeBackAndIsSolvedAgain() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            SolvedDisclosures solved = new SolvedDisclosures(4, pool, java.time.Duration.ofSeconds(10));
+            SolvedDisclosures.Problem problem = SolvedDisclosures.Problem.of("survey", 2);
+            org.beacon.commons.web.ProblemException shortOfMemory = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.beacon.commons.web.ProblemException.class, () -> solved.solve(problem, () -> {
+                        throw new OutOfMemoryError("Java heap space");
+                    }));
+            assertEquals(503, shortOfMemory.status());
+            assertEquals("results.short-of-memory", shortOfMemory.reason().key());
+            assertEquals(30, shortOfMemory.retryAfter());
+            assertEquals(0, solved.size(), "nothing kept");
+            Disclosure answer = new Disclosure(K);
+            assertEquals(answer, solved.solve(problem, () -> answer), "solved again");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
