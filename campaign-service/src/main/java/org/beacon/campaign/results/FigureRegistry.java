@@ -143,7 +143,16 @@ final class FigureRegistry {
             return List.of(0);
         }
         Dimension unfiltered = dimension.unfiltered();
-        return dimensions.get(unfiltered).values(tally.n(wave, Tally.RESPONDENTS, 0, unfiltered, 0) > 0);
+        BreakdownAxis axis = dimensions.get(unfiltered);
+        List<Integer> values = axis.values(tally.n(wave, Tally.RESPONDENTS, 0, unfiltered, 0) > 0);
+        if (axis.isTeam()) {
+            // A collection link nobody has answered through in any wave is no group: its figures would all be zeros
+            // of no one, and protecting them as small cells hid figures shown before the link was made. Left out of
+            // every wave alike, so that each group has its figures in both (its absence tells nothing of anyone).
+            values = values.stream().filter(value -> value == 0 || waves.stream()
+                    .anyMatch(w -> tally.n(w.code(), Tally.RESPONDENTS, 0, unfiltered, value) > 0)).toList();
+        }
+        return values;
     }
 
     long n(Object figure) {

@@ -122,7 +122,7 @@ public class ResultsPage {
             String label = axis.isTeam() ? words.team() : axis.question().label(surveyLanguage, form.defaultLanguage());
             dimensions.add(new Option(axis.id(), label));
             for (int value : axis.values(false)) {
-                if (value != 0) {
+                if (value != 0 && computed.hasGroup(axis.dimension(), value)) {
                     filters.add(new Option(axis.id() + ":" + axis.valueName(value),
                             label + ": " + axis.label(value, surveyLanguage, form.defaultLanguage())));
                 }

@@ -16,6 +16,8 @@ import org.beacon.campaign.results.ResultsView.Table;
 import org.beacon.campaign.survey.SurveyForm;
 import org.beacon.campaign.survey.SurveyQuestion;
 import org.beacon.campaign.survey.Wave;
+import org.beacon.commons.web.ProblemException;
+import org.beacon.commons.web.Reason;
 
 /**
  * Turns a survey's tally into what evaluators see. Every figure of every wave and dimension is registered with one
@@ -194,6 +196,11 @@ public final class SurveyResults {
 
     public boolean hasDimension(Dimension dimension) {
         return dimensions.containsKey(dimension);
+    }
+
+    /** Whether the results have this group of a dimension in some wave (a collection link nobody answered through has none). */
+    public boolean hasGroup(Dimension dimension, int value) {
+        return waves.stream().anyMatch(wave -> values(wave.code(), dimension).contains(value));
     }
 
     private ResultItem itemOf(SurveyForm.Question question) {
@@ -434,6 +441,9 @@ public final class SurveyResults {
         Dimension group = filter == null ? Dimension.ALL : filter;
         // a request names groups as the form does; a group shown only inside a pool is refused here
         int groupValue = filter == null ? 0 : pooling.value(original, form, filter, filterValue);
+        if (filter != null && !hasGroup(filter, groupValue)) {
+            throw ProblemException.badRequest(Reason.of("results.empty-group", groupLabel(filter, groupValue)));
+        }
         List<Column> columns = waves.stream().map(w -> new Column(w.code(), group, groupValue)).toList();
         List<String> headers = waves.stream().map(words::wave).toList();
         String reach = form.withRole(SurveyQuestion.CHANNEL).map(SurveyForm.Question::name).orElse(null);

@@ -361,4 +361,42 @@ class BreakdownTests {
         assertEquals(List.of("< 10", "30"), team30.getList("respondents.rows[0].cells.display"),
                 "the team collected at endline only");
     }
+
+    /**
+     * A collection link nobody has answered through yet (made before the field work starts) is no group of the
+     * results: every figure shown before it was made stays shown, the team breakdown has no group for it, and a
+     * filter on it is refused with what to do.
+     */
+    @Test
+    void aCollectionLinkNobodyAnsweredThroughHidesNothing() throws SQLException {
+        JsonPath before = results("");
+        long team;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement link = connection.prepareStatement("""
+                        insert into collection_link (survey_id, wave, name, token_hash, created_by)
+                        values (?, 'endline', 'Team Ziguinchor', ?, 'manon') returning id""")) {
+            link.setLong(1, survey);
+            link.setString(2, String.format("%063dz", survey));
+            try (ResultSet id = link.executeQuery()) {
+                id.next();
+                team = id.getLong(1);
+            }
+        }
+        given().auth().oauth2(manager(NATIONAL)).contentType("application/x-www-form-urlencoded")
+                .formParam("question", "age_band", "gender", "region").formParam("team", "true")
+                .redirects().follow(false).when().post("/campaigns/surveys/" + survey + "/dimensions")
+                .then().statusCode(303);
+        fold.foldAll();
+        JsonPath after = results("");
+        for (String shown : List.of("respondents.rows.cells.display", "questions.table.rows.cells.display",
+                "knowledgeScore.table.rows.cells.display", "changes.display")) {
+            Object was = before.get(shown);
+            assertNotNull(was, shown);
+            assertEquals(was, after.get(shown), shown + " as before the link was made");
+        }
+        JsonPath byTeam = results("?by=team&wave=endline");
+        assertEquals(List.of("Not stated", "All"), byTeam.getList("breakdown.respondents.columns"));
+        given().auth().oauth2(evaluator(NATIONAL)).when().get("/campaigns/api/results/" + survey + "?filter=team:" + team)
+                .then().statusCode(400).body("detail", containsString("Nobody has answered through 'Team Ziguinchor' yet"));
+    }
 }
