@@ -314,18 +314,8 @@ class BreakdownTests {
 
     @Test
     void answersArePerCollectionTeamSubjectToTheSmallCellRules() throws SQLException {
-        long team;
+        long team = collectionLink("Team Dakar North");
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement link = connection.prepareStatement("""
-                    insert into collection_link (survey_id, wave, name, token_hash, created_by)
-                    values (?, 'endline', 'Team Dakar North', ?, 'manon') returning id""")) {
-                link.setLong(1, survey);
-                link.setString(2, String.format("%064d", survey));
-                try (ResultSet id = link.executeQuery()) {
-                    id.next();
-                    team = id.getLong(1);
-                }
-            }
             // 30 endline answers came through the team's link, as OpenRosa submissions record it
             try (PreparedStatement collected = connection.prepareStatement("""
                     update survey_response set collector = ?, source = 'collect'
@@ -337,11 +327,7 @@ class BreakdownTests {
             }
         }
         // the collector was set behind the rollup's back: rebuilding (as a dimensions change does) recounts
-        given().auth().oauth2(manager(NATIONAL)).contentType("application/x-www-form-urlencoded")
-                .formParam("question", "age_band", "gender", "region").formParam("team", "true")
-                .redirects().follow(false).when().post("/campaigns/surveys/" + survey + "/dimensions")
-                .then().statusCode(303);
-        fold.foldAll();
+        allowTeam();
         JsonPath json = results("?by=team&wave=endline");
         assertEquals(List.of("Team Dakar North", "Not stated", "All"), json.getList("breakdown.respondents.columns"));
         assertEquals(List.of(30, 50, 80), json.getList("breakdown.respondents.rows[0].cells.n"));
@@ -370,23 +356,8 @@ class BreakdownTests {
     @Test
     void aCollectionLinkNobodyAnsweredThroughHidesNothing() throws SQLException {
         JsonPath before = results("");
-        long team;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement link = connection.prepareStatement("""
-                        insert into collection_link (survey_id, wave, name, token_hash, created_by)
-                        values (?, 'endline', 'Team Ziguinchor', ?, 'manon') returning id""")) {
-            link.setLong(1, survey);
-            link.setString(2, String.format("%063dz", survey));
-            try (ResultSet id = link.executeQuery()) {
-                id.next();
-                team = id.getLong(1);
-            }
-        }
-        given().auth().oauth2(manager(NATIONAL)).contentType("application/x-www-form-urlencoded")
-                .formParam("question", "age_band", "gender", "region").formParam("team", "true")
-                .redirects().follow(false).when().post("/campaigns/surveys/" + survey + "/dimensions")
-                .then().statusCode(303);
-        fold.foldAll();
+        long team = collectionLink("Team Ziguinchor");
+        allowTeam();
         JsonPath after = results("");
         for (String shown : List.of("respondents.rows.cells.display", "questions.table.rows.cells.display",
                 "knowledgeScore.table.rows.cells.display", "changes.display")) {
@@ -398,5 +369,30 @@ class BreakdownTests {
         assertEquals(List.of("Not stated", "All"), byTeam.getList("breakdown.respondents.columns"));
         given().auth().oauth2(evaluator(NATIONAL)).when().get("/campaigns/api/results/" + survey + "?filter=team:" + team)
                 .then().statusCode(400).body("detail", containsString("Nobody has answered through 'Team Ziguinchor' yet"));
+    }
+
+    /** A collection link for the survey's endline, as a manager makes one (its token's hash unique). */
+    private long collectionLink(String name) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement link = connection.prepareStatement("""
+                        insert into collection_link (survey_id, wave, name, token_hash, created_by)
+                        values (?, 'endline', ?, ?, 'manon') returning id""")) {
+            link.setLong(1, survey);
+            link.setString(2, name);
+            link.setString(3, (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""));
+            try (ResultSet id = link.executeQuery()) {
+                id.next();
+                return id.getLong(1);
+            }
+        }
+    }
+
+    /** The background questions and the collection team allowed as dimensions: the rollup is rebuilt, then folded. */
+    private void allowTeam() {
+        given().auth().oauth2(manager(NATIONAL)).contentType("application/x-www-form-urlencoded")
+                .formParam("question", "age_band", "gender", "region").formParam("team", "true")
+                .redirects().follow(false).when().post("/campaigns/surveys/" + survey + "/dimensions")
+                .then().statusCode(303);
+        fold.foldAll();
     }
 }
