@@ -198,7 +198,10 @@ public final class SurveyResults {
         return dimensions.containsKey(dimension);
     }
 
-    /** Whether the results have this group of a dimension in some wave (a collection link nobody answered through has none). */
+    /**
+     * Whether the results have this group of a dimension in some wave (a collection link nobody has answered through
+     * has none, see {@link FigureRegistry#values}).
+     */
     public boolean hasGroup(Dimension dimension, int value) {
         return waves.stream().anyMatch(wave -> values(wave.code(), dimension).contains(value));
     }
