@@ -367,8 +367,10 @@ class BreakdownTests {
         }
         JsonPath byTeam = results("?by=team&wave=endline");
         assertEquals(List.of("Not stated", "All"), byTeam.getList("breakdown.respondents.columns"));
-        given().auth().oauth2(evaluator(NATIONAL)).when().get("/campaigns/api/results/" + survey + "?filter=team:" + team)
-                .then().statusCode(400).body("detail", containsString("Nobody has answered through 'Team Ziguinchor' yet"));
+        given().auth().oauth2(evaluator(NATIONAL))
+                .when().get("/campaigns/api/results/" + survey + "?filter=team:" + team)
+                .then().statusCode(400)
+                .body("detail", containsString("Nobody has answered through 'Team Ziguinchor' yet"));
     }
 
     /** A collection link for the survey's endline, as a manager makes one (its token's hash unique). */
