@@ -371,6 +371,13 @@ class BreakdownTests {
                 .when().get("/campaigns/api/results/" + survey + "?filter=team:" + team)
                 .then().statusCode(400)
                 .body("detail", containsString("Nobody has answered through 'Team Ziguinchor' yet"));
+        // the page offers no filter on it, and a filter typed in the address gets a readable page saying so
+        String page = given().auth().oauth2(evaluator(NATIONAL)).when().get("/campaigns/results/" + survey)
+                .then().statusCode(200).extract().asString();
+        assertFalse(page.contains("team:" + team), "no filter on a link nobody answered through");
+        given().auth().oauth2(evaluator(NATIONAL)).when().get("/campaigns/results/" + survey + "?filter=team:" + team)
+                .then().statusCode(400).contentType(startsWith("text/html"))
+                .body(containsString("Nobody has answered through"));
     }
 
     /** A collection link for the survey's endline, as a manager makes one (its token's hash unique). */
