@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.beacon.campaign.survey.SurveyForm;
+import org.beacon.campaign.survey.Wave;
 
 /**
  * One dimension an evaluator may break results down by or filter on: a single-choice question (its choices are its
@@ -13,9 +14,16 @@ import org.beacon.campaign.survey.SurveyForm;
  *
  * @param id what the results' addresses call it: the question's name, or {@value #TEAM_ID}
  * @param question the question, null for the collection team
- * @param teams the collection links by id with their names, for the collection team
+ * @param teams the collection links by id, for the collection team
  */
-public record BreakdownAxis(Dimension dimension, String id, SurveyForm.Question question, Map<Integer, String> teams) {
+public record BreakdownAxis(Dimension dimension, String id, SurveyForm.Question question, Map<Integer, Team> teams) {
+
+    /**
+     * A collection link as a group: its team's name, and the wave it collects for. Every answer through it is of
+     * that wave, so in the other wave its group is empty by design, which everyone who sees the link list knows.
+     */
+    public record Team(String name, Wave wave) {
+    }
 
     public static final String TEAM_ID = "team";
 
@@ -23,7 +31,7 @@ public record BreakdownAxis(Dimension dimension, String id, SurveyForm.Question 
         return new BreakdownAxis(Dimension.of(question.id()), question.name(), question, Map.of());
     }
 
-    public static BreakdownAxis team(Map<Integer, String> teams) {
+    public static BreakdownAxis team(Map<Integer, Team> teams) {
         return new BreakdownAxis(Dimension.of(Dimension.TEAM), TEAM_ID, null, Map.copyOf(teams));
     }
 
@@ -60,7 +68,8 @@ public record BreakdownAxis(Dimension dimension, String id, SurveyForm.Question 
             return null;
         }
         if (isTeam()) {
-            return teams.getOrDefault(value, "#" + value);
+            Team team = teams.get(value);
+            return team != null ? team.name() : "#" + value;
         }
         return question.choices().get(value - 1).label(language, fallback);
     }

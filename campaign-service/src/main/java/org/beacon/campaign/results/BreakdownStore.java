@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.beacon.campaign.survey.Wave;
+
 /** The SQL of breakdown dimensions: the manager's decision, the survey's collection teams, rebuilding the rollup. */
 @ApplicationScoped
 public class BreakdownStore {
@@ -54,16 +56,16 @@ public class BreakdownStore {
         }
     }
 
-    /** The survey's collection links by id with their team names, revoked ones included (their answers count). */
-    public Map<Integer, String> teams(long surveyId) {
-        Map<Integer, String> teams = new LinkedHashMap<>();
+    /** The survey's collection links by id with their teams and waves, revoked ones included (their answers count). */
+    public Map<Integer, BreakdownAxis.Team> teams(long surveyId) {
+        Map<Integer, BreakdownAxis.Team> teams = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "select id, name from collection_link where survey_id = ? order by id")) {
+                        "select id, name, wave from collection_link where survey_id = ? order by id")) {
             query.setLong(1, surveyId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    teams.put(rows.getInt(1), rows.getString(2));
+                    teams.put(rows.getInt(1), new BreakdownAxis.Team(rows.getString(2), Wave.parse(rows.getString(3))));
                 }
             }
         } catch (SQLException e) {

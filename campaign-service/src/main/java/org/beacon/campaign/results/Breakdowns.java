@@ -95,7 +95,7 @@ public class Breakdowns {
             }
         }
         if (decision.collector()) {
-            Map<Integer, String> teams = store.teams(form.id());
+            Map<Integer, BreakdownAxis.Team> teams = store.teams(form.id());
             if (!teams.isEmpty()) {
                 axes.add(BreakdownAxis.team(teams));
             }

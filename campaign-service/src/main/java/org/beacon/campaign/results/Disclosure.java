@@ -209,6 +209,9 @@ public final class Disclosure {
         forget();
         Object figure = canonical.apply(key);
         figures.putIfAbsent(figure, new Figure(n, State.SHOWN, false));
+        if (figures.get(figure).known) {
+            return; // a group's sum that is zero by design (see FigureKeys): known, like its respondents
+        }
         figures.get(figure).derived = true;
         dependencies.put(figure, dependsOn.stream().map(canonical).toList());
     }

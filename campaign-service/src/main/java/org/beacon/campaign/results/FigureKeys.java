@@ -39,10 +39,51 @@ final class FigureKeys {
     private FigureKeys() {
     }
 
-    /** The figure a key stands for, in every problem of a survey with these background questions. */
-    static Function<Object, Object> canonical(Map<Long, Dimension> backgroundQuestions) {
+    /**
+     * The figure a key stands for, in every problem of a survey with these background questions and collection links
+     * (each link's wave by its group's value, see {@link #emptyByDesign}).
+     */
+    static Function<Object, Object> canonical(Map<Long, Dimension> backgroundQuestions,
+            Map<Integer, Integer> linkWaves) {
         Map<Long, Dimension> background = Map.copyOf(backgroundQuestions);
-        return key -> canonical(background, key);
+        Map<Integer, Integer> waves = Map.copyOf(linkWaves);
+        return key -> emptyByDesign(waves, key) ? Known.ZERO : canonical(background, key);
+    }
+
+    /**
+     * Whether a key counts people of a collection link's group in a wave the link does not collect for: nobody, by
+     * design, as everyone who sees the survey's links knows. Such a count is a zero everyone knows, never a small cell
+     * to protect (protecting it hid figures of everyone in the other wave as soon as a link was made for one).
+     */
+    private static boolean emptyByDesign(Map<Integer, Integer> linkWaves, Object key) {
+        if (linkWaves.isEmpty()) {
+            return false;
+        }
+        if (key instanceof SumKey sum) {
+            return emptyByDesign(linkWaves, sum.key());
+        }
+        if (key instanceof Cell cell) {
+            return outOfItsWave(linkWaves, cell.wave(), cell.stated());
+        }
+        if (key instanceof Tally.Key tally) {
+            return outOfItsWave(linkWaves, tally.wave(), statements(tally.dimension(), tally.value()));
+        }
+        if (key instanceof AskedKey asked) {
+            return outOfItsWave(linkWaves, asked.wave(), statements(asked.dimension(), asked.value()));
+        }
+        if (key instanceof GapKey gap) {
+            return outOfItsWave(linkWaves, gap.wave(), statements(gap.dimension(), gap.value()));
+        }
+        if (key instanceof BinKey bin) {
+            return outOfItsWave(linkWaves, bin.wave(), statements(bin.dimension(), bin.value()));
+        }
+        return key instanceof MergedKey merged
+                && outOfItsWave(linkWaves, merged.wave(), statements(merged.dimension(), merged.value()));
+    }
+
+    private static boolean outOfItsWave(Map<Integer, Integer> linkWaves, int wave, Map<Dimension, Integer> stated) {
+        Integer link = stated.get(Dimension.of(Dimension.TEAM));
+        return link != null && link != 0 && linkWaves.containsKey(link) && linkWaves.get(link) != wave;
     }
 
     /** Those of a group who did not state an optional background question (the "not stated" group within it). */

@@ -49,7 +49,12 @@ final class FigureRegistry {
 
     /** The figure a key stands for, in every problem of this survey (see {@link FigureKeys}). */
     java.util.function.Function<Object, Object> canonical() {
-        return FigureKeys.canonical(backgroundQuestions);
+        Map<Integer, Integer> linkWaves = new LinkedHashMap<>();
+        BreakdownAxis team = dimensions.get(Dimension.of(Dimension.TEAM));
+        if (team != null) {
+            team.teams().forEach((link, collecting) -> linkWaves.put(link, collecting.wave().code()));
+        }
+        return FigureKeys.canonical(backgroundQuestions, linkWaves);
     }
 
     /** Every output's figures (everyone and every dimension's groups), protected. */

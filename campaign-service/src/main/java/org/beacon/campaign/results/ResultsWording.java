@@ -19,18 +19,20 @@ import org.beacon.commons.i18n.Languages;
 public record ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
         String meanScore, String notStated, String all, String knowledgeScore, String hidden, String percentCorrect,
         String other, Marking marking, FigureText text, Rows rows, IntFunction<String> otherGroups,
-        UnaryOperator<String> mentions) {
+        UnaryOperator<String> mentions, String withoutLink) {
 
     /** "Other (3 groups)": the groups of a breakdown dimension pooled because each had too few people. */
     static final IntFunction<String> OTHER_GROUPS = groups -> "Other (" + groups + " groups)";
     /** "Mentions of: Radio; SMS": rare options of a multiple-choice question pooled in the breakdowns. */
     static final UnaryOperator<String> MENTIONS = options -> "Mentions of: " + options;
+    /** The collection team's group of the answers that came through no link (the web form, uploads). */
+    static final String WITHOUT_LINK = "Without a collection link";
 
     public ResultsWording(Map<Wave, String> waves, String respondents, String answered, String mean,
             String meanScore, String notStated, String all, String knowledgeScore, String hidden,
             String percentCorrect, String other, Marking marking, FigureText text, Rows rows) {
         this(waves, respondents, answered, mean, meanScore, notStated, all, knowledgeScore, hidden, percentCorrect,
-                other, marking, text, rows, OTHER_GROUPS, MENTIONS);
+                other, marking, text, rows, OTHER_GROUPS, MENTIONS, WITHOUT_LINK);
     }
 
     /**
@@ -75,7 +77,7 @@ public record ResultsWording(Map<Wave, String> waves, String respondents, String
                 m.other_answers(), new Marking(m.reversed_item(), percent -> m.credit(reader.percent(percent))),
                 reader, new Rows(m.asked_row(), m.mean_plain(), m.lowest(), m.highest(), m.all_answers()),
                 groups -> breakdown(language).other_groups(reader.count(groups)),
-                options -> breakdown(language).mentions(options));
+                options -> breakdown(language).mentions(options), m.without_link());
     }
 
     private static BreakdownMessages breakdown(String language) {

@@ -349,8 +349,9 @@ public final class SurveyResults {
 
     /** The name of a dimension's group as the page shows it. */
     private String groupLabel(Dimension dimension, int value) {
-        String label = dimensions.get(dimension.unfiltered()).label(value, language, form.defaultLanguage());
-        return label == null ? words.notStated() : label;
+        BreakdownAxis axis = dimensions.get(dimension.unfiltered());
+        String label = axis.label(value, language, form.defaultLanguage());
+        return label != null ? label : axis.isTeam() ? words.withoutLink() : words.notStated();
     }
 
     private List<String> breakdownHeaders(Wave wave, Dimension dimension) {

@@ -221,6 +221,10 @@ public interface SurveyMessages {
     @Message("Not stated")
     String not_stated();
 
+    /** The collection team's group of answers that came through no link (the web form, uploads). */
+    @Message("Without a collection link")
+    String without_link();
+
     @Message("All")
     String all();
 

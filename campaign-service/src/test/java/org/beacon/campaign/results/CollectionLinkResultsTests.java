@@ -11,14 +11,21 @@ import static org.beacon.campaign.survey.SurveyFixtures.uploadCsv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.xml.XmlPath;
 import org.beacon.campaign.survey.Wave;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
+import org.beacon.testing.DisclosureLoss;
 import org.beacon.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +43,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestTokens.class)
 class CollectionLinkResultsTests {
 
+    @Inject
+    TallyFold fold;
+
     private static final List<String> SHOWN = List.of("respondents.rows.cells.display",
             "questions.table.rows.cells.display", "knowledgeScore.table.rows.cells.display", "changes.display");
 
@@ -44,21 +54,25 @@ class CollectionLinkResultsTests {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    @Test
-    void aLinkNobodyAnsweredThroughLeavesEveryFigureAsItWas() throws Exception {
+    /** The shipped Safe Journeys survey with both waves of the demo stack's answers. */
+    private static long safeJourneysAsTheDemoStackHasIt() throws Exception {
         long survey = importShipped("safe-journeys");
         for (Wave wave : List.of(Wave.BASELINE, Wave.ENDLINE)) {
             openWave(NATIONAL, survey, wave);
             uploadCsv(NATIONAL, survey, wave, answers("safe-journeys-stack-" + wave.id()), false).then()
                     .statusCode(200);
         }
+        return survey;
+    }
+
+    @Test
+    void aLinkNobodyAnsweredThroughLeavesEveryFigureAsItWas() throws Exception {
+        long survey = safeJourneysAsTheDemoStackHasIt();
         List<String> queries = List.of("", "?by=region&wave=endline", "?by=gender&wave=baseline",
                 "?by=age_band&wave=endline");
         List<JsonPath> before = queries.stream().map(query -> results(survey, query)).toList();
 
-        given().auth().oauth2(manager(NATIONAL)).contentType("application/json")
-                .body("{\"wave\":\"endline\",\"name\":\"Équipe Ziguinchor\"}")
-                .when().post("/campaigns/api/surveys/" + survey + "/collection-links").then().statusCode(201);
+        collectionLink(survey, "Équipe Ziguinchor");
 
         for (int q = 0; q < queries.size(); q++) {
             JsonPath after = results(survey, queries.get(q));
@@ -73,5 +87,98 @@ class CollectionLinkResultsTests {
                 assertEquals(was, after.get(path), queries.get(q) + " " + path + " as before the link was made");
             }
         }
+    }
+
+    /**
+     * A field team's first answer through an endline link: the link's group has nobody in the baseline by design (every
+     * answer through a link is of the link's wave, and the link list says which), so it is a zero everyone knows, not
+     * a small cell. Protecting it hid baseline figures of everyone (how many were asked how many people they told, its
+     * mean, and so the change of that mean) and the baseline of every breakdown the moment the team sent its first
+     * answer.
+     */
+    @Test
+    void aTeamsFirstAnswerThroughAnEndlineLinkHidesNothingOfTheBaseline() throws Exception {
+        long survey = safeJourneysAsTheDemoStackHasIt();
+        List<String> baselines = List.of("?by=region&wave=baseline", "?by=gender&wave=baseline",
+                "?by=age_band&wave=baseline");
+        List<JsonPath> before = baselines.stream().map(query -> results(survey, query)).toList();
+        List<Object> overallBefore = baselineColumn(results(survey, ""));
+
+        String token = collectionLink(survey, "Équipe Ziguinchor");
+        // in the form's order; a group's questions are elements of the group's element
+        String[] answer = { "age_band", "age_25_34", "gender", "woman", "region", "dakar", "k_smuggling",
+            "false_job_exploit", "k_internal", "yes", "k_consent", "consent_irrelevant", "k_child", "dont_know",
+            "k_smuggled_liable", "dont_know",
+            "attitudes", "<l_only_way>2</l_only_way><l_local_future>4</l_local_future>"
+                    + "<l_can_verify>4</l_can_verify><l_family_support>3</l_family_support>",
+            "heard_from", "radio", "people_told", "2", "told_whom", "family" };
+        submitThrough(token, answer);
+        fold.foldAll();
+
+        JsonPath overall = results(survey, "");
+        assertEquals(List.of(1200, 1501), overall.getList("respondents.rows[0].cells.n"), "the answer is counted");
+        assertEquals(List.of(), new DisclosureLoss().results(overall.getMap("$")).headlinesHidden(),
+                "headline figures hidden");
+        assertEquals(overallBefore, baselineColumn(overall), "everyone's baseline as before the team's answer");
+        for (int q = 0; q < baselines.size(); q++) {
+            JsonPath after = results(survey, baselines.get(q));
+            for (String shown : SHOWN.subList(0, 3)) { // not the changes: their endline has the new answer
+                String path = "breakdown." + shown;
+                Object was = before.get(q).get(path);
+                assertEquals(was, after.get(path), baselines.get(q) + " " + path);
+            }
+        }
+        JsonPath byTeam = results(survey, "?by=team&wave=baseline");
+        assertEquals(List.of("Équipe Ziguinchor", "Without a collection link", "All"),
+                byTeam.getList("breakdown.respondents.columns"));
+        assertEquals(List.of("0", "1200", "1200"), byTeam.getList("breakdown.respondents.rows[0].cells.display"),
+                "nobody in the baseline of an endline link: a zero, not a small cell");
+    }
+
+    /** Every baseline figure of the results' tables (the first of each row's cells: the baseline column). */
+    private static List<Object> baselineColumn(JsonPath results) {
+        List<Object> column = new java.util.ArrayList<>();
+        for (String table : List.of("respondents.rows", "knowledgeScore.table.rows")) {
+            results.<Map<String, Object>>getList(table).forEach(row -> column.add(firstCell(row)));
+        }
+        results.<Map<String, Object>>getList("questions.table").forEach(t -> DisclosureLossTests
+                .<List<Map<String, Object>>>cast(t.get("rows")).forEach(row -> column.add(firstCell(row))));
+        return column;
+    }
+
+    private static Object firstCell(Map<String, Object> row) {
+        return row.get("label") + ": " + DisclosureLossTests.<List<Map<String, Object>>>cast(row.get("cells")).get(0)
+                .get("display");
+    }
+
+    /** Makes an endline collection link for a team and returns its token. */
+    private static String collectionLink(long survey, String team) {
+        return given().auth().oauth2(manager(NATIONAL)).contentType("application/json")
+                .body(Map.of("wave", "endline", "name", team))
+                .when().post("/campaigns/api/surveys/" + survey + "/collection-links").then().statusCode(201)
+                .extract().path("token");
+    }
+
+    /** Sends a filled form through a link as ODK Collect does: the form from the link's list, then its submission. */
+    private static void submitThrough(String token, String... fieldsAndValues) {
+        String list = given().when().get("/campaigns/collect/" + token + "/formList").then().statusCode(200)
+                .extract().asString();
+        String xform = given().when().get(XmlPath.from(list).getString("xforms.xform.downloadUrl")).then()
+                .statusCode(200).extract().asString();
+        StringBuilder xml = new StringBuilder("<?xml version='1.0' ?><data id=\"" + attribute(xform, "id")
+                + "\" version=\"" + attribute(xform, "version") + "\" xmlns:jr=\"http://openrosa.org/javarosa\""
+                + " xmlns:orx=\"http://openrosa.org/xforms\">");
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            xml.append('<').append(fieldsAndValues[i]).append('>').append(fieldsAndValues[i + 1]).append("</")
+                    .append(fieldsAndValues[i]).append('>');
+        }
+        xml.append("<meta><instanceID>uuid:").append(UUID.randomUUID()).append("</instanceID></meta></data>");
+        given().multiPart("xml_submission_file", "submission.xml", xml.toString().getBytes(StandardCharsets.UTF_8),
+                "text/xml").when().post("/campaigns/collect/" + token + "/submission").then().statusCode(201);
+    }
+
+    private static String attribute(String xform, String name) {
+        int start = xform.indexOf(name + "=\"", xform.indexOf("<data ")) + name.length() + 2;
+        return xform.substring(start, xform.indexOf('"', start));
     }
 }
