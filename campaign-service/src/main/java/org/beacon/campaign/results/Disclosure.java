@@ -16,7 +16,7 @@ import java.util.function.Function;
  * shown ones through any combination of those relations. A relation with a single hidden figure is the common case
  * and is fixed by hiding its smallest visible figure; what remains is found by elimination over the hidden figures
  * (a hidden cell can be pinned down by several relations together, e.g. a "bridge" between two blocks of hidden
- * cells) and fixed the same way.</li>
+ * cells) and fixed the same way ({@link LinearSteps}).</li>
  * <li>Intervals: a reader who also knows that no count is below zero and that counts are whole numbers can still
  * bound a hidden figure (a "&lt; 10" cell whose shown row leaves 3 people for it and one other hidden cell lies
  * between 0 and 3). Linear programming over the shown figures gives every guarded figure's tightest range; where it
@@ -101,10 +101,9 @@ public final class Disclosure {
     private final Map<Object, Figure> figures = new LinkedHashMap<>();
     private final List<Relation> relations = new ArrayList<>();
     private final Map<Object, List<Object>> dependencies = new LinkedHashMap<>();
-    /** What elimination found of each block of hidden figures, by its figures: the same block, the same answer. */
-    private final Map<List<Object>, Map<Object, List<Object>>> determinedInBlock = new java.util.HashMap<>();
     /** Whether {@link #freeze()} was called: a filtered breakdown's pair on top of the survey's problem. */
     private boolean frozen;
+    private final LinearSteps linearSteps = new LinearSteps(this);
     private final IntervalRule intervalRule;
 
     public Disclosure(int k) {
@@ -270,7 +269,7 @@ public final class Disclosure {
 
     /** Registering a figure or a relation can make fewer values possible: what protecting learnt is forgotten. */
     private void forget() {
-        determinedInBlock.clear();
+        linearSteps.forget();
         intervalRule.forget();
     }
 
@@ -286,15 +285,9 @@ public final class Disclosure {
         }
     }
 
-    /** The linear steps, until no hidden figure can be computed and every dependency holds. */
+    /** The linear steps, until no hidden figure can be computed and every dependency holds ({@link LinearSteps}). */
     void protectLinearly() {
-        boolean changed = true;
-        while (changed) {
-            changed = hideDependents() | protectLoneHidden();
-            if (!changed) {
-                changed = protectDetermined();
-            }
-        }
+        linearSteps.run();
     }
 
     /** Every figure's state, to go back to (see {@link #restore}). */
@@ -346,6 +339,11 @@ public final class Disclosure {
         return relations;
     }
 
+    /** Each derived figure with the figures it is computed from (see {@link #derived}). */
+    Map<Object, List<Object>> dependencies() {
+        return dependencies;
+    }
+
     boolean frozen() {
         return frozen;
     }
@@ -392,37 +390,9 @@ public final class Disclosure {
         }
     }
 
-    /**
-     * What a reader of the outputs knows, and what they must not learn: every figure's count (a hidden one's too, to
-     * check that an audit's range holds it), which are hidden, which of those are counts of people shown as hidden
-     * (the interval rule's targets: not the classes inside a merged row, which no output shows), every relation,
-     * the guarded figures the rule left narrow to keep a headline figure shown, and the range each rounded figure is
-     * shown as (one of the hidden ones, not guarded). For checks of the result by programs other than the rule's own
-     * (the tests).
-     */
-    record Published(Map<Object, Long> counts, java.util.Set<Object> hidden, java.util.Set<Object> guarded,
-            List<Map<Object, Integer>> relations, java.util.Set<Object> leftNarrow, Map<Object, long[]> rounded) {
-    }
-
-    Published published() {
-        Map<Object, Long> counts = new LinkedHashMap<>();
-        java.util.Set<Object> hidden = new java.util.LinkedHashSet<>();
-        java.util.Set<Object> guarded = new java.util.LinkedHashSet<>();
-        Map<Object, long[]> rounded = new LinkedHashMap<>();
-        figures.forEach((key, figure) -> {
-            counts.put(key, figure.n);
-            if (figure.state == State.ROUNDED) {
-                rounded.put(key, new long[] { figure.low, figure.high });
-            }
-            if (figure.hidden()) {
-                hidden.add(key);
-            }
-            if (figure.guarded() && !figure.derived && !figure.withheld) {
-                guarded.add(key);
-            }
-        });
-        return new Published(counts, hidden, guarded, relations.stream().map(Relation::terms).toList(),
-                java.util.Set.copyOf(leftNarrow().keySet()), rounded);
+    /** What a reader of the outputs knows, and what they must not learn (see {@link PublishedDisclosure}). */
+    PublishedDisclosure published() {
+        return PublishedDisclosure.of(figures, relations, leftNarrow().keySet());
     }
 
     public State state(Object key) {
@@ -439,85 +409,6 @@ public final class Disclosure {
 
     public boolean allShown(Collection<?> keys) {
         return keys.stream().noneMatch(this::isHidden);
-    }
-
-    private boolean hideDependents() {
-        boolean changed = false;
-        for (Map.Entry<Object, List<Object>> dependency : dependencies.entrySet()) {
-            Figure figure = figures.get(dependency.getKey());
-            if (!figure.hidden() && dependency.getValue().stream().anyMatch(key -> figure(key).hidden())) {
-                figure.state = State.PROTECTING;
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    private boolean protectLoneHidden() {
-        boolean changed = false;
-        for (Relation relation : relations) {
-            List<Object> hidden = relation.terms().keySet().stream().filter(key -> figure(key).hidden()).toList();
-            if (hidden.size() == 1 && figure(hidden.get(0)).guarded()) {
-                changed |= protect(relation);
-            }
-        }
-        return changed;
-    }
-
-    /**
-     * Gaussian elimination over the hidden figures, one connected block at a time: a hidden figure is computable
-     * when its unit vector lies in the row space of the relations restricted to hidden figures (the shown ones move
-     * to the right-hand side). Each such figure gets one more hidden figure beside it in one of its relations.
-     */
-    private boolean protectDetermined() {
-        Blocks hidden = blocks();
-        Map<Object, List<Object>> blocks = hidden.members();
-        Map<Object, List<Relation>> relationsOf = hidden.relations();
-        // Every block is solved against the same hidden set first: hiding a figure for one block can join it to
-        // another block, whose elimination would then meet an unknown it has no column for.
-        Map<Object, List<Object>> givenAway = new LinkedHashMap<>();
-        for (Map.Entry<Object, List<Object>> block : blocks.entrySet()) {
-            Map<Object, List<Object>> found = determinedInBlock.get(block.getValue());
-            if (found == null) {
-                // a bound never pins a figure down: its gap is an unknown of that relation alone
-                found = Elimination.determined(block.getValue(), relationsOf.getOrDefault(block.getKey(), List.of())
-                        .stream().filter(relation -> !relation.bound()).toList(), key -> figure(key).hidden());
-                determinedInBlock.put(List.copyOf(block.getValue()), found);
-            }
-            givenAway.putAll(found);
-        }
-        boolean changed = false;
-        for (Map.Entry<Object, List<Object>> figure : givenAway.entrySet()) {
-            // A hidden figure is given away through the shown figures its value is computed from: one of them goes.
-            // Once one of those is hidden the computation no longer works; whether another one does is found by
-            // the next round of elimination, so no figure is hidden that the round after would not ask for.
-            if (figure(figure.getKey()).guarded()
-                    && figure.getValue().stream().noneMatch(key -> figure(key).hidden())) {
-                changed |= hideSmallestVisible(figure.getValue());
-            }
-        }
-        return changed;
-    }
-
-    /** Hides the visible figure with the fewest respondents in a relation (the least information lost). */
-    private boolean protect(Relation relation) {
-        return hideSmallestVisible(relation.terms().keySet());
-    }
-
-    /** Hides the visible figure with the fewest respondents among these. */
-    private boolean hideSmallestVisible(Collection<Object> candidates) {
-        Figure best = null;
-        for (Object key : candidates) {
-            Figure figure = figure(key);
-            if (!figure.hidden() && !figure.known && !figure.fixed && (best == null || figure.n < best.n)) {
-                best = figure;
-            }
-        }
-        if (best == null) {
-            return false;
-        }
-        best.state = State.PROTECTING;
-        return true;
     }
 
     /** The blocks of the hidden figures now (see {@link Blocks}). */

@@ -1,15 +1,8 @@
 package org.beacon.campaign.results;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
-import org.ojalgo.optimisation.integer.IntegerStrategy;
 
 /**
  * What a reader can say about the hidden figures of one block when they know the shown figures, the relations
@@ -28,13 +21,14 @@ import org.ojalgo.optimisation.integer.IntegerStrategy;
  * figures, and where the caller asks for it (a filtered breakdown's pair, whose blocks tie hundreds of cross cells
  * and whose integer programs took minutes), the relaxation is taken as the range.
  * <p>
- * Two programs per figure would make a large block slow, so the audit first collects points it knows are possible:
+ * The programs are written on the block's {@link BlockProgram}. Two per figure would make a large block slow, so the
+ * audit first collects points it knows are possible:
  * a figure whose witnesses already span the width needs no program of its own; most figures are settled by the first
  * two programs (all guarded figures as low, then as high, as they can be).
  */
 final class IntervalAudit {
 
-    private static final double EPSILON = 1e-6;
+    private static final double EPSILON = BlockProgram.EPSILON;
 
     /**
      * The most hidden figures a block may hold for its ranges to be proven in whole people (see above). The bound is
@@ -45,28 +39,11 @@ final class IntervalAudit {
      */
     static final int WHOLE_BLOCK = 150;
 
-    /**
-     * Witness searches run one at a time in the service, so that their memory does not add up when several surveys'
-     * results are solved at once (each finds what it would alone: a search is deterministic).
-     */
-    private static final Object ONE_SEARCH = new Object();
-
-    /**
-     * How many nodes of its branch and bound each of a witness search's two integer programs may visit before its
-     * figure is taken to be narrow. A count, not a time, with the search on one thread: every replica, loaded or not,
-     * reaches the same answer and hides the same figures (two replicas hiding different figures of a survey would
-     * together show both). The time limit only stops a search gone wrong.
-     */
-    private static final int WITNESS_SEARCH_NODES = 1_000;
-    private static final long WITNESS_SEARCH_MILLIS = 30_000;
-    private static final IntegerStrategy ONE_THREAD = IntegerStrategy.DEFAULT.withParallelism(() -> 1);
-
+    /** The block's hidden figures, in the order of the program's unknowns. */
     private final List<Object> unknowns;
     /** Whether ranges are proven in whole people here (see the constructor). */
     private final boolean wholePeople;
-    private final Map<Object, Integer> column = new LinkedHashMap<>();
-    private final List<double[]> rows = new ArrayList<>();
-    private final List<Double> levels = new ArrayList<>();
+    private final BlockProgram program;
     /** The lowest and highest value of each unknown among the witnesses seen so far (whole numbers). */
     private final double[] lowest;
     private final double[] highest;
@@ -75,31 +52,6 @@ final class IntervalAudit {
     private final double[] relaxedHighest;
     /** Each figure's lowest and highest possible value seen by earlier audits, kept up to date by this one. */
     private final Map<Object, double[]> possible;
-    /**
-     * More people than all figures of the block hold together: no count reaches it, so a figure that a program
-     * takes up to it is unbounded for the reader (and the program never is).
-     */
-    private final double ceiling;
-    /** The true counts, the first witness: the integer searches look for others as differences from it. */
-    private final double[] truth;
-    /** Each unknown's least and greatest value: 0 and the ceiling, or the ends of the range it is shown rounded to. */
-    private final double[] least;
-    private final double[] most;
-
-    /** A relation over the unknowns with its shown figures moved to the right-hand side, compared by value. */
-    private record Constraint(double[] row, double level) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Constraint constraint && constraint.level == level
-                    && java.util.Arrays.equals(constraint.row, row);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * java.util.Arrays.hashCode(row) + Double.hashCode(level);
-        }
-    }
 
     /**
      * @param unknowns the hidden figures of the block with their true counts
@@ -114,8 +66,8 @@ final class IntervalAudit {
      */
     IntervalAudit(Map<Object, Long> unknowns, Map<Object, long[]> ranges, Map<Object, Long> shown,
             List<Map<Object, Integer>> relations, Map<Object, double[]> possible, boolean wholePeople) {
-        this.unknowns = new ArrayList<>(unknowns.keySet());
-        this.truth = unknowns.values().stream().mapToDouble(Long::doubleValue).toArray();
+        this.program = new BlockProgram(unknowns, ranges, shown, relations);
+        this.unknowns = program.unknowns();
         this.wholePeople = wholePeople && unknowns.size() <= WHOLE_BLOCK;
         this.possible = possible;
         lowest = new double[this.unknowns.size()];
@@ -123,57 +75,12 @@ final class IntervalAudit {
         relaxedLowest = new double[this.unknowns.size()];
         relaxedHighest = new double[this.unknowns.size()];
         for (Object key : this.unknowns) {
-            int c = column.size();
-            column.put(key, c);
+            int c = program.column(key);
             double[] seen = possible.get(key);
             lowest[c] = seen == null ? unknowns.get(key) : Math.min(seen[0], unknowns.get(key));
             highest[c] = seen == null ? unknowns.get(key) : Math.max(seen[1], unknowns.get(key));
             relaxedLowest[c] = lowest[c];
             relaxedHighest[c] = highest[c];
-        }
-        java.util.Set<Constraint> distinct = new java.util.HashSet<>();
-        for (Map<Object, Integer> relation : relations) {
-            double[] row = new double[this.unknowns.size()];
-            double level = 0;
-            for (Map.Entry<Object, Integer> term : relation.entrySet()) {
-                Integer c = column.get(term.getKey());
-                if (c == null) {
-                    level -= term.getValue() * (double) shown.get(term.getKey());
-                } else {
-                    row[c] += term.getValue();
-                }
-            }
-            // A relation met again (a table seen from either of its dimensions, a total shared by two outputs)
-            // constrains nothing more: the program keeps one of each, its sign made alike.
-            double sign = 0;
-            for (int c = 0; c < row.length && sign == 0; c++) {
-                sign = Math.signum(row[c]);
-            }
-            if (sign < 0) {
-                for (int c = 0; c < row.length; c++) {
-                    row[c] = row[c] == 0 ? 0 : -row[c]; // never -0.0, which compares unequal to 0.0
-                }
-                level = 0 - level;
-            }
-            if (distinct.add(new Constraint(row, level))) {
-                rows.add(row);
-                levels.add(level);
-            }
-        }
-        double total = 1;
-        for (long n : unknowns.values()) {
-            total += n;
-        }
-        for (long n : shown.values()) {
-            total += n;
-        }
-        ceiling = total;
-        least = new double[this.unknowns.size()];
-        most = new double[this.unknowns.size()];
-        for (int c = 0; c < least.length; c++) {
-            long[] range = ranges.get(this.unknowns.get(c));
-            least[c] = range == null ? 0 : range[0];
-            most[c] = range == null ? ceiling : range[1];
         }
     }
 
@@ -183,26 +90,26 @@ final class IntervalAudit {
     Map<Object, Long> narrowerThan(List<Object> targets, int width) {
         // Figures already seen wide enough stay so: only the others need programs.
         // A figure that one relation caps below the width is narrow whatever else is possible: no program needed.
-        double[] cap = caps();
+        double[] cap = program.caps();
         Map<Object, Long> narrow = new LinkedHashMap<>();
         for (Object target : targets) {
-            long capped = (long) Math.floor(cap[column.get(target)] + EPSILON);
+            long capped = (long) Math.floor(cap[program.column(target)] + EPSILON);
             if (capped < width) {
                 narrow.put(target, width - capped);
             }
         }
         List<Object> open = targets.stream().filter(target -> !narrow.containsKey(target))
-                .filter(target -> !wide(column.get(target), width)).toList();
+                .filter(target -> !wide(program.column(target), width)).toList();
         // All open figures as low, then as high, as they can be together: each pair of programs settles most of
         // them, and is repeated for the rest while it settles at least a quarter (one program per figure is dearer).
         while (open.size() > 1) {
             double[] all = new double[unknowns.size()];
             for (Object target : open) {
-                all[column.get(target)] = 1;
+                all[program.column(target)] = 1;
             }
             solve(all, false);
             solve(all, true);
-            List<Object> still = open.stream().filter(target -> !wide(column.get(target), width)).toList();
+            List<Object> still = open.stream().filter(target -> !wide(program.column(target), width)).toList();
             boolean settledEnough = still.size() * 4 <= open.size() * 3;
             open = still;
             if (!settledEnough) {
@@ -210,7 +117,7 @@ final class IntervalAudit {
             }
         }
         for (Object target : open) {
-            int c = column.get(target);
+            int c = program.column(target);
             if (wide(c, width)) {
                 continue;
             }
@@ -228,7 +135,7 @@ final class IntervalAudit {
             }
         }
         for (Object key : unknowns) {
-            int c = column.get(key);
+            int c = program.column(key);
             possible.put(key, wholePeople ? new double[] { lowest[c], highest[c] }
                     : new double[] { relaxedLowest[c], relaxedHighest[c] });
         }
@@ -236,40 +143,12 @@ final class IntervalAudit {
     }
 
     /**
-     * Each figure's highest value that a single relation allows: in a relation whose unknowns all have coefficients
-     * of one sign (a row adding up to a shown total), none can exceed what the shown figures leave, the others being
-     * at least zero. The ceiling where no such relation names it.
-     */
-    private double[] caps() {
-        double[] cap = new double[unknowns.size()];
-        java.util.Arrays.fill(cap, ceiling);
-        for (int r = 0; r < rows.size(); r++) {
-            double[] row = rows.get(r);
-            boolean positive = false;
-            boolean negative = false;
-            for (double coefficient : row) {
-                positive |= coefficient > 0;
-                negative |= coefficient < 0;
-            }
-            if (positive && negative) {
-                continue;
-            }
-            for (int c = 0; c < row.length; c++) {
-                if (row[c] != 0) {
-                    cap[c] = Math.min(cap[c], levels.get(r) / row[c]);
-                }
-            }
-        }
-        return cap;
-    }
-
-    /**
      * Whether the figure's range, rounded inwards to whole numbers, is wider than {@code range}: no when one relation
      * caps it at that range already (see {@link #caps}), else a program for each end as far as needed.
      */
     boolean widerThan(Object figure, long range) {
-        int c = column.get(figure);
-        if (Math.floor(caps()[c] + EPSILON) <= range) {
+        int c = program.column(figure);
+        if (Math.floor(program.caps()[c] + EPSILON) <= range) {
             return false;
         }
         double[] one = new double[unknowns.size()];
@@ -301,7 +180,7 @@ final class IntervalAudit {
      * from the witnesses in many figures at once, which settles their ranges too.
      * <p>
      * ojalgo's branch and bound, with no objective to guide it, can lose its way on one way of writing the program and
-     * not on another, so a search tries two, each up to {@link #WITNESS_SEARCH_NODES}: first over each figure's
+     * not on another, so a search tries two, each up to a count of nodes ({@link BlockProgram#witness}): first over each figure's
      * difference from its true count (the relations then add up to zero), then over the counts themselves. On a
      * 1,000,000-response survey's largest block the counts failed every one of ten searches (relations adding up to
      * a million people) and the differences found all ten; on a 100,000-response survey's, the differences failed
@@ -315,119 +194,37 @@ final class IntervalAudit {
                         : Math.ceil(relaxedLowest[c] - EPSILON) > bound)) {
                     continue;
                 }
-                searchWitness(c, bound, upward, differences);
+                double[] found = program.witness(c, bound, upward, differences);
+                if (found != null) {
+                    keep(found);
+                }
             }
-        }
-    }
-
-    /** One integer program for a witness with figure c at or past the bound (see {@link #searchWitness(int, int)}). */
-    private void searchWitness(int c, double bound, boolean upward, boolean differences) {
-        double[] from = differences ? truth : new double[truth.length];
-        ExpressionsBasedModel model = model(true, differences);
-        Expression target = model.addExpression("target").set(model.getVariable(c), 1);
-        if (upward) {
-            target.lower(bound - from[c]);
-        } else {
-            target.upper(bound - from[c]);
-        }
-        // ojalgo 55's default simplex under branch and bound answers INFEASIBLE on these degenerate systems even for a
-        // bound the true counts meet; its experimental one finds solutions, none believed unchecked
-        model.options.experimental = true;
-        model.options.integer(ONE_THREAD);
-        model.options.iterations_abort = WITNESS_SEARCH_NODES;
-        model.options.time_abort = WITNESS_SEARCH_MILLIS;
-        model.options.time_suffice = 0;
-        Optimisation.Result result;
-        synchronized (ONE_SEARCH) {
-            result = model.minimise();
-        }
-        if (result.getState().isFeasible()) {
-            double[] point = new double[truth.length];
-            for (int v = 0; v < point.length; v++) {
-                point[v] = from[v] + result.doubleValue(v);
-            }
-            keep(point);
         }
     }
 
     /**
-     * Minimises or maximises the objective and keeps the solution's values as possible ones; whether the solver
-     * found the optimum.
+     * Minimises or maximises the objective in the relaxation and keeps the solution's values as possible ones;
+     * whether the solver found the optimum (when it does not, the figures it would have widened stay as narrow as
+     * they were).
      */
     private boolean solve(double[] objective, boolean maximise) {
-        ExpressionsBasedModel model = model(false, false);
-        Variable[] x = model.getVariables().toArray(new Variable[0]);
-        Expression goal = model.addExpression("goal").weight(1);
-        for (int v = 0; v < objective.length; v++) {
-            if (objective[v] != 0) {
-                goal.set(x[v], objective[v]);
-            }
-        }
-        Optimisation.Result result = maximise ? model.maximise() : model.minimise();
-        if (!result.getState().isOptimal()) {
-            // The true counts satisfy every relation, so the program always has a solution; a solver that fails
-            // to find one has told nothing, and the figures it would have widened stay as narrow as they were.
+        double[] point = program.optimum(objective, maximise);
+        if (point == null) {
             return false;
         }
-        for (int v = 0; v < x.length; v++) {
-            double value = result.doubleValue(v);
-            relaxedLowest[v] = Math.min(relaxedLowest[v], value);
-            relaxedHighest[v] = Math.max(relaxedHighest[v], value);
-        }
-        double[] point = new double[x.length];
         for (int v = 0; v < point.length; v++) {
-            point[v] = result.doubleValue(v);
+            relaxedLowest[v] = Math.min(relaxedLowest[v], point[v]);
+            relaxedHighest[v] = Math.max(relaxedHighest[v], point[v]);
         }
         keep(point);
         return true;
     }
 
-    /**
-     * The block's relations over one unknown per hidden figure (a whole number if asked), at least zero (a rounded
-     * one within its range); or over each
-     * figure's difference from its true count (at least minus that count), the relations then adding up to zero.
-     */
-    private ExpressionsBasedModel model(boolean whole, boolean differences) {
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Variable[] x = new Variable[unknowns.size()];
-        for (int v = 0; v < x.length; v++) {
-            double from = differences ? truth[v] : 0;
-            x[v] = model.addVariable("x" + v).lower(least[v] - from).upper(most[v] - from).integer(whole);
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            Expression relation = model.addExpression("r" + r).level(differences ? 0 : levels.get(r));
-            double[] row = rows.get(r);
-            for (int v = 0; v < row.length; v++) {
-                if (row[v] != 0) {
-                    relation.set(x[v], row[v]);
-                }
-            }
-        }
-        return model;
-    }
-
-    /**
-     * A solution kept as a witness when it is one: every count whole and at least zero (a rounded one within its
-     * range), every relation adding up
-     * exactly (the coefficients and levels are whole numbers, their sums far inside a double's exact range).
-     */
+    /** A solution kept as a witness when it is one ({@link BlockProgram#whole}). */
     private void keep(double[] solution) {
-        double[] point = new double[solution.length];
-        for (int v = 0; v < point.length; v++) {
-            point[v] = Math.rint(solution[v]);
-            if (Math.abs(solution[v] - point[v]) > EPSILON || point[v] < least[v] || point[v] > most[v]) {
-                return;
-            }
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            double[] row = rows.get(r);
-            double sum = 0;
-            for (int v = 0; v < row.length; v++) {
-                sum += row[v] * point[v];
-            }
-            if (sum != levels.get(r)) {
-                return;
-            }
+        double[] point = program.whole(solution);
+        if (point == null) {
+            return;
         }
         for (int v = 0; v < point.length; v++) {
             lowest[v] = Math.min(lowest[v], point[v]);

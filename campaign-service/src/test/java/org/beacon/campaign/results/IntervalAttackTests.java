@@ -174,7 +174,7 @@ class IntervalAttackTests {
         List<Map<Object, Integer>> relations = List.of(
                 Map.of("score 0", 1, "score 2", 1, "score 4", 1, "respondents", -1),
                 Map.of("score 2", 2, "score 4", 4, "right answers", -1));
-        Disclosure.Published published = new Disclosure.Published(counts, classes, classes, relations, Set.of(),
+        PublishedDisclosure published = new PublishedDisclosure(counts, classes, classes, relations, Set.of(),
                 Map.of());
 
         PublishedProgram four = new PublishedProgram(published);
@@ -204,7 +204,7 @@ class IntervalAttackTests {
                         BreakdownAxis.of(form.question("gender").orElseThrow()),
                         BreakdownAxis.of(form.question("region").orElseThrow())),
                 null, SolvedDisclosures.NONE);
-        Disclosure.Published published = results.disclosure().published();
+        PublishedDisclosure published = results.disclosure().published();
         assertTrue(!published.guarded().isEmpty(), "the data set has hidden counts");
         PublishedProgram program = new PublishedProgram(published);
         List<String> narrow = program.narrowerThan(WIDTH);
@@ -235,7 +235,7 @@ class IntervalAttackTests {
         /** How far from a whole number a solver's value may be and still be read as that whole number. */
         private static final double WHOLE = 1e-6;
 
-        private final Disclosure.Published published;
+        private final PublishedDisclosure published;
         private final List<Object> hidden;
         private final Map<Object, Integer> index = new HashMap<>();
         /** Per relation: the positions of its hidden figures, their coefficients, and what its shown figures add. */
@@ -260,7 +260,7 @@ class IntervalAttackTests {
          */
         final List<Object> excused = new ArrayList<>();
 
-        PublishedProgram(Disclosure.Published published) {
+        PublishedProgram(PublishedDisclosure published) {
             this.published = published;
             this.hidden = new ArrayList<>(published.hidden());
             truth = new long[hidden.size()];

@@ -123,7 +123,7 @@ class PairAttackTests {
         SurveyResults results = new SurveyResults(form, tally(population), K, K, List.of(Wave.BASELINE, Wave.ENDLINE),
                 "en", ResultsWording.ENGLISH, axes, Dimension.of(by).within(Dimension.of(filter), 1),
                 new SolvedDisclosures(16));
-        Disclosure.Published published = results.disclosure().published();
+        PublishedDisclosure published = results.disclosure().published();
         assertTrue(published.guarded().size() > 300, "the pair's problem has hidden counts: " + published.guarded());
         assertEquals(List.of(), new IntervalAttackTests.PublishedProgram(published).narrowerThan(K),
                 "hidden counts bounded narrower than " + K + " in whole people");

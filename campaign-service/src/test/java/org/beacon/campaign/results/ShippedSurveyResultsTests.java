@@ -132,7 +132,7 @@ class ShippedSurveyResultsTests {
         SurveyResults results = new SurveyResults(form, queries.tally(id, null), K, K,
                 List.of(Wave.BASELINE, Wave.ENDLINE), form.defaultLanguage(), ResultsWording.ENGLISH,
                 breakdowns.axes(form), null, SolvedDisclosures.NONE);
-        Disclosure.Published published = results.disclosure().published();
+        PublishedDisclosure published = results.disclosure().published();
         assertFalse(published.guarded().isEmpty(), "the demo answers have hidden counts");
         assertEquals(java.util.Set.of(), published.leftNarrow(), "ranges left narrow for a headline figure");
         assertEquals(List.of(), new IntervalAttackTests.PublishedProgram(published).narrowerThan(K),
@@ -148,7 +148,7 @@ class ShippedSurveyResultsTests {
     void twoSolvesOfTheShippedSurveyHideTheSameFigures() throws Exception {
         long id = loaded();
         SurveyForm form = QuarkusTransaction.requiringNew().call(() -> forms.byId(id).orElseThrow());
-        List<Disclosure.Published> solves = new java.util.ArrayList<>();
+        List<PublishedDisclosure> solves = new java.util.ArrayList<>();
         for (int solve = 0; solve < 2; solve++) {
             solves.add(new SurveyResults(form, queries.tally(id, null), K, K, List.of(Wave.BASELINE, Wave.ENDLINE),
                     form.defaultLanguage(), ResultsWording.ENGLISH, breakdowns.axes(form), null,
