@@ -21,8 +21,10 @@ import java.util.function.Function;
  * bound a hidden figure (a "&lt; 10" cell whose shown row leaves 3 people for it and one other hidden cell lies
  * between 0 and 3). Linear programming over the shown figures gives every guarded figure's tightest range; where it
  * is narrower than the interval width, one more partner is hidden beside it, and both steps run again until no
- * range is too narrow or only a headline figure would widen it (see {@link IntervalRule}, {@link IntervalAudit}); a
- * knowledge item's right answers go last, rounded to a range rather than hidden ({@link #headlineShare}).</li>
+ * range is too narrow or only a wave's respondents would widen it (see {@link IntervalRule}, {@link IntervalAudit});
+ * a knowledge item's right answers go last, rounded to a range rather than hidden ({@link #headlineShare}), and after
+ * them a group's respondents and those who answered a knowledge item ({@link #headlineCount}). The linear steps, too,
+ * round right answers rather than hide them when they are the figure those steps would hide.</li>
  * <li>Derived figures (a group's sum behind a mean) are hidden whenever a figure they depend on is hidden.</li>
  * <li>Withheld figures are never shown (the classes inside a recoded row, see {@link Recoding}): they are unknowns
  * like hidden ones, and need protecting only when they are under k.</li>
@@ -65,6 +67,11 @@ public final class Disclosure {
          * round it when nothing else widens a range.
          */
         boolean shareOnly;
+        /**
+         * A headline figure the interval rule may round rather than leave a range narrow for (see {@link #round}): a
+         * headline share from its first last resort, a headline count ({@link #headlineCount}) from its second.
+         */
+        boolean roundable;
         /** The slack of a bound (see {@link #gap}): an unknown of the one relation that states the bound. */
         boolean gap;
         /** The range a {@link State#ROUNDED} figure is published as: {@link #rounding} of its count. */
@@ -148,6 +155,7 @@ public final class Disclosure {
             twin.derived = figure.derived;
             twin.headline = figure.headline;
             twin.shareOnly = figure.shareOnly;
+            twin.roundable = figure.roundable;
             twin.gap = figure.gap;
             twin.low = figure.low;
             twin.high = figure.high;
@@ -226,6 +234,24 @@ public final class Disclosure {
         Figure figure = figure(canonical.apply(key));
         figure.headline = true;
         figure.shareOnly = false;
+        figure.roundable = false;
+    }
+
+    /**
+     * Marks a registered count as a headline figure ({@link #headline}) that is a total of at least 5·k people (a
+     * group's respondents, those who answered a knowledge item): issue 13 says such a total is rounded rather than
+     * hidden to protect a small cell. The interval rule rounds it in its second resort, after headline shares
+     * ({@link #round}), rather than leave a range narrow; every share of it is then shown as the range of shares its
+     * range gives.
+     */
+    public void headlineCount(Object key) {
+        Figure figure = figure(canonical.apply(key));
+        if (figure.headline && !figure.roundable) {
+            return; // the same count as one never rounded (a wave's respondents): it stays so
+        }
+        figure.headline = true;
+        figure.shareOnly = false;
+        figure.roundable = true;
     }
 
     /**
@@ -242,6 +268,7 @@ public final class Disclosure {
         if (!figure.headline) {
             figure.headline = true;
             figure.shareOnly = true;
+            figure.roundable = true;
         }
     }
 
@@ -297,15 +324,34 @@ public final class Disclosure {
         return states;
     }
 
-    /** Whether a headline figure shown in these states is hidden now (rounded is not hidden: see {@link #round}). */
-    boolean hidesHeadline(Map<Object, State> before) {
+    /**
+     * Whether a headline figure shown in these states is hidden now, or rounded before the interval rule's resort
+     * allows it ({@link #mayRound}): the rule spares a partner that makes the linear steps round one too early.
+     */
+    boolean hidesHeadline(Map<Object, State> before, int resort) {
         return figures.entrySet().stream().anyMatch(entry -> entry.getValue().headline && entry.getValue().hidden()
-                && entry.getValue().state != State.ROUNDED && before.get(entry.getKey()) == State.SHOWN);
+                && !(entry.getValue().state == State.ROUNDED && mayRound(entry.getValue(), resort))
+                && before.get(entry.getKey()) == State.SHOWN);
     }
 
-    /** Whether any figure is a headline share ({@link #headlineShare}) still shown. */
-    boolean showsHeadlineShares() {
-        return figures.values().stream().anyMatch(figure -> figure.shareOnly && !figure.hidden());
+    /** The interval rule's resorts: none, headline shares rounded, headline counts rounded too. */
+    static final int NO_RESORT = 0;
+    static final int SHARES_ROUNDED = 1;
+    static final int COUNTS_ROUNDED = 2;
+
+    /** The interval rule's resort now: the linear steps round a headline share only in one ({@link LinearSteps}). */
+    int resort() {
+        return intervalRule.resort();
+    }
+
+    /** Whether the interval rule, at this resort, may round this headline figure (hide it, never). */
+    static boolean mayRound(Figure figure, int resort) {
+        return figure.shareOnly ? resort >= SHARES_ROUNDED : figure.roundable && resort >= COUNTS_ROUNDED;
+    }
+
+    /** Whether any figure the interval rule may round at this resort is still shown. */
+    boolean showsRoundable(int resort) {
+        return figures.values().stream().anyMatch(figure -> mayRound(figure, resort) && !figure.hidden());
     }
 
     /**
@@ -315,7 +361,10 @@ public final class Disclosure {
      * the figures the rounding protects, so the range tells nothing but itself.
      */
     void round(Object key) {
-        Figure figure = figure(key);
+        round(figure(key));
+    }
+
+    void round(Figure figure) {
         long[] range = rounding(figure);
         figure.low = range[0];
         figure.high = range[1];

@@ -203,7 +203,7 @@ final class FigureRegistry {
                 Tally.Key key = respondents(wave, dimension, value);
                 disclosure.count(key, n(key));
                 if (headline(n(key))) {
-                    disclosure.headline(key);
+                    disclosure.headlineCount(key);
                 }
                 members.add(key);
             }
@@ -215,8 +215,9 @@ final class FigureRegistry {
      * Whether a count evaluators read first (a group's respondents, those who answered a knowledge item and its right
      * answers) is a headline figure: from at least {@link Rounding#RESPONDENTS_PER_K} × k people
      * ({@link Rounding#headline}). Issue 13 never hides such a total to protect a small cell, so the interval rule
-     * never hides it (see {@link Disclosure#headline}); right answers only as a last resort, their share then shown
-     * rounded ({@link Disclosure#headlineShare}). A wave's respondents are one at any size.
+     * never hides it; it rounds right answers as a last resort, their share then shown rounded
+     * ({@link Disclosure#headlineShare}), and such a total after them ({@link Disclosure#headlineCount}). A wave's
+     * respondents are a headline figure at any size, never rounded ({@link Disclosure#headline}).
      */
     private boolean headline(long n) {
         return Rounding.headline(n, disclosure.k());
@@ -241,7 +242,7 @@ final class FigureRegistry {
                 // who got it right: its count goes last of all partners, the share then shown rounded
                 boolean headline = item.kind.equals(SurveyQuestion.KNOWLEDGE) && headline(n(base));
                 if (headline) {
-                    disclosure.headline(base);
+                    disclosure.headlineCount(base);
                 }
                 List<Object> column = new ArrayList<>();
                 for (int c = 1; c <= item.choices(); c++) {

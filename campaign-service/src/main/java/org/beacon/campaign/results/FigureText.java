@@ -50,9 +50,20 @@ final class FigureText {
                 reader)) + ")";
     }
 
-    /** A count known to lie in a range, with the shares of the whole it gives: "30–40 (55.0–72.7%)". */
-    String range(long low, long high, double lowPercent, double highPercent) {
-        return count(low) + "–" + count(high) + " (" + decimal(lowPercent, 1) + "–"
+    /**
+     * A count known to lie between low and high (a single count when they meet), with the shares of the whole it
+     * gives when they are known (null otherwise; a single share when they meet): "30–40 (55.0–72.7%)", "12 (37.5–
+     * 54.5%)" over a whole that is a range, "30–40" without a whole.
+     */
+    String range(long low, long high, Double lowPercent, Double highPercent) {
+        String people = low == high ? count(low) : count(low) + "–" + count(high);
+        if (lowPercent == null) {
+            return people;
+        }
+        if (lowPercent.equals(highPercent)) {
+            return countAndPercent(low, lowPercent);
+        }
+        return people + " (" + decimal(lowPercent, 1) + "–"
                 + (reader == null ? decimal(highPercent, 1) + "%" : ReaderFormats.percent(highPercent, 1, reader))
                 + ")";
     }

@@ -22,9 +22,13 @@ import org.beacon.campaign.results.Disclosure.State;
  * halves ({@link #admit}); those that set it off alone are spared. When no partner is left to try and ranges are
  * still narrow, the rule goes on as a last resort with headline shares ({@link Disclosure#headlineShare}: a knowledge
  * item's right answers) among the partners, after every other figure: such a partner is rounded to a range of people
- * rather than hidden ({@link Disclosure#round}), so it needs no partner of its own. A range only a headline figure of
- * its own (a group's respondents, those who answered a knowledge item) could widen is left narrow and listed
- * ({@link #leftNarrow()}).
+ * rather than hidden ({@link Disclosure#round}), so it needs no partner of its own; and a partner whose hiding makes
+ * the linear steps round one (they round a headline share rather than hide it) is no longer spared for it. When
+ * ranges are still narrow after that, a second resort does the same with headline counts ({@link
+ * Disclosure#headlineCount}: a group's respondents, those who answered a knowledge item, from 5·k people), every
+ * share of which is then shown as a range. A resort that leaves as many ranges narrow as it found is undone: rounding
+ * and hiding that widen nothing are a loss for nothing. A range no resort widens (one only a wave's respondents could
+ * widen, never rounded: the number of people asked) is left narrow and listed ({@link #leftNarrow()}).
  */
 final class IntervalRule {
 
@@ -49,8 +53,11 @@ final class IntervalRule {
     private final java.util.Set<Object> spared = new java.util.HashSet<>();
     /** The guarded figures the rule left narrower than the width, each with how much wider it must be. */
     private final Map<Object, Long> leftNarrow = new LinkedHashMap<>();
-    /** Whether headline shares may be rounded: the last resort, once nothing else widens a narrow range. */
-    private boolean lastResort;
+    /**
+     * Which headline figures may be rounded ({@link Disclosure#mayRound}): none at first; shares once nothing else
+     * widens a narrow range; then counts too.
+     */
+    private int resort;
 
     IntervalRule(Disclosure disclosure, int width) {
         this.disclosure = disclosure;
@@ -69,33 +76,61 @@ final class IntervalRule {
         relationsWith.clear();
     }
 
+    /** Which headline figures the rule may round now ({@link Disclosure#mayRound}). */
+    int resort() {
+        return resort;
+    }
+
     /** Rounds of partners, each followed by the disclosure's linear steps, until no round hides anything. */
     void protect() {
         spared.clear();
         leftNarrow.clear();
-        lastResort = false;
+        resort = Disclosure.NO_RESORT;
+        Resort tried = null;
         while (true) {
             Map<Object, State> before = disclosure.states();
             List<Object> partners = round();
             if (partners.isEmpty()) {
-                if (lastResort || leftNarrow.isEmpty() || !disclosure.showsHeadlineShares()) {
+                if (tried != null && leftNarrow.size() >= tried.narrow().size()) {
+                    // The resort left as many ranges narrow as it found: what it rounded and hid widened none, and
+                    // is given back (what the rounds learnt with more figures hidden goes with it).
+                    disclosure.restore(tried.states());
+                    leftNarrow.clear();
+                    leftNarrow.putAll(tried.narrow());
+                    possible.clear();
+                    possible.putAll(tried.possible());
+                }
+                tried = null;
+                if (leftNarrow.isEmpty() || resort == Disclosure.COUNTS_ROUNDED) {
                     return;
                 }
-                // Every other partner near the narrow ranges was tried: headline shares may be rounded now. Partners
-                // spared and figures left unwidened for sparing a share are tried again.
-                lastResort = true;
-                leftNarrow.clear();
-                spared.clear();
-                unwidened.clear();
+                // Every partner near the narrow ranges that this resort allows was tried: the next resort's headline
+                // figures may be rounded now (shares, then counts), and figures left unwidened are tried again.
+                // Partners spared for setting off the linear steps are tried again once shares may be rounded, as
+                // those steps round a share rather than hide it; a headline count they hide as before.
+                resort++;
+                if (disclosure.showsRoundable(resort)) {
+                    tried = new Resort(disclosure.states(), new LinkedHashMap<>(leftNarrow),
+                            new java.util.HashMap<>(possible));
+                    leftNarrow.clear();
+                    unwidened.clear();
+                    if (resort == Disclosure.SHARES_ROUNDED) {
+                        spared.clear();
+                    }
+                }
                 continue;
             }
             disclosure.protectLinearly();
-            if (disclosure.hidesHeadline(before)) {
+            if (disclosure.hidesHeadline(before, resort)) {
                 disclosure.restore(before);
                 admit(partners.subList(0, partners.size() / 2));
                 admit(partners.subList(partners.size() / 2, partners.size()));
             }
         }
+    }
+
+    /** Where a resort started: the states, the ranges then left narrow, and what the rounds had learnt. */
+    private record Resort(Map<Object, State> states, Map<Object, Long> narrow, Map<Object, double[]> possible) {
     }
 
     /**
@@ -111,7 +146,7 @@ final class IntervalRule {
         Map<Object, State> without = disclosure.states();
         partners.forEach(this::conceal);
         disclosure.protectLinearly();
-        if (!disclosure.hidesHeadline(without)) {
+        if (!disclosure.hidesHeadline(without, resort)) {
             return;
         }
         disclosure.restore(without);
@@ -225,12 +260,12 @@ final class IntervalRule {
             }
             reached.addAll(further);
         }
-        // headline shares last; enough people first, the fewest of them; then the largest
+        // headline shares, then headline counts, last; enough people first, the fewest of them; then the largest
         candidates.sort((a, b) -> {
             Figure x = figure(a);
             Figure y = figure(b);
-            if (x.shareOnly != y.shareOnly) {
-                return x.shareOnly ? 1 : -1;
+            if (rank(x) != rank(y)) {
+                return Integer.compare(rank(x), rank(y));
             }
             boolean xEnough = x.n >= wider;
             boolean yEnough = y.n >= wider;
@@ -297,7 +332,7 @@ final class IntervalRule {
                 (figure.hidden() || candidate ? unknown : shown).put(key, figure.n);
                 if (figure.state == State.ROUNDED) {
                     ranges.put(key, new long[] { figure.low, figure.high });
-                } else if (candidate && figure.shareOnly) {
+                } else if (candidate && figure.headline) {
                     ranges.put(key, disclosure.rounding(figure));
                 }
             }
@@ -310,23 +345,33 @@ final class IntervalRule {
      * range grow by up to its count): of those, the one that leaves the fewest relations with it as their only hidden
      * figure (each would need one more figure hidden by the linear steps), then the one with the fewest respondents;
      * the largest when none holds enough. The least information lost for the most protection. A headline share only
-     * when no other candidate is left. Returns it, or null when every candidate is hidden, known, already published
-     * or spared.
+     * when no other candidate is left, a headline count after it. Returns it, or null when every candidate is hidden,
+     * known, already published or spared.
      */
     private Object hidePartner(Collection<Object> candidates, long wider) {
-        Object partner = choosePartner(candidates.stream().filter(key -> !figure(key).shareOnly).toList(), wider);
-        if (partner == null) {
-            partner = choosePartner(candidates, wider);
+        for (int rank = 0; rank <= 2; rank++) {
+            int allowed = rank;
+            Object partner = choosePartner(
+                    candidates.stream().filter(key -> rank(figure(key)) <= allowed).toList(), wider);
+            if (partner != null) {
+                conceal(partner);
+                return partner;
+            }
         }
-        if (partner != null) {
-            conceal(partner);
-        }
-        return partner;
+        return null;
     }
 
-    /** Hides a partner; a headline share (only in the last resort) is rounded instead ({@link Disclosure#round}). */
+    /** The order in which partners are taken: other figures, then headline shares, then headline counts. */
+    private static int rank(Figure figure) {
+        return !figure.headline ? 0 : figure.shareOnly ? 1 : 2;
+    }
+
+    /**
+     * Hides a partner; a headline figure (only in the rule's resorts, see {@link #mayPartner}) is rounded instead
+     * ({@link Disclosure#round}).
+     */
     private void conceal(Object partner) {
-        if (figure(partner).shareOnly) {
+        if (figure(partner).headline) {
             disclosure.round(partner);
         } else {
             figure(partner).state = State.PROTECTING;
@@ -360,7 +405,7 @@ final class IntervalRule {
     /** Whether the interval rule may hide this visible figure beside a narrow one. */
     private boolean mayPartner(Object key) {
         Figure figure = figure(key);
-        return !figure.known && !figure.fixed && (!figure.headline || lastResort && figure.shareOnly)
+        return !figure.known && !figure.fixed && (!figure.headline || Disclosure.mayRound(figure, resort))
                 && !spared.contains(key);
     }
 

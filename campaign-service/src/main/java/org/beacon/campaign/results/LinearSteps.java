@@ -106,7 +106,15 @@ final class LinearSteps {
         return hideSmallestVisible(relation.terms().keySet());
     }
 
-    /** Hides the visible figure with the fewest respondents among these. */
+    /**
+     * Hides the visible figure with the fewest respondents among these; a headline share is rounded instead once the
+     * interval rule is in its resorts ({@link Disclosure#round}): an unknown to every reader, as a hidden figure is,
+     * so no figure beside it can be computed, and its range and shares stay readable. Not before: a share rounded from
+     * the start can leave ranges narrow that hiding would have widened, and the rule then hid partner after partner
+     * around them (on the demo stack's Safe Journeys answers with a collection link, a 55 s solve that hid half the
+     * results). A headline count is hidden here as before: rounding one changes every share of its group, which only
+     * the interval rule's second resort does.
+     */
     private boolean hideSmallestVisible(Collection<Object> candidates) {
         Figure best = null;
         for (Object key : candidates) {
@@ -118,7 +126,11 @@ final class LinearSteps {
         if (best == null) {
             return false;
         }
-        best.state = State.PROTECTING;
+        if (best.shareOnly && disclosure.width() > 0 && disclosure.resort() >= Disclosure.SHARES_ROUNDED) {
+            disclosure.round(best);
+        } else {
+            best.state = State.PROTECTING;
+        }
         return true;
     }
 

@@ -130,18 +130,19 @@ final class ShownChanges {
     }
 
     /**
-     * A change of a knowledge item's right answers with a wave's count hidden (see
-     * {@link ShownFigures#rightAnswers}), from the ranges the shown figures give both waves' counts, rounded like a
-     * change of means; null when a wave's range is not known (see {@link ShownFigures#rightAnswerRange}).
+     * A change of a knowledge item's right answers with a wave's count, or those who answered, rounded to a range
+     * (see {@link ShownFigures#rightAnswers}), from the ranges the shown figures give both waves' shares, rounded like
+     * a change of means; null when a wave's range is not known (see {@link ShownFigures#rightAnswerRange}).
      */
     private ChangeRow roundedProportionChange(ResultItem item, Figure baseline, Figure endline,
             ShownFigures.Range r1, ShownFigures.Range r2) {
         if (r1 == null || r2 == null) {
             return null;
         }
-        double low = (double) r2.low() / r2.n() - (double) r1.high() / r1.n();
-        double high = (double) r2.high() / r2.n() - (double) r1.low() / r1.n();
-        Change middle = Change.ofProportions((r1.low() + r1.high()) / 2, r1.n(), (r2.low() + r2.high()) / 2, r2.n());
+        double low = (double) r2.low() / r2.wholeHigh() - (double) r1.high() / r1.wholeLow();
+        double high = (double) r2.high() / r2.wholeLow() - (double) r1.low() / r1.wholeHigh();
+        Change middle = Change.ofProportions((r1.low() + r1.high()) / 2, (r1.wholeLow() + r1.wholeHigh()) / 2,
+                (r2.low() + r2.high()) / 2, (r2.wholeLow() + r2.wholeHigh()) / 2);
         return rounded(item, ChangeRow.PROPORTION, baseline, endline, 100 * low, 100 * high, middle, 100, " pp");
     }
 

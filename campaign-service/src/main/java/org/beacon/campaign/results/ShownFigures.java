@@ -45,64 +45,76 @@ final class ShownFigures {
                 : new Figure(null, null, null, words.hidden(), Figure.PROTECTING);
     }
 
+    /**
+     * A count with its share of a whole (base, null for none): the count and share when both are shown; when the
+     * count, or the whole, was rounded to a range ({@link Disclosure#round}: a headline figure the interval rule
+     * rounded rather than hid), the range and the shares the ranges give: "30–40 (55.0–72.7%)", "12 (37.5–54.5%)".
+     * A rounded count has no n, its range as low and high, and the middle share as its percentage; "hidden" or
+     * "&lt; k" when the count is hidden.
+     */
     Figure count(Object key, Object base) {
-        if (disclosure.isHidden(key)) {
+        Range range = range(key, base);
+        if (range == null) {
             return hidden(key);
         }
-        long n = n(key);
-        Double percent = null;
-        if (base != null && !disclosure.isHidden(base) && n(base) > 0) {
-            percent = round(100.0 * n / n(base), 1);
+        Double low = null;
+        Double high = null;
+        Double middle = null;
+        if (range.wholeLow() > 0) {
+            // rounded half up here, as every share is, before any format rounds them its own way
+            low = round(100.0 * range.low() / range.wholeHigh(), 1);
+            high = round(100.0 * range.high() / range.wholeLow(), 1);
+            middle = round(50.0 * ((double) range.low() / range.wholeHigh() + (double) range.high() / range.wholeLow()),
+                    1);
         }
-        return new Figure(n, percent, null, percent == null ? words.text().count(n) : words.text().countAndPercent(n, percent),
-                null);
+        String display = words.text().range(range.low(), range.high(), low, high);
+        return range.low() == range.high() ? new Figure(range.low(), middle, null, display, null)
+                : new Figure(null, middle, null, display, Figure.ROUNDED, range.low(), range.high());
     }
 
-    /**
-     * A knowledge item's right answers in a group's column: the count with its share when it is shown; when the
-     * interval rule rounded it (its last resort, {@link Disclosure#headlineShare}), the range it was rounded to with
-     * the shares of those who answered that range gives: "30–40 (55.0–72.7%)". The middle share is the figure's
-     * percentage, the range its low and high.
-     *
-     * @param shown the item with the rows its table shows
-     */
+    /** A knowledge item's right answers in a group's column, as {@link #count} shows them. */
     Figure rightAnswers(ResultItem shown, int wave, Dimension dimension, int value) {
-        Object key = shown.classKey(wave, shown.correct, dimension, value);
-        Object base = shown.base(wave, dimension, value);
-        Range range = disclosure.state(key) == Disclosure.State.ROUNDED
-                ? rightAnswerRange(shown, wave, dimension, value) : null;
-        if (range == null) {
-            return count(key, base);
-        }
-        // rounded half up here, as every share is, before any format rounds them its own way
-        double low = round(100.0 * range.low() / range.n(), 1);
-        double high = round(100.0 * range.high() / range.n(), 1);
-        return new Figure(null, round(50.0 * (range.low() + range.high()) / range.n(), 1), null,
-                words.text().range(range.low(), range.high(), low, high), Figure.ROUNDED, range.low(), range.high());
-    }
-
-    /** Between low and high of n people, as far as the shown figures tell (low = high: the count is shown). */
-    record Range(long low, long high, long n) {
+        return count(shown.classKey(wave, shown.correct, dimension, value), shown.base(wave, dimension, value));
     }
 
     /**
-     * What the outputs tell of a knowledge item's right answers in a group: the count when it is shown, the range it
-     * was rounded to when it was ({@link Disclosure#rounded}); null when it or those who answered are hidden.
+     * Between low and high people of a whole between wholeLow and wholeHigh, as far as the shown figures tell (low =
+     * high: the count is shown; a whole of 0 to 0: there is none, or it is hidden).
+     */
+    record Range(long low, long high, long wholeLow, long wholeHigh) {
+    }
+
+    /**
+     * What the outputs tell of a count and its whole: each is shown, or rounded to a range ({@link Disclosure#round});
+     * null when the count is hidden. A whole that is hidden, or none, is a whole of 0 to 0 (no share).
+     */
+    Range range(Object key, Object base) {
+        long[] people = shown(key);
+        if (people == null) {
+            return null;
+        }
+        long[] whole = base == null ? null : shown(base);
+        if (whole == null) {
+            return new Range(people[0], people[1], 0, 0);
+        }
+        // no more people than the whole, which the reader sees too
+        return new Range(people[0], Math.min(people[1], whole[1]), whole[0], whole[1]);
+    }
+
+    /** A figure as the outputs show it: its count twice, the range it was rounded to, or null when hidden. */
+    private long[] shown(Object key) {
+        return disclosure.isHidden(key) ? disclosure.rounded(key) : new long[] { n(key), n(key) };
+    }
+
+    /**
+     * What the outputs tell of a knowledge item's right answers in a group and of those who answered it ({@link
+     * #range}); null when either is hidden or nobody answered.
      *
      * @param shown the item with the rows its table shows
      */
     Range rightAnswerRange(ResultItem shown, int wave, Dimension dimension, int value) {
-        Object key = shown.classKey(wave, shown.correct, dimension, value);
-        Object base = shown.base(wave, dimension, value);
-        if (disclosure.isHidden(base) || n(base) == 0) {
-            return null;
-        }
-        if (!disclosure.isHidden(key)) {
-            return new Range(n(key), n(key), n(base));
-        }
-        long[] rounded = disclosure.rounded(key);
-        // no more right answers than answers, which the reader sees too
-        return rounded == null ? null : new Range(rounded[0], Math.min(rounded[1], n(base)), n(base));
+        Range range = range(shown.classKey(wave, shown.correct, dimension, value), shown.base(wave, dimension, value));
+        return range == null || range.wholeLow() == 0 ? null : range;
     }
 
     /** Count, sum and sum of squares of a group, or null when any figure behind them is hidden. */

@@ -203,7 +203,7 @@ public interface SurveyMessages {
     @Message("Figures from fewer than {fmt:number(k)} respondents are shown as “< {fmt:number(k)}”. Figures marked “hidden” are withheld so that a small group cannot be worked out from totals.")
     String suppression_note(int k);
 
-    @Message("{#if count == 1}One hidden figure{#else}{fmt:number(count)} hidden figures{/if} can be narrowed down to fewer than {fmt:number(width)} possible values from the figures shown: hiding more would have hidden the number of respondents or of those who answered a question, which stay shown.")
+    @Message("{#if count == 1}One hidden figure{#else}{fmt:number(count)} hidden figures{/if} can be narrowed down to fewer than {fmt:number(width)} possible values from the figures shown: hiding more would have hidden the number of people asked, which stays shown.")
     String narrow_ranges_note(int count, int width);
 
     @Message("Respondents")
@@ -243,7 +243,7 @@ public interface SurveyMessages {
     @Message("Other")
     String other_answers();
 
-    @Message("Rows such as “1–2” or “Other (…)” hold answers that fewer than {fmt:number(k)} people gave, merged with their neighbours or pooled. A mean, share or change written “3.45 ±0.05” or “45% ±10%” has merged or hidden answers behind it: it is computed from the figures shown only and rounded, and the exact value lies within the ± of the figure.")
+    @Message("Rows such as “1–2” or “Other (…)” hold answers that fewer than {fmt:number(k)} people gave, merged with their neighbours or pooled. A mean, share or change written “3.45 ±0.05” or “45% ±10%” has merged or hidden answers behind it: it is computed from the figures shown only and rounded, and the exact value lies within the ± of the figure. A count written “52–77” is shown as the range it lies in rather than hidden, with the shares that range gives.")
     String recoding_note(int k);
 
     @Message("Change from baseline to endline")

@@ -345,6 +345,131 @@ class DisclosureTests {
     }
 
     /**
+     * x + r = t with x under k: the linear steps hide the smaller visible figure beside x, r. A knowledge item's right
+     * answers (a headline share) are rounded instead (36–41 at width 5): to a reader an unknown like a hidden figure,
+     * so x cannot be computed, and x lies between 2 and 7, as wide as the width. Without a width there is no range to
+     * round to, and r is hidden.
+     */
+    @Test
+    void theLinearStepsRoundAHeadlineShareRatherThanHideIt() {
+        Disclosure rounded = shareBesideASmallCount(5);
+        assertTrue(rounded.isHidden("x"));
+        assertEquals(Disclosure.State.ROUNDED, rounded.state("r"));
+        assertArrayEquals(new long[] { 36, 41 }, rounded.rounded("r"));
+        assertFalse(rounded.isHidden("t"));
+        assertTrue(rounded.leftNarrow().isEmpty(), "x lies between 2 and 7");
+
+        Disclosure linearOnly = shareBesideASmallCount(0);
+        assertEquals(Disclosure.State.PROTECTING, linearOnly.state("r"), "hidden: no width, no range");
+        assertFalse(linearOnly.isHidden("t"));
+    }
+
+    private static Disclosure shareBesideASmallCount(int width) {
+        Disclosure disclosure = new Disclosure(10, width, java.util.function.Function.identity());
+        disclosure.count("x", 3);
+        disclosure.count("r", 40);
+        disclosure.count("t", 43);
+        disclosure.line(List.of("x", "r"), "t");
+        disclosure.headlineShare("r");
+        disclosure.headline("t");
+        disclosure.protect();
+        return disclosure;
+    }
+
+    /**
+     * x + p + q = t, x under k with p as its partner, both between 0 and 15: narrower than 16. The one partner left,
+     * q, is also in q + r = u, so hiding it makes the linear steps take r (a knowledge item's right answers), the
+     * smaller figure beside it. While other partners may widen ranges the rule spares q; in its last resort it hides
+     * q, and the linear steps round r (17–33) rather than hide it: x and p then lie between 0 and 18, q between 17
+     * and 33. Nothing is left narrow.
+     */
+    @Test
+    void inTheLastResortAPartnerMayMakeTheLinearStepsRoundAHeadlineShare() {
+        Disclosure disclosure = new Disclosure(10, 16, java.util.function.Function.identity());
+        disclosure.count("x", 3);
+        disclosure.count("p", 12);
+        disclosure.count("q", 20);
+        disclosure.count("t", 35);
+        disclosure.count("r", 30);
+        disclosure.count("u", 50);
+        disclosure.line(List.of("x", "p", "q"), "t");
+        disclosure.line(List.of("q", "r"), "u");
+        disclosure.headline("t");
+        disclosure.headline("u");
+        disclosure.headlineShare("r");
+        disclosure.protect();
+        assertTrue(disclosure.isHidden("x") && disclosure.isHidden("p") && disclosure.isHidden("q"));
+        assertEquals(Disclosure.State.ROUNDED, disclosure.state("r"));
+        assertArrayEquals(new long[] { 17, 33 }, disclosure.rounded("r"));
+        assertFalse(disclosure.isHidden("t") || disclosure.isHidden("u"), "the headline figures stay shown");
+        assertTrue(disclosure.leftNarrow().isEmpty(), "x and p lie between 0 and 18");
+    }
+
+    /**
+     * x + p + a = g, x under k with p as its partner, both between 0 and 15: narrower than 16. The only other figures
+     * are headline counts, totals of at least 5·k people (a, those who answered a knowledge item; g, the group's
+     * respondents), and no headline share is near: in its second resort the rule rounds the smaller total, a, to
+     * 34–50 rather than hide it, and x and p then lie between 0 and 21. The same figures with a and g headline figures
+     * that are never rounded (a wave's respondents) leave x and p narrow, and listed.
+     */
+    @Test
+    void aHeadlineCountIsRoundedInTheSecondResort() {
+        Disclosure counts = totalBesideASmallCount(false);
+        assertTrue(counts.isHidden("x") && counts.isHidden("p"), "x under k, p its partner");
+        assertEquals(Disclosure.State.ROUNDED, counts.state("a"));
+        assertArrayEquals(new long[] { 34, 50 }, counts.rounded("a"));
+        assertFalse(counts.isHidden("g"), "one rounded total is enough");
+        assertTrue(counts.leftNarrow().isEmpty(), "x and p lie between 0 and 21");
+
+        Disclosure waves = totalBesideASmallCount(true);
+        assertFalse(waves.isHidden("a") || waves.isHidden("g"), "never rounded, never hidden");
+        assertEquals(java.util.Set.of("x", "p"), waves.leftNarrow().keySet());
+    }
+
+    private static Disclosure totalBesideASmallCount(boolean neverRounded) {
+        Disclosure disclosure = new Disclosure(10, 16, java.util.function.Function.identity());
+        disclosure.count("x", 3);
+        disclosure.count("p", 12);
+        disclosure.count("a", 40);
+        disclosure.count("g", 55);
+        disclosure.line(List.of("x", "p", "a"), "g");
+        if (neverRounded) {
+            disclosure.headline("a");
+            disclosure.headline("g");
+        }
+        // marked a total after being a headline figure never rounded, a figure stays one never rounded
+        disclosure.headlineCount("a");
+        disclosure.headlineCount("g");
+        disclosure.protect();
+        return disclosure;
+    }
+
+    /**
+     * x + p = s and x + p + r = t, x under k with p as its partner: both lie between 0 and 15 whatever else is hidden,
+     * as s is a wave's respondents (never hidden, never rounded). In each of its resorts the rule rounds r, a
+     * knowledge item's right answers, beside them; as that widens nothing, the resort is undone: r stays shown, and x
+     * and p are listed.
+     */
+    @Test
+    void aResortThatWidensNothingIsUndone() {
+        Disclosure disclosure = new Disclosure(10, 16, java.util.function.Function.identity());
+        disclosure.count("x", 3);
+        disclosure.count("p", 12);
+        disclosure.count("r", 40);
+        disclosure.count("s", 15);
+        disclosure.count("t", 55);
+        disclosure.line(List.of("x", "p"), "s");
+        disclosure.line(List.of("x", "p", "r"), "t");
+        disclosure.headline("s");
+        disclosure.headline("t");
+        disclosure.headlineShare("r");
+        disclosure.protect();
+        assertTrue(disclosure.isHidden("x") && disclosure.isHidden("p"), "x under k, p its partner");
+        assertEquals(Disclosure.State.SHOWN, disclosure.state("r"), "rounding it widened nothing");
+        assertEquals(java.util.Set.of("x", "p"), disclosure.leftNarrow().keySet());
+    }
+
+    /**
      * When another partner widens the range, a headline share stays shown even where it would be the rule's first
      * choice otherwise: x + p + q + r = t, x under k with p; the rule needs one more partner and takes q, never r.
      */

@@ -28,6 +28,18 @@ class FigureTextTests {
         assertEquals("2026-11-03", text.date(LocalDate.of(2026, 11, 3)));
     }
 
+    /** A count or its whole rounded to a range: the range and the shares the ranges give; one share when they meet. */
+    @Test
+    void aRangeOfPeopleIsWrittenWithTheSharesItGives() {
+        FigureText text = FigureText.MACHINE;
+        assertEquals("52–77 (65.0–96.3%)", text.range(52, 77, 65.0, 96.3), "a rounded count of a shown whole");
+        assertEquals("12 (41.4–50.0%)", text.range(12, 12, 41.4, 50.0), "a shown count of a rounded whole");
+        assertEquals("24–29", text.range(24, 29, null, null), "a rounded count without a whole");
+        assertEquals("12 (40.0%)", text.range(12, 12, 40.0, 40.0), "both shown: as every count");
+        String french = FRENCH.range(52, 77, 65.0, 96.3);
+        assertTrue(french.matches("52–77 \\(65,0–96,3\\h%\\)"), french);
+    }
+
     @Test
     void thePageWritesFiguresAsTheReaderDoes() {
         // French: a comma before the decimals and a space before the percent sign ("30,0 %")
