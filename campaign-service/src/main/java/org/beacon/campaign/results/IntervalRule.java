@@ -23,7 +23,8 @@ import org.beacon.campaign.results.Disclosure.State;
  * still narrow, the rule goes on as a last resort with headline shares ({@link Disclosure#headlineShare}: a knowledge
  * item's right answers) among the partners, after every other figure: such a partner is rounded to a range of people
  * rather than hidden ({@link Disclosure#round}), so it needs no partner of its own; and a partner whose hiding makes
- * the linear steps round one (they round a headline share rather than hide it) is no longer spared for it. When
+ * the linear steps round one (in the resorts they round a headline share rather than hide it, see
+ * {@link LinearSteps}) is no longer spared for it. When
  * ranges are still narrow after that, a second resort does the same with headline counts ({@link
  * Disclosure#headlineCount}: a group's respondents, those who answered a knowledge item, from 5·k people), every
  * share of which is then shown as a range. A resort that leaves as many ranges narrow as it found is undone: rounding
@@ -107,7 +108,7 @@ final class IntervalRule {
                 // Every partner near the narrow ranges that this resort allows was tried: the next resort's headline
                 // figures may be rounded now (shares, then counts), and figures left unwidened are tried again.
                 // Partners spared for setting off the linear steps are tried again once shares may be rounded, as
-                // those steps round a share rather than hide it; a headline count they hide as before.
+                // those steps now round a share rather than hide it; a headline count they hide as before.
                 resort++;
                 if (disclosure.showsRoundable(resort)) {
                     tried = new Resort(disclosure.states(), new LinkedHashMap<>(leftNarrow),
