@@ -326,32 +326,22 @@ public final class Disclosure {
 
     /**
      * Whether a headline figure shown in these states is hidden now, or rounded before the interval rule's resort
-     * allows it ({@link #mayRound}): the rule spares a partner that makes the linear steps round one too early.
+     * allows it ({@link Resort#mayRound}): the rule spares a partner that makes the linear steps round one too early.
      */
-    boolean hidesHeadline(Map<Object, State> before, int resort) {
+    boolean hidesHeadline(Map<Object, State> before, Resort resort) {
         return figures.entrySet().stream().anyMatch(entry -> entry.getValue().headline && entry.getValue().hidden()
-                && !(entry.getValue().state == State.ROUNDED && mayRound(entry.getValue(), resort))
+                && !(entry.getValue().state == State.ROUNDED && resort.mayRound(entry.getValue()))
                 && before.get(entry.getKey()) == State.SHOWN);
     }
 
-    /** The interval rule's resorts: none, headline shares rounded, headline counts rounded too. */
-    static final int NO_RESORT = 0;
-    static final int SHARES_ROUNDED = 1;
-    static final int COUNTS_ROUNDED = 2;
-
     /** The interval rule's resort now: the linear steps round a headline share only in one ({@link LinearSteps}). */
-    int resort() {
+    Resort resort() {
         return intervalRule.resort();
     }
 
-    /** Whether the interval rule, at this resort, may round this headline figure (hide it, never). */
-    static boolean mayRound(Figure figure, int resort) {
-        return figure.shareOnly ? resort >= SHARES_ROUNDED : figure.roundable && resort >= COUNTS_ROUNDED;
-    }
-
-    /** Whether any figure the interval rule may round at this resort is still shown. */
-    boolean showsRoundable(int resort) {
-        return figures.values().stream().anyMatch(figure -> mayRound(figure, resort) && !figure.hidden());
+    /** Whether any figure the interval rule may round in this resort is still shown. */
+    boolean showsRoundable(Resort resort) {
+        return figures.values().stream().anyMatch(figure -> resort.mayRound(figure) && !figure.hidden());
     }
 
     /**

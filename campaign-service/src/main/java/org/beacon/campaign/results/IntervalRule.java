@@ -55,10 +55,10 @@ final class IntervalRule {
     /** The guarded figures the rule left narrower than the width, each with how much wider it must be. */
     private final Map<Object, Long> leftNarrow = new LinkedHashMap<>();
     /**
-     * Which headline figures may be rounded ({@link Disclosure#mayRound}): none at first; shares once nothing else
+     * Which headline figures may be rounded ({@link Resort#mayRound}): none at first; shares once nothing else
      * widens a narrow range; then counts too.
      */
-    private int resort;
+    private Resort resort = Resort.NONE;
 
     IntervalRule(Disclosure disclosure, int width) {
         this.disclosure = disclosure;
@@ -77,8 +77,8 @@ final class IntervalRule {
         relationsWith.clear();
     }
 
-    /** Which headline figures the rule may round now ({@link Disclosure#mayRound}). */
-    int resort() {
+    /** Which headline figures the rule may round now ({@link Resort#mayRound}). */
+    Resort resort() {
         return resort;
     }
 
@@ -86,8 +86,8 @@ final class IntervalRule {
     void protect() {
         spared.clear();
         leftNarrow.clear();
-        resort = Disclosure.NO_RESORT;
-        Resort tried = null;
+        resort = Resort.NONE;
+        ResortStart tried = null;
         while (true) {
             Map<Object, State> before = disclosure.states();
             List<Object> partners = round();
@@ -102,20 +102,20 @@ final class IntervalRule {
                     possible.putAll(tried.possible());
                 }
                 tried = null;
-                if (leftNarrow.isEmpty() || resort == Disclosure.COUNTS_ROUNDED) {
+                if (leftNarrow.isEmpty() || resort == Resort.COUNTS_ROUNDED) {
                     return;
                 }
                 // Every partner near the narrow ranges that this resort allows was tried: the next resort's headline
                 // figures may be rounded now (shares, then counts), and figures left unwidened are tried again.
                 // Partners spared for setting off the linear steps are tried again once shares may be rounded, as
                 // those steps now round a share rather than hide it; a headline count they hide as before.
-                resort++;
+                resort = resort.next();
                 if (disclosure.showsRoundable(resort)) {
-                    tried = new Resort(disclosure.states(), new LinkedHashMap<>(leftNarrow),
+                    tried = new ResortStart(disclosure.states(), new LinkedHashMap<>(leftNarrow),
                             new java.util.HashMap<>(possible));
                     leftNarrow.clear();
                     unwidened.clear();
-                    if (resort == Disclosure.SHARES_ROUNDED) {
+                    if (resort == Resort.SHARES_ROUNDED) {
                         spared.clear();
                     }
                 }
@@ -131,7 +131,7 @@ final class IntervalRule {
     }
 
     /** Where a resort started: the states, the ranges then left narrow, and what the rounds had learnt. */
-    private record Resort(Map<Object, State> states, Map<Object, Long> narrow, Map<Object, double[]> possible) {
+    private record ResortStart(Map<Object, State> states, Map<Object, Long> narrow, Map<Object, double[]> possible) {
     }
 
     /**
@@ -406,7 +406,7 @@ final class IntervalRule {
     /** Whether the interval rule may hide this visible figure beside a narrow one. */
     private boolean mayPartner(Object key) {
         Figure figure = figure(key);
-        return !figure.known && !figure.fixed && (!figure.headline || Disclosure.mayRound(figure, resort))
+        return !figure.known && !figure.fixed && (!figure.headline || resort.mayRound(figure))
                 && !spared.contains(key);
     }
 

@@ -126,7 +126,7 @@ final class LinearSteps {
         if (best == null) {
             return false;
         }
-        if (best.shareOnly && disclosure.width() > 0 && disclosure.resort() >= Disclosure.SHARES_ROUNDED) {
+        if (best.shareOnly && disclosure.width() > 0 && disclosure.resort() != Resort.NONE) {
             disclosure.round(best);
         } else {
             best.state = State.PROTECTING;

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(TestTokens.class)
-class OpenRosaResourceTests {
+public class OpenRosaResourceTests {
 
     @Inject
     EntityManager entityManager;
@@ -63,14 +63,14 @@ class OpenRosaResourceTests {
     }
 
     /** The downloaded XForm, fetched from the downloadUrl of the form list as Collect does. */
-    static byte[] download(String token) {
+    public static byte[] download(String token) {
         String url = XmlPath.from(formList(token).then().statusCode(200).extract().asString())
                 .getString("xforms.xform.downloadUrl");
         return given().when().get(url).then().statusCode(200).extract().asByteArray();
     }
 
     /** A filled form as ODK Collect sends it, with the id and version of the form it was filled in. */
-    static String filled(byte[] xform, String instanceId, Map<String, String> answers) {
+    public static String filled(byte[] xform, String instanceId, Map<String, String> answers) {
         String text = new String(xform, StandardCharsets.UTF_8);
         String id = attribute(text, "id");
         String version = attribute(text, "version");
@@ -93,7 +93,7 @@ class OpenRosaResourceTests {
         return answers;
     }
 
-    static Response submit(String token, String xml) {
+    public static Response submit(String token, String xml) {
         return given().multiPart("xml_submission_file", "submission.xml", xml.getBytes(StandardCharsets.UTF_8),
                 "text/xml").when().post("/campaigns/collect/" + token + "/submission");
     }

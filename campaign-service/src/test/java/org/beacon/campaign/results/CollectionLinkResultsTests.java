@@ -1,6 +1,9 @@
 package org.beacon.campaign.results;
 
 import static io.restassured.RestAssured.given;
+import static org.beacon.campaign.collect.OpenRosaResourceTests.download;
+import static org.beacon.campaign.collect.OpenRosaResourceTests.filled;
+import static org.beacon.campaign.collect.OpenRosaResourceTests.submit;
 import static org.beacon.campaign.results.DisclosureLossTests.answers;
 import static org.beacon.campaign.results.DisclosureLossTests.importShipped;
 import static org.beacon.campaign.survey.SurveyFixtures.NATIONAL;
@@ -11,7 +14,7 @@ import static org.beacon.campaign.survey.SurveyFixtures.uploadCsv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +24,6 @@ import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.xml.XmlPath;
 import org.beacon.campaign.survey.Wave;
 import org.beacon.testing.PostgresResource;
 import org.beacon.testing.S3Resource;
@@ -106,13 +108,22 @@ class CollectionLinkResultsTests {
 
         String token = collectionLink(survey, "Équipe Ziguinchor");
         // in the form's order; a group's questions are elements of the group's element
-        String[] answer = { "age_band", "age_25_34", "gender", "woman", "region", "dakar", "k_smuggling",
-            "false_job_exploit", "k_internal", "yes", "k_consent", "consent_irrelevant", "k_child", "dont_know",
-            "k_smuggled_liable", "dont_know",
-            "attitudes", "<l_only_way>2</l_only_way><l_local_future>4</l_local_future>"
-                    + "<l_can_verify>4</l_can_verify><l_family_support>3</l_family_support>",
-            "heard_from", "radio", "people_told", "2", "told_whom", "family" };
-        submitThrough(token, answer);
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("age_band", "age_25_34");
+        answer.put("gender", "woman");
+        answer.put("region", "dakar");
+        answer.put("k_smuggling", "false_job_exploit");
+        answer.put("k_internal", "yes");
+        answer.put("k_consent", "consent_irrelevant");
+        answer.put("k_child", "dont_know");
+        answer.put("k_smuggled_liable", "dont_know");
+        answer.put("attitudes", "<l_only_way>2</l_only_way><l_local_future>4</l_local_future>"
+                + "<l_can_verify>4</l_can_verify><l_family_support>3</l_family_support>");
+        answer.put("heard_from", "radio");
+        answer.put("people_told", "2");
+        answer.put("told_whom", "family");
+        // as ODK Collect sends it: the form from the link's list, filled, then submitted
+        submit(token, filled(download(token), "uuid:" + UUID.randomUUID(), answer)).then().statusCode(201);
         fold.foldAll();
 
         JsonPath overall = results(survey, "");
@@ -157,28 +168,5 @@ class CollectionLinkResultsTests {
                 .body(Map.of("wave", "endline", "name", team))
                 .when().post("/campaigns/api/surveys/" + survey + "/collection-links").then().statusCode(201)
                 .extract().path("token");
-    }
-
-    /** Sends a filled form through a link as ODK Collect does: the form from the link's list, then its submission. */
-    private static void submitThrough(String token, String... fieldsAndValues) {
-        String list = given().when().get("/campaigns/collect/" + token + "/formList").then().statusCode(200)
-                .extract().asString();
-        String xform = given().when().get(XmlPath.from(list).getString("xforms.xform.downloadUrl")).then()
-                .statusCode(200).extract().asString();
-        StringBuilder xml = new StringBuilder("<?xml version='1.0' ?><data id=\"" + attribute(xform, "id")
-                + "\" version=\"" + attribute(xform, "version") + "\" xmlns:jr=\"http://openrosa.org/javarosa\""
-                + " xmlns:orx=\"http://openrosa.org/xforms\">");
-        for (int i = 0; i < fieldsAndValues.length; i += 2) {
-            xml.append('<').append(fieldsAndValues[i]).append('>').append(fieldsAndValues[i + 1]).append("</")
-                    .append(fieldsAndValues[i]).append('>');
-        }
-        xml.append("<meta><instanceID>uuid:").append(UUID.randomUUID()).append("</instanceID></meta></data>");
-        given().multiPart("xml_submission_file", "submission.xml", xml.toString().getBytes(StandardCharsets.UTF_8),
-                "text/xml").when().post("/campaigns/collect/" + token + "/submission").then().statusCode(201);
-    }
-
-    private static String attribute(String xform, String name) {
-        int start = xform.indexOf(name + "=\"", xform.indexOf("<data ")) + name.length() + 2;
-        return xform.substring(start, xform.indexOf('"', start));
     }
 }
