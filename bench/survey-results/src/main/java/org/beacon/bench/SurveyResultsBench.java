@@ -203,6 +203,9 @@ public final class SurveyResultsBench {
             // (test-support DisclosureLoss): the overall results and each dimension's breakdown in each wave.
             Map<String, Object> overall = json("/campaigns/api/results/" + survey, evaluatorHeader);
             DisclosureLoss resultsLoss = new DisclosureLoss().results(overall);
+            // a filtered breakdown is solved as its pair of dimensions on top of the survey's problem: its own count
+            Map<String, Object> filteredJson = json("/campaigns/api/results/" + survey
+                    + "?by=region&wave=endline&filter=gender:woman", evaluatorHeader);
             DisclosureLoss breakdownsLoss = new DisclosureLoss();
             for (String dimension : DIMENSIONS) {
                 for (String wave : List.of("baseline", "endline")) {
@@ -282,8 +285,9 @@ public final class SurveyResultsBench {
                     DisclosureLoss.together(resultsLoss, breakdownsLoss));
             // hidden counts the interval rule could not widen without hiding a headline figure (one problem holds
             // every breakdown, so the overall results give the survey's count)
-            System.out.printf(Locale.ROOT, "  interval rule: width %s; hidden counts left narrower: %s%n",
-                    overall.get("intervalWidth"), overall.get("narrowRanges"));
+            System.out.printf(Locale.ROOT, "  interval rule: width %s; hidden counts left narrower: %s in the survey's"
+                    + " problem, %s in the filtered breakdown's pair (region × gender)%n", overall.get("intervalWidth"),
+                    overall.get("narrowRanges"), filteredJson.get("narrowRanges"));
             System.out.printf(Locale.ROOT, "  campaign-service (%s): peak resident memory %s%n",
                     String.join(" ", Stack.JVM_OPTIONS), peakResidentMemory(servicePid));
         }

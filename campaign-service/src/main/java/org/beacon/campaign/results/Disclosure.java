@@ -305,10 +305,52 @@ public final class Disclosure {
      * guarded figure can be bounded to a range narrower than the width.
      */
     public void protect() {
+        knowStructuralZeros();
         hideBesideFixedHidden();
         protectLinearly();
         if (width > 0) {
             intervalRule.protect();
+        }
+    }
+
+    /**
+     * Counts that the relations alone make zero become known zeros, as {@link FigureKeys}' are: a relation whose
+     * members all count with the same sign holds only if each of them is zero, whatever the answers, and a reader who
+     * knows the relations knows it (the full score among those whose answer to an item was wrong is at most their
+     * right answers to it, a known zero). Protecting such a zero hides nothing, and its range, a single value, is one
+     * no partner can widen. Each one found leaves fewer members in other relations, so the search goes on until it
+     * finds none.
+     */
+    private void knowStructuralZeros() {
+        while (true) {
+            java.util.Set<Object> zeros = new java.util.LinkedHashSet<>();
+            for (Relation relation : relations) {
+                boolean oneSign = relation.terms().values().stream().allMatch(coefficient -> coefficient > 0)
+                        || relation.terms().values().stream().allMatch(coefficient -> coefficient < 0);
+                // every member is a count of people (or a gap), so it can only be zero: a non-zero one would be a
+                // relation registered wrong, left to the steps as it is
+                if (oneSign && relation.terms().keySet().stream()
+                        .allMatch(key -> figures.containsKey(key) && figures.get(key).n == 0)) {
+                    zeros.addAll(relation.terms().keySet());
+                }
+            }
+            if (zeros.isEmpty()) {
+                return;
+            }
+            forget();
+            zeros.forEach(key -> figures.put(key, new Figure(0, State.SHOWN, true)));
+            List<Relation> left = new ArrayList<>();
+            for (Relation relation : relations) {
+                Map<Object, Integer> terms = new LinkedHashMap<>(relation.terms());
+                terms.keySet().removeAll(zeros);
+                if (!terms.isEmpty()) {
+                    left.add(terms.size() == relation.terms().size() ? relation
+                            : new Relation(terms, terms.keySet().stream()
+                                    .anyMatch(key -> figures.containsKey(key) && figures.get(key).gap)));
+                }
+            }
+            relations.clear();
+            relations.addAll(left);
         }
     }
 

@@ -186,6 +186,32 @@ class DisclosureTests {
                 "a zero everyone knows does not stand in for a second hidden member");
     }
 
+    /**
+     * The bench's last narrow ranges at 1,000,000 responses: among those who gave one item's wrong answer (a
+     * breakdown by that item), nobody has the full score, which is at most their right answers to it, a known zero.
+     * The relations alone make the count zero, so it is a known zero, shown, hiding nothing, not a small cell whose
+     * range, a single value, nothing could widen.
+     */
+    @Test
+    void aCountThatTheRelationsAloneMakeZeroIsAKnownZero() {
+        Disclosure disclosure = new Disclosure(5, 10, java.util.function.Function.identity());
+        disclosure.known("right answers to b among its wrong answers", 0);
+        disclosure.count("score 0", 20);
+        disclosure.count("score 1", 30);
+        disclosure.count("full score", 0);
+        disclosure.count("group", 50);
+        disclosure.line(List.of("score 0", "score 1", "full score"), "group");
+        disclosure.gap("right answers to b without the full score", 0);
+        disclosure.line(List.of("full score", "right answers to b without the full score"),
+                "right answers to b among its wrong answers");
+        disclosure.protect();
+        assertEquals(Disclosure.State.SHOWN, disclosure.state("full score"));
+        assertEquals(Disclosure.State.SHOWN, disclosure.state("score 0"), "no partner for a known zero");
+        assertEquals(Disclosure.State.SHOWN, disclosure.state("score 1"));
+        assertTrue(disclosure.leftNarrow().isEmpty(), "no range left narrow: " + disclosure.leftNarrow());
+        assertTrue(disclosure.published().guarded().isEmpty(), "nothing guarded");
+    }
+
     @Test
     void aFigurePinnedDownThroughOtherRelationsOfItsBlockGetsAPartnerThere() {
         // x's only relation is all hidden, yet x = z - y = (U - a) - (T - a) = U - T: T or U must go.
