@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A survey's results as every output shows them (page, JSON, CSV): figures are already suppressed, so no output
  * can show more than another. {@code intervalWidth} is the narrowest range a hidden count may be bounded to (0:
  * not checked); {@code narrowRanges} counts the hidden counts left narrower than it because only a headline figure
- * could have widened them (see {@link Disclosure#leftNarrow()}).
+ * could have widened them, or, in a filtered breakdown, only figures that the results without a filter already show
+ * (see {@link Disclosure#leftNarrow()}).
  */
 public record ResultsView(long surveyId, String survey, String campaign, String language, int minCellSize,
         int intervalWidth, int narrowRanges, List<String> waves, Table respondents, List<QuestionResult> questions,

@@ -206,6 +206,9 @@ public interface SurveyMessages {
     @Message("{#if count == 1}One hidden figure{#else}{fmt:number(count)} hidden figures{/if} can be narrowed down to fewer than {fmt:number(width)} possible values from the figures shown: hiding more would have hidden the number of people asked, which stays shown.")
     String narrow_ranges_note(int count, int width);
 
+    @Message("{#if count == 1}One hidden figure{#else}{fmt:number(count)} hidden figures{/if} can be narrowed down to fewer than {fmt:number(width)} possible values from the figures shown: in a filtered breakdown, hiding more would have meant hiding figures that the results without a filter already show (the number of people asked, the groups within each group). For figures that nothing narrows, filter on a larger group or break the results down by a question with fewer groups.")
+    String narrow_ranges_filtered_note(int count, int width);
+
     @Message("Respondents")
     String respondents();
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.beacon.campaign.survey.SurveyFixtures.NATIONAL;
 import static org.beacon.campaign.survey.SurveyFixtures.evaluator;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +100,19 @@ class WideIntervalsTests {
                 .when().get("/campaigns/results/" + survey)
                 .then().statusCode(200)
                 .body(containsString(narrow + " hidden figures can be narrowed down to fewer than 25 possible values"));
+
+        // a filtered breakdown's ranges left narrow are its pair's: the page says why, and what to choose instead
+        String filtered = "?by=region&wave=endline&filter=gender:woman";
+        int narrowFiltered = results(survey, filtered).getInt("narrowRanges");
+        assertTrue(narrowFiltered > 1, "ranges left narrow in the filtered breakdown: " + narrowFiltered);
+        given().auth().oauth2(evaluator(NATIONAL))
+                .when().get("/campaigns/results/" + survey + filtered)
+                .then().statusCode(200)
+                .body(containsString(narrowFiltered + " hidden figures can be narrowed down to fewer than 25 possible"
+                        + " values from the figures shown: in a filtered breakdown"))
+                .body(containsString("filter on a larger group or break the results down by a question with fewer"
+                        + " groups"))
+                .body(not(containsString("which stays shown")));
     }
 
     private static JsonPath results(long survey, String query) {
