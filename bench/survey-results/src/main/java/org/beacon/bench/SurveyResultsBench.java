@@ -118,6 +118,10 @@ public final class SurveyResultsBench {
             // One upload is one transaction (every row or none): keep a large chunk on a busy machine from running
             // into the transaction manager's default 60 s timeout.
             config.put("quarkus.transaction-manager.default-transaction-timeout", "10m");
+            if (Boolean.getBoolean("narrowRangesLog")) {
+                // each range the interval rule leaves narrow, with its relations, in the service's log
+                config.put("quarkus.log.category.\"org.beacon.campaign.results.IntervalRule\".level", "DEBUG");
+            }
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", app.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -103,6 +103,7 @@ final class IntervalRule {
                 }
                 tried = null;
                 if (leftNarrow.isEmpty() || resort == Resort.COUNTS_ROUNDED) {
+                    logLeftNarrow();
                     return;
                 }
                 // Every partner near the narrow ranges that this resort allows was tried: the next resort's headline
@@ -128,6 +129,36 @@ final class IntervalRule {
                 admit(partners.subList(partners.size() / 2, partners.size()));
             }
         }
+    }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IntervalRule.class);
+
+    /**
+     * At DEBUG, each range left narrow with its relations: every member's key, coefficient and state, never a count
+     * (a log is read by more people than the results). How the 4 ranges the 1,000,000-response bench listed were
+     * found to be zeros the relations alone make ({@link Disclosure#protect}); the bench turns it on with
+     * {@code -DnarrowRangesLog=true}.
+     */
+    private void logLeftNarrow() {
+        if (leftNarrow.isEmpty() || !LOG.isDebugEnabled()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder().append(leftNarrow.size()).append(" ranges left narrow");
+        leftNarrow.forEach((key, wider) -> {
+            out.append("\n  ").append(key).append(": ").append(wider).append(" values too few");
+            for (Relation relation : disclosure.relations()) {
+                if (relation.terms().containsKey(key)) {
+                    out.append(relation.bound() ? "\n    bound:" : "\n    relation:");
+                    relation.terms().forEach((member, coefficient) -> {
+                        Figure figure = figure(member);
+                        out.append("\n      ").append(coefficient).append(" × ").append(member).append(' ')
+                                .append(figure.state).append(figure.headline ? " headline" : "")
+                                .append(figure.fixed ? " published" : "").append(figure.gap ? " gap" : "");
+                    });
+                }
+            }
+        });
+        LOG.debug(out);
     }
 
     /** Where a resort started: the states, the ranges then left narrow, and what the rounds had learnt. */
