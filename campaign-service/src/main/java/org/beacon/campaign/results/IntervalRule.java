@@ -33,6 +33,8 @@ import org.beacon.campaign.results.Disclosure.State;
  */
 final class IntervalRule {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IntervalRule.class);
+
     private final Disclosure disclosure;
     /** The narrowest range a guarded figure may be bounded to. */
     private final int width;
@@ -130,8 +132,6 @@ final class IntervalRule {
             }
         }
     }
-
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IntervalRule.class);
 
     /**
      * At DEBUG, each range left narrow with its relations: every member's key, coefficient and state, never a count
