@@ -286,11 +286,20 @@ public final class Disclosure {
         Map<Object, Integer> merged = new LinkedHashMap<>();
         terms.forEach((key, coefficient) -> merged.merge(canonical.apply(key), coefficient, Integer::sum));
         merged.values().removeIf(coefficient -> coefficient == 0);
-        // A relation among known figures alone, or an identity (a total that is its only member), says nothing.
-        merged.keySet().removeIf(figure -> figures.containsKey(figure) && figures.get(figure).known);
-        if (!merged.isEmpty()) {
-            relations.add(new Relation(merged,
-                    merged.keySet().stream().anyMatch(figure -> figures.containsKey(figure) && figures.get(figure).gap)));
+        addUnknownPart(merged);
+    }
+
+    /**
+     * Adds the relation of these terms without its known members (constants, all zero); a relation among known
+     * figures alone, or an identity (a total that is its only member), says nothing and is not added. It is a bound
+     * when a gap is left among its members.
+     */
+    private void addUnknownPart(Map<Object, Integer> terms) {
+        Map<Object, Integer> unknown = new LinkedHashMap<>(terms);
+        unknown.keySet().removeIf(figure -> figures.containsKey(figure) && figures.get(figure).known);
+        if (!unknown.isEmpty()) {
+            relations.add(new Relation(unknown,
+                    unknown.keySet().stream().anyMatch(figure -> figures.containsKey(figure) && figures.get(figure).gap)));
         }
     }
 
@@ -339,18 +348,9 @@ public final class Disclosure {
             }
             forget();
             zeros.forEach(key -> figures.put(key, new Figure(0, State.SHOWN, true)));
-            List<Relation> left = new ArrayList<>();
-            for (Relation relation : relations) {
-                Map<Object, Integer> terms = new LinkedHashMap<>(relation.terms());
-                terms.keySet().removeAll(zeros);
-                if (!terms.isEmpty()) {
-                    left.add(terms.size() == relation.terms().size() ? relation
-                            : new Relation(terms, terms.keySet().stream()
-                                    .anyMatch(key -> figures.containsKey(key) && figures.get(key).gap)));
-                }
-            }
+            List<Relation> registered = List.copyOf(relations);
             relations.clear();
-            relations.addAll(left);
+            registered.forEach(relation -> addUnknownPart(relation.terms()));
         }
     }
 
