@@ -154,7 +154,16 @@ function* nodes(node) {
 }
 
 /** The input type that fits a value type of the XForm. */
-const INPUT_TYPES = { int: 'number', decimal: 'number', date: 'date', time: 'time' };
+const INPUT_TYPES = { int: 'number', decimal: 'number', date: 'date', time: 'time', dateTime: 'datetime-local' };
+
+/**
+ * A browser's time or date-time field gives hours and minutes (14:30, 2026-12-05T14:30); the engine reads a time
+ * only with its seconds (14:30:00), as ODK Collect writes it.
+ */
+function withSeconds(valueType, typed) {
+  const minutesOnly = valueType === 'time' ? /^\d{2}:\d{2}$/ : valueType === 'dateTime' ? /T\d{2}:\d{2}$/ : null;
+  return minutesOnly?.test(typed) ? `${typed}:00` : typed;
+}
 
 function element(tag, attributes = {}, ...children) {
   const made = document.createElement(tag);
@@ -216,7 +225,7 @@ function questionView(node, index) {
       const typed = input.value.trim();
       try {
         // The engine reads numbers and dates from their text; an empty number or date is no answer.
-        node.setValue(typed === '' && node.valueType !== 'string' ? null : typed);
+        node.setValue(typed === '' && node.valueType !== 'string' ? null : withSeconds(node.valueType, typed));
       } catch (notAValue) {
         node.setValue(null);
       }

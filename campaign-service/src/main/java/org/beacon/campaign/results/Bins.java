@@ -10,9 +10,9 @@ import java.util.SortedMap;
 import org.beacon.campaign.survey.SurveyQuestion;
 
 /**
- * The distribution of decimal and date answers. The rollup counts each answer in one fine bin (see
- * survey_response_cell in V33): for decimals a 1-2-5 scale (… 1, 2, 5, 10, 20, 50 …, mirrored for negative numbers),
- * for dates the month. The results show those bins, dates grouped into years or decades when they span long, with
+ * The distribution of decimal, date, time and date-time answers. The rollup counts each answer in one fine bin (see
+ * survey_response_cell in V33 and V40): for decimals a 1-2-5 scale (… 1, 2, 5, 10, 20, 50 …, mirrored for negative
+ * numbers), for dates and date-times the month, for times the hour. The results show those bins, dates grouped into years or decades when they span long, with
  * both tails pooled until each holds at least k answers, so that the outermost rows never point at a single person.
  * Labels are written in the reader's number and date formats ("1,5 – 2" and "mars 2026" in French), or in machine
  * formats for the JSON API and the CSV ("1.5 – 2", "2026-03").
@@ -29,9 +29,13 @@ final class Bins {
 
     /** The rollup's bin of a stored value, as the database computes it. */
     static int fineBin(String kind, long stored) {
-        if (SurveyQuestion.DATE.equals(kind)) {
-            LocalDate date = LocalDate.ofEpochDay(stored);
+        if (SurveyQuestion.DATE.equals(kind) || SurveyQuestion.DATE_TIME.equals(kind)) {
+            LocalDate date = SurveyQuestion.DATE.equals(kind) ? LocalDate.ofEpochDay(stored)
+                    : FigureText.dateTime(stored).toLocalDate();
             return date.getYear() * 12 + date.getMonthValue() - 1;
+        }
+        if (SurveyQuestion.TIME.equals(kind)) {
+            return (int) (stored / 60) + 1;
         }
         if (stored == 0) {
             return ZERO;
@@ -56,7 +60,8 @@ final class Bins {
         if (counts.isEmpty()) {
             return;
         }
-        boolean date = SurveyQuestion.DATE.equals(kind);
+        boolean date = SurveyQuestion.DATE.equals(kind) || SurveyQuestion.DATE_TIME.equals(kind);
+        boolean time = SurveyQuestion.TIME.equals(kind);
         int first = counts.firstKey();
         int last = counts.lastKey();
         int width = 1;
@@ -103,19 +108,21 @@ final class Bins {
                 continue;
             }
             bins.add(rows.get(r));
-            labels.add(label(date, width, rows.get(r), text));
+            labels.add(time ? hour(rows.get(r).get(0), text) + " – " + hour(rows.get(r).get(0) + 1, text)
+                    : label(date, width, rows.get(r), text));
         }
         if (low > 0) {
             List<Integer> pooled = new ArrayList<>();
             rows.subList(0, low + 1).forEach(pooled::addAll);
             bins.add(0, pooled);
-            labels.add(0, "< " + lower(date, width, rows.get(low + 1 < rows.size() ? low + 1 : low), text));
+            List<Integer> next = rows.get(low + 1 < rows.size() ? low + 1 : low);
+            labels.add(0, "< " + (time ? hour(next.get(0), text) : lower(date, width, next, text)));
         }
         if (high < rows.size() - 1 && high > low) {
             List<Integer> pooled = new ArrayList<>();
             rows.subList(high, rows.size()).forEach(pooled::addAll);
             bins.add(pooled);
-            labels.add("≥ " + lower(date, width, rows.get(high), text));
+            labels.add("≥ " + (time ? hour(rows.get(high).get(0), text) : lower(date, width, rows.get(high), text)));
         }
     }
 
@@ -134,6 +141,11 @@ final class Bins {
         int b = Math.abs(bin - ZERO);
         return bin > ZERO ? edge(edge(b), text) + " – " + edge(edge(b + 1), text)
                 : edge(-edge(b + 1), text) + " – " + edge(-edge(b), text);
+    }
+
+    /** The start of an hour's bin (1 is 00:00), as the reader writes a time; 25 is the end of the day. */
+    private static String hour(int bin, FigureText text) {
+        return bin > 24 ? text.endOfDay() : text.time(java.time.LocalTime.of(bin - 1, 0));
     }
 
     /** The lowest value of a row, as a label. */

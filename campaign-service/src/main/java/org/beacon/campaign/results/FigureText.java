@@ -3,10 +3,13 @@ package org.beacon.campaign.results;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.beacon.campaign.survey.SurveyQuestion;
 import org.beacon.commons.web.ReaderFormats;
 
 /**
@@ -86,6 +89,35 @@ final class FigureText {
 
     String date(LocalDate day) {
         return reader == null ? day.toString() : ReaderFormats.date(day, reader);
+    }
+
+    /** A time of day answered (no time zone): "14:30". */
+    String time(LocalTime time) {
+        return reader == null ? time.toString() : ReaderFormats.clockTime(time, reader);
+    }
+
+    /** The end of a day, where the last hour ends: "24:00", or midnight as the reader writes it ("12:00 AM"). */
+    String endOfDay() {
+        return reader == null ? "24:00" : time(LocalTime.MIDNIGHT);
+    }
+
+    /** A date and time answered (no time zone): "2026-12-05T14:30". */
+    String dateTime(LocalDateTime moment) {
+        return reader == null ? moment.toString() : ReaderFormats.clockDateTime(moment, reader);
+    }
+
+    /** A stored date-time answer (minutes since 1970-01-01 00:00, see V40) as a date and time. */
+    static LocalDateTime dateTime(long minutes) {
+        return LocalDateTime.of(1970, 1, 1, 0, 0).plusMinutes(minutes);
+    }
+
+    /** A stored date, time or date-time answer (days, minutes after midnight, minutes since 1970) as it reads. */
+    String moment(String kind, long stored) {
+        return switch (kind) {
+            case SurveyQuestion.TIME -> time(LocalTime.ofSecondOfDay(Math.floorMod(stored, 24 * 60) * 60L));
+            case SurveyQuestion.DATE_TIME -> dateTime(dateTime(stored));
+            default -> date(LocalDate.ofEpochDay(stored));
+        };
     }
 
     /** A month: "2026-03", "mars 2026". */

@@ -184,8 +184,10 @@ final class ResultItem {
         return new Tally.Key(wave, question, Tally.NOT_ASKED, dimension, value);
     }
 
-    boolean isDate() {
-        return kind.equals(SurveyQuestion.DATE);
+    /** A date, time or date-time question: its answers are moments, shown as such, and have no change to show. */
+    boolean isMoment() {
+        return kind.equals(SurveyQuestion.DATE) || kind.equals(SurveyQuestion.TIME)
+                || kind.equals(SurveyQuestion.DATE_TIME);
     }
 
     SumKey sum(int wave, Dimension dimension, int value) {

@@ -51,8 +51,8 @@ final class ShownChanges {
             }
             if (item.kind.equals(SurveyQuestion.KNOWLEDGE)) {
                 changes.add(proportionChange(item, before, after, dimension, value));
-            } else if (item.isDate()) {
-                continue; // a change of mean date is not a campaign's effect
+            } else if (item.isMoment()) {
+                continue; // a change of mean date or time of day is not a campaign's effect
             } else if (item.values != null || item.integer) {
                 changes.add(meanChange(item, before, after, dimension, value));
             }

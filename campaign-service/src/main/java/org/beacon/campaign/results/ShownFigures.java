@@ -1,7 +1,6 @@
 package org.beacon.campaign.results;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -281,8 +280,8 @@ final class ShownFigures {
             return new Figure(0L, null, null, "–", null);
         }
         double mean = round(moments.mean(), 2);
-        if (item.isDate()) {
-            return new Figure(moments.n(), null, mean, words.text().date(LocalDate.ofEpochDay(Math.round(moments.mean()))), null);
+        if (item.isMoment()) {
+            return new Figure(moments.n(), null, mean, words.text().moment(item.kind, Math.round(moments.mean())), null);
         }
         return new Figure(moments.n(), null, mean, words.text().decimal(mean, 2), null);
     }
@@ -307,7 +306,7 @@ final class ShownFigures {
             return new Figure(null, null, null, words.hidden(), Figure.PROTECTING);
         }
         double number = extreme / (double) item.scale;
-        return new Figure(null, null, number, item.isDate() ? words.text().date(LocalDate.ofEpochDay(extreme))
+        return new Figure(null, null, number, item.isMoment() ? words.text().moment(item.kind, extreme)
                 : words.text().plain(new BigDecimal(Bins.number(extreme, item.scale))),
                 null);
     }

@@ -155,6 +155,8 @@ class SurveyFormView {
                 case "int", "integer" -> "number";
                 case "decimal" -> "decimal";
                 case "date" -> "date";
+                case "time" -> "time";
+                case "dateTime" -> "datetime";
                 default -> "text";
             };
         };

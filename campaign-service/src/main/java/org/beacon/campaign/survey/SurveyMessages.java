@@ -58,6 +58,12 @@ public interface SurveyMessages {
     @Message("Please write a date (year-month-day).")
     String problem_not_a_date();
 
+    @Message("Please write a time (hours:minutes, for example 14:30).")
+    String problem_not_a_time();
+
+    @Message("Please write a date and a time (year-month-day and hours:minutes).")
+    String problem_not_a_date_time();
+
     @Message("This answer is not allowed.")
     String problem_constraint();
 
@@ -368,6 +374,12 @@ public interface SurveyMessages {
 
     @Message("date")
     String kind_date();
+
+    @Message("time")
+    String kind_time();
+
+    @Message("date and time")
+    String kind_datetime();
 
     @Message("text")
     String kind_text();

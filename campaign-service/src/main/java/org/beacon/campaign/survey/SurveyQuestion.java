@@ -32,6 +32,10 @@ public class SurveyQuestion extends PanacheEntityBase {
     public static final String NOTE = "note";
     public static final String DECIMAL = "decimal";
     public static final String DATE = "date";
+    /** An XLSForm time: the time of day, without a date. */
+    public static final String TIME = "time";
+    /** An XLSForm dateTime: a date and a time of day (as the respondent's clock showed it). */
+    public static final String DATE_TIME = "datetime";
     /** An XLSForm acknowledge: one choice, "OK", stored like a single choice. */
     public static final String ACKNOWLEDGE = "acknowledge";
     /** An XLSForm calculate: computed by the form; it has a slot (its number stored) only with beacon_kind result. */

@@ -245,6 +245,8 @@ public final class XlsForm {
             case "decimal" -> SurveyQuestion.DECIMAL;
             case "range" -> field.bindType().equals("int") ? SurveyQuestion.INTEGER : SurveyQuestion.DECIMAL;
             case "date" -> SurveyQuestion.DATE;
+            case "time" -> SurveyQuestion.TIME;
+            case "datetime" -> SurveyQuestion.DATE_TIME;
             case "note" -> SurveyQuestion.NOTE;
             case "acknowledge" -> SurveyQuestion.ACKNOWLEDGE;
             case "calculate" -> SurveyQuestion.CALCULATE;

@@ -161,12 +161,8 @@ class TallyFoldTests {
     private static final String LOGIC_HEADER = "heard,reach/where,reach/first,reach/first_other,spent,arrived";
 
     private static long logicSurvey() {
-        long campaign = SurveyFixtures.campaign(NATIONAL);
-        byte[] form = LogicAnswersTests.logicForm("fold_logic_" + unique("f").replace('-', '_'));
-        long id = SurveyFixtures.importXlsx(manager(NATIONAL), campaign, form)
-                .then().statusCode(201).extract().<Integer>path("survey.id").longValue();
-        SurveyFixtures.openWave(NATIONAL, id, Wave.BASELINE);
-        return id;
+        return SurveyFixtures.importedWithBaselineOpen(
+                LogicAnswersTests.logicForm("fold_logic_" + unique("f").replace('-', '_')));
     }
 
     private static String csv(String header, List<Function<Random, String>> columns, Random random, int rows) {

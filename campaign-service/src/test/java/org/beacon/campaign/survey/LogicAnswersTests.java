@@ -75,12 +75,7 @@ public class LogicAnswersTests {
     }
 
     static long logicSurvey() {
-        long campaign = SurveyFixtures.campaign(NATIONAL);
-        long id = SurveyFixtures.importXlsx(manager(NATIONAL), campaign,
-                logicForm("logic_" + unique("f").replace('-', '_')))
-                .then().statusCode(201).extract().<Integer>path("survey.id").longValue();
-        SurveyFixtures.openWave(NATIONAL, id, Wave.BASELINE);
-        return id;
+        return SurveyFixtures.importedWithBaselineOpen(logicForm("logic_" + unique("f").replace('-', '_')));
     }
 
     long responses(long surveyId) {

@@ -153,6 +153,14 @@ public final class SurveyFixtures {
                 .when().post("/campaigns/api/surveys");
     }
 
+    /** Imports a form into a new campaign of {@link #NATIONAL} and opens its baseline; returns the survey id. */
+    public static long importedWithBaselineOpen(byte[] workbook) {
+        long id = importXlsx(manager(NATIONAL), campaign(NATIONAL), workbook)
+                .then().statusCode(201).extract().<Integer>path("survey.id").longValue();
+        openWave(NATIONAL, id, Wave.BASELINE);
+        return id;
+    }
+
     /** Imports a survey and opens its waves; returns the survey id. */
     public static long evaluationSurvey(String org, String formId, Wave... open) {
         long campaign = campaign(org);

@@ -6,6 +6,7 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -123,6 +124,17 @@ public final class ReaderFormats {
                 .format(time) + " "
                 + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withDecimalStyle(digits(locale))
                         .format(time) + " UTC";
+    }
+
+    /** A time of day as a clock shows it, without a time zone (an answer's time): "14:30", "2:30 PM". */
+    public static String clockTime(LocalTime time, Locale locale) {
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withDecimalStyle(digits(locale))
+                .format(time);
+    }
+
+    /** A date and a time of day as a clock shows them, without a time zone (an answer's date and time). */
+    public static String clockDateTime(LocalDateTime moment, Locale locale) {
+        return date(moment.toLocalDate(), locale) + " " + clockTime(moment.toLocalTime(), locale);
     }
 
     /** The reader's digits: java.time formats with Latin digits unless told ({@code ٠١/٠٢/٢٠٢٧} in Arabic). */

@@ -70,12 +70,14 @@ public final class XlsFormConverter {
             Map.entry("body::accuracythreshold", "location (geopoint)"));
 
     /** Plain XForm types of the simple question types, and the body control each is asked with. */
-    private static final Map<String, String[]> SIMPLE_TYPES = Map.of(
-            "integer", new String[] {"int", "input"}, "int", new String[] {"int", "input"},
-            "decimal", new String[] {"decimal", "input"}, "text", new String[] {"string", "input"},
-            "string", new String[] {"string", "input"}, "date", new String[] {"date", "input"},
-            "note", new String[] {"string", "input"}, "acknowledge", new String[] {"string", "trigger"},
-            "calculate", new String[] {"string", null}, "range", new String[] {"int", "range"});
+    private static final Map<String, String[]> SIMPLE_TYPES = Map.ofEntries(
+            Map.entry("integer", new String[] {"int", "input"}), Map.entry("int", new String[] {"int", "input"}),
+            Map.entry("decimal", new String[] {"decimal", "input"}), Map.entry("text", new String[] {"string", "input"}),
+            Map.entry("string", new String[] {"string", "input"}), Map.entry("date", new String[] {"date", "input"}),
+            Map.entry("time", new String[] {"time", "input"}), Map.entry("datetime", new String[] {"dateTime", "input"}),
+            Map.entry("note", new String[] {"string", "input"}),
+            Map.entry("acknowledge", new String[] {"string", "trigger"}),
+            Map.entry("calculate", new String[] {"string", null}), Map.entry("range", new String[] {"int", "range"}));
 
     private static final Set<String> SURVEY_COLUMNS = Set.of("type", "name", "label", "hint", "guidance_hint",
             "constraint_message", "required_message", "required", "relevant", "constraint", "calculation",
@@ -384,6 +386,9 @@ public final class XlsFormConverter {
 
     /** A question of the row, or null with its problems recorded. */
     private Question question(Group group, Row row, String written, String[] words) {
+        if (words.length == 2 && words[0].equals("date") && words[1].equals("time")) {
+            words = new String[] {"datetime"}; // pyxform's other spelling of dateTime
+        }
         String keyword = words[0];
         String bindType;
         String control;

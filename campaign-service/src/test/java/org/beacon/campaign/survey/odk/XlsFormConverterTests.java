@@ -93,6 +93,24 @@ class XlsFormConverterTests {
     }
 
     @Test
+    void timeAndEverySpellingOfDateTimeBecomeTheirXFormTypes() throws Exception {
+        ConvertedForm form = TestForms.convert("survey", """
+                type,name,label
+                time,left_at,When did you leave?
+                dateTime,crossed_at,When did you cross?
+                datetime,arrived_at,When did you arrive?
+                date time,stopped_at,When were you stopped?
+                """);
+
+        Document xml = parse(form.xml());
+        assertEquals("time", xpath(xml, "//*[local-name()='bind'][@nodeset='/data/left_at']/@type"));
+        for (String name : List.of("crossed_at", "arrived_at", "stopped_at")) {
+            assertEquals("dateTime", xpath(xml, "//*[local-name()='bind'][@nodeset='/data/" + name + "']/@type"));
+            assertEquals("/data/" + name, xpath(xml, "//*[local-name()='input'][@ref='/data/" + name + "']/@ref"));
+        }
+    }
+
+    @Test
     void groupsNestNamesIntoPathsAndTheSameNameMayBeUsedInTwoGroups() throws Exception {
         ConvertedForm form = TestForms.convert("survey", """
                 type,name,label,appearance
