@@ -223,10 +223,12 @@ public record SurveyForm(long id, int revision, String slug, long campaignId, St
     /**
      * A text as it reads outside one respondent's form, where the answer a label reference names is not one answer
      * but many: each {@code ${name}} becomes "…" ("Number of people you told: …. Who were they?"), which reads as
-     * the blank it is in any language, where the referenced question's own label would make a sentence of two.
+     * the blank it is in any language, where the referenced question's own label would make a sentence of two. The
+     * form's styling ({@code **strong**}, links, see {@link LabelMarkup}) is left out: results, files and the
+     * manager's pages show the words.
      */
     static String aggregateText(Map<String, String> texts, String language, String fallback) {
-        return LABEL_REFERENCE.matcher(text(texts, language, fallback)).replaceAll(REFERENCED_ANSWER);
+        return LabelMarkup.toPlain(LABEL_REFERENCE.matcher(text(texts, language, fallback)).replaceAll(REFERENCED_ANSWER));
     }
 
     static String text(Map<String, String> texts, String language, String fallback) {

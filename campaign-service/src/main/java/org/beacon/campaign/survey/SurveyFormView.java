@@ -26,7 +26,12 @@ class SurveyFormView {
     /** Question types typed as numbers, which the reader writes in their own notation ("12,5"). */
     static final Set<String> NUMBER_TYPES = Set.of("int", "integer", "decimal");
 
+    /** A choice; its label as the form writes it, styling included (see {@link LabelMarkup}). */
     public record Option(String id, String value, String label, boolean checked) {
+
+        public String labelHtml() {
+            return LabelMarkup.toHtml(label);
+        }
     }
 
     /**
@@ -36,6 +41,20 @@ class SurveyFormView {
     public record Field(String name, String id, String input, String label, String hint, boolean required,
             String problem, String message, String value, List<Option> options, String min, String max, String step,
             boolean inline) {
+
+        /** The label with the form's styling, as phrasing HTML (see {@link LabelMarkup}). */
+        public String labelHtml() {
+            return LabelMarkup.toHtml(label);
+        }
+
+        /** The label without styling, for attributes. */
+        public String plainLabel() {
+            return LabelMarkup.toPlain(label);
+        }
+
+        public String hintHtml() {
+            return LabelMarkup.toHtml(hint);
+        }
     }
 
     public record Hidden(String name, String value) {
@@ -48,6 +67,11 @@ class SurveyFormView {
             String key, int page, int rank, int count, boolean countMayChange, boolean last, boolean hasPrevious,
             List<Field> fields, List<Hidden> hidden, String shown, int problems, boolean busy,
             List<LanguageLink> languages, boolean languageLinks, int maxText) {
+
+        /** The consent text with the form's styling (see {@link LabelMarkup}). */
+        public String consentHtml() {
+            return LabelMarkup.toHtml(consent);
+        }
     }
 
     @Inject
