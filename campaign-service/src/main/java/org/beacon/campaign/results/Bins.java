@@ -2,6 +2,7 @@ package org.beacon.campaign.results;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.beacon.campaign.survey.SurveyQuestion;
 /**
  * The distribution of decimal, date, time and date-time answers. The rollup counts each answer in one fine bin (see
  * survey_response_cell in V33 and V40): for decimals a 1-2-5 scale (… 1, 2, 5, 10, 20, 50 …, mirrored for negative
- * numbers), for dates and date-times the month, for times the hour. The results show those bins, dates grouped into years or decades when they span long, with
+ * numbers), for dates and date-times the month, for times the hour. The results show those bins, dates grouped into
+ * years or decades when they span long, with
  * both tails pooled until each holds at least k answers, so that the outermost rows never point at a single person.
  * Labels are written in the reader's number and date formats ("1,5 – 2" and "mars 2026" in French), or in machine
  * formats for the JSON API and the CSV ("1.5 – 2", "2026-03").
@@ -145,7 +147,7 @@ final class Bins {
 
     /** The start of an hour's bin (1 is 00:00), as the reader writes a time; 25 is the end of the day. */
     private static String hour(int bin, FigureText text) {
-        return bin > 24 ? text.endOfDay() : text.time(java.time.LocalTime.of(bin - 1, 0));
+        return bin > 24 ? text.endOfDay() : text.time(LocalTime.of(bin - 1, 0));
     }
 
     /** The lowest value of a row, as a label. */

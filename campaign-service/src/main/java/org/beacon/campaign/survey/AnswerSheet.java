@@ -51,7 +51,7 @@ public final class AnswerSheet {
     static final int LAST_DATE_TIME_YEAR = 5999;
     /**
      * A time as ODK and the page send it: 14:30, 14:30:15 or 14:30:15.000, with or without the device's offset
-     * (+02:00, +0200, Z), which is left aside: the answer is the time on the respondent's clock.
+     * (+02:00, +0200, Z), which the stored answer leaves aside: it is the time on the respondent's clock.
      */
     /**
      * The offset of a time or date-time, when it has one. Only a date-time's reaches the form's engine: a time of
