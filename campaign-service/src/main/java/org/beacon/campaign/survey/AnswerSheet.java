@@ -70,6 +70,8 @@ public final class AnswerSheet {
     public static final String NOT_A_TIME = "not_a_time";
     public static final String NOT_A_DATE_TIME = "not_a_date_time";
     public static final String OUT_OF_RANGE = "out_of_range";
+    /** A date's year outside {@link #FIRST_YEAR} to {@link #LAST_YEAR} (a date-time's, to LAST_DATE_TIME_YEAR). */
+    public static final String YEAR_OUT_OF_RANGE = "year_out_of_range";
     public static final String TOO_LONG = "too_long";
     /** Badly percent-encoded, or holding a NUL (which PostgreSQL cannot store). */
     public static final String UNREADABLE = "unreadable";
@@ -381,7 +383,7 @@ public final class AnswerSheet {
                     LocalDate date = LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T'
                             ? text.substring(0, 10) : text);
                     if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-                        return OUT_OF_RANGE;
+                        return YEAR_OUT_OF_RANGE;
                     }
                     return new Given((int) date.toEpochDay(), null, date.toString());
                 } catch (DateTimeParseException e) {
@@ -418,7 +420,7 @@ public final class AnswerSheet {
                     return NOT_A_DATE_TIME;
                 }
                 if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_DATE_TIME_YEAR) {
-                    return OUT_OF_RANGE;
+                    return YEAR_OUT_OF_RANGE;
                 }
                 LocalDateTime moment = LocalDateTime.of(date, time);
                 long minutes = Duration.between(LocalDateTime.of(1970, 1, 1, 0, 0), moment).toMinutes();

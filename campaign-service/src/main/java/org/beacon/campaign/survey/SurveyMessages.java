@@ -73,6 +73,9 @@ public interface SurveyMessages {
     @Message("This number is too large.")
     String problem_out_of_range();
 
+    @Message("Please check the year of this date.")
+    String problem_year_out_of_range();
+
     @Message("This answer is too long.")
     String problem_too_long();
 

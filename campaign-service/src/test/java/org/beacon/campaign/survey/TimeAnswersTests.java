@@ -141,6 +141,9 @@ class TimeAnswersTests {
                 .body(containsString("Merci d’écrire une heure (heures:minutes, par exemple 14:30)."))
                 .body(containsString("Merci d’écrire une date et une heure"))
                 .body(containsString("value=\"25:10\""));
+        PublicFormLogicTests.send(address, page, "next", "left_at", "06:45", "crossed_at", "0999-12-05T14:30")
+                .then().statusCode(400)
+                .body(containsString("Merci de vérifier l’année de cette date."));
         assertEquals(List.of(), stored(id));
 
         PublicFormLogicTests.send(address, page, "next", "left_at", "06:45", "crossed_at", "2026-12-05T14:30")
@@ -160,7 +163,7 @@ class TimeAnswersTests {
                 .body("errors", hasItems(
                         "answers sheet, row 2, column A (left_at): not a time (HH:MM)",
                         "answers sheet, row 3, column B (crossed_at): not a date and time (YYYY-MM-DDTHH:MM)",
-                        "answers sheet, row 4, column B (crossed_at): the number is out of range"));
+                        "answers sheet, row 4, column B (crossed_at): the year is out of range (1000 to 9999; to 5999 with a time)"));
         assertEquals(List.of(), stored(id), "a file with a bad row stores nothing");
 
         List<String> rows = new ArrayList<>();
