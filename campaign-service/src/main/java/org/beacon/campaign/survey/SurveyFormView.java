@@ -32,10 +32,16 @@ class SurveyFormView {
         public String labelHtml() {
             return LabelMarkup.toHtml(label);
         }
+
+        /** The label without styling, for a drop-down's option, which holds text only. */
+        public String plainLabel() {
+            return LabelMarkup.toPlain(label);
+        }
     }
 
     /**
-     * A question on the page. input is note, radio, dropdown, checkbox, acknowledge, number, decimal, date or text;
+     * A question on the page. input is note, radio, dropdown, checkbox, acknowledge, number, decimal, date, time,
+     * datetime or text; label and hint are as the form writes them, styling included (see {@link LabelMarkup});
      * problem is an {@link AnswerSheet.Issue} code, message the form's own text for it (else the page's standard one).
      */
     public record Field(String name, String id, String input, String label, String hint, boolean required,

@@ -28,10 +28,12 @@ import org.junit.jupiter.api.Test;
 class StyledLabelsTests {
 
     static byte[] form(String formId) {
-        List<List<String>> survey = List.of(List.of("type", "name", "label", "hint"),
-                List.of("note", "intro", "# Before you start\nCall [the hotline](tel:+221800) if you need help.", ""),
+        List<List<String>> survey = List.of(List.of("type", "name", "label", "hint", "appearance"),
+                List.of("note", "intro", "# Before you start\nCall [the hotline](tel:+221800) if you need help.", "",
+                        ""),
                 List.of("select_one yn", "heard", "1. Have you **ever** heard of the campaign?",
-                        "<span style=\"color:red\">One</span> answer"));
+                        "<span style=\"color:red\">One</span> answer", ""),
+                List.of("select_one yn", "told", "Did you *tell* anyone?", "", "minimal"));
         List<List<String>> choices = List.of(List.of("list_name", "name", "label"),
                 List.of("yn", "yes", "*Yes*"), List.of("yn", "no", "No"));
         List<List<String>> settings = List.of(List.of("form_title", "form_id", "default_language"),
@@ -48,6 +50,8 @@ class StyledLabelsTests {
                 .body(containsString("<legend>1. Have you <strong>ever</strong> heard of the campaign?"))
                 .body(containsString("<p class=\"muted\">One answer</p>"))
                 .body(containsString("> <em>Yes</em></label>"))
+                .body(containsString("<select name=\"q.told\" aria-label=\"Did you tell anyone?\">"))
+                .body(containsString("<option value=\"yes\">Yes</option>"))
                 .body(not(containsString("**")))
                 .body(not(containsString("color:red")));
         given().auth().oauth2(evaluator(NATIONAL)).when().get("/campaigns/api/results/" + id)
