@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
+import org.beacon.campaign.survey.ClockReadings;
 import org.beacon.campaign.survey.SurveyQuestion;
 
 /**
@@ -33,7 +34,7 @@ final class Bins {
     static int fineBin(String kind, long stored) {
         if (SurveyQuestion.DATE.equals(kind) || SurveyQuestion.DATE_TIME.equals(kind)) {
             LocalDate date = SurveyQuestion.DATE.equals(kind) ? LocalDate.ofEpochDay(stored)
-                    : FigureText.dateTime(stored).toLocalDate();
+                    : ClockReadings.dateTime(stored).toLocalDate();
             return date.getYear() * 12 + date.getMonthValue() - 1;
         }
         if (SurveyQuestion.TIME.equals(kind)) {

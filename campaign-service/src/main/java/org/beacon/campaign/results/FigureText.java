@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.beacon.campaign.survey.ClockReadings;
 import org.beacon.campaign.survey.SurveyQuestion;
 import org.beacon.commons.web.ReaderFormats;
 
@@ -106,16 +107,11 @@ final class FigureText {
         return reader == null ? moment.toString() : ReaderFormats.clockDateTime(moment, reader);
     }
 
-    /** A stored date-time answer (minutes since 1970-01-01 00:00, see V40) as a date and time. */
-    static LocalDateTime dateTime(long minutes) {
-        return LocalDateTime.of(1970, 1, 1, 0, 0).plusMinutes(minutes);
-    }
-
     /** A stored date, time or date-time answer (days, minutes after midnight, minutes since 1970) as it reads. */
     String moment(String kind, long stored) {
         return switch (kind) {
             case SurveyQuestion.TIME -> time(LocalTime.ofSecondOfDay(Math.floorMod(stored, 24 * 60) * 60L));
-            case SurveyQuestion.DATE_TIME -> dateTime(dateTime(stored));
+            case SurveyQuestion.DATE_TIME -> dateTime(ClockReadings.dateTime(stored));
             default -> date(LocalDate.ofEpochDay(stored));
         };
     }

@@ -186,8 +186,7 @@ final class ResultItem {
 
     /** A date, time or date-time question: its answers are moments, shown as such, and have no change to show. */
     boolean isMoment() {
-        return kind.equals(SurveyQuestion.DATE) || kind.equals(SurveyQuestion.TIME)
-                || kind.equals(SurveyQuestion.DATE_TIME);
+        return SurveyQuestion.isMoment(kind);
     }
 
     SumKey sum(int wave, Dimension dimension, int value) {

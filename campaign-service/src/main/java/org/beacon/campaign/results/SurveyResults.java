@@ -223,8 +223,7 @@ public final class SurveyResults {
         // a calculation named in the results is stored as a decimal (see V33)
         boolean decimal = question.kind().equals(SurveyQuestion.DECIMAL)
                 || question.kind().equals(SurveyQuestion.CALCULATE);
-        boolean distributed = decimal || question.kind().equals(SurveyQuestion.DATE)
-                || question.kind().equals(SurveyQuestion.TIME) || question.kind().equals(SurveyQuestion.DATE_TIME);
+        boolean distributed = decimal || SurveyQuestion.isMoment(question.kind());
         List<List<Integer>> bins = null;
         if (distributed) {
             bins = new ArrayList<>();

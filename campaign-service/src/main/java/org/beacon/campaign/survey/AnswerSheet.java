@@ -2,7 +2,6 @@ package org.beacon.campaign.survey;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.beacon.campaign.survey.odk.FormSession;
 import org.beacon.commons.text.UntrustedText;
@@ -44,22 +41,6 @@ public final class AnswerSheet {
     /** Dates are stored as days since 1970-01-01; years outside this range are typing slips. */
     static final int FIRST_YEAR = 1000;
     static final int LAST_YEAR = 9999;
-    /**
-     * Date-time answers are stored as minutes since 1970-01-01 00:00 (see V40): the last year whose minutes still fit
-     * an integer.
-     */
-    static final int LAST_DATE_TIME_YEAR = 5999;
-    /**
-     * A time as ODK and the page send it: 14:30, 14:30:15 or 14:30:15.000, with or without the device's offset
-     * (+02:00, +0200, Z), which the stored answer leaves aside: it is the time on the respondent's clock.
-     */
-    /**
-     * The offset of a time or date-time, when it has one. Only a date-time's reaches the form's engine: a time of
-     * day is compared with other clock readings ({@code . >= '08:00'}), as ODK Collect compares it on the phone.
-     */
-    private static final Pattern TIME_OFFSET = Pattern.compile("(?:(Z)|([+-]\\d{2})(?::?(\\d{2}))?)$");
-    private static final Pattern TIME =
-            Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
 
     /** The codes of {@link Issue}: what can be wrong with an answer. */
     public static final String MISSING = "missing";
@@ -70,7 +51,7 @@ public final class AnswerSheet {
     public static final String NOT_A_TIME = "not_a_time";
     public static final String NOT_A_DATE_TIME = "not_a_date_time";
     public static final String OUT_OF_RANGE = "out_of_range";
-    /** A date's year outside {@link #FIRST_YEAR} to {@link #LAST_YEAR} (a date-time's, to LAST_DATE_TIME_YEAR). */
+    /** A date's year outside {@link #FIRST_YEAR} to {@link #LAST_YEAR} (a date-time's, to 5999: see ClockReadings). */
     public static final String YEAR_OUT_OF_RANGE = "year_out_of_range";
     public static final String TOO_LONG = "too_long";
     /** Badly percent-encoded, or holding a NUL (which PostgreSQL cannot store). */
@@ -274,34 +255,6 @@ public final class AnswerSheet {
                 knowledgeScore(form, packed), notAsked.stream().mapToInt(Integer::intValue).toArray()), problems);
     }
 
-    /** The offset at the end of a time ("+02:00", "Z"), as the form's engine reads it, or "" when it has none. */
-    private static String offset(String time) {
-        Matcher matcher = TIME_OFFSET.matcher(time);
-        if (!matcher.find()) {
-            return "";
-        }
-        if (matcher.group(1) != null) {
-            return "Z";
-        }
-        // +0200 and +02 are ODK's too; JavaRosa reads only +02:00 (+0200 as two hundred hours)
-        return matcher.group(2) + ":" + (matcher.group(3) == null ? "00" : matcher.group(3));
-    }
-
-    /** A time of day written as {@link #TIME} allows, to the minute (seconds left aside); null when it is not one. */
-    private static LocalTime time(String text) {
-        Matcher matcher = TIME.matcher(text);
-        if (!matcher.matches()) {
-            return null;
-        }
-        int hour = Integer.parseInt(matcher.group(1));
-        int minute = Integer.parseInt(matcher.group(2));
-        int second = matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3));
-        if (hour > 23 || minute > 59 || second > 59) {
-            return null;
-        }
-        return LocalTime.of(hour, minute);
-    }
-
     private static Issue issue(SurveyForm.Question question, FormSession.Violation violation) {
         String message = violation.message() == null || FormSession.isDefaultMessage(violation.message()) ? null
                 : violation.message();
@@ -394,40 +347,25 @@ public final class AnswerSheet {
                 if (raw.size() > 1) {
                     return ONE_ONLY;
                 }
-                LocalTime time = time(raw.get(0).trim());
-                if (time == null) {
-                    return NOT_A_TIME;
-                }
-                String text = time.toString();
-                return new Given(time.getHour() * 60 + time.getMinute(), null, text);
+                LocalTime time = ClockReadings.time(raw.get(0).trim());
+                return time == null ? NOT_A_TIME : new Given(ClockReadings.stored(time), null, time.toString());
             }
             case SurveyQuestion.DATE_TIME -> {
                 if (raw.size() > 1) {
                     return ONE_ONLY;
                 }
                 // 2026-12-05T14:30 from the page, 2026-12-05T14:30:00.000+02:00 from ODK: stored as the respondent's
-                // clock showed it (the offset left aside)
+                // clock showed it, given to the engine with its offset (see ClockReadings.offset)
                 String text = raw.get(0).trim();
-                int t = text.indexOf('T');
-                LocalTime time = t < 0 ? null : time(text.substring(t + 1));
-                LocalDate date;
-                try {
-                    date = t < 0 ? null : LocalDate.parse(text.substring(0, t));
-                } catch (DateTimeParseException e) {
-                    date = null;
-                }
-                if (date == null || time == null) {
+                LocalDateTime moment = ClockReadings.dateTime(text);
+                if (moment == null) {
                     return NOT_A_DATE_TIME;
                 }
-                if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_DATE_TIME_YEAR) {
+                if (moment.getYear() < FIRST_YEAR || moment.getYear() > ClockReadings.LAST_DATE_TIME_YEAR) {
                     return YEAR_OUT_OF_RANGE;
                 }
-                LocalDateTime moment = LocalDateTime.of(date, time);
-                long minutes = Duration.between(LocalDateTime.of(1970, 1, 1, 0, 0), moment).toMinutes();
-                // The engine is given the offset when there is one: to it a date-time is an instant, which now() and
-                // other instants are compared with (a time of day keeps its clock reading, see TIME_OFFSET).
-                return new Given(Math.toIntExact(minutes), null,
-                        moment.toLocalDate() + "T" + moment.toLocalTime() + ":00.000" + offset(text.substring(t + 1)));
+                return new Given(ClockReadings.stored(moment), null,
+                        moment.toLocalDate() + "T" + moment.toLocalTime() + ":00.000" + ClockReadings.offset(text));
             }
             case SurveyQuestion.TEXT -> {
                 String text = String.join("\n", raw);

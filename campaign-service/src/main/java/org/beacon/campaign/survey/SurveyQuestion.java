@@ -41,6 +41,11 @@ public class SurveyQuestion extends PanacheEntityBase {
     /** An XLSForm calculate: computed by the form; it has a slot (its number stored) only with beacon_kind result. */
     public static final String CALCULATE = "calculate";
 
+    /** Whether answers of this kind are moments (a date, a time, a date-time): distributed by month or hour. */
+    public static boolean isMoment(String kind) {
+        return DATE.equals(kind) || TIME.equals(kind) || DATE_TIME.equals(kind);
+    }
+
     public static final String AGE_BAND = "age_band";
     public static final String GENDER = "gender";
     public static final String REGION = "region";
