@@ -191,6 +191,34 @@ public final class Disclosure {
     }
 
     /**
+     * Publishes those of the candidates that the figures already published determine through the relations among
+     * these figures alone (a filtered breakdown's pool of groups whose people the results without a filter show, one
+     * by one or as the rest of their group, see {@link PairPooling}): shown, and never hidden to protect another
+     * figure, as hiding a figure every reader can work out would hide nothing, and protecting it could never succeed.
+     */
+    public void publishDetermined(Collection<?> among, Collection<?> candidates) {
+        forget();
+        java.util.Set<Object> scope = new java.util.LinkedHashSet<>();
+        among.forEach(key -> scope.add(canonical.apply(key)));
+        List<Relation> within = relations.stream()
+                .filter(relation -> !relation.bound() && scope.containsAll(relation.terms().keySet())).toList();
+        List<Object> unknown = scope.stream().filter(key -> !published(figure(key))).toList();
+        Map<Object, List<Object>> determined = Elimination.determined(unknown, within,
+                key -> !published(figure(key)));
+        for (Object candidate : candidates) {
+            Figure figure = figure(canonical.apply(candidate));
+            if (determined.containsKey(canonical.apply(candidate)) && !figure.fixed) {
+                figure.state = State.SHOWN;
+                figure.fixed = true;
+            }
+        }
+    }
+
+    private static boolean published(Figure figure) {
+        return figure.known || figure.fixed && figure.state == State.SHOWN;
+    }
+
+    /**
      * The people a count leaves out of a larger one it is part of (those who answered a multiple-choice question but
      * did not pick one of its options). Registered with the one relation it closes (part + gap = whole), it states
      * what every reader knows without being told, that a part is at most its whole, so that the interval rule bounds

@@ -31,11 +31,14 @@ final class FigureRegistry {
     /** The knowledge score, or null without knowledge items. */
     private final ResultItem score;
     private final Map<Long, Dimension> backgroundQuestions;
+    /** A filtered breakdown's columns recoded per group of the filter (see {@link PairPooling}). */
+    private final PairPooling pairPooling;
     /** The problem being registered. */
     private Disclosure disclosure;
 
     FigureRegistry(SurveyForm form, Tally tally, List<Wave> waves, Map<Dimension, BreakdownAxis> dimensions,
-            List<ResultItem> items, ResultItem score, Map<Long, Dimension> backgroundQuestions) {
+            List<ResultItem> items, ResultItem score, Map<Long, Dimension> backgroundQuestions,
+            PairPooling pairPooling) {
         this.form = form;
         this.tally = tally;
         this.waves = waves;
@@ -45,6 +48,25 @@ final class FigureRegistry {
         items.forEach(item -> itemsById.put(item.question, item));
         this.score = score;
         this.backgroundQuestions = backgroundQuestions;
+        this.pairPooling = pairPooling;
+    }
+
+    /**
+     * How a pair of dimensions' columns are recoded per group of the filter, from the people in each cross of two
+     * groups (see {@link PairPooling}); the tally must hold the pair's groups.
+     */
+    PairPooling poolPair(Dimension first, Dimension second, int k) {
+        return PairPooling.of(first, second, dimensions, new PairPooling.Groups() {
+            @Override
+            public List<Integer> values(int wave, Dimension dimension) {
+                return FigureRegistry.this.values(wave, dimension);
+            }
+
+            @Override
+            public long respondents(int wave, Dimension dimension, int value) {
+                return tally.n(wave, Tally.RESPONDENTS, 0, dimension, value);
+            }
+        }, waves, k);
     }
 
     /** The figure a key stands for, in every problem of this survey (see {@link FigureKeys}). */
@@ -90,8 +112,35 @@ final class FigureRegistry {
             }
         }
         registerAll(groups, false);
+        showPoolsThePublishedFiguresGive(groups);
         disclosure.protect();
         return disclosure;
+    }
+
+    /**
+     * The people in a pooled column that the results without a filter already give: each background question's
+     * answers in every group of another are the people in each cross of two groups, so a pool of crosses shown there
+     * (or the rest of its group beside shown columns) is theirs added up, and is shown (see
+     * {@link Disclosure#publishDetermined}).
+     */
+    private void showPoolsThePublishedFiguresGive(List<Dimension> groups) {
+        if (pairPooling.isEmpty()) {
+            return;
+        }
+        List<Object> people = new ArrayList<>();
+        List<Object> pools = new ArrayList<>();
+        for (Wave wave : waves) {
+            for (Dimension dimension : groups) {
+                people.add(respondents(wave.code(), dimension.parent(), dimension.parentValue()));
+                for (int value : groupsAndPools(wave.code(), dimension)) {
+                    people.add(respondents(wave.code(), dimension, value));
+                }
+                for (int pool : pools(wave.code(), dimension)) {
+                    pools.add(respondents(wave.code(), dimension, pool));
+                }
+            }
+        }
+        disclosure.publishDetermined(people, pools);
     }
 
     /**
@@ -160,6 +209,57 @@ final class FigureRegistry {
         return values;
     }
 
+    /**
+     * The columns a dimension's groups are shown in: its values, and in a filtered breakdown whose columns are recoded
+     * ({@link PairPooling}) each pool in place of its members.
+     */
+    List<Integer> columns(int wave, Dimension dimension) {
+        List<Integer> values = values(wave, dimension);
+        List<List<Integer>> rows = pairPooling.columns(dimension);
+        if (rows == null) {
+            return values;
+        }
+        List<Integer> columns = new ArrayList<>();
+        for (List<Integer> row : rows) {
+            if (row.stream().anyMatch(values::contains)) {
+                columns.add(row.size() == 1 ? row.get(0) : PairPooling.pooled(rows, row));
+            }
+        }
+        return columns;
+    }
+
+    /** The pooled columns of a dimension in a wave: none but in a filtered breakdown's recoded groups. */
+    private List<Integer> pools(int wave, Dimension dimension) {
+        return columns(wave, dimension).stream().filter(value -> value >= PairPooling.POOLED_FROM).toList();
+    }
+
+    /** The groups a pooled column adds up in a wave. */
+    private List<Integer> members(int wave, Dimension dimension, int pool) {
+        List<Integer> values = values(wave, dimension);
+        return pairPooling.members(dimension, pool).stream().filter(values::contains).toList();
+    }
+
+    /** Every group a dimension's figures are registered for: its values, then its pooled columns. */
+    private List<Integer> groupsAndPools(int wave, Dimension dimension) {
+        List<Integer> all = new ArrayList<>(values(wave, dimension));
+        all.addAll(pools(wave, dimension));
+        return all;
+    }
+
+    /**
+     * A count of a group: shown, or withheld when its group is inside a filtered breakdown's pool (tied to the
+     * pool's count and guarded by the linear steps, never shown; see {@link PairPooling}).
+     */
+    private boolean count(Object key, Dimension dimension, int value) {
+        boolean shown = value >= PairPooling.POOLED_FROM || pairPooling.shown(dimension, value);
+        if (shown) {
+            disclosure.count(key, n(key));
+        } else {
+            disclosure.withheld(key, n(key));
+        }
+        return shown;
+    }
+
     long n(Object figure) {
         if (figure instanceof AskedKey asked) {
             return n(respondents(asked.wave(), asked.dimension(), asked.value()))
@@ -198,16 +298,18 @@ final class FigureRegistry {
             disclosure.headline(respondents(wave, Dimension.ALL, 0));
         }
         for (Dimension dimension : groups) {
-            List<Tally.Key> members = new ArrayList<>();
-            for (int value : values(wave, dimension)) {
+            for (int value : groupsAndPools(wave, dimension)) {
                 Tally.Key key = respondents(wave, dimension, value);
-                disclosure.count(key, n(key));
-                if (headline(n(key))) {
+                if (count(key, dimension, value) && headline(n(key))) {
                     disclosure.headlineCount(key);
                 }
-                members.add(key);
             }
-            disclosure.line(members, respondents(wave, dimension.parent(), dimension.parentValue()));
+            disclosure.line(values(wave, dimension).stream().map(v -> respondents(wave, dimension, v)).toList(),
+                    respondents(wave, dimension.parent(), dimension.parentValue()));
+            for (int pool : pools(wave, dimension)) {
+                disclosure.line(members(wave, dimension, pool).stream().map(v -> respondents(wave, dimension, v))
+                        .toList(), respondents(wave, dimension, pool));
+            }
         }
     }
 
@@ -226,73 +328,86 @@ final class FigureRegistry {
     private void register(ResultItem overall, int wave, List<Dimension> groups, boolean everyone) {
         for (Dimension dimension : withEveryone(groups, everyone)) {
             ResultItem item = overall.in(dimension);
-            for (int value : values(wave, dimension)) {
-                if (item.conditional) {
-                    // asked + not asked = respondents; the not-asked count is never shown but must stay hidden
-                    // whenever it would give away a hidden figure
-                    Object asked = item.asked(wave, dimension, value);
-                    Tally.Key notAsked = item.notAsked(wave, dimension, value);
-                    disclosure.count(asked, n(asked));
-                    disclosure.count(notAsked, n(notAsked));
-                    disclosure.line(List.of(asked, notAsked), respondents(wave, dimension, value));
-                }
-                Object base = item.base(wave, dimension, value);
-                disclosure.count(base, n(base));
-                // those who answered a knowledge item are a headline figure from 5·k people, and the share of them
-                // who got it right: its count goes last of all partners, the share then shown rounded
-                boolean headline = item.kind.equals(SurveyQuestion.KNOWLEDGE) && headline(n(base));
-                if (headline) {
-                    disclosure.headlineCount(base);
-                }
-                List<Object> column = new ArrayList<>();
-                for (int c = 1; c <= item.choices(); c++) {
-                    Object key = item.choice(wave, c, dimension, value);
-                    disclosure.count(key, n(key));
-                    if (headline && item.classesOf(c).equals(List.of(item.correct))) {
-                        disclosure.headlineShare(key);
-                    }
-                    column.add(key);
-                    registerMerged(item, key, c, wave, dimension, value, null);
-                }
-                if (item.additive && !column.isEmpty()) {
-                    disclosure.line(column, base);
-                }
-                if (item.integer) {
-                    disclosure.derived(item.sum(wave, dimension, value), n(base), List.of(base));
-                }
-                registerGaps(item, wave, dimension, value);
+            for (int value : groupsAndPools(wave, dimension)) {
+                registerGroup(item, wave, dimension, value);
             }
         }
         for (Dimension dimension : groups) {
             ResultItem item = overall.in(dimension);
-            List<Integer> values = values(wave, dimension);
             Dimension parent = dimension.parent();
             int parentValue = dimension.parentValue();
             if (item != overall.in(parent)) {
                 registerTotals(item, overall.in(parent), wave, parent, parentValue);
             }
-            if (item.conditional) {
-                disclosure.line(values.stream().map(v -> item.asked(wave, dimension, v)).toList(),
-                        item.asked(wave, parent, parentValue));
+            addUp(item, wave, dimension, values(wave, dimension), parent, parentValue);
+            for (int pool : pools(wave, dimension)) {
+                addUp(item, wave, dimension, members(wave, dimension, pool), dimension, pool);
             }
-            for (int c = 0; c <= item.choices(); c++) {
-                final int choice = c;
-                List<Object> members = values.stream()
-                        .map(v -> choice == 0 ? item.base(wave, dimension, v) : item.choice(wave, choice, dimension, v))
-                        .toList();
-                disclosure.line(members, choice == 0 ? item.base(wave, parent, parentValue)
-                        : item.choice(wave, choice, parent, parentValue));
+        }
+    }
+
+    /** An item's figures in one group, each row tied to its classes and the group's answered count. */
+    private void registerGroup(ResultItem item, int wave, Dimension dimension, int value) {
+        if (item.conditional) {
+            // asked + not asked = respondents; the not-asked count is never shown but must stay hidden
+            // whenever it would give away a hidden figure
+            Object asked = item.asked(wave, dimension, value);
+            Tally.Key notAsked = item.notAsked(wave, dimension, value);
+            count(asked, dimension, value);
+            count(notAsked, dimension, value);
+            disclosure.line(List.of(asked, notAsked), respondents(wave, dimension, value));
+        }
+        Object base = item.base(wave, dimension, value);
+        // those who answered a knowledge item are a headline figure from 5·k people, and the share of them
+        // who got it right: its count goes last of all partners, the share then shown rounded
+        boolean headline = count(base, dimension, value) && item.kind.equals(SurveyQuestion.KNOWLEDGE)
+                && headline(n(base));
+        if (headline) {
+            disclosure.headlineCount(base);
+        }
+        List<Object> column = new ArrayList<>();
+        for (int c = 1; c <= item.choices(); c++) {
+            Object key = item.choice(wave, c, dimension, value);
+            count(key, dimension, value);
+            if (headline && item.classesOf(c).equals(List.of(item.correct))) {
+                disclosure.headlineShare(key);
             }
-            if (item.integer) {
-                disclosure.line(values.stream().map(v -> item.sum(wave, dimension, v)).toList(),
-                        item.sum(wave, parent, parentValue));
-            }
-            if (item.rows != null) {
-                for (int c = 1; c <= item.classes(); c++) {
-                    final int merged = c;
-                    disclosure.line(values.stream().map(v -> item.classKey(wave, merged, dimension, v)).toList(),
-                            item.classKey(wave, merged, parent, parentValue));
-                }
+            column.add(key);
+            registerMerged(item, key, c, wave, dimension, value, null);
+        }
+        if (item.additive && !column.isEmpty()) {
+            disclosure.line(column, base);
+        }
+        if (item.integer) {
+            disclosure.derived(item.sum(wave, dimension, value), n(base), List.of(base));
+        }
+        registerGaps(item, wave, dimension, value);
+    }
+
+    /** Each figure of an item over some groups of a dimension adds up to the same figure of a group they make up. */
+    private void addUp(ResultItem item, int wave, Dimension dimension, List<Integer> values, Dimension total,
+            int totalValue) {
+        if (item.conditional) {
+            disclosure.line(values.stream().map(v -> item.asked(wave, dimension, v)).toList(),
+                    item.asked(wave, total, totalValue));
+        }
+        for (int c = 0; c <= item.choices(); c++) {
+            final int choice = c;
+            List<Object> members = values.stream()
+                    .map(v -> choice == 0 ? item.base(wave, dimension, v) : item.choice(wave, choice, dimension, v))
+                    .toList();
+            disclosure.line(members, choice == 0 ? item.base(wave, total, totalValue)
+                    : item.choice(wave, choice, total, totalValue));
+        }
+        if (item.integer) {
+            disclosure.line(values.stream().map(v -> item.sum(wave, dimension, v)).toList(),
+                    item.sum(wave, total, totalValue));
+        }
+        if (item.rows != null) {
+            for (int c = 1; c <= item.classes(); c++) {
+                final int merged = c;
+                disclosure.line(values.stream().map(v -> item.classKey(wave, merged, dimension, v)).toList(),
+                        item.classKey(wave, merged, total, totalValue));
             }
         }
     }
@@ -410,7 +525,7 @@ final class FigureRegistry {
         List<ResultItem> knowledge = items.stream().filter(item -> item.kind.equals(SurveyQuestion.KNOWLEDGE)).toList();
         int unit = form.scoreUnit();
         for (Dimension dimension : withEveryone(groups, everyone)) {
-            for (int value : values(wave, dimension)) {
+            for (int value : groupsAndPools(wave, dimension)) {
                 Map<Object, Integer> terms = new LinkedHashMap<>();
                 // (knowledge items are choice questions: their choice keys are rollup keys)
                 for (int c = 2; c <= score.classes(); c++) {

@@ -34,6 +34,8 @@ public final class SurveyResults {
     private final SurveyForm form;
     private final Tally tally;
     private final GroupPooling pooling;
+    /** A filtered breakdown's columns, recoded per group of its filter. */
+    private final PairPooling pairPooling;
     /** The dimensions over the pooled form. */
     private final List<BreakdownAxis> axes;
     private final String language;
@@ -108,7 +110,7 @@ public final class SurveyResults {
         // Groups under k are pooled (or merged into ranges) first: from here on the pool is a group like any other.
         this.pooling = GroupPooling.of(axes, tally, waves, minCellSize);
         this.form = pooling.form(form, words.otherGroups());
-        this.tally = pooling.tally(tally);
+        Tally pooled = pooling.tally(tally);
         this.pair = pooling.dimension(form, this.form, pair);
         this.axes = pooling.axes(axes, this.form);
         for (BreakdownAxis axis : this.axes) {
@@ -117,13 +119,21 @@ public final class SurveyResults {
                 backgroundQuestions.put(axis.question().id(), axis.dimension());
             }
         }
+        // A filtered breakdown's columns are recoded per group of the filter, from the people in each cross of two
+        // groups; the pools' figures are added to the tally beside their members'.
+        this.pairPooling = pair == null ? PairPooling.NONE
+                : new FigureRegistry(this.form, pooled, waves, dimensions, List.of(), null, backgroundQuestions,
+                        PairPooling.NONE).poolPair(Dimension.of(Math.min(pair.id(), pair.filter())),
+                                Dimension.of(Math.max(pair.id(), pair.filter())), minCellSize);
+        this.tally = pooled.withPooledPairs(pairPooling.poolOf());
         for (SurveyForm.Question question : this.form.answerable()) {
             ResultItem item = itemOf(question);
             items.add(item);
             itemsByQuestion.put(question.name(), item);
         }
         score = scoreItem();
-        figures = new FigureRegistry(this.form, this.tally, waves, dimensions, items, score, backgroundQuestions);
+        figures = new FigureRegistry(this.form, this.tally, waves, dimensions, items, score, backgroundQuestions,
+                pairPooling);
         // Breakdowns merge further than the overall results, the knowledge score too (their groups are smaller, and
         // suppression protects what a merge gives away).
         ItemRecoding recoding = new ItemRecoding(figures, waves, backgroundQuestions.keySet(), minCellSize, words);
@@ -340,7 +350,7 @@ public final class SurveyResults {
 
     private List<Column> breakdownColumns(Wave wave, Dimension dimension) {
         List<Column> columns = new ArrayList<>();
-        for (int value : values(wave.code(), dimension)) {
+        for (int value : figures.columns(wave.code(), dimension)) {
             columns.add(new Column(wave.code(), dimension, value));
         }
         columns.add(new Column(wave.code(), dimension.parent(), dimension.parentValue()));
@@ -349,6 +359,13 @@ public final class SurveyResults {
 
     /** The name of a dimension's group as the page shows it. */
     private String groupLabel(Dimension dimension, int value) {
+        if (value >= PairPooling.POOLED_FROM) {
+            List<Integer> members = pairPooling.members(dimension, value);
+            return pairPooling.isRange(dimension, value)
+                    ? Recoding.range(groupLabel(dimension, members.get(0)),
+                            groupLabel(dimension, members.get(members.size() - 1)))
+                    : words.otherGroups().apply(members.size());
+        }
         BreakdownAxis axis = dimensions.get(dimension.unfiltered());
         String label = axis.label(value, language, form.defaultLanguage());
         return label != null ? label : axis.isTeam() ? words.withoutLink() : words.notStated();
@@ -356,7 +373,7 @@ public final class SurveyResults {
 
     private List<String> breakdownHeaders(Wave wave, Dimension dimension) {
         List<String> headers = new ArrayList<>();
-        for (int value : values(wave.code(), dimension)) {
+        for (int value : figures.columns(wave.code(), dimension)) {
             headers.add(groupLabel(dimension, value));
         }
         headers.add(dimension.isFiltered() ? groupLabel(dimension.parent(), dimension.parentValue()) : words.all());
@@ -390,7 +407,7 @@ public final class SurveyResults {
                         table(score, dimension, score.label, headers, columns));
         List<GroupChanges> changes = new ArrayList<>();
         if (waves.contains(Wave.BASELINE) && waves.contains(Wave.ENDLINE)) {
-            for (int value : values(Wave.ENDLINE.code(), dimension)) {
+            for (int value : figures.columns(Wave.ENDLINE.code(), dimension)) {
                 changes.add(new GroupChanges(groupLabel(dimension, value), shownChanges.of(dimension, value).stream()
                         .filter(change -> itemsByQuestion.get(change.name()) == null
                                 || !formsGroups(itemsByQuestion.get(change.name()), dimension))

@@ -97,6 +97,41 @@ public final class Tally {
                 b != null && place.valueB() > 0 ? b[place.valueB()] : place.valueB());
     }
 
+    /**
+     * The same figures with the pooled columns of a filtered breakdown added (see {@link PairPooling}): per dimension
+     * within a group of another, each member's figures are summed into its pool's value as well. The members' own
+     * figures stay: the pools are tied to them.
+     */
+    Tally withPooledPairs(Map<Dimension, Map<Integer, Integer>> poolOf) {
+        if (poolOf.isEmpty()) {
+            return this;
+        }
+        Tally tally = new Tally();
+        tally.sums.putAll(sums);
+        tally.pairs.putAll(pairs);
+        pairs.forEach((place, value) -> poolOf.forEach((within, pools) -> {
+            Place pooled = pooled(place, within, pools);
+            if (pooled != null) {
+                tally.pairs.merge(pooled, value, Tally::sum);
+            }
+        }));
+        return tally;
+    }
+
+    /** The place of a pool that a pair's place counts in, or null when it is no member of one of these pools. */
+    private static Place pooled(Place place, Dimension within, Map<Integer, Integer> pools) {
+        if (within.filter() < within.id()) {
+            Integer pool = place.dimA() == within.filter() && place.valueA() == within.filterValue()
+                    && place.dimB() == within.id() ? pools.get(place.valueB()) : null;
+            return pool == null ? null : new Place(place.wave(), place.question(), place.choice(), place.dimA(),
+                    place.valueA(), place.dimB(), pool);
+        }
+        Integer pool = place.dimA() == within.id() && place.dimB() == within.filter()
+                && place.valueB() == within.filterValue() ? pools.get(place.valueA()) : null;
+        return pool == null ? null : new Place(place.wave(), place.question(), place.choice(), place.dimA(), pool,
+                place.dimB(), place.valueB());
+    }
+
     private static Sums sum(Sums one, Sums other) {
         return new Sums(one.n() + other.n(), one.total() + other.total(), one.totalSquares() + other.totalSquares(),
                 extreme(one.low(), other.low(), false), extreme(one.high(), other.high(), true));

@@ -79,8 +79,12 @@ class PairAttackTests {
         List<IntPredicate> groups = new ArrayList<>();
         for (int h = 0; h < headers.size(); h++) {
             String header = headers.get(h);
-            List<Integer> values = h == headers.size() - 1 ? List.of() : header.equals("Not stated") ? List.of(0)
-                    : SuppressionAttackTests.pooledClasses(question, header, headers);
+            List<Integer> values = new ArrayList<>(h == headers.size() - 1 ? List.of()
+                    : header.equals("Not stated") ? List.of(0)
+                            : SuppressionAttackTests.pooledClasses(question, header, headers));
+            if (h < headers.size() - 1 && header.startsWith("Other (") && !headers.contains("Not stated")) {
+                values.add(0); // a filtered breakdown pools those who did not state it with the small groups
+            }
             groups.add(kind -> {
                 int[] f = fields(kind);
                 return f[WAVE] == wave && filterValues.contains(stated(filter, f))
